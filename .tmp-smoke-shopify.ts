@@ -1,0 +1,23 @@
+import { startShopifyAdminEmulator, DEMO_ACCESS_TOKEN } from "./test/emulators/shopify-admin/emulator";
+import { ORDER_SEARCH, ORDERS_BY_QUERY, ORDER_BY_ID, SHOP_INFO, CUSTOMER_ORDERS, orderNumberSearchQuery } from "./app/platforms/shopify/queries";
+const e = await startShopifyAdminEmulator();
+const post = async (query: string, variables: object = {}) => {
+  const r = await fetch(`${e.url}/admin/api/2026-01/graphql.json`, { method: "POST", headers: { "content-type": "application/json", "X-Shopify-Access-Token": DEMO_ACCESS_TOKEN }, body: JSON.stringify({ query, variables }) });
+  return [r.status, await r.json()] as const;
+};
+let t = Date.now();
+const [s, j] = await post(ORDER_SEARCH, { query: orderNumberSearchQuery("1003"), first: 5 });
+console.log(s, Date.now()-t, JSON.stringify(j));
+const [, j2] = await post(ORDER_BY_ID, { id: "gid://shopify/Order/5500000000004" });
+console.log(JSON.stringify(j2.extensions), j2.errors, j2.data?.order?.fulfillments.length);
+const [, j3] = await post(SHOP_INFO);
+console.log(JSON.stringify(j3).slice(0,300));
+const [, j4] = await post(CUSTOMER_ORDERS, { id: "gid://shopify/Customer/7700000000001", first: 10 });
+console.log(JSON.stringify(j4.extensions), j4.errors, j4.data?.customer?.orders.nodes.map((o: any) => o.name));
+const [, j7] = await post(ORDERS_BY_QUERY, { query: "email:Bob.Smith@example.com", first: 10 });
+console.log(JSON.stringify(j7.extensions), j7.errors, j7.data?.orders.nodes.map((o: any) => o.name));
+const [, j5] = await post("{ orders(first: 3, query: \"foo:bar\") { nodes { name } } }");
+console.log(JSON.stringify(j5));
+const [, j6] = await post("{ orders(first: 3) { nodes { nam } } }");
+console.log(JSON.stringify(j6));
+await e.close();

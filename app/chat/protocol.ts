@@ -1,0 +1,97 @@
+/**
+ * The widget protocol (CONTRACTS.md §1). Shared by the engine (producer), the proxy routes and the widget.
+ */
+import type { CanonicalOrderStatus, ShipmentStatus } from "../orders/types";
+
+export const MAX_TEXT_LENGTH = 1000;
+
+export type Awaiting = "order_number" | "email_or_phone" | "handoff_details" | null;
+
+export interface WidgetOrderShipment {
+  carrier: string | null;
+  trackingNumber: string | null;
+  trackingUrl: string | null;
+  status: ShipmentStatus;
+  shippedAt?: string | null;
+  estimatedDeliveryAt: string | null;
+  deliveredAt: string | null;
+  items?: { title: string; quantity: number }[];
+  /** human line, localized, e.g. "In transit · expected Tue, Nov 24" */
+  summary?: string;
+}
+
+export interface WidgetOrder {
+  number: string;
+  status: CanonicalOrderStatus;
+  /** localized plain-language status label, e.g. "Shipped" */
+  statusLabel?: string;
+  placedAt: string;
+  total: { amount: string; currency: string };
+  /** total formatted in the shopper's language, e.g. "$300.89" */
+  totalFormatted?: string;
+  items: { title: string; quantity: number; variantTitle?: string | null }[];
+  shipments: WidgetOrderShipment[];
+  statusPageUrl: string | null;
+  /** progress steps for the card: ordered → shipped → delivered (or pickup variants) */
+  steps?: { key: string; label: string; done: boolean; current: boolean }[];
+}
+
+export type WidgetMessage =
+  | { id: string; role: "bot" | "shopper"; type: "text"; text: string }
+  | { id: string; role: "bot"; type: "order"; text: string; order: WidgetOrder }
+  | { id: string; role: "bot"; type: "order_list"; text: string; orders: WidgetOrder[] }
+  | { id: string; role: "bot"; type: "quick_replies"; quickReplies: { label: string; value: string }[]; text?: string }
+  | { id: string; role: "bot"; type: "handoff"; text: string; handoffId?: string | null; fields?: ("email" | "message")[] };
+
+export interface MessagesRequest {
+  conversationId?: string;
+  text?: string;
+  action?: { type: "quick_reply"; value: string } | { type: "handoff_submit"; email: string; message: string };
+  locale?: string;
+}
+
+export interface MessagesResponse {
+  conversationId: string;
+  messages: WidgetMessage[];
+  awaiting: Awaiting;
+}
+
+export interface WidgetConfig {
+  bot: {
+    name: string;
+    greeting: string;
+    accentColor: string;
+    position: "left" | "right";
+    avatarUrl: string | null;
+    launcherLabel: string;
+  };
+  features: { orderTracking: boolean; handoff: boolean; faq: boolean };
+  locale: string;
+  version: string;
+}
+
+export type Intent =
+  | "order_status"
+  | "tracking"
+  | "cancel_order"
+  | "return_refund"
+  | "change_address"
+  | "human"
+  | "greeting"
+  | "thanks_bye"
+  | "policy_shipping"
+  | "policy_returns"
+  | "faq"
+  | "other";
+
+export type Language = "en" | "es" | "fr" | "de" | "pt" | "it" | "nl";
+export const LANGUAGES: readonly Language[] = ["en", "es", "fr", "de", "pt", "it", "nl"];
+
+export interface Understanding {
+  intent: Intent;
+  confidence: number; // 0..1
+  language: Language;
+  entities: { orderNumber: string | null; email: string | null; phone: string | null };
+  /** true when the text negates an action ("I don't want to cancel") */
+  negated?: boolean;
+}

@@ -1,0 +1,106 @@
+/**
+ * Configuration, validated once at boot. Every variable is documented in .env.example.
+ * A bad value fails fast with a message that names the variable (never a stack trace):
+ * `loadEnv()` throws a ConfigError, the server entry (server.mjs) and the CLI print it and exit 1.
+ */
+import { z } from "zod";
+
+export class ConfigError extends Error {
+  constructor(public readonly problems: string[]) {
+    super(`Invalid configuration:\n${problems.map((p) => `  - ${p}`).join("\n")}`);
+    this.name = "ConfigError";
+  }
+}
+
+const keyList = z
+  .string({ required_error: "is required (e.g. ENCRYPTION_KEYS=1:<base64 of 32 random bytes>)" })
+  .transform((raw, ctx) => {
+    const keys: { version: number; key: Buffer }[] = [];
+    for (const part of raw.split(",").map((s) => s.trim()).filter(Boolean)) {
+      const m = /^(\d{1,6}):(.+)$/.exec(part);
+      if (!m) {
+        ctx.addIssue({ code: "custom", message: `entry "${part.slice(0, 8)}…" must look like <version>:<base64 key>` });
+        return z.NEVER;
+      }
+      const key = Buffer.from(m[2], /^[0-9a-f]{64}$/i.test(m[2]) ? "hex" : "base64");
+      if (key.length !== 32) {
+        ctx.addIssue({
+          code: "custom",
+          message: `key version ${m[1]} must be 32 bytes (base64 or 64 hex chars), got ${key.length} bytes — generate one with: node -e "console.log(require('crypto').randomBytes(32).toString('base64'))"`,
+        });
+        return z.NEVER;
+      }
+      keys.push({ version: Number(m[1]), key });
+    }
+    if (keys.length === 0) {
+      ctx.addIssue({ code: "custom", message: "must contain at least one key" });
+      return z.NEVER;
+    }
+    if (new Set(keys.map((k) => k.version)).size !== keys.length) {
+      ctx.addIssue({ code: "custom", message: "key versions must be unique" });
+      return z.NEVER;
+    }
+    return keys.sort((a, b) => b.version - a.version); // newest first
+  });
+
+const databaseUrl = z
+  .string()
+  .default("file:./prisma/dev.sqlite")
+  .refine((u) => /^file:.+/.test(u) || /^postgres(ql)?:\/\/[^/]+\/[^/?]+/.test(u), {
+    message: "must be a SQLite file URL (file:./prisma/dev.sqlite) or a PostgreSQL URL (postgresql://user@host:5432/db)",
+  });
+
+const optionalUrl = z
+  .string()
+  .url()
+  .optional()
+  .or(z.literal("").transform(() => undefined));
+
+const schema = z.object({
+  NODE_ENV: z.enum(["development", "production", "test"]).default("development"),
+  PORT: z.coerce.number().int().min(0).max(65535).default(3000),
+  SHOPIFY_APP_URL: z.string().url().default("http://localhost:3000"),
+  DATABASE_URL: databaseUrl,
+  ENCRYPTION_KEYS: keyList,
+  SHOPIFY_API_KEY: z.string({ required_error: "is required (your app's client id)" }).min(1, "is required (your app's client id)"),
+  SHOPIFY_API_SECRET: z
+    .string({ required_error: "is required (your app's client secret)" })
+    .min(1, "is required (your app's client secret)"),
+  SCOPES: z.string().default("read_orders"),
+  SHOP_CUSTOM_DOMAIN: z.string().optional(),
+  SHOPIFY_ADMIN_API_ORIGIN: optionalUrl,
+  SMTP_URL: optionalUrl,
+  SMTP_FROM: z.string().default("TrulyBot <no-reply@trulybot.local>"),
+  TRULYBOT_DEMO: z
+    .enum(["0", "1", "true", "false", ""])
+    .default("0")
+    .transform((v) => v === "1" || v === "true"),
+  LOG_LEVEL: z.enum(["debug", "info", "warn", "error"]).default("info"),
+  WOO_ALLOW_HTTP_STORES: z
+    .enum(["0", "1", "true", "false", ""])
+    .default("0")
+    .transform((v) => v === "1" || v === "true"),
+});
+
+export type Env = z.infer<typeof schema>;
+
+export function parseEnv(source: Record<string, string | undefined>): Env {
+  const result = schema.safeParse(source);
+  if (!result.success) {
+    throw new ConfigError(result.error.issues.map((i) => `${i.path.join(".") || "env"}: ${i.message}`));
+  }
+  return result.data;
+}
+
+let cached: Env | undefined;
+
+/** The validated configuration. First call validates process.env; later calls return the same object. */
+export function loadEnv(): Env {
+  if (!cached) cached = parseEnv(process.env);
+  return cached;
+}
+
+/** For tests that change process.env between cases. */
+export function resetEnvForTests() {
+  cached = undefined;
+}

@@ -1,0 +1,50 @@
+import { describe, it, expect } from "vitest";
+import { pickLanguage, strings, fmt, STRINGS, LAUNCHER_LABEL, SUPPORTED } from "./i18n";
+
+describe("pickLanguage", () => {
+  it("takes the first supported candidate by primary subtag", () => {
+    expect(pickLanguage("pt-BR", "en")).toBe("pt");
+    expect(pickLanguage("de_CH")).toBe("de");
+    expect(pickLanguage("NL")).toBe("nl");
+  });
+  it("skips empty and unsupported candidates (data-locale → html lang → navigator)", () => {
+    expect(pickLanguage("", "ja", "fr-CA", "es")).toBe("fr");
+    expect(pickLanguage(null, undefined, "it-IT")).toBe("it");
+  });
+  it("falls back to English", () => {
+    expect(pickLanguage("ja", "zh-Hans")).toBe("en");
+    expect(pickLanguage()).toBe("en");
+  });
+});
+
+describe("strings", () => {
+  it("every language defines every key with non-empty text", () => {
+    const keys = (o: object, p = ""): string[] =>
+      Object.entries(o).flatMap(([k, v]) => (v && typeof v === "object" && !Array.isArray(v) ? keys(v, p + k + ".") : [p + k]));
+    const enKeys = keys(STRINGS.en).sort();
+    for (const lang of SUPPORTED) {
+      expect(keys(STRINGS[lang]).sort()).toEqual(enKeys);
+      const flat = JSON.stringify(STRINGS[lang]);
+      expect(flat).not.toMatch(/""/);
+      expect(LAUNCHER_LABEL[lang].length).toBeGreaterThan(3);
+    }
+  });
+  it("is localized: Spanish send button and German close label", () => {
+    expect(strings("es").send).toBe("Enviar");
+    expect(strings("de").close).toBe("Chat schließen");
+    expect(strings("en").close).toBe("Close chat");
+  });
+  it("keeps the placeholders that fmt fills", () => {
+    for (const lang of SUPPORTED) {
+      expect(fmt(STRINGS[lang].order, { n: "1003" })).toContain("1003");
+      expect(fmt(STRINGS[lang].chatWith, { name: "Ava" })).toContain("Ava");
+      expect(fmt(STRINGS[lang].rateLimited, { s: 30 })).toContain("30");
+    }
+  });
+});
+
+describe("fmt", () => {
+  it("fills known placeholders and leaves unknown ones", () => {
+    expect(fmt("Package {i} of {n} {x}", { i: 1, n: 2 })).toBe("Package 1 of 2 {x}");
+  });
+});

@@ -1,0 +1,112 @@
+/**
+ * trulybot-launcher.js — the only script a storefront loads up front. Draws the chat button in a
+ * shadow root (fixed position: no layout shift), then loads trulybot-panel.js on click (or when
+ * the browser is idle, with data-proactive). Budget: well under 2 KB gzip.
+ */
+import { LAUNCHER_LABEL, pickLanguage } from "./i18n";
+import { palette } from "./color";
+import type { LauncherConfig, PanelApi, TrulybotHook } from "./hook";
+
+(() => {
+  const w = window;
+  const d = document;
+  if (w.__trulybot) return;
+  const script = (d.currentScript ||
+    d.querySelector("script[data-proxy-base][data-panel-src]")) as HTMLScriptElement | null;
+  const ds = (script && script.dataset) || {};
+  const config: LauncherConfig = {
+    proxyBase: (ds.proxyBase || "/apps/trulybot").replace(/\/+$/, ""),
+    locale: ds.locale || d.documentElement.lang || navigator.language || "en",
+    accent: ds.accent || "",
+    position: ds.position === "left" ? "left" : "right",
+    greeting: ds.greeting || "",
+    name: ds.name || "",
+    label: ds.label || "",
+    panelSrc: ds.panelSrc || (script && script.src ? script.src.replace(/trulybot-launcher\.js/, "trulybot-panel.js") : ""),
+    proactive: ds.proactive === "true" || ds.proactive === "1",
+  };
+  const p = palette(config.accent);
+  const label = config.label || LAUNCHER_LABEL[pickLanguage(config.locale)];
+
+  const host = d.createElement("div");
+  host.id = "trulybot-root";
+  host.setAttribute("style", "all:initial;position:fixed;z-index:2147483000;bottom:0;" + config.position + ":0;width:0;height:0");
+  const root = host.attachShadow({ mode: "open" });
+  const style = d.createElement("style");
+  style.textContent =
+    ":host{--tb-bg:" + p.bg + ";--tb-fg:" + p.fg + "}" +
+    ".l{position:fixed;bottom:20px;" + config.position + ":20px;width:56px;height:56px;border:0;border-radius:50%;" +
+    "background:var(--tb-bg);color:var(--tb-fg);cursor:pointer;display:grid;place-items:center;padding:0;margin:0;" +
+    "box-shadow:0 4px 14px rgba(0,0,0,.22),0 1px 3px rgba(0,0,0,.2);transition:transform .15s ease}" +
+    ".l:hover{transform:scale(1.06)}.l:focus{outline:none}" +
+    ".l:focus-visible{outline:3px solid var(--tb-bg);outline-offset:3px;box-shadow:0 0 0 3px #fff,0 4px 14px rgba(0,0,0,.22)}" +
+    ".l svg{width:28px;height:28px;fill:currentColor}.l .x{display:none}" +
+    ".l[aria-expanded=true] .c{display:none}.l[aria-expanded=true] .x{display:block}" +
+    "@media (prefers-reduced-motion:reduce){.l{transition:none}.l:hover{transform:none}}" +
+    "@media print{.l{display:none}}";
+  const btn = d.createElement("button");
+  btn.type = "button";
+  btn.className = "l";
+  btn.setAttribute("aria-label", label);
+  btn.setAttribute("aria-haspopup", "dialog");
+  btn.setAttribute("aria-expanded", "false");
+  // static, trusted markup (icons only; no data)
+  btn.innerHTML =
+    '<svg class="c" viewBox="0 0 24 24" aria-hidden="true" focusable="false"><path d="M12 3C6.5 3 2 6.6 2 11c0 2.4 1.3 4.6 3.4 6.1L4.6 21l4.3-2.3c1 .2 2 .3 3.1.3 5.5 0 10-3.6 10-8s-4.5-8-10-8zm-4 9.3a1.3 1.3 0 110-2.6 1.3 1.3 0 010 2.6zm4 0a1.3 1.3 0 110-2.6 1.3 1.3 0 010 2.6zm4 0a1.3 1.3 0 110-2.6 1.3 1.3 0 010 2.6z"/></svg>' +
+    '<svg class="x" viewBox="0 0 24 24" aria-hidden="true" focusable="false"><path d="M18.3 5.7a1 1 0 00-1.4 0L12 10.6 7.1 5.7a1 1 0 10-1.4 1.4l4.9 4.9-4.9 4.9a1 1 0 101.4 1.4l4.9-4.9 4.9 4.9a1 1 0 001.4-1.4L13.4 12l4.9-4.9a1 1 0 000-1.4z"/></svg>';
+  root.append(style, btn);
+
+  let loading = false;
+  let pending: ((panel: PanelApi) => void) | null = null;
+  const load = (then: (panel: PanelApi) => void) => {
+    if (hook.panel) return then(hook.panel);
+    pending = then;
+    if (loading || !config.panelSrc) return;
+    loading = true;
+    btn.setAttribute("aria-busy", "true");
+    const s = d.createElement("script");
+    s.src = config.panelSrc;
+    s.async = true;
+    s.onerror = () => {
+      loading = false;
+      btn.removeAttribute("aria-busy");
+    };
+    d.head.appendChild(s);
+  };
+
+  const hook: TrulybotHook = {
+    version: 1,
+    config,
+    host,
+    root,
+    launcher: btn,
+    panel: null,
+    open: () => load((panel) => panel.open({ focus: true })),
+    register: (panel) => {
+      hook.panel = panel;
+      btn.removeAttribute("aria-busy");
+      const then = pending;
+      pending = null;
+      if (then) then(panel);
+    },
+  };
+  w.__trulybot = hook;
+
+  btn.addEventListener("click", () => {
+    if (hook.panel && hook.panel.isOpen()) hook.panel.close();
+    else hook.open();
+  });
+  // warm up on intent so the first open feels instant
+  btn.addEventListener("pointerenter", () => load(() => {}), { once: true });
+
+  const mount = () => {
+    d.body.appendChild(host);
+    if (config.proactive) {
+      const idle = (w as unknown as { requestIdleCallback?: (cb: () => void, o?: { timeout: number }) => void }).requestIdleCallback;
+      const go = () => load((panel) => panel.isOpen() || panel.tease());
+      setTimeout(() => (idle ? idle(go, { timeout: 4000 }) : go()), 3000);
+    }
+  };
+  if (d.body) mount();
+  else d.addEventListener("DOMContentLoaded", mount);
+})();

@@ -1,0 +1,33 @@
+<?php
+
+/**
+ * Installs WordPress into the (empty) test database and activates the plugin. Run by bootstrap.php
+ * in its own process, because WordPress in install mode loads no plugins.
+ *
+ * @package TrulyBot_Commerce
+ */
+
+// phpcs:disable PSR1.Files.SideEffects
+
+require __DIR__ . '/wp-loader.php';
+trulybot_test_load_wordpress(true);
+
+require_once ABSPATH . 'wp-admin/includes/upgrade.php';
+require_once ABSPATH . 'wp-admin/includes/plugin.php';
+
+$result = wp_install('TrulyBot Test Shop', 'admin', 'admin@shop.example.org', true, '', 'password');
+if (empty($result['user_id'])) {
+    fwrite(STDERR, "wp_install failed\n");
+    exit(1);
+}
+// The stand-in for WooCommerce: its roles and capability (WooCommerce adds these on install).
+get_role('administrator')->add_cap('manage_woocommerce');
+add_role('customer', 'Customer', array('read' => true));
+add_role('shop_manager', 'Shop manager', array('read' => true, 'manage_woocommerce' => true));
+
+$activated = activate_plugin(TRULYBOT_TEST_PLUGIN_BASENAME);
+if (is_wp_error($activated)) {
+    fwrite(STDERR, 'activate_plugin failed: ' . $activated->get_error_message() . "\n");
+    exit(1);
+}
+echo "installed\n";
