@@ -7,6 +7,7 @@ export default defineConfig({
     include: ["app/**/*.test.{ts,tsx}", "test/**/*.test.ts", "widget/**/*.test.ts", "extensions/**/*.test.ts", "scripts/**/*.test.ts"],
     exclude: ["**/node_modules/**", "test/e2e/**"],
     environment: "node",
+    setupFiles: ["test/setup-env.ts"],
     testTimeout: 20_000,
     hookTimeout: 60_000,
     pool: "forks",

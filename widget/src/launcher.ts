@@ -4,7 +4,7 @@
  * the browser is idle, with data-proactive). Budget: well under 2 KB gzip.
  */
 import { LAUNCHER_LABEL, pickLanguage } from "./i18n";
-import { palette } from "./color";
+import { parseHex, textOn } from "./color";
 import type { LauncherConfig, PanelApi, TrulybotHook } from "./hook";
 
 (() => {
@@ -25,7 +25,9 @@ import type { LauncherConfig, PanelApi, TrulybotHook } from "./hook";
     panelSrc: ds.panelSrc || (script && script.src ? script.src.replace(/trulybot-launcher\.js/, "trulybot-panel.js") : ""),
     proactive: ds.proactive === "true" || ds.proactive === "1",
   };
-  const p = palette(config.accent);
+  // the panel refines this palette (contrast-adjusted accent) once it loads
+  const bg = parseHex(config.accent) ? config.accent : "#1a73e8";
+  const fg = textOn(parseHex(bg)!);
   const label = config.label || LAUNCHER_LABEL[pickLanguage(config.locale)];
 
   const host = d.createElement("div");
@@ -34,14 +36,14 @@ import type { LauncherConfig, PanelApi, TrulybotHook } from "./hook";
   const root = host.attachShadow({ mode: "open" });
   const style = d.createElement("style");
   style.textContent =
-    ":host{--tb-bg:" + p.bg + ";--tb-fg:" + p.fg + "}" +
+    ":host{--tb-bg:" + bg + ";--tb-fg:" + fg + "}" +
     ".l{position:fixed;bottom:20px;" + config.position + ":20px;width:56px;height:56px;border:0;border-radius:50%;" +
     "background:var(--tb-bg);color:var(--tb-fg);cursor:pointer;display:grid;place-items:center;padding:0;margin:0;" +
     "box-shadow:0 4px 14px rgba(0,0,0,.22),0 1px 3px rgba(0,0,0,.2);transition:transform .15s ease}" +
     ".l:hover{transform:scale(1.06)}.l:focus{outline:none}" +
     ".l:focus-visible{outline:3px solid var(--tb-bg);outline-offset:3px;box-shadow:0 0 0 3px #fff,0 4px 14px rgba(0,0,0,.22)}" +
-    ".l svg{width:28px;height:28px;fill:currentColor}.l .x{display:none}" +
-    ".l[aria-expanded=true] .c{display:none}.l[aria-expanded=true] .x{display:block}" +
+    "svg{width:26px;height:26px}.c{fill:currentColor}.x{display:none;stroke:currentColor;stroke-width:2.4;stroke-linecap:round}" +
+    "[aria-expanded=true] .c{display:none}[aria-expanded=true] .x{display:block}" +
     "@media (prefers-reduced-motion:reduce){.l{transition:none}.l:hover{transform:none}}" +
     "@media print{.l{display:none}}";
   const btn = d.createElement("button");
@@ -52,8 +54,7 @@ import type { LauncherConfig, PanelApi, TrulybotHook } from "./hook";
   btn.setAttribute("aria-expanded", "false");
   // static, trusted markup (icons only; no data)
   btn.innerHTML =
-    '<svg class="c" viewBox="0 0 24 24" aria-hidden="true" focusable="false"><path d="M12 3C6.5 3 2 6.6 2 11c0 2.4 1.3 4.6 3.4 6.1L4.6 21l4.3-2.3c1 .2 2 .3 3.1.3 5.5 0 10-3.6 10-8s-4.5-8-10-8zm-4 9.3a1.3 1.3 0 110-2.6 1.3 1.3 0 010 2.6zm4 0a1.3 1.3 0 110-2.6 1.3 1.3 0 010 2.6zm4 0a1.3 1.3 0 110-2.6 1.3 1.3 0 010 2.6z"/></svg>' +
-    '<svg class="x" viewBox="0 0 24 24" aria-hidden="true" focusable="false"><path d="M18.3 5.7a1 1 0 00-1.4 0L12 10.6 7.1 5.7a1 1 0 10-1.4 1.4l4.9 4.9-4.9 4.9a1 1 0 101.4 1.4l4.9-4.9 4.9 4.9a1 1 0 001.4-1.4L13.4 12l4.9-4.9a1 1 0 000-1.4z"/></svg>';
+    '<svg viewBox="0 0 24 24" aria-hidden="true" focusable="false"><path class="c" d="M4 4h16a2 2 0 012 2v10a2 2 0 01-2 2H9l-5 4v-4a2 2 0 01-2-2V6a2 2 0 012-2z"/><path class="x" d="M6 6l12 12M18 6 6 18"/></svg>';
   root.append(style, btn);
 
   let loading = false;

@@ -94,8 +94,10 @@ abstract class TrulyBot_TestCase extends PHPUnit\Framework\TestCase
      */
     protected function fake_response($status, $body, array $headers = array())
     {
+        // Lower-case keys, as wp_remote_retrieve_header() looks them up (WordPress 6.1's
+        // Requests_Utility_CaseInsensitiveDictionary is not loadable on PHP 8.2 with deprecations as errors).
         return array(
-            'headers'  => new WpOrg\Requests\Utility\CaseInsensitiveDictionary($headers),
+            'headers'  => array_change_key_case($headers, CASE_LOWER),
             'body'     => $body,
             'response' => array('code' => $status, 'message' => get_status_header_desc($status)),
             'cookies'  => array(),

@@ -21,7 +21,7 @@ export type Lexicon = Partial<Record<Concept, Partial<Record<LexLang, string>>>>
 export const LEXICON: Lexicon = {
   WHERE: { en: "where wheres whereis whr", es: "donde adonde", fr: "ou", de: "wo wohin", it: "dove dov", nl: "waar", pt: "onde cade" },
   ORDER: {
-    en: "order orders ordr oder ordered purchase purchases purchased",
+    en: "order orders ordr ordered purchase purchases purchased",
     es: "pedido* compra compras orden",
     fr: "commande* cmd achat achats",
     de: "bestell* *bestellung* auftrag* *bestellnummer*",
@@ -374,7 +374,7 @@ export const FUNCTION_WORDS: Record<Language, string> = {
   en: "the a an is are was were be been am i you he she it we they my your our me us this that these those to of in on at for with and or but not do does did have has had can could will would should please pls plz u ur r yes no what which who how why there here their then than from by about any some all just also so if im ive hello thanks order where when help want need know get got like think thinks older chance trick state here hours house sure some come home more most much many very too",
   es: "el la los las un una unos unas es son esta estan este esto mi mis tu su de del al que y o en con por para no si como cuando donde hola gracias quiero puedo tengo hay pero muy ya lo le se me favor porfa pedido usted ustedes",
   fr: "le la les un une des du de est sont mon ma mes ton ta tes votre vos notre je tu il elle nous vous ils elles que qui et ou pas ne en dans pour avec sur ce cette bonjour merci oui non mais plus tres deja commande colis c j ai suis",
-  de: "der die das den dem des ein eine einen einem ist sind war mein meine dein ihr ich du er sie es wir und oder nicht kein mit fur von zu auf im in an bei bitte danke hallo wo wann wie was noch schon auch aber nur habe hat bestellung paket",
+  de: "der die das den dem des ein eine einen einem ist sind war mein meine dein ihr ich du er sie es wir und oder nicht kein mit fur von zu auf im in an bei bitte danke hallo wo wann wie was oder noch schon auch aber nur habe hat bestellung paket",
   it: "il lo la i gli le un una uno e sono mio mia miei tuo suo di del della dei che non con per su da in al alla ciao grazie dove quando come ho ha sei mi ti ci ordine pacco anche ma gia ancora",
   nl: "de het een is zijn was mijn jouw uw ik jij je hij zij wij we niet geen en of met voor van op in aan bij te hoi dank bedankt waar wanneer hoe wat nog al ook maar heb heeft kan wil bestelling pakket graag alstublieft",
   pt: "o a os as um uma e sao esta estao meu minha meus minhas seu sua de do da dos das que nao com por para em no na ola oi obrigado obrigada onde quando como tenho ja ainda mas voce pedido encomenda",

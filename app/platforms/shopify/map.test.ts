@@ -180,7 +180,7 @@ describe("mapShopifyOrder on the 16 demo orders", () => {
       const rawNode = raw(n);
       const o = mapShopifyOrder(rawNode, ctx);
       o.shipments.forEach((s, i) => {
-        const t = rawNode.fulfillments[i].trackingInfo[0];
+        const t = rawNode.fulfillments[i].trackingInfo![0];
         expect(s.carrier).toBe(t.company);
         expect(s.trackingUrl).toBe(t.url);
         expect(s.trackingUrlInferred).toBe(false);

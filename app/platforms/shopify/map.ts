@@ -60,8 +60,9 @@ export interface ShopifyFulfillment {
   deliveredAt?: string | null;
   estimatedDeliveryAt?: string | null;
   location?: { name: string } | null;
-  trackingInfo: { company?: string | null; number?: string | null; url?: string | null }[];
-  fulfillmentLineItems: Connection<{ id?: string; quantity?: number | null; lineItem: ShopifyLineItemRef }>;
+  trackingInfo?: { company?: string | null; number?: string | null; url?: string | null }[] | null;
+  /** absent in the lean list fragment */
+  fulfillmentLineItems?: Connection<{ id?: string; quantity?: number | null; lineItem: ShopifyLineItemRef }>;
   events?: Connection<ShopifyFulfillmentEvent> | null;
 }
 
@@ -83,7 +84,7 @@ export interface ShopifyFulfillmentOrder {
     countryCode?: string | null;
   } | null;
   fulfillmentHolds?: { reason: string }[] | null;
-  lineItems: Connection<{ totalQuantity: number; remainingQuantity: number; lineItem: { id: string } }>;
+  lineItems?: Connection<{ totalQuantity: number; remainingQuantity: number; lineItem: { id: string } }> | null;
 }
 
 export interface ShopifyRefund {
@@ -91,7 +92,7 @@ export interface ShopifyRefund {
   createdAt: string | null;
   note?: string | null;
   totalRefundedSet: ShopifyMoneyBag;
-  refundLineItems: Connection<{
+  refundLineItems?: Connection<{
     quantity: number;
     restockType: string; // NO_RESTOCK, CANCEL, RETURN, LEGACY_RESTOCK
     restocked: boolean;
@@ -295,7 +296,7 @@ export function mapShopifyOrder(
     if (fo.status !== "ON_HOLD") continue;
     const stockHold = (fo.fulfillmentHolds ?? []).some((h) => h.reason === "INVENTORY_OUT_OF_STOCK");
     if (!stockHold) continue;
-    for (const li of fo.lineItems.nodes) if (li.remainingQuantity > 0) backorderedLineIds.add(li.lineItem.id);
+    for (const li of fo.lineItems?.nodes ?? []) if (li.remainingQuantity > 0) backorderedLineIds.add(li.lineItem.id);
   }
 
   const items: OrderItem[] = node.lineItems.nodes.map((li) => {
@@ -348,13 +349,13 @@ export function mapShopifyOrder(
       createdAt: r.createdAt ?? "",
       amount: shopperMoney(r.totalRefundedSet, currency) ?? { amount: "0.00", currency },
       note: r.note ?? null,
-      items: r.refundLineItems.nodes.map((rli) => ({
+      items: (r.refundLineItems?.nodes ?? []).map((rli) => ({
         title: rli.lineItem.title,
         variantTitle: rli.lineItem.variantTitle ?? null,
         sku: rli.lineItem.sku ?? null,
         quantity: rli.quantity,
       })),
-      restocked: r.refundLineItems.nodes.some((rli) => rli.restocked),
+      restocked: (r.refundLineItems?.nodes ?? []).some((rli) => rli.restocked),
     }));
 
   const outstanding = shopperMoney(node.totalOutstandingSet, currency);
@@ -416,7 +417,8 @@ function mapFulfillment(
       ? shipmentStatusFromShopify(last.status)
       : "unknown";
 
-  const tracking = f.trackingInfo.find((t) => t.number) ?? f.trackingInfo[0] ?? null;
+  const trackingInfo = f.trackingInfo ?? [];
+  const tracking = trackingInfo.find((t) => t.number) ?? trackingInfo[0] ?? null;
   const trackingNumber = tracking?.number ?? null;
   let carrier: string | null = tracking?.company ?? null;
   let carrierCode: string | null = null;
@@ -447,7 +449,7 @@ function mapFulfillment(
     shippedAt: isPickup ? null : f.createdAt,
     estimatedDeliveryAt: isPickup ? null : (f.estimatedDeliveryAt ?? eventEstimate),
     deliveredAt,
-    items: f.fulfillmentLineItems.nodes.map((fli) => ({
+    items: (f.fulfillmentLineItems?.nodes ?? []).map((fli) => ({
       title: fli.lineItem.title,
       variantTitle: fli.lineItem.variantTitle ?? null,
       sku: fli.lineItem.sku ?? null,

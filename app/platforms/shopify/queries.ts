@@ -172,8 +172,8 @@ export const ORDER_SUMMARY_FIELDS_FRAGMENT = /* GraphQL */ `
 `;
 
 /**
- * Step 1 of a lookup by number: the ids of orders whose name matches (cheap), plus the oldest order
- * the app can see, so a miss can be told apart from "older than the 60-day window".
+ * Step 1 of a lookup by number: the ids of orders whose name matches (cheap), plus the highest order
+ * number the app can see, so a miss can be told apart from "maybe older than the 60-day window".
  * `$query` is a search query such as `name:"#1003"` (see orderNumberSearchQuery). Shopify's search
  * can be fuzzy and ignores unknown filters, so callers must still match `name` exactly.
  * (Selecting the full order for 5 matches would exceed Shopify's 1,000-point single-query limit.)
@@ -183,7 +183,7 @@ export const ORDER_SEARCH = /* GraphQL */ `
     matches: orders(first: $first, query: $query, sortKey: CREATED_AT, reverse: true) {
       nodes { id name createdAt }
     }
-    oldestVisible: orders(first: 1, sortKey: CREATED_AT) {
+    highestVisible: orders(first: 1, sortKey: ORDER_NUMBER, reverse: true) {
       nodes { id name createdAt }
     }
   }

@@ -1,0 +1,206 @@
+/**
+ * Entity extraction: order numbers, emails, phone numbers.
+ *
+ * Strategy: find the things that are NOT order numbers first (emails, URLs, tracking numbers,
+ * dates, times, prices, quantities, phone numbers) and blank them out, then look for an order
+ * number in this order of trust:
+ *   1. after an order keyword in any of the 7 languages ("order no. 1003", "Bestellnummer: 1003",
+ *      "pedido nº 1003", "numéro de commande 1003", "my order number is 1003")
+ *   2. after '#' ("#1003", "#WC-2004")
+ *   3. the whole message is the number ("1003", "it's 1003 pls")
+ *   4. a free-standing 4–10 digit number that is not a year after a time word, not a zip/postal code
+ *      (address context, zip keyword, or followed by a capitalised city name) and not after a
+ *      tracking keyword.
+ *
+ * Order ids are 3–10 digits, optionally with a short letter prefix joined by a hyphen
+ * ("WC-2004"). Decision: the id is returned as typed, without '#', prefix kept ("#WC-2004" →
+ * "WC-2004", "#2004" → "2004"); the platform adapter may retry with the digits only.
+ */
+
+export interface Entities {
+  orderNumber: string | null;
+  email: string | null;
+  phone: string | null;
+}
+
+const EMAIL_RE = /[A-Za-z0-9._%+-]+@[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)*\.[A-Za-z]{2,}/u;
+const URL_RE = /\b(?:https?:\/\/|www\.)\S+/giu;
+
+const TRACKING_RES: RegExp[] = [
+  /\b1Z[0-9A-Z]{16}\b/giu, // UPS
+  /\b[A-Z]{2}\d{9}[A-Z]{2}\b/giu, // UPU S10 (Royal Mail, Deutsche Post, ...)
+  /\b[A-Z]{1,4}\d{11,}\b/giu, // letter prefix + long number (DHL eCommerce GM…)
+  /\b\d{4}(?: \d{4}){3,}(?: \d{1,4})?\b/gu, // 20-digit parcel numbers typed in groups
+];
+const LONG_DIGITS_RE = /(?<![\d+])\d{11,}(?!\d)/gu;
+
+const MONTHS =
+  "jan(?:uary|uar|vier|eiro|uari)?|j[aä]nner|feb(?:ruary|ruar|brero|braio|ruari)?|f[eé]vr(?:ier)?|fevereiro|mar(?:ch|s|zo|ço|co)?|m[aä]rz|maerz|maart|apr(?:il|ile)?|avr(?:il)?|abr(?:il)?|may|mai|mayo|maggio|maio|mei|jun(?:e|i|io|ho)?|juin|giugno|jul(?:y|i|io|ho)?|juil(?:let)?|luglio|aug(?:ust|ustus)?|ao[uû]t|agosto|sep(?:t|tember|tembre|tiembre)?|setiembre|settembre|setembro|oct(?:ober|obre|ubre)?|okt(?:ober)?|ottobre|outubro|nov(?:ember|embre|iembre|embro)?|dec(?:ember|embre)?|d[eé]c(?:embre)?|dez(?:ember|embro)?|dic(?:iembre|embre)?";
+
+const MASK_RES: RegExp[] = [
+  // dates and times
+  /\b\d{4}-\d{1,2}-\d{1,2}\b/gu,
+  /\b\d{1,2}[./-]\d{1,2}[./-]\d{2,4}\b/gu,
+  /\b\d{1,2}\/\d{1,2}\b/gu,
+  /\b\d{1,2}[:h]\d{2}(?::\d{2})?(?:\s?(?:am|pm|uhr|h))?\b/giu,
+  /\b\d{1,2}\s?(?:am|pm|uhr)\b/giu,
+  new RegExp(`\\b(?:${MONTHS})\\.?\\s+\\d{1,4}(?:st|nd|rd|th)?\\b(?:,?\\s+\\d{4}\\b)?`, "giu"),
+  new RegExp(`\\b\\d{1,2}(?:st|nd|rd|th|\\.|º|°)?\\s+(?:de\\s+)?(?:${MONTHS})\\b\\.?(?:\\s+(?:de\\s+)?\\d{4}\\b)?`, "giu"),
+  // prices
+  /(?:[$€£¥]|\b(?:usd|eur|gbp|chf|cad|aud|r\$))\s?\d[\d.,']*/giu,
+  /\b\d[\d.,']*\s?(?:[$€£¥]|(?:usd|eur|euros?|dollars?|bucks|gbp|pounds?|quid|chf|francs?|cad|aud|reais|real|dólares|dolares|dollari|sterline?|euro)\b)/giu,
+  /\b\d+[.,]\d{1,2}\b/gu,
+  // quantities and measures
+  /\b\d+\s?x\b/giu,
+  /\bx\s?\d+\b/giu,
+  /\b\d+\s?(?:%|kg|g|lbs?|cm|mm|km|ml|oz)\b/giu,
+  /\b\d+\s+(?:items?|pcs|pieces?|units?|pairs?|packs?|boxes|st[uü]ck|stk|piezas?|unidades?|art[ií]culos?|pi[eè]ces?|articles?|pezzi|stuks|itens|days?|d[ií]as|jours?|tage[n]?|giorni|dagen|dias|hours?|weeks?|months?|years?)\b/giu,
+];
+
+const PHONE_KW_RE =
+  /(?:phone|tel|telephone|mobile|cell|cellphone|whatsapp|tel[eé]fono|m[oó]vil|celular|t[eé]l[eé]phone|portable|telefon|handy|rufnummer|handynummer|telefonnummer|cellulare|telefoonnummer|mobiel|telem[oó]vel|telefone|number to call)/giu;
+const PHONE_CAND_RE = /(?:\+|\b00|\()?\d[\d \t().\-/]*\d\)?/gu;
+
+const ORDER_KW =
+  "order|orders|ordr|purchase|pedido|compra|commande|cmd|bestellung|bestellnummer|bestellnr|bestell-nr|auftrag|auftragsnummer|auftragsnr|ordine|ordinazione|bestelling|bestelnummer|bestelnr|ordernummer|ordernr|encomenda|orden|confirmation|reference|referencia|référence|riferimento|ref";
+const ORDER_FILLERS =
+  "number|numero|número|numéro|nummer|num|nr|no|n|nº|n°|id|is|was|es|est|ist|è|é|e|il|el|le|la|the|de|di|do|da|van|het|mi|my|code|c'est|é o|é a";
+const ID = "(?:[A-Za-z]{1,4}-)?\\d{3,10}";
+const ANCHORED_RE = new RegExp(
+  `(?<![\\p{L}\\d])(?:${ORDER_KW})(?:[\\s:.#°º\\-]|(?:${ORDER_FILLERS})(?![\\p{L}\\d]))*?#?(${ID})(?![\\p{L}\\d]|[.,]\\d)`,
+  "iu",
+);
+const HASH_RE = new RegExp(`#\\s?(${ID})(?![\\p{L}\\d]|[.,]\\d)`, "u");
+const FREE_RE = new RegExp(`(?<![\\p{L}\\d\\-/.,#+])(${ID})(?![\\p{L}\\d]|[.,]\\d)`, "gu");
+const BARE_FILLER = new Set(
+  "it s its is the my number nr no order es ist e het c est pls please plz por favor bitte svp sil vous plait per grazie thanks thx ty merci danke gracias obrigado bedankt".split(" "),
+);
+
+const YEAR_CONTEXT = new Set(
+  "since in from until till before after year of desde en del año ano depuis en année annee seit im vom bis jahr dal nel anno sinds van jaar em".split(" "),
+);
+const ZIP_CONTEXT_RE = /(?:zip|postal|postcode|post code|plz|postleitzahl|\bcp\b|\bcap\b|code postal|c[oó]digo postal)\W*$/iu;
+const ADDRESS_CONTEXT_RE =
+  /(?:address|adress|addr\b|direcci[oó]n|adresse|anschrift|indirizzo|\badres\b|endere[cç]o|morada|\bstreet\b|\bst\.|\bave\b|avenue|\broad\b|stra(?:ss|ß)e|\bstr\.|\bcalle\b|\brue\b|\bvia\b|straat|\brua\b|\bapt\b|\bzip\b|postcode|postal|plz)/iu;
+const TRACK_CONTEXT_RE =
+  /(?:track|tracking|trace|sendungsnummer|sendungsverfolgung|seguimiento|suivi|rastreio|rastreamento|tracciamento|volgcode|track & trace|waybill|awb)[^\d]{0,25}$/iu;
+
+function mask(s: string, re: RegExp): string {
+  re.lastIndex = 0;
+  return s.replace(re, (m) => " ".repeat(m.length));
+}
+
+function digitsOf(s: string): number {
+  let n = 0;
+  for (let i = 0; i < s.length; i++) {
+    const c = s.charCodeAt(i);
+    if (c >= 48 && c <= 57) n++;
+  }
+  return n;
+}
+
+function cleanPhone(s: string): string {
+  return s.trim().replace(/[\s\-.(/]+$/u, "");
+}
+
+function looksLikePhone(cand: string): boolean {
+  const c = cand.trim();
+  const d = digitsOf(c);
+  if (d < 7 || d > 15) return false;
+  if (c.startsWith("+") || c.startsWith("00")) return true;
+  if (/\(\d{2,5}\)/u.test(c)) return true;
+  if (/\d[-./]\d/u.test(c) && /^\d{1,5}(?:[-. /]\d{1,5}){1,5}$/u.test(c.replace(/[()]/gu, ""))) return true;
+  if (/^\d+(?: \d+)+$/u.test(c)) {
+    if (c.startsWith("0") && d >= 9 && d <= 12) return true;
+    if (/^\d{3} \d{3} \d{4}$/u.test(c)) return true;
+  }
+  return false;
+}
+
+export function extractEntities(text: string): Entities {
+  let s = (text ?? "").normalize("NFKC");
+  let email: string | null = null;
+  let phone: string | null = null;
+
+  const em = EMAIL_RE.exec(s);
+  if (em) {
+    email = em[0].trim().toLowerCase();
+    s = s.replace(em[0], " ".repeat(em[0].length));
+  }
+  s = mask(s, URL_RE);
+
+  // phone after a phone keyword (any format, ≥ 7 digits)
+  PHONE_KW_RE.lastIndex = 0;
+  let kw: RegExpExecArray | null;
+  while (!phone && (kw = PHONE_KW_RE.exec(s))) {
+    const rest = s.slice(kw.index + kw[0].length, kw.index + kw[0].length + 40);
+    const m = /^[^\d+(]{0,25}((?:\+|\()?\d[\d \t().\-/]*\d)/u.exec(rest);
+    if (m) {
+      const d = digitsOf(m[1]);
+      if (d >= 7 && d <= 15) {
+        phone = cleanPhone(m[1]);
+        const at = kw.index + kw[0].length + m.index + m[0].length - m[1].length;
+        s = s.slice(0, at) + " ".repeat(m[1].length) + s.slice(at + m[1].length);
+      }
+    }
+  }
+
+  for (const re of TRACKING_RES) s = mask(s, re);
+  for (const re of MASK_RES) s = mask(s, re);
+
+  if (!phone) {
+    PHONE_CAND_RE.lastIndex = 0;
+    let m: RegExpExecArray | null;
+    while ((m = PHONE_CAND_RE.exec(s))) {
+      // a candidate glued to letters ("WC-2004") is not a phone
+      const before = s[m.index - 1];
+      if (before && /[\p{L}#]/u.test(before)) continue;
+      if (looksLikePhone(m[0])) {
+        phone = cleanPhone(m[0]);
+        s = s.slice(0, m.index) + " ".repeat(m[0].length) + s.slice(m.index + m[0].length);
+        break;
+      }
+    }
+  }
+  s = mask(s, LONG_DIGITS_RE);
+
+  return { orderNumber: findOrderNumber(s), email, phone };
+}
+
+function findOrderNumber(s: string): string | null {
+  const a = ANCHORED_RE.exec(s);
+  if (a) return a[1];
+  const h = HASH_RE.exec(s);
+  if (h) return h[1];
+
+  // the whole message is the number (with a few polite/filler words around it)
+  const words = s
+    .toLowerCase()
+    .replace(/[^\p{L}\d\- ]+/gu, " ")
+    .split(/\s+/u)
+    .filter(Boolean);
+  const ids = words.filter((w) => new RegExp(`^${ID}$`, "iu").test(w));
+  if (ids.length === 1 && words.every((w) => w === ids[0] || BARE_FILLER.has(w))) {
+    const orig = new RegExp(`(${ID})`, "iu").exec(s);
+    return orig ? orig[1] : ids[0];
+  }
+
+  if (ADDRESS_CONTEXT_RE.test(s)) return null;
+  FREE_RE.lastIndex = 0;
+  let m: RegExpExecArray | null;
+  while ((m = FREE_RE.exec(s))) {
+    const id = m[1];
+    const digits = digitsOf(id);
+    if (digits < 4 || digits > 10) continue;
+    const before = s.slice(Math.max(0, m.index - 40), m.index);
+    const prevWord = /([\p{L}]+)[^\p{L}\d]*$/u.exec(before)?.[1]?.toLowerCase() ?? "";
+    if (/^(?:19|20)\d\d$/u.test(id) && YEAR_CONTEXT.has(prevWord)) continue;
+    if (ZIP_CONTEXT_RE.test(before)) continue;
+    if (TRACK_CONTEXT_RE.test(before)) continue;
+    const after = s.slice(m.index + id.length, m.index + id.length + 30);
+    if (/^\s+\p{Lu}\p{Ll}+/u.test(after) && digits === 5) continue; // "10435 Berlin"
+    if (/^\s*(?:\p{Lu}\p{Ll}+\s*)?(?:,\s*)?\p{Lu}{2}\b/u.test(after) && digits === 5) continue;
+    return id;
+  }
+  return null;
+}

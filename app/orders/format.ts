@@ -1,0 +1,156 @@
+/**
+ * Date and money formatting in the store's timezone and the shopper's language (Intl only).
+ */
+import type { Language } from "../chat/protocol";
+import type { Money } from "./types";
+
+/** BCP-47 locale used for each shopper language. */
+export const LOCALE_FOR: Record<Language, string> = {
+  en: "en-US",
+  es: "es-ES",
+  fr: "fr-FR",
+  de: "de-DE",
+  pt: "pt-BR",
+  it: "it-IT",
+  nl: "nl-NL",
+};
+
+const dtfCache = new Map<string, Intl.DateTimeFormat>();
+function dtf(locale: string, opts: Intl.DateTimeFormatOptions): Intl.DateTimeFormat {
+  const key = locale + JSON.stringify(opts);
+  let f = dtfCache.get(key);
+  if (!f) {
+    f = new Intl.DateTimeFormat(locale, opts);
+    dtfCache.set(key, f);
+  }
+  return f;
+}
+
+/** Normalise Intl's narrow/no-break spaces to plain spaces so chat text is predictable. */
+function plainSpaces(s: string): string {
+  return s.replace(/[\u202f\u00a0]/g, " ");
+}
+
+function safeTz(tz: string | null | undefined): string {
+  if (!tz) return "UTC";
+  try {
+    new Intl.DateTimeFormat("en-US", { timeZone: tz });
+    return tz;
+  } catch {
+    return "UTC";
+  }
+}
+
+/** Calendar day "YYYY-MM-DD" of an instant in a timezone. */
+export function calendarDay(iso: string | Date, tz: string): string {
+  const d = typeof iso === "string" ? new Date(iso) : iso;
+  const parts = dtf("en-US", { timeZone: safeTz(tz), year: "numeric", month: "2-digit", day: "2-digit" }).formatToParts(d);
+  const get = (t: string) => parts.find((p) => p.type === t)?.value ?? "";
+  return `${get("year")}-${get("month")}-${get("day")}`;
+}
+
+/** Hour of day (0-23) of an instant in a timezone. */
+export function hourOfDay(iso: string | Date, tz: string): number {
+  const d = typeof iso === "string" ? new Date(iso) : iso;
+  const h = dtf("en-US", { timeZone: safeTz(tz), hour: "numeric", hourCycle: "h23" }).format(d);
+  return Number(h) % 24;
+}
+
+/**
+ * Whole calendar days from `now` to `iso`, both taken as calendar days in the store's timezone.
+ * 0 = same day, 1 = tomorrow, -1 = yesterday.
+ */
+export function dayDiff(iso: string | Date, now: Date, tz: string): number {
+  const a = calendarDay(iso, tz);
+  const b = calendarDay(now, tz);
+  const ta = Date.UTC(Number(a.slice(0, 4)), Number(a.slice(5, 7)) - 1, Number(a.slice(8, 10)));
+  const tb = Date.UTC(Number(b.slice(0, 4)), Number(b.slice(5, 7)) - 1, Number(b.slice(8, 10)));
+  return Math.round((ta - tb) / 86_400_000);
+}
+
+export interface FormatDayOptions {
+  /** include the weekday ("Fri Nov 13"); default true */
+  weekday?: boolean;
+  /** include the year when it differs from this instant's year (in tz) */
+  now?: Date;
+}
+
+/**
+ * A day in the store's timezone, in the shopper's language: en "Fri Nov 13" (or "Nov 13" without weekday),
+ * de "Fr., 13. Nov.", es "vie, 13 nov", fr "ven. 13 nov.", …
+ * Date-only strings ("2026-11-27") are taken as that calendar day.
+ */
+export function formatDay(iso: string, tz: string, lang: Language, opts: FormatDayOptions = {}): string {
+  const weekday = opts.weekday ?? true;
+  let d: Date;
+  let zone = safeTz(tz);
+  if (/^\d{4}-\d{2}-\d{2}$/.test(iso)) {
+    d = new Date(`${iso}T12:00:00Z`);
+    zone = "UTC";
+  } else {
+    d = new Date(iso);
+  }
+  if (Number.isNaN(d.getTime())) return iso;
+  const withYear = opts.now ? calendarDay(d, zone).slice(0, 4) !== calendarDay(opts.now, zone).slice(0, 4) : false;
+  const o: Intl.DateTimeFormatOptions = { timeZone: zone, month: "short", day: "numeric" };
+  if (weekday) o.weekday = "short";
+  if (withYear) o.year = "numeric";
+  let s = dtf(LOCALE_FOR[lang] ?? "en-US", o).format(d);
+  if (lang === "en") s = s.replace(/,(?= [A-Z][a-z]{2} \d)/, ""); // "Fri, Nov 13" → "Fri Nov 13"
+  return plainSpaces(s);
+}
+
+const nfCache = new Map<string, Intl.NumberFormat>();
+
+/** Money in the shopper's language: en "$300.89" / "€347.00", de "347,00 €", nl "€ 347,00". Amount strings like "84.0" are fine. */
+export function formatMoney(money: Money, lang: Language): string {
+  const n = Number(money.amount);
+  if (!Number.isFinite(n)) return `${money.amount} ${money.currency}`;
+  const locale = LOCALE_FOR[lang] ?? "en-US";
+  const key = `${locale}|${money.currency}`;
+  let f = nfCache.get(key);
+  if (!f) {
+    try {
+      f = new Intl.NumberFormat(locale, { style: "currency", currency: money.currency });
+    } catch {
+      return `${n.toFixed(2)} ${money.currency}`;
+    }
+    nfCache.set(key, f);
+  }
+  return plainSpaces(f.format(n));
+}
+
+export type RelativeDay = "today" | "tomorrow" | "yesterday";
+
+/** "today" / "tomorrow" / "yesterday" relative to `now`, compared by calendar day in the store timezone; null otherwise. */
+export function relativeDay(iso: string, now: Date, tz: string): RelativeDay | null {
+  const d = dayDiff(iso, now, tz);
+  return d === 0 ? "today" : d === 1 ? "tomorrow" : d === -1 ? "yesterday" : null;
+}
+
+/** Best-effort store country from its IANA timezone (used only for customs notes when the store country is unknown). */
+export function countryFromTimezone(tz: string | null | undefined): string | null {
+  if (!tz) return null;
+  const map: Record<string, string> = {
+    "Europe/Berlin": "DE",
+    "Europe/London": "GB",
+    "Europe/Paris": "FR",
+    "Europe/Madrid": "ES",
+    "Europe/Amsterdam": "NL",
+    "Europe/Rome": "IT",
+    "Europe/Lisbon": "PT",
+    "Europe/Vienna": "AT",
+    "Europe/Zurich": "CH",
+    "Europe/Brussels": "BE",
+    "Europe/Dublin": "IE",
+    "America/Toronto": "CA",
+    "America/Vancouver": "CA",
+    "Australia/Sydney": "AU",
+    "Australia/Melbourne": "AU",
+    "Asia/Tokyo": "JP",
+    "Asia/Kolkata": "IN",
+  };
+  if (map[tz]) return map[tz]!;
+  if (/^America\/(New_York|Chicago|Denver|Los_Angeles|Phoenix|Anchorage|Detroit|Indiana\/.*|Boise)$/.test(tz) || tz === "Pacific/Honolulu") return "US";
+  return null;
+}
