@@ -3,7 +3,7 @@
 /**
  * Plugin Name:          TrulyBot Commerce
  * Plugin URI:           https://trulybot.ai/
- * Description:          Order-tracking customer-service chat bot for WooCommerce: shoppers ask "where is my order?" and get live status, shipments and tracking links.
+ * Description:          Order-tracking chat bot for WooCommerce: live order status, shipments and tracking links.
  * Version:              0.1.0
  * Requires at least:    6.1
  * Requires PHP:         7.4

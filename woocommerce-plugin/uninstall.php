@@ -21,19 +21,21 @@ require_once __DIR__ . '/includes/class-trulybot-client.php';
 require_once __DIR__ . '/includes/class-trulybot-admin.php';
 require_once __DIR__ . '/includes/class-trulybot-connect.php';
 
-/**
- * Cleans one site.
- */
-function trulybot_commerce_uninstall_site()
-{
-    global $wpdb;
-    TrulyBot_Connect::disconnect('uninstall', 3);
-    delete_option(TrulyBot_Settings::OPTION);
-    // phpcs:ignore -- direct query: transients have per-user keys that cannot be listed otherwise.
-    $wpdb->query(
-        "DELETE FROM {$wpdb->options} WHERE option_name LIKE '\\_transient\\_trulybot\\_%'"
-        . " OR option_name LIKE '\\_transient\\_timeout\\_trulybot\\_%'"
-    );
+if (!function_exists('trulybot_commerce_uninstall_site')) {
+    /**
+     * Cleans one site.
+     */
+    function trulybot_commerce_uninstall_site()
+    {
+        global $wpdb;
+        TrulyBot_Connect::disconnect('uninstall', 3);
+        delete_option(TrulyBot_Settings::OPTION);
+        // Direct query: transients have per-user keys that cannot be listed otherwise.
+        $wpdb->query(
+            "DELETE FROM {$wpdb->options} WHERE option_name LIKE '\\_transient\\_trulybot\\_%'"
+            . " OR option_name LIKE '\\_transient\\_timeout\\_trulybot\\_%'"
+        );
+    }
 }
 
 if (is_multisite()) {

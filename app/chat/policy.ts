@@ -26,8 +26,14 @@ const STOP = new Set(
 
 function stems(text: string): string[] {
   return (text.toLowerCase().normalize("NFD").replace(/[\u0300-\u036f]/g, "").match(/[a-z0-9]{3,}/g) ?? [])
-    .filter((w) => !STOP.has(w))
-    .map((w) => w.slice(0, 5));
+    .filter((w) => !STOP.has(w));
+}
+
+/** same word stem: shared 5-letter prefix, or one word (4+ letters) starting the other ("pick" / "pickup") */
+function sameStem(a: string, b: string): boolean {
+  if (a.length >= 5 && b.length >= 5) return a.slice(0, 5) === b.slice(0, 5);
+  const [s, l] = a.length <= b.length ? [a, b] : [b, a];
+  return s.length >= 4 ? l.startsWith(s) : s === l;
 }
 
 /**
@@ -38,15 +44,16 @@ export function pickPolicyExcerpt(body: string, question: string, opts: { hints?
   const paras = policyParagraphs(body);
   if (paras.length === 0) return "";
   const maxChars = opts.maxChars ?? 420;
-  const q = new Set([...stems(question), ...(opts.hints ?? []).map((h) => h.slice(0, 5))]);
+  const q = [...new Set([...stems(question), ...(opts.hints ?? [])])];
+  const hits = (w: string) => q.some((x) => sameStem(x, w));
   const scored = paras.map((p, i) => {
     const ws = stems(p);
     let score = 0;
     const seen = new Set<string>();
-    for (const w of ws) if (q.has(w) && !seen.has(w)) (score += 1), seen.add(w);
+    for (const w of ws) if (!seen.has(w) && hits(w)) (score += 1), seen.add(w);
     // the lead-in label of a paragraph ("Cancellations:", "International:") weighs double
     const label = /^([^:]{2,40}):/.exec(p)?.[1];
-    if (label) for (const w of stems(label)) if (q.has(w)) score += 2;
+    if (label) for (const w of stems(label)) if (hits(w)) score += 2;
     return { p, i, score };
   });
   const best = [...scored].sort((a, b) => b.score - a.score || a.i - b.i);

@@ -54,6 +54,13 @@ describe("palette", () => {
     expect(contrast(parseHex(p.bg)!, parseHex(p.fg)!)).toBeGreaterThanOrEqual(4.5);
   });
 
+  it("darkens a mid-luminance orange and puts white text on it", () => {
+    const p = palette("#cc5500"); // 4.31:1 with white, 4.38:1 with #111
+    expect(p.fg).toBe(WHITE);
+    expect(p.bg).not.toBe("#cc5500");
+    expect(contrast(parseHex(p.bg)!, [255, 255, 255])).toBeGreaterThanOrEqual(4.5);
+  });
+
   it("falls back to the default accent for garbage input", () => {
     expect(palette("not-a-colour").bg).toBe("#1a73e8");
   });

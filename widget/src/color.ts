@@ -88,34 +88,30 @@ export const DARK_SURFACE = "#2c2e33";
 /**
  * Derive an accessible palette from any accent colour. When neither white nor near-black text
  * reaches 4.5:1 on the accent itself (mid-luminance colours), the accent background is darkened
- * until white text does — or lightened until near-black does, whichever needs the smaller change.
+ * until white text does — or lightened until near-black does, whichever needs the smaller change
+ * (darkening preferred up to 1.5× the distance).
  */
+/** Just the accent surface pair (bg + text colour ≥ 4.5:1); what the launcher needs. */
+export function accentPair(accent: string | null | undefined): { bg: string; fg: string } {
+  const a = parseHex(accent) || (parseHex(DEFAULT_ACCENT) as RGB);
+  if (Math.max(contrast(a, W), contrast(a, K)) >= MIN_CONTRAST) return { bg: toHex(a), fg: textOn(a) };
+  const darker = adjustFor(a, W);
+  const lighter = adjustFor(a, K);
+  // white text on a slightly deeper brand colour usually reads as "the brand"; prefer it unless much further away
+  return dist(a, darker) <= dist(a, lighter) * 1.5 ? { bg: toHex(darker), fg: WHITE } : { bg: toHex(lighter), fg: INK };
+}
+
 export function palette(
   accent: string | null | undefined,
   lightSurface: string = LIGHT_SURFACE,
   darkSurface: string = DARK_SURFACE,
 ): AccentPalette {
   const a = parseHex(accent) || (parseHex(DEFAULT_ACCENT) as RGB);
-  let bg = a;
-  let fg = textOn(a);
-  const best = Math.max(contrast(a, W), contrast(a, K));
-  if (best < MIN_CONTRAST) {
-    const darker = adjustFor(a, W);
-    const lighter = adjustFor(a, K);
-    const dd = dist(a, darker);
-    const dl = dist(a, lighter);
-    if (dd <= dl) {
-      bg = darker;
-      fg = WHITE;
-    } else {
-      bg = lighter;
-      fg = INK;
-    }
-  }
+  const { bg, fg } = accentPair(accent);
   const dark = parseHex(darkSurface) as RGB;
   const light = parseHex(lightSurface) as RGB;
   return {
-    bg: toHex(bg),
+    bg,
     fg,
     onLight: toHex(adjustFor(a, light)),
     onDark: toHex(adjustFor(a, dark)),

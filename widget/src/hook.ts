@@ -40,5 +40,7 @@ export interface TrulybotHook {
 declare global {
   interface Window {
     __trulybot?: TrulybotHook;
+    /** alternative to the script tag's data attributes (same keys as the dataset: proxyBase, panelSrc, locale, …) */
+    TrulyBotSettings?: Record<string, string | undefined>;
   }
 }

@@ -4,7 +4,7 @@
  * the browser is idle, with data-proactive). Budget: well under 2 KB gzip.
  */
 import { LAUNCHER_LABEL, pickLanguage } from "./i18n";
-import { parseHex, textOn } from "./color";
+import { accentPair } from "./color";
 import type { LauncherConfig, PanelApi, TrulybotHook } from "./hook";
 
 (() => {
@@ -13,7 +13,9 @@ import type { LauncherConfig, PanelApi, TrulybotHook } from "./hook";
   if (w.__trulybot) return;
   const script = (d.currentScript ||
     d.querySelector("script[data-proxy-base][data-panel-src]")) as HTMLScriptElement | null;
-  const ds = (script && script.dataset) || {};
+  // data-* attributes on the script tag; a page may instead (or also) set window.TrulyBotSettings
+  // with the same camelCase keys (e.g. WordPress wp_add_inline_script). Attributes win.
+  const ds: Record<string, string | undefined> = { ...w.TrulyBotSettings, ...(script && script.dataset) };
   const config: LauncherConfig = {
     proxyBase: (ds.proxyBase || "/apps/trulybot").replace(/\/+$/, ""),
     locale: ds.locale || d.documentElement.lang || navigator.language || "en",
@@ -25,9 +27,7 @@ import type { LauncherConfig, PanelApi, TrulybotHook } from "./hook";
     panelSrc: ds.panelSrc || (script && script.src ? script.src.replace(/trulybot-launcher\.js/, "trulybot-panel.js") : ""),
     proactive: ds.proactive === "true" || ds.proactive === "1",
   };
-  // the panel refines this palette (contrast-adjusted accent) once it loads
-  const bg = parseHex(config.accent) ? config.accent : "#1a73e8";
-  const fg = textOn(parseHex(bg)!);
+  const { bg, fg } = accentPair(config.accent);
   const label = config.label || LAUNCHER_LABEL[pickLanguage(config.locale)];
 
   const host = d.createElement("div");
@@ -37,15 +37,14 @@ import type { LauncherConfig, PanelApi, TrulybotHook } from "./hook";
   const style = d.createElement("style");
   style.textContent =
     ":host{--tb-bg:" + bg + ";--tb-fg:" + fg + "}" +
-    ".l{position:fixed;bottom:20px;" + config.position + ":20px;width:56px;height:56px;border:0;border-radius:50%;" +
-    "background:var(--tb-bg);color:var(--tb-fg);cursor:pointer;display:grid;place-items:center;padding:0;margin:0;" +
-    "box-shadow:0 4px 14px rgba(0,0,0,.22),0 1px 3px rgba(0,0,0,.2);transition:transform .15s ease}" +
-    ".l:hover{transform:scale(1.06)}.l:focus{outline:none}" +
-    ".l:focus-visible{outline:3px solid var(--tb-bg);outline-offset:3px;box-shadow:0 0 0 3px #fff,0 4px 14px rgba(0,0,0,.22)}" +
-    "svg{width:26px;height:26px}.c{fill:currentColor}.x{display:none;stroke:currentColor;stroke-width:2.4;stroke-linecap:round}" +
-    "[aria-expanded=true] .c{display:none}[aria-expanded=true] .x{display:block}" +
-    "@media (prefers-reduced-motion:reduce){.l{transition:none}.l:hover{transform:none}}" +
-    "@media print{.l{display:none}}";
+    ".l{position:fixed;bottom:20px;" + config.position + ":20px;width:56px;height:56px;border:0;border-radius:50%;padding:0;" +
+    "background:var(--tb-bg);color:var(--tb-fg);cursor:pointer;display:grid;place-items:center;" +
+    "box-shadow:0 4px 14px #0004;transition:transform .15s}" +
+    ".l:hover{transform:scale(1.06)}" +
+    ".l:focus-visible{outline:3px solid var(--tb-bg);outline-offset:3px;box-shadow:0 0 0 3px #fff}" +
+    "svg{width:26px;fill:currentColor;stroke:currentColor;stroke-width:2.4;stroke-linecap:round}" +
+    "[aria-expanded=true] .c,.x{display:none}[aria-expanded=true] .x{display:block}" +
+    "@media (prefers-reduced-motion:reduce){.l{transition:none}}";
   const btn = d.createElement("button");
   btn.type = "button";
   btn.className = "l";

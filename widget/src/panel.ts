@@ -296,7 +296,7 @@ function start(hook: TrulybotHook): PanelApi {
       card.append(
         h(
           "div",
-          { class: "ships" },
+          { class: "itm" },
           h("div", { class: "sst" }, t.items),
           h(
             "ul",
@@ -311,7 +311,7 @@ function start(hook: TrulybotHook): PanelApi {
     if (statusHref) {
       const a = externalLink(statusHref, t.statusPage, t, null);
       a.setAttribute("data-field", "status-page");
-      card.append(h("div", { class: "cf" }, h("span", null, "#" + o.number), a));
+      card.append(h("div", { class: "cf" }, a));
     }
     return card;
   }
@@ -506,7 +506,7 @@ function start(hook: TrulybotHook): PanelApi {
       setTimeout(() => (retry.disabled = false), wait * 1000);
     }
     retry.addEventListener("click", () => {
-      if (!lastRequest) return;
+      if (!lastRequest || busy) return;
       const req = lastRequest;
       if (errorEl) errorEl.remove();
       errorEl = null;
@@ -607,6 +607,10 @@ function start(hook: TrulybotHook): PanelApi {
   }
 
   function tease() {
+    void configReady.then(showTease);
+  }
+
+  function showTease() {
     if (open || teaseEl) return;
     try {
       if (ss && ss.getItem("trulybot:teased")) return;
@@ -646,7 +650,7 @@ function start(hook: TrulybotHook): PanelApi {
   });
 
   renderAll();
-  void fetchConfig(fetchFn, cfg0.proxyBase, ls).then((c) => {
+  const configReady = fetchConfig(fetchFn, cfg0.proxyBase, ls).then((c) => {
     if (c) applyConfig(c);
   });
 

@@ -25,8 +25,8 @@ background:rgba(255,255,255,.2);border:1px solid rgba(255,255,255,.35);overflow:
 .ib:hover{background:rgba(127,127,127,.2)}
 .ib svg{width:20px;height:20px;fill:currentColor}
 .h :focus-visible{outline:2px solid var(--tb-fg);outline-offset:-2px}
-.log{flex:1;overflow-y:auto;padding:16px 14px 8px;display:flex;flex-direction:column;gap:8px;overscroll-behavior:contain;scroll-behavior:smooth}
-.m{display:flex;flex-direction:column;max-width:88%;animation:tb-up .16s ease-out}
+.log{position:relative;flex:1;min-height:0;overflow-y:auto;padding:16px 14px 8px;display:flex;flex-direction:column;gap:8px;overscroll-behavior:contain;scroll-behavior:smooth}
+.m{position:relative;display:flex;flex-direction:column;max-width:88%;animation:tb-up .16s ease-out}
 @keyframes tb-up{from{opacity:0;transform:translateY(4px)}to{opacity:1;transform:none}}
 .m.bot{align-self:flex-start}
 .m.me{align-self:flex-end;align-items:flex-end}
@@ -79,6 +79,7 @@ background:var(--bad-b);color:var(--bad-t);font-size:14px}
 .track{display:inline-flex;align-items:center;gap:6px;margin-top:8px;padding:8px 12px;border-radius:10px;background:var(--tb-bg);color:var(--tb-fg);text-decoration:none;font-weight:600;font-size:14px}
 .track:hover{filter:brightness(1.07)}
 .track svg{width:14px;height:14px;fill:currentColor}
+.itm{padding:6px 14px 4px}.itm .sst{margin-top:4px}
 .its{margin:6px 0 0;padding:0;list-style:none;font-size:13px;color:var(--t2)}
 .its li{overflow-wrap:anywhere}
 .cf{display:flex;justify-content:space-between;align-items:center;gap:8px;flex-wrap:wrap;padding:10px 14px 12px;margin-top:6px;border-top:1px solid var(--bd);font-size:13px;color:var(--t2)}
@@ -94,6 +95,7 @@ background:var(--bad-b);color:var(--bad-t);font-size:14px}
 .hf label{font-size:13px;font-weight:600;color:var(--t2)}
 .hf input,.hf textarea{font:inherit;font-size:16px;width:100%;padding:9px 11px;border-radius:10px;border:1px solid var(--bd);background:var(--s);color:var(--t)}
 .hf textarea{min-height:78px;resize:vertical}
+.hf [aria-invalid=true]{border-color:var(--bad-t);box-shadow:0 0 0 1px var(--bad-t)}
 .hf button{font:inherit;font-weight:600;padding:10px 14px;border:0;border-radius:10px;background:var(--tb-bg);color:var(--tb-fg);cursor:pointer}
 .hf button:disabled,.hf input:disabled,.hf textarea:disabled{opacity:.6;cursor:default}
 .f{display:flex;align-items:flex-end;gap:8px;padding:10px 12px 12px;border-top:1px solid var(--bd);background:var(--s);flex:none}

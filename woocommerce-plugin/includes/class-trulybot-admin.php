@@ -200,7 +200,13 @@ class TrulyBot_Admin
                 self::add_notice('error', __('The app URL must be an https:// address.', 'trulybot-commerce'));
                 $this->redirect(self::page_url());
             }
-            $values['app_url'] = $url === TrulyBot_Settings::DEFAULT_APP_URL ? '' : $url;
+            $effective = '' === $url ? TrulyBot_Settings::DEFAULT_APP_URL : $url;
+            if (TrulyBot_Settings::is_connected() && $effective !== TrulyBot_Settings::app_url()) {
+                // The store id and secret belong to the current app: never sign requests to another one.
+                self::add_notice('error', __('Disconnect the store before changing the app URL.', 'trulybot-commerce'));
+                $this->redirect(self::page_url());
+            }
+            $values['app_url'] = $effective === TrulyBot_Settings::DEFAULT_APP_URL ? '' : $effective;
         }
         TrulyBot_Settings::update($values);
         self::add_notice('success', __('Settings saved.', 'trulybot-commerce'));

@@ -18,6 +18,8 @@ class TrulyBot_Connect
     public const PATH_EXCHANGE = '/api/v1/woo/connect/exchange';
     public const PATH_SSO = '/api/v1/woo/sso';
     public const PATH_DISCONNECT = '/api/v1/woo/disconnect';
+    /** WooCommerce names keys made by /wc-auth/v1/authorize "<app_name> - API (<date>)"; the app's app_name is TrulyBot. */
+    public const WC_KEY_DESCRIPTION_PREFIX = 'TrulyBot - API (';
 
     /**
      * Transient key holding the SHA-256 of the current user's pending connect token.
@@ -82,19 +84,14 @@ class TrulyBot_Connect
         delete_transient($key);
 
         if (isset($query['trulybot_connected']) && '1' !== (string) $query['trulybot_connected']) {
-            $reason = isset($query['error']) ? sanitize_text_field(wp_unslash((string) $query['error'])) : '';
-            return new WP_Error(
-                'trulybot_connect_declined',
-                '' !== $reason
-                    /* translators: %s: reason given by the app */
-                    ? sprintf(__('The connection was not completed: %s', 'trulybot-commerce'), $reason)
-                    : __('The connection was not completed.', 'trulybot-commerce')
-            );
+            $reason = isset($query['error']) ? sanitize_key(wp_unslash((string) $query['error'])) : '';
+            return new WP_Error('trulybot_connect_declined', self::declined_message($reason));
         }
 
         $token = isset($query['token']) ? (string) wp_unslash($query['token']) : '';
         $store_id = isset($query['store_id']) ? sanitize_text_field(wp_unslash((string) $query['store_id'])) : '';
-        if (!is_string($expected) || '' === $expected || !preg_match('/^[0-9a-f]{32}$/', $token)
+        if (
+            !is_string($expected) || '' === $expected || !preg_match('/^[0-9a-f]{32}$/', $token)
             || !hash_equals($expected, hash('sha256', $token))
         ) {
             return new WP_Error(
@@ -139,6 +136,30 @@ class TrulyBot_Connect
     }
 
     /**
+     * What to tell the merchant when the app sends them back without a connection.
+     *
+     * @param string $reason The app's `error` query value (denied, expired, no_keys, …).
+     * @return string
+     */
+    public static function declined_message($reason)
+    {
+        switch ($reason) {
+            case 'denied':
+                return __('The connection was cancelled on the WooCommerce approval screen. Click Connect to try again.', 'trulybot-commerce');
+            case 'expired':
+                return __('The connection request expired. Please click Connect again.', 'trulybot-commerce');
+            case 'no_keys':
+                return __(
+                    'WooCommerce could not deliver the keys to TrulyBot (your store may not reach it). '
+                    . 'Try again, or connect manually below.',
+                    'trulybot-commerce'
+                );
+            default:
+                return __('The connection was not completed. Please click Connect again.', 'trulybot-commerce');
+        }
+    }
+
+    /**
      * Saves credentials pasted by the merchant (for stores the app cannot reach).
      *
      * @param string $store_id Store id.
@@ -178,7 +199,7 @@ class TrulyBot_Connect
      */
     public static function valid_store_id($store_id)
     {
-        return is_string($store_id) && 1 === preg_match('/^[A-Za-z0-9._:-]{1,128}$/', $store_id);
+        return is_string($store_id) && 1 === preg_match('/^[A-Za-z0-9_-]{1,64}$/', $store_id);
     }
 
     /**
@@ -201,7 +222,8 @@ class TrulyBot_Connect
         );
         $response = TrulyBot_Client::signed_request('POST', self::PATH_SSO, $body);
         $data = TrulyBot_Client::json($response);
-        if (is_wp_error($response) || 200 !== (int) wp_remote_retrieve_response_code($response)
+        if (
+            is_wp_error($response) || 200 !== (int) wp_remote_retrieve_response_code($response)
             || !is_array($data) || !isset($data['url']) || !is_string($data['url'])
         ) {
             return new WP_Error(
@@ -219,7 +241,8 @@ class TrulyBot_Connect
     }
 
     /**
-     * Tells the app the store disconnects (best effort), then deletes the local credentials.
+     * Tells the app the store disconnects (best effort), revokes the WooCommerce REST API keys the
+     * app was given, then deletes the local credentials.
      *
      * @param string $reason disconnect | uninstall.
      * @param int    $timeout Seconds.
@@ -228,6 +251,7 @@ class TrulyBot_Connect
     public static function disconnect($reason = 'disconnect', $timeout = 5)
     {
         $confirmed = false;
+        $key_id = 0;
         if (TrulyBot_Settings::is_connected()) {
             $response = TrulyBot_Client::signed_request(
                 'POST',
@@ -240,9 +264,41 @@ class TrulyBot_Connect
             );
             $code = (int) wp_remote_retrieve_response_code($response);
             $confirmed = !is_wp_error($response) && $code >= 200 && $code < 300;
+            $data = $confirmed ? TrulyBot_Client::json($response) : null;
+            if (is_array($data) && isset($data['keyId']) && is_numeric($data['keyId'])) {
+                $key_id = (int) $data['keyId'];
+            }
         }
+        self::revoke_woocommerce_keys($key_id);
         TrulyBot_Settings::clear_credentials();
         return $confirmed;
+    }
+
+    /**
+     * Deletes the WooCommerce REST API keys made for TrulyBot: every key WooCommerce's authorization
+     * screen created for the app (description "TrulyBot - API (…)"), and the read-only key the app
+     * named on disconnect. Other keys are never touched. Works without WooCommerce loaded (uninstall).
+     *
+     * @param int $key_id Key id reported by the app, or 0.
+     * @return int Number of keys deleted.
+     */
+    public static function revoke_woocommerce_keys($key_id = 0)
+    {
+        global $wpdb;
+        $table = $wpdb->prefix . 'woocommerce_api_keys';
+        // phpcs:ignore -- WooCommerce has no API to delete keys; it uses $wpdb on this table itself.
+        if ($wpdb->get_var($wpdb->prepare('SHOW TABLES LIKE %s', $wpdb->esc_like($table))) !== $table) {
+            return 0;
+        }
+        $prefix = (string) apply_filters('trulybot_wc_key_description_prefix', self::WC_KEY_DESCRIPTION_PREFIX);
+        $deleted = $wpdb->query(
+            $wpdb->prepare(
+                "DELETE FROM {$table} WHERE description LIKE %s OR (key_id = %d AND permissions = 'read')",
+                $wpdb->esc_like($prefix) . '%',
+                (int) $key_id
+            )
+        );
+        return (int) $deleted;
     }
 
     /**

@@ -27,6 +27,29 @@ class TrulyBot_Rest
         add_action('rest_api_init', array($this, 'register_routes'));
         add_filter('rest_post_dispatch', array($this, 'shape_response'), 10, 3);
         add_filter('rest_pre_serve_request', array($this, 'serve_not_modified'), 10, 4);
+        add_filter('rest_pre_dispatch', array($this, 'pre_validate_message'), 10, 3);
+    }
+
+    /**
+     * Rejects a malformed /messages body before WordPress parses it against the route's args (a JSON
+     * scalar body would otherwise reach WordPress's argument sanitizer as a string).
+     *
+     * @param mixed           $result  Short-circuit result.
+     * @param WP_REST_Server  $server  Server.
+     * @param WP_REST_Request $request Request.
+     * @return mixed
+     */
+    public function pre_validate_message($result, $server, $request)
+    {
+        unset($server);
+        if (
+            null !== $result || 'POST' !== $request->get_method()
+            || '/' . self::NAMESPACE_V1 . '/messages' !== untrailingslashit((string) $request->get_route())
+        ) {
+            return $result;
+        }
+        $valid = $this->validate_message_request($request);
+        return is_wp_error($valid) ? $valid : $result;
     }
 
     /**
@@ -356,7 +379,7 @@ class TrulyBot_Rest
     public function shape_response($response, $server, $request)
     {
         unset($server);
-        if (!($response instanceof WP_HTTP_Response) || 0 !== strpos((string) $request->get_route(), '/' . self::NAMESPACE_V1 . '/')) {
+        if (!($response instanceof WP_HTTP_Response) || !self::is_own_route($request)) {
             return $response;
         }
         $status = $response->get_status();
@@ -378,6 +401,18 @@ class TrulyBot_Rest
     }
 
     /**
+     * True for requests to this plugin's routes.
+     *
+     * @param WP_REST_Request $request Request.
+     * @return bool
+     */
+    protected static function is_own_route($request)
+    {
+        return $request instanceof WP_REST_Request
+            && 0 === strpos((string) $request->get_route(), '/' . self::NAMESPACE_V1 . '/');
+    }
+
+    /**
      * A 304 from our routes is sent without a body.
      *
      * @param bool             $served  Whether already served.
@@ -389,8 +424,9 @@ class TrulyBot_Rest
     public function serve_not_modified($served, $result, $request, $server)
     {
         unset($server);
-        if (!$served && $result instanceof WP_HTTP_Response && 304 === $result->get_status()
-            && 0 === strpos((string) $request->get_route(), '/' . self::NAMESPACE_V1 . '/')
+        if (
+            !$served && $result instanceof WP_HTTP_Response && 304 === $result->get_status()
+            && self::is_own_route($request)
         ) {
             return true;
         }

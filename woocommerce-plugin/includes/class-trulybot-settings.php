@@ -117,7 +117,7 @@ class TrulyBot_Settings
                 $url = self::DEFAULT_APP_URL;
             }
         }
-        $url = (string) apply_filters('trulybot_app_url', $url);
+        $url = (string) apply_filters('trulybot_app_url', untrailingslashit($url));
         return untrailingslashit($url);
     }
 

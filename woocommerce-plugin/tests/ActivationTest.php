@@ -87,6 +87,26 @@ class ActivationTest extends TrulyBot_TestCase
         );
     }
 
+    public function test_app_url_constant_wins_over_the_option_and_the_filter_sees_it()
+    {
+        $cmd = escapeshellarg(PHP_BINARY) . ' ' . escapeshellarg(__DIR__ . '/probe-app-url.php') . ' 2>&1';
+        exec($cmd, $out, $rc);
+        $this->assertSame(0, $rc, implode("\n", $out));
+        $result = json_decode((string) end($out), true);
+        $this->assertIsArray($result, implode("\n", $out));
+        $this->assertSame('https://eu.trulybot.test', $result['app_url']);
+        $this->assertTrue($result['locked']);
+        $this->assertTrue($result['readonly']);
+        $this->assertSame('https://eu.trulybot.test/filtered', $result['with_filter']);
+        $this->assertSame('https://app.trulybot.ai', TrulyBot_Settings::DEFAULT_APP_URL);
+    }
+
+    public function test_default_app_url()
+    {
+        delete_option(TrulyBot_Settings::OPTION);
+        $this->assertSame('https://app.trulybot.ai', TrulyBot_Settings::app_url());
+    }
+
     public function test_without_woocommerce_only_an_admin_notice_loads()
     {
         $cmd = escapeshellarg(PHP_BINARY) . ' ' . escapeshellarg(__DIR__ . '/probe-no-woo.php') . ' 2>&1';

@@ -183,7 +183,11 @@ class AdminTest extends TrulyBot_TestCase
             return $this->fake_response(
                 200,
                 wp_json_encode(
-                    array('storeId' => 'st_9', 'secret' => 'sec_abcdefghijklmnopqrstuvwxyz', 'dashboardUrl' => self::APP . '/dashboard')
+                    array(
+                        'storeId'      => 'st_9',
+                        'secret'       => 'sec_abcdefghijklmnopqrstuvwxyz',
+                        'dashboardUrl' => self::APP . '/dashboard',
+                    )
                 )
             );
         };
@@ -371,6 +375,23 @@ class AdminTest extends TrulyBot_TestCase
         $this->expect_redirect(array($this->admin(), 'handle_save'));
         $this->assertTrue(TrulyBot_Settings::widget_enabled());
         $this->assertSame('https://app.trulybot.ai', TrulyBot_Settings::app_url());
+    }
+
+    public function test_app_url_cannot_change_while_connected()
+    {
+        $this->login_as('administrator');
+        $this->connect_store();
+        $_POST = array('app_url' => 'https://other.trulybot.test', 'widget_enabled' => '1');
+        $this->nonce_for('trulybot_save');
+        $this->expect_redirect(array($this->admin(), 'handle_save'));
+        $this->assertSame(self::APP, TrulyBot_Settings::app_url());
+        $this->assertSame('error', $this->notice()['type']);
+
+        $_POST = array('app_url' => self::APP . '/', 'widget_enabled' => '');
+        $this->nonce_for('trulybot_save');
+        $this->expect_redirect(array($this->admin(), 'handle_save'));
+        $this->assertSame('success', $this->notice()['type']);
+        $this->assertFalse(TrulyBot_Settings::widget_enabled());
     }
 
     public function test_manual_credentials_connect_the_store()

@@ -19,8 +19,8 @@ class SignerTest extends TrulyBot_TestCase
     {
         $this->assertFileExists($this->vector_file());
         $this->assertSame(
-            trulybot_vectors_json(),
-            file_get_contents($this->vector_file()),
+            trulybot_vectors(),
+            json_decode((string) file_get_contents($this->vector_file()), true),
             'test/vectors/woo-signature.json is stale: run php woocommerce-plugin/tests/generate-vectors.php'
         );
     }

@@ -166,7 +166,15 @@ function trulybot_vectors()
  */
 function trulybot_vectors_json()
 {
-    return json_encode(trulybot_vectors(), JSON_PRETTY_PRINT | JSON_UNESCAPED_SLASHES | JSON_UNESCAPED_UNICODE) . "\n";
+    $json = json_encode(trulybot_vectors(), JSON_PRETTY_PRINT | JSON_UNESCAPED_SLASHES | JSON_UNESCAPED_UNICODE);
+    // Two-space indentation, as the repository's formatter writes JSON.
+    return preg_replace_callback(
+        '/^( +)/m',
+        static function ($m) {
+            return str_repeat(' ', (int) (strlen($m[1]) / 2));
+        },
+        $json
+    ) . "\n";
 }
 
 if ('cli' === PHP_SAPI && isset($argv[0]) && realpath($argv[0]) === __FILE__) {

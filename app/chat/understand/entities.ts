@@ -182,7 +182,10 @@ function findOrderNumber(s: string): string | null {
   const ids = words.filter((w) => new RegExp(`^${ID}$`, "iu").test(w));
   if (ids.length === 1 && words.every((w) => w === ids[0] || BARE_FILLER.has(w))) {
     const orig = new RegExp(`(${ID})`, "iu").exec(s);
-    return orig ? orig[1] : ids[0];
+    const id = orig ? orig[1] : ids[0];
+    // "PLZ 10435": a 5-digit number right after a zip keyword is a postal code
+    if (orig && digitsOf(id) === 5 && ZIP_CONTEXT_RE.test(s.slice(0, orig.index))) return null;
+    return id;
   }
 
   if (ADDRESS_CONTEXT_RE.test(s)) return null;

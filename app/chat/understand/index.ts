@@ -30,7 +30,7 @@
  */
 import type { Intent, Language, Understanding } from "../protocol";
 import type { Concept } from "./lexicon";
-import { languageScores, normalizeLocale, pickLanguage } from "./language";
+import { languageScores, normalizeLocale, pickLanguage, stripNonWords } from "./language";
 import { tagTokens, type Tag } from "./matcher";
 import { tokenize } from "./text";
 import { extractEntities } from "./entities";
@@ -83,7 +83,7 @@ function markNegations(tokens: string[], tags: Tag[]): { negatedPositions: Set<n
       if (has(j, "NEG")) {
         // modal before the negation ("kann ich nicht stornieren", "can not cancel"): not a refusal
         let modal = false;
-        for (let k = j - 1; k >= Math.max(0, j - 3); k--) {
+        for (let k = j - 1; k >= Math.max(0, j - 5); k--) {
           if (tokens[k] === ".") break;
           if (has(k, "ABILITY")) modal = true;
         }
@@ -97,11 +97,15 @@ function markNegations(tokens: string[], tags: Tag[]): { negatedPositions: Set<n
 
 export function understand(text: string, opts: UnderstandOptions = {}): Understanding {
   const raw = typeof text === "string" ? text : "";
-  const tokens = tokenize(raw);
-  const tags = tagTokens(tokens);
+  const clean = stripNonWords(raw);
+  const tokens = tokenize(clean);
+  const allTags = tagTokens(tokens);
   const entities = extractEntities(raw);
   const hint = normalizeLocale(opts.locale);
-  const language = pickLanguage(languageScores(raw, tokens, tags), hint);
+  const language = pickLanguage(languageScores(clean, tokens, allTags), hint);
+  // a typo match must be a word of the message's language (or English shorthand, used everywhere):
+  // Italian "trova" is not a typo of Portuguese "troca"
+  const tags = allTags.filter((t) => !t.fuzzy || t.langs.includes(language) || t.langs.includes("en") || t.langs.includes("any"));
   const { negatedPositions, negated } = markNegations(tokens, tags);
 
   const present = new Set<Concept>();
@@ -129,8 +133,11 @@ export function understand(text: string, opts: UnderstandOptions = {}): Understa
   if (has("HUMAN")) add("human", any("CONTACT", "WANT", "ABILITY", "REAL") || short ? 0.95 : 0.8);
   if (has("BOT") && (has("REAL") || negatedOrNeg(tokens, tags))) add("human", 0.88);
   if (has("CONTACT") && has("REAL")) add("human", 0.85);
+  // "can I call you?", "how do I contact you"
+  if (has("CONTACT") && !present.has("HUMAN") && any("ABILITY", "WANT", "HOW", "QUESTION")) add("human", 0.78);
 
   // --- cancel
+  if (has("ANYMORE") && has("NEG") && has("WANT") && any("ORDER", "IT", "STUFF", "PACKAGE")) add("cancel_order", 0.85);
   if (has("CANCEL")) add("cancel_order", any("ORDER", "MY", "WANT", "IT") || hasOrderNo || short ? 0.95 : 0.88);
 
   // --- change address
@@ -138,12 +145,15 @@ export function understand(text: string, opts: UnderstandOptions = {}): Understa
     if (any("CHANGE", "MOVED", "PROBLEM", "NEW", "WANT")) add("change_address", 0.94);
     else if (personal) add("change_address", 0.7);
   }
-  if (has("MOVED") && (orderRef || has("SHIP"))) add("change_address", 0.8);
+  if (has("MOVED") && (orderRef || has("SHIP") || has("CHANGE"))) add("change_address", 0.85);
 
   // --- returns / refunds
   if (returnish) {
     const policyWord = has("POLICY");
-    const policyCue = any("DAYS", "COST", "GENERALQ", "DURATION", "COUNTRY") || (has("QUESTION") && !personal);
+    const strongCue = any("DAYS", "COST", "DURATION", "COUNTRY");
+    // "how do I return…", "¿cómo hago una devolución?", "wie kann ich umtauschen?" ask for the procedure
+    const howPersonal = has("HOW") && any("SUBJ", "ABILITY", "FIRSTP");
+    const policyCue = strongCue || (!howPersonal && (has("GENERALQ") || (has("QUESTION") && !personal)));
     const specific = hasOrderNo || has("PROBLEM") || has("MY") || has("WANT");
     if (policyWord && !hasOrderNo && !has("PROBLEM")) add("policy_returns", 0.93);
     else if (policyCue && !specific) add("policy_returns", 0.88);
@@ -151,6 +161,9 @@ export function understand(text: string, opts: UnderstandOptions = {}): Understa
   } else if (has("PROBLEM") && (orderRef || any("ARRIVE", "PACKAGE", "MY"))) {
     add("return_refund", 0.78);
   }
+
+  // wrong size / swap for another size
+  if (has("SIZE") && any("CHANGE", "PROBLEM", "WANT") && !has("ADDRESS")) add("return_refund", 0.82);
 
   // --- tracking
   if (has("TRACK")) add("tracking", 0.93);
@@ -170,7 +183,7 @@ export function understand(text: string, opts: UnderstandOptions = {}): Understa
   if (has("CHECK") && (has("ORDER") || hasOrderNo)) add("order_status", 0.82);
   if (has("SHIP") && personal && has("ORDER") && !any("COST", "COUNTRY", "POLICY", "SHIPTO")) add("order_status", 0.78);
   if (has("ORDER") && has("MY")) add("order_status", 0.55);
-  if (has("ORDER") && has("HELP")) add("order_status", 0.6);
+  if (has("ORDER") && has("HELP")) add("order_status", has("MY") || hasOrderNo ? 0.76 : 0.6);
 
   // --- shipping policy
   const shipTopic = any("SHIP", "SHIPTO");
@@ -191,7 +204,6 @@ export function understand(text: string, opts: UnderstandOptions = {}): Understa
   if (confident.length) {
     intent = confident[0];
     confidence = scores.get(intent)!;
-    // greeting + thanks in one message: thanks/bye wins
   } else {
     for (const i of PRIORITY) {
       const s = scores.get(i) ?? 0;
@@ -203,10 +215,8 @@ export function understand(text: string, opts: UnderstandOptions = {}): Understa
   }
 
   const anyEntity = hasOrderNo || entities.email !== null || entities.phone !== null;
-  if (anyEntity && (intent === "other" || intent === "greeting" || intent === "thanks_bye" || onlyEntityConcepts(present))) {
-    if (intent === "other" || intent === "greeting" || onlyEntityConcepts(present) || confidence < 0.9) {
-      return { intent: "other", confidence: 0.9, language, entities, negated };
-    }
+  if (anyEntity && (onlyEntityConcepts(present) || intent === "other" || intent === "greeting" || intent === "thanks_bye")) {
+    return { intent: "other", confidence: 0.9, language, entities, negated };
   }
 
   if (opts.faqMatcher && !(TRANSACTIONAL.has(intent) && confidence >= 0.75)) {

@@ -37,7 +37,8 @@ export function languageScores(text: string, tokens: string[], tags: Tag[]): Rec
     const langs = t.langs.filter((l) => l !== "any") as Language[];
     if (!langs.length) continue;
     // a fuzzy (typo) match is weaker evidence
-    const w = (t.fuzzy ? 0.6 : 1) / langs.length;
+    const tok = tokens[t.pos] ?? "";
+    const w = ((t.fuzzy ? 0.6 : 1) * (t.len === 1 && tok.length === 1 ? 0.3 : 1)) / langs.length;
     for (const l of langs) score[l] += w;
     for (let k = 0; k < t.len; k++) covered.add(t.pos + k);
   }
@@ -45,7 +46,7 @@ export function languageScores(text: string, tokens: string[], tags: Tag[]): Rec
     if (covered.has(i)) continue;
     const set = WORD_LANGS.get(tokens[i]);
     if (!set) continue;
-    const w = 1 / set.size;
+    const w = (tokens[i].length === 1 ? 0.3 : 1) / set.size;
     for (const l of set) score[l] += w;
   }
   const lower = text.toLowerCase();
@@ -69,7 +70,13 @@ export function pickLanguage(score: Record<Language, number>, hint: Language | n
   return best;
 }
 
+/** Emails and links say nothing about the language (and would be read as words). */
+export function stripNonWords(text: string): string {
+  return text.replace(/\S+@\S+/gu, " ").replace(/\b(?:https?:\/\/|www\.)\S+/giu, " ");
+}
+
 export function detectLanguage(text: string, localeHint?: string | null): Language {
-  const tokens = tokenize(text ?? "");
-  return pickLanguage(languageScores(text ?? "", tokens, tagTokens(tokens)), normalizeLocale(localeHint));
+  const clean = stripNonWords(text ?? "");
+  const tokens = tokenize(clean);
+  return pickLanguage(languageScores(clean, tokens, tagTokens(tokens)), normalizeLocale(localeHint));
 }

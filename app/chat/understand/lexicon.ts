@@ -13,7 +13,7 @@ export type Concept =
   | "SHIPPED" | "CHECK" | "WISMO" | "TRACK" | "CARRIER" | "CANCEL" | "RETURN" | "EXCHANGE" | "REFUND"
   | "PROBLEM" | "CHANGE" | "ADDRESS" | "MOVED" | "NEW" | "HUMAN" | "CONTACT" | "BOT" | "REAL" | "GREETING"
   | "THANKS" | "BYE" | "ACK" | "SHIP" | "SHIPTO" | "COST" | "DURATION" | "COUNTRY" | "POLICY" | "DAYS"
-  | "GENERALQ" | "MY" | "WANT" | "NEG" | "ABILITY" | "SUBJ" | "BOUNDARY" | "QUESTION" | "HELP" | "NUMWORD";
+  | "GENERALQ" | "ANYMORE" | "MY" | "WANT" | "NEG" | "ABILITY" | "SUBJ" | "BOUNDARY" | "QUESTION" | "SIZE" | "HOW" | "FIRSTP" | "HELP" | "NUMWORD";
 
 export type LexLang = Language | "any";
 export type Lexicon = Partial<Record<Concept, Partial<Record<LexLang, string>>>>;
@@ -63,18 +63,18 @@ export const LEXICON: Lexicon = {
     fr: "arriv* recu recevoir livre livree livrer",
     de: "ankomm* angekommen kommt* erhalten bekomm* geliefert liefer* zugestellt",
     it: "arriv* ricev* consegn*",
-    nl: "aankom* aangekomen komt ontvang* bezorgd geleverd",
+    nl: "aankom* aangekomen komt ontvang* bezorgd geleverd binnen",
     pt: "cheg* receb* entreg*",
   },
   WHEN: { en: "when eta", es: "cuando", fr: "quand", de: "wann", it: "quando", nl: "wanneer", pt: "quando" },
   LATE: {
-    en: "late delayed delay delays missing lost stuck overdue never",
-    es: "retras* tarde perdido perdida extraviado",
-    fr: "retard* perdu perdue bloque",
-    de: "verspat* verzoger* verloren",
-    it: "ritard* perso smarrit*",
-    nl: "vertraag* vertraging kwijt laat",
-    pt: "atras* perdido extraviado",
+    en: "late delayed delay delays missing lost stuck overdue never still_nothing nothing_yet never_came never_arrived not_heard no_news no_word",
+    es: "retras* tarde perdido perdida extraviado todavia_nada aun_nada nunca_llego",
+    fr: "retard* perdu perdue bloque toujours_rien toujours_pas rien_recu",
+    de: "verspat* verzoger* verloren immer_noch_nichts noch_nichts noch_immer_nicht",
+    it: "ritard* perso smarrit* ancora_niente ancora_nulla",
+    nl: "vertraag* vertraging kwijt laat nog_steeds_niets nog_niks nog_steeds_niet",
+    pt: "atras* perdido extraviado ainda_nada nada_ainda",
   },
   YET: { en: "still yet", es: "todavia aun", fr: "toujours encore", de: "noch immer", it: "ancora", nl: "nog steeds", pt: "ainda" },
   SHIPPED: {
@@ -125,10 +125,10 @@ export const LEXICON: Lexicon = {
     pt: "cancel* anul* desistir",
   },
   RETURN: {
-    en: "return* send_back send_it_back take_back",
+    en: "return* send_back send_it_back send_this_back send_them_back ship_it_back take_back bring_it_back",
     es: "devolv* devuelv* devolucion*",
     fr: "retour* renvoy* renvoi* rendre",
-    de: "rucksend* ruecksend* *rucksendung* retour* zurucksend* zuruckschick* zuruckgeb* zuruck zurueck*",
+    de: "rucksend* ruecksend* *rucksendung* ruckgab* *ruckgabe* rueckgab* retour* zurucksend* zuruckschick* zuruckgeb* zuruck zurueck*",
     it: "reso resi rendere restitu* rimandare",
     nl: "retour* terugstur* terugzend* terugbreng* terug_sturen",
     pt: "devolu* devolv* devolvo",
@@ -152,21 +152,21 @@ export const LEXICON: Lexicon = {
     pt: "reembols* estorn* meu_dinheiro dinheiro_de_volta",
   },
   PROBLEM: {
-    en: "damaged damage broken defective faulty wrong torn ripped cracked doesnt_fit too_small too_big",
-    es: "danad* roto rota defectuos* equivocad* incorrect*",
-    fr: "endommag* casse cassee defectueu* abime* mauvais mauvaise",
-    de: "beschadigt* kaputt defekt* falsch* zerbrochen",
-    it: "danneggiat* rotto rotta difettos* sbagliat*",
-    nl: "beschadigd* kapot defect verkeerd*",
-    pt: "danificad* quebrad* defeituos* errad*",
+    en: "damaged damage broken defective faulty wrong torn ripped cracked doesnt_fit not_fit dont_fit too_small too_big too_large mistake typo",
+    es: "danad* roto rota defectuos* equivocad* equivoque incorrect* error mal no_me_queda no_me_quedan no_me_sirve",
+    fr: "endommag* casse cassee defectueu* abime* mauvais mauvaise trompe erreur me_va_pas trop_petit trop_grand",
+    de: "beschadigt* kaputt defekt* falsch* zerbrochen fehler vertippt passt_nicht passen_nicht zu_klein zu_gross",
+    it: "danneggiat* rotto rotta difettos* sbagliat* errore non_mi_sta non_mi_va troppo_piccol* troppo_grand*",
+    nl: "beschadigd* kapot defect verkeerd* fout past_niet te_klein te_groot",
+    pt: "danificad* quebrad* defeituos* errad* erro enganei mal nao_serve muito_pequeno muito_grande",
   },
   CHANGE: {
-    en: "change* modify modif* edit* update* correct* fix amend",
-    es: "cambi* modific* corregi* actualiz*",
+    en: "change* modify modif* edit* update* correct* fix amend instead",
+    es: "cambi* modific* corregi* actualiz* en_vez en_lugar",
     fr: "chang* modifi* corrig* mettre_a_jour",
-    de: "andern anderung* *anderung* ander* korrig* aktualisier*",
+    de: "andern anderung* *anderung* ander* korrig* aktualisier* statt stattdessen",
     it: "cambi* modific* corregg* aggiorn*",
-    nl: "wijzig* verander* aanpass*",
+    nl: "wijzig* verander* aanpass* in_plaats",
     pt: "alter* mudar troc* corrig* atualiz*",
   },
   ADDRESS: {
@@ -175,11 +175,11 @@ export const LEXICON: Lexicon = {
     fr: "adresse*",
     de: "adress* *adresse* anschrift* lieferanschrift",
     it: "indirizz*",
-    nl: "adres*",
+    nl: "adres* *adres*",
     pt: "endere* morada",
   },
   MOVED: {
-    en: "moved relocated",
+    en: "moved moving relocated",
     es: "me_mude mudanza",
     fr: "demenage",
     de: "umgezogen umzug",
@@ -206,7 +206,7 @@ export const LEXICON: Lexicon = {
     nl: "praten spreken contact* bellen",
     pt: "falar contat* ligar",
   },
-  BOT: { any: "bot robot chatbot ai ia ki machine" },
+  BOT: { any: "bot robot chatbot machine" },
   REAL: { en: "real actual live", es: "real de_verdad", fr: "vrai vraie reel", de: "echten echter echte", it: "vero vera reale", nl: "echt echte", pt: "real verdadeira" },
   GREETING: {
     en: "hi hii hello helo hey heya hiya yo howdy greetings hi_there good_morning good_afternoon good_evening",
@@ -221,9 +221,9 @@ export const LEXICON: Lexicon = {
     en: "thanks thank thx thnx thanx ty tysm tks cheers appreciate* much_appreciated",
     es: "gracias",
     fr: "merci",
-    de: "danke dankeschon",
+    de: "danke dankeschon dank vielen_dank",
     it: "grazie",
-    nl: "bedankt dankjewel dankuwel dank_je dank_u",
+    nl: "bedankt dankjewel dankuwel dank_je dank_u dank",
     pt: "obrigado obrigada valeu",
   },
   BYE: {
@@ -235,7 +235,7 @@ export const LEXICON: Lexicon = {
     nl: "doei tot_ziens fijne_dag",
     pt: "tchau adeus ate_logo",
   },
-  ACK: { en: "ok okay perfect great awesome cool got_it alright", es: "vale perfecto genial", fr: "parfait super d_accord", de: "perfekt super alles_klar", it: "perfetto va_bene", nl: "prima top oke", pt: "perfeito beleza" },
+  ACK: { any: "ok okay oki okey", en: "perfect great awesome cool got_it alright", es: "vale perfecto genial", fr: "parfait super d_accord", de: "perfekt super alles_klar", it: "perfetto va_bene", nl: "prima top oke", pt: "perfeito beleza" },
   SHIP: {
     en: "ship ships shipping delivery deliveries postage",
     es: "envio envios enviar envian entrega entregas",
@@ -258,9 +258,9 @@ export const LEXICON: Lexicon = {
     en: "cost costs price fee fees charge much free expensive cheap",
     es: "costo coste cuesta precio gratis gratuito gratuita cobran",
     fr: "cout coute prix frais gratuit gratuite combien",
-    de: "kosten kostet kostenlos gratis preis gebuhr* gebuehr*",
+    de: "kosten kostet kostenlos gratis preis gebuhr* gebuehr* *kosten*",
     it: "costo costa prezzo spese gratis gratuita gratuito",
-    nl: "kosten kost prijs gratis",
+    nl: "kosten kost prijs gratis *kosten*",
     pt: "custo custa preco gratis taxa",
   },
   DURATION: {
@@ -285,18 +285,18 @@ export const LEXICON: Lexicon = {
     en: "policy policies rules terms conditions",
     es: "politica politicas condiciones normas",
     fr: "politique conditions regles",
-    de: "richtlinie* *richtlinie* bedingung* *bedingungen* regeln agb",
+    de: "richtlinie* *richtlinie* bedingung* *bedingungen* regeln agb *recht* widerruf*",
     it: "politica condizioni regole",
-    nl: "beleid voorwaarden *voorwaarden* regels",
+    nl: "beleid *beleid* voorwaarden *voorwaarden* regels",
     pt: "politica condicoes regras",
   },
   DAYS: {
-    en: "day days week weeks month months",
+    en: "day days week weeks month months window period deadline",
     es: "dia dias semana semanas mes meses",
     fr: "jour jours semaine semaines mois",
-    de: "tag tage tagen woche wochen monat monate",
+    de: "tag tage tagen woche wochen monat monate frist *frist*",
     it: "giorno giorni settimana settimane mese mesi",
-    nl: "dagen week weken maand maanden",
+    nl: "dagen week weken maand maanden termijn",
     pt: "dia dias semana semanas mes meses",
   },
   GENERALQ: {
@@ -308,6 +308,7 @@ export const LEXICON: Lexicon = {
     nl: "kan_ik mag_ik accepteren is_het_mogelijk mogelijk",
     pt: "aceitam e_possivel possivel",
   },
+  ANYMORE: { en: "anymore any_more longer", es: "ya_no", fr: "plus", de: "mehr", it: "piu", nl: "meer", pt: "mais" },
   MY: {
     en: "my mine our i_ordered",
     es: "mi mis",
@@ -327,12 +328,12 @@ export const LEXICON: Lexicon = {
     pt: "quero queria gostaria preciso desejo",
   },
   NEG: {
-    en: "not no never dont doesnt didnt cant wont isnt hasnt havent wasnt arent cannot nope",
-    es: "no nunca jamas",
-    fr: "ne n pas jamais non",
-    de: "nicht kein keine keinen nie niemals",
-    it: "non mai",
-    nl: "niet geen nooit",
+    en: "not no never dont doesnt didnt cant wont isnt hasnt havent wasnt arent cannot nope nothing",
+    es: "no nunca jamas nada",
+    fr: "ne n pas jamais non rien",
+    de: "nicht kein keine keinen nie niemals nichts",
+    it: "non mai niente nulla",
+    nl: "niet geen nooit niets niks",
     pt: "nao nunca",
   },
   ABILITY: {
@@ -363,6 +364,10 @@ export const LEXICON: Lexicon = {
     nl: "wat welke wie hoe",
     pt: "qual quem como",
   },
+  SIZE: { en: "size sizes", es: "talla tallas", fr: "taille tailles", de: "grosse grossen", it: "taglia taglie", nl: "maat maten", pt: "tamanho tamanhos" },
+  HOW: { en: "how", es: "como", fr: "comment", de: "wie", it: "come", nl: "hoe", pt: "como" },
+  /** first-person verb forms that make a how-question personal ("¿cómo hago…?") */
+  FIRSTP: { es: "hago puedo", fr: "fais peux dois", de: "kann mache muss", it: "faccio posso devo", nl: "doe kan moet", pt: "faco posso devo" },
   HELP: { en: "help problem issue question", es: "ayuda problema", fr: "aide probleme", de: "hilfe problem frage", it: "aiuto problema", nl: "hulp probleem vraag", pt: "ajuda problema" },
 };
 
@@ -371,11 +376,11 @@ export const LEXICON: Lexicon = {
  * keyword matching ("there" must not be read as a typo of "where").
  */
 export const FUNCTION_WORDS: Record<Language, string> = {
-  en: "the a an is are was were be been am i you he she it we they my your our me us this that these those to of in on at for with and or but not do does did have has had can could will would should please pls plz u ur r yes no what which who how why there here their then than from by about any some all just also so if im ive hello thanks order where when help want need know get got like think thinks older chance trick state here hours house sure some come home more most much many very too",
-  es: "el la los las un una unos unas es son esta estan este esto mi mis tu su de del al que y o en con por para no si como cuando donde hola gracias quiero puedo tengo hay pero muy ya lo le se me favor porfa pedido usted ustedes",
+  en: "the a an is are was were be been am i you he she it we they my your our me us this that these those to of in on at for with and or but not do does did have has had can could will would should please pls plz u ur r yes no what which who how why there here their then than from by about any some all just also so if im ive hello thanks order where when help want need know get got like think thinks older chance trick store stores shop love sale sales state here hours house sure some come home more most much many very too",
+  es: "cuanto cuanta cuantos cuantas el la los las un una unos unas es son esta estan este esto mi mis tu su de del al que y o en con por para no si como cuando donde hola gracias quiero puedo tengo hay pero muy ya lo le se me favor porfa pedido usted ustedes",
   fr: "le la les un une des du de est sont mon ma mes ton ta tes votre vos notre je tu il elle nous vous ils elles que qui et ou pas ne en dans pour avec sur ce cette bonjour merci oui non mais plus tres deja commande colis c j ai suis",
   de: "der die das den dem des ein eine einen einem ist sind war mein meine dein ihr ich du er sie es wir und oder nicht kein mit fur von zu auf im in an bei bitte danke hallo wo wann wie was oder noch schon auch aber nur habe hat bestellung paket",
-  it: "il lo la i gli le un una uno e sono mio mia miei tuo suo di del della dei che non con per su da in al alla ciao grazie dove quando come ho ha sei mi ti ci ordine pacco anche ma gia ancora",
+  it: "trova trovare quanto quanta quanti quante il lo la i gli le un una uno e sono mio mia miei tuo suo di del della dei che non con per su da in al alla ciao grazie dove quando come ho ha sei mi ti ci ordine pacco anche ma gia ancora",
   nl: "de het een is zijn was mijn jouw uw ik jij je hij zij wij we niet geen en of met voor van op in aan bij te hoi dank bedankt waar wanneer hoe wat nog al ook maar heb heeft kan wil bestelling pakket graag alstublieft",
-  pt: "o a os as um uma e sao esta estao meu minha meus minhas seu sua de do da dos das que nao com por para em no na ola oi obrigado obrigada onde quando como tenho ja ainda mas voce pedido encomenda",
+  pt: "quanto quanta quantos quantas o a os as um uma e sao esta estao meu minha meus minhas seu sua de do da dos das que nao com por para em no na ola oi obrigado obrigada onde quando como tenho ja ainda mas voce pedido encomenda",
 };

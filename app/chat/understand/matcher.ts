@@ -141,7 +141,7 @@ function fuzzyLookup(tok: string): { senses: Sense[]; key: string } | null {
   // typo inside a stem: compare same-length-ish prefixes of the token with stems
   if (tok.length >= 5) {
     for (const L of prefixLens) {
-      if (L < 5 || L > tok.length + 1) continue;
+      if (L < 6 || L > tok.length + 1) continue;
       for (const cut of [L - 1, L, L + 1]) {
         if (cut > tok.length || cut < 4) continue;
         const p = tok.slice(0, cut);
@@ -175,11 +175,14 @@ function group(senses: Sense[], pos: number, len: number, fuzzy: boolean, out: T
   for (const [concept, langs] of byConcept) out.push({ concept, pos, len, langs, fuzzy });
 }
 
+const SHORT_TYPO_OK = new Set<Concept>(["WHERE", "ORDER", "TRACK", "CANCEL", "REFUND", "RETURN", "STATUS", "PACKAGE"]);
+
 const fuzzyCache = new Map<string, { senses: Sense[]; key: string } | null>();
 
 /** Tag every token (and phrase) with the concepts it expresses. "." tokens are clause boundaries. */
 export function tagTokens(tokens: string[]): Tag[] {
   const tags: Tag[] = [];
+  const inPhrase = new Set<number>();
   for (let i = 0; i < tokens.length; i++) {
     const tok = tokens[i];
     if (tok === ".") continue;
@@ -193,7 +196,10 @@ export function tagTokens(tokens: string[]): Tag[] {
             break;
           }
         }
-        if (ok) group(p.senses, i, p.tokens.length, false, tags);
+        if (ok) {
+          group(p.senses, i, p.tokens.length, false, tags);
+          for (let k = 0; k < p.tokens.length; k++) inPhrase.add(i + k);
+        }
       }
     }
     if (/^\d/.test(tok)) continue;
@@ -206,14 +212,26 @@ export function tagTokens(tokens: string[]): Tag[] {
       group(senses, i, 1, false, tags);
       continue;
     }
-    if (tok.length < 4 || COMMON_WORDS.has(tok)) continue;
+    if (tok.length < 4 || COMMON_WORDS.has(tok) || inPhrase.has(i)) continue;
     let f = fuzzyCache.get(tok);
     if (f === undefined) {
       f = fuzzyLookup(tok);
       if (fuzzyCache.size > 5000) fuzzyCache.clear();
       fuzzyCache.set(tok, f);
     }
-    if (f) group(f.senses, i, 1, true, tags);
+    if (f) {
+      // 4-letter typos are only trusted for the core order words ("ordr", "wher", "trak")
+      const senses = tok.length === 4 ? f.senses.filter((x) => SHORT_TYPO_OK.has(x.concept)) : f.senses;
+      if (senses.length) group(senses, i, 1, true, tags);
+    }
   }
-  return tags;
+  // small-talk phrases own their words: "boa tarde" is a greeting, not "late"
+  const owned = new Set<number>();
+  for (const t of tags) {
+    if (t.len > 1 && PHRASE_OWNS.has(t.concept)) for (let k = 0; k < t.len; k++) owned.add(t.pos + k);
+  }
+  if (!owned.size) return tags;
+  return tags.filter((t) => t.len > 1 || !owned.has(t.pos) || PHRASE_OWNS.has(t.concept));
 }
+
+const PHRASE_OWNS = new Set<Concept>(["GREETING", "BYE", "THANKS", "ACK"]);

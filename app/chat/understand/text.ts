@@ -19,6 +19,7 @@ const EMOJI_WORDS: [RegExp, string][] = [
   [/[👋🖐✋]/gu, " hi "],
   [/[🙏🙌]/gu, " thanks "],
   [/[📦]/gu, " package "],
+  [/[👍👌]/gu, " ok "],
 ];
 
 /**

@@ -5,7 +5,14 @@
 import type { FindOrderQuery, FindOrderResult, PlatformAdapter, PlatformCapabilities } from "../types";
 import type { NormalizedOrder, StoreInfo, StorePolicies } from "../../orders/types";
 import type { ShopifyGraphqlClient } from "./client";
-import { mapPolicies, mapShopInfo, mapShopifyOrder, type MapContext, type ShopifyOrderNode, type ShopifyShopNode } from "./map";
+import {
+  mapPolicies,
+  mapShopInfo,
+  mapShopifyOrder,
+  type MapContext,
+  type ShopifyOrderNode,
+  type ShopifyShopNode,
+} from "./map";
 import { CUSTOMER_ORDERS, ORDER_BY_ID, ORDER_SEARCH, SHOP_INFO, orderNumberSearchQuery } from "./queries";
 
 export const RECENT_ORDERS_DAYS = 60;
@@ -32,7 +39,10 @@ interface OrderRef {
 
 /** Normalize what a shopper typed ("#1003", " 1003 ", "№1003") to the digits/letters Shopify puts after '#'. */
 export function cleanOrderNumber(input: string): string {
-  return input.trim().replace(/^(?:#|no\.?\s*|№\s*)/i, "").trim();
+  return input
+    .trim()
+    .replace(/^(?:#|no\.?\s*|№\s*)/i, "")
+    .trim();
 }
 
 export function toCustomerGid(customerId: string): string {
@@ -78,17 +88,23 @@ export function createShopifyAdapter(options: ShopifyAdapterOptions): ShopifyAda
   }
 
   async function getOrderById(id: string): Promise<NormalizedOrder | null> {
-    const [r, ctx] = await Promise.all([client.request<{ order: ShopifyOrderNode | null }>(ORDER_BY_ID, { id }), mapContext()]);
+    const [r, ctx] = await Promise.all([
+      client.request<{ order: ShopifyOrderNode | null }>(ORDER_BY_ID, { id }),
+      mapContext(),
+    ]);
     return r.data.order ? mapShopifyOrder(r.data.order, ctx) : null;
   }
 
   async function findOrder(query: FindOrderQuery): Promise<FindOrderResult> {
     const number = cleanOrderNumber(query.orderNumber);
     if (!number || /["\\\s]/.test(number)) return { kind: "not_found" };
-    const r = await client.request<{ matches: { nodes: OrderRef[] }; highestVisible: { nodes: OrderRef[] } }>(ORDER_SEARCH, {
-      query: orderNumberSearchQuery(number),
-      first: 5,
-    });
+    const r = await client.request<{ matches: { nodes: OrderRef[] }; highestVisible: { nodes: OrderRef[] } }>(
+      ORDER_SEARCH,
+      {
+        query: orderNumberSearchQuery(number),
+        first: 5,
+      },
+    );
     const wanted = `#${number}`.toLowerCase();
     // Shopify's search may be fuzzy or ignore a filter: only an exact name match counts.
     const match = r.data.matches.nodes.find((n) => n.name.toLowerCase() === wanted);
@@ -105,10 +121,13 @@ export function createShopifyAdapter(options: ShopifyAdapterOptions): ShopifyAda
   async function listCustomerOrders(customerId: string, limit: number): Promise<NormalizedOrder[]> {
     const first = Math.max(1, Math.min(20, Math.floor(limit) || 1));
     const [r, ctx] = await Promise.all([
-      client.request<{ customer: { id: string; orders: { nodes: ShopifyOrderNode[] } } | null }>(CUSTOMER_ORDERS, {
-        id: toCustomerGid(customerId),
-        first,
-      }),
+      client.request<{ customer: { id: string; orders: { nodes: ShopifyOrderNode[] } } | null }>(
+        CUSTOMER_ORDERS,
+        {
+          id: toCustomerGid(customerId),
+          first,
+        },
+      ),
       mapContext(),
     ]);
     const nodes = r.data.customer?.orders.nodes ?? [];

@@ -40,7 +40,10 @@ export interface ShopifyGraphqlClient {
   readonly shop: string;
   readonly apiVersion: string;
   readonly endpoint: string;
-  request<T = unknown>(query: string, variables?: Record<string, unknown>): Promise<ShopifyGraphqlResponse<T>>;
+  request<T = unknown>(
+    query: string,
+    variables?: Record<string, unknown>,
+  ): Promise<ShopifyGraphqlResponse<T>>;
 }
 
 export interface ShopifyGraphqlClientOptions {
@@ -64,7 +67,13 @@ export interface ShopifyGraphqlClientOptions {
 /** GraphQL errors with no data (invalid query, MAX_COST_EXCEEDED, …): a bug on our side, not an outage. */
 export class ShopifyGraphqlError extends PlatformUnavailableError {
   constructor(public readonly errors: ShopifyGraphqlErrorEntry[]) {
-    super(`Shopify GraphQL error: ${errors.map((e) => e.message).join("; ").slice(0, 500)}`, "upstream_error");
+    super(
+      `Shopify GraphQL error: ${errors
+        .map((e) => e.message)
+        .join("; ")
+        .slice(0, 500)}`,
+      "upstream_error",
+    );
     this.name = "ShopifyGraphqlError";
   }
 }
@@ -110,7 +119,10 @@ export function createShopifyGraphqlClient(options: ShopifyGraphqlClientOptions)
   const projectedAvailable = (): number | null => {
     if (!lastThrottle) return null;
     const { status, at } = lastThrottle;
-    return Math.min(status.maximumAvailable, status.currentlyAvailable + ((now() - at) / 1000) * status.restoreRate);
+    return Math.min(
+      status.maximumAvailable,
+      status.currentlyAvailable + ((now() - at) / 1000) * status.restoreRate,
+    );
   };
 
   const backoff = (attempt: number) => {
@@ -118,7 +130,10 @@ export function createShopifyGraphqlClient(options: ShopifyGraphqlClientOptions)
     return Math.round(base / 2 + random() * (base / 2));
   };
 
-  async function request<T>(query: string, variables: Record<string, unknown> = {}): Promise<ShopifyGraphqlResponse<T>> {
+  async function request<T>(
+    query: string,
+    variables: Record<string, unknown> = {},
+  ): Promise<ShopifyGraphqlResponse<T>> {
     const started = now();
     let lastError: PlatformUnavailableError | null = null;
 
@@ -146,7 +161,10 @@ export function createShopifyGraphqlClient(options: ShopifyGraphqlClientOptions)
     throw lastError ?? new PlatformUnavailableError("Shopify request failed", "upstream_error");
   }
 
-  async function once<T>(query: string, variables: Record<string, unknown>): Promise<ShopifyGraphqlResponse<T>> {
+  async function once<T>(
+    query: string,
+    variables: Record<string, unknown>,
+  ): Promise<ShopifyGraphqlResponse<T>> {
     let res: Response;
     try {
       res = await fetchImpl(endpoint, {
@@ -164,34 +182,45 @@ export function createShopifyGraphqlClient(options: ShopifyGraphqlClientOptions)
       const timedOut = err?.name === "TimeoutError" || err?.name === "AbortError";
       throw new RetryableFailure(
         new PlatformUnavailableError(
-          timedOut ? `Shopify did not answer within ${timeoutMs} ms` : `Cannot reach Shopify: ${err?.message ?? String(e)}`,
+          timedOut
+            ? `Shopify did not answer within ${timeoutMs} ms`
+            : `Cannot reach Shopify: ${err?.message ?? String(e)}`,
           timedOut ? "timeout" : "network",
         ),
       );
     }
 
     if (res.status === 401 || res.status === 403) {
-      await res.body?.cancel().catch(() => undefined);
+      void res.body?.cancel().catch(() => undefined);
       throw new PlatformUnavailableError(`Shopify rejected the access token (HTTP ${res.status})`, "auth");
     }
     if (res.status === 429) {
       const retryAfter = parseRetryAfter(res.headers.get("Retry-After"));
-      await res.body?.cancel().catch(() => undefined);
+      void res.body?.cancel().catch(() => undefined);
       throw new RetryableFailure(
         new PlatformUnavailableError("Shopify rate limit (HTTP 429)", "throttled", retryAfter),
         retryAfter * 1000,
       );
     }
     if (res.status >= 500) {
-      await res.body?.cancel().catch(() => undefined);
-      throw new RetryableFailure(new PlatformUnavailableError(`Shopify returned HTTP ${res.status}`, "upstream_error"));
+      void res.body?.cancel().catch(() => undefined);
+      throw new RetryableFailure(
+        new PlatformUnavailableError(`Shopify returned HTTP ${res.status}`, "upstream_error"),
+      );
     }
     if (res.status !== 200) {
       const text = await safeText(res);
-      throw new PlatformUnavailableError(`Shopify returned HTTP ${res.status}: ${text.slice(0, 200)}`, "upstream_error");
+      throw new PlatformUnavailableError(
+        `Shopify returned HTTP ${res.status}: ${text.slice(0, 200)}`,
+        "upstream_error",
+      );
     }
 
-    let body: { data?: T | null; errors?: ShopifyGraphqlErrorEntry[] | string; extensions?: ShopifyGraphqlResponse<T>["extensions"] };
+    let body: {
+      data?: T | null;
+      errors?: ShopifyGraphqlErrorEntry[] | string;
+      extensions?: ShopifyGraphqlResponse<T>["extensions"];
+    };
     let text = "";
     try {
       text = await res.text();
@@ -199,9 +228,13 @@ export function createShopifyGraphqlClient(options: ShopifyGraphqlClientOptions)
       if (!body || typeof body !== "object") throw new Error("not an object");
     } catch (e) {
       if ((e as Error)?.name === "TimeoutError" || (e as Error)?.name === "AbortError") {
-        throw new RetryableFailure(new PlatformUnavailableError(`Shopify did not answer within ${timeoutMs} ms`, "timeout"));
+        throw new RetryableFailure(
+          new PlatformUnavailableError(`Shopify did not answer within ${timeoutMs} ms`, "timeout"),
+        );
       }
-      throw new RetryableFailure(new PlatformUnavailableError("Shopify returned malformed JSON", "malformed"));
+      throw new RetryableFailure(
+        new PlatformUnavailableError("Shopify returned malformed JSON", "malformed"),
+      );
     }
 
     const costExt = body.extensions?.cost;
@@ -215,9 +248,15 @@ export function createShopifyGraphqlClient(options: ShopifyGraphqlClientOptions)
       const status = costExt?.throttleStatus;
       const needed = (costExt?.requestedQueryCost ?? 0) - (status?.currentlyAvailable ?? 0);
       const waitMs =
-        status && status.restoreRate > 0 && needed > 0 ? Math.ceil((needed / status.restoreRate) * 1000) + 50 : undefined;
+        status && status.restoreRate > 0 && needed > 0
+          ? Math.ceil((needed / status.restoreRate) * 1000) + 50
+          : undefined;
       throw new RetryableFailure(
-        new PlatformUnavailableError("Shopify throttled the query (THROTTLED)", "throttled", Math.max(1, Math.ceil((waitMs ?? 1000) / 1000))),
+        new PlatformUnavailableError(
+          "Shopify throttled the query (THROTTLED)",
+          "throttled",
+          Math.max(1, Math.ceil((waitMs ?? 1000) / 1000)),
+        ),
         waitMs,
       );
     }

@@ -63,7 +63,10 @@ describe("mapShopifyOrder on the 16 demo orders", () => {
     expect(o.items.length).toBeGreaterThan(0);
     expect(o.items.every((i) => i.unshippedQuantity === i.quantity)).toBe(true);
     expect(o.platformStatus).toBe("PAID / UNFULFILLED");
-    expect(o.contact).toMatchObject({ email: "alice.johnson@example.com", customerId: "gid://shopify/Customer/7700000000001" });
+    expect(o.contact).toMatchObject({
+      email: "alice.johnson@example.com",
+      customerId: "gid://shopify/Customer/7700000000001",
+    });
     expect(o.deliveryMethod).toBe("shipping");
     expect(o.test).toBe(false);
   });
@@ -87,7 +90,12 @@ describe("mapShopifyOrder on the 16 demo orders", () => {
 
   it("#1003 delivered by USPS with deliveredAt", () => {
     const s = order(1003).shipments[0];
-    expect(s).toMatchObject({ carrier: "USPS", trackingNumber: "9400111899223855710247", status: "delivered", deliveredAt: "2026-11-13T21:22:00Z" });
+    expect(s).toMatchObject({
+      carrier: "USPS",
+      trackingNumber: "9400111899223855710247",
+      status: "delivered",
+      deliveredAt: "2026-11-13T21:22:00Z",
+    });
     expect(s.lastEvent?.location).toContain("San Francisco");
   });
 
@@ -98,7 +106,10 @@ describe("mapShopifyOrder on the 16 demo orders", () => {
       ["DHL eCommerce", "GM5301284467220193", "in_transit"],
     ]);
     expect(o.shipments[0].items.map((i) => i.title)).toEqual(["Basecamp 2-Person Tent"]);
-    expect(o.shipments[1].items.map((i) => i.title)).toEqual(["Packable Daypack 20L", "Insulated Water Bottle 32oz"]);
+    expect(o.shipments[1].items.map((i) => i.title)).toEqual([
+      "Packable Daypack 20L",
+      "Insulated Water Bottle 32oz",
+    ]);
     expect(o.shipments[0].deliveredAt).toBe("2026-11-19T23:40:00Z");
     expect(o.shipments[1].estimatedDeliveryAt).toBe("2026-11-25T17:00:00Z");
     const poles = o.items.find((i) => i.title === "Trekking Poles (Pair)");
@@ -120,7 +131,11 @@ describe("mapShopifyOrder on the 16 demo orders", () => {
   it("#1006 delivered with a partial no-restock refund of the water bottle", () => {
     const o = order(1006);
     expect(o.platformStatus).toBe("PARTIALLY_REFUNDED / FULFILLED");
-    expect(o.shipments[0]).toMatchObject({ carrier: "UPS", trackingNumber: "1ZA84R270377355161", status: "delivered" });
+    expect(o.shipments[0]).toMatchObject({
+      carrier: "UPS",
+      trackingNumber: "1ZA84R270377355161",
+      status: "delivered",
+    });
     expect(o.refunds).toEqual([
       expect.objectContaining({
         createdAt: "2026-11-10T15:15:40Z",
@@ -147,7 +162,12 @@ describe("mapShopifyOrder on the 16 demo orders", () => {
       readyAt: "2026-11-21T15:15:33Z",
     });
     expect(o.shipments).toHaveLength(1);
-    expect(o.shipments[0]).toMatchObject({ status: "ready_for_pickup", shippedAt: null, trackingNumber: null, carrier: null });
+    expect(o.shipments[0]).toMatchObject({
+      status: "ready_for_pickup",
+      shippedAt: null,
+      trackingNumber: null,
+      carrier: null,
+    });
     expect(o.shipments[0].pickup?.locationName).toBe("Demo Outfitters Burlington");
     expect(o.shippingCountry).toBeNull();
   });
@@ -157,7 +177,11 @@ describe("mapShopifyOrder on the 16 demo orders", () => {
     expect(o.total).toEqual({ amount: "347.00", currency: "EUR" });
     expect(o.customerLocale).toBe("de-DE");
     expect(o.shippingCountry).toBe("DE");
-    expect(o.shipments[0]).toMatchObject({ carrier: "DHL Express", trackingNumber: "4839172656", estimatedDeliveryAt: "2026-11-24T17:00:00Z" });
+    expect(o.shipments[0]).toMatchObject({
+      carrier: "DHL Express",
+      trackingNumber: "4839172656",
+      estimatedDeliveryAt: "2026-11-24T17:00:00Z",
+    });
     expect(o.shipments[0].lastEvent?.location).toContain("Leipzig");
   });
 
@@ -172,7 +196,11 @@ describe("mapShopifyOrder on the 16 demo orders", () => {
       estimatedDeliveryAt: null,
     });
     const raw1010 = mapShopifyOrder(raw(1010), ctx, { inferCarrier: false });
-    expect(raw1010.shipments[0]).toMatchObject({ carrier: null, trackingUrl: null, trackingUrlInferred: false });
+    expect(raw1010.shipments[0]).toMatchObject({
+      carrier: null,
+      trackingUrl: null,
+      trackingUrlInferred: false,
+    });
   });
 
   it("store-given carrier names and URLs are kept as the store wrote them", () => {
@@ -191,12 +219,20 @@ describe("mapShopifyOrder on the 16 demo orders", () => {
   it("#1011 old delivered order keeps its July dates", () => {
     const o = order(1011);
     expect(o.placedAt.startsWith("2026-07-26")).toBe(true);
-    expect(o.shipments[0]).toMatchObject({ carrier: "USPS", trackingNumber: "9400111899223855401879", deliveredAt: "2026-07-31T18:02:00Z" });
+    expect(o.shipments[0]).toMatchObject({
+      carrier: "USPS",
+      trackingNumber: "9400111899223855401879",
+      deliveredAt: "2026-07-31T18:02:00Z",
+    });
   });
 
   it("#1012 label printed only; mixed-case email kept as stored", () => {
     const o = order(1012);
-    expect(o.shipments[0]).toMatchObject({ status: "label_created", trackingNumber: "9405511899223855772125", carrier: "USPS" });
+    expect(o.shipments[0]).toMatchObject({
+      status: "label_created",
+      trackingNumber: "9405511899223855772125",
+      carrier: "USPS",
+    });
     expect(o.contact.email).toBe("Bob.Smith@Example.COM");
   });
 
@@ -204,7 +240,12 @@ describe("mapShopifyOrder on the 16 demo orders", () => {
     const o = order(1013);
     expect(o.contact.email).toBeNull();
     expect(o.contact.phone).toBe("+13055550178");
-    expect(o.shipments[0]).toMatchObject({ carrier: "FedEx", trackingNumber: "773640219535", status: "delayed", estimatedDeliveryAt: "2026-11-27T17:00:00Z" });
+    expect(o.shipments[0]).toMatchObject({
+      carrier: "FedEx",
+      trackingNumber: "773640219535",
+      status: "delayed",
+      estimatedDeliveryAt: "2026-11-27T17:00:00Z",
+    });
     expect(o.shipments[0].lastEvent?.location).toContain("Memphis");
   });
 
@@ -214,7 +255,11 @@ describe("mapShopifyOrder on the 16 demo orders", () => {
     expect(o.items.reduce((n, i) => n + i.quantity, 0)).toBe(10);
     expect(o.discountCodes).toEqual(["WELCOME10"]);
     expect(o.total).toEqual({ amount: "1235.62", currency: "USD" });
-    expect(o.shipments[0]).toMatchObject({ carrier: "UPS", trackingNumber: "1ZA84R270390203344", status: "out_for_delivery" });
+    expect(o.shipments[0]).toMatchObject({
+      carrier: "UPS",
+      trackingNumber: "1ZA84R270390203344",
+      status: "out_for_delivery",
+    });
   });
 
   it("#1015 is flagged as a test order without a customer", () => {
@@ -226,7 +271,11 @@ describe("mapShopifyOrder on the 16 demo orders", () => {
 
   it("#1016 attempted delivery", () => {
     const o = order(1016);
-    expect(o.shipments[0]).toMatchObject({ carrier: "UPS", trackingNumber: "1ZA84R270388014722", status: "attempted_delivery" });
+    expect(o.shipments[0]).toMatchObject({
+      carrier: "UPS",
+      trackingNumber: "1ZA84R270388014722",
+      status: "attempted_delivery",
+    });
     expect(o.contact.name).toBe("Liam O'Connor");
   });
 
@@ -296,6 +345,11 @@ describe("mapShopInfo / mapPolicies", () => {
     expect(p.shipping).toContain("Processing time");
     expect(p.privacy).toContain("Demo Outfitters");
     expect(p.terms).toContain("These terms");
-    expect(mapPolicies({ shopPolicies: [] })).toEqual({ shipping: null, returns: null, privacy: null, terms: null });
+    expect(mapPolicies({ shopPolicies: [] })).toEqual({
+      shipping: null,
+      returns: null,
+      privacy: null,
+      terms: null,
+    });
   });
 });

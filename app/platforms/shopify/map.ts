@@ -15,7 +15,11 @@ import type {
   StoreInfo,
   StorePolicies,
 } from "../../orders/types";
-import { inferCarrier as defaultInferCarrier, type InferCarrierInput, type InferCarrierResult } from "../../orders/carriers";
+import {
+  inferCarrier as defaultInferCarrier,
+  type InferCarrierInput,
+  type InferCarrierResult,
+} from "../../orders/carriers";
 
 // ---------------------------------------------------------------------------------------------
 // Input shapes (subset of the Admin API schema, as selected by queries.ts)
@@ -84,7 +88,11 @@ export interface ShopifyFulfillmentOrder {
     countryCode?: string | null;
   } | null;
   fulfillmentHolds?: { reason: string }[] | null;
-  lineItems?: Connection<{ totalQuantity: number; remainingQuantity: number; lineItem: { id: string } }> | null;
+  lineItems?: Connection<{
+    totalQuantity: number;
+    remainingQuantity: number;
+    lineItem: { id: string };
+  }> | null;
 }
 
 export interface ShopifyRefund {
@@ -131,7 +139,12 @@ export interface ShopifyOrderNode {
     defaultEmailAddress?: { emailAddress?: string | null } | null;
     defaultPhoneNumber?: { phoneNumber?: string | null } | null;
   } | null;
-  shippingAddress?: { name?: string | null; city?: string | null; countryCodeV2?: string | null; phone?: string | null } | null;
+  shippingAddress?: {
+    name?: string | null;
+    city?: string | null;
+    countryCodeV2?: string | null;
+    phone?: string | null;
+  } | null;
   billingAddress?: { phone?: string | null } | null;
   lineItems: Connection<{
     id: string;
@@ -254,7 +267,9 @@ function humanizeEnum(v: string): string {
 }
 
 function formatLocationAddress(loc: NonNullable<ShopifyFulfillmentOrder["assignedLocation"]>): string | null {
-  const cityLine = [loc.city, [loc.province, loc.zip].filter(Boolean).join(" ")].filter((s) => !!s && s !== "").join(", ");
+  const cityLine = [loc.city, [loc.province, loc.zip].filter(Boolean).join(" ")]
+    .filter((s) => !!s && s !== "")
+    .join(", ");
   const parts = [loc.address1, loc.address2, cityLine].filter((s): s is string => !!s && s.trim() !== "");
   return parts.length ? parts.join(", ") : null;
 }
@@ -296,7 +311,8 @@ export function mapShopifyOrder(
     if (fo.status !== "ON_HOLD") continue;
     const stockHold = (fo.fulfillmentHolds ?? []).some((h) => h.reason === "INVENTORY_OUT_OF_STOCK");
     if (!stockHold) continue;
-    for (const li of fo.lineItems?.nodes ?? []) if (li.remainingQuantity > 0) backorderedLineIds.add(li.lineItem.id);
+    for (const li of fo.lineItems?.nodes ?? [])
+      if (li.remainingQuantity > 0) backorderedLineIds.add(li.lineItem.id);
   }
 
   const items: OrderItem[] = node.lineItems.nodes.map((li) => {
@@ -317,7 +333,10 @@ export function mapShopifyOrder(
   // Delivery method: pickup when any fulfillment order is a PICK_UP.
   const pickupFo = fulfillmentOrders.find((fo) => fo.deliveryMethod?.methodType === "PICK_UP");
   const anyShippingFo = fulfillmentOrders.some(
-    (fo) => fo.deliveryMethod && fo.deliveryMethod.methodType !== "PICK_UP" && fo.deliveryMethod.methodType !== "NONE",
+    (fo) =>
+      fo.deliveryMethod &&
+      fo.deliveryMethod.methodType !== "PICK_UP" &&
+      fo.deliveryMethod.methodType !== "NONE",
   );
   const deliveryMethod: NormalizedOrder["deliveryMethod"] = pickupFo
     ? "pickup"
@@ -337,7 +356,14 @@ export function mapShopifyOrder(
   const shipments: Shipment[] = node.fulfillments
     .filter(isLiveFulfillment)
     .sort((a, b) => byTime(a.createdAt, b.createdAt))
-    .map((f) => mapFulfillment(f, { pickup, country: node.shippingAddress?.countryCodeV2 ?? null, inferCarrier: options.inferCarrier === false ? undefined : (options.inferCarrier ?? defaultInferCarrier) }));
+    .map((f) =>
+      mapFulfillment(f, {
+        pickup,
+        country: node.shippingAddress?.countryCodeV2 ?? null,
+        inferCarrier:
+          options.inferCarrier === false ? undefined : (options.inferCarrier ?? defaultInferCarrier),
+      }),
+    );
 
   const readyShipment = shipments.find((s) => s.status === "ready_for_pickup" || s.status === "picked_up");
   if (pickup && readyShipment) pickup.readyAt = readyShipment.pickup?.readyAt ?? null;
@@ -362,7 +388,11 @@ export function mapShopifyOrder(
   const total = shopperMoney(node.totalPriceSet, currency) ?? { amount: "0.00", currency };
 
   const status = deriveStatus(node, shipments, items);
-  const platformStatus = [node.displayFinancialStatus ?? "UNKNOWN", node.displayFulfillmentStatus, node.cancelledAt ? "CANCELLED" : null]
+  const platformStatus = [
+    node.displayFinancialStatus ?? "UNKNOWN",
+    node.displayFulfillmentStatus,
+    node.cancelledAt ? "CANCELLED" : null,
+  ]
     .filter(Boolean)
     .join(" / ");
 
@@ -411,11 +441,12 @@ function mapFulfillment(
 ): Shipment {
   const events = (f.events?.nodes ?? []).slice().sort((a, b) => byTime(a.happenedAt, b.happenedAt));
   const last = events.length ? events[events.length - 1] : null;
-  const status = shipmentStatusFromShopify(f.displayStatus) !== "unknown"
-    ? shipmentStatusFromShopify(f.displayStatus)
-    : last
-      ? shipmentStatusFromShopify(last.status)
-      : "unknown";
+  const status =
+    shipmentStatusFromShopify(f.displayStatus) !== "unknown"
+      ? shipmentStatusFromShopify(f.displayStatus)
+      : last
+        ? shipmentStatusFromShopify(last.status)
+        : "unknown";
 
   const trackingInfo = f.trackingInfo ?? [];
   const tracking = trackingInfo.find((t) => t.number) ?? trackingInfo[0] ?? null;
@@ -436,7 +467,10 @@ function mapFulfillment(
   const eventEstimate = [...events].reverse().find((e) => e.estimatedDeliveryAt)?.estimatedDeliveryAt ?? null;
   const isPickup = status === "ready_for_pickup" || status === "picked_up";
   const deliveredAt =
-    f.deliveredAt ?? (status === "delivered" ? ([...events].reverse().find((e) => e.status === "DELIVERED")?.happenedAt ?? null) : null);
+    f.deliveredAt ??
+    (status === "delivered"
+      ? ([...events].reverse().find((e) => e.status === "DELIVERED")?.happenedAt ?? null)
+      : null);
 
   const shipment: Shipment = {
     carrier,
@@ -460,7 +494,13 @@ function mapFulfillment(
   if (isPickup) {
     shipment.pickup = opts.pickup
       ? { ...opts.pickup, readyAt: f.createdAt }
-      : { locationName: f.location?.name ?? null, address: null, instructions: null, holdUntil: null, readyAt: f.createdAt };
+      : {
+          locationName: f.location?.name ?? null,
+          address: null,
+          instructions: null,
+          holdUntil: null,
+          readyAt: f.createdAt,
+        };
   }
   return shipment;
 }
@@ -470,7 +510,11 @@ function mapFulfillment(
  * cancelled → payment problems (refunded, voided/expired, pending) → pickup → shipping progress
  * → holds → partially refunded (nothing shipped) → processing.
  */
-export function deriveStatus(node: ShopifyOrderNode, shipments: Shipment[], items: OrderItem[]): CanonicalOrderStatus {
+export function deriveStatus(
+  node: ShopifyOrderNode,
+  shipments: Shipment[],
+  items: OrderItem[],
+): CanonicalOrderStatus {
   const fin = node.displayFinancialStatus ?? null;
   const ful = node.displayFulfillmentStatus;
   if (node.cancelledAt) return "cancelled";
@@ -495,7 +539,8 @@ export function deriveStatus(node: ShopifyOrderNode, shipments: Shipment[], item
 
   const fos = node.fulfillmentOrders?.nodes ?? [];
   const openFos = fos.filter((fo) => fo.status !== "CLOSED" && fo.status !== "CANCELLED");
-  if (ful === "ON_HOLD" || (openFos.length > 0 && openFos.every((fo) => fo.status === "ON_HOLD"))) return "on_hold";
+  if (ful === "ON_HOLD" || (openFos.length > 0 && openFos.every((fo) => fo.status === "ON_HOLD")))
+    return "on_hold";
   if (fin === "PARTIALLY_REFUNDED") return "partially_refunded";
   return "processing";
 }

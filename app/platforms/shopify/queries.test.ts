@@ -1,12 +1,18 @@
 import { describe, it, expect } from "vitest";
 import fs from "node:fs";
-import { buildSchema, parse, validate, specifiedRules, NoDeprecatedCustomRule, Kind, type OperationDefinitionNode } from "graphql";
+import {
+  buildSchema,
+  parse,
+  validate,
+  specifiedRules,
+  NoDeprecatedCustomRule,
+  Kind,
+  type OperationDefinitionNode,
+} from "graphql";
+import { defaultAdminSchemaPath } from "../../../test/emulators/shopify-admin/data";
 import { ALL_DOCUMENTS, SHOPIFY_API_VERSION, orderNumberSearchQuery } from "./queries";
 
-const SCHEMA_FILE = "/work/shared/fixtures/shopify/admin-graphql/admin-2026-01.schema.graphql";
-const schemaPath = fs.existsSync(new URL("../../../fixtures/shopify/admin-graphql/admin-2026-01.schema.graphql", import.meta.url))
-  ? new URL("../../../fixtures/shopify/admin-graphql/admin-2026-01.schema.graphql", import.meta.url)
-  : SCHEMA_FILE;
+const schemaPath = defaultAdminSchemaPath();
 // built once for this file: the SDL is 3 MB
 const schema = buildSchema(fs.readFileSync(schemaPath, "utf8"));
 
@@ -17,7 +23,14 @@ describe("Admin GraphQL documents", () => {
 
   it("exports the documents the adapter needs", () => {
     expect(Object.keys(ALL_DOCUMENTS).sort()).toEqual(
-      ["ACCESS_SCOPES", "CUSTOMER_ORDERS", "ORDERS_BY_QUERY", "ORDER_BY_ID", "ORDER_SEARCH", "SHOP_INFO"].sort(),
+      [
+        "ACCESS_SCOPES",
+        "CUSTOMER_ORDERS",
+        "ORDERS_BY_QUERY",
+        "ORDER_BY_ID",
+        "ORDER_SEARCH",
+        "SHOP_INFO",
+      ].sort(),
     );
   });
 
@@ -31,7 +44,9 @@ describe("Admin GraphQL documents", () => {
       expect(errors.map((e) => e.message)).toEqual([]);
     });
     it(`${name} is one named query operation`, () => {
-      const ops = parse(doc).definitions.filter((d): d is OperationDefinitionNode => d.kind === Kind.OPERATION_DEFINITION);
+      const ops = parse(doc).definitions.filter(
+        (d): d is OperationDefinitionNode => d.kind === Kind.OPERATION_DEFINITION,
+      );
       expect(ops).toHaveLength(1);
       expect(ops[0].operation).toBe("query");
       expect(ops[0].name?.value).toMatch(/^TrulyBot/);

@@ -181,10 +181,18 @@ export const ORDER_SUMMARY_FIELDS_FRAGMENT = /* GraphQL */ `
 export const ORDER_SEARCH = /* GraphQL */ `
   query TrulyBotOrderSearch($query: String!, $first: Int!) {
     matches: orders(first: $first, query: $query, sortKey: CREATED_AT, reverse: true) {
-      nodes { id name createdAt }
+      nodes {
+        id
+        name
+        createdAt
+      }
     }
     highestVisible: orders(first: 1, sortKey: ORDER_NUMBER, reverse: true) {
-      nodes { id name createdAt }
+      nodes {
+        id
+        name
+        createdAt
+      }
     }
   }
 `;
@@ -193,7 +201,9 @@ export const ORDER_SEARCH = /* GraphQL */ `
 export const ORDERS_BY_QUERY = /* GraphQL */ `
   query TrulyBotOrdersByQuery($query: String!, $first: Int!) {
     orders(first: $first, query: $query, sortKey: CREATED_AT, reverse: true) {
-      nodes { ...TrulyBotOrderSummaryFields }
+      nodes {
+        ...TrulyBotOrderSummaryFields
+      }
     }
   }
   ${ORDER_SUMMARY_FIELDS_FRAGMENT}
@@ -202,7 +212,9 @@ export const ORDERS_BY_QUERY = /* GraphQL */ `
 /** One order by gid. */
 export const ORDER_BY_ID = /* GraphQL */ `
   query TrulyBotOrderById($id: ID!) {
-    order(id: $id) { ...TrulyBotOrderFields }
+    order(id: $id) {
+      ...TrulyBotOrderFields
+    }
   }
   ${ORDER_FIELDS_FRAGMENT}
 `;
@@ -213,7 +225,9 @@ export const CUSTOMER_ORDERS = /* GraphQL */ `
     customer(id: $id) {
       id
       orders(first: $first, sortKey: CREATED_AT, reverse: true) {
-        nodes { ...TrulyBotOrderSummaryFields }
+        nodes {
+          ...TrulyBotOrderSummaryFields
+        }
       }
     }
   }
@@ -231,8 +245,16 @@ export const SHOP_INFO = /* GraphQL */ `
       ianaTimezone
       contactEmail
       email
-      primaryDomain { host url }
-      shopPolicies { type title body url }
+      primaryDomain {
+        host
+        url
+      }
+      shopPolicies {
+        type
+        title
+        body
+        url
+      }
     }
   }
 `;
@@ -241,7 +263,9 @@ export const SHOP_INFO = /* GraphQL */ `
 export const ACCESS_SCOPES = /* GraphQL */ `
   query TrulyBotAccessScopes {
     currentAppInstallation {
-      accessScopes { handle }
+      accessScopes {
+        handle
+      }
     }
   }
 `;

@@ -4,7 +4,9 @@
  * - HTTPS store: HTTP Basic auth with the consumer key/secret (what WooCommerce expects over TLS).
  * - plain HTTP store: OAuth 1.0a one-legged, parameters in the query string (WooCommerce ignores
  *   Basic auth and query-string keys over HTTP and answers 401 woocommerce_rest_cannot_view).
- * - pretty permalinks (`/wp-json/...`) by default, `?rest_route=/...` with `restRoute: true`.
+ * - pretty permalinks (`/wp-json/...`) by default, `?rest_route=/...` with `restRoute: true`. Note:
+ *   WooCommerce before 11.1 runs API-key auth only for URIs containing `wp-json/wc/` (issue #41191),
+ *   so `restRoute` only helps stores on 11.1+; with older stores it ends in 401 (reason "auth").
  * - bounded retries for 429 (honours Retry-After up to a cap) and 5xx / network errors; timeouts
  *   are not retried by default (the chat has a latency budget).
  * - outages surface as PlatformUnavailableError; 401/403 → reason "auth". Other 4xx surface as

@@ -2,7 +2,7 @@ import { readFileSync } from "node:fs";
 import { join, resolve } from "node:path";
 import { describe, expect, it } from "vitest";
 import { CANONICAL_ORDER_STATUSES } from "../../orders/types";
-import { loadWooDemoData } from "./fixtures";
+import { loadWooDemoData } from "../../../test/emulators/woocommerce/demo-data";
 import { mapWooOrder, noteText, toAmount, WOO_STATUS_MAP } from "./map";
 import type { WooOrder } from "./types";
 
@@ -189,22 +189,39 @@ describe("mapWooOrder — demo store (all 14 orders)", () => {
     expect(viaMeta(2011).shipments[0].carrier).toBe("DHL Express");
   });
 
-  it("#2012 custom provider Deutsche Post with empty link: carrier kept, URL left null", () => {
+  it("#2012 custom provider Deutsche Post with empty link: carrier kept, URL inferred from the S10 number", () => {
     for (const o of [viaEndpoint(2012), viaMeta(2012)]) {
-      expect(o.shipments[0]).toMatchObject({ carrier: "Deutsche Post", trackingNumber: "LX304182752DE", trackingUrl: null });
+      expect(o.shipments[0]).toMatchObject({
+        carrier: "Deutsche Post",
+        carrierCode: "deutsche_post",
+        trackingNumber: "LX304182752DE",
+        trackingUrl: "https://www.deutschepost.de/de/s/sendungsverfolgung/verfolgen.html?piececode=LX304182752DE",
+        trackingUrlInferred: true,
+      });
       expect(day(o.shipments[0].shippedAt)).toBe("2026-11-13");
     }
   });
 
-  it("#2012 uses an injected carrier inference for the missing URL and marks it inferred", () => {
-    const o = mapWooOrder(byId(2012), {
+  it("#2012 without inference the URL stays null (never invented); a store link is never replaced", () => {
+    const o = mapWooOrder(byId(2012), { trackings: demo.trackings["2012"], store, inferCarrier: null });
+    expect(o.shipments[0]).toMatchObject({ carrier: "Deutsche Post", trackingUrl: null });
+    expect(o.shipments[0].trackingUrlInferred).toBeUndefined();
+    const custom = mapWooOrder(byId(2012), {
       trackings: demo.trackings["2012"],
       store,
-      inferCarrier: (n) => ({ trackingUrl: `https://www.deutschepost.de/de/s/sendungsverfolgung/verfolgen.html?piececode=${n}` }),
+      inferCarrier: (input) => ({ trackingUrl: `https://example.test/t/${input.trackingNumber}` }),
     });
-    expect(o.shipments[0].trackingUrl).toBe("https://www.deutschepost.de/de/s/sendungsverfolgung/verfolgen.html?piececode=LX304182752DE");
-    expect(o.shipments[0].trackingUrlInferred).toBe(true);
-    expect(o.shipments[0].carrier).toBe("Deutsche Post");
+    expect(custom.shipments[0].trackingUrl).toBe("https://example.test/t/LX304182752DE");
+    const withLink = viaEndpoint(2003);
+    expect(withLink.shipments[0].trackingUrl).toBe(demo.trackings["2003"][0].tracking_link);
+    expect(withLink.shipments[0].trackingUrlInferred).toBeUndefined();
+    expect(withLink.shipments[0].carrierCode).toBe("dhl_paket");
+  });
+
+  it("meta-only stores get carrier codes and inferred URLs for known providers", () => {
+    const o = viaMeta(2002);
+    expect(o.shipments[0]).toMatchObject({ carrier: "UPS", carrierCode: "ups", trackingUrlInferred: true });
+    expect(o.shipments[0].trackingUrl).toContain("1ZE2W6491144172082");
   });
 
   it("#2013 old summer order: CEST dates converted, shipped Jul 27", () => {

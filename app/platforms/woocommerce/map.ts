@@ -11,6 +11,7 @@ import type {
   Shipment,
   ShipmentStatus,
 } from "../../orders/types";
+import { CARRIER_CODES, inferCarrier as defaultInferCarrier, type InferCarrierInput, type InferCarrierResult } from "../../orders/carriers";
 import { findDaysInText, gmtToIso, resolveDayAfter, shippedDateToIso, wooDate } from "./dates";
 import { providerToCarrier } from "./providers";
 import type {
@@ -26,11 +27,8 @@ import type {
 
 export type { WooOrder, WooOrderNote, WooRefund, WooShipmentTracking, WooStoreContext } from "./types";
 
-/** Optional carrier inference hook (app/orders/carriers.ts) — injected to keep this module standalone. */
-export type InferCarrierFn = (
-  trackingNumber: string,
-  hint?: { carrier?: string | null; carrierCode?: string | null; country?: string | null },
-) => { carrier?: string | null; carrierCode?: string | null; trackingUrl?: string | null } | null | undefined;
+/** Carrier inference (default: app/orders/carriers.ts `inferCarrier`). */
+export type InferCarrierFn = (input: InferCarrierInput) => Partial<InferCarrierResult> | null | undefined;
 
 export interface MapWooOrderExtras {
   /** from GET /wc-shipment-tracking/v3/orders/{id}/shipment-trackings; preferred over the meta when given (even empty) */
@@ -40,8 +38,8 @@ export interface MapWooOrderExtras {
   /** from GET /wc/v3/orders/{id}/refunds (gives dates and items); else the order's `refunds` summary is used */
   refunds?: WooRefund[] | null;
   store: WooStoreContext;
-  /** fills carrier / URL gaps (e.g. a custom provider without link); optional */
-  inferCarrier?: InferCarrierFn;
+  /** fills carrier code / URL gaps (e.g. a custom provider without link). Default: carriers.ts inferCarrier; null disables. */
+  inferCarrier?: InferCarrierFn | null;
 }
 
 const PICKUP_METHODS = new Set(["local_pickup", "pickup_location", "local_pickup_plus", "legacy_local_pickup"]);
@@ -309,7 +307,7 @@ function collectTrackings(order: WooOrder, extras: MapWooOrderExtras, tz: string
       const number = String(t.tracking_number ?? "").trim();
       if (!number) continue;
       const link = typeof t.tracking_link === "string" && /^https?:\/\//i.test(t.tracking_link.trim()) ? t.tracking_link.trim() : null;
-      out.push(finishParcel(providerToCarrier(t.tracking_provider, number, link), number, link, shippedDateToIso(t.date_shipped, tz), order, extras));
+      out.push(finishParcel(providerToCarrier(t.tracking_provider, number, link), t.tracking_provider ?? null, number, link, shippedDateToIso(t.date_shipped, tz), order, extras));
     }
     // the endpoint is authoritative; fall through to meta only when it returned nothing at all and meta has items
     if (out.length > 0 || fromEndpoint.length > 0) return dedupe(out);
@@ -324,7 +322,7 @@ function collectTrackings(order: WooOrder, extras: MapWooOrderExtras, tz: string
     const provider = String(it.tracking_provider ?? "").trim() || custom;
     const customLink = String(it.custom_tracking_link ?? "").trim();
     const link = /^https?:\/\//i.test(customLink) ? customLink : null;
-    out.push(finishParcel(providerToCarrier(provider, number, link), number, link, shippedDateToIso(it.date_shipped, tz), order, extras));
+    out.push(finishParcel(providerToCarrier(provider, number, link), provider || null, number, link, shippedDateToIso(it.date_shipped, tz), order, extras));
   }
   if (out.length === 0) {
     // generic meta some stores/plugins write: tracking_number + tracking_carrier/tracking_provider
@@ -334,7 +332,7 @@ function collectTrackings(order: WooOrder, extras: MapWooOrderExtras, tz: string
       const linkRaw = metaValue(order.meta_data, "tracking_url") ?? metaValue(order.meta_data, "_custom_tracking_link");
       const link = typeof linkRaw === "string" && /^https?:\/\//i.test(linkRaw.trim()) ? linkRaw.trim() : null;
       const shipped = shippedDateToIso(metaValue(order.meta_data, "_date_shipped"), tz);
-      out.push(finishParcel(providerToCarrier(typeof carrierRaw === "string" ? carrierRaw : null, num.trim(), link), num.trim(), link, shipped, order, extras));
+      out.push(finishParcel(providerToCarrier(typeof carrierRaw === "string" ? carrierRaw : null, num.trim(), link), typeof carrierRaw === "string" ? carrierRaw : null, num.trim(), link, shipped, order, extras));
     }
   }
   return dedupe(out);
@@ -342,6 +340,7 @@ function collectTrackings(order: WooOrder, extras: MapWooOrderExtras, tz: string
 
 function finishParcel(
   pc: { carrier: string; carrierCode: string | null } | null,
+  providerRaw: string | null,
   number: string,
   link: string | null,
   shippedAt: string | null,
@@ -349,12 +348,18 @@ function finishParcel(
   extras: MapWooOrderExtras,
 ): TrackedParcel {
   let carrier = pc?.carrier ?? null;
-  let carrierCode = pc?.carrierCode ?? null;
+  let carrierCode = pc?.carrierCode && (CARRIER_CODES as readonly string[]).includes(pc.carrierCode) ? pc.carrierCode : null;
   let trackingUrl = link;
   let inferred = false;
-  if (extras.inferCarrier && (!trackingUrl || !carrier)) {
+  const infer = extras.inferCarrier === undefined ? defaultInferCarrier : extras.inferCarrier;
+  if (infer && (!trackingUrl || !carrierCode || !carrier)) {
     try {
-      const hint = extras.inferCarrier(number, { carrier, carrierCode, country: order.shipping?.country || order.billing?.country || null });
+      const hint = infer({
+        carrier: providerRaw || carrier,
+        trackingNumber: number,
+        trackingUrl: link,
+        country: order.shipping?.country || order.billing?.country || null,
+      });
       if (hint) {
         if (!carrier && hint.carrier) carrier = hint.carrier;
         if (!carrierCode && hint.carrierCode) carrierCode = hint.carrierCode;

@@ -1,6 +1,7 @@
 /**
  * WooCommerce Shipment Tracking / AST provider names and slugs → carrier display name + code.
- * Only names; tracking-URL inference for unknown links belongs to app/orders/carriers.ts.
+ * Display names follow what shoppers know ("DHL" for DHL Paket, as WooCommerce stores in Germany
+ * show it); codes are app/orders/carriers.ts CarrierCode values. URL inference lives in carriers.ts.
  */
 
 export interface ProviderCarrier {
@@ -22,20 +23,21 @@ const TABLE: Array<[string[], string, string]> = [
   [["dhl-ecommerce", "dhl ecommerce", "dhl-global-mail", "dhl global mail", "dhl-us", "dhl us"], "DHL eCommerce", "dhl_ecommerce"],
   [["dpd", "dpd-de", "dpd.de", "dpd de", "dpd-uk", "dpd.co.uk", "dpd uk"], "DPD", "dpd"],
   [["gls", "gls-de", "gls de", "gls-germany"], "GLS", "gls"],
-  [["hermes", "hermes-de", "hermes germany", "hermes-uk", "evri"], "Hermes", "hermes"],
+  [["hermes-uk", "evri", "myhermes"], "Evri", "evri"],
+  [["hermes", "hermes-de", "hermes germany"], "Hermes", ""],
   [["deutsche post", "deutsche-post", "deutsche post dhl"], "Deutsche Post", "deutsche_post"],
   [["royal mail", "royal-mail", "royalmail"], "Royal Mail", "royal_mail"],
   [["postnl", "post nl", "postnl-international"], "PostNL", "postnl"],
   [["canada post", "canada-post"], "Canada Post", "canada_post"],
   [["australia post", "australia-post", "auspost"], "Australia Post", "australia_post"],
-  [["la poste", "la-poste", "colissimo"], "La Poste", "la_poste"],
-  [["swiss post", "swiss-post", "post ch", "die post"], "Swiss Post", "swiss_post"],
-  [["austrian post", "österreichische post", "post at", "post-at"], "Austrian Post", "austrian_post"],
-  [["tnt", "tnt-express"], "TNT", "tnt"],
+  [["la poste", "la-poste", "colissimo"], "Colissimo", "colissimo"],
+  [["swiss post", "swiss-post", "post ch", "die post"], "Swiss Post", ""],
+  [["austrian post", "österreichische post", "post at", "post-at"], "Austrian Post", ""],
+  [["tnt", "tnt-express"], "TNT", ""],
 ];
 
 const INDEX = new Map<string, ProviderCarrier>();
-for (const [keys, carrier, code] of TABLE) for (const k of keys) INDEX.set(key(k), { carrier, carrierCode: code });
+for (const [keys, carrier, code] of TABLE) for (const k of keys) INDEX.set(key(k), { carrier, carrierCode: code || null });
 
 function key(s: string): string {
   return s.toLowerCase().replace(/[\s_]+/g, " ").trim();
@@ -56,7 +58,7 @@ export function providerToCarrier(
   const k = key(raw);
   if (k === "dhl") {
     const express = /\/express\//i.test(link ?? "") || /^\d{10}$/.test((trackingNumber ?? "").trim());
-    return express ? { carrier: "DHL Express", carrierCode: "dhl_express" } : { carrier: "DHL", carrierCode: "dhl" };
+    return express ? { carrier: "DHL Express", carrierCode: "dhl_express" } : { carrier: "DHL", carrierCode: null }; // code left to carriers.ts
   }
   const hit = INDEX.get(k);
   if (hit) return hit;

@@ -24,3 +24,14 @@ export function loadDemoShopifyStore(path: string | URL = defaultDemoStorePath()
   const p = path instanceof URL ? fileURLToPath(path) : path;
   return JSON.parse(fs.readFileSync(p, "utf8")) as DemoShopifyStore;
 }
+
+const SCHEMA_FALLBACK_PATH = "/work/shared/fixtures/shopify/admin-graphql/admin-2026-01.schema.graphql";
+
+/** The Admin GraphQL 2026-01 SDL: the repo copy (fixtures/shopify/admin-graphql/) when present, else the shared one. */
+export function defaultAdminSchemaPath(): string {
+  const inRepo = fileURLToPath(
+    new URL("../../../fixtures/shopify/admin-graphql/admin-2026-01.schema.graphql", import.meta.url),
+  );
+  if (fs.existsSync(inRepo)) return inRepo;
+  return SCHEMA_FALLBACK_PATH;
+}

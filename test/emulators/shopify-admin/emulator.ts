@@ -17,6 +17,7 @@ import {
   execute,
   parse,
   validate,
+  getArgumentValues,
   getNamedType,
   getNullableType,
   isListType,
@@ -36,10 +37,8 @@ import {
   type FragmentDefinitionNode,
   type OperationDefinitionNode,
 } from "graphql";
-import { getArgumentValues } from "graphql/execution/values.js";
-import { loadDemoShopifyStore, type DemoShopifyStore } from "./data";
+import { defaultAdminSchemaPath, loadDemoShopifyStore, type DemoShopifyStore } from "./data";
 
-export const SCHEMA_PATH = "/work/shared/fixtures/shopify/admin-graphql/admin-2026-01.schema.graphql";
 export const DEMO_SHOP = "demo-outfitters.myshopify.com";
 /** Token with the scopes a freshly installed TrulyBot has (no read_all_orders). */
 export const DEMO_ACCESS_TOKEN = "shpat_demo_trulybot_read_orders";
@@ -104,7 +103,7 @@ export interface ShopifyAdminEmulator {
 // ---------------------------------------------------------------------------------------------
 
 const schemaCache = new Map<string, GraphQLSchema>();
-export function loadAdminSchema(path = SCHEMA_PATH): GraphQLSchema {
+export function loadAdminSchema(path = defaultAdminSchemaPath()): GraphQLSchema {
   let s = schemaCache.get(path);
   if (!s) {
     s = buildSchema(fs.readFileSync(path, "utf8"), { assumeValidSDL: true });
@@ -205,7 +204,9 @@ function orderMatchesTerm(o: Obj, t: Term): boolean {
       r = str(o.email).toLowerCase() === t.value.toLowerCase();
       break;
     case "phone":
-      r = str(o.phone).replace(/\D/g, "") !== "" && str(o.phone).replace(/\D/g, "") === t.value.replace(/\D/g, "");
+      r =
+        str(o.phone).replace(/\D/g, "") !== "" &&
+        str(o.phone).replace(/\D/g, "") === t.value.replace(/\D/g, "");
       break;
     case "customer_id": {
       const c = o.customer as Obj | null | undefined;
@@ -218,7 +219,8 @@ function orderMatchesTerm(o: Obj, t: Term): boolean {
     case "created_at":
     case "processed_at":
     case "updated_at": {
-      const key = t.field === "created_at" ? "createdAt" : t.field === "processed_at" ? "processedAt" : "updatedAt";
+      const key =
+        t.field === "created_at" ? "createdAt" : t.field === "processed_at" ? "processedAt" : "updatedAt";
       const a = Date.parse(str(o[key]));
       const b = Date.parse(t.value);
       r = Number.isFinite(a) && Number.isFinite(b) && cmp(a, t.op, b);
@@ -300,7 +302,8 @@ export function calculateQueryCost(
         } catch {
           args = {};
         }
-        const size = typeof args.first === "number" ? args.first : typeof args.last === "number" ? args.last : null;
+        const size =
+          typeof args.first === "number" ? args.first : typeof args.last === "number" ? args.last : null;
         const child = s.selectionSet ? selectionCost(named as GraphQLCompositeType, s.selectionSet) : 0;
         if (named.name.endsWith("Connection") && isObjectType(named)) {
           // the connection's own selection (nodes / edges { node }) is costed once; multiply by page size
@@ -311,11 +314,17 @@ export function calculateQueryCost(
           total += 1 + child;
         }
       } else if (s.kind === Kind.INLINE_FRAGMENT) {
-        const t = s.typeCondition ? (schema.getType(s.typeCondition.name.value) as GraphQLCompositeType) : parent;
+        const t = s.typeCondition
+          ? (schema.getType(s.typeCondition.name.value) as GraphQLCompositeType)
+          : parent;
         total += selectionCost(t ?? parent, s.selectionSet);
       } else if (s.kind === Kind.FRAGMENT_SPREAD) {
         const f = fragments.get(s.name.value);
-        if (f) total += selectionCost((schema.getType(f.typeCondition.name.value) as GraphQLCompositeType) ?? parent, f.selectionSet);
+        if (f)
+          total += selectionCost(
+            (schema.getType(f.typeCondition.name.value) as GraphQLCompositeType) ?? parent,
+            f.selectionSet,
+          );
       }
     }
     return total;
@@ -333,7 +342,12 @@ export function calculateQueryCost(
           if (s.name.value === "nodes") max = Math.max(max, 1 + selectionCost(named, s.selectionSet));
           else if (s.name.value === "edges") {
             for (const es of s.selectionSet.selections) {
-              if (es.kind === Kind.FIELD && es.name.value === "node" && es.selectionSet && isObjectType(named)) {
+              if (
+                es.kind === Kind.FIELD &&
+                es.name.value === "node" &&
+                es.selectionSet &&
+                isObjectType(named)
+              ) {
                 const nodeType = getNamedType(named.getFields().node.type) as GraphQLCompositeType;
                 max = Math.max(max, 1 + selectionCost(nodeType, es.selectionSet));
               }
@@ -465,12 +479,16 @@ function typeFromGid(id: unknown): string | undefined {
 
 function firstArgError(args: Record<string, unknown>, path: string): GraphQLError | null {
   if (args.first == null && args.last == null) {
-    return new GraphQLError("you must provide one of first or last", { extensions: { code: "argumentLiteralsIncompatible", path } });
+    return new GraphQLError("you must provide one of first or last", {
+      extensions: { code: "argumentLiteralsIncompatible", path },
+    });
   }
   for (const k of ["first", "last"] as const) {
     const v = args[k];
     if (typeof v === "number" && (v < 0 || v > 250)) {
-      return new GraphQLError(`The value of the argument \`${k}\` must be between 0 and 250.`, { extensions: { code: "BAD_REQUEST" } });
+      return new GraphQLError(`The value of the argument \`${k}\` must be between 0 and 250.`, {
+        extensions: { code: "BAD_REQUEST" },
+      });
     }
   }
   return null;
@@ -479,8 +497,10 @@ function firstArgError(args: Record<string, unknown>, path: string): GraphQLErro
 type Resolver = (source: Obj, args: Record<string, unknown>, ctx: RequestContext) => unknown;
 
 function buildResolvers(): Record<string, Resolver> {
-  const fullCustomer = (ctx: RequestContext, id: string) => ctx.store.customers.find((c) => c.id === id) ?? null;
-  const visibleOrders = (ctx: RequestContext) => (ctx.store.orders as Obj[]).filter((o) => orderVisible(o, ctx));
+  const fullCustomer = (ctx: RequestContext, id: string) =>
+    ctx.store.customers.find((c) => c.id === id) ?? null;
+  const visibleOrders = (ctx: RequestContext) =>
+    (ctx.store.orders as Obj[]).filter((o) => orderVisible(o, ctx));
   const findNode = (ctx: RequestContext, id: unknown): Obj | null => {
     if (typeof id !== "string") return null;
     const type = typeFromGid(id);
@@ -511,7 +531,10 @@ function buildResolvers(): Record<string, Resolver> {
           ctx.searchWarnings.push({
             path: ["orders"],
             query: q,
-            warnings: unknownFields.map((f) => ({ field: f, message: "Invalid search field for this query." })),
+            warnings: unknownFields.map((f) => ({
+              field: f,
+              message: "Invalid search field for this query.",
+            })),
           });
         }
       }
@@ -544,7 +567,8 @@ function buildResolvers(): Record<string, Resolver> {
       return toConnection(sortOrders(filterOrders(mine, q), a.sortKey as string | undefined), a);
     },
     "Customer.numberOfOrders": (s, _a, ctx) =>
-      s.numberOfOrders ?? String((ctx.store.orders as Obj[]).filter((o) => (o.customer as Obj | null)?.id === s.id).length),
+      s.numberOfOrders ??
+      String((ctx.store.orders as Obj[]).filter((o) => (o.customer as Obj | null)?.id === s.id).length),
   };
 }
 
@@ -557,7 +581,7 @@ const fieldResolver: GraphQLFieldResolver<unknown, RequestContext> = (source, ar
   const named = getNamedType(info.returnType);
   if (named.name.endsWith("Connection") && isObjectType(named)) {
     if (value == null) return toConnection([], args as Record<string, unknown>);
-    const nodes = Array.isArray(value) ? value : ((value as Obj).nodes as unknown[] | undefined) ?? [];
+    const nodes = Array.isArray(value) ? value : (((value as Obj).nodes as unknown[] | undefined) ?? []);
     return toConnection(nodes, args as Record<string, unknown>);
   }
   if (Array.isArray(value)) {
@@ -581,14 +605,23 @@ const typeResolver: GraphQLTypeResolver<unknown, RequestContext> = (value, _ctx,
 // ---------------------------------------------------------------------------------------------
 
 function defaultTokens(shop: string): Record<string, { shop: string; scopes: string[] }> {
-  const base = ["read_orders", "read_customers", "read_fulfillments", "read_products", "read_legal_policies", "read_themes"];
+  const base = [
+    "read_orders",
+    "read_customers",
+    "read_fulfillments",
+    "read_products",
+    "read_legal_policies",
+    "read_themes",
+  ];
   return {
     [DEMO_ACCESS_TOKEN]: { shop, scopes: base },
     [DEMO_ALL_ORDERS_TOKEN]: { shop, scopes: [...base, "read_all_orders"] },
   };
 }
 
-export async function startShopifyAdminEmulator(options: ShopifyAdminEmulatorOptions = {}): Promise<ShopifyAdminEmulator> {
+export async function startShopifyAdminEmulator(
+  options: ShopifyAdminEmulatorOptions = {},
+): Promise<ShopifyAdminEmulator> {
   const schema = loadAdminSchema(options.schemaPath);
   const store: DemoShopifyStore =
     options.data && typeof options.data === "object" && !(options.data instanceof URL)
@@ -669,7 +702,9 @@ export async function startShopifyAdminEmulator(options: ShopifyAdminEmulatorOpt
       res.end(text);
     };
 
-    const extraLatency = faults.filter((f) => f.fault.kind === "latency").reduce((n, f) => n + (f.fault as { ms: number }).ms, 0);
+    const extraLatency = faults
+      .filter((f) => f.fault.kind === "latency")
+      .reduce((n, f) => n + (f.fault as { ms: number }).ms, 0);
     if (latencyMs + extraLatency > 0) await new Promise((r) => setTimeout(r, latencyMs + extraLatency));
 
     if (url.pathname === "/healthz") return send(200, { ok: true, shop: shopDomain });
@@ -684,7 +719,9 @@ export async function startShopifyAdminEmulator(options: ShopifyAdminEmulatorOpt
     const auth = token ? tokens[token] : undefined;
     if (!auth) {
       log.outcome = "unauthorized";
-      return send(401, { errors: "[API] Invalid API key or access token (unrecognized login or wrong password)" });
+      return send(401, {
+        errors: "[API] Invalid API key or access token (unrecognized login or wrong password)",
+      });
     }
     log.shop = auth.shop;
 
@@ -696,13 +733,18 @@ export async function startShopifyAdminEmulator(options: ShopifyAdminEmulatorOpt
           if (fault.status === 429) {
             return send(
               429,
-              { errors: "Exceeded 2 calls per second for api client. Reduce request rates to resume uninterrupted service." },
+              {
+                errors:
+                  "Exceeded 2 calls per second for api client. Reduce request rates to resume uninterrupted service.",
+              },
               { "Retry-After": String(fault.retryAfter ?? 2) },
             );
           }
           log.status = fault.status;
           res.writeHead(fault.status, { "Content-Type": "text/html; charset=utf-8" });
-          res.end(`<html><body><h1>${fault.status} ${http.STATUS_CODES[fault.status] ?? "Error"}</h1></body></html>`);
+          res.end(
+            `<html><body><h1>${fault.status} ${http.STATUS_CODES[fault.status] ?? "Error"}</h1></body></html>`,
+          );
           return;
         case "timeout":
           log.status = 0;
@@ -717,8 +759,19 @@ export async function startShopifyAdminEmulator(options: ShopifyAdminEmulatorOpt
         case "throttled":
           log.outcome = "throttled";
           return send(200, {
-            errors: [{ message: "Throttled", extensions: { code: "THROTTLED", documentation: "https://shopify.dev/api/usage/rate-limits" } }],
-            extensions: { cost: { requestedQueryCost: 1, actualQueryCost: null, throttleStatus: throttleStatus(auth.shop) } },
+            errors: [
+              {
+                message: "Throttled",
+                extensions: { code: "THROTTLED", documentation: "https://shopify.dev/api/usage/rate-limits" },
+              },
+            ],
+            extensions: {
+              cost: {
+                requestedQueryCost: 1,
+                actualQueryCost: null,
+                throttleStatus: throttleStatus(auth.shop),
+              },
+            },
           });
         default:
           break;
@@ -737,7 +790,9 @@ export async function startShopifyAdminEmulator(options: ShopifyAdminEmulatorOpt
       return send(400, { errors: { query: "Required parameter missing or invalid" } });
     }
     const query = payload.query;
-    const variables = (payload.variables && typeof payload.variables === "object" ? payload.variables : {}) as Record<string, unknown>;
+    const variables = (
+      payload.variables && typeof payload.variables === "object" ? payload.variables : {}
+    ) as Record<string, unknown>;
     const operationName = typeof payload.operationName === "string" ? payload.operationName : null;
     log.query = query;
     log.variables = variables;
@@ -759,13 +814,16 @@ export async function startShopifyAdminEmulator(options: ShopifyAdminEmulatorOpt
         errors: cached.errors.map((e) => ({
           message: e.message,
           locations: e.locations,
-          extensions: { code: e.message.startsWith("Syntax Error") ? "parseError" : "GRAPHQL_VALIDATION_FAILED" },
+          extensions: {
+            code: e.message.startsWith("Syntax Error") ? "parseError" : "GRAPHQL_VALIDATION_FAILED",
+          },
         })),
       });
     }
     const doc = cached.doc!;
     const opNode = doc.definitions.find(
-      (d): d is OperationDefinitionNode => d.kind === Kind.OPERATION_DEFINITION && (!operationName || d.name?.value === operationName),
+      (d): d is OperationDefinitionNode =>
+        d.kind === Kind.OPERATION_DEFINITION && (!operationName || d.name?.value === operationName),
     );
     log.operationName = opNode?.name?.value ?? operationName;
 
@@ -786,8 +844,19 @@ export async function startShopifyAdminEmulator(options: ShopifyAdminEmulatorOpt
     if (b.available < requested) {
       log.outcome = "throttled";
       return send(200, {
-        errors: [{ message: "Throttled", extensions: { code: "THROTTLED", documentation: "https://shopify.dev/api/usage/rate-limits" } }],
-        extensions: { cost: { requestedQueryCost: requested, actualQueryCost: null, throttleStatus: throttleStatus(auth.shop) } },
+        errors: [
+          {
+            message: "Throttled",
+            extensions: { code: "THROTTLED", documentation: "https://shopify.dev/api/usage/rate-limits" },
+          },
+        ],
+        extensions: {
+          cost: {
+            requestedQueryCost: requested,
+            actualQueryCost: null,
+            throttleStatus: throttleStatus(auth.shop),
+          },
+        },
       });
     }
 
@@ -804,13 +873,22 @@ export async function startShopifyAdminEmulator(options: ShopifyAdminEmulatorOpt
     const actual = result.data ? Math.min(requested, actualCost(result.data)) : requested;
     b.available = Math.max(0, b.available - actual);
     const extensions: Obj = {
-      cost: { requestedQueryCost: requested, actualQueryCost: actual, throttleStatus: throttleStatus(auth.shop) },
+      cost: {
+        requestedQueryCost: requested,
+        actualQueryCost: actual,
+        throttleStatus: throttleStatus(auth.shop),
+      },
     };
     if (ctx.searchWarnings.length) extensions.search = ctx.searchWarnings;
     const out: Obj = {};
     if (result.errors?.length) {
       log.outcome = "graphql_errors";
-      out.errors = result.errors.map((e) => ({ message: e.message, locations: e.locations, path: e.path, extensions: e.extensions }));
+      out.errors = result.errors.map((e) => ({
+        message: e.message,
+        locations: e.locations,
+        path: e.path,
+        extensions: e.extensions,
+      }));
     }
     out.data = result.data ?? null;
     out.extensions = extensions;

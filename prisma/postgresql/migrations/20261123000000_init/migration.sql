@@ -218,6 +218,7 @@ CREATE TABLE "WooConnectAttempt" (
     "storeUrl" TEXT NOT NULL,
     "returnUrl" TEXT NOT NULL,
     "pluginTokenHash" TEXT NOT NULL,
+    "pluginToken" TEXT NOT NULL,
     "userIdToken" TEXT NOT NULL,
     "storeId" TEXT,
     "status" TEXT NOT NULL DEFAULT 'started',

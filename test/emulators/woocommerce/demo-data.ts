@@ -5,7 +5,7 @@
 import { existsSync, readFileSync } from "node:fs";
 import { dirname, join, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
-import type { WooOrder, WooOrderNote, WooShipmentTracking } from "./types";
+import type { WooOrder, WooOrderNote, WooShipmentTracking } from "../../../app/platforms/woocommerce/types";
 
 export interface WooDemoData {
   store: { url: string; name: string; currency: string; timezone: string; woocommerce_version?: string; [k: string]: unknown };

@@ -1,0 +1,311 @@
+/**
+ * Prisma ChatRepository (SQLite by default, PostgreSQL in production). JSON columns are strings.
+ * Everything a turn needs is in the database, so any app instance can continue any conversation
+ * and all instances share one set of rate-limit counters.
+ */
+import type { Db } from "../db.server";
+import {
+  countResolvedWithoutHuman,
+  type AnalyticsEventType,
+  type ChatRepository,
+  type ConversationPatch,
+  type ConversationRecord,
+  type FaqEntryRecord,
+  type HandoffRecord,
+  type HandoffReason,
+  type RateLimitResult,
+  type StoredMessage,
+  type StoreSummary,
+  REPEAT_WINDOW_MS,
+} from "./repository";
+
+const parse = <T>(s: string | null | undefined, fallback: T): T => {
+  if (s === null || s === undefined || s === "") return fallback;
+  try {
+    return JSON.parse(s) as T;
+  } catch {
+    return fallback;
+  }
+};
+
+const prismaCode = (e: unknown): string | undefined => (e as { code?: string })?.code;
+
+type ConvRow = {
+  id: string;
+  storeId: string;
+  shopperKey: string;
+  customerId: string | null;
+  language: string;
+  state: string;
+  status: string;
+  outcome: string | null;
+  orderQuestion: boolean;
+  verified: boolean;
+  messageCount: number;
+  revision: number;
+  createdAt: Date;
+  lastMessageAt: Date;
+};
+
+function toConversation(r: ConvRow): ConversationRecord {
+  return { ...r, state: parse(r.state, {}), status: r.status as ConversationRecord["status"] };
+}
+
+type HandoffRow = {
+  id: string;
+  storeId: string;
+  conversationId: string | null;
+  customerId: string | null;
+  email: string;
+  message: string;
+  reason: string;
+  orderNumber: string | null;
+  orderContext: string | null;
+  transcript: string;
+  status: string;
+  notifiedAt: Date | null;
+  createdAt: Date;
+};
+
+function toHandoff(r: HandoffRow): HandoffRecord {
+  return {
+    ...r,
+    reason: r.reason as HandoffReason,
+    orderContext: parse(r.orderContext, null),
+    transcript: parse(r.transcript, []),
+    status: r.status as HandoffRecord["status"],
+  };
+}
+
+export function createPrismaChatRepository(db: Db): ChatRepository {
+  return {
+    async getConversation(id) {
+      const r = await db.conversation.findUnique({ where: { id } });
+      return r ? toConversation(r) : null;
+    },
+
+    async createConversation(input) {
+      const r = await db.conversation.create({
+        data: {
+          ...(input.id ? { id: input.id } : {}),
+          storeId: input.storeId,
+          shopperKey: input.shopperKey,
+          customerId: input.customerId,
+          language: input.language,
+          state: JSON.stringify(input.state ?? {}),
+          createdAt: input.now,
+          lastMessageAt: input.now,
+        },
+      });
+      return toConversation(r);
+    },
+
+    async updateConversation(id, expectedRevision, patch: ConversationPatch) {
+      const data: Record<string, unknown> = { revision: { increment: 1 } };
+      if (patch.state !== undefined) data.state = JSON.stringify(patch.state);
+      if (patch.language !== undefined) data.language = patch.language;
+      if (patch.status !== undefined) data.status = patch.status;
+      if (patch.outcome !== undefined) data.outcome = patch.outcome;
+      if (patch.orderQuestion !== undefined) data.orderQuestion = patch.orderQuestion;
+      if (patch.verified !== undefined) data.verified = patch.verified;
+      if (patch.lastMessageAt !== undefined) data.lastMessageAt = patch.lastMessageAt;
+      if (patch.messagesAdded) data.messageCount = { increment: patch.messagesAdded };
+      // Compare-and-set on the revision: one UPDATE … WHERE id = ? AND revision = ?
+      const res = await db.conversation.updateMany({ where: { id, revision: expectedRevision }, data });
+      if (res.count !== 1) return null;
+      const r = await db.conversation.findUnique({ where: { id } });
+      return r ? toConversation(r) : null;
+    },
+
+    async appendMessages(messages) {
+      if (messages.length === 0) return;
+      await db.message.createMany({
+        data: messages.map((m) => ({
+          id: m.id,
+          conversationId: m.conversationId,
+          role: m.role,
+          type: m.type,
+          text: m.text,
+          payload: m.payload === undefined ? null : JSON.stringify(m.payload),
+          intent: m.intent,
+          latencyMs: m.latencyMs,
+          ...(m.createdAt ? { createdAt: m.createdAt } : {}),
+        })),
+      });
+    },
+
+    async listMessages(conversationId) {
+      const rows = await db.message.findMany({ where: { conversationId }, orderBy: [{ createdAt: "asc" }, { id: "asc" }] });
+      return rows.map(
+        (r): StoredMessage => ({
+          id: r.id,
+          conversationId: r.conversationId,
+          role: r.role as StoredMessage["role"],
+          type: r.type as StoredMessage["type"],
+          text: r.text,
+          payload: parse(r.payload, null),
+          intent: r.intent,
+          latencyMs: r.latencyMs,
+          createdAt: r.createdAt,
+        }),
+      );
+    },
+
+    /**
+     * Fixed window, atomic in the database:
+     * 1. UPDATE … SET count = count + 1 WHERE key = ? AND windowEnd > now RETURNING (live window)
+     * 2. else UPDATE … SET count = 1, windowEnd = now + w WHERE key = ? AND windowEnd <= now (expired
+     *    window; only one instance can win it, the row then no longer matches the condition)
+     * 3. else INSERT; a unique-key conflict means another instance created it → start again at 1.
+     */
+    async hit(key, windowSeconds, limit, now): Promise<RateLimitResult> {
+      const result = (count: number, windowEnd: Date): RateLimitResult => ({
+        allowed: count <= limit,
+        count,
+        limit,
+        retryAfterSeconds: Math.max(1, Math.ceil((windowEnd.getTime() - now.getTime()) / 1000)),
+      });
+      const windowEnd = new Date(now.getTime() + windowSeconds * 1000);
+      for (let attempt = 0; attempt < 5; attempt++) {
+        try {
+          const r = await db.rateLimit.update({ where: { key, windowEnd: { gt: now } }, data: { count: { increment: 1 } } });
+          return result(r.count, r.windowEnd);
+        } catch (e) {
+          if (prismaCode(e) !== "P2025") throw e;
+        }
+        const reset = await db.rateLimit.updateMany({ where: { key, windowEnd: { lte: now } }, data: { count: 1, windowEnd } });
+        if (reset.count === 1) return result(1, windowEnd);
+        try {
+          await db.rateLimit.create({ data: { key, count: 1, windowEnd } });
+          return result(1, windowEnd);
+        } catch (e) {
+          if (prismaCode(e) !== "P2002") throw e;
+        }
+      }
+      throw new Error(`rate limit counter ${key}: too much contention`);
+    },
+
+    async peek(key, now) {
+      const r = await db.rateLimit.findUnique({ where: { key } });
+      return r && r.windowEnd > now ? r.count : 0;
+    },
+
+    async recordLookup(a) {
+      await db.orderLookup.create({
+        data: {
+          storeId: a.storeId,
+          conversationId: a.conversationId,
+          orderNumberHash: a.orderNumberHash,
+          shopperKey: a.shopperKey,
+          method: a.method,
+          outcome: a.outcome,
+          latencyMs: a.latencyMs,
+          createdAt: a.createdAt,
+        },
+      });
+    },
+
+    async createHandoff(h) {
+      const r = await db.handoffRequest.create({
+        data: {
+          ...(h.id ? { id: h.id } : {}),
+          storeId: h.storeId,
+          conversationId: h.conversationId,
+          customerId: h.customerId,
+          email: h.email,
+          message: h.message,
+          reason: h.reason,
+          orderNumber: h.orderNumber,
+          orderContext: h.orderContext === null || h.orderContext === undefined ? null : JSON.stringify(h.orderContext),
+          transcript: JSON.stringify(h.transcript ?? []),
+          createdAt: h.createdAt,
+        },
+      });
+      return toHandoff(r);
+    },
+
+    async markHandoffNotified(id, at) {
+      await db.handoffRequest.updateMany({ where: { id }, data: { notifiedAt: at } });
+    },
+
+    async listHandoffs(storeId) {
+      const rows = await db.handoffRequest.findMany({ where: { storeId }, orderBy: { createdAt: "desc" } });
+      return rows.map(toHandoff);
+    },
+
+    async listFaqEntries(storeId) {
+      const rows = await db.faqEntry.findMany({ where: { storeId }, orderBy: [{ position: "asc" }, { createdAt: "asc" }] });
+      return rows.map(
+        (r): FaqEntryRecord => ({
+          id: r.id,
+          storeId: r.storeId,
+          question: r.question,
+          answer: r.answer,
+          translations: parse(r.translations, {}),
+          enabled: r.enabled,
+          position: r.position,
+        }),
+      );
+    },
+
+    async recordEvent(e) {
+      await db.analyticsEvent.create({
+        data: { storeId: e.storeId, conversationId: e.conversationId, type: e.type, value: e.value ?? null, createdAt: e.createdAt },
+      });
+    },
+
+    async summarize(storeId, from, to): Promise<StoreSummary> {
+      const range = { gte: from, lt: to };
+      const groups = await db.analyticsEvent.groupBy({
+        by: ["type"],
+        where: { storeId, createdAt: range },
+        _count: { _all: true },
+      });
+      const count = (t: AnalyticsEventType) => groups.find((g) => g.type === t)?._count._all ?? 0;
+
+      // median reply time: the middle one or two values in order (no full fetch)
+      const replyWhere = { storeId, type: "reply", createdAt: range, value: { not: null } };
+      const n = await db.analyticsEvent.count({ where: replyWhere });
+      let medianReplyMs: number | null = null;
+      if (n > 0) {
+        const mid = await db.analyticsEvent.findMany({
+          where: replyWhere,
+          orderBy: { value: "asc" },
+          skip: Math.floor((n - 1) / 2),
+          take: n % 2 === 1 ? 1 : 2,
+          select: { value: true },
+        });
+        const vals = mid.map((m) => m.value ?? 0);
+        medianReplyMs = vals.length === 1 ? vals[0]! : Math.round((vals[0]! + vals[1]!) / 2);
+      }
+
+      const convs = await db.conversation.findMany({
+        where: { storeId, orderQuestion: true, createdAt: { gte: from, lt: new Date(to.getTime() + REPEAT_WINDOW_MS) } },
+        select: { id: true, shopperKey: true, createdAt: true },
+      });
+      const handedOff = new Set<string>();
+      for (let i = 0; i < convs.length; i += 500) {
+        const ids = convs.slice(i, i + 500).map((c) => c.id);
+        const rows = await db.analyticsEvent.findMany({
+          where: { storeId, type: "handoff_created", conversationId: { in: ids } },
+          select: { conversationId: true },
+        });
+        for (const r of rows) if (r.conversationId) handedOff.add(r.conversationId);
+      }
+
+      return {
+        storeId,
+        from,
+        to,
+        conversations: count("conversation_started"),
+        orderQuestions: count("order_question"),
+        verifiedLookups: count("lookup_verified"),
+        failedLookups: count("lookup_failed"),
+        faqAnswered: count("faq_answered"),
+        handoffs: count("handoff_created"),
+        resolvedWithoutHuman: countResolvedWithoutHuman(convs, handedOff, from, to),
+        medianReplyMs,
+      };
+    },
+  };
+}

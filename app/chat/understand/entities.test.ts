@@ -1,0 +1,176 @@
+import { describe, expect, it } from "vitest";
+import { extractEntities } from "./entities";
+
+describe("extractEntities: order numbers in their written forms", () => {
+  it.each<[string, string]>([
+    ["#1003", "1003"],
+    ["# 1003", "1003"],
+    ["order 1003", "1003"],
+    ["Order #1003", "1003"],
+    ["order no. 1003", "1003"],
+    ["Order No 1003", "1003"],
+    ["order nr 1003", "1003"],
+    ["order number: 1003", "1003"],
+    ["order id 1003", "1003"],
+    ["my order number is 1003", "1003"],
+    ["my order is 1003", "1003"],
+    ["ORDER 1003 PLEASE", "1003"],
+    ["Bestellung 1003", "1003"],
+    ["Bestellnummer 1003", "1003"],
+    ["Bestellnummer: 1003", "1003"],
+    ["Bestell-Nr. 1003", "1003"],
+    ["Bestellnr. 1003", "1003"],
+    ["Auftragsnummer 1003", "1003"],
+    ["pedido nº 1003", "1003"],
+    ["pedido n° 1003", "1003"],
+    ["pedido número 1003", "1003"],
+    ["número de pedido: 1003", "1003"],
+    ["mi pedido es el 1003", "1003"],
+    ["commande n° 1003", "1003"],
+    ["commande 1003", "1003"],
+    ["numéro de commande 1003", "1003"],
+    ["ma commande est la 1003", "1003"],
+    ["ordine n. 1003", "1003"],
+    ["ordine 1003", "1003"],
+    ["il mio ordine è il 1003", "1003"],
+    ["bestelling 1003", "1003"],
+    ["bestelnummer 1003", "1003"],
+    ["mijn bestelling is 1003", "1003"],
+    ["encomenda 1003", "1003"],
+    ["encomenda nº 1003", "1003"],
+    ["1003", "1003"],
+    ["  1003  ", "1003"],
+    ["1003?", "1003"],
+    ["it's 1003", "1003"],
+    ["#2004", "2004"],
+    ["2004", "2004"],
+    ["#WC-2004", "WC-2004"],
+    ["order WC-2004", "WC-2004"],
+    ["where is 1003", "1003"],
+    ["where is my order 1003??", "1003"],
+    ["where's #1003 😡", "1003"],
+    ["order 1003 placed on 23.11.2026 for $300.89", "1003"],
+    ["I bought 2 items for 49.00 € on Nov 23, order #1003", "1003"],
+    ["order 1003 was shipped to 10435 Berlin", "1003"],
+    ["my order number is 2025", "2025"],
+    ["pedido 123456", "123456"],
+    ["order 1234567890", "1234567890"],
+  ])("%j → %s", (text, expected) => {
+    expect(extractEntities(text).orderNumber).toBe(expected);
+  });
+});
+
+describe("extractEntities: things that are not order numbers", () => {
+  it.each<string>([
+    "$49",
+    "it was $49 and it's broken",
+    "it was 49.00 €",
+    "I paid 49 euros",
+    "it cost 1299 dollars",
+    "€ 1200",
+    "2 items",
+    "I ordered 3x",
+    "I ordered 1000 pieces",
+    "zip 94103",
+    "my zip code is 94103",
+    "PLZ 10435",
+    "10435 Berlin",
+    "Kastanienallee 12, 10435 Berlin",
+    "my new address is 85 Church St, Burlington VT 05401",
+    "11/23",
+    "23.11.2026",
+    "Nov 23",
+    "23 Nov",
+    "2026-11-23",
+    "delivered on November 23, 2026",
+    "am 23. November",
+    "at 10:30",
+    "since 2025",
+    "I've been a customer since 2025",
+    "order from 2025",
+    "tracking 1ZA84R270384120936",
+    "1ZA84R270384120936",
+    "LX304182752DE",
+    "TT483920172GB",
+    "00340434161094052181",
+    "0034 0434 1610 9405 2181",
+    "9400111899223855710247",
+    "GM5301284467220193",
+    "my tracking number is 4839172656",
+    "791203588467",
+    "+1 415-555-0134",
+    "(415) 555-0134",
+    "415-555-0134",
+    "+49 30 5550142",
+    "020 7946 0555",
+    "order 12",
+    "50% off",
+    "https://example.com/orders/1003abc",
+    "",
+  ])("%j has no order number", (text) => {
+    expect(extractEntities(text).orderNumber).toBeNull();
+  });
+});
+
+describe("extractEntities: emails", () => {
+  it.each<[string, string | null]>([
+    ["alice.johnson@example.com", "alice.johnson@example.com"],
+    ["  Bob.Smith@Example.COM  ", "bob.smith@example.com"],
+    ["my email is lena.schmidt@example.com, order 2001", "lena.schmidt@example.com"],
+    ["mail: tobias.wagner+shop@example.net.", "tobias.wagner+shop@example.net"],
+    ["zoe_braendli@sub.example.ch", "zoe_braendli@sub.example.ch"],
+    ["email me at john at example dot com", null],
+    ["@example.com", null],
+    ["no email here", null],
+  ])("%j → %s", (text, email) => {
+    expect(extractEntities(text).email).toBe(email);
+  });
+});
+
+describe("extractEntities: phones", () => {
+  it.each<[string, string | null]>([
+    ["+1 415-555-0134", "+1 415-555-0134"],
+    ["call me at +1 415-555-0134 please", "+1 415-555-0134"],
+    ["(415) 555-0134", "(415) 555-0134"],
+    ["415-555-0134", "415-555-0134"],
+    ["415.555.0134", "415.555.0134"],
+    ["+49 30 5550142", "+49 30 5550142"],
+    ["+44 20 7946 0555", "+44 20 7946 0555"],
+    ["020 7946 0555", "020 7946 0555"],
+    ["+41 44 555 01 23", "+41 44 555 01 23"],
+    ["+31 20 555 0137", "+31 20 555 0137"],
+    ["my phone is 4155550134", "4155550134"],
+    ["Telefon: 030 5550142", "030 5550142"],
+    ["mi teléfono es 612 345 678", "612 345 678"],
+    ["0049 341 5550116", "0049 341 5550116"],
+    ["order 1003, phone +1 305-555-0178", "+1 305-555-0178"],
+    ["1003", null],
+    ["order 1234567", null],
+    ["23.11.2026", null],
+    ["$1,235.62", null],
+    ["00340434161094052181", null],
+  ])("%j → %s", (text, phone) => {
+    expect(extractEntities(text).phone).toBe(phone);
+  });
+
+  it("keeps order number and phone apart", () => {
+    expect(extractEntities("my order is 1003, phone +44 20 7946 0555")).toEqual({
+      orderNumber: "1003",
+      email: null,
+      phone: "+44 20 7946 0555",
+    });
+    expect(extractEntities("commande 1003, mon téléphone est +33 6 12 34 56 78")).toEqual({
+      orderNumber: "1003",
+      email: null,
+      phone: "+33 6 12 34 56 78",
+    });
+  });
+
+  it("finds all three in one message", () => {
+    expect(extractEntities("Order #1013 — carlos.rivera@example.com, tel (305) 555-0178")).toEqual({
+      orderNumber: "1013",
+      email: "carlos.rivera@example.com",
+      phone: "(305) 555-0178",
+    });
+  });
+});

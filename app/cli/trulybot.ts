@@ -1,0 +1,92 @@
+/**
+ * Operations CLI (CONTRACTS.md §4): `npm run trulybot -- <command>`, JSON on stdout.
+ *   doctor                        configuration, database, migrations, each store's reachability
+ *   lookup --platform …           run the real adapter against a real store, print the normalized order
+ *   dashboard-link [--store ID]   mint a single-use SSO link to /dashboard
+ *   rotate-keys                   re-encrypt every stored secret under the newest ENCRYPTION_KEYS entry
+ */
+import { parseArgs } from "node:util";
+import { ConfigError } from "../env.server";
+import { runDoctor } from "./doctor.server";
+import { runLookup } from "./lookup.server";
+import { rotateKeys } from "./rotate-keys.server";
+import { mintDashboardLink } from "./dashboard-link.server";
+
+function print(obj: unknown) {
+  process.stdout.write(JSON.stringify(obj, null, 2) + "\n");
+}
+
+const USAGE = `usage: npm run trulybot -- <doctor | lookup | dashboard-link | rotate-keys> [options]
+  lookup --platform woocommerce --store-url URL --consumer-key CK --consumer-secret CS --order N [--email E | --phone P]
+  lookup --platform shopify --shop SHOP.myshopify.com --order N [--email E | --phone P]
+  dashboard-link [--store STORE_ID]`;
+
+async function main(argv: string[]): Promise<number> {
+  const [command, ...rest] = argv;
+  const { values } = parseArgs({
+    args: rest,
+    options: {
+      platform: { type: "string" },
+      "store-url": { type: "string" },
+      "consumer-key": { type: "string" },
+      "consumer-secret": { type: "string" },
+      shop: { type: "string" },
+      order: { type: "string" },
+      email: { type: "string" },
+      phone: { type: "string" },
+      store: { type: "string" },
+      json: { type: "boolean" },
+    },
+    strict: true,
+    allowPositionals: false,
+  });
+  switch (command) {
+    case "doctor": {
+      const report = await runDoctor();
+      print(report);
+      return report.ok ? 0 : 1;
+    }
+    case "lookup": {
+      const result = await runLookup({
+        platform: values.platform,
+        storeUrl: values["store-url"],
+        consumerKey: values["consumer-key"],
+        consumerSecret: values["consumer-secret"],
+        shop: values.shop,
+        order: values.order,
+        email: values.email,
+        phone: values.phone,
+      });
+      print(result);
+      return result.ok ? 0 : 1;
+    }
+    case "dashboard-link": {
+      const result = await mintDashboardLink({ storeId: values.store });
+      print(result);
+      return result.ok ? 0 : 1;
+    }
+    case "rotate-keys": {
+      const result = await rotateKeys();
+      print(result);
+      return result.ok ? 0 : 1;
+    }
+    default:
+      process.stderr.write(USAGE + "\n");
+      return 2;
+  }
+}
+
+main(process.argv.slice(2))
+  .then((code) => process.exit(code))
+  .catch((error) => {
+    if (error instanceof ConfigError) {
+      print({ ok: false, error: "configuration", problems: error.problems });
+      process.exit(1);
+    }
+    if ((error as { code?: string }).code?.startsWith("ERR_PARSE_ARGS")) {
+      process.stderr.write(`${(error as Error).message}\n${USAGE}\n`);
+      process.exit(2);
+    }
+    print({ ok: false, error: (error as Error).message });
+    process.exit(1);
+  });

@@ -1,0 +1,126 @@
+/** Home: setup checklist, key numbers for the last 7/30 days, conversations per day. */
+import { createPrismaChatRepository } from "../chat/repository.server";
+import { loadEnv } from "../env.server";
+import { currentStore, storeBrief, type DashboardCtx } from "./context.server";
+import { embedDeepLink } from "./embed-status";
+import type { ChecklistItem, HomeData } from "./types";
+
+const DAY = 86_400_000;
+
+export function parseRange(url: string): 7 | 30 {
+  return new URL(url).searchParams.get("range") === "30" ? 30 : 7;
+}
+
+/** UTC day buckets, oldest first, ending today. */
+export function dailyBuckets(dates: Date[], days: number, now: Date): { date: string; count: number }[] {
+  const today = Date.UTC(now.getUTCFullYear(), now.getUTCMonth(), now.getUTCDate());
+  const out: { date: string; count: number }[] = [];
+  const index = new Map<string, number>();
+  for (let i = days - 1; i >= 0; i--) {
+    const d = new Date(today - i * DAY).toISOString().slice(0, 10);
+    index.set(d, out.length);
+    out.push({ date: d, count: 0 });
+  }
+  for (const dt of dates) {
+    const k = dt.toISOString().slice(0, 10);
+    const i = index.get(k);
+    if (i !== undefined) out[i].count++;
+  }
+  return out;
+}
+
+export async function loadHome(
+  ctx: DashboardCtx,
+  opts: { shop?: string; embedEnabled?: boolean | null; now?: Date } = {},
+): Promise<HomeData> {
+  const { db } = ctx;
+  const now = opts.now ?? new Date();
+  const range = parseRange(ctx.request.url);
+  const store = await currentStore(ctx);
+  const settings = await db.botSettings.findUnique({ where: { storeId: store.id } });
+  const [anyConversation, faqCount] = await Promise.all([
+    db.conversation.findFirst({ where: { storeId: store.id }, select: { id: true } }),
+    db.faqEntry.count({ where: { storeId: store.id } }),
+  ]);
+
+  const checklist: ChecklistItem[] = [];
+  if (store.platform === "shopify") {
+    const embed = opts.embedEnabled !== undefined ? opts.embedEnabled : store.embedEnabled;
+    const apiKey = loadEnv().SHOPIFY_API_KEY;
+    checklist.push({
+      id: "embed",
+      label: "Turn on the TrulyBot chat in your theme",
+      done: embed === true,
+      help:
+        embed === true
+          ? "The TrulyBot app embed is on in your live theme."
+          : embed === false
+            ? "The app embed is off in your live theme, so shoppers don't see the chat yet."
+            : "We couldn't check your live theme yet. Open the theme editor to make sure the app embed is on.",
+      action: embed === true ? undefined : { label: "Open theme editor", url: embedDeepLink(opts.shop ?? store.domain, apiKey), external: true },
+    });
+  } else {
+    checklist.push({
+      id: "connected",
+      label: "Connect your WooCommerce store",
+      done: store.status === "active",
+      help:
+        store.status === "active"
+          ? "The WordPress plugin is connected."
+          : `The plugin is ${store.status}. In WordPress go to WooCommerce → TrulyBot and click Connect.`,
+    });
+    checklist.push({
+      id: "widget",
+      label: "Switch the chat widget on",
+      done: store.widgetEnabled,
+      help: store.widgetEnabled ? "The widget shows on your storefront." : "In WordPress go to WooCommerce → TrulyBot and tick “Show the chat widget”.",
+    });
+  }
+  checklist.push({
+    id: "personalised",
+    label: "Make the bot yours",
+    done: (settings?.version ?? 1) > 1,
+    help: "Pick a name, greeting and colour that match your store.",
+    action: { label: "Bot settings", url: "settings", external: false },
+  });
+  checklist.push({
+    id: "faq",
+    label: "Add your first FAQ",
+    done: faqCount > 0,
+    help: faqCount > 0 ? `${faqCount} FAQ ${faqCount === 1 ? "entry" : "entries"} answer shoppers' questions.` : "Answers to the questions shoppers ask most.",
+    action: { label: "FAQ", url: "faq", external: false },
+  });
+  checklist.push({
+    id: "test_conversation",
+    label: "Send a test conversation",
+    done: anyConversation !== null,
+    help: anyConversation ? "Your bot has had its first conversation." : "Open your storefront, click the chat bubble and ask “where is my order?”.",
+  });
+
+  const from = new Date(now.getTime() - range * DAY);
+  const summary = await createPrismaChatRepository(db).summarize(store.id, from, now);
+  const dayStart = new Date(Date.UTC(now.getUTCFullYear(), now.getUTCMonth(), now.getUTCDate()) - (range - 1) * DAY);
+  const convs = await db.conversation.findMany({
+    where: { storeId: store.id, createdAt: { gte: dayStart, lte: now } },
+    select: { createdAt: true },
+  });
+
+  return {
+    store: storeBrief(store),
+    checklist,
+    range,
+    numbers: {
+      conversations: summary.conversations,
+      orderQuestions: summary.orderQuestions,
+      verifiedLookups: summary.verifiedLookups,
+      resolvedWithoutHuman: summary.resolvedWithoutHuman,
+      handoffs: summary.handoffs,
+      medianReplyMs: summary.medianReplyMs,
+    },
+    daily: dailyBuckets(
+      convs.map((c) => c.createdAt),
+      range,
+      now,
+    ),
+  };
+}

@@ -1,0 +1,8 @@
+import type { LoaderFunctionArgs } from "@remix-run/node";
+import { redirect } from "@remix-run/node";
+import { connectReturn } from "../woo/connect.server";
+import { withConnectErrors } from "../woo/http.server";
+
+/** The merchant's browser, back from WooCommerce's approval screen → WP admin. */
+export const loader = async ({ request }: LoaderFunctionArgs) =>
+  withConnectErrors(async () => redirect(await connectReturn(new URL(request.url).searchParams)));

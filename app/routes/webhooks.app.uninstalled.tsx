@@ -1,0 +1,10 @@
+import type { ActionFunctionArgs } from "@remix-run/node";
+import { authenticate } from "../shopify.server";
+import { oncePerDelivery, handleAppUninstalled } from "../webhooks/compliance.server";
+
+/** app/uninstalled: mark the store uninstalled and delete its sessions. */
+export const action = async ({ request }: ActionFunctionArgs) => {
+  const { shop, topic, webhookId } = await authenticate.webhook(request);
+  await oncePerDelivery(webhookId, topic, shop, () => handleAppUninstalled(shop));
+  return new Response();
+};

@@ -1,0 +1,57 @@
+/** GET {base}/config — the widget's settings, cacheable with an ETag (CONTRACTS.md §1). */
+import crypto from "node:crypto";
+import type { BotSettings, Store } from "@prisma/client";
+import type { WidgetConfig } from "../chat/protocol";
+import { LANGUAGES, type Language } from "../chat/protocol";
+
+export function pickLocale(requested: string | null | undefined, enabled: string[], storeLocale?: string | null): string {
+  const norm = (l: string | null | undefined) => (l ?? "").toLowerCase().split(/[-_]/)[0];
+  for (const cand of [norm(requested), norm(storeLocale)]) {
+    if (cand && (LANGUAGES as readonly string[]).includes(cand) && (enabled.length === 0 || enabled.includes(cand))) return cand;
+  }
+  const first = enabled.find((l) => (LANGUAGES as readonly string[]).includes(l));
+  return (first as Language | undefined) ?? "en";
+}
+
+export function parseLanguages(json: string | null | undefined): string[] {
+  try {
+    const v = JSON.parse(json ?? "[]");
+    return Array.isArray(v) ? v.filter((x): x is string => typeof x === "string") : [];
+  } catch {
+    return [];
+  }
+}
+
+export function buildWidgetConfig(store: Store, settings: BotSettings, requestedLocale?: string | null): WidgetConfig {
+  const locale = pickLocale(requestedLocale, parseLanguages(settings.languages), store.locale);
+  return {
+    bot: {
+      name: settings.name,
+      greeting: settings.greeting,
+      accentColor: settings.accentColor,
+      position: settings.position === "left" ? "left" : "right",
+      avatarUrl: settings.avatarUrl ?? null,
+      launcherLabel: settings.launcherLabel,
+    },
+    features: { orderTracking: settings.orderTracking, handoff: settings.handoffEnabled, faq: settings.faqEnabled },
+    locale,
+    version: `${settings.version}.${settings.updatedAt.getTime()}`,
+  };
+}
+
+/** 200 with an ETag, or 304 when the widget already has this version. */
+export function configResponse(request: Request, config: WidgetConfig): Response {
+  const body = JSON.stringify(config);
+  const etag = `"${crypto.createHash("sha256").update(body).digest("base64url").slice(0, 27)}"`;
+  const headers = {
+    ETag: etag,
+    "Cache-Control": "no-cache",
+    Vary: "Accept-Language",
+    "X-Content-Type-Options": "nosniff",
+  };
+  const inm = request.headers.get("if-none-match");
+  if (inm && inm.split(",").map((s) => s.trim().replace(/^W\//, "")).includes(etag)) {
+    return new Response(null, { status: 304, headers });
+  }
+  return new Response(body, { status: 200, headers: { ...headers, "Content-Type": "application/json; charset=utf-8" } });
+}
