@@ -8,7 +8,8 @@ import { LAUNCHER_LABEL, STRINGS, SUPPORTED } from "./src/i18n";
 
 const esc = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
 const anyOf = (vals: string[]) => new RegExp("^(" + [...new Set(vals)].map(esc).join("|") + ")$");
-const all = <K extends keyof (typeof STRINGS)["en"]>(k: K) => SUPPORTED.map((l) => STRINGS[l][k] as unknown as string);
+const all = <K extends keyof (typeof STRINGS)["en"]>(k: K) =>
+  SUPPORTED.map((l) => STRINGS[l][k] as unknown as string);
 
 export const LABELS = {
   input: anyOf(all("inputLabel")),
@@ -70,7 +71,11 @@ export function botMessages(page: Page): Locator {
 }
 
 /** Wait until a bot message matching `re` appears; returns its text. */
-export async function waitForBotText(page: Page, re: RegExp, opts: { timeout?: number } = {}): Promise<string> {
+export async function waitForBotText(
+  page: Page,
+  re: RegExp,
+  opts: { timeout?: number } = {},
+): Promise<string> {
   const m = botMessages(page).filter({ hasText: re }).last();
   await m.waitFor({ state: "visible", timeout: opts.timeout ?? 15_000 });
   return (await m.innerText()).trim();
@@ -105,7 +110,8 @@ export interface OrderCardInfo extends ShipmentInfo {
 export async function getOrderCard(page: Page, opts: { timeout?: number } = {}): Promise<OrderCardInfo> {
   const card = chatLog(page).getByRole("article").last();
   await card.waitFor({ state: "visible", timeout: opts.timeout ?? 15_000 });
-  const opt = async (l: Locator, fn: (x: Locator) => Promise<string | null>) => ((await l.count()) ? fn(l.first()) : null);
+  const opt = async (l: Locator, fn: (x: Locator) => Promise<string | null>) =>
+    (await l.count()) ? fn(l.first()) : null;
   const shipments: ShipmentInfo[] = [];
   const rows = card.locator("[data-shipment]");
   for (let i = 0; i < (await rows.count()); i++) {
@@ -113,7 +119,9 @@ export async function getOrderCard(page: Page, opts: { timeout?: number } = {}):
     const link = r.locator('[data-field="tracking-link"]');
     shipments.push({
       carrier: (await r.locator('[data-field="carrier"]').innerText()).trim(),
-      trackingNumber: await opt(r.locator('[data-field="tracking-number"]'), async (x) => (await x.innerText()).trim()),
+      trackingNumber: await opt(r.locator('[data-field="tracking-number"]'), async (x) =>
+        (await x.innerText()).trim(),
+      ),
       trackingUrl: await opt(link, (x) => x.getAttribute("href")),
       trackingLinkText: await opt(link, (x) =>
         x.evaluate((el) =>
@@ -127,7 +135,13 @@ export async function getOrderCard(page: Page, opts: { timeout?: number } = {}):
       when: await opt(r.locator('[data-field="when"]'), async (x) => (await x.innerText()).trim()),
     });
   }
-  const first = shipments[0] ?? { carrier: "", trackingNumber: null, trackingUrl: null, trackingLinkText: null, when: null };
+  const first = shipments[0] ?? {
+    carrier: "",
+    trackingNumber: null,
+    trackingUrl: null,
+    trackingLinkText: null,
+    when: null,
+  };
   return {
     number: (await card.getAttribute("data-order")) ?? "",
     status: (await card.locator('[data-field="status"]').innerText()).trim(),

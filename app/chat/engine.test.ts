@@ -304,6 +304,15 @@ describe("cancel / return / address change", () => {
     expect((h.orderContext as { number: string }).number).toBe("1001");
   });
 
+  it("'can I cancel it?' right after verification uses that order without asking again", async () => {
+    const c = demoShopifyContext();
+    await c.send("order 1001 alice.johnson@example.com");
+    const r = await c.send("can I cancel it?");
+    expect(r.awaiting).toBeNull();
+    expect(replyText(r)).toContain("I've asked the team to cancel #1001");
+    expect(c.repo.handoffs[0]?.reason).toBe("cancel_order");
+  });
+
   it("a return request for a verified order creates a return handoff", async () => {
     const c = demoShopifyContext();
     await c.send("I need to return the jacket from order 1002");
@@ -458,6 +467,38 @@ describe("analytics", () => {
     expect(s).toMatchObject({ conversations: 3, orderQuestions: 2, verifiedLookups: 1, failedLookups: 1, handoffs: 1, faqAnswered: 1, resolvedWithoutHuman: 1 });
     expect(typeof s.medianReplyMs).toBe("number");
     expect((await repo.summarize("other-store", from, to)).conversations).toBe(0);
+  });
+});
+
+describe("merchant FAQ", () => {
+  it("answers from the store's FAQ (translated when available) and keeps a pending slot", async () => {
+    const repo = createMemoryRepository();
+    repo.addFaq({
+      storeId: "store-shopify",
+      question: "Do you offer gift wrapping?",
+      answer: "Yes - gift wrapping is $5 per order; choose it at checkout.",
+      translations: { es: { question: "¿Ofrecen envoltorio de regalo?", answer: "Sí: el envoltorio de regalo cuesta 5 $ por pedido." } },
+    });
+    repo.addFaq({ storeId: "store-shopify", question: "Is the Burlington store open on Sundays?", answer: "Yes, 11am-5pm.", enabled: false });
+    const c = demoShopifyContext({ repo });
+    const r = await c.send("do you offer gift wrapping?");
+    expect(replyText(r)).toContain("gift wrapping is $5 per order");
+    expect(repo.events.filter((e) => e.type === "faq_answered")).toHaveLength(1);
+    const es = demoShopifyContext({ repo });
+    const r2 = await es.send("¿Ofrecen envoltorio de regalo?");
+    expect(replyText(r2)).toContain("el envoltorio de regalo cuesta");
+    // disabled entries are never used
+    const d = demoShopifyContext({ repo });
+    expect(replyText(await d.send("is the Burlington store open on Sundays?"))).not.toContain("11am-5pm");
+    // while waiting for an email
+    const w = demoShopifyContext({ repo });
+    await w.send("where is order 1002");
+    const r3 = await w.send("do you offer gift wrapping?");
+    expect(replyText(r3)).toContain("gift wrapping is $5");
+    expect(r3.awaiting).toBe("email_or_phone");
+    // FAQ switched off by the merchant
+    const off = demoShopifyContext({ repo, settings: { faqEnabled: false } });
+    expect(replyText(await off.send("do you offer gift wrapping?"))).not.toContain("$5 per order");
   });
 });
 

@@ -890,6 +890,11 @@ async function decide(
   const hasOrderEntities = !!(ent.orderNumber || ent.email || ent.phone);
 
   // ---- collecting handoff details as free text ----
+  if (state.awaiting === "handoff_details" && state.handoff && ORDER_INTENTS.has(intent) && ent.orderNumber && !ent.email && !ent.phone) {
+    // "where is order 1002?" instead of the form: leave the form, run the order question
+    state.handoff = null;
+    state.awaiting = null;
+  }
   if (state.awaiting === "handoff_details" && state.handoff) {
     const h = state.handoff;
     const clearTopic = !ent.email && !h.email && (["policy_shipping", "policy_returns", "greeting"] as Intent[]).includes(intent) && u.confidence >= 0.7;
@@ -931,7 +936,12 @@ async function decide(
       else if (orderIntent === "order_status" && u.negated) flow.intent = "order_status";
     } else {
       flow = startOrderQuestion(newFlow(orderIntent ?? "order_status"));
-      // a verified conversation asking about "it" again keeps the contact it proved
+      // "can I cancel it?" right after an order was verified: that order, with the email already proved
+      const lv = state.lastVerified;
+      if (lv && orderIntent && ACTION_INTENTS.has(orderIntent) && !ent.orderNumber && lv.email) {
+        flow.orderNumber = lv.number;
+        flow.email = lv.email;
+      }
     }
     if (ent.orderNumber) {
       if (flow.orderNumber && normalizeOrderNumber(flow.orderNumber) !== normalizeOrderNumber(ent.orderNumber) && !ent.email && !ent.phone) {
@@ -962,7 +972,7 @@ async function decide(
     case "thanks_bye":
       push(say(tr("thanks")));
       if (awaitingSlot) remindPending();
-      else if (!patch.outcome && conv.status === "open") patch.outcome = conv.verified || patch.verified ? "resolved" : conv.outcome;
+      else if (conv.status === "open" && conv.verified) patch.outcome = "resolved";
       break;
     case "human":
       startHandoff(state.offer ?? "shopper_request");

@@ -16,7 +16,7 @@ const STORES = {
     lang: "en",
     proxyBase: "/demo/proxy/shopify",
     accent: "#1a73e8",
-    customer: { id: "8150112600101", label: "Alice Johnson (demo account)" },
+    customer: { id: "7700000000001", label: "Alice Johnson (demo account)" },
     products: [
       ["Trailhead Rain Shell", "$189.00"],
       ["Ridgeline 2P Tent", "$329.00"],

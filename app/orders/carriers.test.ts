@@ -274,3 +274,12 @@ describe("inferCarrier", () => {
     });
   });
 });
+
+describe("inferCarrier placeholders", () => {
+  it("treats 'Other' as no carrier and infers from the number", () => {
+    const r = inferCarrier({ carrier: "Other", trackingNumber: "1ZA84R270384120936", trackingUrl: null });
+    expect(r.carrier).toBe("UPS");
+    expect(r.trackingUrl).toBe("https://www.ups.com/track?tracknum=1ZA84R270384120936");
+    expect(r.trackingUrlInferred).toBe(true);
+  });
+});

@@ -388,7 +388,9 @@ export interface InferCarrierResult {
  * Used by the platform adapters.
  */
 export function inferCarrier(input: InferCarrierInput): InferCarrierResult {
-  const storeName = input.carrier && input.carrier.trim() ? input.carrier.trim() : null;
+  const rawName = input.carrier && input.carrier.trim() ? input.carrier.trim() : null;
+  // placeholders some stores put in the carrier field are no carrier at all
+  const storeName = rawName && /^(other|others|custom|none|n\/?a|unknown|-+)$/i.test(rawName) ? null : rawName;
   const number = input.trackingNumber && input.trackingNumber.trim() ? input.trackingNumber.trim() : null;
   const storeUrl = input.trackingUrl && input.trackingUrl.trim() ? input.trackingUrl.trim() : null;
   const detected = number || storeName ? detectCarrier(number ?? "", storeName, input.country ?? null) : null;

@@ -31,14 +31,20 @@ function plainSpaces(s: string): string {
   return s.replace(/[\u202f\u00a0]/g, " ");
 }
 
+const tzCache = new Map<string, string>();
 function safeTz(tz: string | null | undefined): string {
   if (!tz) return "UTC";
-  try {
-    new Intl.DateTimeFormat("en-US", { timeZone: tz });
-    return tz;
-  } catch {
-    return "UTC";
+  let z = tzCache.get(tz);
+  if (z === undefined) {
+    try {
+      new Intl.DateTimeFormat("en-US", { timeZone: tz });
+      z = tz;
+    } catch {
+      z = "UTC";
+    }
+    if (tzCache.size < 500) tzCache.set(tz, z);
   }
+  return z;
 }
 
 /** Calendar day "YYYY-MM-DD" of an instant in a timezone. */

@@ -6,8 +6,9 @@
  * `loadDemoShopifyAdapter()` / `loadDemoWooAdapter()` build it from the demo fixtures through the
  * real platform mappers, so the engine sees exactly what the live adapters would produce.
  */
-import { readFileSync } from "node:fs";
-import { join } from "node:path";
+import { existsSync, readFileSync } from "node:fs";
+import { dirname, join, resolve } from "node:path";
+import { fileURLToPath } from "node:url";
 import type { NormalizedOrder, StoreInfo, StorePolicies } from "../orders/types";
 import { mapPolicies, mapShopInfo, mapShopifyOrder, type ShopifyOrderNode, type ShopifyShopNode } from "./shopify/map";
 import {
@@ -17,8 +18,8 @@ import {
   type PlatformAdapter,
   type PlatformCapabilities,
 } from "./types";
-import { findDemoFixturesDir, loadWooDemoData } from "./woocommerce/fixtures";
 import { mapWooOrder } from "./woocommerce/map";
+import type { WooOrder, WooOrderNote, WooShipmentTracking } from "./woocommerce/types";
 
 export interface MemoryAdapterOptions {
   orders: NormalizedOrder[];
@@ -114,11 +115,26 @@ export function createMemoryAdapter(opts: MemoryAdapterOptions): MemoryAdapter {
   return adapter;
 }
 
+/** The repo copy `fixtures/demo/` first, then `../shared/fixtures/demo/` (TRULYBOT_DEMO_FIXTURES overrides). */
+export function findDemoFixturesDir(): string | null {
+  const repoRoot = resolve(dirname(fileURLToPath(import.meta.url)), "../..");
+  const candidates = [
+    process.env.TRULYBOT_DEMO_FIXTURES,
+    join(repoRoot, "fixtures/demo"),
+    join(process.cwd(), "fixtures/demo"),
+    resolve(repoRoot, "../shared/fixtures/demo"),
+  ].filter((x): x is string => !!x);
+  for (const dir of candidates) if (existsSync(join(dir, "shopify-store.json")) && existsSync(join(dir, "woocommerce-store.json"))) return dir;
+  return null;
+}
+
 function demoDir(): string {
   const dir = findDemoFixturesDir();
   if (!dir) throw new Error("demo fixtures not found (fixtures/demo or ../shared/fixtures/demo)");
   return dir;
 }
+
+const readJson = <T>(dir: string, file: string): T => JSON.parse(readFileSync(join(dir, file), "utf8")) as T;
 
 export interface DemoAdapterOptions {
   capabilities?: Partial<PlatformCapabilities>;
@@ -131,10 +147,7 @@ export const DEMO_NOW = new Date("2026-11-23T15:00:00Z");
 
 /** Demo Outfitters (Shopify) from shopify-store.json through mapShopifyOrder. Default: no read_all_orders (60 days). */
 export function loadDemoShopifyAdapter(opts: DemoAdapterOptions = {}): MemoryAdapter & { policies: StorePolicies; store: StoreInfo } {
-  const data = JSON.parse(readFileSync(join(demoDir(), "shopify-store.json"), "utf8")) as {
-    shop: ShopifyShopNode;
-    orders: ShopifyOrderNode[];
-  };
+  const data = readJson<{ shop: ShopifyShopNode; orders: ShopifyOrderNode[] }>(demoDir(), "shopify-store.json");
   const store = mapShopInfo(data.shop);
   const policies = mapPolicies(data.shop);
   const ctx = { shopDomain: data.shop.myshopifyDomain, timezone: data.shop.ianaTimezone, currency: data.shop.currencyCode };
@@ -152,7 +165,12 @@ export function loadDemoShopifyAdapter(opts: DemoAdapterOptions = {}): MemoryAda
 
 /** Demo Woo Garden (WooCommerce) from the woocommerce-*.json files through mapWooOrder. */
 export function loadDemoWooAdapter(opts: DemoAdapterOptions = {}): MemoryAdapter & { policies: StorePolicies; store: StoreInfo } {
-  const data = loadWooDemoData(demoDir());
+  const dir = demoDir();
+  const data = {
+    ...readJson<{ store: { url: string; name: string; currency: string; timezone: string }; orders: WooOrder[] }>(dir, "woocommerce-store.json"),
+    trackings: readJson<Record<string, WooShipmentTracking[]>>(dir, "woocommerce-shipment-trackings.json"),
+    notes: readJson<Record<string, WooOrderNote[]>>(dir, "woocommerce-order-notes.json"),
+  };
   const storeCtx = { url: data.store.url, timezone: data.store.timezone, currency: data.store.currency, name: data.store.name };
   const orders = data.orders.map((o) =>
     mapWooOrder(o, {

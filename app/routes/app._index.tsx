@@ -1,26 +1,21 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
 import { useLoaderData } from "@remix-run/react";
-import { BlockStack, Card, Page, Text } from "@shopify/polaris";
 import { TitleBar } from "@shopify/app-bridge-react";
-import { authenticate } from "../shopify.server";
+import { embeddedContext, refreshEmbedStatus } from "../dashboard/embedded.server";
+import { loadHome } from "../dashboard/home.server";
+import { HomePage } from "../components/pages/HomePage";
 
 export const loader = async ({ request }: LoaderFunctionArgs) => {
-  const { session } = await authenticate.admin(request);
-  return { shop: session.shop };
+  const { ctx, admin, shop } = await embeddedContext(request);
+  const embedEnabled = await refreshEmbedStatus(ctx, admin);
+  return loadHome(ctx, { shop, embedEnabled });
 };
 
-export default function Home() {
-  const { shop } = useLoaderData<typeof loader>();
+export default function AppHome() {
   return (
-    <Page>
+    <>
       <TitleBar title="TrulyBot" />
-      <BlockStack gap="400">
-        <Card>
-          <Text as="h2" variant="headingMd">
-            TrulyBot is installed on {shop}
-          </Text>
-        </Card>
-      </BlockStack>
-    </Page>
+      <HomePage data={useLoaderData<typeof loader>()} />
+    </>
   );
 }

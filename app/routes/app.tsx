@@ -2,7 +2,9 @@ import type { HeadersFunction, LoaderFunctionArgs } from "@remix-run/node";
 import { Link, Outlet, useLoaderData, useRouteError } from "@remix-run/react";
 import { boundary } from "@shopify/shopify-app-remix/server";
 import { AppProvider } from "@shopify/shopify-app-remix/react";
-import { NavMenu } from "@shopify/app-bridge-react";
+import { NavMenu, useAppBridge } from "@shopify/app-bridge-react";
+import { useCallback, useMemo, type ReactNode } from "react";
+import { ShellProvider } from "../components/shell";
 import polarisStyles from "@shopify/polaris/build/esm/styles.css?url";
 import { authenticate } from "../shopify.server";
 
@@ -27,9 +29,19 @@ export default function App() {
         <Link to="/app/handoffs">Handoffs</Link>
         <Link to="/app/stores">Stores</Link>
       </NavMenu>
-      <Outlet />
+      <EmbeddedShell>
+        <Outlet />
+      </EmbeddedShell>
     </AppProvider>
   );
+}
+
+/** The page components' shell: links under /app, App Bridge toasts, no CSRF field (session tokens). */
+function EmbeddedShell({ children }: { children: ReactNode }) {
+  const shopify = useAppBridge();
+  const notify = useCallback((message: string, opts?: { error?: boolean }) => shopify.toast.show(message, { isError: !!opts?.error }), [shopify]);
+  const shell = useMemo(() => ({ base: "/app", embedded: true, csrf: null, notify }), [notify]);
+  return <ShellProvider value={shell}>{children}</ShellProvider>;
 }
 
 // Shopify needs Remix to catch some thrown responses, so that their headers are included in the response.

@@ -8,9 +8,9 @@ export const action = async ({ request }: ActionFunctionArgs) => {
   if (request.method !== "POST") return jsonError(405, "method_not_allowed", "Use POST.", { Allow: "POST" });
   const len = Number(request.headers.get("content-length") ?? 0);
   if (len > MAX_BODY_BYTES) return jsonError(400, "too_large", "Request body too large.");
-  const ctx = await verifyShopifyProxy(request);
-  if (ctx instanceof Response) return ctx;
   const body = await request.text();
+  const ctx = await verifyShopifyProxy(request, body);
+  if (ctx instanceof Response) return ctx;
   return storefrontMessages(ctx.store, body, { key: ctx.shopperKey, customerId: ctx.customerId });
 };
 

@@ -1,6 +1,18 @@
 import { describe, it, expect } from "vitest";
 import fc from "fast-check";
-import { contrast, luminance, palette, parseHex, textOn, toHex, adjustFor, WHITE, INK, DARK_SURFACE, LIGHT_SURFACE } from "./color";
+import {
+  contrast,
+  luminance,
+  palette,
+  parseHex,
+  textOn,
+  toHex,
+  adjustFor,
+  WHITE,
+  INK,
+  DARK_SURFACE,
+  LIGHT_SURFACE,
+} from "./color";
 
 describe("parseHex / toHex", () => {
   it("parses long, short and unprefixed forms", () => {

@@ -21,7 +21,16 @@ export function parseHex(input: string | null | undefined): RGB | null {
 }
 
 export function toHex(rgb: RGB): string {
-  return "#" + rgb.map((c) => Math.max(0, Math.min(255, Math.round(c))).toString(16).padStart(2, "0")).join("");
+  return (
+    "#" +
+    rgb
+      .map((c) =>
+        Math.max(0, Math.min(255, Math.round(c)))
+          .toString(16)
+          .padStart(2, "0"),
+      )
+      .join("")
+  );
 }
 
 /** WCAG relative luminance, 0 (black) .. 1 (white) */
@@ -98,7 +107,9 @@ export function accentPair(accent: string | null | undefined): { bg: string; fg:
   const darker = adjustFor(a, W);
   const lighter = adjustFor(a, K);
   // white text on a slightly deeper brand colour usually reads as "the brand"; prefer it unless much further away
-  return dist(a, darker) <= dist(a, lighter) * 1.5 ? { bg: toHex(darker), fg: WHITE } : { bg: toHex(lighter), fg: INK };
+  return dist(a, darker) <= dist(a, lighter) * 1.5
+    ? { bg: toHex(darker), fg: WHITE }
+    : { bg: toHex(lighter), fg: INK };
 }
 
 export function palette(

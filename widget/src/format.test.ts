@@ -1,5 +1,13 @@
 import { describe, it, expect } from "vitest";
-import { safeUrl, linkify, orderSteps, shipmentDateLine, formatMoney, inputModeFor, statusTone } from "./format";
+import {
+  safeUrl,
+  linkify,
+  orderSteps,
+  shipmentDateLine,
+  formatMoney,
+  inputModeFor,
+  statusTone,
+} from "./format";
 import { strings } from "./i18n";
 import type { WidgetOrder } from "../../app/chat/protocol";
 
@@ -10,7 +18,16 @@ const order = (over: Partial<WidgetOrder> = {}): WidgetOrder => ({
   placedAt: "2026-11-18T15:00:00Z",
   total: { amount: "49.00", currency: "USD" },
   items: [{ title: "Tee", quantity: 1 }],
-  shipments: [{ carrier: "UPS", trackingNumber: "1Z", trackingUrl: "https://ups.example/1Z", status: "in_transit", estimatedDeliveryAt: "2026-11-24T12:00:00Z", deliveredAt: null }],
+  shipments: [
+    {
+      carrier: "UPS",
+      trackingNumber: "1Z",
+      trackingUrl: "https://ups.example/1Z",
+      status: "in_transit",
+      estimatedDeliveryAt: "2026-11-24T12:00:00Z",
+      deliveredAt: null,
+    },
+  ],
   statusPageUrl: null,
   ...over,
 });
@@ -55,12 +72,22 @@ describe("orderSteps", () => {
     expect(s.find((x) => x.current)?.key).toBe("shipped");
   });
   it("marks delivered only when every shipment is delivered", () => {
-    const two = order({ status: "partially_shipped", shipments: [order().shipments[0], { ...order().shipments[0], status: "delivered", deliveredAt: "2026-11-19T00:00:00Z" }] });
+    const two = order({
+      status: "partially_shipped",
+      shipments: [
+        order().shipments[0],
+        { ...order().shipments[0], status: "delivered", deliveredAt: "2026-11-19T00:00:00Z" },
+      ],
+    });
     expect(orderSteps(two, t).find((x) => x.current)?.key).toBe("shipped");
     expect(orderSteps(order({ status: "delivered" }), t).find((x) => x.current)?.key).toBe("delivered");
   });
   it("uses pickup steps and none for cancelled orders", () => {
-    expect(orderSteps(order({ status: "ready_for_pickup", shipments: [] }), t).map((x) => x.label)).toEqual(["Ordered", "Ready for pickup", "Picked up"]);
+    expect(orderSteps(order({ status: "ready_for_pickup", shipments: [] }), t).map((x) => x.label)).toEqual([
+      "Ordered",
+      "Ready for pickup",
+      "Picked up",
+    ]);
     expect(orderSteps(order({ status: "cancelled" }), t)).toEqual([]);
   });
 });
@@ -69,7 +96,9 @@ describe("shipmentDateLine / money / tone / input", () => {
   it("prefers the delivered date over the estimate", () => {
     const s = order().shipments[0];
     expect(shipmentDateLine(s, t, "en-US")).toMatch(/^Expected Tue, Nov 24$/);
-    expect(shipmentDateLine({ ...s, deliveredAt: "2026-11-13T18:00:00Z" }, t, "en-US")).toMatch(/^Delivered Fri, Nov 13$/);
+    expect(shipmentDateLine({ ...s, deliveredAt: "2026-11-13T18:00:00Z" }, t, "en-US")).toMatch(
+      /^Delivered Fri, Nov 13$/,
+    );
     expect(shipmentDateLine({ ...s, estimatedDeliveryAt: null }, t, "en-US")).toBe("");
   });
   it("formats money in the order currency", () => {

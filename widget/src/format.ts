@@ -24,7 +24,12 @@ export function formatDay(iso: string | null | undefined, locale: string, timeZo
   const d = new Date(iso);
   if (Number.isNaN(d.getTime())) return String(iso);
   try {
-    return new Intl.DateTimeFormat(locale, { weekday: "short", month: "short", day: "numeric", timeZone }).format(d);
+    return new Intl.DateTimeFormat(locale, {
+      weekday: "short",
+      month: "short",
+      day: "numeric",
+      timeZone,
+    }).format(d);
   } catch {
     return d.toDateString();
   }
@@ -58,15 +63,23 @@ const HALTED = new Set(["cancelled", "refunded", "failed", "pending_payment", "o
  */
 export function orderSteps(order: WidgetOrder, t: Strings): Step[] {
   if (Array.isArray(order.steps) && order.steps.length) {
-    return order.steps.map((s) => ({ key: String(s.key), label: String(s.label), done: !!s.done, current: !!s.current }));
+    return order.steps.map((s) => ({
+      key: String(s.key),
+      label: String(s.label),
+      done: !!s.done,
+      current: !!s.current,
+    }));
   }
   if (HALTED.has(order.status)) return [];
-  const pickup = PICKUP.has(order.status) || order.shipments.some((s) => s.status === "ready_for_pickup" || s.status === "picked_up");
+  const pickup =
+    PICKUP.has(order.status) ||
+    order.shipments.some((s) => s.status === "ready_for_pickup" || s.status === "picked_up");
   const keys = pickup ? ["ordered", "ready", "picked"] : ["ordered", "shipped", "delivered"];
   let reached = 0;
   const delivered =
     order.status === "delivered" ||
-    (order.shipments.length > 0 && order.shipments.every((s) => s.status === "delivered" || s.status === "picked_up"));
+    (order.shipments.length > 0 &&
+      order.shipments.every((s) => s.status === "delivered" || s.status === "picked_up"));
   if (delivered) reached = 2;
   else if (pickup || ["shipped", "partially_shipped", "out_for_delivery"].includes(order.status)) reached = 1;
   const label = t.steps as unknown as Record<string, string>;
@@ -113,8 +126,15 @@ export function linkify(text: string): Token[] {
 }
 
 /** Input hints for what the bot asked for last. */
-export function inputModeFor(awaiting: string | null | undefined): { type: string; inputMode: string; autocomplete: string; hint: "order" | "email" | null } {
-  if (awaiting === "email_or_phone") return { type: "email", inputMode: "email", autocomplete: "email", hint: "email" };
-  if (awaiting === "order_number") return { type: "text", inputMode: "text", autocomplete: "off", hint: "order" };
+export function inputModeFor(awaiting: string | null | undefined): {
+  type: string;
+  inputMode: string;
+  autocomplete: string;
+  hint: "order" | "email" | null;
+} {
+  if (awaiting === "email_or_phone")
+    return { type: "email", inputMode: "email", autocomplete: "email", hint: "email" };
+  if (awaiting === "order_number")
+    return { type: "text", inputMode: "text", autocomplete: "off", hint: "order" };
   return { type: "text", inputMode: "text", autocomplete: "off", hint: null };
 }

@@ -20,7 +20,9 @@ describe("pickLanguage", () => {
 describe("strings", () => {
   it("every language defines every key with non-empty text", () => {
     const keys = (o: object, p = ""): string[] =>
-      Object.entries(o).flatMap(([k, v]) => (v && typeof v === "object" && !Array.isArray(v) ? keys(v, p + k + ".") : [p + k]));
+      Object.entries(o).flatMap(([k, v]) =>
+        v && typeof v === "object" && !Array.isArray(v) ? keys(v, p + k + ".") : [p + k],
+      );
     const enKeys = keys(STRINGS.en).sort();
     for (const lang of SUPPORTED) {
       expect(keys(STRINGS[lang]).sort()).toEqual(enKeys);

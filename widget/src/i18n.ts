@@ -109,7 +109,13 @@ const en: Strings = {
   starters: ["Where is my order?", "Shipping info", "Returns & refunds", "Talk to a person"],
   greeting: "Hi! I can track your order or answer questions about shipping and returns.",
   defaultName: "Support",
-  steps: { ordered: "Ordered", shipped: "Shipped", delivered: "Delivered", ready: "Ready for pickup", picked: "Picked up" },
+  steps: {
+    ordered: "Ordered",
+    shipped: "Shipped",
+    delivered: "Delivered",
+    ready: "Ready for pickup",
+    picked: "Picked up",
+  },
   status: {
     pending_payment: "Awaiting payment",
     on_hold: "On hold",
@@ -175,7 +181,13 @@ const es: Strings = {
   starters: ["¿Dónde está mi pedido?", "Envíos", "Devoluciones y reembolsos", "Hablar con una persona"],
   greeting: "¡Hola! Puedo localizar tu pedido o responder dudas sobre envíos y devoluciones.",
   defaultName: "Atención al cliente",
-  steps: { ordered: "Pedido", shipped: "Enviado", delivered: "Entregado", ready: "Listo para recoger", picked: "Recogido" },
+  steps: {
+    ordered: "Pedido",
+    shipped: "Enviado",
+    delivered: "Entregado",
+    ready: "Listo para recoger",
+    picked: "Recogido",
+  },
   status: {
     pending_payment: "Pendiente de pago",
     on_hold: "En espera",
@@ -239,9 +251,16 @@ const fr: Strings = {
   handoffMessage: "Comment pouvons-nous vous aider ?",
   handoffSubmit: "Envoyer à notre équipe",
   starters: ["Où est ma commande ?", "Livraison", "Retours et remboursements", "Parler à quelqu'un"],
-  greeting: "Bonjour ! Je peux suivre votre commande ou répondre à vos questions sur la livraison et les retours.",
+  greeting:
+    "Bonjour ! Je peux suivre votre commande ou répondre à vos questions sur la livraison et les retours.",
   defaultName: "Service client",
-  steps: { ordered: "Commandée", shipped: "Expédiée", delivered: "Livrée", ready: "Prête à retirer", picked: "Retirée" },
+  steps: {
+    ordered: "Commandée",
+    shipped: "Expédiée",
+    delivered: "Livrée",
+    ready: "Prête à retirer",
+    picked: "Retirée",
+  },
   status: {
     pending_payment: "En attente de paiement",
     on_hold: "En attente",
@@ -307,7 +326,13 @@ const de: Strings = {
   starters: ["Wo ist meine Bestellung?", "Versand", "Rückgabe & Erstattung", "Mit einem Menschen sprechen"],
   greeting: "Hallo! Ich finde deine Bestellung oder beantworte Fragen zu Versand und Rückgabe.",
   defaultName: "Kundenservice",
-  steps: { ordered: "Bestellt", shipped: "Versandt", delivered: "Zugestellt", ready: "Abholbereit", picked: "Abgeholt" },
+  steps: {
+    ordered: "Bestellt",
+    shipped: "Versandt",
+    delivered: "Zugestellt",
+    ready: "Abholbereit",
+    picked: "Abgeholt",
+  },
   status: {
     pending_payment: "Zahlung ausstehend",
     on_hold: "Wartend",
@@ -373,7 +398,13 @@ const pt: Strings = {
   starters: ["Onde está a minha encomenda?", "Envios", "Devoluções e reembolsos", "Falar com uma pessoa"],
   greeting: "Olá! Posso localizar a sua encomenda ou responder a perguntas sobre envios e devoluções.",
   defaultName: "Apoio ao cliente",
-  steps: { ordered: "Encomendada", shipped: "Enviada", delivered: "Entregue", ready: "Pronta a levantar", picked: "Levantada" },
+  steps: {
+    ordered: "Encomendada",
+    shipped: "Enviada",
+    delivered: "Entregue",
+    ready: "Pronta a levantar",
+    picked: "Levantada",
+  },
   status: {
     pending_payment: "Pagamento pendente",
     on_hold: "Em espera",
@@ -439,7 +470,13 @@ const it: Strings = {
   starters: ["Dov'è il mio ordine?", "Spedizioni", "Resi e rimborsi", "Parla con una persona"],
   greeting: "Ciao! Posso rintracciare il tuo ordine o rispondere a domande su spedizioni e resi.",
   defaultName: "Assistenza",
-  steps: { ordered: "Ordinato", shipped: "Spedito", delivered: "Consegnato", ready: "Pronto per il ritiro", picked: "Ritirato" },
+  steps: {
+    ordered: "Ordinato",
+    shipped: "Spedito",
+    delivered: "Consegnato",
+    ready: "Pronto per il ritiro",
+    picked: "Ritirato",
+  },
   status: {
     pending_payment: "In attesa di pagamento",
     on_hold: "In sospeso",
@@ -502,10 +539,21 @@ const nl: Strings = {
   handoffEmail: "Je e-mailadres",
   handoffMessage: "Waarmee kunnen we helpen?",
   handoffSubmit: "Naar ons team sturen",
-  starters: ["Waar is mijn bestelling?", "Verzending", "Retourneren en terugbetalen", "Met een medewerker praten"],
+  starters: [
+    "Waar is mijn bestelling?",
+    "Verzending",
+    "Retourneren en terugbetalen",
+    "Met een medewerker praten",
+  ],
   greeting: "Hoi! Ik kan je bestelling volgen of vragen over verzending en retourneren beantwoorden.",
   defaultName: "Klantenservice",
-  steps: { ordered: "Besteld", shipped: "Verzonden", delivered: "Bezorgd", ready: "Klaar om op te halen", picked: "Opgehaald" },
+  steps: {
+    ordered: "Besteld",
+    shipped: "Verzonden",
+    delivered: "Bezorgd",
+    ready: "Klaar om op te halen",
+    picked: "Opgehaald",
+  },
   status: {
     pending_payment: "Wacht op betaling",
     on_hold: "In de wacht",

@@ -24,7 +24,9 @@ import type { LauncherConfig, PanelApi, TrulybotHook } from "./hook";
     greeting: ds.greeting || "",
     name: ds.name || "",
     label: ds.label || "",
-    panelSrc: ds.panelSrc || (script && script.src ? script.src.replace(/trulybot-launcher\.js/, "trulybot-panel.js") : ""),
+    panelSrc:
+      ds.panelSrc ||
+      (script && script.src ? script.src.replace(/trulybot-launcher\.js/, "trulybot-panel.js") : ""),
     proactive: ds.proactive === "true" || ds.proactive === "1",
   };
   const { bg, fg } = accentPair(config.accent);
@@ -32,12 +34,21 @@ import type { LauncherConfig, PanelApi, TrulybotHook } from "./hook";
 
   const host = d.createElement("div");
   host.id = "trulybot-root";
-  host.setAttribute("style", "all:initial;position:fixed;z-index:2147483000;bottom:0;" + config.position + ":0;width:0;height:0");
+  host.setAttribute(
+    "style",
+    "all:initial;position:fixed;z-index:2147483000;bottom:0;" + config.position + ":0;width:0;height:0",
+  );
   const root = host.attachShadow({ mode: "open" });
   const style = d.createElement("style");
   style.textContent =
-    ":host{--tb-bg:" + bg + ";--tb-fg:" + fg + "}" +
-    ".l{position:fixed;bottom:20px;" + config.position + ":20px;width:56px;height:56px;border:0;border-radius:50%;padding:0;" +
+    ":host{--tb-bg:" +
+    bg +
+    ";--tb-fg:" +
+    fg +
+    "}" +
+    ".l{position:fixed;bottom:20px;" +
+    config.position +
+    ":20px;width:56px;height:56px;border:0;border-radius:50%;padding:0;" +
     "background:var(--tb-bg);color:var(--tb-fg);cursor:pointer;display:grid;place-items:center;" +
     "box-shadow:0 4px 14px #0004;transition:transform .15s}" +
     ".l:hover{transform:scale(1.06)}" +
@@ -102,7 +113,9 @@ import type { LauncherConfig, PanelApi, TrulybotHook } from "./hook";
   const mount = () => {
     d.body.appendChild(host);
     if (config.proactive) {
-      const idle = (w as unknown as { requestIdleCallback?: (cb: () => void, o?: { timeout: number }) => void }).requestIdleCallback;
+      const idle = (
+        w as unknown as { requestIdleCallback?: (cb: () => void, o?: { timeout: number }) => void }
+      ).requestIdleCallback;
       const go = () => load((panel) => panel.isOpen() || panel.tease());
       setTimeout(() => (idle ? idle(go, { timeout: 4000 }) : go()), 3000);
     }

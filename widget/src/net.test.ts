@@ -23,13 +23,22 @@ function fakeFetch(replies: Reply[]) {
   };
   return { fn, calls };
 }
-const ok = { conversationId: "c1", messages: [{ id: "1", role: "bot", type: "text", text: "Hi" }], awaiting: null };
+const ok = {
+  conversationId: "c1",
+  messages: [{ id: "1", role: "bot", type: "text", text: "Hi" }],
+  awaiting: null,
+};
 const noSleep = { sleep: async () => {} };
 
 describe("postMessage", () => {
   it("posts JSON to {base}/messages", async () => {
     const f = fakeFetch([{ status: 200, body: ok }]);
-    const r = await postMessage(f.fn, "/apps/trulybot", { conversationId: "c1", text: "hi", locale: "en" }, noSleep);
+    const r = await postMessage(
+      f.fn,
+      "/apps/trulybot",
+      { conversationId: "c1", text: "hi", locale: "en" },
+      noSleep,
+    );
     expect(r).toEqual({ ok: true, data: ok });
     expect(f.calls[0].url).toBe("/apps/trulybot/messages");
     expect(f.calls[0].init?.method).toBe("POST");
@@ -44,23 +53,40 @@ describe("postMessage", () => {
     expect(waits).toEqual([500, 1000]);
   });
   it("gives up after 2 retries with a network error", async () => {
-    const f = fakeFetch([new TypeError("x"), new TypeError("x"), new TypeError("x"), { status: 200, body: ok }]);
+    const f = fakeFetch([
+      new TypeError("x"),
+      new TypeError("x"),
+      new TypeError("x"),
+      { status: 200, body: ok },
+    ]);
     const r = await postMessage(f.fn, "/b", { text: "x" }, noSleep);
     expect(r).toEqual({ ok: false, kind: "network" });
     expect(f.calls).toHaveLength(3);
   });
   it("does not retry a 429 and reports Retry-After", async () => {
     const f = fakeFetch([{ status: 429, headers: { "Retry-After": "12" } }]);
-    expect(await postMessage(f.fn, "/b", { text: "x" }, noSleep)).toEqual({ ok: false, kind: "rate_limited", retryAfterSeconds: 12 });
+    expect(await postMessage(f.fn, "/b", { text: "x" }, noSleep)).toEqual({
+      ok: false,
+      kind: "rate_limited",
+      retryAfterSeconds: 12,
+    });
     expect(f.calls).toHaveLength(1);
   });
   it("reports a 400 with its error code, without retrying", async () => {
     const f = fakeFetch([{ status: 400, body: { error: { code: "text_too_long", message: "…" } } }]);
-    expect(await postMessage(f.fn, "/b", { text: "x" }, noSleep)).toEqual({ ok: false, kind: "bad_request", code: "text_too_long" });
+    expect(await postMessage(f.fn, "/b", { text: "x" }, noSleep)).toEqual({
+      ok: false,
+      kind: "bad_request",
+      code: "text_too_long",
+    });
   });
   it("does not retry 403", async () => {
     const f = fakeFetch([{ status: 403 }]);
-    expect(await postMessage(f.fn, "/b", { text: "x" }, noSleep)).toEqual({ ok: false, kind: "server", status: 403 });
+    expect(await postMessage(f.fn, "/b", { text: "x" }, noSleep)).toEqual({
+      ok: false,
+      kind: "server",
+      status: 403,
+    });
     expect(f.calls).toHaveLength(1);
   });
 });
@@ -75,10 +101,26 @@ describe("parseRetryAfter", () => {
 });
 
 describe("fetchConfig", () => {
-  const cfg = { bot: { name: "Ava", greeting: "Hi", accentColor: "#123456", position: "left", avatarUrl: null, launcherLabel: "Help" }, features: { orderTracking: true, handoff: true, faq: true }, locale: "en", version: "1" };
+  const cfg = {
+    bot: {
+      name: "Ava",
+      greeting: "Hi",
+      accentColor: "#123456",
+      position: "left",
+      avatarUrl: null,
+      launcherLabel: "Help",
+    },
+    features: { orderTracking: true, handoff: true, faq: true },
+    locale: "en",
+    version: "1",
+  };
   function mem(): KV {
     const d = new Map<string, string>();
-    return { getItem: (k) => d.get(k) ?? null, setItem: (k, v) => void d.set(k, v), removeItem: (k) => void d.delete(k) };
+    return {
+      getItem: (k) => d.get(k) ?? null,
+      setItem: (k, v) => void d.set(k, v),
+      removeItem: (k) => void d.delete(k),
+    };
   }
   it("stores the ETag, sends If-None-Match next time and uses the cached body on 304", async () => {
     const kv = mem();

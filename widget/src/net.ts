@@ -5,7 +5,10 @@
 import type { MessagesRequest, MessagesResponse, WidgetConfig } from "../../app/chat/protocol";
 import { configKey, loadCachedConfig, saveCachedConfig, type KV } from "./storage";
 
-export type FetchLike = (url: string, init?: { method?: string; headers?: Record<string, string>; body?: string; credentials?: "same-origin" }) => Promise<{
+export type FetchLike = (
+  url: string,
+  init?: { method?: string; headers?: Record<string, string>; body?: string; credentials?: "same-origin" },
+) => Promise<{
   ok: boolean;
   status: number;
   headers: { get(name: string): string | null };
@@ -82,7 +85,11 @@ export async function postMessage(
       }
     }
     if (res.status === 429) {
-      return { ok: false, kind: "rate_limited", retryAfterSeconds: parseRetryAfter(res.headers.get("Retry-After"), (opts.now ?? Date.now)()) };
+      return {
+        ok: false,
+        kind: "rate_limited",
+        retryAfterSeconds: parseRetryAfter(res.headers.get("Retry-After"), (opts.now ?? Date.now)()),
+      };
     }
     if (res.status === 400 || res.status === 413 || res.status === 422) {
       let code: string | null = null;
@@ -105,7 +112,11 @@ export async function postMessage(
  * Returns null when neither the network nor the cache has a config (the widget then runs on its
  * data attributes).
  */
-export async function fetchConfig(fetchFn: FetchLike, base: string, kv: KV | null): Promise<WidgetConfig | null> {
+export async function fetchConfig(
+  fetchFn: FetchLike,
+  base: string,
+  kv: KV | null,
+): Promise<WidgetConfig | null> {
   const key = configKey(base);
   const cached = loadCachedConfig(kv, key);
   const headers: Record<string, string> = { Accept: "application/json" };

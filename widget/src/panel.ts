@@ -2,7 +2,13 @@
  * trulybot-panel.js — the chat UI, loaded lazily by the launcher. No framework; every piece of
  * text from the network or the shopper goes in through textContent/setAttribute, never as HTML.
  */
-import type { Awaiting, MessagesRequest, WidgetConfig, WidgetMessage, WidgetOrder } from "../../app/chat/protocol";
+import type {
+  Awaiting,
+  MessagesRequest,
+  WidgetConfig,
+  WidgetMessage,
+  WidgetOrder,
+} from "../../app/chat/protocol";
 import { palette } from "./color";
 import { fmt, LAUNCHER_LABEL, pickLanguage, strings, type Language, type Strings } from "./i18n";
 import { fetchConfig, postMessage, type FetchLike, type SendResult } from "./net";
@@ -22,10 +28,11 @@ import type { PanelApi, TrulybotHook } from "./hook";
 
 const ICON_CLOSE =
   "M18.3 5.7a1 1 0 00-1.4 0L12 10.6 7.1 5.7a1 1 0 10-1.4 1.4l4.9 4.9-4.9 4.9a1 1 0 101.4 1.4l4.9-4.9 4.9 4.9a1 1 0 001.4-1.4L13.4 12l4.9-4.9a1 1 0 000-1.4z";
-const ICON_SEND = "M3.4 20.4l17.45-7.48a1 1 0 000-1.84L3.4 3.6a1 1 0 00-1.39 1.2L4.3 12l-2.29 7.2a1 1 0 001.39 1.2zM4.9 13h6.6a1 1 0 000-2H4.9";
-const ICON_NEW =
-  "M12 5V2L7 6l5 4V7a5 5 0 11-5 5H5a7 7 0 107-7z";
-const ICON_EXT = "M14 3h7v7h-2V6.4l-9.3 9.3-1.4-1.4L17.6 5H14V3zM5 5h6v2H5v12h12v-6h2v6a2 2 0 01-2 2H5a2 2 0 01-2-2V7a2 2 0 012-2z";
+const ICON_SEND =
+  "M3.4 20.4l17.45-7.48a1 1 0 000-1.84L3.4 3.6a1 1 0 00-1.39 1.2L4.3 12l-2.29 7.2a1 1 0 001.39 1.2zM4.9 13h6.6a1 1 0 000-2H4.9";
+const ICON_NEW = "M12 5V2L7 6l5 4V7a5 5 0 11-5 5H5a7 7 0 107-7z";
+const ICON_EXT =
+  "M14 3h7v7h-2V6.4l-9.3 9.3-1.4-1.4L17.6 5H14V3zM5 5h6v2H5v12h12v-6h2v6a2 2 0 01-2 2H5a2 2 0 01-2-2V7a2 2 0 012-2z";
 const SVG_NS = "http://www.w3.org/2000/svg";
 
 type Attrs = Record<string, string | boolean | number | null | undefined>;
@@ -66,7 +73,13 @@ function richText(text: string, t: Strings): Node[] {
   );
 }
 
-function externalLink(href: string, text: string, t: Strings, cls: string | null, withIcon = false): HTMLElement {
+function externalLink(
+  href: string,
+  text: string,
+  t: Strings,
+  cls: string | null,
+  withIcon = false,
+): HTMLElement {
   return h(
     "a",
     { href, target: "_blank", rel: "noopener noreferrer", class: cls },
@@ -114,12 +127,26 @@ function start(hook: TrulybotHook): PanelApi {
   // header
   const avatar = h("div", { class: "av", "aria-hidden": "true" });
   const title = h("h2", { id: "tb-title" });
-  const newBtn = h("button", { type: "button", class: "ib", "aria-label": t.newChat, title: t.newChat }, icon(ICON_NEW));
-  const closeBtn = h("button", { type: "button", class: "ib", "aria-label": t.close, title: t.close }, icon(ICON_CLOSE));
+  const newBtn = h(
+    "button",
+    { type: "button", class: "ib", "aria-label": t.newChat, title: t.newChat },
+    icon(ICON_NEW),
+  );
+  const closeBtn = h(
+    "button",
+    { type: "button", class: "ib", "aria-label": t.close, title: t.close },
+    icon(ICON_CLOSE),
+  );
   const header = h("div", { class: "h" }, avatar, h("div", { class: "ht" }, title), newBtn, closeBtn);
 
   // log
-  const log = h("div", { class: "log", role: "log", "aria-live": "polite", "aria-relevant": "additions", tabindex: "-1" });
+  const log = h("div", {
+    class: "log",
+    role: "log",
+    "aria-live": "polite",
+    "aria-relevant": "additions",
+    tabindex: "-1",
+  });
 
   // composer
   const input = h("input", {
@@ -130,7 +157,11 @@ function start(hook: TrulybotHook): PanelApi {
     enterkeyhint: "send",
     spellcheck: "true",
   }) as HTMLInputElement;
-  const sendBtn = h("button", { type: "submit", class: "send", "aria-label": t.send, title: t.send }, icon(ICON_SEND));
+  const sendBtn = h(
+    "button",
+    { type: "submit", class: "send", "aria-label": t.send, title: t.send },
+    icon(ICON_SEND),
+  );
   const form = h(
     "form",
     { class: "f", novalidate: true },
@@ -197,7 +228,12 @@ function start(hook: TrulybotHook): PanelApi {
     return h("span", { class: "sr" }, (role === "shopper" ? t.you : name) + ": ");
   }
 
-  function bubble(role: "bot" | "shopper", text: string, extra?: HTMLElement | null, wide = false): HTMLElement {
+  function bubble(
+    role: "bot" | "shopper",
+    text: string,
+    extra?: HTMLElement | null,
+    wide = false,
+  ): HTMLElement {
     return h(
       "div",
       { class: "m " + (role === "shopper" ? "me" : "bot") + (wide ? " wide" : ""), "data-role": role },
@@ -213,7 +249,8 @@ function start(hook: TrulybotHook): PanelApi {
   function orderCard(o: WidgetOrder): HTMLElement {
     const titleText = fmt(t.order, { n: o.number });
     const placed = o.placedAt ? fmt(t.placed, { date: formatDay(o.placedAt, localeTag) }) : "";
-    const total = o.totalFormatted || (o.total ? formatMoney(o.total.amount, o.total.currency, localeTag) : "");
+    const total =
+      o.totalFormatted || (o.total ? formatMoney(o.total.amount, o.total.currency, localeTag) : "");
     const steps = orderSteps(o, t);
     const ships = o.shipments || [];
     const card = h(
@@ -233,7 +270,10 @@ function start(hook: TrulybotHook): PanelApi {
             steps.map((s) =>
               h(
                 "li",
-                { class: (s.done ? "done" : "") + (s.current ? " cur" : ""), "aria-current": s.current ? "step" : null },
+                {
+                  class: (s.done ? "done" : "") + (s.current ? " cur" : ""),
+                  "aria-current": s.current ? "step" : null,
+                },
                 s.label,
               ),
             ),
@@ -253,7 +293,9 @@ function start(hook: TrulybotHook): PanelApi {
               "div",
               { class: "sh" },
               h("span", { class: "carrier", "data-field": "carrier" }, s.carrier || t.trackNoCarrier),
-              ships.length > 1 ? h("span", { class: "pk" }, fmt(t.packageOf, { i: i + 1, n: ships.length })) : null,
+              ships.length > 1
+                ? h("span", { class: "pk" }, fmt(t.packageOf, { i: i + 1, n: ships.length }))
+                : null,
             ),
             s.summary ? null : h("div", { class: "sst" }, t.shipment[s.status] || ""),
             when ? h("div", { class: "sd", "data-field": "when" }, when) : null,
@@ -302,7 +344,11 @@ function start(hook: TrulybotHook): PanelApi {
             "ul",
             { class: "its" },
             o.items.map((it) =>
-              h("li", null, `${it.quantity} × ${it.title}${it.variantTitle ? " (" + it.variantTitle + ")" : ""}`),
+              h(
+                "li",
+                null,
+                `${it.quantity} × ${it.title}${it.variantTitle ? " (" + it.variantTitle + ")" : ""}`,
+              ),
             ),
           ),
         ),
@@ -338,7 +384,9 @@ function start(hook: TrulybotHook): PanelApi {
           ),
           h("span", { class: "badge " + statusTone(o.status) }, statusLabel(o)),
         );
-        btn.addEventListener("click", () => send({ action: { type: "quick_reply", value: "order #" + o.number } }, label));
+        btn.addEventListener("click", () =>
+          send({ action: { type: "quick_reply", value: "order #" + o.number } }, label),
+        );
         return h("li", null, btn);
       }),
     );
@@ -357,7 +405,12 @@ function start(hook: TrulybotHook): PanelApi {
       required: true,
       maxlength: "254",
     }) as HTMLInputElement;
-    const msg = h("textarea", { id: id + "-m", name: "message", maxlength: "1000", rows: "3" }) as HTMLTextAreaElement;
+    const msg = h("textarea", {
+      id: id + "-m",
+      name: "message",
+      maxlength: "1000",
+      rows: "3",
+    }) as HTMLTextAreaElement;
     const submit = h("button", { type: "submit" }, t.handoffSubmit);
     const f = h(
       "form",
@@ -463,7 +516,8 @@ function start(hook: TrulybotHook): PanelApi {
     if (input.type !== m.type) input.type = m.type;
     input.inputMode = m.inputMode;
     input.autocomplete = m.autocomplete as AutoFill;
-    input.placeholder = m.hint === "email" ? t.placeholderEmail : m.hint === "order" ? t.placeholderOrder : t.placeholder;
+    input.placeholder =
+      m.hint === "email" ? t.placeholderEmail : m.hint === "order" ? t.placeholderOrder : t.placeholder;
   }
 
   function dropTransient() {
@@ -549,7 +603,12 @@ function start(hook: TrulybotHook): PanelApi {
     conversationId = r.data.conversationId || conversationId;
     awaiting = r.data.awaiting ?? null;
     if (lastShopperEcho !== null) {
-      history.push({ id: "s" + Date.now().toString(36), role: "shopper", type: "text", text: lastShopperEcho });
+      history.push({
+        id: "s" + Date.now().toString(36),
+        role: "shopper",
+        type: "text",
+        text: lastShopperEcho,
+      });
       lastShopperEcho = null;
     }
     const incoming = r.data.messages.filter((m) => m && typeof m.type === "string");
@@ -566,7 +625,9 @@ function start(hook: TrulybotHook): PanelApi {
     applyAwaiting();
     scrollToEnd(first);
     if (awaiting === "handoff_details") {
-      const f = log.querySelector<HTMLInputElement>(".hf:last-of-type input:not([disabled]), .hf textarea:not([disabled])");
+      const f = log.querySelector<HTMLInputElement>(
+        ".hf:last-of-type input:not([disabled]), .hf textarea:not([disabled])",
+      );
       if (f && open) f.focus();
     }
   }

@@ -1,10 +1,22 @@
 import { describe, it, expect } from "vitest";
-import { loadSession, saveSession, clearSession, IDLE_EXPIRY_MS, MAX_STORED_MESSAGES, type KV } from "./storage";
+import {
+  loadSession,
+  saveSession,
+  clearSession,
+  IDLE_EXPIRY_MS,
+  MAX_STORED_MESSAGES,
+  type KV,
+} from "./storage";
 import type { WidgetMessage } from "../../app/chat/protocol";
 
 function mem(): KV & { data: Map<string, string> } {
   const data = new Map<string, string>();
-  return { data, getItem: (k) => data.get(k) ?? null, setItem: (k, v) => void data.set(k, v), removeItem: (k) => void data.delete(k) };
+  return {
+    data,
+    getItem: (k) => data.get(k) ?? null,
+    setItem: (k, v) => void data.set(k, v),
+    removeItem: (k) => void data.delete(k),
+  };
 }
 const msg = (i: number): WidgetMessage => ({ id: "m" + i, role: "bot", type: "text", text: "hello " + i });
 
@@ -41,9 +53,19 @@ describe("conversation memory", () => {
     const kv = mem();
     kv.setItem("k", "{not json");
     expect(loadSession(kv, "k", 0)).toBeNull();
-    const broken: KV = { getItem: () => { throw new Error("denied"); }, setItem: () => { throw new Error("quota"); }, removeItem: () => {} };
+    const broken: KV = {
+      getItem: () => {
+        throw new Error("denied");
+      },
+      setItem: () => {
+        throw new Error("quota");
+      },
+      removeItem: () => {},
+    };
     expect(loadSession(broken, "k", 0)).toBeNull();
-    expect(() => saveSession(broken, "k", { conversationId: null, messages: [], awaiting: null }, 0)).not.toThrow();
+    expect(() =>
+      saveSession(broken, "k", { conversationId: null, messages: [], awaiting: null }, 0),
+    ).not.toThrow();
     expect(loadSession(null, "k", 0)).toBeNull();
   });
   it("clearSession removes it", () => {

@@ -26,7 +26,12 @@ export function sessionKey(base: string): string {
 }
 
 /** The stored conversation, or null when absent, corrupt, or idle for longer than `maxIdleMs`. */
-export function loadSession(kv: KV | null, key: string, now: number, maxIdleMs = IDLE_EXPIRY_MS): SessionState | null {
+export function loadSession(
+  kv: KV | null,
+  key: string,
+  now: number,
+  maxIdleMs = IDLE_EXPIRY_MS,
+): SessionState | null {
   if (!kv) return null;
   let raw: string | null = null;
   try {
@@ -55,7 +60,12 @@ export function loadSession(kv: KV | null, key: string, now: number, maxIdleMs =
 }
 
 /** Store the conversation (last MAX_STORED_MESSAGES messages) stamped with `now`. Never throws (quota, privacy mode). */
-export function saveSession(kv: KV | null, key: string, state: Omit<SessionState, "updatedAt">, now: number): void {
+export function saveSession(
+  kv: KV | null,
+  key: string,
+  state: Omit<SessionState, "updatedAt">,
+  now: number,
+): void {
   if (!kv) return;
   const body: SessionState = {
     conversationId: state.conversationId,

@@ -122,7 +122,9 @@ export function startServer(port = 4400, opts = {}) {
   const config = {
     bot: {
       name: opts.name ?? "Demo Outfitters",
-      greeting: opts.greeting ?? "Hi! I'm the Demo Outfitters assistant. Ask me where your order is, or about shipping and returns.",
+      greeting:
+        opts.greeting ??
+        "Hi! I'm the Demo Outfitters assistant. Ask me where your order is, or about shipping and returns.",
       accentColor: opts.accent ?? "#1a73e8",
       position: opts.position ?? "right",
       avatarUrl: null,
@@ -137,12 +139,19 @@ export function startServer(port = 4400, opts = {}) {
 
   const id = () => randomUUID().slice(0, 8);
   const bot = (text) => ({ id: id(), role: "bot", type: "text", text });
-  const qr = (...labels) => ({ id: id(), role: "bot", type: "quick_replies", quickReplies: labels.map((l) => ({ label: l, value: l.toLowerCase() })) });
+  const qr = (...labels) => ({
+    id: id(),
+    role: "bot",
+    type: "quick_replies",
+    quickReplies: labels.map((l) => ({ label: l, value: l.toLowerCase() })),
+  });
 
   function reply(conv, text, action) {
     if (action && action.type === "handoff_submit") {
       conv.awaiting = null;
-      return [bot(`Thanks! A person from our team will email you at ${action.email} within one business day.`)];
+      return [
+        bot(`Thanks! A person from our team will email you at ${action.email} within one business day.`),
+      ];
     }
     const t = String((action && action.value) || text || "").toLowerCase();
     const num = /(\d{4})/.exec(t);
@@ -150,31 +159,72 @@ export function startServer(port = 4400, opts = {}) {
       return [
         bot('<img src=x onerror="window.__pwned=1"> <b>bold?</b> javascript:alert(1)'),
         {
-          id: id(), role: "bot", type: "order", text: "<script>window.__pwned=2</script>",
-          order: { ...ORDERS[1002], number: '<img src=x onerror="window.__pwned=3">', statusPageUrl: "javascript:alert(1)",
-            shipments: [{ ...ORDERS[1002].shipments[0], carrier: "<i>UPS</i>", trackingUrl: "javascript:window.__pwned=4" }] },
+          id: id(),
+          role: "bot",
+          type: "order",
+          text: "<script>window.__pwned=2</script>",
+          order: {
+            ...ORDERS[1002],
+            number: '<img src=x onerror="window.__pwned=3">',
+            statusPageUrl: "javascript:alert(1)",
+            shipments: [
+              {
+                ...ORDERS[1002].shipments[0],
+                carrier: "<i>UPS</i>",
+                trackingUrl: "javascript:window.__pwned=4",
+              },
+            ],
+          },
         },
       ];
     }
     if (/person|human|agent|talk/.test(t)) {
       conv.awaiting = "handoff_details";
-      return [{ id: id(), role: "bot", type: "handoff", text: "I'll pass this to our team. Leave your email and a short note and they'll reply within one business day.", fields: ["email", "message"] }];
+      return [
+        {
+          id: id(),
+          role: "bot",
+          type: "handoff",
+          text: "I'll pass this to our team. Leave your email and a short note and they'll reply within one business day.",
+          fields: ["email", "message"],
+        },
+      ];
     }
     if (/my orders|all orders|orders$/.test(t)) {
       conv.awaiting = null;
-      return [{ id: id(), role: "bot", type: "order_list", text: "Here are your recent orders. Tap one for details.", orders: [ORDERS[1002], ORDERS[1003], ORDERS[1004]] }];
+      return [
+        {
+          id: id(),
+          role: "bot",
+          type: "order_list",
+          text: "Here are your recent orders. Tap one for details.",
+          orders: [ORDERS[1002], ORDERS[1003], ORDERS[1004]],
+        },
+      ];
     }
     if (/ship/.test(t) && !num) {
-      return [bot("Free US shipping on orders over $150; otherwise $7.95. Orders leave our Columbus warehouse within 1–2 business days. Full policy: https://demo-outfitters.example/policies/shipping-policy."), qr("Where is my order?", "Returns")];
+      return [
+        bot(
+          "Free US shipping on orders over $150; otherwise $7.95. Orders leave our Columbus warehouse within 1–2 business days. Full policy: https://demo-outfitters.example/policies/shipping-policy.",
+        ),
+        qr("Where is my order?", "Returns"),
+      ];
     }
     if (/return/.test(t)) {
-      return [bot("You can return unworn items within 30 days for a full refund. Start a return from your order page."), qr("Where is my order?", "Talk to a person")];
+      return [
+        bot(
+          "You can return unworn items within 30 days for a full refund. Start a return from your order page.",
+        ),
+        qr("Where is my order?", "Talk to a person"),
+      ];
     }
     if (num && ORDERS[num[1]] && conv.awaiting !== "email_or_phone") {
       conv.order = num[1];
       if (!conv.verified) {
         conv.awaiting = "email_or_phone";
-        return [bot(`Thanks! To keep your order private, what's the email or phone number used for #${num[1]}?`)];
+        return [
+          bot(`Thanks! To keep your order private, what's the email or phone number used for #${num[1]}?`),
+        ];
       }
     }
     if (conv.awaiting === "email_or_phone" && (/@/.test(t) || /\d{7,}/.test(t.replace(/\D/g, "")))) {
@@ -183,21 +233,32 @@ export function startServer(port = 4400, opts = {}) {
     if (conv.verified && conv.order) {
       const o = ORDERS[conv.order];
       conv.awaiting = null;
-      return [{ id: id(), role: "bot", type: "order", text: TEXT[conv.order], order: o }, qr("Track another order", "Talk to a person")];
+      return [
+        { id: id(), role: "bot", type: "order", text: TEXT[conv.order], order: o },
+        qr("Track another order", "Talk to a person"),
+      ];
     }
     if (/order|where|track|pedido|commande|bestellung/.test(t) || /another/.test(t)) {
       conv.awaiting = "order_number";
       conv.order = null;
       return [bot("Happy to check! What's your order number? It's in your confirmation email, like #1002.")];
     }
-    if (/^(hi|hello|hey)/.test(t)) return [bot("Hi there! How can I help?"), qr("Where is my order?", "Shipping info", "Talk to a person")];
-    return [bot("I can help with orders, shipping and returns. What would you like to do?"), qr("Where is my order?", "Shipping info", "Talk to a person")];
+    if (/^(hi|hello|hey)/.test(t))
+      return [
+        bot("Hi there! How can I help?"),
+        qr("Where is my order?", "Shipping info", "Talk to a person"),
+      ];
+    return [
+      bot("I can help with orders, shipping and returns. What would you like to do?"),
+      qr("Where is my order?", "Shipping info", "Talk to a person"),
+    ];
   }
 
   async function page(url) {
     let html = await readFile(join(here, "index.html"), "utf8");
     const q = url.searchParams;
-    const attr = (v) => String(v).replace(/[&"<>]/g, (c) => ({ "&": "&amp;", '"': "&quot;", "<": "&lt;", ">": "&gt;" })[c]);
+    const attr = (v) =>
+      String(v).replace(/[&"<>]/g, (c) => ({ "&": "&amp;", '"': "&quot;", "<": "&lt;", ">": "&gt;" })[c]);
     const data = {
       locale: q.get("locale") ?? "en",
       accent: q.get("accent") ?? "#1a73e8",
@@ -206,7 +267,9 @@ export function startServer(port = 4400, opts = {}) {
       name: q.get("name") ?? "Demo Outfitters",
       proactive: q.get("proactive") ?? "false",
     };
-    const attrs = Object.entries(data).map(([k, v]) => `data-${k}="${attr(v)}"`).join(" ");
+    const attrs = Object.entries(data)
+      .map(([k, v]) => `data-${k}="${attr(v)}"`)
+      .join(" ");
     return html.replace("{{WIDGET_ATTRS}}", attrs).replace("{{LANG}}", attr(data.locale));
   }
 
@@ -244,7 +307,9 @@ export function startServer(port = 4400, opts = {}) {
         }
         if (typeof msg.text === "string" && msg.text.length > 1000) {
           res.writeHead(400, { "Content-Type": "application/json" });
-          return res.end(JSON.stringify({ error: { code: "text_too_long", message: "Text over 1000 characters" } }));
+          return res.end(
+            JSON.stringify({ error: { code: "text_too_long", message: "Text over 1000 characters" } }),
+          );
         }
         const t = String(msg.text || "").toLowerCase();
         if (t === "limit") {
@@ -268,7 +333,10 @@ export function startServer(port = 4400, opts = {}) {
           conv = { id: "conv_" + id(), awaiting: null, order: null, verified: false };
           conversations.set(conv.id, conv);
         }
-        const messages = t === "flaky" ? [bot("Sorry for the wait — I'm back. How can I help?")] : reply(conv, msg.text, msg.action);
+        const messages =
+          t === "flaky"
+            ? [bot("Sorry for the wait — I'm back. How can I help?")]
+            : reply(conv, msg.text, msg.action);
         await new Promise((r) => setTimeout(r, delayMs));
         res.writeHead(200, { "Content-Type": "application/json" });
         return res.end(JSON.stringify({ conversationId: conv.id, messages, awaiting: conv.awaiting }));
@@ -284,7 +352,10 @@ export function startServer(port = 4400, opts = {}) {
     server.listen(port, "127.0.0.1", () => {
       const addr = server.address();
       const p = typeof addr === "object" && addr ? addr.port : port;
-      resolvePromise({ url: `http://127.0.0.1:${p}`, close: () => new Promise((r) => server.close(() => r(undefined))) });
+      resolvePromise({
+        url: `http://127.0.0.1:${p}`,
+        close: () => new Promise((r) => server.close(() => r(undefined))),
+      });
     });
   });
 }

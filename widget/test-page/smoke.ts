@@ -43,21 +43,34 @@ async function main() {
     const page = await ctx.newPage();
     const errors: string[] = [];
     page.on("pageerror", (e) => errors.push(String(e)));
+    const configStatuses: number[] = [];
+    page.on("response", (r) => r.url().endsWith("/apps/trulybot/config") && configStatuses.push(r.status()));
     const panelRequests: string[] = [];
     page.on("request", (r) => r.url().includes("trulybot-panel.js") && panelRequests.push(r.url()));
     await page.goto(server.url + "/");
     await launcher(page).waitFor();
     await page.waitForTimeout(300);
     check(panelRequests.length === 0, "panel script is not loaded before interaction");
-    check((await launcher(page).getAttribute("aria-label")) === "Chat with us", "launcher has an accessible name");
+    check(
+      (await launcher(page).getAttribute("aria-label")) === "Chat with us",
+      "launcher has an accessible name",
+    );
     await shot(page, "01-desktop-launcher");
 
     await openChat(page);
     check(panelRequests.length === 1, "panel script loaded on click");
-    check((await launcher(page).getAttribute("aria-expanded")) === "true", "launcher aria-expanded=true when open");
-    const focused = await page.evaluate(() => document.getElementById("trulybot-root")?.shadowRoot?.activeElement?.id);
+    check(
+      (await launcher(page).getAttribute("aria-expanded")) === "true",
+      "launcher aria-expanded=true when open",
+    );
+    const focused = await page.evaluate(
+      () => document.getElementById("trulybot-root")?.shadowRoot?.activeElement?.id,
+    );
     check(focused === "tb-input", "focus moves to the message field on open");
-    check((await chatDialog(page).getAttribute("aria-label")) === "Chat with Demo Outfitters", "dialog named from config");
+    check(
+      (await chatDialog(page).getAttribute("aria-label")) === "Chat with Demo Outfitters",
+      "dialog named from config",
+    );
     await shot(page, "02-desktop-open");
 
     await sendMessage(page, "where is my order?");
@@ -66,7 +79,11 @@ async function main() {
     check(/Order number/.test(inputType1 || ""), "awaiting order_number changes the placeholder");
     await sendMessage(page, "1002");
     await waitForBotText(page, /email or phone/);
-    const type = await page.evaluate(() => (document.getElementById("trulybot-root")?.shadowRoot?.getElementById("tb-input") as HTMLInputElement).type);
+    const type = await page.evaluate(
+      () =>
+        (document.getElementById("trulybot-root")?.shadowRoot?.getElementById("tb-input") as HTMLInputElement)
+          .type,
+    );
     check(type === "email", "awaiting email_or_phone switches the field to type=email");
     await sendMessage(page, "marcus.reed@example.net");
     const card = await getOrderCard(page);
@@ -85,12 +102,22 @@ async function main() {
     await page.reload();
     await openChat(page);
     const again = await getOrderCard(page);
-    check(again.trackingNumber === "1ZA84R270384120936", "conversation survives a page reload (sessionStorage)");
+    check(
+      again.trackingNumber === "1ZA84R270384120936",
+      "conversation survives a page reload (sessionStorage)",
+    );
+    await page.waitForTimeout(300);
+    check(
+      configStatuses[0] === 200 && configStatuses[1] === 304,
+      "config revalidated with If-None-Match → 304 (" + configStatuses.join(",") + ")",
+    );
 
     // Esc closes, focus returns to the launcher
     await page.keyboard.press("Escape");
     await chatDialog(page).waitFor({ state: "hidden" });
-    const back = await page.evaluate(() => document.getElementById("trulybot-root")?.shadowRoot?.activeElement?.getAttribute("aria-haspopup"));
+    const back = await page.evaluate(() =>
+      document.getElementById("trulybot-root")?.shadowRoot?.activeElement?.getAttribute("aria-haspopup"),
+    );
     check(back === "dialog", "Esc closes and focus returns to the launcher");
 
     // split shipment + order list + handoff
@@ -102,7 +129,10 @@ async function main() {
     await waitForBotText(page, /email or phone/);
     await sendMessage(page, "alice.johnson@example.com");
     const split = await getOrderCard(page);
-    check(split.shipments.length === 2 && split.shipments[1].carrier === "DHL eCommerce", "split shipment shows both packages");
+    check(
+      split.shipments.length === 2 && split.shipments[1].carrier === "DHL eCommerce",
+      "split shipment shows both packages",
+    );
     await shot(page, "05-desktop-split");
     await sendMessage(page, "talk to a person");
     await waitForBotText(page, /pass this to our team/);
@@ -117,7 +147,10 @@ async function main() {
     // errors
     await sendMessage(page, "down");
     await chatDialog(page).getByRole("alert").waitFor({ timeout: 10_000 });
-    check(/Couldn't reach us/.test((await getErrorText(page)) || ""), "503 after retries shows Couldn't reach us + Retry");
+    check(
+      /Couldn't reach us/.test((await getErrorText(page)) || ""),
+      "503 after retries shows Couldn't reach us + Retry",
+    );
     await shot(page, "07-desktop-error");
     await sendMessage(page, "limit");
     await page.waitForTimeout(800);
@@ -132,7 +165,10 @@ async function main() {
     const pwned = await page.evaluate(() => (window as unknown as { __pwned?: number }).__pwned);
     const imgs = await chatDialog(page).locator("img").count();
     const jsLinks = await chatDialog(page).locator('a[href^="javascript"]').count();
-    check(!pwned && imgs === 0 && jsLinks === 0, "untrusted text is rendered as text; javascript: links dropped");
+    check(
+      !pwned && imgs === 0 && jsLinks === 0,
+      "untrusted text is rendered as text; javascript: links dropped",
+    );
     check(errors.length === 0, "no page errors: " + errors.join("; "));
     await ctx.close();
 
@@ -149,18 +185,34 @@ async function main() {
     await dark.close();
 
     // ---------- mobile 360 px, Spanish, left, mid-luminance accent ----------
-    const server2 = await startServer(0, { delayMs: 300, accent: "#cc5500", position: "left", name: "Tienda Demo" });
-    const mob = await browser.newContext({ viewport: { width: 360, height: 740 }, isMobile: true, hasTouch: true, deviceScaleFactor: 2 });
+    const server2 = await startServer(0, {
+      delayMs: 300,
+      accent: "#cc5500",
+      position: "left",
+      name: "Tienda Demo",
+    });
+    const mob = await browser.newContext({
+      viewport: { width: 360, height: 740 },
+      isMobile: true,
+      hasTouch: true,
+      deviceScaleFactor: 2,
+    });
     const mp = await mob.newPage();
     await mp.goto(server2.url + "/?locale=es&position=left&accent=%23cc5500");
     await launcher(mp).waitFor();
-    check((await launcher(mp).getAttribute("aria-label")) === "Chatea con nosotros", "launcher label localized (es)");
+    check(
+      (await launcher(mp).getAttribute("aria-label")) === "Chatea con nosotros",
+      "launcher label localized (es)",
+    );
     await shot(mp, "09-mobile-launcher");
     await openChat(mp);
     await mp.waitForTimeout(400);
     const box = await chatDialog(mp).boundingBox();
     check(box && box.width === 360 && box.height === 740, "panel is full-screen at 360 px");
-    check((await chatDialog(mp).getByRole("button", { name: "Enviar" }).count()) === 1, "send button localized (es)");
+    check(
+      (await chatDialog(mp).getByRole("button", { name: "Enviar" }).count()) === 1,
+      "send button localized (es)",
+    );
     await shot(mp, "10-mobile-open");
     await sendMessage(mp, "1002");
     await waitForBotText(mp, /email or phone/);
@@ -175,7 +227,10 @@ async function main() {
       return { bg: cs.getPropertyValue("--tb-bg").trim(), fg: cs.getPropertyValue("--tb-fg").trim() };
     });
     console.log("mid-luminance accent #cc5500 →", colors);
-    check(colors.bg !== "#cc5500" && colors.fg !== "", "mid-luminance accent adjusted for 4.5:1 text contrast");
+    check(
+      colors.bg !== "#cc5500" && colors.fg !== "",
+      "mid-luminance accent adjusted for 4.5:1 text contrast",
+    );
     await mob.close();
     await server2.close();
 

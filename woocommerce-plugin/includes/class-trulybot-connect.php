@@ -145,13 +145,15 @@ class TrulyBot_Connect
     {
         switch ($reason) {
             case 'denied':
-                return __('The connection was cancelled on the WooCommerce approval screen. Click Connect to try again.', 'trulybot-commerce');
+                return __(
+                    'The connection was cancelled on the WooCommerce approval screen. Click Connect to try again.',
+                    'trulybot-commerce'
+                );
             case 'expired':
                 return __('The connection request expired. Please click Connect again.', 'trulybot-commerce');
             case 'no_keys':
                 return __(
-                    'WooCommerce could not deliver the keys to TrulyBot (your store may not reach it). '
-                    . 'Try again, or connect manually below.',
+                    'WooCommerce could not send the keys to TrulyBot. Try again, or connect manually below.',
                     'trulybot-commerce'
                 );
             default:

@@ -343,6 +343,49 @@ class AdminTest extends TrulyBot_TestCase
         $this->assertSame('', TrulyBot_Settings::get('secret'));
     }
 
+    public function test_disconnect_revokes_the_woocommerce_keys_made_for_trulybot_only()
+    {
+        global $wpdb;
+        $wpdb->query("DELETE FROM {$wpdb->prefix}woocommerce_api_keys");
+        $ours = $this->add_wc_key('TrulyBot - API (2026-11-20 10:00:00)');
+        $renamed = $this->add_wc_key('Chat bot key (renamed by the merchant)');
+        $renamed_rw = $this->add_wc_key('Shipping sync', 'read_write');
+        $other = $this->add_wc_key('Zapier - API (2026-01-01 00:00:00)');
+        $this->login_as('administrator');
+        $this->connect_store();
+        $this->responder = function () use ($renamed) {
+            return $this->fake_response(200, wp_json_encode(array('ok' => true, 'keyId' => $renamed)));
+        };
+        $this->nonce_for('trulybot_disconnect');
+        $this->expect_redirect(array($this->admin(), 'handle_disconnect'));
+        $keys = $this->wc_keys();
+        $this->assertArrayNotHasKey($ours, $keys);
+        $this->assertArrayNotHasKey($renamed, $keys, 'the key the app named is revoked');
+        $this->assertArrayHasKey($renamed_rw, $keys);
+        $this->assertArrayHasKey($other, $keys);
+        $this->assertFalse(TrulyBot_Settings::is_connected());
+
+        // The app may only name read-only keys.
+        $this->connect_store();
+        $this->responder = function () use ($renamed_rw) {
+            return $this->fake_response(200, wp_json_encode(array('ok' => true, 'keyId' => $renamed_rw)));
+        };
+        $this->nonce_for('trulybot_disconnect');
+        $this->expect_redirect(array($this->admin(), 'handle_disconnect'));
+        $this->assertArrayHasKey($renamed_rw, $this->wc_keys());
+    }
+
+    public function test_connect_declined_by_the_merchant_explains_what_happened()
+    {
+        $this->login_as('administrator');
+        $this->start_connect();
+        $_GET = array('page' => 'trulybot', 'trulybot_connected' => '0', 'error' => 'denied');
+        $this->expect_redirect(array($this->admin(), 'maybe_complete_connect'));
+        $this->assertSame(array(), $this->requests);
+        $this->assertStringContainsString('cancelled on the WooCommerce approval screen', $this->notice()['message']);
+        $this->assertFalse(get_transient(TrulyBot_Connect::transient_key(get_current_user_id())));
+    }
+
     public function test_disconnect_still_forgets_the_credentials_when_the_app_is_down()
     {
         $this->login_as('administrator');

@@ -119,6 +119,40 @@ abstract class TrulyBot_TestCase extends PHPUnit\Framework\TestCase
         );
     }
 
+    /**
+     * Adds a row to WooCommerce's API keys table; returns its key_id.
+     */
+    protected function add_wc_key($description, $permissions = 'read')
+    {
+        global $wpdb;
+        $wpdb->insert(
+            $wpdb->prefix . 'woocommerce_api_keys',
+            array(
+                'user_id'         => 1,
+                'description'     => $description,
+                'permissions'     => $permissions,
+                'consumer_key'    => hash('sha256', wp_generate_password(20, false)),
+                'consumer_secret' => 'cs_' . substr(hash('sha256', wp_generate_password(20, false)), 0, 40),
+                'truncated_key'   => 'abcdefg',
+            )
+        );
+        return (int) $wpdb->insert_id;
+    }
+
+    /**
+     * key_id => description of WooCommerce's API keys.
+     */
+    protected function wc_keys()
+    {
+        global $wpdb;
+        $rows = $wpdb->get_results("SELECT key_id, description FROM {$wpdb->prefix}woocommerce_api_keys", ARRAY_A);
+        $keys = array();
+        foreach ($rows as $row) {
+            $keys[(int) $row['key_id']] = $row['description'];
+        }
+        return $keys;
+    }
+
     protected function login_as($role)
     {
         $login = $role . '_' . wp_generate_password(6, false);

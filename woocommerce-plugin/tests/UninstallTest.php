@@ -10,6 +10,10 @@ class UninstallTest extends TrulyBot_TestCase
 {
     public function test_uninstall_disconnects_from_the_app_and_removes_everything()
     {
+        global $wpdb;
+        $wpdb->query("DELETE FROM {$wpdb->prefix}woocommerce_api_keys");
+        $ours = $this->add_wc_key('TrulyBot - API (2026-11-20 10:00:00)');
+        $other = $this->add_wc_key('Zapier - API (2026-01-01 00:00:00)');
         $this->connect_store();
         set_transient('trulybot_connect_1', hash('sha256', 'x'), 900);
         set_transient('trulybot_notice_1', array('type' => 'success', 'message' => 'x'), 60);
@@ -31,6 +35,7 @@ class UninstallTest extends TrulyBot_TestCase
         $this->assertFalse(get_option(TrulyBot_Settings::OPTION));
         $this->assertFalse(get_transient('trulybot_connect_1'));
         $this->assertFalse(get_transient('trulybot_notice_1'));
+        $this->assertSame(array($other), array_keys($this->wc_keys()), 'only the TrulyBot key is revoked');
     }
 
     public function test_uninstall_when_the_app_is_unreachable_still_removes_the_options()

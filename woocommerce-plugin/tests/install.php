@@ -25,6 +25,25 @@ get_role('administrator')->add_cap('manage_woocommerce');
 add_role('customer', 'Customer', array('read' => true));
 add_role('shop_manager', 'Shop manager', array('read' => true, 'manage_woocommerce' => true));
 
+// WooCommerce's API keys table (schema of WC_Install), where /wc-auth/v1/authorize stores the app's key.
+global $wpdb;
+$wpdb->query(
+    "CREATE TABLE {$wpdb->prefix}woocommerce_api_keys (
+        key_id BIGINT UNSIGNED NOT NULL auto_increment,
+        user_id BIGINT UNSIGNED NOT NULL,
+        description varchar(200) NULL,
+        permissions varchar(10) NOT NULL,
+        consumer_key char(64) NOT NULL,
+        consumer_secret char(43) NOT NULL,
+        nonces longtext NULL,
+        truncated_key char(7) NOT NULL,
+        last_access datetime NULL default null,
+        PRIMARY KEY  (key_id),
+        KEY consumer_key (consumer_key),
+        KEY consumer_secret (consumer_secret)
+    ) {$wpdb->get_charset_collate()}"
+);
+
 $activated = activate_plugin(TRULYBOT_TEST_PLUGIN_BASENAME);
 if (is_wp_error($activated)) {
     fwrite(STDERR, 'activate_plugin failed: ' . $activated->get_error_message() . "\n");

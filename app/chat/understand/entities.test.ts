@@ -46,6 +46,8 @@ describe("extractEntities: order numbers in their written forms", () => {
     ["2004", "2004"],
     ["#WC-2004", "WC-2004"],
     ["order WC-2004", "WC-2004"],
+    ["#EU1001", "EU1001"],
+    ["order no1003", "1003"],
     ["where is 1003", "1003"],
     ["where is my order 1003??", "1003"],
     ["where's #1003 😡", "1003"],

@@ -13,7 +13,7 @@
  *      tracking keyword.
  *
  * Order ids are 3–10 digits, optionally with a short letter prefix joined by a hyphen
- * ("WC-2004"). Decision: the id is returned as typed, without '#', prefix kept ("#WC-2004" →
+ * ("WC-2004"), or glued on after '#' ("#EU1001"). Decision: the id is returned as typed, without '#', prefix kept ("#WC-2004" →
  * "WC-2004", "#2004" → "2004"); the platform adapter may retry with the digits only.
  */
 
@@ -67,10 +67,11 @@ const ORDER_FILLERS =
   "number|numero|número|numéro|nummer|num|nr|no|n|nº|n°|id|is|was|es|est|ist|è|é|e|il|el|le|la|the|de|di|do|da|van|het|mi|my|code|c'est|é o|é a";
 const ID = "(?:[A-Za-z]{1,4}-)?\\d{3,10}";
 const ANCHORED_RE = new RegExp(
-  `(?<![\\p{L}\\d])(?:${ORDER_KW})(?:[\\s:.#°º\\-]|(?:${ORDER_FILLERS})(?![\\p{L}\\d]))*?#?(${ID})(?![\\p{L}\\d]|[.,]\\d)`,
+  `(?<![\\p{L}\\d])(?:${ORDER_KW})(?:[\\s:.#°º\\-]|(?:${ORDER_FILLERS})(?![\\p{L}]))*?#?(${ID})(?![\\p{L}\\d]|[.,]\\d)`,
   "iu",
 );
-const HASH_RE = new RegExp(`#\\s?(${ID})(?![\\p{L}\\d]|[.,]\\d)`, "u");
+// after '#', a letter prefix may be glued on: "#EU1001" (Shopify order-name prefixes)
+const HASH_RE = new RegExp(`#\\s?((?:[A-Za-z]{1,4}-?)?\\d{3,10})(?![\\p{L}\\d]|[.,]\\d)`, "u");
 const FREE_RE = new RegExp(`(?<![\\p{L}\\d\\-/.,#+])(${ID})(?![\\p{L}\\d]|[.,]\\d)`, "gu");
 const BARE_FILLER = new Set(
   "it s its is the my number nr no order es ist e het c est pls please plz por favor bitte svp sil vous plait per grazie thanks thx ty merci danke gracias obrigado bedankt".split(" "),
@@ -127,6 +128,8 @@ export function extractEntities(text: string): Entities {
     email = em[0].trim().toLowerCase();
     s = s.replace(em[0], " ".repeat(em[0].length));
   }
+  // no digits left: no order number or phone to find (the common case, skip the regex passes)
+  if (!/\d/u.test(s)) return { orderNumber: null, email, phone: null };
   s = mask(s, URL_RE);
 
   // phone after a phone keyword (any format, ≥ 7 digits)

@@ -172,7 +172,10 @@ export function understand(text: string, opts: UnderstandOptions = {}): Understa
 
   // --- order status
   if (has("WISMO")) add("order_status", 0.95);
-  if (has("WHERE") && (orderRef || has("ARRIVE") || (short && !any("ADDRESS", "HUMAN")))) add("order_status", 0.92);
+  // "where are you located?", "where are your products made?" are not about an order
+  const whereTarget =
+    has("ORDER") || hasOrderNo || (any("STUFF", "IT") && (has("MY") || !has("YOU"))) || has("ARRIVE") || (short && !any("ADDRESS", "HUMAN", "YOU"));
+  if (has("WHERE") && whereTarget) add("order_status", 0.92);
   if (has("STATUS")) add("order_status", orderRef || any("PACKAGE", "MY") ? 0.92 : 0.75);
   const timing = any("WHEN", "ARRIVE", "LATE", "SHIPPED");
   if ((orderRef || has("PACKAGE")) && timing && !(has("DURATION") && !personal)) add("order_status", 0.88);

@@ -13,7 +13,7 @@ export type Concept =
   | "SHIPPED" | "CHECK" | "WISMO" | "TRACK" | "CARRIER" | "CANCEL" | "RETURN" | "EXCHANGE" | "REFUND"
   | "PROBLEM" | "CHANGE" | "ADDRESS" | "MOVED" | "NEW" | "HUMAN" | "CONTACT" | "BOT" | "REAL" | "GREETING"
   | "THANKS" | "BYE" | "ACK" | "SHIP" | "SHIPTO" | "COST" | "DURATION" | "COUNTRY" | "POLICY" | "DAYS"
-  | "GENERALQ" | "ANYMORE" | "MY" | "WANT" | "NEG" | "ABILITY" | "SUBJ" | "BOUNDARY" | "QUESTION" | "SIZE" | "HOW" | "FIRSTP" | "HELP" | "NUMWORD";
+  | "GENERALQ" | "ANYMORE" | "MY" | "WANT" | "NEG" | "ABILITY" | "SUBJ" | "BOUNDARY" | "QUESTION" | "YOU" | "SIZE" | "HOW" | "FIRSTP" | "HELP" | "NUMWORD";
 
 export type LexLang = Language | "any";
 export type Lexicon = Partial<Record<Concept, Partial<Record<LexLang, string>>>>;
@@ -97,13 +97,13 @@ export const LEXICON: Lexicon = {
   },
   WISMO: { en: "wismo" },
   TRACK: {
-    en: "track* trace tracing",
+    en: "track* track tracking trace tracing",
     es: "rastre* seguimiento localizar",
     fr: "suivi suivre tracer tracage",
     de: "sendungsverfolgung verfolg* *verfolgung* sendungsnummer *trackingnummer* tracking*",
     it: "tracci* tracking",
     nl: "volgen volgcode traceren track_en_trace track_trace trackingcode",
-    pt: "rastrei* rastre* acompanhar",
+    pt: "rastrei* rastre* acompanhar rastreamento rastreio",
   },
   CARRIER: {
     any: "ups usps fedex dhl dpd gls hermes postnl bpost correos colissimo chronopost royal_mail la_poste poste_italiane ctt",
@@ -117,12 +117,12 @@ export const LEXICON: Lexicon = {
   },
   CANCEL: {
     en: "cancel* cancle call_off",
-    es: "cancel* anul*",
-    fr: "annul*",
-    de: "storn* annull* abbestell*",
-    it: "annull* cancell* disdire",
-    nl: "annul* afzeggen",
-    pt: "cancel* anul* desistir",
+    es: "cancel* anul* cancelar",
+    fr: "annul* annuler",
+    de: "storn* annull* abbestell* stornieren",
+    it: "annull* cancell* disdire annullare",
+    nl: "annul* afzeggen annuleren",
+    pt: "cancel* anul* desistir cancelar",
   },
   RETURN: {
     en: "return* send_back send_it_back send_this_back send_them_back ship_it_back take_back bring_it_back",
@@ -163,7 +163,7 @@ export const LEXICON: Lexicon = {
   CHANGE: {
     en: "change* modify modif* edit* update* correct* fix amend instead",
     es: "cambi* modific* corregi* actualiz* en_vez en_lugar",
-    fr: "chang* modifi* corrig* mettre_a_jour",
+    fr: "chang* modifi* corrig* mettre_a_jour changer",
     de: "andern anderung* *anderung* ander* korrig* aktualisier* statt stattdessen",
     it: "cambi* modific* corregg* aggiorn*",
     nl: "wijzig* verander* aanpass* in_plaats",
@@ -365,6 +365,7 @@ export const LEXICON: Lexicon = {
     pt: "qual quem como",
   },
   SIZE: { en: "size sizes", es: "talla tallas", fr: "taille tailles", de: "grosse grossen", it: "taglia taglie", nl: "maat maten", pt: "tamanho tamanhos" },
+  YOU: { en: "you your yours u ur", es: "usted ustedes tu", fr: "vous votre vos", de: "sie du euer eure ihr", it: "voi vostro vostra", nl: "jullie je u", pt: "voce voces" },
   HOW: { en: "how", es: "como", fr: "comment", de: "wie", it: "come", nl: "hoe", pt: "como" },
   /** first-person verb forms that make a how-question personal ("¿cómo hago…?") */
   FIRSTP: { es: "hago puedo", fr: "fais peux dois", de: "kann mache muss", it: "faccio posso devo", nl: "doe kan moet", pt: "faco posso devo" },
@@ -378,9 +379,9 @@ export const LEXICON: Lexicon = {
 export const FUNCTION_WORDS: Record<Language, string> = {
   en: "the a an is are was were be been am i you he she it we they my your our me us this that these those to of in on at for with and or but not do does did have has had can could will would should please pls plz u ur r yes no what which who how why there here their then than from by about any some all just also so if im ive hello thanks order where when help want need know get got like think thinks older chance trick store stores shop love sale sales state here hours house sure some come home more most much many very too",
   es: "cuanto cuanta cuantos cuantas el la los las un una unos unas es son esta estan este esto mi mis tu su de del al que y o en con por para no si como cuando donde hola gracias quiero puedo tengo hay pero muy ya lo le se me favor porfa pedido usted ustedes",
-  fr: "le la les un une des du de est sont mon ma mes ton ta tes votre vos notre je tu il elle nous vous ils elles que qui et ou pas ne en dans pour avec sur ce cette bonjour merci oui non mais plus tres deja commande colis c j ai suis",
+  fr: "le la les un une des du de est sont mon ma mes ton ta tes votre vos notre je tu il elle nous vous ils elles que qui et ou pas ne en dans pour avec sur ce cette bonjour merci oui non mais plus tres deja commande colis c j ai suis d l qu",
   de: "der die das den dem des ein eine einen einem ist sind war mein meine dein ihr ich du er sie es wir und oder nicht kein mit fur von zu auf im in an bei bitte danke hallo wo wann wie was oder noch schon auch aber nur habe hat bestellung paket",
-  it: "trova trovare quanto quanta quanti quante il lo la i gli le un una uno e sono mio mia miei tuo suo di del della dei che non con per su da in al alla ciao grazie dove quando come ho ha sei mi ti ci ordine pacco anche ma gia ancora",
-  nl: "de het een is zijn was mijn jouw uw ik jij je hij zij wij we niet geen en of met voor van op in aan bij te hoi dank bedankt waar wanneer hoe wat nog al ook maar heb heeft kan wil bestelling pakket graag alstublieft",
+  it: "trova trovare quanto quanta quanti quante il lo la i gli le un una uno e sono mio mia miei tuo suo di del della dei che non con per su da in al alla ciao grazie dove quando come ho ha sei mi ti ci ordine pacco anche ma gia ancora codice",
+  nl: "de het een is zijn was mijn jouw uw ik jij je hij zij wij we niet geen en of met voor van op in aan bij te hoi dank bedankt waar wanneer hoe wat nog al ook maar heb heeft kan wil bestelling pakket graag alstublieft heb hebt hebben wordt worden",
   pt: "quanto quanta quantos quantas o a os as um uma e sao esta estao meu minha meus minhas seu sua de do da dos das que nao com por para em no na ola oi obrigado obrigada onde quando como tenho ja ainda mas voce pedido encomenda",
 };

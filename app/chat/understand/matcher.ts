@@ -203,11 +203,12 @@ export function tagTokens(tokens: string[]): Tag[] {
       }
     }
     if (/^\d/.test(tok)) continue;
-    const senses: Sense[] = [];
     const e = exact.get(tok);
-    if (e) senses.push(...e);
-    lookupPrefix(tok, senses);
-    if (tok.length >= 7) for (const x of infix) if (tok.includes(x.stem)) senses.push(...x.senses);
+    const partial: Sense[] = [];
+    lookupPrefix(tok, partial);
+    if (tok.length >= 7) for (const x of infix) if (tok.includes(x.stem)) partial.push(...x.senses);
+    // an exact word decides the languages of its concept ("cancelar" is es/pt, not en via "cancel*")
+    const senses: Sense[] = e ? [...e, ...partial.filter((p) => !e.some((x) => x.concept === p.concept))] : partial;
     if (senses.length) {
       group(senses, i, 1, false, tags);
       continue;

@@ -1,7 +1,7 @@
 import { Badge, BlockStack, Box, Button, ButtonGroup, Card, InlineGrid, InlineStack, Layout, Page, ProgressBar, Text } from "@shopify/polaris";
 import type { HomeData, KeyNumbers } from "../../dashboard/types";
 import { BarChart } from "../BarChart";
-import { PLATFORM_LABEL, useHref } from "../shell";
+import { PLATFORM_LABEL, useHref, useShell } from "../shell";
 
 function formatMs(ms: number | null): string {
   if (ms === null) return "—";
@@ -17,12 +17,13 @@ const NUMBERS: { key: keyof KeyNumbers; label: string; help: string }[] = [
   { key: "medianReplyMs", label: "Median reply time", help: "How fast the bot answered" },
 ];
 
-export function HomePage({ data, titleBar }: { data: HomeData; titleBar?: boolean }) {
+export function HomePage({ data }: { data: HomeData }) {
   const href = useHref();
+  const { embedded } = useShell();
   const done = data.checklist.filter((c) => c.done).length;
   const total = data.checklist.length;
   return (
-    <Page title={titleBar ? undefined : "Home"} subtitle={`${data.store.name} · ${PLATFORM_LABEL[data.store.platform]}`}>
+    <Page title={embedded ? undefined : "Home"} subtitle={`${data.store.name} · ${PLATFORM_LABEL[data.store.platform]}`}>
       <Layout>
         <Layout.Section>
           <Card>

@@ -136,8 +136,15 @@ export function createWooAdapter(opts: WooAdapterOptions): PlatformAdapter & { c
     const perPage = Math.min(100, Math.max(1, Math.floor(limit) || 10));
     const list = await client.get<WooOrder[]>("/wc/v3/orders", { customer: customerId, per_page: perPage, orderby: "date", order: "desc" });
     const orders = (Array.isArray(list) ? list : []).filter((o) => String(o.customer_id) === String(customerId) && isVisible(o)).slice(0, perPage);
-    const mapped: NormalizedOrder[] = [];
-    for (const o of orders) mapped.push(await hydrate(o));
+    const mapped: NormalizedOrder[] = new Array(orders.length);
+    let next = 0;
+    const worker = async () => {
+      while (next < orders.length) {
+        const i = next++;
+        mapped[i] = await hydrate(orders[i]);
+      }
+    };
+    await Promise.all(Array.from({ length: Math.min(4, orders.length) }, worker)); // ≤ 4 orders in flight
     return mapped.sort((a, b) => b.placedAt.localeCompare(a.placedAt));
   }
 

@@ -152,7 +152,7 @@ export function findDaysInText(text: string): DayMatch[] {
   const dm = new RegExp(`\\b(\\d{1,2})(?:st|nd|rd|th)?\\.?\\s+(${MONTH_NAMES})\\.?(?:,?\\s+(\\d{4}))?(?![\\p{L}])`, "giu");
   const md = new RegExp(`\\b(${MONTH_NAMES})\\.?\\s+(\\d{1,2})(?:st|nd|rd|th)?(?:,?\\s+(\\d{4}))?\\b`, "giu");
   const iso = /\b(\d{4})-(\d{2})-(\d{2})\b/g;
-  const dotted = /\b(\d{1,2})\.(\d{1,2})\.(\d{4})?(?!\d)/g;
+  const dotted = /(?<![\d€$£¥.,]\s?)\b(\d{1,2})\.(\d{1,2})\.(\d{4})?(?![\d€$£¥])/g; // 24.11.2026 / 24.11. — not amounts
   let m: RegExpExecArray | null;
   while ((m = dm.exec(text))) out.push({ d: +m[1], m: MONTHS[m[2].toLowerCase()], y: m[3] ? +m[3] : null, index: m.index });
   while ((m = md.exec(text))) out.push({ d: +m[2], m: MONTHS[m[1].toLowerCase()], y: m[3] ? +m[3] : null, index: m.index });

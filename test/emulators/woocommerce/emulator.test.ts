@@ -120,6 +120,22 @@ describe("WooCommerce emulator — auth over plain HTTP", () => {
     expect(after.status).toBe(401);
   });
 
+  it("keys can be revoked over the emulator's control route (demo disconnect)", async () => {
+    const k = emu.addKey({ consumerKey: "ck_" + "3".repeat(40), consumerSecret: "cs_" + "4".repeat(40), permissions: "read" });
+    const del = await fetch(`${emu.url}/__emulator/keys/${k.consumerKey}`, { method: "DELETE" });
+    expect(await del.json()).toEqual({ revoked: true });
+    expect(emu.revokedKeys).toContain(k.consumerKey);
+    const r = await fetch(signedUrl(emu.url, "/wp-json/wc/v3/orders", {}, { ck: k.consumerKey, cs: k.consumerSecret }));
+    expect(r.status).toBe(401);
+  });
+
+  it("a write-only key cannot read", async () => {
+    const k = emu.addKey({ consumerKey: "ck_" + "5".repeat(40), consumerSecret: "cs_" + "6".repeat(40), permissions: "write" });
+    const r = await fetch(signedUrl(emu.url, "/wp-json/wc/v3/orders", {}, { ck: k.consumerKey, cs: k.consumerSecret }));
+    expect(r.status).toBe(401);
+    expect((await r.json()).message).toBe("The API key provided does not have read permissions.");
+  });
+
   it("missing OAuth parameters are named", async () => {
     const r = await fetch(`${emu.url}/wp-json/wc/v3/orders?oauth_consumer_key=${DEMO_WOO_KEY.consumerKey}`);
     expect(r.status).toBe(401);

@@ -1,0 +1,164 @@
+import { useState } from "react";
+import { BlockStack, Box, Button, Card, Checkbox, ChoiceList, FormLayout, InlineGrid, Layout, Page, Select, Text, TextField, Banner } from "@shopify/polaris";
+import { useNavigation } from "@remix-run/react";
+import type { ActionResult, BotSettingsData } from "../../dashboard/types";
+import { LANGUAGE_LABELS } from "../../dashboard/settings-schema";
+import { ShellForm, useResultToast, useShell } from "../shell";
+import { WidgetPreview } from "../WidgetPreview";
+
+const LANG_CHOICES = Object.entries(LANGUAGE_LABELS).map(([value, label]) => ({ value, label }));
+
+export function BotSettingsPage({ data, result }: { data: BotSettingsData; result?: (ActionResult & { values?: Partial<BotSettingsData["values"]> }) | null }) {
+  const { embedded } = useShell();
+  const nav = useNavigation();
+  const saving = nav.state === "submitting" && nav.formMethod?.toLowerCase() === "post";
+  const [v, setV] = useState(data.values);
+  const set = <K extends keyof typeof v>(k: K) => (value: (typeof v)[K]) => setV((prev) => ({ ...prev, [k]: value }));
+  const errors = result && !result.ok ? (result.errors ?? {}) : {};
+  useResultToast(result);
+  const swatch = /^#[0-9a-f]{6}$/i.test(v.accentColor) ? v.accentColor : "#1a73e8";
+
+  return (
+    <Page title={embedded ? undefined : "Bot settings"} subtitle="How the chat looks and behaves on your storefront">
+      <ShellForm>
+        <input type="hidden" name="orderTracking" value={v.orderTracking ? "true" : "false"} />
+        {v.languages.map((l) => (
+          <input key={l} type="hidden" name="languages" value={l} />
+        ))}
+        <Layout>
+          <Layout.Section>
+            <BlockStack gap="400">
+              {result && !result.ok && result.message ? (
+                <Banner tone="critical" title="Settings were not saved">
+                  <p>{result.message}</p>
+                </Banner>
+              ) : null}
+              <Card>
+                <FormLayout>
+                  <Text as="h2" variant="headingMd">
+                    Look and greeting
+                  </Text>
+                  <TextField label="Bot name" name="name" value={v.name} onChange={set("name")} autoComplete="off" maxLength={40} error={errors.name} />
+                  <TextField
+                    label="Greeting"
+                    name="greeting"
+                    value={v.greeting}
+                    onChange={set("greeting")}
+                    autoComplete="off"
+                    multiline={3}
+                    maxLength={300}
+                    showCharacterCount
+                    error={errors.greeting}
+                  />
+                  <FormLayout.Group>
+                    <TextField
+                      label="Accent colour"
+                      name="accentColor"
+                      value={v.accentColor}
+                      onChange={set("accentColor")}
+                      autoComplete="off"
+                      helpText="Hex, e.g. #1a73e8. Text on it is adjusted for contrast."
+                      error={errors.accentColor}
+                      connectedRight={
+                        <input
+                          type="color"
+                          aria-label="Pick accent colour"
+                          value={swatch}
+                          onChange={(e) => set("accentColor")(e.currentTarget.value)}
+                          style={{ width: 44, height: 36, padding: 2, border: "1px solid #8a8a8a", borderRadius: 8, background: "#fff", cursor: "pointer" }}
+                        />
+                      }
+                    />
+                    <Select
+                      label="Position"
+                      name="position"
+                      options={[
+                        { label: "Bottom right", value: "right" },
+                        { label: "Bottom left", value: "left" },
+                      ]}
+                      value={v.position}
+                      onChange={(val) => set("position")(val === "left" ? "left" : "right")}
+                      error={errors.position}
+                    />
+                  </FormLayout.Group>
+                  <TextField
+                    label="Launcher label"
+                    name="launcherLabel"
+                    value={v.launcherLabel}
+                    onChange={set("launcherLabel")}
+                    autoComplete="off"
+                    maxLength={40}
+                    helpText="What screen readers announce for the chat button."
+                    error={errors.launcherLabel}
+                  />
+                </FormLayout>
+              </Card>
+              <Card>
+                <FormLayout>
+                  <Text as="h2" variant="headingMd">
+                    Behaviour
+                  </Text>
+                  <ChoiceList
+                    title="Languages the bot speaks"
+                    allowMultiple
+                    choices={LANG_CHOICES}
+                    selected={v.languages}
+                    onChange={(sel) => set("languages")(sel)}
+                    error={errors.languages}
+                  />
+                  <Checkbox
+                    label="Answer order status and tracking questions"
+                    helpText="Shoppers verify with their order number and email before they see anything."
+                    checked={v.orderTracking}
+                    onChange={(c) => set("orderTracking")(c)}
+                  />
+                  <TextField
+                    label="Handoff email"
+                    name="handoffEmail"
+                    type="email"
+                    value={v.handoffEmail}
+                    onChange={set("handoffEmail")}
+                    autoComplete="email"
+                    helpText="Where requests for a person go. Leave empty to use your store's contact email."
+                    error={errors.handoffEmail}
+                  />
+                  <TextField
+                    label="Business hours"
+                    name="businessHours"
+                    value={v.businessHours}
+                    onChange={set("businessHours")}
+                    autoComplete="off"
+                    placeholder="Mon–Fri 9:00–17:00 CET"
+                    helpText="Told to shoppers when they ask for a person."
+                    maxLength={200}
+                    error={errors.businessHours}
+                  />
+                </FormLayout>
+              </Card>
+              <InlineGrid columns="1fr auto">
+                <Text as="p" tone="subdued" variant="bodySm">
+                  Saved changes reach your storefront the next time the widget loads (version {data.version}).
+                </Text>
+                <Button submit variant="primary" loading={saving}>
+                  Save
+                </Button>
+              </InlineGrid>
+            </BlockStack>
+          </Layout.Section>
+          <Layout.Section variant="oneThird">
+            <Card>
+              <BlockStack gap="300">
+                <Text as="h2" variant="headingMd">
+                  Preview
+                </Text>
+                <Box>
+                  <WidgetPreview name={v.name} greeting={v.greeting} accentColor={v.accentColor} position={v.position} launcherLabel={v.launcherLabel} />
+                </Box>
+              </BlockStack>
+            </Card>
+          </Layout.Section>
+        </Layout>
+      </ShellForm>
+    </Page>
+  );
+}

@@ -1,0 +1,145 @@
+import { Form, useNavigate } from "@remix-run/react";
+import { Badge, BlockStack, Button, Card, IndexTable, InlineGrid, InlineStack, Link, Page, Pagination, Select, Text, TextField } from "@shopify/polaris";
+import { useState } from "react";
+import type { ConversationsData } from "../../dashboard/types";
+import { LANGUAGE_LABELS } from "../../dashboard/settings-schema";
+import { formatDateTime, PLATFORM_LABEL, useHref, useShell } from "../shell";
+
+export const OUTCOME_LABEL: Record<string, string> = {
+  resolved: "Resolved",
+  handoff: "Handed off",
+  unresolved: "Unresolved",
+  in_progress: "In progress",
+};
+
+export function OutcomeBadge({ outcome }: { outcome: string | null }) {
+  if (outcome === "resolved") return <Badge tone="success">Resolved</Badge>;
+  if (outcome === "handoff") return <Badge tone="attention">Handed off</Badge>;
+  if (outcome === "unresolved") return <Badge tone="warning">Unresolved</Badge>;
+  return <Badge>In progress</Badge>;
+}
+
+export function ConversationsPage({ data }: { data: ConversationsData }) {
+  const { embedded } = useShell();
+  const href = useHref();
+  const navigate = useNavigate();
+  const [f, setF] = useState(data.filters);
+  const set = (k: keyof typeof f) => (v: string) => setF((p) => ({ ...p, [k]: v }));
+  const pageUrl = (page: number) => {
+    const q = new URLSearchParams();
+    for (const [k, v] of Object.entries(data.filters)) if (v) q.set(k, v);
+    if (page > 1) q.set("page", String(page));
+    const s = q.toString();
+    return href("conversations") + (s ? `?${s}` : "");
+  };
+  const from = (data.page - 1) * data.pageSize + 1;
+  const to = from + data.rows.length - 1;
+
+  return (
+    <Page title={embedded ? undefined : "Conversations"} subtitle="What shoppers asked and what the bot answered. Personal data is masked.">
+      <BlockStack gap="400">
+        <Card>
+          <Form method="get" action={href("conversations")}>
+            <BlockStack gap="300">
+              <InlineGrid columns={{ xs: 1, sm: 2, md: 5 }} gap="300">
+                <TextField label="From" type="date" name="from" value={f.from} onChange={set("from")} autoComplete="off" error={data.errors.from} />
+                <TextField label="To" type="date" name="to" value={f.to} onChange={set("to")} autoComplete="off" error={data.errors.to} />
+                <Select
+                  label="Outcome"
+                  name="outcome"
+                  value={f.outcome}
+                  onChange={set("outcome")}
+                  error={data.errors.outcome}
+                  options={[{ label: "Any", value: "" }, ...Object.entries(OUTCOME_LABEL).map(([value, label]) => ({ value, label }))]}
+                />
+                <Select
+                  label="Language"
+                  name="language"
+                  value={f.language}
+                  onChange={set("language")}
+                  error={data.errors.language}
+                  options={[{ label: "Any", value: "" }, ...Object.entries(LANGUAGE_LABELS).map(([value, label]) => ({ value, label }))]}
+                />
+                <Select
+                  label="Platform"
+                  name="platform"
+                  value={f.platform}
+                  onChange={set("platform")}
+                  error={data.errors.platform}
+                  options={[
+                    { label: "Any", value: "" },
+                    { label: "Shopify", value: "shopify" },
+                    { label: "WooCommerce", value: "woocommerce" },
+                  ]}
+                />
+              </InlineGrid>
+              <InlineStack gap="200">
+                <Button submit>Apply filters</Button>
+                <Button url={href("conversations")} variant="tertiary">
+                  Clear
+                </Button>
+              </InlineStack>
+            </BlockStack>
+          </Form>
+        </Card>
+        <Card padding="0">
+          <IndexTable
+            resourceName={{ singular: "conversation", plural: "conversations" }}
+            itemCount={data.rows.length}
+            selectable={false}
+            emptyState={
+              <BlockStack gap="100" inlineAlign="center">
+                <Text as="p" variant="headingSm">
+                  No conversations match
+                </Text>
+                <Text as="p" tone="subdued">
+                  When shoppers chat with your bot, their conversations appear here.
+                </Text>
+              </BlockStack>
+            }
+            headings={[{ title: "Started" }, { title: "First message" }, { title: "Outcome" }, { title: "Language" }, { title: "Store" }, { title: "Messages", alignment: "end" }]}
+          >
+            {data.rows.map((r, i) => (
+              <IndexTable.Row id={r.id} key={r.id} position={i}>
+                <IndexTable.Cell>
+                  <Link url={href(`conversations/${r.id}`)} removeUnderline>
+                    {formatDateTime(r.createdAt)}
+                  </Link>
+                </IndexTable.Cell>
+                <IndexTable.Cell>
+                  <Text as="span" truncate>
+                    {r.preview || "—"}
+                  </Text>
+                </IndexTable.Cell>
+                <IndexTable.Cell>
+                  <InlineStack gap="100">
+                    <OutcomeBadge outcome={r.outcome} />
+                    {r.orderQuestion ? <Badge tone={r.verified ? "success" : undefined}>{r.verified ? "Order verified" : "Order question"}</Badge> : null}
+                  </InlineStack>
+                </IndexTable.Cell>
+                <IndexTable.Cell>{r.language.toUpperCase()}</IndexTable.Cell>
+                <IndexTable.Cell>
+                  {r.storeName} ({PLATFORM_LABEL[r.platform]})
+                </IndexTable.Cell>
+                <IndexTable.Cell>
+                  <Text as="span" alignment="end" numeric>
+                    {r.messageCount}
+                  </Text>
+                </IndexTable.Cell>
+              </IndexTable.Row>
+            ))}
+          </IndexTable>
+        </Card>
+        <InlineStack align="center" blockAlign="center" gap="300">
+          <Pagination
+            hasPrevious={data.hasPrevious}
+            hasNext={data.hasNext}
+            onPrevious={() => navigate(pageUrl(data.page - 1))}
+            onNext={() => navigate(pageUrl(data.page + 1))}
+            label={data.total ? `${from}–${to} of ${data.total}` : "0 conversations"}
+          />
+        </InlineStack>
+      </BlockStack>
+    </Page>
+  );
+}

@@ -1,0 +1,232 @@
+import { useEffect, useState } from "react";
+import { useFetcher } from "@remix-run/react";
+import { Badge, BlockStack, Box, Button, Card, Checkbox, Collapsible, FormLayout, InlineStack, Layout, Page, Text, TextField } from "@shopify/polaris";
+import type { FaqData, FaqEntryData, FaqTestResult, FieldErrors } from "../../dashboard/types";
+import { LANGUAGE_LABELS } from "../../dashboard/settings-schema";
+import { CsrfInput, useResultToast, useShell } from "../shell";
+
+type FaqResult = { ok: boolean; message?: string; errors?: FieldErrors; intent?: string; test?: FaqTestResult; entryId?: string };
+
+function EntryForm({ entry, languages, onDone }: { entry?: FaqEntryData; languages: string[]; onDone?: () => void }) {
+  const fetcher = useFetcher<FaqResult>({ key: entry ? `faq-${entry.id}` : "faq-new" });
+  const [question, setQuestion] = useState(entry?.question ?? "");
+  const [answer, setAnswer] = useState(entry?.answer ?? "");
+  const [enabled, setEnabled] = useState(entry?.enabled ?? true);
+  const [tr, setTr] = useState<Record<string, { question: string; answer: string }>>(entry?.translations ?? {});
+  const others = languages.filter((l) => l !== "en");
+  const [showTr, setShowTr] = useState(Object.keys(entry?.translations ?? {}).length > 0);
+  const errors = fetcher.data && !fetcher.data.ok ? (fetcher.data.errors ?? {}) : {};
+  const busy = fetcher.state !== "idle";
+  useResultToast(fetcher.data);
+  useEffect(() => {
+    if (fetcher.state === "idle" && fetcher.data?.ok) {
+      if (!entry) {
+        setQuestion("");
+        setAnswer("");
+        setTr({});
+      }
+      onDone?.();
+    }
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [fetcher.state, fetcher.data]);
+  const setT = (lang: string, k: "question" | "answer") => (val: string) =>
+    setTr((prev) => ({ ...prev, [lang]: { question: prev[lang]?.question ?? "", answer: prev[lang]?.answer ?? "", [k]: val } }));
+
+  return (
+    <fetcher.Form method="post">
+      <CsrfInput />
+      <input type="hidden" name="intent" value={entry ? "update" : "create"} />
+      {entry ? <input type="hidden" name="id" value={entry.id} /> : null}
+      <input type="hidden" name="enabled" value={enabled ? "true" : "false"} />
+      <FormLayout>
+        <TextField label="Question" name="question" value={question} onChange={setQuestion} autoComplete="off" error={errors.question} placeholder="Do you ship to Canada?" />
+        <TextField label="Answer" name="answer" value={answer} onChange={setAnswer} autoComplete="off" multiline={3} error={errors.answer} />
+        <Checkbox label="Bot uses this answer" checked={enabled} onChange={setEnabled} />
+        {others.length ? (
+          <BlockStack gap="200">
+            <InlineStack>
+              <Button variant="plain" onClick={() => setShowTr((s) => !s)} ariaExpanded={showTr} ariaControls={`tr-${entry?.id ?? "new"}`}>
+                {showTr ? "Hide translations" : `Translations (${others.map((l) => LANGUAGE_LABELS[l as keyof typeof LANGUAGE_LABELS] ?? l).join(", ")})`}
+              </Button>
+            </InlineStack>
+            <Collapsible id={`tr-${entry?.id ?? "new"}`} open={showTr}>
+              <BlockStack gap="300">
+                {others.map((lang) => (
+                  <FormLayout.Group key={lang}>
+                    <TextField
+                      label={`Question (${LANGUAGE_LABELS[lang as keyof typeof LANGUAGE_LABELS] ?? lang})`}
+                      name={`tr.${lang}.question`}
+                      value={tr[lang]?.question ?? ""}
+                      onChange={setT(lang, "question")}
+                      autoComplete="off"
+                      error={errors[`tr.${lang}.question`]}
+                    />
+                    <TextField
+                      label={`Answer (${LANGUAGE_LABELS[lang as keyof typeof LANGUAGE_LABELS] ?? lang})`}
+                      name={`tr.${lang}.answer`}
+                      value={tr[lang]?.answer ?? ""}
+                      onChange={setT(lang, "answer")}
+                      autoComplete="off"
+                      multiline={2}
+                      error={errors[`tr.${lang}.answer`]}
+                    />
+                  </FormLayout.Group>
+                ))}
+              </BlockStack>
+            </Collapsible>
+          </BlockStack>
+        ) : (
+          <Text as="p" variant="bodySm" tone="subdued">
+            Turn on more languages in Bot settings to add translations.
+          </Text>
+        )}
+        <InlineStack gap="200">
+          <Button submit variant="primary" loading={busy}>
+            {entry ? "Save entry" : "Add entry"}
+          </Button>
+          {entry && onDone ? <Button onClick={onDone}>Cancel</Button> : null}
+        </InlineStack>
+      </FormLayout>
+    </fetcher.Form>
+  );
+}
+
+function EntryCard({ entry, languages }: { entry: FaqEntryData; languages: string[] }) {
+  const [editing, setEditing] = useState(false);
+  const del = useFetcher<FaqResult>({ key: `faq-del-${entry.id}` });
+  useResultToast(del.data);
+  const translated = Object.keys(entry.translations);
+  return (
+    <Card>
+      {editing ? (
+        <EntryForm entry={entry} languages={languages} onDone={() => setEditing(false)} />
+      ) : (
+        <BlockStack gap="200">
+          <InlineStack align="space-between" blockAlign="start" gap="200" wrap={false}>
+            <Text as="h3" variant="headingSm">
+              {entry.question}
+            </Text>
+            <InlineStack gap="100">
+              {!entry.enabled ? <Badge>Off</Badge> : null}
+              {translated.map((l) => (
+                <Badge key={l} tone="info">
+                  {l.toUpperCase()}
+                </Badge>
+              ))}
+            </InlineStack>
+          </InlineStack>
+          <Text as="p">{entry.answer}</Text>
+          <InlineStack gap="200">
+            <Button onClick={() => setEditing(true)} accessibilityLabel={`Edit “${entry.question}”`}>
+              Edit
+            </Button>
+            <del.Form method="post">
+              <CsrfInput />
+              <input type="hidden" name="intent" value="delete" />
+              <input type="hidden" name="id" value={entry.id} />
+              <Button submit tone="critical" variant="secondary" loading={del.state !== "idle"} accessibilityLabel={`Delete “${entry.question}”`}>
+                Delete
+              </Button>
+            </del.Form>
+          </InlineStack>
+        </BlockStack>
+      )}
+    </Card>
+  );
+}
+
+function TestQuestion() {
+  const fetcher = useFetcher<FaqResult>({ key: "faq-test" });
+  const [text, setText] = useState("");
+  const t = fetcher.data?.test;
+  const errors = fetcher.data && !fetcher.data.ok ? (fetcher.data.errors ?? {}) : {};
+  return (
+    <Card>
+      <BlockStack gap="300">
+        <Text as="h2" variant="headingMd">
+          Test a question
+        </Text>
+        <fetcher.Form method="post">
+          <CsrfInput />
+          <input type="hidden" name="intent" value="test" />
+          <FormLayout>
+            <TextField label="What a shopper might ask" name="text" value={text} onChange={setText} autoComplete="off" error={errors.text} placeholder="¿Hacen envíos a Canadá?" />
+            <Button submit loading={fetcher.state !== "idle"}>
+              Test
+            </Button>
+          </FormLayout>
+        </fetcher.Form>
+        {t ? (
+          <Box padding="300" background="bg-surface-secondary" borderRadius="200">
+            <BlockStack gap="200">
+              <InlineStack gap="200">
+                <Badge tone="info">{`Intent: ${t.intent}`}</Badge>
+                <Badge>{`Language: ${t.language}`}</Badge>
+                <Badge>{`Confidence: ${Math.round(t.confidence * 100)}%`}</Badge>
+              </InlineStack>
+              {t.entities.orderNumber || t.entities.email || t.entities.phone ? (
+                <Text as="p" variant="bodySm">
+                  Found: {[t.entities.orderNumber && `order ${t.entities.orderNumber}`, t.entities.email && `email ${t.entities.email}`, t.entities.phone && `phone ${t.entities.phone}`].filter(Boolean).join(", ")}
+                </Text>
+              ) : null}
+              {t.match ? (
+                <BlockStack gap="100">
+                  <Text as="p" fontWeight="semibold">
+                    {t.match.answered ? "The bot answers with:" : "Closest entry (not close enough to be used):"} {t.match.question}
+                  </Text>
+                  <Text as="p" tone={t.match.answered ? undefined : "subdued"}>
+                    {t.match.answer}
+                  </Text>
+                  <Text as="p" variant="bodySm" tone="subdued">
+                    Match score {Math.round(t.match.score * 100)}% (answers from 50%)
+                  </Text>
+                </BlockStack>
+              ) : (
+                <Text as="p" tone="subdued">
+                  No FAQ entry matches this question.
+                </Text>
+              )}
+            </BlockStack>
+          </Box>
+        ) : null}
+      </BlockStack>
+    </Card>
+  );
+}
+
+export function FaqPage({ data }: { data: FaqData }) {
+  const { embedded } = useShell();
+  return (
+    <Page title={embedded ? undefined : "FAQ"} subtitle="Answers the bot gives to common questions, in every language you serve">
+      <Layout>
+        <Layout.Section>
+          <BlockStack gap="400">
+            {data.entries.length === 0 ? (
+              <Card>
+                <BlockStack gap="200">
+                  <Text as="h2" variant="headingMd">
+                    No FAQ entries yet
+                  </Text>
+                  <Text as="p">Add the questions shoppers ask most — the bot answers them instantly, day and night.</Text>
+                </BlockStack>
+              </Card>
+            ) : (
+              data.entries.map((e) => <EntryCard key={`${e.id}-${e.updatedAt}`} entry={e} languages={data.languages} />)
+            )}
+            <Card>
+              <BlockStack gap="300">
+                <Text as="h2" variant="headingMd">
+                  Add an entry
+                </Text>
+                <EntryForm languages={data.languages} />
+              </BlockStack>
+            </Card>
+          </BlockStack>
+        </Layout.Section>
+        <Layout.Section variant="oneThird">
+          <TestQuestion />
+        </Layout.Section>
+      </Layout>
+    </Page>
+  );
+}

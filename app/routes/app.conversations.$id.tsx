@@ -1,0 +1,20 @@
+import type { LoaderFunctionArgs } from "@remix-run/node";
+import { useLoaderData } from "@remix-run/react";
+import { TitleBar } from "@shopify/app-bridge-react";
+import { embeddedContext } from "../dashboard/embedded.server";
+import { conversationDetail } from "../dashboard/conversations.server";
+import { ConversationDetailPage } from "../components/pages/ConversationDetailPage";
+
+export const loader = async ({ request, params }: LoaderFunctionArgs) => {
+  const { ctx } = await embeddedContext(request);
+  return conversationDetail(ctx, params.id ?? "");
+};
+
+export default function AppConversation() {
+  return (
+    <>
+      <TitleBar title="Conversation" />
+      <ConversationDetailPage data={useLoaderData<typeof loader>()} />
+    </>
+  );
+}

@@ -1,0 +1,27 @@
+import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
+import { data } from "@remix-run/node";
+import { useLoaderData } from "@remix-run/react";
+import { TitleBar } from "@shopify/app-bridge-react";
+import { embeddedContext } from "../dashboard/embedded.server";
+import { faqAction, loadFaq } from "../dashboard/faq.server";
+import { FaqPage } from "../components/pages/FaqPage";
+
+export const loader = async ({ request }: LoaderFunctionArgs) => {
+  const { ctx } = await embeddedContext(request);
+  return loadFaq(ctx);
+};
+
+export const action = async ({ request }: ActionFunctionArgs) => {
+  const { ctx } = await embeddedContext(request);
+  const { status, ...result } = await faqAction(ctx, await request.formData());
+  return data(result, { status });
+};
+
+export default function AppFaq() {
+  return (
+    <>
+      <TitleBar title="FAQ" />
+      <FaqPage data={useLoaderData<typeof loader>()} />
+    </>
+  );
+}

@@ -1,0 +1,160 @@
+/**
+ * The Shopify storefront path end to end: app-proxy routes (real Remix loaders/actions with real
+ * Requests) → engine → Shopify adapter → the Admin GraphQL emulator over HTTP → database.
+ */
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { setDb, type Db } from "../../app/db.server";
+import { createTestDb } from "../helpers/db";
+import { appProxyRequest, seedShopifyShop } from "../helpers/seed";
+import { startShopifyAdminEmulator, DEMO_SHOP, DEMO_ACCESS_TOKEN, type ShopifyAdminEmulator } from "../emulators/shopify-admin/emulator";
+
+const SECRET = process.env.SHOPIFY_API_SECRET!;
+let db: Db;
+let cleanup: () => Promise<void>;
+let emulator: ShopifyAdminEmulator;
+let configRoute: typeof import("../../app/routes/proxy.config");
+let messagesRoute: typeof import("../../app/routes/proxy.messages");
+
+const post = (body: unknown, opts: Partial<Parameters<typeof appProxyRequest>[1]> = {}) =>
+  messagesRoute.action({
+    request: appProxyRequest("messages", { shop: DEMO_SHOP, secret: SECRET, method: "POST", body: typeof body === "string" ? body : JSON.stringify(body), ...opts }),
+    params: {},
+    context: {},
+  }) as Promise<Response>;
+
+beforeAll(async () => {
+  emulator = await startShopifyAdminEmulator({ port: 0, host: "127.0.0.1" });
+  process.env.SHOPIFY_ADMIN_API_ORIGIN = emulator.url;
+  ({ db, cleanup } = await createTestDb());
+  setDb(db);
+  await seedShopifyShop(db, DEMO_SHOP, DEMO_ACCESS_TOKEN);
+  configRoute = await import("../../app/routes/proxy.config");
+  messagesRoute = await import("../../app/routes/proxy.messages");
+});
+afterAll(async () => {
+  await emulator?.close();
+  await cleanup?.();
+});
+
+describe("GET /apps/trulybot/config (app proxy)", () => {
+  it("GIVEN a correctly signed request WHEN the widget asks for config THEN it gets the bot settings with an ETag, and 304 when unchanged", async () => {
+    const res = (await configRoute.loader({ request: appProxyRequest("config", { shop: DEMO_SHOP, secret: SECRET }), params: {}, context: {} })) as Response;
+    expect(res.status).toBe(200);
+    const body = await res.json();
+    expect(body.bot).toMatchObject({ name: expect.any(String), accentColor: expect.stringMatching(/^#/), position: "right" });
+    expect(body.features.orderTracking).toBe(true);
+    const etag = res.headers.get("etag")!;
+    expect(etag).toMatch(/^"/);
+    const again = (await configRoute.loader({
+      request: appProxyRequest("config", { shop: DEMO_SHOP, secret: SECRET, headers: { "if-none-match": etag } }),
+      params: {},
+      context: {},
+    })) as Response;
+    expect(again.status).toBe(304);
+  });
+
+  it("changes its ETag when the merchant changes a setting", async () => {
+    const first = (await configRoute.loader({ request: appProxyRequest("config", { shop: DEMO_SHOP, secret: SECRET }), params: {}, context: {} })) as Response;
+    const store = await db.store.findFirstOrThrow({ where: { domain: DEMO_SHOP } });
+    await db.botSettings.update({ where: { storeId: store.id }, data: { accentColor: "#ff0000", version: { increment: 1 } } });
+    const second = (await configRoute.loader({
+      request: appProxyRequest("config", { shop: DEMO_SHOP, secret: SECRET, headers: { "if-none-match": first.headers.get("etag")! } }),
+      params: {},
+      context: {},
+    })) as Response;
+    expect(second.status).toBe(200);
+    expect((await second.json()).bot.accentColor).toBe("#ff0000");
+  });
+
+  it.each([
+    ["a tampered query", { tamper: true }],
+    ["an expired timestamp", { timestamp: Math.floor(Date.now() / 1000) - 600 }],
+    ["the wrong secret", { secret: "not-the-secret" }],
+  ])("refuses %s with 401", async (_n, opts) => {
+    const res = (await configRoute.loader({ request: appProxyRequest("config", { shop: DEMO_SHOP, secret: SECRET, ...opts }), params: {}, context: {} })) as Response;
+    expect(res.status).toBe(401);
+    expect((await res.json()).error.code).toBe("bad_signature");
+  });
+
+  it("refuses an unknown shop and an uninstalled one cleanly (404, no stack)", async () => {
+    const unknown = (await configRoute.loader({ request: appProxyRequest("config", { shop: "nobody.myshopify.com", secret: SECRET }), params: {}, context: {} })) as Response;
+    expect(unknown.status).toBe(404);
+    expect((await unknown.json()).error.code).toBe("unknown_store");
+  });
+});
+
+describe("POST /apps/trulybot/messages (app proxy)", () => {
+  it("answers a demo order end to end after verification, through the real adapter and emulator", async () => {
+    const first = await post({ text: "where is my order #1002?" });
+    expect(first.status).toBe(200);
+    const a = await first.json();
+    expect(a.awaiting).toBe("email_or_phone");
+    expect(JSON.stringify(a)).not.toContain("1ZA84R270384120936"); // nothing before verification
+    const second = await post({ conversationId: a.conversationId, text: "Marcus.Reed@example.net" });
+    const b = await second.json();
+    const card = b.messages.find((m: { type: string }) => m.type === "order");
+    expect(card.order.number).toBe("1002");
+    expect(card.order.shipments[0]).toMatchObject({ carrier: "UPS", trackingNumber: "1ZA84R270384120936" });
+    expect(card.order.shipments[0].trackingUrl).toMatch(/^https:\/\/www\.ups\.com\//);
+    // stored exactly once each
+    const msgs = await db.message.findMany({ where: { conversationId: a.conversationId } });
+    expect(msgs.filter((m) => m.role === "shopper")).toHaveLength(2);
+  });
+
+  it("uses logged_in_customer_id as a verified identity: Alice sees her order without giving an email", async () => {
+    const res = await post({ text: "where is order 1003" }, { customerId: "7700000000001" });
+    const body = await res.json();
+    const card = body.messages.find((m: { type: string }) => m.type === "order");
+    expect(card?.order.number).toBe("1003");
+  });
+
+  it("refuses a replayed signed POST (the same request delivered twice is answered once)", async () => {
+    const req = appProxyRequest("messages", { shop: DEMO_SHOP, secret: SECRET, method: "POST", body: JSON.stringify({ text: "hi" }) });
+    const url = req.url;
+    const headers = Object.fromEntries(req.headers);
+    const r1 = (await messagesRoute.action({ request: req, params: {}, context: {} })) as Response;
+    expect(r1.status).toBe(200);
+    const replay = new Request(url, { method: "POST", body: JSON.stringify({ text: "hi" }), headers });
+    const r2 = (await messagesRoute.action({ request: replay, params: {}, context: {} })) as Response;
+    expect(r2.status).toBe(401);
+    expect((await r2.json()).error.code).toBe("replayed");
+  });
+
+  it.each([
+    ["malformed JSON", "{not json"],
+    ["text over 1,000 characters", JSON.stringify({ text: "a".repeat(1001) })],
+    ["a non-object body", JSON.stringify(["where is my order"])],
+    ["an empty message", JSON.stringify({ text: "   " })],
+  ])("answers %s with 400 and an error code", async (_n, body) => {
+    const res = await post(body);
+    expect(res.status).toBe(400);
+    const j = await res.json();
+    expect(j.error.code).toEqual(expect.any(String));
+    expect(j.error.message).toEqual(expect.any(String));
+  });
+
+  it("turns a Shopify outage into an honest reply, never a 500", async () => {
+    emulator.inject({ kind: "http_status", status: 503, times: 20 });
+    try {
+      const a = await (await post({ text: "where is my order #1003?" })).json();
+      const res = await post({ conversationId: a.conversationId, text: "alice.johnson@example.com" });
+      expect(res.status).toBe(200);
+      const b = await res.json();
+      const text = b.messages.map((m: { text?: string }) => m.text ?? "").join(" ");
+      expect(text).toMatch(/can't reach|cannot reach|right now/i);
+      expect(b.messages.some((m: { type: string }) => m.type === "order")).toBe(false);
+    } finally {
+      emulator.clearFaults();
+    }
+  });
+
+  it("rate-limits a shopper who floods the endpoint (429 with Retry-After)", async () => {
+    let last: Response | undefined;
+    for (let i = 0; i < 45; i++) {
+      last = await post({ text: `hello ${i}` }, { headers: { "x-forwarded-for": "198.51.100.99", "user-agent": "flood" } });
+      if (last.status === 429) break;
+    }
+    expect(last!.status).toBe(429);
+    expect(Number(last!.headers.get("retry-after"))).toBeGreaterThan(0);
+  });
+});
