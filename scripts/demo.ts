@@ -196,6 +196,10 @@ export async function startDemo(opts: { port?: number; dataDir?: string; fresh?:
   fs.writeFileSync(path.join(dataDir, "woocommerce-store.json"), JSON.stringify(woo, null, 2) + "\n");
   const dashboardLink = async () => (await mintSsoToken(wooStore!.id, "Demo merchant")).url;
   fs.writeFileSync(path.join(dataDir, "dashboard-url.txt"), (await dashboardLink()) + "\n");
+  fs.writeFileSync(
+    path.join(dataDir, "emulators.json"),
+    JSON.stringify({ appUrl: url, shopifyAdminOrigin: shopifyEmu.url, wooStoreUrl: wooEmu.url, wooConsumerKey: DEMO_WOO_KEY.consumerKey, wooConsumerSecret: DEMO_WOO_KEY.consumerSecret }, null, 2) + "\n",
+  );
 
   return {
     url,

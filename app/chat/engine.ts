@@ -629,7 +629,9 @@ async function decide(
     const widget: WidgetOrder = { ...toWidgetOrder(order, dctx) };
     if (!widget.statusLabel) widget.statusLabel = d.statusLabel;
     const text = d.nextStep ? `${d.text}\n${d.nextStep}` : d.text;
-    push({ id: idGen(), role: "bot", type: "order", text, order: widget });
+    // an action on the order just shown ("can I cancel it?") does not repeat the card
+    const alreadyShown = state.lastVerified?.number === order.number && ACTION_INTENTS.has(flow.intent);
+    if (!alreadyShown) push({ id: idGen(), role: "bot", type: "order", text, order: widget });
     state.lastVerified = { number: order.number, order: widget, email: contactEmail };
     patch.verified = true;
     event("lookup_verified");
@@ -644,7 +646,7 @@ async function decide(
     const which = flow.intent === "change_address" ? "shipping" : "returns";
     const body = which === "shipping" ? store.policies.shipping : store.policies.returns;
     if (body) {
-      const excerpt = pickPolicyExcerpt(body, flow.request ?? "", { hints });
+      const excerpt = pickPolicyExcerpt(body, flow.request ?? "", { hints, maxChars: 300, maxParagraphs: 1, requireMatch: true });
       if (excerpt) push(say(`${tr(which === "shipping" ? "policy_intro_shipping" : "policy_intro_returns")}\n${excerpt}`));
     }
     if (!settings.handoffEnabled) {

@@ -16,11 +16,24 @@ const ENTRIES: FaqEntry[] = [
     id: "size",
     question: "How do I find my size?",
     answer: "Use the size chart on each product page.",
-    translations: { fr: { question: "Comment choisir ma taille ?", answer: "Consultez le guide des tailles sur chaque fiche produit." } },
+    translations: {
+      fr: {
+        question: "Comment choisir ma taille ?",
+        answer: "Consultez le guide des tailles sur chaque fiche produit.",
+      },
+    },
   },
-  { id: "pickup", question: "Can I pick up my order in store?", answer: "Yes, choose local pickup at checkout. Orders are held for 7 days." },
+  {
+    id: "pickup",
+    question: "Can I pick up my order in store?",
+    answer: "Yes, choose local pickup at checkout. Orders are held for 7 days.",
+  },
   { id: "wash", question: "How should I wash merino wool?", answer: "Cold wash, lay flat to dry." },
-  { id: "warranty", question: "Is there a warranty on tents?", answer: "All tents have a 2-year warranty against manufacturing defects." },
+  {
+    id: "warranty",
+    question: "Is there a warranty on tents?",
+    answer: "All tents have a 2-year warranty against manufacturing defects.",
+  },
   { id: "hidden", question: "Secret staff discount?", answer: "Staff only.", enabled: false },
 ];
 
@@ -55,17 +68,13 @@ describe("searchFaq ranking", () => {
     }
   });
 
-  it.each([
-    "what is the weather today",
-    "where is my order",
-    "asdf qwerty",
-    "I love you",
-    "",
-    "the and of",
-  ])("unrelated %j stays below the 0.5 threshold", (q) => {
-    const best = searchFaq(index, q, "en")[0];
-    expect(best?.score ?? 0).toBeLessThan(0.5);
-  });
+  it.each(["what is the weather today", "where is my order", "asdf qwerty", "I love you", "", "the and of"])(
+    "unrelated %j stays below the 0.5 threshold",
+    (q) => {
+      const best = searchFaq(index, q, "en")[0];
+      expect(best?.score ?? 0).toBeLessThan(0.5);
+    },
+  );
 
   it("skips disabled entries", () => {
     expect(searchFaq(index, "secret staff discount", "en").map((r) => r.entry.id)).not.toContain("hidden");

@@ -82,7 +82,22 @@ const STOP_WORDS = new Set(
     .map((w) => fold(w)),
 );
 
-const SUFFIXES = ["ations", "ation", "ements", "ement", "ungen", "ung", "ing", "ies", "es", "en", "er", "ed", "s", "x"];
+const SUFFIXES = [
+  "ations",
+  "ation",
+  "ements",
+  "ement",
+  "ungen",
+  "ung",
+  "ing",
+  "ies",
+  "es",
+  "en",
+  "er",
+  "ed",
+  "s",
+  "x",
+];
 const FINAL_VOWELS = ["e", "i", "o", "a"];
 
 /**
@@ -97,7 +112,8 @@ export function stem(word: string): string {
       w = w.slice(0, -suf.length);
       if (suf === "ies") w += "y";
       // "shipping" → "shipp" → "ship"
-      if ((suf === "ing" || suf === "ed") && w.length >= 4 && w[w.length - 1] === w[w.length - 2]) w = w.slice(0, -1);
+      if ((suf === "ing" || suf === "ed") && w.length >= 4 && w[w.length - 1] === w[w.length - 2])
+        w = w.slice(0, -1);
       break;
     }
   }

@@ -24,6 +24,13 @@ describe("policy excerpts", () => {
     expect(generic.length).toBeLessThan(SHIPPING.length / 2);
   });
 
+  it("understands everyday wording (costs, how long) and can require a match", () => {
+    expect(pickPolicyExcerpt(SHIPPING, "what are your shipping costs?")).toMatch(/^US shipping/);
+    expect(pickPolicyExcerpt(SHIPPING, "how long does it take?")).toMatch(/Processing time/);
+    expect(pickPolicyExcerpt(SHIPPING, "", { hints: ["address"], requireMatch: true })).toBe("");
+    expect(pickPolicyExcerpt(SHIPPING, "", { hints: ["address"] })).toMatch(/^Processing time/);
+  });
+
   it("truncates long paragraphs at a sentence", () => {
     const long = `<p>${"This is a sentence about returns. ".repeat(40)}</p>`;
     const e = pickPolicyExcerpt(long, "returns", { maxChars: 200 });

@@ -40,11 +40,26 @@ function sameStem(a: string, b: string): boolean {
  * The 1-2 paragraphs that best match the question (word-stem overlap, plus topic hints),
  * the first paragraph when nothing matches; truncated at a sentence boundary to maxChars.
  */
-export function pickPolicyExcerpt(body: string, question: string, opts: { hints?: string[]; maxChars?: number } = {}): string {
+/** question words → policy words they usually point at */
+const EXPAND: [RegExp, string[]][] = [
+  [/^(cost|costs|price|prices|fee|fees|much|charge|charges|expensive|cheap|pay|paid)$/, ["free", "standard", "costs"]],
+  [/^(long|fast|quick|quickly|take|takes|days|soon|when|time)$/, ["business", "days", "processing"]],
+  [/^(abroad|international|internationally|overseas|country|countries|canada|europe|germany|france|world|worldwide)$/, ["international"]],
+  [/^(pick|pickup|collect|store|shop)$/, ["pickup"]],
+  [/^(damaged|broken|defective|dented|wrong)$/, ["damaged", "defective"]],
+];
+
+export function pickPolicyExcerpt(
+  body: string,
+  question: string,
+  opts: { hints?: string[]; maxChars?: number; maxParagraphs?: number; requireMatch?: boolean } = {},
+): string {
   const paras = policyParagraphs(body);
   if (paras.length === 0) return "";
   const maxChars = opts.maxChars ?? 420;
-  const q = [...new Set([...stems(question), ...(opts.hints ?? [])])];
+  const qWords = stems(question);
+  const expanded = qWords.flatMap((w) => EXPAND.filter(([re]) => re.test(w)).flatMap(([, add]) => add));
+  const q = [...new Set([...qWords, ...expanded, ...(opts.hints ?? [])])];
   const hits = (w: string) => q.some((x) => sameStem(x, w));
   const scored = paras.map((p, i) => {
     const ws = stems(p);
@@ -58,11 +73,14 @@ export function pickPolicyExcerpt(body: string, question: string, opts: { hints?
   });
   const best = [...scored].sort((a, b) => b.score - a.score || a.i - b.i);
   let chosen: string[];
-  if (best[0]!.score === 0) chosen = [paras[0]!];
+  if (best[0]!.score === 0) {
+    if (opts.requireMatch) return "";
+    chosen = [paras[0]!];
+  }
   else {
     chosen = [best[0]!.p];
     const second = best[1];
-    if (second && second.score > 0 && second.score >= best[0]!.score - 1 && best[0]!.p.length + second.p.length < maxChars)
+    if ((opts.maxParagraphs ?? 2) > 1 && second && second.score > 0 && second.score >= best[0]!.score - 1 && best[0]!.p.length + second.p.length < maxChars)
       chosen = second.i < best[0]!.i ? [second.p, best[0]!.p] : [best[0]!.p, second.p];
   }
   return truncate(chosen.join("\n\n"), maxChars);

@@ -5,12 +5,51 @@
  *   dashboard-link [--store ID]   mint a single-use SSO link to /dashboard
  *   rotate-keys                   re-encrypt every stored secret under the newest ENCRYPTION_KEYS entry
  */
+import fs from "node:fs";
+import path from "node:path";
 import { parseArgs } from "node:util";
 import { ConfigError } from "../env.server";
 import { runDoctor } from "./doctor.server";
 import { runLookup } from "./lookup.server";
 import { rotateKeys } from "./rotate-keys.server";
 import { mintDashboardLink } from "./dashboard-link.server";
+
+function parseDotenv(file: string): Record<string, string> {
+  const out: Record<string, string> = {};
+  for (const line of fs.readFileSync(file, "utf8").split("\n")) {
+    const m = /^\s*([A-Z0-9_]+)\s*=\s*(.*?)\s*$/.exec(line);
+    if (m && !line.trimStart().startsWith("#")) out[m[1]] = m[2].replace(/^(['"])(.*)\1$/, "$2");
+  }
+  return out;
+}
+
+/**
+ * Configuration for the CLI: the process environment, else .env, else — when `npm run demo` has
+ * run here — the local demo's configuration (its database and emulators), so support commands
+ * work against the demo out of the box.
+ */
+function loadCliEnvironment() {
+  if (process.env.ENCRYPTION_KEYS) return;
+  const root = process.cwd();
+  const dotenv = path.join(root, ".env");
+  if (fs.existsSync(dotenv)) {
+    for (const [k, v] of Object.entries(parseDotenv(dotenv))) process.env[k] ??= v;
+    return;
+  }
+  const demoDb = path.join(root, ".demo", "demo.sqlite");
+  if (fs.existsSync(demoDb)) {
+    const emulators = path.join(root, ".demo", "emulators.json");
+    if (fs.existsSync(emulators)) {
+      const e = JSON.parse(fs.readFileSync(emulators, "utf8")) as { shopifyAdminOrigin?: string; appUrl?: string };
+      if (e.shopifyAdminOrigin) process.env.SHOPIFY_ADMIN_API_ORIGIN ||= e.shopifyAdminOrigin;
+      if (e.appUrl) process.env.SHOPIFY_APP_URL ||= e.appUrl;
+    }
+    for (const [k, v] of Object.entries(parseDotenv(path.join(root, ".env.example")))) if (!process.env[k]) process.env[k] = v;
+    process.env.DATABASE_URL = `file:${demoDb}`;
+    process.env.TRULYBOT_DEMO = "1";
+    process.stderr.write("(no .env: using the local demo's configuration in .demo/)\n");
+  }
+}
 
 function print(obj: unknown) {
   process.stdout.write(JSON.stringify(obj, null, 2) + "\n");
@@ -76,6 +115,7 @@ async function main(argv: string[]): Promise<number> {
   }
 }
 
+loadCliEnvironment();
 main(process.argv.slice(2))
   .then((code) => process.exit(code))
   .catch((error) => {

@@ -53,8 +53,8 @@ import type { LauncherConfig, PanelApi, TrulybotHook } from "./hook";
     "box-shadow:0 4px 14px #0004;transition:transform .15s}" +
     ".l:hover{transform:scale(1.06)}" +
     ".l:focus-visible{outline:3px solid var(--tb-bg);outline-offset:3px;box-shadow:0 0 0 3px #fff}" +
-    "svg{width:26px;fill:currentColor;stroke:currentColor;stroke-width:2.4;stroke-linecap:round}" +
-    "[aria-expanded=true] .c,.x{display:none}[aria-expanded=true] .x{display:block}" +
+    ".l svg{width:26px;fill:currentColor;stroke:currentColor;stroke-width:2.4;stroke-linecap:round}" +
+    "[aria-expanded=true] .c,.l .x{display:none}[aria-expanded=true] .x{display:block}" +
     "@media (prefers-reduced-motion:reduce){.l{transition:none}}";
   const btn = d.createElement("button");
   btn.type = "button";

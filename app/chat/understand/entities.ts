@@ -45,7 +45,10 @@ const MASK_RES: RegExp[] = [
   /\b\d{1,2}[:h]\d{2}(?::\d{2})?(?:\s?(?:am|pm|uhr|h))?\b/giu,
   /\b\d{1,2}\s?(?:am|pm|uhr)\b/giu,
   new RegExp(`\\b(?:${MONTHS})\\.?\\s+\\d{1,4}(?:st|nd|rd|th)?\\b(?:,?\\s+\\d{4}\\b)?`, "giu"),
-  new RegExp(`\\b\\d{1,2}(?:st|nd|rd|th|\\.|º|°)?\\s+(?:de\\s+)?(?:${MONTHS})\\b\\.?(?:\\s+(?:de\\s+)?\\d{4}\\b)?`, "giu"),
+  new RegExp(
+    `\\b\\d{1,2}(?:st|nd|rd|th|\\.|º|°)?\\s+(?:de\\s+)?(?:${MONTHS})\\b\\.?(?:\\s+(?:de\\s+)?\\d{4}\\b)?`,
+    "giu",
+  ),
   // prices
   /(?:[$€£¥]|\b(?:usd|eur|gbp|chf|cad|aud|r\$))\s?\d[\d.,']*/giu,
   /\b\d[\d.,']*\s?(?:[$€£¥]|(?:usd|eur|euros?|dollars?|bucks|gbp|pounds?|quid|chf|francs?|cad|aud|reais|real|dólares|dolares|dollari|sterline?|euro)\b)/giu,
@@ -74,13 +77,18 @@ const ANCHORED_RE = new RegExp(
 const HASH_RE = new RegExp(`#\\s?((?:[A-Za-z]{1,4}-?)?\\d{3,10})(?![\\p{L}\\d]|[.,]\\d)`, "u");
 const FREE_RE = new RegExp(`(?<![\\p{L}\\d\\-/.,#+])(${ID})(?![\\p{L}\\d]|[.,]\\d)`, "gu");
 const BARE_FILLER = new Set(
-  "it s its is the my number nr no order es ist e het c est pls please plz por favor bitte svp sil vous plait per grazie thanks thx ty merci danke gracias obrigado bedankt".split(" "),
+  "it s its is the my number nr no order es ist e het c est pls please plz por favor bitte svp sil vous plait per grazie thanks thx ty merci danke gracias obrigado bedankt".split(
+    " ",
+  ),
 );
 
 const YEAR_CONTEXT = new Set(
-  "since in from until till before after year of desde en del año ano depuis en année annee seit im vom bis jahr dal nel anno sinds van jaar em".split(" "),
+  "since in from until till before after year of desde en del año ano depuis en année annee seit im vom bis jahr dal nel anno sinds van jaar em".split(
+    " ",
+  ),
 );
-const ZIP_CONTEXT_RE = /(?:zip|postal|postcode|post code|plz|postleitzahl|\bcp\b|\bcap\b|code postal|c[oó]digo postal)\W*$/iu;
+const ZIP_CONTEXT_RE =
+  /(?:zip|postal|postcode|post code|plz|postleitzahl|\bcp\b|\bcap\b|code postal|c[oó]digo postal)\W*$/iu;
 const ADDRESS_CONTEXT_RE =
   /(?:address|adress|addr\b|direcci[oó]n|adresse|anschrift|indirizzo|\badres\b|endere[cç]o|morada|\bstreet\b|\bst\.|\bave\b|avenue|\broad\b|stra(?:ss|ß)e|\bstr\.|\bcalle\b|\brue\b|\bvia\b|straat|\brua\b|\bapt\b|\bzip\b|postcode|postal|plz)/iu;
 const TRACK_CONTEXT_RE =
@@ -119,11 +127,11 @@ function looksLikePhone(cand: string): boolean {
 }
 
 export function extractEntities(text: string): Entities {
-  let s = (text ?? "").normalize("NFKC");
+  let s = (typeof text === "string" ? text : "").slice(0, 2000).normalize("NFKC");
   let email: string | null = null;
   let phone: string | null = null;
 
-  const em = EMAIL_RE.exec(s);
+  const em = s.includes("@") ? EMAIL_RE.exec(s) : null;
   if (em) {
     email = em[0].trim().toLowerCase();
     s = s.replace(em[0], " ".repeat(em[0].length));

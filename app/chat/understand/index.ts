@@ -29,6 +29,7 @@
  *   "Do you ship to Canada?" beats the generic policy_shipping).
  */
 import type { Intent, Language, Understanding } from "../protocol";
+import { MAX_TEXT_LENGTH } from "../protocol";
 import type { Concept } from "./lexicon";
 import { languageScores, normalizeLocale, pickLanguage, stripNonWords } from "./language";
 import { tagTokens, type Tag } from "./matcher";
@@ -44,9 +45,17 @@ export interface UnderstandOptions {
   faqMatcher?: (text: string, lang: Language) => number;
 }
 
+const MAX_INPUT = MAX_TEXT_LENGTH * 2;
 const NEGATABLE = new Set<Concept>(["CANCEL", "RETURN", "REFUND", "EXCHANGE", "CHANGE"]);
 const NEG_WINDOW = 4;
-const TRANSACTIONAL = new Set<Intent>(["order_status", "tracking", "cancel_order", "return_refund", "change_address", "human"]);
+const TRANSACTIONAL = new Set<Intent>([
+  "order_status",
+  "tracking",
+  "cancel_order",
+  "return_refund",
+  "change_address",
+  "human",
+]);
 const PRIORITY: Intent[] = [
   "human",
   "cancel_order",
@@ -63,7 +72,16 @@ const PRIORITY: Intent[] = [
 ];
 
 /** Concepts that can appear in a message that "only carries an entity". */
-const ENTITY_ONLY_OK = new Set<Concept>(["ORDER", "MY", "NUMWORD", "IT", "SUBJ", "GREETING", "THANKS", "ACK", "QUESTION"]);
+const ENTITY_ONLY_OK = new Set<Concept>([
+  "ORDER",
+  "MY",
+  "IT",
+  "SUBJ",
+  "GREETING",
+  "THANKS",
+  "ACK",
+  "QUESTION",
+]);
 
 function markNegations(tokens: string[], tags: Tag[]): { negatedPositions: Set<number>; negated: boolean } {
   const at = new Map<number, Set<Concept>>();
@@ -96,7 +114,8 @@ function markNegations(tokens: string[], tags: Tag[]): { negatedPositions: Set<n
 }
 
 export function understand(text: string, opts: UnderstandOptions = {}): Understanding {
-  const raw = typeof text === "string" ? text : "";
+  // the widget caps messages at MAX_TEXT_LENGTH; never spend more than that on one call
+  const raw = typeof text === "string" ? text.slice(0, MAX_INPUT) : "";
   const clean = stripNonWords(raw);
   const tokens = tokenize(clean);
   const allTags = tagTokens(tokens);
@@ -105,14 +124,14 @@ export function understand(text: string, opts: UnderstandOptions = {}): Understa
   const language = pickLanguage(languageScores(clean, tokens, allTags), hint);
   // a typo match must be a word of the message's language (or English shorthand, used everywhere):
   // Italian "trova" is not a typo of Portuguese "troca"
-  const tags = allTags.filter((t) => !t.fuzzy || t.langs.includes(language) || t.langs.includes("en") || t.langs.includes("any"));
+  const tags = allTags.filter(
+    (t) => !t.fuzzy || t.langs.includes(language) || t.langs.includes("en") || t.langs.includes("any"),
+  );
   const { negatedPositions, negated } = markNegations(tokens, tags);
 
   const present = new Set<Concept>();
-  const negatedConcepts = new Set<Concept>();
   for (const t of tags) {
-    if (NEGATABLE.has(t.concept) && negatedPositions.has(t.pos)) negatedConcepts.add(t.concept);
-    else present.add(t.concept);
+    if (!(NEGATABLE.has(t.concept) && negatedPositions.has(t.pos))) present.add(t.concept);
   }
   const has = (c: Concept) => present.has(c);
   const any = (...cs: Concept[]) => cs.some((c) => present.has(c));
@@ -131,18 +150,22 @@ export function understand(text: string, opts: UnderstandOptions = {}): Understa
 
   // --- human
   if (has("HUMAN")) add("human", any("CONTACT", "WANT", "ABILITY", "REAL") || short ? 0.95 : 0.8);
-  if (has("BOT") && (has("REAL") || negatedOrNeg(tokens, tags))) add("human", 0.88);
+  // "I don't want to talk to a bot", "not a bot, a real person"
+  if (has("BOT") && any("REAL", "NEG")) add("human", 0.88);
   if (has("CONTACT") && has("REAL")) add("human", 0.85);
   // "can I call you?", "how do I contact you"
-  if (has("CONTACT") && !present.has("HUMAN") && any("ABILITY", "WANT", "HOW", "QUESTION")) add("human", 0.78);
+  if (has("CONTACT") && !present.has("HUMAN") && any("ABILITY", "WANT", "HOW", "QUESTION"))
+    add("human", 0.78);
 
   // --- cancel
-  if (has("ANYMORE") && has("NEG") && has("WANT") && any("ORDER", "IT", "STUFF", "PACKAGE")) add("cancel_order", 0.85);
-  if (has("CANCEL")) add("cancel_order", any("ORDER", "MY", "WANT", "IT") || hasOrderNo || short ? 0.95 : 0.88);
+  if (has("ANYMORE") && has("NEG") && has("WANT") && any("ORDER", "IT", "STUFF", "PACKAGE"))
+    add("cancel_order", 0.85);
+  if (has("CANCEL"))
+    add("cancel_order", any("ORDER", "MY", "WANT", "IT") || hasOrderNo || short ? 0.95 : 0.88);
 
   // --- change address
   if (has("ADDRESS")) {
-    if (any("CHANGE", "MOVED", "PROBLEM", "NEW", "WANT")) add("change_address", 0.94);
+    if (any("CHANGE", "MOVED", "PROBLEM", "NEW", "WANT", "LATE")) add("change_address", 0.94);
     else if (personal) add("change_address", 0.7);
   }
   if (has("MOVED") && (orderRef || has("SHIP") || has("CHANGE"))) add("change_address", 0.85);
@@ -168,13 +191,18 @@ export function understand(text: string, opts: UnderstandOptions = {}): Understa
   // --- tracking
   if (has("TRACK")) add("tracking", 0.93);
   if (has("WHERE") && has("PACKAGE")) add("tracking", 0.88);
-  if (has("CARRIER")) add("tracking", any("MY", "ORDER", "PACKAGE", "QUESTION", "WHERE") || hasOrderNo ? 0.85 : 0.65);
+  if (has("CARRIER"))
+    add("tracking", any("MY", "ORDER", "PACKAGE", "QUESTION", "WHERE") || hasOrderNo ? 0.85 : 0.65);
 
   // --- order status
   if (has("WISMO")) add("order_status", 0.95);
   // "where are you located?", "where are your products made?" are not about an order
   const whereTarget =
-    has("ORDER") || hasOrderNo || (any("STUFF", "IT") && (has("MY") || !has("YOU"))) || has("ARRIVE") || (short && !any("ADDRESS", "HUMAN", "YOU"));
+    has("ORDER") ||
+    hasOrderNo ||
+    (any("STUFF", "IT") && (has("MY") || !has("YOU"))) ||
+    has("ARRIVE") ||
+    (short && !any("ADDRESS", "HUMAN", "YOU"));
   if (has("WHERE") && whereTarget) add("order_status", 0.92);
   if (has("STATUS")) add("order_status", orderRef || any("PACKAGE", "MY") ? 0.92 : 0.75);
   const timing = any("WHEN", "ARRIVE", "LATE", "SHIPPED");
@@ -182,16 +210,19 @@ export function understand(text: string, opts: UnderstandOptions = {}): Understa
   if (has("WHEN") && has("ARRIVE")) add("order_status", 0.85);
   if (has("LATE")) add("order_status", 0.8);
   if (has("ARRIVE") && (has("YET") || tagsNear(tags, tokens, "NEG", "ARRIVE"))) add("order_status", 0.85);
-  if (has("SHIPPED") && (has("YET") || has("IT") || has("MY") || hasOrderNo || has("QUESTION"))) add("order_status", 0.8);
+  if (has("SHIPPED") && (has("YET") || has("IT") || has("MY") || hasOrderNo || has("QUESTION")))
+    add("order_status", 0.8);
   if (has("CHECK") && (has("ORDER") || hasOrderNo)) add("order_status", 0.82);
-  if (has("SHIP") && personal && has("ORDER") && !any("COST", "COUNTRY", "POLICY", "SHIPTO")) add("order_status", 0.78);
+  if (has("SHIP") && personal && has("ORDER") && !any("COST", "COUNTRY", "POLICY", "SHIPTO"))
+    add("order_status", 0.78);
   if (has("ORDER") && has("MY")) add("order_status", 0.55);
   if (has("ORDER") && has("HELP")) add("order_status", has("MY") || hasOrderNo ? 0.76 : 0.6);
 
   // --- shipping policy
   const shipTopic = any("SHIP", "SHIPTO");
   if (has("SHIPTO")) add("policy_shipping", personal && has("ADDRESS") ? 0.6 : 0.9);
-  if (shipTopic && any("COST", "DURATION", "COUNTRY", "POLICY", "GENERALQ")) add("policy_shipping", personal && has("ORDER") ? 0.7 : 0.88);
+  if (shipTopic && any("COST", "DURATION", "COUNTRY", "POLICY", "GENERALQ"))
+    add("policy_shipping", personal && has("ORDER") ? 0.7 : 0.88);
   if (has("DURATION") && has("ARRIVE") && !personal) add("policy_shipping", 0.8);
   if (has("SHIP") && !personal && !returnish) add("policy_shipping", short ? 0.7 : 0.6);
 
@@ -218,7 +249,10 @@ export function understand(text: string, opts: UnderstandOptions = {}): Understa
   }
 
   const anyEntity = hasOrderNo || entities.email !== null || entities.phone !== null;
-  if (anyEntity && (onlyEntityConcepts(present) || intent === "other" || intent === "greeting" || intent === "thanks_bye")) {
+  if (
+    anyEntity &&
+    (onlyEntityConcepts(present) || intent === "other" || intent === "greeting" || intent === "thanks_bye")
+  ) {
     return { intent: "other", confidence: 0.9, language, entities, negated };
   }
 
@@ -238,10 +272,6 @@ export function understand(text: string, opts: UnderstandOptions = {}): Understa
 function onlyEntityConcepts(present: Set<Concept>): boolean {
   for (const c of present) if (!ENTITY_ONLY_OK.has(c)) return false;
   return true;
-}
-
-function negatedOrNeg(_tokens: string[], tags: Tag[]): boolean {
-  return tags.some((t) => t.concept === "NEG");
 }
 
 /** true if a NEG token precedes a `target` concept within the negation window in the same clause */

@@ -72,7 +72,10 @@ export function pickLanguage(score: Record<Language, number>, hint: Language | n
 
 /** Emails and links say nothing about the language (and would be read as words). */
 export function stripNonWords(text: string): string {
-  return text.replace(/\S+@\S+/gu, " ").replace(/\b(?:https?:\/\/|www\.)\S+/giu, " ");
+  let s = text.slice(0, 2000);
+  if (s.includes("@")) s = s.replace(/[^\s@]+@\S+/gu, " ");
+  if (s.includes("http") || s.includes("www.")) s = s.replace(/\b(?:https?:\/\/|www\.)\S+/giu, " ");
+  return s;
 }
 
 export function detectLanguage(text: string, localeHint?: string | null): Language {

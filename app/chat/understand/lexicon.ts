@@ -9,17 +9,73 @@
 import type { Language } from "../protocol";
 
 export type Concept =
-  | "WHERE" | "ORDER" | "PACKAGE" | "STUFF" | "IT" | "STATUS" | "ARRIVE" | "WHEN" | "LATE" | "YET"
-  | "SHIPPED" | "CHECK" | "WISMO" | "TRACK" | "CARRIER" | "CANCEL" | "RETURN" | "EXCHANGE" | "REFUND"
-  | "PROBLEM" | "CHANGE" | "ADDRESS" | "MOVED" | "NEW" | "HUMAN" | "CONTACT" | "BOT" | "REAL" | "GREETING"
-  | "THANKS" | "BYE" | "ACK" | "SHIP" | "SHIPTO" | "COST" | "DURATION" | "COUNTRY" | "POLICY" | "DAYS"
-  | "GENERALQ" | "ANYMORE" | "MY" | "WANT" | "NEG" | "ABILITY" | "SUBJ" | "BOUNDARY" | "QUESTION" | "YOU" | "SIZE" | "HOW" | "FIRSTP" | "HELP" | "NUMWORD";
+  | "WHERE"
+  | "ORDER"
+  | "PACKAGE"
+  | "STUFF"
+  | "IT"
+  | "STATUS"
+  | "ARRIVE"
+  | "WHEN"
+  | "LATE"
+  | "YET"
+  | "SHIPPED"
+  | "CHECK"
+  | "WISMO"
+  | "TRACK"
+  | "CARRIER"
+  | "CANCEL"
+  | "RETURN"
+  | "EXCHANGE"
+  | "REFUND"
+  | "PROBLEM"
+  | "CHANGE"
+  | "ADDRESS"
+  | "MOVED"
+  | "NEW"
+  | "HUMAN"
+  | "CONTACT"
+  | "BOT"
+  | "REAL"
+  | "GREETING"
+  | "THANKS"
+  | "BYE"
+  | "ACK"
+  | "SHIP"
+  | "SHIPTO"
+  | "COST"
+  | "DURATION"
+  | "COUNTRY"
+  | "POLICY"
+  | "DAYS"
+  | "GENERALQ"
+  | "ANYMORE"
+  | "MY"
+  | "WANT"
+  | "NEG"
+  | "ABILITY"
+  | "SUBJ"
+  | "BOUNDARY"
+  | "QUESTION"
+  | "YOU"
+  | "SIZE"
+  | "HOW"
+  | "FIRSTP"
+  | "HELP";
 
 export type LexLang = Language | "any";
 export type Lexicon = Partial<Record<Concept, Partial<Record<LexLang, string>>>>;
 
 export const LEXICON: Lexicon = {
-  WHERE: { en: "where wheres whereis whr", es: "donde adonde", fr: "ou", de: "wo wohin", it: "dove dov", nl: "waar", pt: "onde cade" },
+  WHERE: {
+    en: "where wheres whereis whr",
+    es: "donde adonde",
+    fr: "ou",
+    de: "wo wohin",
+    it: "dove dov",
+    nl: "waar",
+    pt: "onde cade",
+  },
   ORDER: {
     en: "order orders ordr ordered purchase purchases purchased",
     es: "pedido* compra compras orden",
@@ -76,7 +132,15 @@ export const LEXICON: Lexicon = {
     nl: "vertraag* vertraging kwijt laat nog_steeds_niets nog_niks nog_steeds_niet",
     pt: "atras* perdido extraviado ainda_nada nada_ainda",
   },
-  YET: { en: "still yet", es: "todavia aun", fr: "toujours encore", de: "noch immer", it: "ancora", nl: "nog steeds", pt: "ainda" },
+  YET: {
+    en: "still yet",
+    es: "todavia aun",
+    fr: "toujours encore",
+    de: "noch immer",
+    it: "ancora",
+    nl: "nog steeds",
+    pt: "ainda",
+  },
   SHIPPED: {
     en: "shipped dispatched sent posted",
     es: "enviado enviada despachado",
@@ -116,10 +180,10 @@ export const LEXICON: Lexicon = {
     pt: "transportadora",
   },
   CANCEL: {
-    en: "cancel* cancle call_off",
+    en: "cancel* cancle call_off stop_my_order stop_the_order stop_order",
     es: "cancel* anul* cancelar",
     fr: "annul* annuler",
-    de: "storn* annull* abbestell* stornieren",
+    de: "storn* annull* abbestell* stornieren zurucktret* rucktritt*",
     it: "annull* cancell* disdire annullare",
     nl: "annul* afzeggen annuleren",
     pt: "cancel* anul* desistir cancelar",
@@ -187,7 +251,15 @@ export const LEXICON: Lexicon = {
     nl: "verhuisd verhuizing",
     pt: "mudei mudanca",
   },
-  NEW: { en: "new different another", es: "nueva nuevo otra", fr: "nouvelle nouvel autre", de: "neue neuen neu andere", it: "nuovo nuova altro", nl: "nieuwe nieuw ander", pt: "nova novo outro" },
+  NEW: {
+    en: "new different another",
+    es: "nueva nuevo otra",
+    fr: "nouvelle nouvel autre",
+    de: "neue neuen neu andere",
+    it: "nuovo nuova altro",
+    nl: "nieuwe nieuw ander",
+    pt: "nova novo outro",
+  },
   HUMAN: {
     en: "human humans person agent agents representative rep someone somebody some1 operator staff manager supervisor employee customer_service customer_support support_team live_chat live_agent support",
     es: "humano persona agente asesor operador alguien representante atencion_al_cliente servicio_al_cliente",
@@ -207,7 +279,15 @@ export const LEXICON: Lexicon = {
     pt: "falar contat* ligar",
   },
   BOT: { any: "bot robot chatbot machine" },
-  REAL: { en: "real actual live", es: "real de_verdad", fr: "vrai vraie reel", de: "echten echter echte", it: "vero vera reale", nl: "echt echte", pt: "real verdadeira" },
+  REAL: {
+    en: "real actual live",
+    es: "real de_verdad",
+    fr: "vrai vraie reel",
+    de: "echten echter echte",
+    it: "vero vera reale",
+    nl: "echt echte",
+    pt: "real verdadeira",
+  },
   GREETING: {
     en: "hi hii hello helo hey heya hiya yo howdy greetings hi_there good_morning good_afternoon good_evening",
     es: "hola buenas buenos_dias buenas_tardes buenas_noches",
@@ -235,9 +315,18 @@ export const LEXICON: Lexicon = {
     nl: "doei tot_ziens fijne_dag",
     pt: "tchau adeus ate_logo",
   },
-  ACK: { any: "ok okay oki okey", en: "perfect great awesome cool got_it alright", es: "vale perfecto genial", fr: "parfait super d_accord", de: "perfekt super alles_klar", it: "perfetto va_bene", nl: "prima top oke", pt: "perfeito beleza" },
+  ACK: {
+    any: "ok okay oki okey",
+    en: "perfect great awesome cool got_it alright",
+    es: "vale perfecto genial",
+    fr: "parfait super d_accord",
+    de: "perfekt super alles_klar",
+    it: "perfetto va_bene",
+    nl: "prima top oke",
+    pt: "perfeito beleza",
+  },
   SHIP: {
-    en: "ship ships shipping delivery deliveries postage",
+    en: "ship ships shipping delivery deliveries postage deliver delivers",
     es: "envio envios enviar envian entrega entregas",
     fr: "livraison livraisons livrer livrez expedition expedier frais_de_port",
     de: "versand* *versand* liefer* *lieferzeit* zustellung verschicken",
@@ -255,13 +344,13 @@ export const LEXICON: Lexicon = {
     pt: "enviam_para envio_para entregam_em entrega_para",
   },
   COST: {
-    en: "cost costs price fee fees charge much free expensive cheap",
-    es: "costo coste cuesta precio gratis gratuito gratuita cobran",
-    fr: "cout coute prix frais gratuit gratuite combien",
-    de: "kosten kostet kostenlos gratis preis gebuhr* gebuehr* *kosten*",
-    it: "costo costa prezzo spese gratis gratuita gratuito",
-    nl: "kosten kost prijs gratis *kosten*",
-    pt: "custo custa preco gratis taxa",
+    en: "cost costs price fee fees charge much free expensive cheap pay",
+    es: "costo coste cuesta precio gratis gratuito gratuita cobran pagar",
+    fr: "cout coute prix frais gratuit gratuite combien payer",
+    de: "kosten kostet kostenlos gratis preis gebuhr* gebuehr* *kosten* bezahlen zahlen",
+    it: "costo costa prezzo spese gratis gratuita gratuito pagare",
+    nl: "kosten kost prijs gratis *kosten* betalen",
+    pt: "custo custa preco gratis taxa pagar",
   },
   DURATION: {
     en: "how_long how_many_days how_fast how_quickly timeframe take_to_arrive delivery_time shipping_time transit_time",
@@ -308,7 +397,15 @@ export const LEXICON: Lexicon = {
     nl: "kan_ik mag_ik accepteren is_het_mogelijk mogelijk",
     pt: "aceitam e_possivel possivel",
   },
-  ANYMORE: { en: "anymore any_more longer", es: "ya_no", fr: "plus", de: "mehr", it: "piu", nl: "meer", pt: "mais" },
+  ANYMORE: {
+    en: "anymore any_more longer",
+    es: "ya_no",
+    fr: "plus",
+    de: "mehr",
+    it: "piu",
+    nl: "meer",
+    pt: "mais",
+  },
   MY: {
     en: "my mine our i_ordered",
     es: "mi mis",
@@ -364,12 +461,43 @@ export const LEXICON: Lexicon = {
     nl: "wat welke wie hoe",
     pt: "qual quem como",
   },
-  SIZE: { en: "size sizes", es: "talla tallas", fr: "taille tailles", de: "grosse grossen", it: "taglia taglie", nl: "maat maten", pt: "tamanho tamanhos" },
-  YOU: { en: "you your yours u ur", es: "usted ustedes tu", fr: "vous votre vos", de: "sie du euer eure ihr", it: "voi vostro vostra", nl: "jullie je u", pt: "voce voces" },
+  SIZE: {
+    en: "size sizes",
+    es: "talla tallas",
+    fr: "taille tailles",
+    de: "grosse grossen",
+    it: "taglia taglie",
+    nl: "maat maten",
+    pt: "tamanho tamanhos",
+  },
+  YOU: {
+    en: "you your yours u ur",
+    es: "usted ustedes tu",
+    fr: "vous votre vos",
+    de: "sie du euer eure ihr",
+    it: "voi vostro vostra",
+    nl: "jullie je u",
+    pt: "voce voces",
+  },
   HOW: { en: "how", es: "como", fr: "comment", de: "wie", it: "come", nl: "hoe", pt: "como" },
   /** first-person verb forms that make a how-question personal ("¿cómo hago…?") */
-  FIRSTP: { es: "hago puedo", fr: "fais peux dois", de: "kann mache muss", it: "faccio posso devo", nl: "doe kan moet", pt: "faco posso devo" },
-  HELP: { en: "help problem issue question", es: "ayuda problema", fr: "aide probleme", de: "hilfe problem frage", it: "aiuto problema", nl: "hulp probleem vraag", pt: "ajuda problema" },
+  FIRSTP: {
+    es: "hago puedo",
+    fr: "fais peux dois",
+    de: "kann mache muss",
+    it: "faccio posso devo",
+    nl: "doe kan moet",
+    pt: "faco posso devo",
+  },
+  HELP: {
+    en: "help problem issue question",
+    es: "ayuda problema",
+    fr: "aide probleme",
+    de: "hilfe problem frage",
+    it: "aiuto problema",
+    nl: "hulp probleem vraag",
+    pt: "ajuda problema",
+  },
 };
 
 /**

@@ -175,7 +175,16 @@ function group(senses: Sense[], pos: number, len: number, fuzzy: boolean, out: T
   for (const [concept, langs] of byConcept) out.push({ concept, pos, len, langs, fuzzy });
 }
 
-const SHORT_TYPO_OK = new Set<Concept>(["WHERE", "ORDER", "TRACK", "CANCEL", "REFUND", "RETURN", "STATUS", "PACKAGE"]);
+const SHORT_TYPO_OK = new Set<Concept>([
+  "WHERE",
+  "ORDER",
+  "TRACK",
+  "CANCEL",
+  "REFUND",
+  "RETURN",
+  "STATUS",
+  "PACKAGE",
+]);
 
 const fuzzyCache = new Map<string, { senses: Sense[]; key: string } | null>();
 
@@ -208,12 +217,14 @@ export function tagTokens(tokens: string[]): Tag[] {
     lookupPrefix(tok, partial);
     if (tok.length >= 7) for (const x of infix) if (tok.includes(x.stem)) partial.push(...x.senses);
     // an exact word decides the languages of its concept ("cancelar" is es/pt, not en via "cancel*")
-    const senses: Sense[] = e ? [...e, ...partial.filter((p) => !e.some((x) => x.concept === p.concept))] : partial;
+    const senses: Sense[] = e
+      ? [...e, ...partial.filter((p) => !e.some((x) => x.concept === p.concept))]
+      : partial;
     if (senses.length) {
       group(senses, i, 1, false, tags);
       continue;
     }
-    if (tok.length < 4 || COMMON_WORDS.has(tok) || inPhrase.has(i)) continue;
+    if (tok.length < 4 || tok.length > 24 || COMMON_WORDS.has(tok) || inPhrase.has(i)) continue;
     let f = fuzzyCache.get(tok);
     if (f === undefined) {
       f = fuzzyLookup(tok);

@@ -431,7 +431,16 @@ describe("robustness", () => {
   });
 
   it("never throws on odd input", () => {
-    for (const t of ["\u0000", "#", "@@@", "+", "....", "1".repeat(50), "🤔".repeat(30), "ORDER ORDER ORDER"]) {
+    for (const t of [
+      "\u0000",
+      "#",
+      "@@@",
+      "+",
+      "....",
+      "1".repeat(50),
+      "🤔".repeat(30),
+      "ORDER ORDER ORDER",
+    ]) {
       expect(() => understand(t)).not.toThrow();
     }
   });
@@ -767,5 +776,121 @@ const MORE: [string, Intent][] = [
 describe("understand(): more phrasings", () => {
   it.each(MORE)("%j → %s", (text, intent) => {
     expect(understand(text).intent).toBe(intent);
+  });
+});
+
+/** Typos in every language, waiting/complaint phrasings, service words. */
+const NOISY: [string, Intent][] = [
+  ["dnde esta mi pedio", "order_status"],
+  ["wo ist meine bestelung", "order_status"],
+  ["ou est ma comande ?", "order_status"],
+  ["dove e il mio ordne", "order_status"],
+  ["waar is mijn bestlling", "order_status"],
+  ["onde esta meu peddo", "order_status"],
+  ["WANN KOMMT MEIN PAKET", "order_status"],
+  ["my order hasnt come yet :(", "order_status"],
+  ["order not received", "order_status"],
+  ["never got my order", "order_status"],
+  ["still waiting for my order", "order_status"],
+  ["Estou à espera da minha encomenda", "order_status"],
+  ["Ich warte immer noch auf meine Bestellung", "order_status"],
+  ["sigo esperando mi pedido", "order_status"],
+  ["j'attends toujours ma commande", "order_status"],
+  ["sto ancora aspettando il mio ordine", "order_status"],
+  ["ik wacht nog steeds op mijn bestelling", "order_status"],
+  ["is my order coming today?", "order_status"],
+  ["expected delivery date for my order?", "order_status"],
+  ["wheres the tracking", "tracking"],
+  ["tracking link doesnt work", "tracking"],
+  ["the tracking hasn't updated in days", "tracking"],
+  ["track 1003", "tracking"],
+  ["cancel the order i just placed", "cancel_order"],
+  ["I placed 2 orders by mistake, cancel one", "cancel_order"],
+  ["stop my order", "cancel_order"],
+  ["can I still cancel?", "cancel_order"],
+  ["Anular mi compra", "cancel_order"],
+  ["Ich möchte vom Kauf zurücktreten", "cancel_order"],
+  ["I want to send it back", "return_refund"],
+  ["Return label please", "return_refund"],
+  ["where do I send my return", "return_refund"],
+  ["wie funktioniert die Rücksendung meiner Bestellung", "return_refund"],
+  ["how do I return my order", "return_refund"],
+  ["I want to return order 1003", "return_refund"],
+  ["my refund is missing", "return_refund"],
+  ["when will I get my refund", "return_refund"],
+  ["Are returns free?", "policy_returns"],
+  ["what's the deadline for returns", "policy_returns"],
+  ["Do I have to pay for returns?", "policy_returns"],
+  ["speak to someone", "human"],
+  ["representative", "human"],
+  ["I'd like to talk to a real human being please", "human"],
+  ["transfer me to an agent", "human"],
+  ["Please let me talk to customer service", "human"],
+  ["Kundenservice", "human"],
+  ["servicio al cliente", "human"],
+  ["service client", "human"],
+  ["klantenservice", "human"],
+  ["I need to correct the house number in my address", "change_address"],
+  ["my apartment number is missing from the address", "change_address"],
+  ["Lieferadresse falsch", "change_address"],
+  ["Do you ship to Mexico?", "policy_shipping"],
+  ["what's the shipping time to canada", "policy_shipping"],
+  ["do you deliver on weekends", "policy_shipping"],
+  ["express shipping available?", "policy_shipping"],
+  ["Bietet ihr Expressversand an?", "policy_shipping"],
+  ["¿Hacen envíos internacionales?", "policy_shipping"],
+  ["ok cool thanks", "thanks_bye"],
+  ["gracias!!", "thanks_bye"],
+  ["merci bcp", "thanks_bye"],
+  ["thanks, bye!", "thanks_bye"],
+  ["have a great day", "thanks_bye"],
+  ["hi, anyone there?", "greeting"],
+];
+
+describe("understand(): noisy and indirect phrasings", () => {
+  it.each(NOISY)("%j → %s", (text, intent) => {
+    expect(understand(text).intent).toBe(intent);
+  });
+});
+
+/** Product and shop questions in all languages must not be mistaken for order intents. */
+const PRODUCT_QUESTIONS: string[] = [
+  "¿Este producto es resistente al agua?",
+  "¿Qué talla me recomiendan?",
+  "¿Tienen descuentos para estudiantes?",
+  "Me encanta esta tienda",
+  "¿De qué material es la mochila?",
+  "Est-ce que ce sac est imperméable ?",
+  "Quelle est la différence entre ces deux modèles ?",
+  "J'adore vos produits",
+  "Vous avez une boutique à Paris ?",
+  "Ist der Rucksack wasserdicht?",
+  "Welche Farbe hat die Jacke?",
+  "Habt ihr einen Laden in München?",
+  "Gibt es Rabatt für Studenten?",
+  "Questo zaino è impermeabile?",
+  "Avete un negozio a Milano?",
+  "Qual è la differenza tra i due modelli?",
+  "Is deze jas waterdicht?",
+  "Welke kleur heeft de tent?",
+  "Hebben jullie korting voor studenten?",
+  "Esta mochila é impermeável?",
+  "Vocês têm desconto para estudantes?",
+  "Qual é a diferença entre os dois modelos?",
+  "what sizes do you have",
+  "is this on sale",
+  "how warm is this sleeping bag",
+  "can i use a coupon",
+  "do you sell tents",
+  "where can I find the size guide",
+  "Wie wasche ich die Jacke?",
+  "Come si lava la giacca?",
+];
+
+describe("understand(): product questions stay 'other'", () => {
+  it.each(PRODUCT_QUESTIONS)("%j → other", (text) => {
+    const u = understand(text);
+    expect(u.intent).toBe("other");
+    expect(u.negated).toBe(false);
   });
 });
