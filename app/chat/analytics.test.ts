@@ -8,12 +8,41 @@ describe("key numbers", () => {
     const t0 = new Date("2026-11-10T12:00:00Z");
     const at = (h: number) => new Date(t0.getTime() + h * 3600_000);
     const conv = async (key: string, h: number, handoff = false) => {
-      const c = await repo.createConversation({ storeId: "s", shopperKey: key, customerId: null, language: "en", state: {}, now: at(h) });
+      const c = await repo.createConversation({
+        storeId: "s",
+        shopperKey: key,
+        customerId: null,
+        language: "en",
+        state: {},
+        now: at(h),
+      });
       await repo.updateConversation(c.id, 0, { orderQuestion: true });
-      await repo.recordEvent({ storeId: "s", conversationId: c.id, type: "conversation_started", createdAt: at(h) });
-      await repo.recordEvent({ storeId: "s", conversationId: c.id, type: "order_question", createdAt: at(h) });
-      await repo.recordEvent({ storeId: "s", conversationId: c.id, type: "reply", value: 10 + h, createdAt: at(h) });
-      if (handoff) await repo.recordEvent({ storeId: "s", conversationId: c.id, type: "handoff_created", createdAt: at(h) });
+      await repo.recordEvent({
+        storeId: "s",
+        conversationId: c.id,
+        type: "conversation_started",
+        createdAt: at(h),
+      });
+      await repo.recordEvent({
+        storeId: "s",
+        conversationId: c.id,
+        type: "order_question",
+        createdAt: at(h),
+      });
+      await repo.recordEvent({
+        storeId: "s",
+        conversationId: c.id,
+        type: "reply",
+        value: 10 + h,
+        createdAt: at(h),
+      });
+      if (handoff)
+        await repo.recordEvent({
+          storeId: "s",
+          conversationId: c.id,
+          type: "handoff_created",
+          createdAt: at(h),
+        });
     };
     await conv("a", 0); // resolved
     await conv("b", 0); // asked again 10 h later → not resolved

@@ -12,7 +12,12 @@ export interface StoreKeyNumbers extends StoreSummary {
 
 const ratio = (a: number, b: number) => (b > 0 ? Math.min(1, a / b) : null);
 
-export async function computeKeyNumbers(repo: ChatRepository, storeId: string, from: Date, to: Date): Promise<StoreKeyNumbers> {
+export async function computeKeyNumbers(
+  repo: ChatRepository,
+  storeId: string,
+  from: Date,
+  to: Date,
+): Promise<StoreKeyNumbers> {
   const s = await repo.summarize(storeId, from, to);
   return {
     ...s,

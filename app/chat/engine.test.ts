@@ -6,16 +6,30 @@ import type { MessagesResponse, WidgetMessage } from "./protocol";
 import { createMemoryRepository } from "./repository.memory";
 import { demoShopifyContext, demoWooContext, replyText } from "./testing";
 
-const strip = (r: MessagesResponse) => JSON.stringify({ awaiting: r.awaiting, messages: r.messages.map(({ id: _id, ...m }) => m) });
-const hasOrder = (r: MessagesResponse) => r.messages.some((m) => m.type === "order" || m.type === "order_list");
-const ORDER_WORDS = /\b(shipped|delivered|in transit|tracking number|out for delivery|label)\b|1Z[A-Z0-9]{16}|\$\d/i;
-const orderOf = (r: MessagesResponse) => r.messages.find((m): m is Extract<WidgetMessage, { type: "order" }> => m.type === "order") ?? null;
+const strip = (r: MessagesResponse) =>
+  JSON.stringify({ awaiting: r.awaiting, messages: r.messages.map(({ id: _id, ...m }) => m) });
+const hasOrder = (r: MessagesResponse) =>
+  r.messages.some((m) => m.type === "order" || m.type === "order_list");
+const ORDER_WORDS =
+  /\b(shipped|delivered|in transit|tracking number|out for delivery|label)\b|1Z[A-Z0-9]{16}|\$\d/i;
+const orderOf = (r: MessagesResponse) =>
+  r.messages.find((m): m is Extract<WidgetMessage, { type: "order" }> => m.type === "order") ?? null;
 
 describe("parseMessagesRequest", () => {
   it("accepts text, actions, locale and conversation ids", () => {
-    expect(parseMessagesRequest({ text: "where is my order 1003?", locale: "en" })).toEqual({ ok: true, request: { text: "where is my order 1003?", locale: "en" } });
-    expect(parseMessagesRequest({ conversationId: "abc_123-x", action: { type: "quick_reply", value: "tb:human" } }).ok).toBe(true);
-    expect(parseMessagesRequest({ action: { type: "handoff_submit", email: "a@b.co", message: "hi" } }).ok).toBe(true);
+    expect(parseMessagesRequest({ text: "where is my order 1003?", locale: "en" })).toEqual({
+      ok: true,
+      request: { text: "where is my order 1003?", locale: "en" },
+    });
+    expect(
+      parseMessagesRequest({
+        conversationId: "abc_123-x",
+        action: { type: "quick_reply", value: "tb:human" },
+      }).ok,
+    ).toBe(true);
+    expect(
+      parseMessagesRequest({ action: { type: "handoff_submit", email: "a@b.co", message: "hi" } }).ok,
+    ).toBe(true);
     expect(parseMessagesRequest({ text: "x".repeat(1000) }).ok).toBe(true);
   });
 
@@ -181,7 +195,14 @@ describe("verification and enumeration safety", () => {
 
   it("never shows order data before verification", async () => {
     const c = demoShopifyContext({ capabilities: { readAllOrders: true } });
-    for (const text of ["where is my order 1002", "what's the status of #1014", "1004", "track 1003 please", "wrong@example.com", "hannah@example.com"]) {
+    for (const text of [
+      "where is my order 1002",
+      "what's the status of #1014",
+      "1004",
+      "track 1003 please",
+      "wrong@example.com",
+      "hannah@example.com",
+    ]) {
       const r = await c.send(text);
       expect(hasOrder(r), text).toBe(false);
       expect(replyText(r), text).not.toMatch(ORDER_WORDS);
@@ -204,7 +225,9 @@ describe("verification and enumeration safety", () => {
     expect(c.repo.lookups.at(-1)?.outcome).toBe("rate_limited");
     // a person can still be reached, with the reason recorded
     await c.send({ action: { type: "quick_reply", value: "tb:human" } });
-    await c.send({ action: { type: "handoff_submit", email: "marcus.reed@example.net", message: "please help with 1002" } });
+    await c.send({
+      action: { type: "handoff_submit", email: "marcus.reed@example.net", message: "please help with 1002" },
+    });
     expect(c.repo.handoffs[0]?.reason).toBe("rate_limited");
   });
 
@@ -223,7 +246,11 @@ describe("verification and enumeration safety", () => {
 
     const repo2 = createMemoryRepository();
     for (let i = 0; i < 3; i++) {
-      const c = demoShopifyContext({ repo: repo2, shopperKey: `t${i}`, capabilities: { readAllOrders: true } });
+      const c = demoShopifyContext({
+        repo: repo2,
+        shopperKey: `t${i}`,
+        capabilities: { readAllOrders: true },
+      });
       c.limits = { store: { limit: 3, windowSeconds: 600 } };
       await c.send(`order ${3000 + i} y@example.com`);
     }
@@ -293,7 +320,9 @@ describe("cancel / return / address change", () => {
     await c.send("alice.johnson@example.com");
     const text = (await c.repo.listMessages(c.conversationId!)).map((m) => m.text).join("\n");
     expect(text).toMatch(/cancelled free of charge until they ship/);
-    expect(text).toContain("I've asked the team to cancel #1001 - they'll email you at a***n@example.com; it isn't cancelled until they confirm.");
+    expect(text).toContain(
+      "I've asked the team to cancel #1001 - they'll email you at a***n@example.com; it isn't cancelled until they confirm.",
+    );
     expect(text).toContain("Mon-Fri 9:00-17:00 ET");
     expect(text).not.toMatch(/has been cancelled|I cancelled|is cancelled\b/);
     const h = c.repo.handoffs[0]!;
@@ -331,7 +360,13 @@ describe("handoff", () => {
     const form = h.messages.find((m) => m.type === "handoff");
     expect(form && form.type === "handoff" && form.fields).toEqual(["message"]); // email known from the verified order
     expect(h.awaiting).toBe("handoff_details");
-    const done = await c.send({ action: { type: "handoff_submit", email: "marcus.reed@example.net", message: "The jacket is the wrong size" } });
+    const done = await c.send({
+      action: {
+        type: "handoff_submit",
+        email: "marcus.reed@example.net",
+        message: "The jacket is the wrong size",
+      },
+    });
     const ack = done.messages.find((m) => m.type === "handoff");
     expect(ack && ack.type === "handoff" && ack.handoffId).toBe(c.repo.handoffs[0]!.id);
     expect(replyText(done)).toContain("They'll reply by email to m***d@example.net");
@@ -356,7 +391,11 @@ describe("handoff", () => {
     expect(replyText(b)).toMatch(/email address/);
     const d = await c.send("sam@example.org");
     expect(d.awaiting).toBeNull();
-    expect(c.repo.handoffs[0]).toMatchObject({ email: "sam@example.org", message: "my package never arrived and I need it by Friday", reason: "shopper_request" });
+    expect(c.repo.handoffs[0]).toMatchObject({
+      email: "sam@example.org",
+      message: "my package never arrived and I need it by Friday",
+      reason: "shopper_request",
+    });
   });
 
   it("rejects an invalid email in the form", async () => {
@@ -382,7 +421,10 @@ describe("persistence", () => {
     const r1 = await c.send("where is order 1002");
     const r2 = await c.send("marcus.reed@example.net");
     const msgs = await c.repo.listMessages(c.conversationId!);
-    expect(msgs.filter((m) => m.role === "shopper").map((m) => m.text)).toEqual(["where is order 1002", "marcus.reed@example.net"]);
+    expect(msgs.filter((m) => m.role === "shopper").map((m) => m.text)).toEqual([
+      "where is order 1002",
+      "marcus.reed@example.net",
+    ]);
     const botIds = [...r1.messages, ...r2.messages].map((m) => m.id);
     expect(msgs.filter((m) => m.role === "bot").map((m) => m.id)).toEqual(botIds);
     expect(new Set(msgs.map((m) => m.id)).size).toBe(msgs.length);
@@ -464,7 +506,15 @@ describe("analytics", () => {
     const from = new Date("2026-11-01T00:00:00Z");
     const to = new Date("2026-12-01T00:00:00Z");
     const s = await repo.summarize("store-shopify", from, to);
-    expect(s).toMatchObject({ conversations: 3, orderQuestions: 2, verifiedLookups: 1, failedLookups: 1, handoffs: 1, faqAnswered: 1, resolvedWithoutHuman: 1 });
+    expect(s).toMatchObject({
+      conversations: 3,
+      orderQuestions: 2,
+      verifiedLookups: 1,
+      failedLookups: 1,
+      handoffs: 1,
+      faqAnswered: 1,
+      resolvedWithoutHuman: 1,
+    });
     expect(typeof s.medianReplyMs).toBe("number");
     expect((await repo.summarize("other-store", from, to)).conversations).toBe(0);
   });
@@ -477,9 +527,19 @@ describe("merchant FAQ", () => {
       storeId: "store-shopify",
       question: "Do you offer gift wrapping?",
       answer: "Yes - gift wrapping is $5 per order; choose it at checkout.",
-      translations: { es: { question: "¿Ofrecen envoltorio de regalo?", answer: "Sí: el envoltorio de regalo cuesta 5 $ por pedido." } },
+      translations: {
+        es: {
+          question: "¿Ofrecen envoltorio de regalo?",
+          answer: "Sí: el envoltorio de regalo cuesta 5 $ por pedido.",
+        },
+      },
     });
-    repo.addFaq({ storeId: "store-shopify", question: "Is the Burlington store open on Sundays?", answer: "Yes, 11am-5pm.", enabled: false });
+    repo.addFaq({
+      storeId: "store-shopify",
+      question: "Is the Burlington store open on Sundays?",
+      answer: "Yes, 11am-5pm.",
+      enabled: false,
+    });
     const c = demoShopifyContext({ repo });
     const r = await c.send("do you offer gift wrapping?");
     expect(replyText(r)).toContain("gift wrapping is $5 per order");

@@ -123,13 +123,15 @@ export const DEFAULT_AUDIT_KEY = "trulybot-order-lookup-audit-v1";
 // Request validation
 // ---------------------------------------------------------------------------------------------
 
-export type ParseResult = { ok: true; request: MessagesRequest } | { ok: false; error: { code: string; message: string } };
+export type ParseResult =
+  { ok: true; request: MessagesRequest } | { ok: false; error: { code: string; message: string } };
 
 const fail = (code: string, message: string): ParseResult => ({ ok: false, error: { code, message } });
 
 /** Validates a parsed JSON body of POST {base}/messages. Routes turn errors into 400 {"error": {code, message}}. */
 export function parseMessagesRequest(json: unknown): ParseResult {
-  if (json === null || typeof json !== "object" || Array.isArray(json)) return fail("invalid_body", "Body must be a JSON object.");
+  if (json === null || typeof json !== "object" || Array.isArray(json))
+    return fail("invalid_body", "Body must be a JSON object.");
   const b = json as Record<string, unknown>;
   const out: MessagesRequest = {};
   if (b.conversationId !== undefined && b.conversationId !== null) {
@@ -139,12 +141,13 @@ export function parseMessagesRequest(json: unknown): ParseResult {
   }
   if (b.text !== undefined && b.text !== null) {
     if (typeof b.text !== "string") return fail("invalid_text", "text must be a string.");
-    if (b.text.length > MAX_TEXT_LENGTH) return fail("text_too_long", `text must be at most ${MAX_TEXT_LENGTH} characters.`);
+    if (b.text.length > MAX_TEXT_LENGTH)
+      return fail("text_too_long", `text must be at most ${MAX_TEXT_LENGTH} characters.`);
     out.text = b.text;
   }
   if (b.locale !== undefined && b.locale !== null) {
     if (typeof b.locale !== "string" || !/^[A-Za-z]{2,3}([-_][A-Za-z0-9]{1,8}){0,3}$/.test(b.locale))
-      return fail("invalid_locale", "locale must be a language tag like \"en\" or \"de-DE\".");
+      return fail("invalid_locale", 'locale must be a language tag like "en" or "de-DE".');
     out.locale = b.locale;
   }
   if (b.action !== undefined && b.action !== null) {
@@ -155,13 +158,18 @@ export function parseMessagesRequest(json: unknown): ParseResult {
         return fail("invalid_action", "quick_reply needs a value (at most 200 characters).");
       out.action = { type: "quick_reply", value: a.value };
     } else if (a.type === "handoff_submit") {
-      if (typeof a.email !== "string" || a.email.length > 254) return fail("invalid_action", "handoff_submit needs an email.");
+      if (typeof a.email !== "string" || a.email.length > 254)
+        return fail("invalid_action", "handoff_submit needs an email.");
       if (typeof a.message !== "string" || a.message.length > MAX_TEXT_LENGTH)
-        return fail("invalid_action", `handoff_submit needs a message of at most ${MAX_TEXT_LENGTH} characters.`);
+        return fail(
+          "invalid_action",
+          `handoff_submit needs a message of at most ${MAX_TEXT_LENGTH} characters.`,
+        );
       out.action = { type: "handoff_submit", email: a.email, message: a.message };
     } else return fail("invalid_action", "action.type must be quick_reply or handoff_submit.");
   }
-  if (!out.action && (out.text === undefined || out.text.trim() === "")) return fail("empty_message", "Send a text or an action.");
+  if (!out.action && (out.text === undefined || out.text.trim() === ""))
+    return fail("empty_message", "Send a text or an action.");
   return { ok: true, request: out };
 }
 
@@ -181,7 +189,13 @@ export function parseMessagesBody(raw: string): ParseResult {
 // ---------------------------------------------------------------------------------------------
 
 type OrderIntent = "order_status" | "cancel_order" | "return_refund" | "change_address";
-const ORDER_INTENTS = new Set<Intent>(["order_status", "tracking", "cancel_order", "return_refund", "change_address"]);
+const ORDER_INTENTS = new Set<Intent>([
+  "order_status",
+  "tracking",
+  "cancel_order",
+  "return_refund",
+  "change_address",
+]);
 const ACTION_INTENTS = new Set<Intent>(["cancel_order", "return_refund", "change_address"]);
 
 interface OrderFlow {
@@ -219,7 +233,8 @@ function initialState(): DialogueState {
 }
 
 function loadState(raw: unknown): DialogueState {
-  if (raw && typeof raw === "object" && (raw as DialogueState).v === 1) return { ...initialState(), ...(raw as DialogueState) };
+  if (raw && typeof raw === "object" && (raw as DialogueState).v === 1)
+    return { ...initialState(), ...(raw as DialogueState) };
   return initialState();
 }
 
@@ -285,7 +300,12 @@ export async function handleTurn(ctx: TurnContext, req: MessagesRequest): Promis
   let conv: ConversationRecord | null = null;
   if (req.conversationId) {
     const found = await repo.getConversation(req.conversationId);
-    if (found && found.storeId === store.id && (found.customerId ?? null) === (ctx.shopper.customerId ?? null)) conv = found;
+    if (
+      found &&
+      found.storeId === store.id &&
+      (found.customerId ?? null) === (ctx.shopper.customerId ?? null)
+    )
+      conv = found;
   }
   const created = !conv;
   if (!conv) {
@@ -338,7 +358,13 @@ async function runEffects(
 ) {
   const at = now();
   const event = (type: AnalyticsEventType, value?: number) =>
-    ctx.repo.recordEvent({ storeId: ctx.store.id, conversationId: conv.id, type, value: value ?? null, createdAt: at });
+    ctx.repo.recordEvent({
+      storeId: ctx.store.id,
+      conversationId: conv.id,
+      type,
+      value: value ?? null,
+      createdAt: at,
+    });
   if (created) await event("conversation_started");
   const stored: NewMessage[] = [];
   if (o.shopperText !== null) {
@@ -354,7 +380,8 @@ async function runEffects(
       createdAt: at,
     });
   }
-  for (const m of o.messages) {
+  // distinct, increasing timestamps keep the transcript in order when read back by (createdAt, id)
+  for (const [i, m] of o.messages.entries()) {
     stored.push({
       id: m.id,
       conversationId: conv.id,
@@ -364,7 +391,7 @@ async function runEffects(
       payload: m,
       intent: null,
       latencyMs,
-      createdAt: new Date(at.getTime() + 1),
+      createdAt: new Date(at.getTime() + 1 + i),
     });
   }
   await ctx.repo.appendMessages(stored);
@@ -409,21 +436,20 @@ async function decide(
     const entries = (await repo.listFaqEntries(store.id)).filter((f) => f.enabled);
     if (entries.length > 0)
       faqIndex = buildFaqIndex(
-        entries.map(
-          (e): FaqEntry => ({
-            id: e.id,
-            question: e.question,
-            answer: e.answer,
-            translations: Object.fromEntries(
-              Object.entries(e.translations ?? {})
-                .filter(([l, v]) => LANGUAGES.includes(l as Language) && v && v.question && v.answer)
-                .map(([l, v]) => [l, { question: v.question!, answer: v.answer! }]),
-            ),
-          }),
-        ),
+        entries.map((e): FaqEntry => ({
+          id: e.id,
+          question: e.question,
+          answer: e.answer,
+          translations: Object.fromEntries(
+            Object.entries(e.translations ?? {})
+              .filter(([l, v]) => LANGUAGES.includes(l as Language) && v && v.question && v.answer)
+              .map(([l, v]) => [l, { question: v.question!, answer: v.answer! }]),
+          ),
+        })),
       );
   }
-  const prior = state.language ?? languageFromLocale(req.locale) ?? languageFromLocale(settings.languages[0]) ?? "en";
+  const prior =
+    state.language ?? languageFromLocale(req.locale) ?? languageFromLocale(settings.languages[0]) ?? "en";
   const u: Understanding | null = text
     ? understand(text, { locale: prior, ...(faqIndex ? { faqMatcher: faqMatcherFor(faqIndex) } : {}) })
     : null;
@@ -442,7 +468,9 @@ async function decide(
     const list = keys
       .filter((k) => (k === "human" ? settings.handoffEnabled : true))
       .filter((k) => (k === "myOrders" ? !!ctx.shopper.customerId : true))
-      .filter((k) => (k === "track" || k === "trackAnother" || k === "myOrders" ? settings.orderTracking : true))
+      .filter((k) =>
+        k === "track" || k === "trackAnother" || k === "myOrders" ? settings.orderTracking : true,
+      )
       .map((k) => ({ label: tr(QR_LABEL[k]), value: QR[k] }));
     if (list.length === 0) return null;
     return { id: idGen(), role: "bot", type: "quick_replies", quickReplies: list, ...(text ? { text } : {}) };
@@ -458,7 +486,9 @@ async function decide(
   if (shopperText === null && req.action?.type === "quick_reply") shopperText = req.action.value;
 
   const event = (type: AnalyticsEventType) =>
-    effects.push(() => repo.recordEvent({ storeId: store.id, conversationId: conv.id, type, value: null, createdAt: now() }));
+    effects.push(() =>
+      repo.recordEvent({ storeId: store.id, conversationId: conv.id, type, value: null, createdAt: now() }),
+    );
 
   const describeCtx = () => ({
     lang,
@@ -473,7 +503,13 @@ async function decide(
   // ---- handoff helpers ----
   const startHandoff = (reason: HandoffReason) => {
     if (!settings.handoffEnabled) {
-      push(say(store.supportEmail ? tr("handoff_disabled_support", { support: store.supportEmail }) : tr("handoff_disabled")));
+      push(
+        say(
+          store.supportEmail
+            ? tr("handoff_disabled_support", { support: store.supportEmail })
+            : tr("handoff_disabled"),
+        ),
+      );
       state.awaiting = state.flow ? state.awaiting : null;
       return;
     }
@@ -487,15 +523,35 @@ async function decide(
     };
     state.offer = null;
     state.awaiting = "handoff_details";
-    if (state.handoff.email) push({ id: idGen(), role: "bot", type: "handoff", text: tr("handoff_ask_message"), fields: ["message"] });
-    else push({ id: idGen(), role: "bot", type: "handoff", text: tr("handoff_ask"), fields: ["email", "message"] });
+    if (state.handoff.email)
+      push({
+        id: idGen(),
+        role: "bot",
+        type: "handoff",
+        text: tr("handoff_ask_message"),
+        fields: ["message"],
+      });
+    else
+      push({
+        id: idGen(),
+        role: "bot",
+        type: "handoff",
+        text: tr("handoff_ask"),
+        fields: ["email", "message"],
+      });
   };
 
-  const createHandoff = (h: PendingHandoff & { email: string; message: string }, replyKey: MessageKey | null, replyVars: Record<string, string> = {}) => {
+  const createHandoff = (
+    h: PendingHandoff & { email: string; message: string },
+    replyKey: MessageKey | null,
+    replyVars: Record<string, string> = {},
+  ) => {
     const handoffId = idGen();
     const createdAt = now();
     const masked = maskEmail(h.email);
-    let text = replyKey ? tr(replyKey, { email: masked, ...replyVars }) : tr("handoff_done", { email: masked });
+    let text = replyKey
+      ? tr(replyKey, { email: masked, ...replyVars })
+      : tr("handoff_done", { email: masked });
     if (settings.businessHours) text += " " + tr("handoff_hours", { hours: settings.businessHours });
     push({ id: idGen(), role: "bot", type: "handoff", text, handoffId });
     state.handoff = null;
@@ -522,7 +578,13 @@ async function decide(
         transcript,
         createdAt,
       });
-      await repo.recordEvent({ storeId: store.id, conversationId: conv.id, type: "handoff_created", value: null, createdAt });
+      await repo.recordEvent({
+        storeId: store.id,
+        conversationId: conv.id,
+        type: "handoff_created",
+        value: null,
+        createdAt,
+      });
       const to = settings.handoffEmail || store.supportEmail;
       if (ctx.notifier && to) {
         try {
@@ -612,13 +674,16 @@ async function decide(
     state.awaiting = null;
   };
 
-  const findOrder = async (orderNumber: string): Promise<{ result: FindOrderResult | null; latency: number; error: boolean }> => {
+  const findOrder = async (
+    orderNumber: string,
+  ): Promise<{ result: FindOrderResult | null; latency: number; error: boolean }> => {
     const t0 = performance.now();
     try {
       const result = await adapter.findOrder({ orderNumber: normalizeOrderNumber(orderNumber) });
       return { result, latency: Math.round(performance.now() - t0), error: false };
     } catch (err) {
-      if (!(err instanceof PlatformUnavailableError)) console.error("[trulybot] adapter error", (err as Error)?.message);
+      if (!(err instanceof PlatformUnavailableError))
+        console.error("[trulybot] adapter error", (err as Error)?.message);
       return { result: null, latency: Math.round(performance.now() - t0), error: true };
     }
   };
@@ -642,12 +707,25 @@ async function decide(
       return;
     }
     // cancel / return / address change: explain the policy, then ask a human to act — never claim it was done.
-    const hints = flow.intent === "cancel_order" ? ["cancel"] : flow.intent === "return_refund" ? ["return", "refund"] : ["address"];
+    const hints =
+      flow.intent === "cancel_order"
+        ? ["cancel"]
+        : flow.intent === "return_refund"
+          ? ["return", "refund"]
+          : ["address"];
     const which = flow.intent === "change_address" ? "shipping" : "returns";
     const body = which === "shipping" ? store.policies.shipping : store.policies.returns;
     if (body) {
-      const excerpt = pickPolicyExcerpt(body, flow.request ?? "", { hints, maxChars: 300, maxParagraphs: 1, requireMatch: true });
-      if (excerpt) push(say(`${tr(which === "shipping" ? "policy_intro_shipping" : "policy_intro_returns")}\n${excerpt}`));
+      const excerpt = pickPolicyExcerpt(body, flow.request ?? "", {
+        hints,
+        maxChars: 300,
+        maxParagraphs: 1,
+        requireMatch: true,
+      });
+      if (excerpt)
+        push(
+          say(`${tr(which === "shipping" ? "policy_intro_shipping" : "policy_intro_returns")}\n${excerpt}`),
+        );
     }
     if (!settings.handoffEnabled) {
       push(
@@ -659,7 +737,13 @@ async function decide(
       );
       return;
     }
-    const pending: PendingHandoff = { reason: flow.intent, email: contactEmail, message: flow.request, orderNumber: order.number, order: widget };
+    const pending: PendingHandoff = {
+      reason: flow.intent,
+      email: contactEmail,
+      message: flow.request,
+      orderNumber: order.number,
+      order: widget,
+    };
     if (!contactEmail) {
       state.handoff = pending;
       state.awaiting = "handoff_details";
@@ -667,10 +751,22 @@ async function decide(
       return;
     }
     const doneKey: MessageKey =
-      flow.intent === "cancel_order" ? "action_cancel_done" : flow.intent === "return_refund" ? "action_return_done" : "action_address_done";
-    createHandoff({ ...pending, email: contactEmail, message: flow.request || tr(doneKey, { n: order.number, email: contactEmail }) }, doneKey, {
-      n: order.number,
-    });
+      flow.intent === "cancel_order"
+        ? "action_cancel_done"
+        : flow.intent === "return_refund"
+          ? "action_return_done"
+          : "action_address_done";
+    createHandoff(
+      {
+        ...pending,
+        email: contactEmail,
+        message: flow.request || tr(doneKey, { n: order.number, email: contactEmail }),
+      },
+      doneKey,
+      {
+        n: order.number,
+      },
+    );
   };
 
   const runOrderFlow = async (flow: OrderFlow) => {
@@ -688,7 +784,9 @@ async function decide(
     if (!flow.orderNumber && customerId && flow.intent === "order_status" && !flow.email && !flow.phone) {
       let orders: NormalizedOrder[];
       try {
-        orders = (await adapter.listCustomerOrders(customerId, 10)).filter((o) => !o.test && customerOwnsOrder(customerId, o)).slice(0, 5);
+        orders = (await adapter.listCustomerOrders(customerId, 10))
+          .filter((o) => !o.test && customerOwnsOrder(customerId, o))
+          .slice(0, 5);
       } catch {
         outage(null);
         state.flow = null;
@@ -709,8 +807,18 @@ async function decide(
       });
       const summary = describeOrderList(orders, dctx) as unknown;
       const listText =
-        typeof summary === "string" ? summary : summary && typeof (summary as { text?: unknown }).text === "string" ? (summary as { text: string }).text : "";
-      push({ id: idGen(), role: "bot", type: "order_list", text: listText ? `${tr("list_intro")}\n${listText}` : tr("list_intro"), orders: widgets });
+        typeof summary === "string"
+          ? summary
+          : summary && typeof (summary as { text?: unknown }).text === "string"
+            ? (summary as { text: string }).text
+            : "";
+      push({
+        id: idGen(),
+        role: "bot",
+        type: "order_list",
+        text: listText ? `${tr("list_intro")}\n${listText}` : tr("list_intro"),
+        orders: widgets,
+      });
       patch.verified = true;
       event("lookup_verified");
       push(quick(["human", "returns"]));
@@ -720,7 +828,11 @@ async function decide(
     if (!flow.orderNumber) {
       if (ACTION_INTENTS.has(flow.intent)) {
         const intro: MessageKey =
-          flow.intent === "cancel_order" ? "action_cancel_intro" : flow.intent === "return_refund" ? "action_return_intro" : "action_address_intro";
+          flow.intent === "cancel_order"
+            ? "action_cancel_intro"
+            : flow.intent === "return_refund"
+              ? "action_return_intro"
+              : "action_address_intro";
         push(say(`${tr(intro)} ${tr("ask_order_number")}`));
       } else if (!customerId && MY_ORDERS_RE.test(text)) {
         push(say(tr("list_guest")));
@@ -740,12 +852,25 @@ async function decide(
           outage(flow);
           return;
         }
-        if (r.result?.kind === "found" && !r.result.order.test && customerOwnsOrder(customerId, r.result.order)) {
+        if (
+          r.result?.kind === "found" &&
+          !r.result.order.test &&
+          customerOwnsOrder(customerId, r.result.order)
+        ) {
           audit(n, "customer", "verified", r.latency);
           await showVerified(flow, r.result.order, r.result.order.contact.email);
           return;
         }
-        audit(n, "customer", r.result?.kind === "found" ? "mismatch" : r.result?.kind === "out_of_range" ? "out_of_range" : "not_found", r.latency);
+        audit(
+          n,
+          "customer",
+          r.result?.kind === "found"
+            ? "mismatch"
+            : r.result?.kind === "out_of_range"
+              ? "out_of_range"
+              : "not_found",
+          r.latency,
+        );
       }
       push(say(tr("ask_contact", { n })));
       state.awaiting = "email_or_phone";
@@ -755,7 +880,11 @@ async function decide(
     // Number + contact: rate limits first (no adapter call once a limit is reached).
     const method: LookupMethod = flow.email ? "email" : "phone";
     const keys = limitKeys(n);
-    const [cs, csh, co] = await Promise.all([repo.peek(keys.store, now()), repo.peek(keys.shopper, now()), repo.peek(keys.orderNumber, now())]);
+    const [cs, csh, co] = await Promise.all([
+      repo.peek(keys.store, now()),
+      repo.peek(keys.shopper, now()),
+      repo.peek(keys.orderNumber, now()),
+    ]);
     if (cs >= limits.store.limit || csh >= limits.shopper.limit || co >= limits.orderNumber.limit) {
       audit(n, method, "rate_limited", 0);
       push(say(tr("rate_limited")));
@@ -781,8 +910,14 @@ async function decide(
     } else outcome = res.kind === "out_of_range" ? "out_of_range" : "not_found";
     audit(n, method, outcome, r.latency);
     if (verifiedOrder) {
-      const contactEmail = normalizeEmail(verifiedOrder.contact.email) ? verifiedOrder.contact.email!.trim() : null;
-      await showVerified(flow, verifiedOrder, contactEmail ?? (flow.email && isEmail(flow.email) ? flow.email : null));
+      const contactEmail = normalizeEmail(verifiedOrder.contact.email)
+        ? verifiedOrder.contact.email!.trim()
+        : null;
+      await showVerified(
+        flow,
+        verifiedOrder,
+        contactEmail ?? (flow.email && isEmail(flow.email) ? flow.email : null),
+      );
       return;
     }
     // Unknown, mismatched, test or out-of-range order: one code path, one reply.
@@ -801,12 +936,20 @@ async function decide(
     const flow = state.flow;
     if (!flow || (flow.reminded && !force)) return;
     if (state.awaiting === "order_number") push(say(tr("remind_order_number")));
-    else if (state.awaiting === "email_or_phone" && flow.orderNumber) push(say(tr("remind_contact", { n: normalizeOrderNumber(flow.orderNumber) })));
+    else if (state.awaiting === "email_or_phone" && flow.orderNumber)
+      push(say(tr("remind_contact", { n: normalizeOrderNumber(flow.orderNumber) })));
     else return;
     flow.reminded = true;
   };
 
-  const newFlow = (intent: OrderIntent): OrderFlow => ({ intent, orderNumber: null, email: null, phone: null, request: null, reminded: false });
+  const newFlow = (intent: OrderIntent): OrderFlow => ({
+    intent,
+    orderNumber: null,
+    email: null,
+    phone: null,
+    request: null,
+    reminded: false,
+  });
 
   const startOrderQuestion = (flow: OrderFlow) => {
     patch.orderQuestion = true;
@@ -820,7 +963,10 @@ async function decide(
       case QR.track:
       case QR.trackAnother:
       case QR.retry: {
-        const keep = command === QR.retry && state.flow ? { ...state.flow, orderNumber: null, email: null, phone: null, reminded: false } : null;
+        const keep =
+          command === QR.retry && state.flow
+            ? { ...state.flow, orderNumber: null, email: null, phone: null, reminded: false }
+            : null;
         const flow = keep ?? startOrderQuestion(newFlow("order_status"));
         if (command !== QR.track || !ctx.shopper.customerId) {
           // "Track another order" / "Try again" ask for the number even for logged-in customers
@@ -861,13 +1007,39 @@ async function decide(
     if (!settings.handoffEnabled) {
       startHandoff("shopper_request");
     } else if (!isEmail(email)) {
-      state.handoff = state.handoff ?? { reason: state.offer ?? "shopper_request", email: null, message: message || null, orderNumber: state.lastVerified?.number ?? null, order: state.lastVerified?.order ?? null };
+      state.handoff = state.handoff ?? {
+        reason: state.offer ?? "shopper_request",
+        email: null,
+        message: message || null,
+        orderNumber: state.lastVerified?.number ?? null,
+        order: state.lastVerified?.order ?? null,
+      };
       state.awaiting = "handoff_details";
-      push({ id: idGen(), role: "bot", type: "handoff", text: tr("handoff_bad_email"), fields: ["email", "message"] });
+      push({
+        id: idGen(),
+        role: "bot",
+        type: "handoff",
+        text: tr("handoff_bad_email"),
+        fields: ["email", "message"],
+      });
     } else if (!message) {
-      state.handoff = { ...(state.handoff ?? { reason: state.offer ?? "shopper_request", message: null, orderNumber: state.lastVerified?.number ?? null, order: state.lastVerified?.order ?? null }), email };
+      state.handoff = {
+        ...(state.handoff ?? {
+          reason: state.offer ?? "shopper_request",
+          message: null,
+          orderNumber: state.lastVerified?.number ?? null,
+          order: state.lastVerified?.order ?? null,
+        }),
+        email,
+      };
       state.awaiting = "handoff_details";
-      push({ id: idGen(), role: "bot", type: "handoff", text: tr("handoff_ask_message"), fields: ["message"] });
+      push({
+        id: idGen(),
+        role: "bot",
+        type: "handoff",
+        text: tr("handoff_ask_message"),
+        fields: ["message"],
+      });
     } else {
       const base = state.handoff ?? {
         reason: state.offer ?? "shopper_request",
@@ -892,23 +1064,38 @@ async function decide(
   const hasOrderEntities = !!(ent.orderNumber || ent.email || ent.phone);
 
   // ---- collecting handoff details as free text ----
-  if (state.awaiting === "handoff_details" && state.handoff && ORDER_INTENTS.has(intent) && ent.orderNumber && !ent.email && !ent.phone) {
+  if (
+    state.awaiting === "handoff_details" &&
+    state.handoff &&
+    ORDER_INTENTS.has(intent) &&
+    ent.orderNumber &&
+    !ent.email &&
+    !ent.phone
+  ) {
     // "where is order 1002?" instead of the form: leave the form, run the order question
     state.handoff = null;
     state.awaiting = null;
   }
   if (state.awaiting === "handoff_details" && state.handoff) {
     const h = state.handoff;
-    const clearTopic = !ent.email && !h.email && (["policy_shipping", "policy_returns", "greeting"] as Intent[]).includes(intent) && u.confidence >= 0.7;
+    const clearTopic =
+      !ent.email &&
+      !h.email &&
+      (["policy_shipping", "policy_returns", "greeting"] as Intent[]).includes(intent) &&
+      u.confidence >= 0.7;
     if (!clearTopic) {
       let email = h.email;
       let message = h.message;
       let rest = text;
       if (ent.email) {
         email = ent.email.trim();
-        rest = text.replace(ent.email, " ").replace(/\s+/g, " ").replace(/^[\s,.;:-]+|[\s,.;:-]+$/g, "");
+        rest = text
+          .replace(ent.email, " ")
+          .replace(/\s+/g, " ")
+          .replace(/^[\s,.;:-]+|[\s,.;:-]+$/g, "");
       }
-      if (rest.length >= 3 && !(ent.email && /^(my )?e-?mail( is)?$/i.test(rest))) message = message ? `${message}\n${rest}` : rest;
+      if (rest.length >= 3 && !(ent.email && /^(my )?e-?mail( is)?$/i.test(rest)))
+        message = message ? `${message}\n${rest}` : rest;
       if (email && !isEmail(email)) {
         state.handoff = { ...h, email: null, message };
         push({ id: idGen(), role: "bot", type: "handoff", text: tr("handoff_bad_email"), fields: ["email"] });
@@ -916,23 +1103,44 @@ async function decide(
         createHandoff({ ...h, email, message }, null);
       } else if (email) {
         state.handoff = { ...h, email, message };
-        push({ id: idGen(), role: "bot", type: "handoff", text: tr("handoff_ask_message"), fields: ["message"] });
+        push({
+          id: idGen(),
+          role: "bot",
+          type: "handoff",
+          text: tr("handoff_ask_message"),
+          fields: ["message"],
+        });
       } else {
         state.handoff = { ...h, message };
         push({ id: idGen(), role: "bot", type: "handoff", text: tr("handoff_ask_email"), fields: ["email"] });
       }
-      return { state, messages, shopperText, intent: "handoff_details", effects, patch, handoff: handoffEffect };
+      return {
+        state,
+        messages,
+        shopperText,
+        intent: "handoff_details",
+        effects,
+        patch,
+        handoff: handoffEffect,
+      };
     }
     // a clear question while the form is open: answer below, the form stays open
   }
 
   // ---- order questions and slot filling ----
   const awaitingSlot = state.awaiting === "order_number" || state.awaiting === "email_or_phone";
-  const continuingFlow = state.flow && hasOrderEntities && (!ORDER_INTENTS.has(intent) || intent === "order_status");
+  const continuingFlow =
+    state.flow && hasOrderEntities && (!ORDER_INTENTS.has(intent) || intent === "order_status");
   if (ORDER_INTENTS.has(intent) || continuingFlow || (hasOrderEntities && intent === "other")) {
     let flow: OrderFlow;
     const orderIntent = (ORDER_INTENTS.has(intent) ? intent : null) as OrderIntent | null;
-    if (state.flow && (continuingFlow || orderIntent === state.flow.intent || (orderIntent && !ent.orderNumber) || (orderIntent && ent.orderNumber && !state.flow.orderNumber))) {
+    if (
+      state.flow &&
+      (continuingFlow ||
+        orderIntent === state.flow.intent ||
+        (orderIntent && !ent.orderNumber) ||
+        (orderIntent && ent.orderNumber && !state.flow.orderNumber))
+    ) {
       flow = { ...state.flow };
       if (orderIntent && orderIntent !== "order_status") flow.intent = orderIntent;
       else if (orderIntent === "order_status" && u.negated) flow.intent = "order_status";
@@ -946,7 +1154,12 @@ async function decide(
       }
     }
     if (ent.orderNumber) {
-      if (flow.orderNumber && normalizeOrderNumber(flow.orderNumber) !== normalizeOrderNumber(ent.orderNumber) && !ent.email && !ent.phone) {
+      if (
+        flow.orderNumber &&
+        normalizeOrderNumber(flow.orderNumber) !== normalizeOrderNumber(ent.orderNumber) &&
+        !ent.email &&
+        !ent.phone
+      ) {
         // a different order: the old contact may not belong to it, but trying it is harmless (same reply either way)
       }
       flow.orderNumber = ent.orderNumber;
@@ -1001,7 +1214,13 @@ async function decide(
     }
   }
   if (state.awaiting === "handoff_details" && state.handoff && !messages.some((m) => m.type === "handoff")) {
-    push({ id: idGen(), role: "bot", type: "handoff", text: state.handoff.email ? tr("handoff_ask_message") : tr("handoff_ask"), fields: state.handoff.email ? ["message"] : ["email", "message"] });
+    push({
+      id: idGen(),
+      role: "bot",
+      type: "handoff",
+      text: state.handoff.email ? tr("handoff_ask_message") : tr("handoff_ask"),
+      fields: state.handoff.email ? ["message"] : ["email", "message"],
+    });
   }
   return { state, messages, shopperText, intent, effects, patch, handoff: handoffEffect };
 }

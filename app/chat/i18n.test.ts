@@ -6,19 +6,26 @@ const placeholders = (s: string) => [...s.matchAll(/\{(\w+)\}/g)].map((m) => m[1
 
 describe("bot strings", () => {
   const keys = Object.keys(MESSAGES.en);
-  it.each(LANGUAGES.map((l) => [l]))("%s has every key, non-empty, with the same placeholders as English", (lang) => {
-    const table = MESSAGES[lang];
-    expect(Object.keys(table).sort()).toEqual([...keys].sort());
-    for (const k of keys) {
-      const v = table[k as keyof typeof table];
-      expect(v.trim().length, `${lang}.${k}`).toBeGreaterThan(1);
-      expect(placeholders(v), `${lang}.${k}`).toEqual(placeholders(MESSAGES.en[k as keyof typeof MESSAGES.en]));
-    }
-  });
+  it.each(LANGUAGES.map((l) => [l]))(
+    "%s has every key, non-empty, with the same placeholders as English",
+    (lang) => {
+      const table = MESSAGES[lang];
+      expect(Object.keys(table).sort()).toEqual([...keys].sort());
+      for (const k of keys) {
+        const v = table[k as keyof typeof table];
+        expect(v.trim().length, `${lang}.${k}`).toBeGreaterThan(1);
+        expect(placeholders(v), `${lang}.${k}`).toEqual(
+          placeholders(MESSAGES.en[k as keyof typeof MESSAGES.en]),
+        );
+      }
+    },
+  );
 
   it("non-English tables are translated, not copies", () => {
     for (const lang of LANGUAGES.filter((l) => l !== "en")) {
-      const same = keys.filter((k) => MESSAGES[lang][k as keyof typeof MESSAGES.en] === MESSAGES.en[k as keyof typeof MESSAGES.en]);
+      const same = keys.filter(
+        (k) => MESSAGES[lang][k as keyof typeof MESSAGES.en] === MESSAGES.en[k as keyof typeof MESSAGES.en],
+      );
       expect(same, lang).toEqual([]);
     }
   });

@@ -28,7 +28,11 @@ describe("SMTP handoff notifier", () => {
         stream.setEncoding("utf8");
         stream.on("data", (c: string) => (raw += c));
         stream.on("end", () => {
-          mails.push({ from: session.envelope.mailFrom ? session.envelope.mailFrom.address : "", to: session.envelope.rcptTo.map((r) => r.address), raw });
+          mails.push({
+            from: session.envelope.mailFrom ? session.envelope.mailFrom.address : "",
+            to: session.envelope.rcptTo.map((r) => r.address),
+            raw,
+          });
           cb();
         });
       },
@@ -39,12 +43,23 @@ describe("SMTP handoff notifier", () => {
   afterAll(async () => new Promise<void>((resolve) => server.close(() => resolve())));
 
   it("emails the merchant the order number, the shopper's message and a Reply-To", async () => {
-    const notifier = createSmtpNotifier({ host: "127.0.0.1", port, secure: false, from: "TrulyBot <bot@example.org>" });
+    const notifier = createSmtpNotifier({
+      host: "127.0.0.1",
+      port,
+      secure: false,
+      from: "TrulyBot <bot@example.org>",
+    });
     const ctx = demoShopifyContext({ notifier });
     await ctx.send("where is order 1004");
     await ctx.send("alice.johnson@example.com");
     await ctx.send("I'd like to talk to a person");
-    const r = await ctx.send({ action: { type: "handoff_submit", email: "alice.johnson@example.com", message: "The trekking poles: can you ship them by Friday?" } });
+    const r = await ctx.send({
+      action: {
+        type: "handoff_submit",
+        email: "alice.johnson@example.com",
+        message: "The trekking poles: can you ship them by Friday?",
+      },
+    });
     expect(r.messages.some((m) => m.type === "handoff")).toBe(true);
     expect(mails).toHaveLength(1);
     const mail = mails[0]!;
@@ -58,10 +73,17 @@ describe("SMTP handoff notifier", () => {
   });
 
   it("a mail failure does not break the chat (the handoff is stored, not marked notified)", async () => {
-    const notifier = createSmtpNotifier({ host: "127.0.0.1", port: 1, secure: false, from: "bot@example.org" });
+    const notifier = createSmtpNotifier({
+      host: "127.0.0.1",
+      port: 1,
+      secure: false,
+      from: "bot@example.org",
+    });
     const ctx = demoShopifyContext({ notifier });
     await ctx.send("talk to a human");
-    const r = await ctx.send({ action: { type: "handoff_submit", email: "x@example.org", message: "hello?" } });
+    const r = await ctx.send({
+      action: { type: "handoff_submit", email: "x@example.org", message: "hello?" },
+    });
     expect(r.awaiting).toBeNull();
     expect(ctx.repo.handoffs).toHaveLength(1);
     expect(ctx.repo.handoffs[0]!.notifiedAt).toBeNull();

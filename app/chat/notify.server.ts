@@ -36,7 +36,9 @@ export function createSmtpNotifier(config: SmtpConfig): HandoffNotifier {
 }
 
 /** Reads SMTP_HOST / SMTP_PORT / SMTP_SECURE / SMTP_USER / SMTP_PASS / SMTP_FROM; null when SMTP_HOST is unset. */
-export function smtpNotifierFromEnv(env: Record<string, string | undefined> = process.env): HandoffNotifier | null {
+export function smtpNotifierFromEnv(
+  env: Record<string, string | undefined> = process.env,
+): HandoffNotifier | null {
   if (!env.SMTP_HOST) return null;
   const port = Number(env.SMTP_PORT || 587);
   return createSmtpNotifier({

@@ -27,12 +27,17 @@ export function handoffEmailText(n: HandoffNotification): { subject: string; tex
     `Reply to: ${h.email}`,
     `Reason: ${h.reason.replace(/_/g, " ")}`,
   ];
-  if (h.orderNumber) lines.push(`Order: #${h.orderNumber}${n.order ? ` (${n.order.statusLabel ?? n.order.status})` : ""}`);
+  if (h.orderNumber)
+    lines.push(`Order: #${h.orderNumber}${n.order ? ` (${n.order.statusLabel ?? n.order.status})` : ""}`);
   if (n.order?.shipments?.length) {
-    for (const s of n.order.shipments) lines.push(`  Shipment: ${s.carrier ?? "carrier unknown"} ${s.trackingNumber ?? ""} ${s.status}`.trimEnd());
+    for (const s of n.order.shipments)
+      lines.push(
+        `  Shipment: ${s.carrier ?? "carrier unknown"} ${s.trackingNumber ?? ""} ${s.status}`.trimEnd(),
+      );
   }
   lines.push("", "Message:", h.message, "", "Transcript:");
-  for (const m of h.transcript.slice(-30)) lines.push(`  ${m.role === "shopper" ? "Shopper" : "Bot"}: ${m.text}`);
+  for (const m of h.transcript.slice(-30))
+    lines.push(`  ${m.role === "shopper" ? "Shopper" : "Bot"}: ${m.text}`);
   lines.push("", `Handoff id: ${h.id}`);
   return { subject, text: lines.join("\n") };
 }

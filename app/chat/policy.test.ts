@@ -18,7 +18,9 @@ describe("policy excerpts", () => {
   it("picks the paragraph that answers the question, not the whole policy", () => {
     expect(pickPolicyExcerpt(SHIPPING, "do you ship to Canada?")).toMatch(/^International:/);
     expect(pickPolicyExcerpt(SHIPPING, "can I pick up my order?")).toContain("Local pickup");
-    expect(pickPolicyExcerpt(SHIPPING, "how much is shipping? is it free?")).toContain("free on orders over $150");
+    expect(pickPolicyExcerpt(SHIPPING, "how much is shipping? is it free?")).toContain(
+      "free on orders over $150",
+    );
     const generic = pickPolicyExcerpt(SHIPPING, "shipping policy");
     expect(generic).toMatch(/^Processing time/);
     expect(generic.length).toBeLessThan(SHIPPING.length / 2);

@@ -3,7 +3,15 @@
  * relevant to the question — never a wall of text.
  */
 
-const ENTITIES: Record<string, string> = { amp: "&", lt: "<", gt: ">", quot: '"', apos: "'", nbsp: " ", "#39": "'" };
+const ENTITIES: Record<string, string> = {
+  amp: "&",
+  lt: "<",
+  gt: ">",
+  quot: '"',
+  apos: "'",
+  nbsp: " ",
+  "#39": "'",
+};
 
 /** HTML (or plain text) → plain paragraphs. */
 export function policyParagraphs(body: string): string[] {
@@ -11,7 +19,11 @@ export function policyParagraphs(body: string): string[] {
     .replace(/<\s*(br)\s*\/?>/gi, "\n")
     .replace(/<\s*\/?\s*(p|div|li|ul|ol|h[1-6]|tr|table|section)\b[^>]*>/gi, "\n\n")
     .replace(/<[^>]+>/g, "")
-    .replace(/&(#?\w+);/g, (m, e: string) => ENTITIES[e.toLowerCase()] ?? (e.startsWith("#") ? String.fromCodePoint(Number(e.slice(1))) : m));
+    .replace(
+      /&(#?\w+);/g,
+      (m, e: string) =>
+        ENTITIES[e.toLowerCase()] ?? (e.startsWith("#") ? String.fromCodePoint(Number(e.slice(1))) : m),
+    );
   return withBreaks
     .split(/\n\s*\n+/)
     .map((p) => p.replace(/\s+/g, " ").trim())
@@ -25,8 +37,13 @@ const STOP = new Set(
 );
 
 function stems(text: string): string[] {
-  return (text.toLowerCase().normalize("NFD").replace(/[\u0300-\u036f]/g, "").match(/[a-z0-9]{3,}/g) ?? [])
-    .filter((w) => !STOP.has(w));
+  return (
+    text
+      .toLowerCase()
+      .normalize("NFD")
+      .replace(/[\u0300-\u036f]/g, "")
+      .match(/[a-z0-9]{3,}/g) ?? []
+  ).filter((w) => !STOP.has(w));
 }
 
 /** same word stem: shared 5-letter prefix, or one word (4+ letters) starting the other ("pick" / "pickup") */
@@ -42,9 +59,15 @@ function sameStem(a: string, b: string): boolean {
  */
 /** question words → policy words they usually point at */
 const EXPAND: [RegExp, string[]][] = [
-  [/^(cost|costs|price|prices|fee|fees|much|charge|charges|expensive|cheap|pay|paid)$/, ["free", "standard", "costs"]],
+  [
+    /^(cost|costs|price|prices|fee|fees|much|charge|charges|expensive|cheap|pay|paid)$/,
+    ["free", "standard", "costs"],
+  ],
   [/^(long|fast|quick|quickly|take|takes|days|soon|when|time)$/, ["business", "days", "processing"]],
-  [/^(abroad|international|internationally|overseas|country|countries|canada|europe|germany|france|world|worldwide)$/, ["international"]],
+  [
+    /^(abroad|international|internationally|overseas|country|countries|canada|europe|germany|france|world|worldwide)$/,
+    ["international"],
+  ],
   [/^(pick|pickup|collect|store|shop)$/, ["pickup"]],
   [/^(damaged|broken|defective|dented|wrong)$/, ["damaged", "defective"]],
 ];
@@ -65,7 +88,11 @@ export function pickPolicyExcerpt(
     const ws = stems(p);
     let score = 0;
     const seen = new Set<string>();
-    for (const w of ws) if (!seen.has(w) && hits(w)) (score += 1), seen.add(w);
+    for (const w of ws) {
+      if (seen.has(w) || !hits(w)) continue;
+      score += 1;
+      seen.add(w);
+    }
     // the lead-in label of a paragraph ("Cancellations:", "International:") weighs double
     const label = /^([^:]{2,40}):/.exec(p)?.[1];
     if (label) for (const w of stems(label)) if (hits(w)) score += 2;
@@ -76,11 +103,16 @@ export function pickPolicyExcerpt(
   if (best[0]!.score === 0) {
     if (opts.requireMatch) return "";
     chosen = [paras[0]!];
-  }
-  else {
+  } else {
     chosen = [best[0]!.p];
     const second = best[1];
-    if ((opts.maxParagraphs ?? 2) > 1 && second && second.score > 0 && second.score >= best[0]!.score - 1 && best[0]!.p.length + second.p.length < maxChars)
+    if (
+      (opts.maxParagraphs ?? 2) > 1 &&
+      second &&
+      second.score > 0 &&
+      second.score >= best[0]!.score - 1 &&
+      best[0]!.p.length + second.p.length < maxChars
+    )
       chosen = second.i < best[0]!.i ? [second.p, best[0]!.p] : [best[0]!.p, second.p];
   }
   return truncate(chosen.join("\n\n"), maxChars);

@@ -31,7 +31,9 @@ export interface MemoryChatRepository extends ChatRepository {
   readonly events: AnalyticsEventInput[];
   readonly faqs: FaqEntryRecord[];
   readonly counters: Map<string, { windowEnd: Date; count: number }>;
-  addFaq(entry: Omit<FaqEntryRecord, "id" | "translations" | "enabled" | "position"> & Partial<FaqEntryRecord>): FaqEntryRecord;
+  addFaq(
+    entry: Omit<FaqEntryRecord, "id" | "translations" | "enabled" | "position"> & Partial<FaqEntryRecord>,
+  ): FaqEntryRecord;
 }
 
 export function createMemoryRepository(): MemoryChatRepository {
@@ -109,7 +111,9 @@ export function createMemoryRepository(): MemoryChatRepository {
     },
 
     async listMessages(conversationId) {
-      return messages.filter((m) => m.conversationId === conversationId).map((m) => ({ ...clone(m), createdAt: new Date(m.createdAt) }));
+      return messages
+        .filter((m) => m.conversationId === conversationId)
+        .map((m) => ({ ...clone(m), createdAt: new Date(m.createdAt) }));
     },
 
     async hit(key, windowSeconds, limit, now): Promise<RateLimitResult> {
@@ -137,7 +141,13 @@ export function createMemoryRepository(): MemoryChatRepository {
     },
 
     async createHandoff(input: NewHandoff) {
-      const rec: HandoffRecord = { ...clone(input), createdAt: new Date(input.createdAt), id: input.id ?? randomUUID(), status: "open", notifiedAt: null };
+      const rec: HandoffRecord = {
+        ...clone(input),
+        createdAt: new Date(input.createdAt),
+        id: input.id ?? randomUUID(),
+        status: "open",
+        notifiedAt: null,
+      };
       handoffs.push(rec);
       return { ...rec };
     },
@@ -152,7 +162,10 @@ export function createMemoryRepository(): MemoryChatRepository {
     },
 
     async listFaqEntries(storeId) {
-      return faqs.filter((f) => f.storeId === storeId).sort((a, b) => a.position - b.position).map(clone);
+      return faqs
+        .filter((f) => f.storeId === storeId)
+        .sort((a, b) => a.position - b.position)
+        .map(clone);
     },
 
     addFaq(entry) {
@@ -181,7 +194,9 @@ export function createMemoryRepository(): MemoryChatRepository {
         (c) => c.storeId === storeId && c.orderQuestion && c.createdAt >= from && c.createdAt < horizon,
       );
       const handedOff = new Set(
-        events.filter((e) => e.storeId === storeId && e.type === "handoff_created" && e.conversationId).map((e) => e.conversationId!),
+        events
+          .filter((e) => e.storeId === storeId && e.type === "handoff_created" && e.conversationId)
+          .map((e) => e.conversationId!),
       );
       return {
         storeId,
@@ -194,7 +209,9 @@ export function createMemoryRepository(): MemoryChatRepository {
         faqAnswered: count("faq_answered"),
         handoffs: count("handoff_created"),
         resolvedWithoutHuman: countResolvedWithoutHuman(orderConvs, handedOff, from, to),
-        medianReplyMs: median(inRange.filter((e) => e.type === "reply" && typeof e.value === "number").map((e) => e.value!)),
+        medianReplyMs: median(
+          inRange.filter((e) => e.type === "reply" && typeof e.value === "number").map((e) => e.value!),
+        ),
       };
     },
   };

@@ -135,20 +135,21 @@ export function createPrismaChatRepository(db: Db): ChatRepository {
     },
 
     async listMessages(conversationId) {
-      const rows = await db.message.findMany({ where: { conversationId }, orderBy: [{ createdAt: "asc" }, { id: "asc" }] });
-      return rows.map(
-        (r): StoredMessage => ({
-          id: r.id,
-          conversationId: r.conversationId,
-          role: r.role as StoredMessage["role"],
-          type: r.type as StoredMessage["type"],
-          text: r.text,
-          payload: parse(r.payload, null),
-          intent: r.intent,
-          latencyMs: r.latencyMs,
-          createdAt: r.createdAt,
-        }),
-      );
+      const rows = await db.message.findMany({
+        where: { conversationId },
+        orderBy: [{ createdAt: "asc" }, { id: "asc" }],
+      });
+      return rows.map((r): StoredMessage => ({
+        id: r.id,
+        conversationId: r.conversationId,
+        role: r.role as StoredMessage["role"],
+        type: r.type as StoredMessage["type"],
+        text: r.text,
+        payload: parse(r.payload, null),
+        intent: r.intent,
+        latencyMs: r.latencyMs,
+        createdAt: r.createdAt,
+      }));
     },
 
     /**
@@ -168,12 +169,18 @@ export function createPrismaChatRepository(db: Db): ChatRepository {
       const windowEnd = new Date(now.getTime() + windowSeconds * 1000);
       for (let attempt = 0; attempt < 5; attempt++) {
         try {
-          const r = await db.rateLimit.update({ where: { key, windowEnd: { gt: now } }, data: { count: { increment: 1 } } });
+          const r = await db.rateLimit.update({
+            where: { key, windowEnd: { gt: now } },
+            data: { count: { increment: 1 } },
+          });
           return result(r.count, r.windowEnd);
         } catch (e) {
           if (prismaCode(e) !== "P2025") throw e;
         }
-        const reset = await db.rateLimit.updateMany({ where: { key, windowEnd: { lte: now } }, data: { count: 1, windowEnd } });
+        const reset = await db.rateLimit.updateMany({
+          where: { key, windowEnd: { lte: now } },
+          data: { count: 1, windowEnd },
+        });
         if (reset.count === 1) return result(1, windowEnd);
         try {
           await db.rateLimit.create({ data: { key, count: 1, windowEnd } });
@@ -216,7 +223,8 @@ export function createPrismaChatRepository(db: Db): ChatRepository {
           message: h.message,
           reason: h.reason,
           orderNumber: h.orderNumber,
-          orderContext: h.orderContext === null || h.orderContext === undefined ? null : JSON.stringify(h.orderContext),
+          orderContext:
+            h.orderContext === null || h.orderContext === undefined ? null : JSON.stringify(h.orderContext),
           transcript: JSON.stringify(h.transcript ?? []),
           createdAt: h.createdAt,
         },
@@ -234,23 +242,30 @@ export function createPrismaChatRepository(db: Db): ChatRepository {
     },
 
     async listFaqEntries(storeId) {
-      const rows = await db.faqEntry.findMany({ where: { storeId }, orderBy: [{ position: "asc" }, { createdAt: "asc" }] });
-      return rows.map(
-        (r): FaqEntryRecord => ({
-          id: r.id,
-          storeId: r.storeId,
-          question: r.question,
-          answer: r.answer,
-          translations: parse(r.translations, {}),
-          enabled: r.enabled,
-          position: r.position,
-        }),
-      );
+      const rows = await db.faqEntry.findMany({
+        where: { storeId },
+        orderBy: [{ position: "asc" }, { createdAt: "asc" }],
+      });
+      return rows.map((r): FaqEntryRecord => ({
+        id: r.id,
+        storeId: r.storeId,
+        question: r.question,
+        answer: r.answer,
+        translations: parse(r.translations, {}),
+        enabled: r.enabled,
+        position: r.position,
+      }));
     },
 
     async recordEvent(e) {
       await db.analyticsEvent.create({
-        data: { storeId: e.storeId, conversationId: e.conversationId, type: e.type, value: e.value ?? null, createdAt: e.createdAt },
+        data: {
+          storeId: e.storeId,
+          conversationId: e.conversationId,
+          type: e.type,
+          value: e.value ?? null,
+          createdAt: e.createdAt,
+        },
       });
     },
 
@@ -280,7 +295,11 @@ export function createPrismaChatRepository(db: Db): ChatRepository {
       }
 
       const convs = await db.conversation.findMany({
-        where: { storeId, orderQuestion: true, createdAt: { gte: from, lt: new Date(to.getTime() + REPEAT_WINDOW_MS) } },
+        where: {
+          storeId,
+          orderQuestion: true,
+          createdAt: { gte: from, lt: new Date(to.getTime() + REPEAT_WINDOW_MS) },
+        },
         select: { id: true, shopperKey: true, createdAt: true },
       });
       const handedOff = new Set<string>();

@@ -167,7 +167,11 @@ export interface ChatRepository {
   getConversation(id: string): Promise<ConversationRecord | null>;
   createConversation(input: NewConversation): Promise<ConversationRecord>;
   /** Applies the patch only when the stored revision equals expectedRevision; null on conflict. */
-  updateConversation(id: string, expectedRevision: number, patch: ConversationPatch): Promise<ConversationRecord | null>;
+  updateConversation(
+    id: string,
+    expectedRevision: number,
+    patch: ConversationPatch,
+  ): Promise<ConversationRecord | null>;
   appendMessages(messages: NewMessage[]): Promise<void>;
   listMessages(conversationId: string): Promise<StoredMessage[]>;
 

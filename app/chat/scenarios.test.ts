@@ -17,7 +17,12 @@ type Row = {
 };
 
 const SHOPIFY: Row[] = [
-  { n: "1001", contact: "alice.johnson@example.com", facts: ["Nov 22", "$300.89", /hasn't shipped/, /1-2 business days/], not: [/shipped (on|with)/i] },
+  {
+    n: "1001",
+    contact: "alice.johnson@example.com",
+    facts: ["Nov 22", "$300.89", /hasn't shipped/, /1-2 business days/],
+    not: [/shipped (on|with)/i],
+  },
   {
     n: "1002",
     contact: "marcus.reed@example.net",
@@ -33,32 +38,80 @@ const SHOPIFY: Row[] = [
   {
     n: "1004",
     contact: "alice.johnson@example.com",
-    facts: ["2 packages", "FedEx 791203588467", "delivered Thu Nov 19", "DHL eCommerce GM5301284467220193", "Wed Nov 25", /backordered/],
+    facts: [
+      "2 packages",
+      "FedEx 791203588467",
+      "delivered Thu Nov 19",
+      "DHL eCommerce GM5301284467220193",
+      "Wed Nov 25",
+      /backordered/,
+    ],
     card: [
       { carrier: "FedEx", tracking: "791203588467", url: /fedex\.com/ },
       { carrier: "DHL eCommerce", tracking: "GM5301284467220193", url: /dhl\.com/ },
     ],
   },
-  { n: "1005", contact: "priya.patel@example.com", facts: ["cancelled", "Nov 16", "$186.32", "refunded", /5-10 business days/] },
+  {
+    n: "1005",
+    contact: "priya.patel@example.com",
+    facts: ["cancelled", "Nov 16", "$186.32", "refunded", /5-10 business days/],
+  },
   {
     n: "1006",
     contact: "daniel.kim@example.net",
-    facts: ["Delivered Fri Nov 6", "UPS", "1ZA84R270377355161", "refunded", "$37.52", "Nov 10", /no need to send it back/],
+    facts: [
+      "Delivered Fri Nov 6",
+      "UPS",
+      "1ZA84R270377355161",
+      "refunded",
+      "$37.52",
+      "Nov 10",
+      /no need to send it back/,
+    ],
     card: [{ carrier: "UPS", tracking: "1ZA84R270377355161", url: /ups\.com/ }],
   },
-  { n: "1007", contact: "sofia.garcia@example.com", facts: ["waiting for your payment", "$128.16", /bank deposit/i] },
-  { n: "1008", contact: "emma.wilson@example.com", facts: ["Ready for pickup", "Burlington", "85 Church St", /photo ID/], not: [/shipped/i] },
+  {
+    n: "1007",
+    contact: "sofia.garcia@example.com",
+    facts: ["waiting for your payment", "$128.16", /bank deposit/i],
+  },
+  {
+    n: "1008",
+    contact: "emma.wilson@example.com",
+    facts: ["Ready for pickup", "Burlington", "85 Church St", /photo ID/],
+    not: [/shipped/i],
+  },
   {
     n: "1009",
     contact: "juergen.mueller@example.net",
-    facts: ["Shipped Nov 18", "DHL Express 4839172656", "customs", "Leipzig", "Tue Nov 24", "€347.00", /duties/],
+    facts: [
+      "Shipped Nov 18",
+      "DHL Express 4839172656",
+      "customs",
+      "Leipzig",
+      "Tue Nov 24",
+      "€347.00",
+      /duties/,
+    ],
     card: [{ carrier: "DHL Express", tracking: "4839172656", url: /dhl\.com/ }],
   },
   {
     n: "1010",
     contact: "oliver.bennett@example.com",
-    facts: ["Shipped Nov 17", "TT483920172GB", "Royal Mail", "https://www.royalmail.com/track-your-item#/tracking-results/TT483920172GB", /no delivery estimate/],
-    card: [{ carrier: "Royal Mail", tracking: "TT483920172GB", url: /^https:\/\/www\.royalmail\.com\/track-your-item#\/tracking-results\/TT483920172GB$/ }],
+    facts: [
+      "Shipped Nov 17",
+      "TT483920172GB",
+      "Royal Mail",
+      "https://www.royalmail.com/track-your-item#/tracking-results/TT483920172GB",
+      /no delivery estimate/,
+    ],
+    card: [
+      {
+        carrier: "Royal Mail",
+        tracking: "TT483920172GB",
+        url: /^https:\/\/www\.royalmail\.com\/track-your-item#\/tracking-results\/TT483920172GB$/,
+      },
+    ],
   },
   {
     n: "1012",
@@ -75,7 +128,14 @@ const SHOPIFY: Row[] = [
   {
     n: "1014",
     contact: "hannah.lee@example.com",
-    facts: ["All 8 items", "out for delivery today", "Mon Nov 23", "UPS 1ZA84R270390203344", "$1,235.62", "WELCOME10"],
+    facts: [
+      "All 8 items",
+      "out for delivery today",
+      "Mon Nov 23",
+      "UPS 1ZA84R270390203344",
+      "$1,235.62",
+      "WELCOME10",
+    ],
     card: [{ carrier: "UPS", tracking: "1ZA84R270390203344", url: /ups\.com/ }],
   },
   {
@@ -105,7 +165,15 @@ const WOO: Row[] = [
   {
     n: "2004",
     contact: "felix.bauer@example.net",
-    facts: ["2 packages", "DPD 01505034712389", "Nov 17", "DHL 00340434161094058770", "Nov 18", "Hori-Hori", /backordered/],
+    facts: [
+      "2 packages",
+      "DPD 01505034712389",
+      "Nov 17",
+      "DHL 00340434161094058770",
+      "Nov 18",
+      "Hori-Hori",
+      /backordered/,
+    ],
     card: [
       { carrier: "DPD", tracking: "01505034712389", url: /dpd\.de/ },
       { carrier: "DHL", tracking: "00340434161094058770", url: /dhl\.de/ },
@@ -118,10 +186,23 @@ const WOO: Row[] = [
     facts: ["Shipped", "Nov 3", "DHL 00340434161094049020", "€27.90", "Nov 6", /broken/i],
     card: [{ carrier: "DHL", tracking: "00340434161094049020", url: /dhl\.de/ }],
   },
-  { n: "2007", contact: "anna.becker@example.net", facts: ["waiting for payment", "PayPal", /payment link/, "order-pay/2007"] },
+  {
+    n: "2007",
+    contact: "anna.becker@example.net",
+    facts: ["waiting for payment", "PayPal", /payment link/, "order-pay/2007"],
+  },
   { n: "2008", contact: "jonas.richter@example.com", facts: ["bank transfer", "€65.74", "reference 2008"] },
-  { n: "2009", contact: "paul.neumann@example.net", facts: ["declined", "nothing was charged", /payment link/] },
-  { n: "2010", contact: "claudia.schulz@example.com", facts: ["Ready for pickup", "Fri Nov 20", "Kastanienallee 12", "10:00-18:00", "Fri Nov 27"], not: [/shipped/i] },
+  {
+    n: "2009",
+    contact: "paul.neumann@example.net",
+    facts: ["declined", "nothing was charged", /payment link/],
+  },
+  {
+    n: "2010",
+    contact: "claudia.schulz@example.com",
+    facts: ["Ready for pickup", "Fri Nov 20", "Kastanienallee 12", "10:00-18:00", "Fri Nov 27"],
+    not: [/shipped/i],
+  },
   {
     n: "2011",
     contact: "+41 44 555 01 23", // phone instead of email
@@ -131,7 +212,12 @@ const WOO: Row[] = [
   {
     n: "2012",
     contact: "daan.devries@example.com",
-    facts: ["Shipped Nov 13", "Deutsche Post", "LX304182752DE", "https://www.deutschepost.de/de/s/sendungsverfolgung/verfolgen.html?piececode=LX304182752DE"],
+    facts: [
+      "Shipped Nov 13",
+      "Deutsche Post",
+      "LX304182752DE",
+      "https://www.deutschepost.de/de/s/sendungsverfolgung/verfolgen.html?piececode=LX304182752DE",
+    ],
     card: [{ carrier: "Deutsche Post", tracking: "LX304182752DE", url: /deutschepost\.de.*LX304182752DE/ }],
   },
   {
@@ -143,7 +229,14 @@ const WOO: Row[] = [
   {
     n: "2014",
     contact: "max.gross@example.com",
-    facts: ["Nov 19", "2 DHL packages", "00340434161094061138", "00340434161094061145", "€457.48", /HERBST10/i],
+    facts: [
+      "Nov 19",
+      "2 DHL packages",
+      "00340434161094061138",
+      "00340434161094061145",
+      "€457.48",
+      /HERBST10/i,
+    ],
     card: [
       { carrier: "DHL", tracking: "00340434161094061138", url: /dhl\.de/ },
       { carrier: "DHL", tracking: "00340434161094061145", url: /dhl\.de/ },
@@ -205,12 +298,19 @@ describe("Demo Outfitters (Shopify) — every order of the demo script", () => {
 
   it("#1011 with read_all_orders: delivered Fri Jul 31", async () => {
     const ctx = demoShopifyContext({ capabilities: { readAllOrders: true } });
-    checkRow(await askAndVerify(ctx, { n: "1011", contact: "grace.thompson@example.com", facts: ["Delivered Fri Jul 31", "USPS", "9400111899223855401879"] }), {
-      n: "1011",
-      contact: "",
-      facts: ["Delivered Fri Jul 31", "9400111899223855401879"],
-      card: [{ carrier: "USPS", tracking: "9400111899223855401879", url: /usps\.com/ }],
-    });
+    checkRow(
+      await askAndVerify(ctx, {
+        n: "1011",
+        contact: "grace.thompson@example.com",
+        facts: ["Delivered Fri Jul 31", "USPS", "9400111899223855401879"],
+      }),
+      {
+        n: "1011",
+        contact: "",
+        facts: ["Delivered Fri Jul 31", "9400111899223855401879"],
+        card: [{ carrier: "USPS", tracking: "9400111899223855401879", url: /usps\.com/ }],
+      },
+    );
   });
 
   it("without read_all_orders, an unknown order and a wrong email get the same 60-day reply as #1011", async () => {
@@ -245,13 +345,21 @@ describe("Demo Outfitters (Shopify) — every order of the demo script", () => {
     const ctx = demoShopifyContext({ customerId: "7700000000001" });
     const res = await ctx.send("show my orders");
     const list = res.messages.find((m) => m.type === "order_list");
-    expect(list && list.type === "order_list" && list.orders.map((o) => o.number).sort()).toEqual(["1001", "1003", "1004"]);
+    expect(list && list.type === "order_list" && list.orders.map((o) => o.number).sort()).toEqual([
+      "1001",
+      "1003",
+      "1004",
+    ]);
     expect(list && list.type === "order_list" && list.text).toMatch(/#1001[\s\S]*#100[34]/);
     // the same customer as a gid
     const gid = demoShopifyContext({ customerId: "gid://shopify/Customer/7700000000001" });
     const res2 = await gid.send("show my orders");
     const list2 = res2.messages.find((m) => m.type === "order_list");
-    expect(list2 && list2.type === "order_list" && list2.orders.map((o) => o.number).sort()).toEqual(["1001", "1003", "1004"]);
+    expect(list2 && list2.type === "order_list" && list2.orders.map((o) => o.number).sort()).toEqual([
+      "1001",
+      "1003",
+      "1004",
+    ]);
   });
 
   it("a logged-in customer sees her own order without giving an email", async () => {
@@ -267,7 +375,8 @@ describe("Demo Outfitters (Shopify) — every order of the demo script", () => {
     const unknown = await b.send("where is order 1998?");
     expect(orderMessage(other.messages)).toBeNull();
     expect(other.awaiting).toBe("email_or_phone");
-    const norm = (r: typeof other, n: string) => JSON.stringify(r.messages.map(({ id: _i, ...m }) => m)).replaceAll(n, "N");
+    const norm = (r: typeof other, n: string) =>
+      JSON.stringify(r.messages.map(({ id: _i, ...m }) => m)).replaceAll(n, "N");
     expect(norm(other, "1002")).toBe(norm(unknown, "1998"));
   });
 });
@@ -284,7 +393,11 @@ describe("Demo Woo Garden (WooCommerce) — every order of the demo script", () 
     const ctx = demoWooContext({ customerId: "5" });
     const res = await ctx.send("show my orders");
     const list = res.messages.find((m) => m.type === "order_list");
-    expect(list && list.type === "order_list" && list.orders.map((o) => o.number)).toEqual(["2001", "2006", "2013"]);
+    expect(list && list.type === "order_list" && list.orders.map((o) => o.number)).toEqual([
+      "2001",
+      "2006",
+      "2013",
+    ]);
   });
 
   it("answers in German when asked in German", async () => {

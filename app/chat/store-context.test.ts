@@ -3,7 +3,12 @@ import { chatStoreFromRecords, formatBusinessHours, mergePolicies } from "./stor
 
 describe("store context", () => {
   it("merges merchant-entered policies over the platform's", () => {
-    expect(mergePolicies({ shipping: "platform ship", returns: "platform returns" }, JSON.stringify({ returns: "merchant returns", shipping: "  " }))).toEqual({
+    expect(
+      mergePolicies(
+        { shipping: "platform ship", returns: "platform returns" },
+        JSON.stringify({ returns: "merchant returns", shipping: "  " }),
+      ),
+    ).toEqual({
       shipping: "platform ship",
       returns: "merchant returns",
     });
@@ -11,7 +16,17 @@ describe("store context", () => {
   });
 
   it("formats business hours with grouped days", () => {
-    const json = JSON.stringify({ timezone: "America/New_York", days: { mon: [["09:00", "17:00"]], tue: [["09:00", "17:00"]], wed: [["09:00", "17:00"]], thu: [["09:00", "17:00"]], fri: [["09:00", "17:00"]], sat: [["10:00", "14:00"]] } });
+    const json = JSON.stringify({
+      timezone: "America/New_York",
+      days: {
+        mon: [["09:00", "17:00"]],
+        tue: [["09:00", "17:00"]],
+        wed: [["09:00", "17:00"]],
+        thu: [["09:00", "17:00"]],
+        fri: [["09:00", "17:00"]],
+        sat: [["10:00", "14:00"]],
+      },
+    });
     expect(formatBusinessHours(json, "en")).toBe("Mon-Fri 09:00-17:00; Sat 10:00-14:00 (America/New_York)");
     expect(formatBusinessHours(json, "de")).toMatch(/^Mo\.?-Fr\.? 09:00-17:00/);
     expect(formatBusinessHours(null)).toBeNull();
@@ -19,8 +34,28 @@ describe("store context", () => {
   });
 
   it("builds a ChatStore from rows, with defaults when settings are missing", () => {
-    const s = chatStoreFromRecords({ id: "s1", platform: "woocommerce", name: "Garden", policies: JSON.stringify({ shipping: "We ship in 2 days." }) }, null, {});
-    expect(s).toMatchObject({ id: "s1", platform: "woocommerce", supportEmail: null, policies: { shipping: "We ship in 2 days." } });
-    expect(s.settings).toMatchObject({ orderTracking: true, handoffEnabled: true, faqEnabled: true, languages: ["en"], businessHours: null });
+    const s = chatStoreFromRecords(
+      {
+        id: "s1",
+        platform: "woocommerce",
+        name: "Garden",
+        policies: JSON.stringify({ shipping: "We ship in 2 days." }),
+      },
+      null,
+      {},
+    );
+    expect(s).toMatchObject({
+      id: "s1",
+      platform: "woocommerce",
+      supportEmail: null,
+      policies: { shipping: "We ship in 2 days." },
+    });
+    expect(s.settings).toMatchObject({
+      orderTracking: true,
+      handoffEnabled: true,
+      faqEnabled: true,
+      languages: ["en"],
+      businessHours: null,
+    });
   });
 });

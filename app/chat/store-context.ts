@@ -52,7 +52,10 @@ function parseJson<T>(s: string | null | undefined, fallback: T): T {
 }
 
 /** Merchant-entered text wins over the platform's policy of the same kind when it is not empty. */
-export function mergePolicies(platform: StorePolicies, merchantJson: string | null | undefined): StorePolicies {
+export function mergePolicies(
+  platform: StorePolicies,
+  merchantJson: string | null | undefined,
+): StorePolicies {
   const merchant = parseJson<Record<string, unknown>>(merchantJson, {});
   const out: StorePolicies = { ...platform };
   for (const k of ["shipping", "returns", "privacy", "terms"] as const) {
@@ -72,8 +75,16 @@ export function formatBusinessHours(json: string | null | undefined, lang: Langu
   const bh = parseJson<{ timezone?: string; days?: Record<string, [string, string][]> } | null>(json, null);
   if (!bh || !bh.days) return null;
   // 2026-11-23 is a Monday
-  const dayName = (i: number) => new Intl.DateTimeFormat(lang, { weekday: "short", timeZone: "UTC" }).format(new Date(Date.UTC(2026, 10, 23 + i)));
-  const ranges = DAY_KEYS.map((d) => (bh.days![d] ?? []).filter((r) => Array.isArray(r) && r.length === 2).map((r) => `${r[0]}-${r[1]}`).join(", "));
+  const dayName = (i: number) =>
+    new Intl.DateTimeFormat(lang, { weekday: "short", timeZone: "UTC" }).format(
+      new Date(Date.UTC(2026, 10, 23 + i)),
+    );
+  const ranges = DAY_KEYS.map((d) =>
+    (bh.days![d] ?? [])
+      .filter((r) => Array.isArray(r) && r.length === 2)
+      .map((r) => `${r[0]}-${r[1]}`)
+      .join(", "),
+  );
   const parts: string[] = [];
   let i = 0;
   while (i < 7) {
@@ -101,7 +112,8 @@ export function chatStoreFromRecords(
   return {
     id: store.id,
     name: store.name,
-    platform: store.platform === "woocommerce" ? "woocommerce" : store.platform === "shopify" ? "shopify" : "memory",
+    platform:
+      store.platform === "woocommerce" ? "woocommerce" : store.platform === "shopify" ? "shopify" : "memory",
     supportEmail: store.supportEmail ?? null,
     timezone: store.timezone ?? null,
     currency: store.currency ?? null,
@@ -114,7 +126,9 @@ export function chatStoreFromRecords(
       handoffEnabled: s.handoffEnabled,
       faqEnabled: s.faqEnabled,
       handoffEmail: s.handoffEmail ?? null,
-      languages: Array.isArray(languages) ? languages.filter((l): l is Language => LANGUAGES.includes(l as Language)) : ["en"],
+      languages: Array.isArray(languages)
+        ? languages.filter((l): l is Language => LANGUAGES.includes(l as Language))
+        : ["en"],
       businessHours: formatBusinessHours(s.businessHours, opts.lang ?? "en"),
     },
   };

@@ -2,7 +2,13 @@
  * Ready-made engine contexts over the demo stores (tests, benchmarks, the dashboard's try-it box).
  * Node-only (reads the demo fixtures).
  */
-import { DEMO_NOW, loadDemoShopifyAdapter, loadDemoWooAdapter, type DemoAdapterOptions, type MemoryAdapter } from "../platforms/memory";
+import {
+  DEMO_NOW,
+  loadDemoShopifyAdapter,
+  loadDemoWooAdapter,
+  type DemoAdapterOptions,
+  type MemoryAdapter,
+} from "../platforms/memory";
 import type { PlatformCapabilities } from "../platforms/types";
 import type { ChatStore, TurnContext } from "./engine";
 import { handleTurn } from "./engine";
@@ -34,7 +40,14 @@ function sequentialIds(prefix: string) {
   return () => `${prefix}${(++idCounter).toString(36).padStart(5, "0")}`;
 }
 
-function build(adapter: MemoryAdapter & { policies: ChatStore["policies"]; store: { name: string; supportEmail?: string | null; timezone: string; currency: string } }, storeId: string, opts: DemoContextOptions): DemoContext {
+function build(
+  adapter: MemoryAdapter & {
+    policies: ChatStore["policies"];
+    store: { name: string; supportEmail?: string | null; timezone: string; currency: string };
+  },
+  storeId: string,
+  opts: DemoContextOptions,
+): DemoContext {
   const repo = opts.repo ?? createMemoryRepository();
   const store: ChatStore = {
     id: storeId,
@@ -87,6 +100,11 @@ export function demoWooContext(opts: DemoContextOptions = {}): DemoContext {
 /** All visible text of a response, joined (for assertions). */
 export function replyText(res: MessagesResponse): string {
   return res.messages
-    .map((m) => [("text" in m ? m.text : "") ?? "", m.type === "quick_replies" ? m.quickReplies.map((q) => q.label).join(" | ") : ""].join(" "))
+    .map((m) =>
+      [
+        ("text" in m ? m.text : "") ?? "",
+        m.type === "quick_replies" ? m.quickReplies.map((q) => q.label).join(" | ") : "",
+      ].join(" "),
+    )
     .join("\n");
 }

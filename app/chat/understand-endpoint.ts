@@ -29,11 +29,22 @@ export function understandForDemo(text: string, locale?: string | null): Underst
 }
 
 /** Validates {"text", "locale"?}; error → 400. */
-export function parseUnderstandRequest(json: unknown): { ok: true; text: string; locale: string | null } | { ok: false; error: { code: string; message: string } } {
-  if (!json || typeof json !== "object" || Array.isArray(json)) return { ok: false, error: { code: "invalid_body", message: "Body must be a JSON object." } };
+export function parseUnderstandRequest(
+  json: unknown,
+):
+  | { ok: true; text: string; locale: string | null }
+  | { ok: false; error: { code: string; message: string } } {
+  if (!json || typeof json !== "object" || Array.isArray(json))
+    return { ok: false, error: { code: "invalid_body", message: "Body must be a JSON object." } };
   const b = json as Record<string, unknown>;
-  if (typeof b.text !== "string" || b.text.trim() === "") return { ok: false, error: { code: "invalid_text", message: "text must be a non-empty string." } };
-  if (b.text.length > MAX_TEXT_LENGTH) return { ok: false, error: { code: "text_too_long", message: `text must be at most ${MAX_TEXT_LENGTH} characters.` } };
-  if (b.locale !== undefined && b.locale !== null && typeof b.locale !== "string") return { ok: false, error: { code: "invalid_locale", message: "locale must be a string." } };
+  if (typeof b.text !== "string" || b.text.trim() === "")
+    return { ok: false, error: { code: "invalid_text", message: "text must be a non-empty string." } };
+  if (b.text.length > MAX_TEXT_LENGTH)
+    return {
+      ok: false,
+      error: { code: "text_too_long", message: `text must be at most ${MAX_TEXT_LENGTH} characters.` },
+    };
+  if (b.locale !== undefined && b.locale !== null && typeof b.locale !== "string")
+    return { ok: false, error: { code: "invalid_locale", message: "locale must be a string." } };
   return { ok: true, text: b.text, locale: (b.locale as string | undefined) ?? null };
 }

@@ -1,14 +1,27 @@
 import { describe, expect, it } from "vitest";
 import type { NormalizedOrder } from "../orders/types";
-import { contactMatches, customerOwnsOrder, hashOrderNumber, maskEmail, normalizeEmail, normalizeOrderNumber, phonesMatch } from "./verification";
+import {
+  contactMatches,
+  customerOwnsOrder,
+  hashOrderNumber,
+  maskEmail,
+  normalizeEmail,
+  normalizeOrderNumber,
+  phonesMatch,
+} from "./verification";
 
-const order = (contact: Partial<NormalizedOrder["contact"]>) => ({ contact: { email: null, phone: null, customerId: null, ...contact } }) as NormalizedOrder;
+const order = (contact: Partial<NormalizedOrder["contact"]>) =>
+  ({ contact: { email: null, phone: null, customerId: null, ...contact } }) as NormalizedOrder;
 
 describe("verification", () => {
   it("compares emails trimmed and case-folded", () => {
     expect(normalizeEmail("  Bob.Smith@Example.COM ")).toBe("bob.smith@example.com");
-    expect(contactMatches(order({ email: "Bob.Smith@Example.COM" }), { email: "bob.smith@example.com" })).toBe("email");
-    expect(contactMatches(order({ email: "bob.smith@example.com" }), { email: "bob.smith@example.co" })).toBeNull();
+    expect(
+      contactMatches(order({ email: "Bob.Smith@Example.COM" }), { email: "bob.smith@example.com" }),
+    ).toBe("email");
+    expect(
+      contactMatches(order({ email: "bob.smith@example.com" }), { email: "bob.smith@example.co" }),
+    ).toBeNull();
     expect(contactMatches(order({ email: null }), { email: "" })).toBeNull();
   });
 
@@ -27,9 +40,15 @@ describe("verification", () => {
   });
 
   it("matches a logged-in customer by the numeric tail of the id", () => {
-    expect(customerOwnsOrder("7700000000001", order({ customerId: "gid://shopify/Customer/7700000000001" }))).toBe(true);
-    expect(customerOwnsOrder("gid://shopify/Customer/7700000000001", order({ customerId: "7700000000001" }))).toBe(true);
-    expect(customerOwnsOrder("7700000000002", order({ customerId: "gid://shopify/Customer/7700000000001" }))).toBe(false);
+    expect(
+      customerOwnsOrder("7700000000001", order({ customerId: "gid://shopify/Customer/7700000000001" })),
+    ).toBe(true);
+    expect(
+      customerOwnsOrder("gid://shopify/Customer/7700000000001", order({ customerId: "7700000000001" })),
+    ).toBe(true);
+    expect(
+      customerOwnsOrder("7700000000002", order({ customerId: "gid://shopify/Customer/7700000000001" })),
+    ).toBe(false);
     expect(customerOwnsOrder("5", order({ customerId: null }))).toBe(false);
     expect(customerOwnsOrder("0", order({ customerId: "0" }))).toBe(false); // Woo guests have customer_id 0
   });

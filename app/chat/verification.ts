@@ -57,7 +57,10 @@ export function customerOwnsOrder(customerId: string | null | undefined, order: 
 
 export type ContactMethod = "email" | "phone";
 
-export function contactMatches(order: NormalizedOrder, given: { email?: string | null; phone?: string | null }): ContactMethod | null {
+export function contactMatches(
+  order: NormalizedOrder,
+  given: { email?: string | null; phone?: string | null },
+): ContactMethod | null {
   const ge = normalizeEmail(given.email);
   const oe = normalizeEmail(order.contact.email);
   if (ge && oe && ge === oe) return "email";
@@ -72,7 +75,9 @@ export function normalizeOrderNumber(n: string): string {
 
 /** HMAC-SHA256(key, normalised order number) as hex: the only form an order number takes in the audit. */
 export function hashOrderNumber(storeId: string, orderNumber: string, key: string): string {
-  return createHmac("sha256", key).update(`${storeId}\n${normalizeOrderNumber(orderNumber)}`).digest("hex");
+  return createHmac("sha256", key)
+    .update(`${storeId}\n${normalizeOrderNumber(orderNumber)}`)
+    .digest("hex");
 }
 
 /** "alice.johnson@example.com" → "a***n@example.com"; short local parts keep only the first letter. */

@@ -70,6 +70,7 @@ export function demoStorefrontPage(request: Request, platform: DemoPlatform): Re
 <meta charset="utf-8">
 <meta name="viewport" content="width=device-width,initial-scale=1">
 <title>${esc(s.name)} — demo storefront</title>
+<link rel="icon" href="data:,">
 <meta name="description" content="${esc(s.tagline)}">
 <style>
   :root{color-scheme:light dark;font-family:system-ui,-apple-system,"Segoe UI",Roboto,sans-serif}

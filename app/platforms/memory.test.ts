@@ -6,12 +6,20 @@ describe("memory adapter", () => {
   it("loads the demo stores through the real mappers", async () => {
     const shop = loadDemoShopifyAdapter();
     expect(shop.orders.map((o) => o.number)).toHaveLength(16);
-    expect(shop.capabilities).toMatchObject({ platform: "shopify", readAllOrders: false, recentOrdersDays: 60 });
+    expect(shop.capabilities).toMatchObject({
+      platform: "shopify",
+      readAllOrders: false,
+      recentOrdersDays: 60,
+    });
     expect((await shop.getStoreInfo()).supportEmail).toBe("support@example.com");
     expect((await shop.getPolicies()).returns).toMatch(/30-day return policy/);
     const woo = loadDemoWooAdapter();
     expect(woo.orders).toHaveLength(14);
-    expect(woo.capabilities).toMatchObject({ platform: "woocommerce", readAllOrders: true, knowsDelivery: false });
+    expect(woo.capabilities).toMatchObject({
+      platform: "woocommerce",
+      readAllOrders: true,
+      knowsDelivery: false,
+    });
   });
 
   it("applies the 60-day window without read_all_orders", async () => {
@@ -27,11 +35,17 @@ describe("memory adapter", () => {
     const woo = loadDemoWooAdapter();
     expect((await woo.listCustomerOrders("5", 10)).map((o) => o.number)).toEqual(["2001", "2006", "2013"]);
     const shop = loadDemoShopifyAdapter();
-    expect((await shop.listCustomerOrders("gid://shopify/Customer/7700000000001", 2)).map((o) => o.number)).toEqual(["1001", "1004"]);
+    expect(
+      (await shop.listCustomerOrders("gid://shopify/Customer/7700000000001", 2)).map((o) => o.number),
+    ).toEqual(["1001", "1004"]);
   });
 
   it("injects failures", async () => {
-    const a = createMemoryAdapter({ orders: [], store: { name: "S", domain: "s", currency: "USD", timezone: "UTC" }, now: () => DEMO_NOW });
+    const a = createMemoryAdapter({
+      orders: [],
+      store: { name: "S", domain: "s", currency: "USD", timezone: "UTC" },
+      now: () => DEMO_NOW,
+    });
     a.failNext(undefined, 2);
     await expect(a.findOrder({ orderNumber: "1" })).rejects.toBeInstanceOf(PlatformUnavailableError);
     await expect(a.listCustomerOrders("1", 5)).rejects.toBeInstanceOf(PlatformUnavailableError);

@@ -10,7 +10,13 @@ import { existsSync, readFileSync } from "node:fs";
 import { dirname, join, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
 import type { NormalizedOrder, StoreInfo, StorePolicies } from "../orders/types";
-import { mapPolicies, mapShopInfo, mapShopifyOrder, type ShopifyOrderNode, type ShopifyShopNode } from "./shopify/map";
+import {
+  mapPolicies,
+  mapShopInfo,
+  mapShopifyOrder,
+  type ShopifyOrderNode,
+  type ShopifyShopNode,
+} from "./shopify/map";
 import {
   PlatformUnavailableError,
   type FindOrderQuery,
@@ -38,11 +44,15 @@ export interface MemoryAdapter extends PlatformAdapter {
   /** the next adapter call throws this error (default: a PlatformUnavailableError timeout) */
   failNext(error?: Error, times?: number): void;
   /** every call, for assertions ("no adapter call after the limit") */
-  readonly calls: { method: "findOrder" | "listCustomerOrders" | "getPolicies" | "getStoreInfo"; arg?: unknown }[];
+  readonly calls: {
+    method: "findOrder" | "listCustomerOrders" | "getPolicies" | "getStoreInfo";
+    arg?: unknown;
+  }[];
   setCapabilities(c: Partial<PlatformCapabilities>): void;
 }
 
-const tail = (id: string | null | undefined) => (id ? (/(\d+)\s*$/.exec(String(id))?.[1] ?? String(id)) : null);
+const tail = (id: string | null | undefined) =>
+  id ? (/(\d+)\s*$/.exec(String(id))?.[1] ?? String(id)) : null;
 const normNumber = (n: string) => n.trim().replace(/^#+/, "").toUpperCase();
 
 export function createMemoryAdapter(opts: MemoryAdapterOptions): MemoryAdapter {
@@ -88,7 +98,8 @@ export function createMemoryAdapter(opts: MemoryAdapterOptions): MemoryAdapter {
       const n = normNumber(query.orderNumber);
       const order = orders.find((o) => normNumber(o.number) === n);
       if (!order) return { kind: "not_found" };
-      if (!inWindow(order)) return { kind: "out_of_range", days: adapter.capabilities.recentOrdersDays ?? 60 };
+      if (!inWindow(order))
+        return { kind: "out_of_range", days: adapter.capabilities.recentOrdersDays ?? 60 };
       return { kind: "found", order: structuredClone(order) };
     },
     async listCustomerOrders(customerId: string, limit: number) {
@@ -124,7 +135,9 @@ export function findDemoFixturesDir(): string | null {
     join(process.cwd(), "fixtures/demo"),
     resolve(repoRoot, "../shared/fixtures/demo"),
   ].filter((x): x is string => !!x);
-  for (const dir of candidates) if (existsSync(join(dir, "shopify-store.json")) && existsSync(join(dir, "woocommerce-store.json"))) return dir;
+  for (const dir of candidates)
+    if (existsSync(join(dir, "shopify-store.json")) && existsSync(join(dir, "woocommerce-store.json")))
+      return dir;
   return null;
 }
 
@@ -146,17 +159,32 @@ export interface DemoAdapterOptions {
 export const DEMO_NOW = new Date("2026-11-23T15:00:00Z");
 
 /** Demo Outfitters (Shopify) from shopify-store.json through mapShopifyOrder. Default: no read_all_orders (60 days). */
-export function loadDemoShopifyAdapter(opts: DemoAdapterOptions = {}): MemoryAdapter & { policies: StorePolicies; store: StoreInfo } {
-  const data = readJson<{ shop: ShopifyShopNode; orders: ShopifyOrderNode[] }>(demoDir(), "shopify-store.json");
+export function loadDemoShopifyAdapter(
+  opts: DemoAdapterOptions = {},
+): MemoryAdapter & { policies: StorePolicies; store: StoreInfo } {
+  const data = readJson<{ shop: ShopifyShopNode; orders: ShopifyOrderNode[] }>(
+    demoDir(),
+    "shopify-store.json",
+  );
   const store = mapShopInfo(data.shop);
   const policies = mapPolicies(data.shop);
-  const ctx = { shopDomain: data.shop.myshopifyDomain, timezone: data.shop.ianaTimezone, currency: data.shop.currencyCode };
+  const ctx = {
+    shopDomain: data.shop.myshopifyDomain,
+    timezone: data.shop.ianaTimezone,
+    currency: data.shop.currencyCode,
+  };
   const orders = data.orders.map((o) => mapShopifyOrder(o, ctx));
   const adapter = createMemoryAdapter({
     orders,
     store,
     policies,
-    capabilities: { platform: "shopify", readAllOrders: false, recentOrdersDays: 60, knowsDelivery: true, ...opts.capabilities },
+    capabilities: {
+      platform: "shopify",
+      readAllOrders: false,
+      recentOrdersDays: 60,
+      knowsDelivery: true,
+      ...opts.capabilities,
+    },
     now: opts.now ?? (() => DEMO_NOW),
     latencyMs: opts.latencyMs,
   });
@@ -164,14 +192,24 @@ export function loadDemoShopifyAdapter(opts: DemoAdapterOptions = {}): MemoryAda
 }
 
 /** Demo Woo Garden (WooCommerce) from the woocommerce-*.json files through mapWooOrder. */
-export function loadDemoWooAdapter(opts: DemoAdapterOptions = {}): MemoryAdapter & { policies: StorePolicies; store: StoreInfo } {
+export function loadDemoWooAdapter(
+  opts: DemoAdapterOptions = {},
+): MemoryAdapter & { policies: StorePolicies; store: StoreInfo } {
   const dir = demoDir();
   const data = {
-    ...readJson<{ store: { url: string; name: string; currency: string; timezone: string }; orders: WooOrder[] }>(dir, "woocommerce-store.json"),
+    ...readJson<{
+      store: { url: string; name: string; currency: string; timezone: string };
+      orders: WooOrder[];
+    }>(dir, "woocommerce-store.json"),
     trackings: readJson<Record<string, WooShipmentTracking[]>>(dir, "woocommerce-shipment-trackings.json"),
     notes: readJson<Record<string, WooOrderNote[]>>(dir, "woocommerce-order-notes.json"),
   };
-  const storeCtx = { url: data.store.url, timezone: data.store.timezone, currency: data.store.currency, name: data.store.name };
+  const storeCtx = {
+    url: data.store.url,
+    timezone: data.store.timezone,
+    currency: data.store.currency,
+    name: data.store.name,
+  };
   const orders = data.orders.map((o) =>
     mapWooOrder(o, {
       trackings: data.trackings[String(o.id)] ?? [],
@@ -192,7 +230,12 @@ export function loadDemoWooAdapter(opts: DemoAdapterOptions = {}): MemoryAdapter
     orders,
     store,
     policies,
-    capabilities: { platform: "woocommerce", readAllOrders: true, knowsDelivery: false, ...opts.capabilities },
+    capabilities: {
+      platform: "woocommerce",
+      readAllOrders: true,
+      knowsDelivery: false,
+      ...opts.capabilities,
+    },
     now: opts.now ?? (() => DEMO_NOW),
     latencyMs: opts.latencyMs,
   });

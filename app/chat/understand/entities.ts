@@ -76,6 +76,8 @@ const ANCHORED_RE = new RegExp(
 // after '#', a letter prefix may be glued on: "#EU1001" (Shopify order-name prefixes)
 const HASH_RE = new RegExp(`#\\s?((?:[A-Za-z]{1,4}-?)?\\d{3,10})(?![\\p{L}\\d]|[.,]\\d)`, "u");
 const FREE_RE = new RegExp(`(?<![\\p{L}\\d\\-/.,#+])(${ID})(?![\\p{L}\\d]|[.,]\\d)`, "gu");
+const ID_WHOLE_RE = new RegExp(`^${ID}$`, "iu");
+const ID_ANY_RE = new RegExp(`(${ID})`, "iu");
 const BARE_FILLER = new Set(
   "it s its is the my number nr no order es ist e het c est pls please plz por favor bitte svp sil vous plait per grazie thanks thx ty merci danke gracias obrigado bedankt".split(
     " ",
@@ -190,9 +192,9 @@ function findOrderNumber(s: string): string | null {
     .replace(/[^\p{L}\d\- ]+/gu, " ")
     .split(/\s+/u)
     .filter(Boolean);
-  const ids = words.filter((w) => new RegExp(`^${ID}$`, "iu").test(w));
+  const ids = words.filter((w) => ID_WHOLE_RE.test(w));
   if (ids.length === 1 && words.every((w) => w === ids[0] || BARE_FILLER.has(w))) {
-    const orig = new RegExp(`(${ID})`, "iu").exec(s);
+    const orig = ID_ANY_RE.exec(s);
     const id = orig ? orig[1] : ids[0];
     // "PLZ 10435": a 5-digit number right after a zip keyword is a postal code
     if (orig && digitsOf(id) === 5 && ZIP_CONTEXT_RE.test(s.slice(0, orig.index))) return null;

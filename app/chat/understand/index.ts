@@ -200,6 +200,7 @@ export function understand(text: string, opts: UnderstandOptions = {}): Understa
   const whereTarget =
     has("ORDER") ||
     hasOrderNo ||
+    (has("MY") && !any("ADDRESS", "HUMAN")) ||
     (any("STUFF", "IT") && (has("MY") || !has("YOU"))) ||
     has("ARRIVE") ||
     (short && !any("ADDRESS", "HUMAN", "YOU"));

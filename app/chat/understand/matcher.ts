@@ -31,6 +31,9 @@ const phrases = new Map<string, { tokens: string[]; senses: Sense[] }[]>();
 const fuzzyExact = new Map<string, string[]>();
 const fuzzyPrefix = new Map<string, string[]>();
 const prefixLens: number[] = [];
+/** stem lengths (≥ 6) by first and by second letter: a typo rarely hits both */
+const lensByFirst = new Map<string, Set<number>>();
+const lensBySecond = new Map<string, Set<number>>();
 /** words that must never be fuzzily matched (frequent words in any language) */
 export const COMMON_WORDS = new Set<string>();
 /** folded word → languages it is typical of (function words + lexicon words) */
@@ -52,7 +55,13 @@ function variants(s: string, depth: number): Set<string> {
   let frontier = [s];
   for (let d = 0; d < depth; d++) {
     const next: string[] = [];
-    for (const f of frontier) for (const v of deletes1(f)) if (!out.has(v)) (out.add(v), next.push(v));
+    for (const f of frontier) {
+      for (const v of deletes1(f)) {
+        if (out.has(v)) continue;
+        out.add(v);
+        next.push(v);
+      }
+    }
     frontier = next;
   }
   return out;
@@ -94,6 +103,16 @@ function addLang(word: string, lang: LexLang): void {
           const stem = raw.slice(0, -1);
           push(prefix, stem, sense);
           if (!prefixLens.includes(stem.length)) prefixLens.push(stem.length);
+          if (stem.length >= 6) {
+            for (const [m, ch] of [
+              [lensByFirst, stem[0]],
+              [lensBySecond, stem[1]],
+            ] as const) {
+              let set = m.get(ch);
+              if (!set) m.set(ch, (set = new Set()));
+              set.add(stem.length);
+            }
+          }
           addLang(stem, lang);
           const d = Math.min(1, maxDist(stem.length));
           if (d > 0) for (const v of variants(stem, d)) push(fuzzyPrefix, v, stem);
@@ -124,7 +143,7 @@ function fuzzyLookup(tok: string): { senses: Sense[]; key: string } | null {
     if (!best || d < best.d) best = { senses: [...senses], key, d };
     else if (d === best.d && best.key !== key) best.senses.push(...senses);
   };
-  const depth = tok.length >= 8 ? 2 : 1;
+  const depth = tok.length >= 9 ? 2 : 1;
   const seen = new Set<string>();
   for (const v of variants(tok, depth)) {
     const keys = fuzzyExact.get(v);
@@ -140,12 +159,14 @@ function fuzzyLookup(tok: string): { senses: Sense[]; key: string } | null {
   }
   // typo inside a stem: compare same-length-ish prefixes of the token with stems
   if (tok.length >= 5) {
-    for (const L of prefixLens) {
-      if (L < 6 || L > tok.length + 1) continue;
+    const lens = new Set<number>([...(lensByFirst.get(tok[0]) ?? []), ...(lensBySecond.get(tok[1]) ?? [])]);
+    for (const L of lens) {
+      if (L > tok.length + 1) continue;
       for (const cut of [L - 1, L, L + 1]) {
         if (cut > tok.length || cut < 4) continue;
         const p = tok.slice(0, cut);
-        for (const v of variants(p, 1)) {
+        for (let i = -1; i < p.length; i++) {
+          const v = i < 0 ? p : p.slice(0, i) + p.slice(i + 1);
           const keys = fuzzyPrefix.get(v);
           if (!keys) continue;
           for (const key of keys) {

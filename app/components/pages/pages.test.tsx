@@ -1,0 +1,182 @@
+/**
+ * Every dashboard page renders (server-side, as on first load) inside both shells without React or
+ * Polaris warnings, and shows the data a merchant needs.
+ */
+import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
+import type { ReactElement } from "react";
+import { renderToString } from "react-dom/server";
+import { createStaticHandler, createStaticRouter, StaticRouterProvider } from "react-router-dom/server";
+import { AppProvider } from "@shopify/polaris";
+import en from "@shopify/polaris/locales/en.json" with { type: "json" };
+import { ShellProvider } from "../shell";
+import { PolarisLink } from "../StandaloneShell";
+import { SAMPLE_ORDER } from "../../dashboard/testing.server";
+import type { ConversationDetailData, ConversationsData, FaqData, HandoffsData, HomeData, BotSettingsData, StoresData } from "../../dashboard/types";
+import { BotSettingsPage, ConversationDetailPage, ConversationsPage, FaqPage, HandoffsPage, HomePage, StoresPage } from "./index";
+
+let errors: unknown[][] = [];
+beforeEach(() => {
+  errors = [];
+  vi.spyOn(console, "error").mockImplementation((...a: unknown[]) => void errors.push(a));
+  vi.spyOn(console, "warn").mockImplementation((...a: unknown[]) => void errors.push(a));
+});
+afterEach(() => vi.restoreAllMocks());
+
+async function render(element: ReactElement, shell: "standalone" | "embedded" = "standalone", path = "/dashboard"): Promise<string> {
+  const routes = [{ path: "*", element }];
+  const handler = createStaticHandler(routes);
+  const context = await handler.query(new Request(`https://trulybot.test${path}`));
+  if (context instanceof Response) throw new Error("unexpected response");
+  const router = createStaticRouter(handler.dataRoutes, context);
+  const value =
+    shell === "standalone"
+      ? { base: "/dashboard", embedded: false, csrf: "csrf-token-123", notify: () => undefined }
+      : { base: "/app", embedded: true, csrf: null, notify: () => undefined };
+  const html = renderToString(
+    <AppProvider i18n={en} linkComponent={PolarisLink}>
+      <ShellProvider value={value}>
+        <StaticRouterProvider router={router} context={context} hydrate={false} />
+      </ShellProvider>
+    </AppProvider>,
+  );
+  expect(errors, JSON.stringify(errors).slice(0, 2000)).toEqual([]);
+  return html;
+}
+
+const store = { id: "s1", name: "Woo Outfitters", platform: "woocommerce" as const, domain: "woo.test", status: "active" };
+const text = (html: string) => html.replace(/<[^>]+>/g, " ").replace(/&#x27;/g, "'").replace(/&quot;/g, '"').replace(/&amp;/g, "&").replace(/\s+/g, " ");
+
+describe("dashboard pages", () => {
+  it("Home: checklist, key numbers and an accessible chart", async () => {
+    const data: HomeData = {
+      store,
+      range: 7,
+      checklist: [
+        { id: "connected", label: "Connect your WooCommerce store", done: true, help: "The WordPress plugin is connected." },
+        { id: "faq", label: "Add your first FAQ", done: false, help: "Answers", action: { label: "FAQ", url: "faq", external: false } },
+      ],
+      numbers: { conversations: 12, orderQuestions: 9, verifiedLookups: 7, resolvedWithoutHuman: 6, handoffs: 1, medianReplyMs: 42 },
+      daily: Array.from({ length: 7 }, (_, i) => ({ date: `2026-11-${String(17 + i).padStart(2, "0")}`, count: i })),
+    };
+    const html = await render(<HomePage data={data} />);
+    const t = text(html);
+    expect(t).toContain("1 of 2 done");
+    expect(t).toContain("Resolved without a human 6");
+    expect(t).toContain("42 ms");
+    expect(html).toContain('href="/dashboard/faq"');
+    expect(html).toMatch(/<svg[^>]*role="img"/);
+    expect(t).toContain("Conversations per day, last 7 days");
+  });
+
+  it("Bot settings: fields, inline errors and the live preview in the chosen colour", async () => {
+    const data: BotSettingsData = {
+      store,
+      version: 3,
+      values: { name: "Ava", greeting: "Hi there", accentColor: "#0a7d32", position: "left", launcherLabel: "Chat", languages: ["en", "es"], orderTracking: true, handoffEmail: "", businessHours: "" },
+    };
+    const html = await render(<BotSettingsPage data={data} result={{ ok: false, errors: { greeting: "Greeting is required" }, message: "Check the highlighted fields." }} />);
+    expect(html).toContain('name="csrf" value="csrf-token-123"');
+    expect(html).toContain('name="accentColor"');
+    expect(html).toMatch(/<select[^>]*name="position"/);
+    expect(html).toContain('name="languages" value="es"');
+    expect(text(html)).toContain("Greeting is required");
+    expect(html).toContain('data-accent="#0a7d32"');
+    expect(html).toContain('data-position="left"');
+    expect(text(html)).toContain("Hi there");
+  });
+
+  it("Bot settings preview darkens a too-light accent for readable contrast", async () => {
+    const data: BotSettingsData = {
+      store,
+      version: 1,
+      values: { name: "Ava", greeting: "Hi", accentColor: "#ffeb3b", position: "right", launcherLabel: "Chat", languages: ["en"], orderTracking: false, handoffEmail: "", businessHours: "" },
+    };
+    const html = await render(<BotSettingsPage data={data} />, "embedded", "/app/settings");
+    expect(html).not.toContain('name="csrf"');
+    expect(text(html)).toContain("near-black");
+  });
+
+  it("FAQ: entries with translations and the add form", async () => {
+    const data: FaqData = {
+      store,
+      languages: ["en", "es"],
+      entries: [{ id: "f1", question: "Do you ship to Canada?", answer: "Yes.", enabled: true, translations: { es: { question: "¿Envían a Canadá?", answer: "Sí." } }, updatedAt: "2026-11-20T00:00:00Z" }],
+    };
+    const html = await render(<FaqPage data={data} />);
+    const t = text(html);
+    expect(t).toContain("Do you ship to Canada?");
+    expect(t).toContain("ES");
+    expect(t).toContain("Add an entry");
+    expect(t).toContain("Test a question");
+  });
+
+  it("Conversations: filters, rows linking to transcripts, pagination", async () => {
+    const data: ConversationsData = {
+      filters: { from: "", to: "", outcome: "handoff", language: "", platform: "" },
+      errors: { from: "Use a date like 2026-11-01" },
+      page: 1,
+      pageSize: 20,
+      total: 21,
+      hasNext: true,
+      hasPrevious: false,
+      rows: [
+        { id: "c1", storeName: "Woo Outfitters", platform: "woocommerce", createdAt: "2026-11-20T10:00:00Z", lastMessageAt: "2026-11-20T10:01:00Z", language: "es", status: "closed", outcome: "handoff", orderQuestion: true, verified: true, messageCount: 4, preview: "dónde está a***e@example.com" },
+      ],
+    };
+    const html = await render(<ConversationsPage data={data} />, "embedded", "/app/conversations");
+    const t = text(html);
+    expect(html).toContain('href="/app/conversations/c1"');
+    expect(t).toContain("Handed off");
+    expect(t).toContain("Use a date like 2026-11-01");
+    expect(t).toContain("1–1 of 21");
+  });
+
+  it("Conversation: transcript with the order card", async () => {
+    const data: ConversationDetailData = {
+      conversation: { id: "c1", storeName: "Woo Outfitters", platform: "woocommerce", createdAt: "2026-11-20T10:00:00Z", lastMessageAt: "2026-11-20T10:01:00Z", language: "en", status: "open", outcome: "resolved", orderQuestion: true, verified: true, messageCount: 2, preview: "", customerId: null },
+      handoff: null,
+      messages: [
+        { id: "m1", role: "shopper", type: "text", text: "order 1003, a***e@example.com", createdAt: "2026-11-20T10:00:00Z", order: null, orders: [], quickReplies: [] },
+        { id: "m2", role: "bot", type: "order", text: "On its way.", createdAt: "2026-11-20T10:00:01Z", order: SAMPLE_ORDER, orders: [], quickReplies: ["Track it"] },
+      ],
+    };
+    const t = text(await render(<ConversationDetailPage data={data} />));
+    expect(t).toContain("Order #1003");
+    expect(t).toContain("Shipped");
+    expect(t).toContain("1Z999AA10123456784");
+    expect(t).toContain("a***e@example.com");
+    expect(t).toContain("Track it");
+  });
+
+  it("Handoffs: open request with order context and a resolve button", async () => {
+    const data: HandoffsData = {
+      openCount: 1,
+      handoffs: [
+        { id: "h1", storeName: "Woo Outfitters", platform: "woocommerce", status: "open", reason: "cancel_order", email: "carol@example.com", message: "Please cancel", orderNumber: "1003", order: SAMPLE_ORDER, conversationId: "c1", createdAt: "2026-11-20T10:00:00Z", resolvedAt: null },
+      ],
+    };
+    const html = await render(<HandoffsPage data={data} />);
+    const t = text(html);
+    expect(t).toContain("1 open");
+    expect(t).toContain("Wants to cancel an order · order #1003");
+    expect(t).toContain("Mark resolved");
+    expect(html).toContain('href="mailto:carol@example.com"');
+    expect(html).toContain('name="intent" value="resolve"');
+  });
+
+  it("Stores: both platforms with status, link and disconnect controls", async () => {
+    const data: StoresData = {
+      currentStoreId: "s1",
+      stores: [
+        { ...store, current: true, widgetEnabled: true, embedEnabled: null, connectedAt: "2026-11-01T00:00:00Z", installedAt: "2026-11-01T00:00:00Z" },
+        { id: "s2", name: "Demo Outfitters", platform: "shopify", domain: "demo.myshopify.com", status: "active", current: false, widgetEnabled: true, embedEnabled: true, connectedAt: null, installedAt: "2026-10-01T00:00:00Z" },
+      ],
+    };
+    const t = text(await render(<StoresPage data={data} />));
+    expect(t).toContain("Woo Outfitters");
+    expect(t).toContain("Chat in live theme: on");
+    expect(t).toContain("Disconnect");
+    expect(t).toContain("uninstall TrulyBot in its Shopify admin");
+    expect(t).toContain("Create link code");
+  });
+});

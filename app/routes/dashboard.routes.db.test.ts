@@ -1,0 +1,184 @@
+/**
+ * Standalone dashboard routes (/dashboard/*) with real Requests: the session cookie from
+ * createDashboardSession, the CSRF field on every POST, 401 without a session.
+ */
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { setDb, type Db } from "../db.server";
+import { createTestDb } from "../../test/helpers/db";
+import { createDashboardSession } from "../dashboard/session.server";
+import { seedConversation, seedWorkspace } from "../dashboard/testing.server";
+import * as layout from "./dashboard";
+import * as home from "./dashboard._index";
+import * as settings from "./dashboard.settings";
+import * as faq from "./dashboard.faq";
+import * as conversations from "./dashboard.conversations";
+import * as conversation from "./dashboard.conversations.$id";
+import * as handoffs from "./dashboard.handoffs";
+import * as stores from "./dashboard.stores";
+import * as logout from "./dashboard.logout";
+
+let db: Db;
+let cleanup: () => Promise<void>;
+let cookie: string;
+let csrf: string;
+let storeId: string;
+
+const BASE = "https://trulybot.test";
+const args = (request: Request, params: Record<string, string> = {}) => ({ request, params, context: {} });
+const get = (path: string, withCookie = true) => new Request(BASE + path, { headers: withCookie ? { cookie } : {} });
+const post = (path: string, fields: Record<string, string | string[]>, opts: { csrf?: string | null; cookie?: boolean } = {}) => {
+  const body = new URLSearchParams();
+  const token = opts.csrf === undefined ? csrf : opts.csrf;
+  if (token !== null) body.append("csrf", token);
+  for (const [k, v] of Object.entries(fields)) for (const x of Array.isArray(v) ? v : [v]) body.append(k, x);
+  return new Request(BASE + path, { method: "POST", body, headers: opts.cookie === false ? {} : { cookie } });
+};
+
+type DataResult<T> = { data: T; init: ResponseInit | null };
+const asData = <T,>(r: unknown) => r as DataResult<T>;
+
+async function thrown(p: Promise<unknown>): Promise<Response> {
+  try {
+    await p;
+  } catch (e) {
+    if (e instanceof Response) return e;
+    throw e;
+  }
+  throw new Error("expected a thrown Response");
+}
+
+beforeAll(async () => {
+  ({ db, cleanup } = await createTestDb());
+  setDb(db);
+  const { store } = await seedWorkspace(db, { platform: "woocommerce", name: "Woo Outfitters" });
+  storeId = store.id;
+  const s = await createDashboardSession(store.id, "admin@woo.test");
+  cookie = s.cookie.split(";")[0];
+  csrf = s.session.csrfToken;
+});
+afterAll(async () => {
+  await cleanup?.();
+});
+
+describe("without a dashboard session", () => {
+  it("the layout answers 401 with the 'open it from WordPress' page data", async () => {
+    const r = asData<{ authenticated: boolean }>(await layout.loader(args(get("/dashboard", false))));
+    expect(r.init?.status).toBe(401);
+    expect(r.data.authenticated).toBe(false);
+  });
+
+  it("every page loader and action refuses with 401", async () => {
+    for (const [mod, path] of [
+      [home, "/dashboard"],
+      [settings, "/dashboard/settings"],
+      [faq, "/dashboard/faq"],
+      [conversations, "/dashboard/conversations"],
+      [handoffs, "/dashboard/handoffs"],
+      [stores, "/dashboard/stores"],
+    ] as const) {
+      expect((await thrown((mod.loader as (a: unknown) => Promise<unknown>)(args(get(path, false))))).status, path).toBe(401);
+    }
+    expect((await thrown(conversation.loader(args(get("/dashboard/conversations/x", false), { id: "x" })))).status).toBe(401);
+    expect((await thrown(settings.action(args(post("/dashboard/settings", { name: "x" }, { cookie: false }))))).status).toBe(401);
+  });
+
+  it("a made-up cookie is not a session", async () => {
+    const req = new Request(BASE + "/dashboard/settings", { headers: { cookie: cookie.split("=")[0] + "=" + "a".repeat(43) } });
+    expect((await thrown(settings.loader(args(req)))).status).toBe(401);
+  });
+});
+
+describe("with a dashboard session", () => {
+  it("the layout gives the page its CSRF token and store", async () => {
+    const r = asData<{ authenticated: true; csrf: string; storeName: string; openHandoffs: number }>(await layout.loader(args(get("/dashboard"))));
+    expect(r.init?.status ?? 200).toBe(200);
+    expect(r.data).toMatchObject({ authenticated: true, csrf, storeName: "Woo Outfitters", openHandoffs: 0 });
+  });
+
+  it("Home shows the WooCommerce checklist", async () => {
+    const d = await home.loader(args(get("/dashboard")));
+    expect(d.checklist.map((c) => c.id)).toEqual(["connected", "widget", "personalised", "faq", "test_conversation"]);
+  });
+
+  it("settings: a wrong CSRF token is 403 and saves nothing", async () => {
+    const res = await thrown(settings.action(args(post("/dashboard/settings", { name: "Hacked" }, { csrf: "nope" }))));
+    expect(res.status).toBe(403);
+    const res2 = await thrown(settings.action(args(post("/dashboard/settings", { name: "Hacked" }, { csrf: null }))));
+    expect(res2.status).toBe(403);
+    expect((await db.botSettings.findUniqueOrThrow({ where: { storeId } })).name).toBe("TrulyBot");
+  });
+
+  it("settings: invalid input → 400 with field errors; valid → saved", async () => {
+    const fields = {
+      name: "Ava",
+      greeting: "Hi! Ask me about your order.",
+      accentColor: "#0a7d32",
+      position: "right",
+      launcherLabel: "Chat with Ava",
+      languages: ["en", "nl"],
+      orderTracking: "true",
+      handoffEmail: "",
+      businessHours: "",
+    };
+    const bad = asData<{ ok: boolean; errors: Record<string, string> }>(await settings.action(args(post("/dashboard/settings", { ...fields, accentColor: "#12345" }))));
+    expect(bad.init?.status).toBe(400);
+    expect(bad.data.errors).toEqual({ accentColor: "Use a hex colour such as #1a73e8" });
+    const ok = asData<{ ok: boolean; message: string }>(await settings.action(args(post("/dashboard/settings", fields))));
+    expect(ok.init?.status).toBe(200);
+    expect(ok.data).toMatchObject({ ok: true, message: "Settings saved" });
+    const loaded = await settings.loader(args(get("/dashboard/settings")));
+    expect(loaded.values).toMatchObject({ name: "Ava", accentColor: "#0a7d32", languages: ["en", "nl"] });
+    expect(loaded.version).toBe(2);
+  });
+
+  it("FAQ: add an entry, with errors for an empty one", async () => {
+    const bad = asData<{ errors: Record<string, string> }>(await faq.action(args(post("/dashboard/faq", { intent: "create", question: "", answer: "" }))));
+    expect(bad.init?.status).toBe(400);
+    expect(Object.keys(bad.data.errors).sort()).toEqual(["answer", "question"]);
+    const ok = asData<{ ok: boolean }>(await faq.action(args(post("/dashboard/faq", { intent: "create", question: "Do you ship to Belgium?", answer: "Yes, in 2–3 days." }))));
+    expect(ok.data.ok).toBe(true);
+    const d = await faq.loader(args(get("/dashboard/faq")));
+    expect(d.entries.map((e) => e.question)).toEqual(["Do you ship to Belgium?"]);
+    expect(d.languages).toEqual(["en", "nl"]);
+  });
+
+  it("conversations: list with filters and a transcript; someone else's conversation is 404", async () => {
+    const conv = await seedConversation(db, storeId, { language: "nl" });
+    const list = await conversations.loader(args(get("/dashboard/conversations?language=nl&from=nope")));
+    expect(list.rows.map((r) => r.id)).toEqual([conv.id]);
+    expect(list.errors).toEqual({ from: "Use a date like 2026-11-01" });
+    const detail = await conversation.loader(args(get(`/dashboard/conversations/${conv.id}`), { id: conv.id }));
+    expect(detail.messages[0].text).toContain("a***e@example.com");
+    const other = await seedWorkspace(db);
+    const foreign = await seedConversation(db, other.store.id);
+    expect((await thrown(conversation.loader(args(get(`/dashboard/conversations/${foreign.id}`), { id: foreign.id })))).status).toBe(404);
+  });
+
+  it("handoffs: resolve one", async () => {
+    const h = await db.handoffRequest.create({ data: { storeId, email: "dan@example.com", message: "Need help" } });
+    expect((await handoffs.loader(args(get("/dashboard/handoffs")))).openCount).toBe(1);
+    const r = asData<{ ok: boolean }>(await handoffs.action(args(post("/dashboard/handoffs", { intent: "resolve", id: h.id }))));
+    expect(r.data.ok).toBe(true);
+    expect((await db.handoffRequest.findUniqueOrThrow({ where: { id: h.id } })).status).toBe("resolved");
+  });
+
+  it("stores: create a link code; bad link input is 400 with field errors", async () => {
+    const gen = asData<{ ok: boolean; linkCode: { code: string; storeId: string } }>(await stores.action(args(post("/dashboard/stores", { intent: "link_code" }))));
+    expect(gen.data.linkCode.storeId).toBe(storeId);
+    const bad = asData<{ errors: Record<string, string> }>(await stores.action(args(post("/dashboard/stores", { intent: "link", storeId: "??", code: "1" }))));
+    expect(bad.init?.status).toBe(400);
+    expect(Object.keys(bad.data.errors).sort()).toEqual(["code", "storeId"]);
+    const d = await stores.loader(args(get("/dashboard/stores")));
+    expect(d.stores).toHaveLength(1);
+    expect(d.stores[0]).toMatchObject({ id: storeId, current: true, platform: "woocommerce" });
+  });
+
+  it("log out needs the CSRF token, then ends the session", async () => {
+    expect((await thrown(logout.action(args(post("/dashboard/logout", {}, { csrf: "bad" }))))).status).toBe(403);
+    const res = (await logout.action(args(post("/dashboard/logout", {})))) as Response;
+    expect(res.status).toBe(302);
+    expect(res.headers.get("location")).toBe("/dashboard?logged_out=1");
+    expect(res.headers.get("set-cookie")).toMatch(/Max-Age=0/);
+    expect((await thrown(home.loader(args(get("/dashboard"))))).status).toBe(401);
+  });
+});
