@@ -35,12 +35,10 @@ export function BarChart({ title, data, height = 160 }: BarChartProps) {
         style={{ display: "block", maxHeight: height + 40 }}
       >
         <title id={`${titleId}-title`}>{title}</title>
-        <desc id={`${titleId}-desc`}>
-          {total} in total from {data[0] ? shortDay(data[0].date) : ""} to {data.length ? shortDay(data[data.length - 1].date) : ""}; busiest day {max === 1 && total === 0 ? "none" : max}.
-        </desc>
+        <desc id={`${titleId}-desc`}>{`${total} in total from ${data[0] ? shortDay(data[0].date) : ""} to ${data.length ? shortDay(data[data.length - 1].date) : ""}; most in one day: ${total === 0 ? 0 : max}.`}</desc>
         <line x1={pad.left} x2={width - pad.right} y1={pad.top + innerH} y2={pad.top + innerH} stroke="#8a8a8a" strokeWidth={1} />
         <text x={pad.left - 6} y={pad.top + 4} textAnchor="end" fontSize={11} fill="#616161">
-          {max}
+          {String(max)}
         </text>
         <text x={pad.left - 6} y={pad.top + innerH} textAnchor="end" fontSize={11} fill="#616161">
           0
@@ -51,9 +49,7 @@ export function BarChart({ title, data, height = 160 }: BarChartProps) {
           return (
             <g key={d.date}>
               <rect x={x} y={pad.top + innerH - h} width={barW} height={Math.max(h, d.count ? 1 : 0)} rx={2} fill="#1a73e8">
-                <title>
-                  {shortDay(d.date)}: {d.count}
-                </title>
+                <title>{`${shortDay(d.date)}: ${d.count}`}</title>
               </rect>
               {i % labelEvery === 0 || i === data.length - 1 ? (
                 <text x={x + barW / 2} y={height - 6} textAnchor="middle" fontSize={11} fill="#616161">

@@ -26,7 +26,7 @@ export function OrderCard({ order }: { order: WidgetOrder }) {
       <BlockStack gap="200">
         <InlineStack align="space-between" blockAlign="center" gap="200">
           <Text as="h3" variant="headingSm">
-            Order #{order.number.replace(/^#/, "")}
+            {`Order #${order.number.replace(/^#/, "")}`}
           </Text>
           <Badge tone={TONE[order.status]}>{order.statusLabel || human(order.status)}</Badge>
         </InlineStack>

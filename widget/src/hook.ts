@@ -14,6 +14,8 @@ export interface LauncherConfig {
   label: string;
   panelSrc: string;
   proactive: boolean;
+  /** WordPress REST nonce (data-wp-nonce) for logged-in shoppers: sent as X-WP-Nonce so WordPress knows the customer */
+  wpNonce?: string;
 }
 
 export interface PanelApi {

@@ -28,6 +28,7 @@ import type { LauncherConfig, PanelApi, TrulybotHook } from "./hook";
       ds.panelSrc ||
       (script && script.src ? script.src.replace(/trulybot-launcher\.js/, "trulybot-panel.js") : ""),
     proactive: ds.proactive === "true" || ds.proactive === "1",
+    wpNonce: ds.wpNonce || "",
   };
   const { bg, fg } = accentPair(config.accent);
   const label = config.label || LAUNCHER_LABEL[pickLanguage(config.locale)];

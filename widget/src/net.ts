@@ -23,6 +23,8 @@ export type SendResult =
   | { ok: false; kind: "server"; status: number };
 
 export interface RetryOptions {
+  /** extra request headers, e.g. X-WP-Nonce on WordPress so a logged-in customer is recognised */
+  headers?: Record<string, string>;
   retries?: number;
   /** first backoff delay; doubles each retry (500 ms → 1 s) */
   baseDelayMs?: number;
@@ -66,7 +68,7 @@ export async function postMessage(
     try {
       res = await fetchFn(base + "/messages", {
         method: "POST",
-        headers: { "Content-Type": "application/json", Accept: "application/json" },
+        headers: { ...opts.headers, "Content-Type": "application/json", Accept: "application/json" },
         body: JSON.stringify(body),
         credentials: "same-origin",
       });
@@ -116,10 +118,11 @@ export async function fetchConfig(
   fetchFn: FetchLike,
   base: string,
   kv: KV | null,
+  extraHeaders: Record<string, string> = {},
 ): Promise<WidgetConfig | null> {
   const key = configKey(base);
   const cached = loadCachedConfig(kv, key);
-  const headers: Record<string, string> = { Accept: "application/json" };
+  const headers: Record<string, string> = { ...extraHeaders, Accept: "application/json" };
   if (cached) headers["If-None-Match"] = cached.etag;
   try {
     const res = await fetchFn(base + "/config", { headers, credentials: "same-origin" });

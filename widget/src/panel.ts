@@ -91,6 +91,8 @@ function externalLink(
 
 function start(hook: TrulybotHook): PanelApi {
   const cfg0 = hook.config;
+  // WordPress only treats a cookie-authenticated REST request as the logged-in customer when it carries the REST nonce.
+  const authHeaders: Record<string, string> = cfg0.wpNonce ? { "X-WP-Nonce": cfg0.wpNonce } : {};
   const w = window;
   const lang: Language = pickLanguage(cfg0.locale, document.documentElement.lang, navigator.language);
   const t = strings(lang);
@@ -591,7 +593,7 @@ function start(hook: TrulybotHook): PanelApi {
     busy = true;
     sendBtn.setAttribute("disabled", "");
     setTyping(true);
-    const r = await postMessage(fetchFn, cfg0.proxyBase, req);
+    const r = await postMessage(fetchFn, cfg0.proxyBase, req, { headers: authHeaders });
     setTyping(false);
     busy = false;
     sendBtn.removeAttribute("disabled");
@@ -711,7 +713,7 @@ function start(hook: TrulybotHook): PanelApi {
   });
 
   renderAll();
-  const configReady = fetchConfig(fetchFn, cfg0.proxyBase, ls).then((c) => {
+  const configReady = fetchConfig(fetchFn, cfg0.proxyBase, ls, authHeaders).then((c) => {
     if (c) applyConfig(c);
   });
 

@@ -894,3 +894,66 @@ describe("understand(): product questions stay 'other'", () => {
     expect(u.negated).toBe(false);
   });
 });
+
+/** Chat shorthand: "u", "2", "pls", dropped letters, stretched words. */
+const SHORTHAND: [string, Intent][] = [
+  ["cn u cancel my ordr", "cancel_order"],
+  ["wat is the status of my order", "order_status"],
+  ["hw long 4 shipping", "policy_shipping"],
+  ["need 2 talk 2 someone", "human"],
+  ["where's my sh*t", "order_status"],
+  ["ORDER STATUS PLS", "order_status"],
+  ["trackin number??", "tracking"],
+  ["refund pls asap", "return_refund"],
+  ["wen will it arrive", "order_status"],
+  ["y hasnt my order shipped", "order_status"],
+  ["get me a person", "human"],
+  ["thnks", "thanks_bye"],
+  ["hellooo", "greeting"],
+  ["cancelation", "cancel_order"],
+  ["exchnage", "return_refund"],
+  ["chnage my adress", "change_address"],
+  ["im still waiting on my order", "order_status"],
+  ["it never arrived", "order_status"],
+  ["havent received it", "order_status"],
+  ["no sign of my parcel", "order_status"],
+  ["whats taking so long with my order", "order_status"],
+];
+
+describe("understand(): chat shorthand", () => {
+  it.each(SHORTHAND)("%j → %s", (text, intent) => {
+    expect(understand(text).intent).toBe(intent);
+  });
+});
+
+/** Negation ("no longer want", "not a bot") and order numbers in all languages. */
+const MULTI: [string, Intent][] = [
+  ["hola, mi pedido no ha llegado todavia", "order_status"],
+  ["ola o meu pedido nao chegou", "order_status"],
+  ["ciao il mio pacco non e arrivato ancora", "order_status"],
+  ["no quiero el pedido, cancelalo", "cancel_order"],
+  ["ich will die bestellung nicht mehr", "cancel_order"],
+  ["je ne veux plus ma commande", "cancel_order"],
+  ["non voglio più l'ordine", "cancel_order"],
+  ["ik wil de bestelling niet meer", "cancel_order"],
+  ["não quero mais o pedido", "cancel_order"],
+  ["je ne veux pas annuler, je veux juste savoir où est mon colis", "tracking"],
+  ["no quiero hablar con un bot", "human"],
+  ["je ne veux pas parler à un robot", "human"],
+  ["no quiero cambiar, quiero un reembolso", "return_refund"],
+  ["Bestellung 1003 Status?", "order_status"],
+  ["Sendungsnummer für 1003 bitte", "tracking"],
+  ["quando arriva l'ordine 1003?", "order_status"],
+  ["wanneer komt bestelling 1003 aan?", "order_status"],
+  ["código de rastreio da encomenda 1003", "tracking"],
+  ["reembolso do pedido 1003", "return_refund"],
+  ["annuler commande 1003", "cancel_order"],
+  ["nouvelle adresse pour la commande 1003", "change_address"],
+  ["parler à un humain svp", "human"],
+];
+
+describe("understand(): negation and order numbers across languages", () => {
+  it.each(MULTI)("%j → %s", (text, intent) => {
+    expect(understand(text).intent).toBe(intent);
+  });
+});
