@@ -110,9 +110,14 @@ async function sendResponse(res, response) {
 export async function startServer(opts = {}) {
   const buildPath = opts.build ?? path.join(root, "build", "server", "index.js");
   if (!fs.existsSync(buildPath)) {
-    throw Object.assign(new Error(`The app is not built (${path.relative(process.cwd(), buildPath)} missing): run \`npm run build\``), {
-      name: "ConfigError",
-    });
+    throw Object.assign(
+      new Error(
+        `The app is not built (${path.relative(process.cwd(), buildPath)} missing): run \`npm run build\``,
+      ),
+      {
+        name: "ConfigError",
+      },
+    );
   }
   const build = await import(pathToFileUrl(buildPath));
   // Validate configuration before accepting traffic.
@@ -130,7 +135,14 @@ export async function startServer(opts = {}) {
       if (!res.headersSent) {
         const tooLarge = /body too large/.test(String(error?.message));
         res.writeHead(tooLarge ? 413 : 500, { "Content-Type": "application/json" });
-        res.end(JSON.stringify({ error: { code: tooLarge ? "payload_too_large" : "internal", message: tooLarge ? "Request body too large" : "Internal error" } }));
+        res.end(
+          JSON.stringify({
+            error: {
+              code: tooLarge ? "payload_too_large" : "internal",
+              message: tooLarge ? "Request body too large" : "Internal error",
+            },
+          }),
+        );
       } else res.destroy();
       if (!/body too large|aborted/i.test(String(error?.message))) console.error(error);
     }

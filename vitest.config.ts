@@ -4,7 +4,13 @@ import { defineConfig } from "vitest/config";
 // with real Requests, and end-to-end through the built server).
 export default defineConfig({
   test: {
-    include: ["app/**/*.test.{ts,tsx}", "test/**/*.test.ts", "widget/**/*.test.ts", "extensions/**/*.test.ts", "scripts/**/*.test.ts"],
+    include: [
+      "app/**/*.test.{ts,tsx}",
+      "test/**/*.test.ts",
+      "widget/**/*.test.ts",
+      "extensions/**/*.test.ts",
+      "scripts/**/*.test.ts",
+    ],
     exclude: ["**/node_modules/**", "test/e2e/**"],
     environment: "node",
     setupFiles: ["test/setup-env.ts"],

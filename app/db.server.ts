@@ -19,7 +19,10 @@ export function sqliteUrl(url: string): string {
 
 export async function createDb(url: string): Promise<Db> {
   if (isPostgresUrl(url)) {
-    const [{ PrismaPg }, pgClient] = await Promise.all([import("@prisma/adapter-pg"), import("@trulybot/prisma-pg")]);
+    const [{ PrismaPg }, pgClient] = await Promise.all([
+      import("@prisma/adapter-pg"),
+      import("@trulybot/prisma-pg"),
+    ]);
     const PgPrismaClient = (pgClient as unknown as { PrismaClient: new (o: unknown) => Db }).PrismaClient;
     const adapter = new PrismaPg({ connectionString: url, max: 10, connectionTimeoutMillis: 5000 });
     return new PgPrismaClient({ adapter });
@@ -34,7 +37,6 @@ export async function createDb(url: string): Promise<Db> {
 }
 
 declare global {
-  // eslint-disable-next-line no-var
   var __trulybotDb: Promise<Db> | undefined;
 }
 

@@ -42,11 +42,15 @@ describe("configuration validated at boot", () => {
 
   it("orders keys newest first and rejects duplicate versions", () => {
     const k = (n: number) => `${n}:` + Buffer.alloc(32, n).toString("base64");
-    expect(parseEnv({ ...good, ENCRYPTION_KEYS: `${k(1)},${k(3)},${k(2)}` }).ENCRYPTION_KEYS.map((x) => x.version)).toEqual([3, 2, 1]);
+    expect(
+      parseEnv({ ...good, ENCRYPTION_KEYS: `${k(1)},${k(3)},${k(2)}` }).ENCRYPTION_KEYS.map((x) => x.version),
+    ).toEqual([3, 2, 1]);
     expect(problems({ ...good, ENCRYPTION_KEYS: `${k(1)},${k(1)}` }).join()).toMatch(/unique/);
   });
 
   it("accepts PostgreSQL URLs", () => {
-    expect(parseEnv({ ...good, DATABASE_URL: "postgresql://postgres@127.0.0.1:5432/test" }).DATABASE_URL).toMatch(/^postgresql/);
+    expect(
+      parseEnv({ ...good, DATABASE_URL: "postgresql://postgres@127.0.0.1:5432/test" }).DATABASE_URL,
+    ).toMatch(/^postgresql/);
   });
 });

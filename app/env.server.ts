@@ -16,10 +16,16 @@ const keyList = z
   .string({ required_error: "is required (e.g. ENCRYPTION_KEYS=1:<base64 of 32 random bytes>)" })
   .transform((raw, ctx) => {
     const keys: { version: number; key: Buffer }[] = [];
-    for (const part of raw.split(",").map((s) => s.trim()).filter(Boolean)) {
+    for (const part of raw
+      .split(",")
+      .map((s) => s.trim())
+      .filter(Boolean)) {
       const m = /^(\d{1,6}):(.+)$/.exec(part);
       if (!m) {
-        ctx.addIssue({ code: "custom", message: `entry "${part.slice(0, 8)}…" must look like <version>:<base64 key>` });
+        ctx.addIssue({
+          code: "custom",
+          message: `entry "${part.slice(0, 8)}…" must look like <version>:<base64 key>`,
+        });
         return z.NEVER;
       }
       const key = Buffer.from(m[2], /^[0-9a-f]{64}$/i.test(m[2]) ? "hex" : "base64");
@@ -47,7 +53,8 @@ const databaseUrl = z
   .string()
   .default("file:./prisma/dev.sqlite")
   .refine((u) => /^file:.+/.test(u) || /^postgres(ql)?:\/\/[^/]+\/[^/?]+/.test(u), {
-    message: "must be a SQLite file URL (file:./prisma/dev.sqlite) or a PostgreSQL URL (postgresql://user@host:5432/db)",
+    message:
+      "must be a SQLite file URL (file:./prisma/dev.sqlite) or a PostgreSQL URL (postgresql://user@host:5432/db)",
   });
 
 const optionalUrl = z
@@ -62,7 +69,9 @@ const schema = z.object({
   SHOPIFY_APP_URL: z.string().url().default("http://localhost:3000"),
   DATABASE_URL: databaseUrl,
   ENCRYPTION_KEYS: keyList,
-  SHOPIFY_API_KEY: z.string({ required_error: "is required (your app's client id)" }).min(1, "is required (your app's client id)"),
+  SHOPIFY_API_KEY: z
+    .string({ required_error: "is required (your app's client id)" })
+    .min(1, "is required (your app's client id)"),
   SHOPIFY_API_SECRET: z
     .string({ required_error: "is required (your app's client secret)" })
     .min(1, "is required (your app's client secret)"),

@@ -28,7 +28,10 @@ const lazyPrisma = new Proxy({} as PrismaClient, {
       {
         get(_t2, method: string) {
           return async (...args: unknown[]) => {
-            const db = (await getDb()) as unknown as Record<string, Record<string, (...a: unknown[]) => unknown>>;
+            const db = (await getDb()) as unknown as Record<
+              string,
+              Record<string, (...a: unknown[]) => unknown>
+            >;
             return db[prop][method](...args);
           };
         },
@@ -43,7 +46,9 @@ const shopify = shopifyApp({
   apiKey: env.SHOPIFY_API_KEY,
   apiSecretKey: env.SHOPIFY_API_SECRET,
   apiVersion: SHOPIFY_API_VERSION,
-  scopes: env.SCOPES.split(",").map((s) => s.trim()).filter(Boolean),
+  scopes: env.SCOPES.split(",")
+    .map((s) => s.trim())
+    .filter(Boolean),
   appUrl: env.SHOPIFY_APP_URL,
   authPathPrefix: "/auth",
   sessionStorage,

@@ -47,7 +47,11 @@ function ensureBuilt() {
   const launcher = path.join(root, "extensions", "trulybot-chat", "assets", "trulybot-launcher.js");
   const builtAt = fs.existsSync(serverBuild) ? fs.statSync(serverBuild).mtimeMs : 0;
   const widgetAt = fs.existsSync(launcher) ? fs.statSync(launcher).mtimeMs : 0;
-  const stale = builtAt === 0 || newestMtime(path.join(root, "app")) > builtAt || widgetAt === 0 || newestMtime(path.join(root, "widget", "src")) > widgetAt;
+  const stale =
+    builtAt === 0 ||
+    newestMtime(path.join(root, "app")) > builtAt ||
+    widgetAt === 0 ||
+    newestMtime(path.join(root, "widget", "src")) > widgetAt;
   if (!stale || flag("no-build")) return;
   console.log("Building the app (first run, or sources changed)…");
   const r = spawnSync("npm", ["run", "build"], { cwd: root, stdio: "inherit" });
@@ -64,12 +68,16 @@ export interface DemoHandle {
   stop: () => Promise<void>;
 }
 
-export async function startDemo(opts: { port?: number; dataDir?: string; fresh?: boolean; quiet?: boolean } = {}): Promise<DemoHandle> {
+export async function startDemo(
+  opts: { port?: number; dataDir?: string; fresh?: boolean; quiet?: boolean } = {},
+): Promise<DemoHandle> {
   const port = opts.port ?? Number(process.env.PORT || 3000);
   const dataDir = path.resolve(root, opts.dataDir ?? ".demo");
   fs.mkdirSync(dataDir, { recursive: true });
   const dbFile = path.join(dataDir, "demo.sqlite");
-  if (opts.fresh) for (const f of fs.readdirSync(dataDir)) if (f.startsWith("demo.sqlite")) fs.rmSync(path.join(dataDir, f));
+  if (opts.fresh)
+    for (const f of fs.readdirSync(dataDir))
+      if (f.startsWith("demo.sqlite")) fs.rmSync(path.join(dataDir, f));
 
   const example = readEnvExample();
   Object.assign(process.env, {
@@ -86,7 +94,8 @@ export async function startDemo(opts: { port?: number; dataDir?: string; fresh?:
   });
 
   // Emulators of the platforms, seeded from fixtures/demo (the app reaches them through configuration).
-  const { startShopifyAdminEmulator, DEMO_SHOP, DEMO_ACCESS_TOKEN } = await import("../test/emulators/shopify-admin/emulator");
+  const { startShopifyAdminEmulator, DEMO_SHOP, DEMO_ACCESS_TOKEN } =
+    await import("../test/emulators/shopify-admin/emulator");
   const { startWooEmulator, DEMO_WOO_KEY } = await import("../test/emulators/woocommerce/emulator");
   const shopifyEmu = await startShopifyAdminEmulator({ port: 0, host: "127.0.0.1", now: new Date() });
   const wooEmu = await startWooEmulator({ port: 0, host: "127.0.0.1", keys: [DEMO_WOO_KEY] });
@@ -106,7 +115,14 @@ export async function startDemo(opts: { port?: number; dataDir?: string; fresh?:
   const shopData = shopifyEmu.store.shop as Record<string, unknown>;
   await db.session.upsert({
     where: { id: `offline_${DEMO_SHOP}` },
-    create: { id: `offline_${DEMO_SHOP}`, shop: DEMO_SHOP, state: "", isOnline: false, scope: "read_orders,read_themes", accessToken: DEMO_ACCESS_TOKEN },
+    create: {
+      id: `offline_${DEMO_SHOP}`,
+      shop: DEMO_SHOP,
+      state: "",
+      isOnline: false,
+      scope: "read_orders,read_themes",
+      accessToken: DEMO_ACCESS_TOKEN,
+    },
     update: { accessToken: DEMO_ACCESS_TOKEN, scope: "read_orders,read_themes", expires: null },
   });
   const shopStore = await upsertShopifyStore({
@@ -120,9 +136,15 @@ export async function startDemo(opts: { port?: number; dataDir?: string; fresh?:
 
   // --- WooCommerce demo store: keys for the emulator (encrypted), a shared signing secret
   const wooStoreData = wooEmu.data.store;
-  let wooStore = await db.store.findUnique({ where: { platform_domain: { platform: "woocommerce", domain: DEMO_WOO_DOMAIN } } });
+  let wooStore = await db.store.findUnique({
+    where: { platform_domain: { platform: "woocommerce", domain: DEMO_WOO_DOMAIN } },
+  });
   const credentials = sealSecret(
-    JSON.stringify({ consumerKey: DEMO_WOO_KEY.consumerKey, consumerSecret: DEMO_WOO_KEY.consumerSecret, keyId: DEMO_WOO_KEY.keyId ?? 1 }),
+    JSON.stringify({
+      consumerKey: DEMO_WOO_KEY.consumerKey,
+      consumerSecret: DEMO_WOO_KEY.consumerSecret,
+      keyId: DEMO_WOO_KEY.keyId ?? 1,
+    }),
     "store.credentials",
   );
   if (!wooStore) {
@@ -150,9 +172,20 @@ export async function startDemo(opts: { port?: number; dataDir?: string; fresh?:
         }),
       },
     });
-    await db.botSettings.create({ data: { storeId: wooStore.id, name: "Gartenhelfer", accentColor: "#2e7d32", languages: JSON.stringify(["en", "de", "nl", "fr"]), greeting: "Hi! Ask me where your order is, or anything about shipping and returns." } });
+    await db.botSettings.create({
+      data: {
+        storeId: wooStore.id,
+        name: "Gartenhelfer",
+        accentColor: "#2e7d32",
+        languages: JSON.stringify(["en", "de", "nl", "fr"]),
+        greeting: "Hi! Ask me where your order is, or anything about shipping and returns.",
+      },
+    });
   } else {
-    wooStore = await db.store.update({ where: { id: wooStore.id }, data: { url: wooEmu.url, credentials, status: "active" } });
+    wooStore = await db.store.update({
+      where: { id: wooStore.id },
+      data: { url: wooEmu.url, credentials, status: "active" },
+    });
   }
   const { openSecret } = await import("../app/stores/secrets.server");
   const wooSecret = openSecret(wooStore.signingSecret!, "store.signingSecret");
@@ -165,13 +198,20 @@ export async function startDemo(opts: { port?: number; dataDir?: string; fresh?:
           storeId: shopStore.id,
           question: "Do you offer gift wrapping?",
           answer: "Yes — add gift wrapping ($5) at checkout and we'll include a handwritten note.",
-          translations: JSON.stringify({ es: { question: "¿Ofrecen envoltorio de regalo?", answer: "Sí: añade el envoltorio de regalo (5 $) al pagar e incluiremos una nota escrita a mano." } }),
+          translations: JSON.stringify({
+            es: {
+              question: "¿Ofrecen envoltorio de regalo?",
+              answer:
+                "Sí: añade el envoltorio de regalo (5 $) al pagar e incluiremos una nota escrita a mano.",
+            },
+          }),
           position: 0,
         },
         {
           storeId: shopStore.id,
           question: "Can I pick up my order in store?",
-          answer: "Yes, choose Pickup at Demo Outfitters Burlington (85 Church St) at checkout. We hold pickups for 7 days.",
+          answer:
+            "Yes, choose Pickup at Demo Outfitters Burlington (85 Church St) at checkout. We hold pickups for 7 days.",
           position: 1,
         },
       ],
@@ -182,8 +222,15 @@ export async function startDemo(opts: { port?: number; dataDir?: string; fresh?:
       data: {
         storeId: wooStore.id,
         question: "Are your seeds organic?",
-        answer: "Most of our seeds are certified organic (EU organic logo on the packet); each product page says so.",
-        translations: JSON.stringify({ de: { question: "Ist euer Saatgut bio?", answer: "Der Großteil unseres Saatguts ist bio-zertifiziert (EU-Bio-Logo auf der Tüte); auf jeder Produktseite steht es dabei." } }),
+        answer:
+          "Most of our seeds are certified organic (EU organic logo on the packet); each product page says so.",
+        translations: JSON.stringify({
+          de: {
+            question: "Ist euer Saatgut bio?",
+            answer:
+              "Der Großteil unseres Saatguts ist bio-zertifiziert (EU-Bio-Logo auf der Tüte); auf jeder Produktseite steht es dabei.",
+          },
+        }),
       },
     });
   }
@@ -198,7 +245,17 @@ export async function startDemo(opts: { port?: number; dataDir?: string; fresh?:
   fs.writeFileSync(path.join(dataDir, "dashboard-url.txt"), (await dashboardLink()) + "\n");
   fs.writeFileSync(
     path.join(dataDir, "emulators.json"),
-    JSON.stringify({ appUrl: url, shopifyAdminOrigin: shopifyEmu.url, wooStoreUrl: wooEmu.url, wooConsumerKey: DEMO_WOO_KEY.consumerKey, wooConsumerSecret: DEMO_WOO_KEY.consumerSecret }, null, 2) + "\n",
+    JSON.stringify(
+      {
+        appUrl: url,
+        shopifyAdminOrigin: shopifyEmu.url,
+        wooStoreUrl: wooEmu.url,
+        wooConsumerKey: DEMO_WOO_KEY.consumerKey,
+        wooConsumerSecret: DEMO_WOO_KEY.consumerSecret,
+      },
+      null,
+      2,
+    ) + "\n",
   );
 
   return {

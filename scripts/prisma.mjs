@@ -108,13 +108,24 @@ function main(argv) {
     const stamp = new Date().toISOString().replace(/\D/g, "").slice(0, 14);
     for (const flavour of ["sqlite", "postgresql"]) {
       const schema = flavour === "sqlite" ? sqliteSchema : pgSchema;
-      const migDir = flavour === "sqlite" ? path.join(root, "prisma", "migrations") : path.join(pgDir, "migrations");
+      const migDir =
+        flavour === "sqlite" ? path.join(root, "prisma", "migrations") : path.join(pgDir, "migrations");
       const shadow =
         flavour === "sqlite"
           ? `file:${path.join(root, "prisma", ".shadow.sqlite")}`
           : process.env.POSTGRES_SHADOW_URL || "postgresql://postgres@127.0.0.1:5432/trulybot_shadow";
       const sql = run(
-        ["migrate", "diff", "--from-migrations", migDir, "--to-schema-datamodel", schema, "--script", "--shadow-database-url", shadow],
+        [
+          "migrate",
+          "diff",
+          "--from-migrations",
+          migDir,
+          "--to-schema-datamodel",
+          schema,
+          "--script",
+          "--shadow-database-url",
+          shadow,
+        ],
         { DATABASE_URL: shadow },
         { capture: true },
       );
@@ -127,20 +138,23 @@ function main(argv) {
   }
   if (cmd === "migrate" && rest[0] === "deploy") {
     // Our own runner (scripts/lib/migrate.mjs): Prisma's offline PostgreSQL migrate is broken.
-    import("./lib/migrate.mjs").then(async ({ applyMigrations, ensurePostgresDatabase, isPostgresUrl }) => {
-      if (isPostgresUrl(env.DATABASE_URL)) await ensurePostgresDatabase(env.DATABASE_URL);
-      const done = await applyMigrations(env.DATABASE_URL, { log: (m) => console.log(m) });
-      console.log(done.length ? `${done.length} migration(s) applied` : "database is up to date");
-    }).catch((e) => {
-      console.error(`migrate deploy failed: ${e.message}`);
-      process.exit(1);
-    });
+    import("./lib/migrate.mjs")
+      .then(async ({ applyMigrations, ensurePostgresDatabase, isPostgresUrl }) => {
+        if (isPostgresUrl(env.DATABASE_URL)) await ensurePostgresDatabase(env.DATABASE_URL);
+        const done = await applyMigrations(env.DATABASE_URL, { log: (m) => console.log(m) });
+        console.log(done.length ? `${done.length} migration(s) applied` : "database is up to date");
+      })
+      .catch((e) => {
+        console.error(`migrate deploy failed: ${e.message}`);
+        process.exit(1);
+      });
     return;
   }
   // Pass-through (migrate deploy, migrate status, studio, ...): schema chosen by prisma.config.ts.
   const schema = isPg(env.DATABASE_URL) ? pgSchema : sqliteSchema;
   const hasSchemaArg = rest.includes("--schema");
-  const args = cmd === "migrate" && !hasSchemaArg ? [cmd, ...rest, "--schema", schema] : [cmd, ...rest].filter(Boolean);
+  const args =
+    cmd === "migrate" && !hasSchemaArg ? [cmd, ...rest, "--schema", schema] : [cmd, ...rest].filter(Boolean);
   run(args);
 }
 

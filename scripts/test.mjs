@@ -20,7 +20,6 @@ const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
 const CI = process.env.CI === "true" || process.env.CI === "1";
 const only = (process.argv.find((a) => a.startsWith("--only=")) ?? "").slice(7).split(",").filter(Boolean);
 const want = (s) => only.length === 0 || only.includes(s);
-const bin = (n) => path.join(root, "node_modules", ".bin", n);
 const totals = { passed: 0, failed: 0, skipped: 0 };
 const notes = [];
 let hardFailure = false;
@@ -38,11 +37,22 @@ function portOpen(port, host = "127.0.0.1") {
 function runVitest(label, args, env = {}) {
   const out = path.join(os.tmpdir(), `trulybot-vitest-${process.pid}-${label}.json`);
   console.log(`\n=== ${label} ===`);
-  const r = spawnSync(process.execPath, [path.join(root, "node_modules", "vitest", "vitest.mjs"), "run", "--reporter=default", "--reporter=json", `--outputFile=${out}`, ...args], {
-    cwd: root,
-    stdio: "inherit",
-    env: { ...process.env, ...env },
-  });
+  const r = spawnSync(
+    process.execPath,
+    [
+      path.join(root, "node_modules", "vitest", "vitest.mjs"),
+      "run",
+      "--reporter=default",
+      "--reporter=json",
+      `--outputFile=${out}`,
+      ...args,
+    ],
+    {
+      cwd: root,
+      stdio: "inherit",
+      env: { ...process.env, ...env },
+    },
+  );
   let counted = false;
   if (fs.existsSync(out)) {
     const j = JSON.parse(fs.readFileSync(out, "utf8"));
@@ -67,14 +77,19 @@ async function main() {
     const pgUrl = process.env.TEST_POSTGRES_URL || "postgresql://postgres@127.0.0.1:5432/test";
     const u = new URL(pgUrl);
     if (await portOpen(Number(u.port || 5432), u.hostname)) {
-      runVitest("database tests (PostgreSQL)", ["--dir", ".", "db.test"], { TEST_DB: "postgres", TEST_POSTGRES_URL: pgUrl });
+      runVitest("database tests (PostgreSQL)", ["--dir", ".", "db.test"], {
+        TEST_DB: "postgres",
+        TEST_POSTGRES_URL: pgUrl,
+      });
     } else if (CI) {
       hardFailure = true;
       totals.failed += 1;
       notes.push(`PostgreSQL not reachable at ${u.host}: required under CI`);
     } else {
       notes.push(`PostgreSQL not reachable at ${u.host}: skipped the PostgreSQL pass`);
-      console.log(`\nPostgreSQL not reachable at ${u.host}: skipping the PostgreSQL pass of the database tests.`);
+      console.log(
+        `\nPostgreSQL not reachable at ${u.host}: skipping the PostgreSQL pass of the database tests.`,
+      );
     }
   }
 
@@ -87,7 +102,9 @@ async function main() {
         notes.push("Chromium missing: browser tests required under CI");
       } else {
         notes.push("Chromium not found: skipped the browser tests (apt-get install chromium)");
-        console.log("\nChromium not found at /usr/bin/chromium: skipping the browser tests (apt-get install chromium).");
+        console.log(
+          "\nChromium not found at /usr/bin/chromium: skipping the browser tests (apt-get install chromium).",
+        );
       }
     } else if (fs.existsSync(path.join(root, "test", "e2e"))) {
       if (!fs.existsSync(path.join(root, "build", "server", "index.js"))) {
@@ -99,18 +116,28 @@ async function main() {
           notes.push("build failed");
         }
       }
-      runVitest("browser tests (Chromium)", ["--config", "vitest.e2e.config.ts"], { CHROMIUM_PATH: chromium });
+      runVitest("browser tests (Chromium)", ["--config", "vitest.e2e.config.ts"], {
+        CHROMIUM_PATH: chromium,
+      });
     }
   }
 
   if (want("php")) {
     console.log("\n=== WooCommerce plugin (PHPUnit in WordPress) ===");
-    const r = spawnSync("bash", [path.join(root, "scripts", "test-php.sh")], { cwd: root, encoding: "utf8", stdio: ["ignore", "pipe", "inherit"] });
+    const r = spawnSync("bash", [path.join(root, "scripts", "test-php.sh")], {
+      cwd: root,
+      encoding: "utf8",
+      stdio: ["ignore", "pipe", "inherit"],
+    });
     process.stdout.write(r.stdout ?? "");
     const text = r.stdout ?? "";
     const ok = /OK \((\d+) tests?, \d+ assertions?\)/.exec(text);
-    const bad = /Tests: (\d+), Assertions: \d+(?:, Errors: (\d+))?(?:, Failures: (\d+))?(?:, Warnings: \d+)?(?:, Skipped: (\d+))?/.exec(text);
-    if (/skipping the WooCommerce plugin tests/i.test(text)) notes.push("PHP not found: skipped the WooCommerce plugin tests");
+    const bad =
+      /Tests: (\d+), Assertions: \d+(?:, Errors: (\d+))?(?:, Failures: (\d+))?(?:, Warnings: \d+)?(?:, Skipped: (\d+))?/.exec(
+        text,
+      );
+    if (/skipping the WooCommerce plugin tests/i.test(text))
+      notes.push("PHP not found: skipped the WooCommerce plugin tests");
     else if (ok) totals.passed += Number(ok[1]);
     else if (bad) {
       const failed = Number(bad[2] ?? 0) + Number(bad[3] ?? 0);

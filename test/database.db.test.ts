@@ -30,16 +30,28 @@ describe(`database (${testDbFlavor()})`, () => {
   it("stores and reads every model the product needs", async () => {
     const ws = await db.workspace.create({ data: { name: "Acme" } });
     const store = await db.store.create({
-      data: { workspaceId: ws.id, platform: "woocommerce", domain: "acme.test", name: "Acme", credentials: "tb1.x" },
+      data: {
+        workspaceId: ws.id,
+        platform: "woocommerce",
+        domain: "acme.test",
+        name: "Acme",
+        credentials: "tb1.x",
+      },
     });
     await db.botSettings.create({ data: { storeId: store.id, accentColor: "#000000" } });
     const conv = await db.conversation.create({ data: { storeId: store.id, shopperKey: "k" } });
     await db.message.create({ data: { conversationId: conv.id, role: "shopper", type: "text", text: "hi" } });
-    await db.orderLookup.create({ data: { storeId: store.id, orderNumberHash: "h", method: "email", outcome: "verified", latencyMs: 12 } });
+    await db.orderLookup.create({
+      data: { storeId: store.id, orderNumberHash: "h", method: "email", outcome: "verified", latencyMs: 12 },
+    });
     await db.handoffRequest.create({ data: { storeId: store.id, email: "a@b.c", message: "help" } });
     await db.faqEntry.create({ data: { storeId: store.id, question: "q", answer: "a" } });
-    await db.nonce.create({ data: { storeId: store.id, nonce: "n1", expiresAt: new Date(Date.now() + 300_000) } });
-    await expect(db.nonce.create({ data: { storeId: store.id, nonce: "n1", expiresAt: new Date() } })).rejects.toThrow();
+    await db.nonce.create({
+      data: { storeId: store.id, nonce: "n1", expiresAt: new Date(Date.now() + 300_000) },
+    });
+    await expect(
+      db.nonce.create({ data: { storeId: store.id, nonce: "n1", expiresAt: new Date() } }),
+    ).rejects.toThrow();
     await db.rateLimit.create({ data: { key: "k", windowEnd: new Date(), count: 1 } });
     await db.activityLog.create({ data: { workspaceId: ws.id, actor: "system", action: "test" } });
     await db.analyticsEvent.create({ data: { storeId: store.id, type: "conversation_started" } });
@@ -51,7 +63,12 @@ describe(`database (${testDbFlavor()})`, () => {
   });
 
   it("install creates workspace, store and default bot settings, idempotently", async () => {
-    const a = await upsertShopifyStore({ shop: "idem.myshopify.com", scopes: "read_orders", name: "Idem", currency: "USD" });
+    const a = await upsertShopifyStore({
+      shop: "idem.myshopify.com",
+      scopes: "read_orders",
+      name: "Idem",
+      currency: "USD",
+    });
     const b = await upsertShopifyStore({ shop: "idem.myshopify.com", scopes: "read_orders" });
     expect(b.id).toBe(a.id);
     expect(await db.store.count({ where: { domain: "idem.myshopify.com" } })).toBe(1);
@@ -59,7 +76,10 @@ describe(`database (${testDbFlavor()})`, () => {
     expect(settings?.accentColor).toMatch(/^#[0-9a-f]{6}$/i);
     expect(b.name).toBe("Idem");
     // uninstall then reinstall re-activates the same store
-    await db.store.update({ where: { id: a.id }, data: { status: "uninstalled", uninstalledAt: new Date() } });
+    await db.store.update({
+      where: { id: a.id },
+      data: { status: "uninstalled", uninstalledAt: new Date() },
+    });
     const c = await upsertShopifyStore({ shop: "idem.myshopify.com" });
     expect(c.id).toBe(a.id);
     expect(c.status).toBe("active");

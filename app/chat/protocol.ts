@@ -40,13 +40,27 @@ export type WidgetMessage =
   | { id: string; role: "bot" | "shopper"; type: "text"; text: string }
   | { id: string; role: "bot"; type: "order"; text: string; order: WidgetOrder }
   | { id: string; role: "bot"; type: "order_list"; text: string; orders: WidgetOrder[] }
-  | { id: string; role: "bot"; type: "quick_replies"; quickReplies: { label: string; value: string }[]; text?: string }
-  | { id: string; role: "bot"; type: "handoff"; text: string; handoffId?: string | null; fields?: ("email" | "message")[] };
+  | {
+      id: string;
+      role: "bot";
+      type: "quick_replies";
+      quickReplies: { label: string; value: string }[];
+      text?: string;
+    }
+  | {
+      id: string;
+      role: "bot";
+      type: "handoff";
+      text: string;
+      handoffId?: string | null;
+      fields?: ("email" | "message")[];
+    };
 
 export interface MessagesRequest {
   conversationId?: string;
   text?: string;
-  action?: { type: "quick_reply"; value: string } | { type: "handoff_submit"; email: string; message: string };
+  action?:
+    { type: "quick_reply"; value: string } | { type: "handoff_submit"; email: string; message: string };
   locale?: string;
 }
 

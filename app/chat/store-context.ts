@@ -72,7 +72,13 @@ const DAY_KEYS = ["mon", "tue", "wed", "thu", "fri", "sat", "sun"] as const;
  * weekday names in the shopper's language; null when not configured.
  */
 export function formatBusinessHours(json: string | null | undefined, lang: Language = "en"): string | null {
-  const bh = parseJson<{ timezone?: string; days?: Record<string, [string, string][]> } | null>(json, null);
+  const bh = parseJson<{
+    timezone?: string;
+    text?: string;
+    days?: Record<string, [string, string][]>;
+  } | null>(json, null);
+  // The dashboard may store free text ({"text": "Mon-Fri 9-17 CET"}): shown as the merchant wrote it.
+  if (bh && typeof bh.text === "string" && bh.text.trim()) return bh.text.trim().slice(0, 200);
   if (!bh || !bh.days) return null;
   // 2026-11-23 is a Monday
   const dayName = (i: number) =>

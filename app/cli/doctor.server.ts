@@ -28,7 +28,11 @@ export async function runDoctor(): Promise<{ ok: boolean; checks: Check[] }> {
       },
     });
   } catch (e) {
-    checks.push({ name: "configuration", ok: false, detail: e instanceof ConfigError ? e.problems : String(e) });
+    checks.push({
+      name: "configuration",
+      ok: false,
+      detail: e instanceof ConfigError ? e.problems : String(e),
+    });
     return { ok: false, checks };
   }
   try {
@@ -55,7 +59,11 @@ export async function runDoctor(): Promise<{ ok: boolean; checks: Check[] }> {
   }
   try {
     const db = await getDb();
-    const stores = await db.store.findMany({ where: { status: "active" }, orderBy: { createdAt: "asc" }, take: 50 });
+    const stores = await db.store.findMany({
+      where: { status: "active" },
+      orderBy: { createdAt: "asc" },
+      take: 50,
+    });
     for (const store of stores) {
       const r = await checkStoreReachable(store);
       checks.push({ name: `store ${store.platform} ${store.domain}`, ok: r.ok, detail: r.detail });

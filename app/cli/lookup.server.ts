@@ -22,14 +22,23 @@ export interface LookupArgs {
   phone?: string;
 }
 
-type Result = { ok: true; platform: string; verified: boolean | null; order: unknown } | { ok: false; reason: string; detail?: unknown };
+type Result =
+  | { ok: true; platform: string; verified: boolean | null; order: unknown }
+  | { ok: false; reason: string; detail?: unknown };
 
 async function shopifyAdapter(shop: string): Promise<PlatformAdapter> {
   const { getDb } = await import("../db.server");
   const db = await getDb();
-  const session = await db.session.findFirst({ where: { shop, isOnline: false }, orderBy: { expires: "desc" } });
+  const session = await db.session.findFirst({
+    where: { shop, isOnline: false },
+    orderBy: { expires: "desc" },
+  });
   if (!session) throw new Error(`no stored offline session for ${shop}: install the app on that shop first`);
-  const client = createShopifyGraphqlClient({ shop, accessToken: session.accessToken, origin: resolveAdminOrigin(shop, process.env) });
+  const client = createShopifyGraphqlClient({
+    shop,
+    accessToken: session.accessToken,
+    origin: resolveAdminOrigin(shop, process.env),
+  });
   return createShopifyAdapter({ client, shop, scopes: (session.scope ?? "").split(",") });
 }
 
@@ -38,8 +47,17 @@ export async function runLookup(a: LookupArgs): Promise<Result> {
   let adapter: PlatformAdapter;
   try {
     if (a.platform === "woocommerce") {
-      if (!a.storeUrl || !a.consumerKey || !a.consumerSecret) return { ok: false, reason: "usage", detail: "--store-url, --consumer-key and --consumer-secret are required" };
-      const client = createWooClient({ storeUrl: a.storeUrl, consumerKey: a.consumerKey, consumerSecret: a.consumerSecret });
+      if (!a.storeUrl || !a.consumerKey || !a.consumerSecret)
+        return {
+          ok: false,
+          reason: "usage",
+          detail: "--store-url, --consumer-key and --consumer-secret are required",
+        };
+      const client = createWooClient({
+        storeUrl: a.storeUrl,
+        consumerKey: a.consumerKey,
+        consumerSecret: a.consumerSecret,
+      });
       adapter = createWooAdapter({ client, storeUrl: a.storeUrl, inferCarrier });
     } else if (a.platform === "shopify") {
       if (!a.shop) return { ok: false, reason: "usage", detail: "--shop is required" };
@@ -48,11 +66,26 @@ export async function runLookup(a: LookupArgs): Promise<Result> {
       return { ok: false, reason: "usage", detail: "--platform must be shopify or woocommerce" };
     }
     const found = await adapter.findOrder({ orderNumber: a.order });
-    if (found.kind === "not_found") return { ok: false, reason: "not_found", detail: { capabilities: adapter.capabilities } };
-    if (found.kind === "out_of_range") return { ok: false, reason: "out_of_range", detail: { days: found.days, hint: "the app can only read orders from the last 60 days without read_all_orders" } };
+    if (found.kind === "not_found")
+      return { ok: false, reason: "not_found", detail: { capabilities: adapter.capabilities } };
+    if (found.kind === "out_of_range")
+      return {
+        ok: false,
+        reason: "out_of_range",
+        detail: {
+          days: found.days,
+          hint: "the app can only read orders from the last 60 days without read_all_orders",
+        },
+      };
     const order = found.order;
-    const verified = a.email || a.phone ? contactMatches(order, { email: a.email, phone: a.phone }) !== null : null;
-    if (verified === false) return { ok: false, reason: "verification_failed", detail: "the email/phone does not match this order" };
+    const verified =
+      a.email || a.phone ? contactMatches(order, { email: a.email, phone: a.phone }) !== null : null;
+    if (verified === false)
+      return {
+        ok: false,
+        reason: "verification_failed",
+        detail: "the email/phone does not match this order",
+      };
     return { ok: true, platform: a.platform, verified, order };
   } catch (e) {
     if (e instanceof PlatformUnavailableError) return { ok: false, reason: e.reason, detail: e.message };

@@ -40,11 +40,15 @@ function loadCliEnvironment() {
   if (fs.existsSync(demoDb)) {
     const emulators = path.join(root, ".demo", "emulators.json");
     if (fs.existsSync(emulators)) {
-      const e = JSON.parse(fs.readFileSync(emulators, "utf8")) as { shopifyAdminOrigin?: string; appUrl?: string };
+      const e = JSON.parse(fs.readFileSync(emulators, "utf8")) as {
+        shopifyAdminOrigin?: string;
+        appUrl?: string;
+      };
       if (e.shopifyAdminOrigin) process.env.SHOPIFY_ADMIN_API_ORIGIN ||= e.shopifyAdminOrigin;
       if (e.appUrl) process.env.SHOPIFY_APP_URL ||= e.appUrl;
     }
-    for (const [k, v] of Object.entries(parseDotenv(path.join(root, ".env.example")))) if (!process.env[k]) process.env[k] = v;
+    for (const [k, v] of Object.entries(parseDotenv(path.join(root, ".env.example"))))
+      if (!process.env[k]) process.env[k] = v;
     process.env.DATABASE_URL = `file:${demoDb}`;
     process.env.TRULYBOT_DEMO = "1";
     process.stderr.write("(no .env: using the local demo's configuration in .demo/)\n");

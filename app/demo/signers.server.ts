@@ -17,7 +17,6 @@ function selfOrigin() {
   return `http://127.0.0.1:${loadEnv().PORT}`;
 }
 
-
 export function demoCustomer(request: Request, platform: "shopify" | "woocommerce"): string {
   const cookie = request.headers.get("cookie") ?? "";
   const m = new RegExp(`(?:^|;\\s*)demo_customer_${platform}=(\\d{1,20})`).exec(cookie);
@@ -40,7 +39,10 @@ async function relay(upstream: Response): Promise<Response> {
     const v = upstream.headers.get(name);
     if (v) headers.set(name, v);
   }
-  return new Response(upstream.status === 304 ? null : await upstream.arrayBuffer(), { status: upstream.status, headers });
+  return new Response(upstream.status === 304 ? null : await upstream.arrayBuffer(), {
+    status: upstream.status,
+    headers,
+  });
 }
 
 export async function shopifyDemoProxy(request: Request, subpath: string): Promise<Response> {
@@ -58,13 +60,22 @@ export async function shopifyDemoProxy(request: Request, subpath: string): Promi
   for (const [k, v] of Object.entries(params)) target.searchParams.set(k, v);
   target.searchParams.set("signature", signAppProxy(target.searchParams, loadEnv().SHOPIFY_API_SECRET));
   const body = request.method === "POST" ? await request.text() : undefined;
-  return relay(await fetch(target, { method: request.method, headers: forwardHeaders(request), body, redirect: "manual" }));
+  return relay(
+    await fetch(target, {
+      method: request.method,
+      headers: forwardHeaders(request),
+      body,
+      redirect: "manual",
+    }),
+  );
 }
 
 export async function wooDemoProxy(request: Request, subpath: string): Promise<Response> {
   requireDemoMode();
   const db = await getDb();
-  const store = await db.store.findUnique({ where: { platform_domain: { platform: "woocommerce", domain: DEMO_WOO_DOMAIN } } });
+  const store = await db.store.findUnique({
+    where: { platform_domain: { platform: "woocommerce", domain: DEMO_WOO_DOMAIN } },
+  });
   if (!store?.signingSecret) return new Response("demo store missing", { status: 503 });
   const secret = openSecret(store.signingSecret, "store.signingSecret");
   const incoming = new URL(request.url);
@@ -72,10 +83,25 @@ export async function wooDemoProxy(request: Request, subpath: string): Promise<R
   const body = request.method === "POST" ? await request.text() : "";
   const ua = request.headers.get("user-agent") ?? "";
   const ip = request.headers.get("x-forwarded-for") ?? "127.0.0.1";
-  const shopper = crypto.createHash("sha256").update(ip + ua + secret).digest("hex");
+  const shopper = crypto
+    .createHash("sha256")
+    .update(ip + ua + secret)
+    .digest("hex");
   const headers = {
     ...forwardHeaders(request),
-    ...signedHeaders(store.id, secret, { method: request.method, pathWithQuery: path, body, customer: demoCustomer(request, "woocommerce"), shopper }),
+    ...signedHeaders(store.id, secret, {
+      method: request.method,
+      pathWithQuery: path,
+      body,
+      customer: demoCustomer(request, "woocommerce"),
+      shopper,
+    }),
   };
-  return relay(await fetch(`${selfOrigin()}${path}`, { method: request.method, headers, body: request.method === "POST" ? body : undefined }));
+  return relay(
+    await fetch(`${selfOrigin()}${path}`, {
+      method: request.method,
+      headers,
+      body: request.method === "POST" ? body : undefined,
+    }),
+  );
 }

@@ -7,7 +7,8 @@ import fs from "node:fs";
 import path from "node:path";
 import { requireDemoMode } from "./demo.server";
 
-const esc = (s: string) => s.replace(/[&<>"']/g, (c) => ({ "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;", "'": "&#39;" })[c]!);
+const esc = (s: string) =>
+  s.replace(/[&<>"']/g, (c) => ({ "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;", "'": "&#39;" })[c]!);
 
 const STORES = {
   shopify: {
@@ -45,7 +46,9 @@ const STORES = {
 export type DemoPlatform = keyof typeof STORES;
 
 function customerFromCookie(request: Request, platform: DemoPlatform) {
-  const m = new RegExp(`(?:^|;\\s*)demo_customer_${platform}=(\\d+)`).exec(request.headers.get("cookie") ?? "");
+  const m = new RegExp(`(?:^|;\\s*)demo_customer_${platform}=(\\d+)`).exec(
+    request.headers.get("cookie") ?? "",
+  );
   return m ? m[1] : null;
 }
 
@@ -105,7 +108,9 @@ export function demoStorefrontPage(request: Request, platform: DemoPlatform): Re
 ${widget}
 </body>
 </html>`;
-  return new Response(html, { headers: { "Content-Type": "text/html; charset=utf-8", "Cache-Control": "no-store" } });
+  return new Response(html, {
+    headers: { "Content-Type": "text/html; charset=utf-8", "Cache-Control": "no-store" },
+  });
 }
 
 export async function demoStorefrontLogin(request: Request, platform: DemoPlatform): Promise<Response> {

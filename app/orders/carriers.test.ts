@@ -205,11 +205,15 @@ describe("trackingUrlFor", () => {
     expect(trackingUrlFor("deutsche_post", "LX304182752DE")).toBe(
       "https://www.deutschepost.de/de/s/sendungsverfolgung/verfolgen.html?piececode=LX304182752DE",
     );
-    expect(trackingUrlFor("ups", "1ZA84R270384120936")).toBe("https://www.ups.com/track?tracknum=1ZA84R270384120936");
+    expect(trackingUrlFor("ups", "1ZA84R270384120936")).toBe(
+      "https://www.ups.com/track?tracknum=1ZA84R270384120936",
+    );
     expect(trackingUrlFor("usps", "9400111899223855710247")).toBe(
       "https://tools.usps.com/go/TrackConfirmAction?tLabels=9400111899223855710247",
     );
-    expect(trackingUrlFor("fedex", "773640219535")).toBe("https://www.fedex.com/fedextrack/?trknbr=773640219535");
+    expect(trackingUrlFor("fedex", "773640219535")).toBe(
+      "https://www.fedex.com/fedextrack/?trknbr=773640219535",
+    );
     expect(trackingUrlFor("dhl_express", "4839172656")).toContain("tracking-id=4839172656");
     expect(trackingUrlFor("dhl_paket", "00340434161094052181", "de")).toBe(
       "https://www.dhl.de/de/privatkunden/pakete-empfangen/verfolgen.html?piececode=00340434161094052181",
@@ -238,21 +242,46 @@ describe("inferCarrier", () => {
     });
   });
   it("2012: Deutsche Post with an empty link → inferred URL", () => {
-    const r = inferCarrier({ carrier: "Deutsche Post", trackingNumber: "LX304182752DE", trackingUrl: "", country: "NL" });
+    const r = inferCarrier({
+      carrier: "Deutsche Post",
+      trackingNumber: "LX304182752DE",
+      trackingUrl: "",
+      country: "NL",
+    });
     expect(r.carrier).toBe("Deutsche Post");
-    expect(r.trackingUrl).toBe("https://www.deutschepost.de/de/s/sendungsverfolgung/verfolgen.html?piececode=LX304182752DE");
+    expect(r.trackingUrl).toBe(
+      "https://www.deutschepost.de/de/s/sendungsverfolgung/verfolgen.html?piececode=LX304182752DE",
+    );
     expect(r.trackingUrlInferred).toBe(true);
   });
   it("keeps a store-given URL and canonicalises the name", () => {
-    const url = "https://www.dhl.de/de/privatkunden/pakete-empfangen/verfolgen.html?lang=de&idc=00340434161094052181&rfn=&extendedSearch=true";
-    const r = inferCarrier({ carrier: "DHL Intraship (DE)", trackingNumber: "00340434161094052181", trackingUrl: url });
-    expect(r).toEqual({ carrier: "DHL Paket", carrierCode: "dhl_paket", trackingUrl: url, trackingUrlInferred: false });
-    const u = inferCarrier({ carrier: "UPS Germany", trackingNumber: "1ZE2W6491144172082", trackingUrl: "https://x.example/t" });
+    const url =
+      "https://www.dhl.de/de/privatkunden/pakete-empfangen/verfolgen.html?lang=de&idc=00340434161094052181&rfn=&extendedSearch=true";
+    const r = inferCarrier({
+      carrier: "DHL Intraship (DE)",
+      trackingNumber: "00340434161094052181",
+      trackingUrl: url,
+    });
+    expect(r).toEqual({
+      carrier: "DHL Paket",
+      carrierCode: "dhl_paket",
+      trackingUrl: url,
+      trackingUrlInferred: false,
+    });
+    const u = inferCarrier({
+      carrier: "UPS Germany",
+      trackingNumber: "1ZE2W6491144172082",
+      trackingUrl: "https://x.example/t",
+    });
     expect(u.carrier).toBe("UPS");
     expect(u.trackingUrl).toBe("https://x.example/t");
   });
   it("keeps an unknown store carrier name and does not invent another carrier's URL", () => {
-    const r = inferCarrier({ carrier: "Kurier Müller", trackingNumber: "1ZA84R270384120936", trackingUrl: null });
+    const r = inferCarrier({
+      carrier: "Kurier Müller",
+      trackingNumber: "1ZA84R270384120936",
+      trackingUrl: null,
+    });
     expect(r.carrier).toBe("Kurier Müller");
     expect(r.trackingUrl).toBeNull();
   });

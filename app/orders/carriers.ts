@@ -210,7 +210,28 @@ function isCorreos(n: string): boolean {
   return /^PQ[0-9A-Z]{21}$/.test(n);
 }
 
-const DPD_COUNTRIES = new Set(["DE", "AT", "NL", "BE", "LU", "FR", "PL", "CZ", "SK", "GB", "IE", "CH", "HU", "SI", "HR", "EE", "LV", "LT", "PT", "ES"]);
+const DPD_COUNTRIES = new Set([
+  "DE",
+  "AT",
+  "NL",
+  "BE",
+  "LU",
+  "FR",
+  "PL",
+  "CZ",
+  "SK",
+  "GB",
+  "IE",
+  "CH",
+  "HU",
+  "SI",
+  "HR",
+  "EE",
+  "LV",
+  "LT",
+  "PT",
+  "ES",
+]);
 
 /** Detect by number format only. */
 function detectByNumber(n: string, countryHint: string | null): DetectedCarrier | null {
@@ -304,7 +325,12 @@ export function detectCarrier(
 
   if (fromHint === "dhl") {
     // Generic "DHL": refine within the DHL family by the number.
-    if (fromNumber && (fromNumber.code === "dhl_express" || fromNumber.code === "dhl_ecommerce" || fromNumber.code === "dhl_paket")) {
+    if (
+      fromNumber &&
+      (fromNumber.code === "dhl_express" ||
+        fromNumber.code === "dhl_ecommerce" ||
+        fromNumber.code === "dhl_paket")
+    ) {
       return fromNumber;
     }
     if (fromNumber && fromNumber.code === "deutsche_post") return fromNumber;
@@ -390,7 +416,8 @@ export interface InferCarrierResult {
 export function inferCarrier(input: InferCarrierInput): InferCarrierResult {
   const rawName = input.carrier && input.carrier.trim() ? input.carrier.trim() : null;
   // placeholders some stores put in the carrier field are no carrier at all
-  const storeName = rawName && /^(other|others|custom|none|n\/?a|unknown|-+)$/i.test(rawName) ? null : rawName;
+  const storeName =
+    rawName && /^(other|others|custom|none|n\/?a|unknown|-+)$/i.test(rawName) ? null : rawName;
   const number = input.trackingNumber && input.trackingNumber.trim() ? input.trackingNumber.trim() : null;
   const storeUrl = input.trackingUrl && input.trackingUrl.trim() ? input.trackingUrl.trim() : null;
   const detected = number || storeName ? detectCarrier(number ?? "", storeName, input.country ?? null) : null;
@@ -400,10 +427,16 @@ export function inferCarrier(input: InferCarrierInput): InferCarrierResult {
   const name = storeName && !known ? storeName : (detected?.name ?? storeName);
   const code = storeName && !known ? null : (detected?.code ?? null);
 
-  if (storeUrl) return { carrier: name, carrierCode: code, trackingUrl: storeUrl, trackingUrlInferred: false };
-  const urlCode = code ?? (storeName && !known ? null : detected?.code ?? null);
+  if (storeUrl)
+    return { carrier: name, carrierCode: code, trackingUrl: storeUrl, trackingUrlInferred: false };
+  const urlCode = code ?? (storeName && !known ? null : (detected?.code ?? null));
   if (number && urlCode) {
-    return { carrier: name, carrierCode: code, trackingUrl: trackingUrlFor(urlCode, number), trackingUrlInferred: true };
+    return {
+      carrier: name,
+      carrierCode: code,
+      trackingUrl: trackingUrlFor(urlCode, number),
+      trackingUrlInferred: true,
+    };
   }
   return { carrier: name, carrierCode: code, trackingUrl: null, trackingUrlInferred: false };
 }

@@ -1,5 +1,12 @@
 import { describe, it, expect } from "vitest";
-import { describeOrder, describeOrderList, toWidgetOrder, parseHoldUntil, processingDays, type DescribeContext } from "./describe";
+import {
+  describeOrder,
+  describeOrderList,
+  toWidgetOrder,
+  parseHoldUntil,
+  processingDays,
+  type DescribeContext,
+} from "./describe";
 import { shopifyOrders, wooOrders, SHOPIFY_NOW, WOO_NOW, SHOPIFY_POLICIES } from "./test-orders";
 import type { Language } from "../chat/protocol";
 import type { NormalizedOrder } from "./types";
@@ -70,7 +77,9 @@ describe("Shopify demo answers (Demo Outfitters, America/New_York, today Mon Nov
     const r = S("1004");
     expect(r.text).toMatch(/^Shipped in 2 packages:/);
     expect(r.text).toMatch(/FedEx 791203588467 \(Basecamp 2-Person Tent\) delivered Thu Nov 19/);
-    expect(r.text).toMatch(/DHL eCommerce GM5301284467220193 \(Packable Daypack 20L \+ Insulated Water Bottle 32oz\) in transit, expected Wed Nov 25/);
+    expect(r.text).toMatch(
+      /DHL eCommerce GM5301284467220193 \(Packable Daypack 20L \+ Insulated Water Bottle 32oz\) in transit, expected Wed Nov 25/,
+    );
     expect(r.text).toMatch(/Trekking Poles \(Pair\) - Carbon is backordered and will ship separately/);
     expect(r.text).not.toContain("2026-11-30"); // the merchant-internal restock date is never promised
     expect(r.statusLabel).toBe("Partially shipped");
@@ -157,13 +166,17 @@ describe("Shopify demo answers (Demo Outfitters, America/New_York, today Mon Nov
 
   it("#1013 FedEx delayed by weather in Memphis, new estimate Fri Nov 27", () => {
     const r = S("1013");
-    expect(r.text).toBe("FedEx 773640219535 is delayed by weather in Memphis; FedEx's new estimate is Fri Nov 27.");
+    expect(r.text).toBe(
+      "FedEx 773640219535 is delayed by weather in Memphis; FedEx's new estimate is Fri Nov 27.",
+    );
     expect(r.statusLabel).toBe("Delayed");
   });
 
   it("#1014 all 8 items out for delivery today (Mon Nov 23) with UPS; total after WELCOME10", () => {
     const r = S("1014");
-    expect(r.text).toMatch(/^All 8 items are out for delivery today \(Mon Nov 23\) with UPS 1ZA84R270390203344\./);
+    expect(r.text).toMatch(
+      /^All 8 items are out for delivery today \(Mon Nov 23\) with UPS 1ZA84R270390203344\./,
+    );
     expect(r.text).toContain("$1,235.62");
     expect(r.text).toContain("WELCOME10");
     expect(r.statusLabel).toBe("Out for delivery");
@@ -244,7 +257,9 @@ describe("WooCommerce demo answers (Demo Woo Garden, Europe/Berlin, no delivery 
 
   it("2008 on hold: bank transfer €65.74 with reference = order number", () => {
     const r = W("2008");
-    expect(r.text).toBe("We're waiting for your bank transfer of €65.74 (reference 2008); we'll ship as soon as it arrives.");
+    expect(r.text).toBe(
+      "We're waiting for your bank transfer of €65.74 (reference 2008); we'll ship as soon as it arrives.",
+    );
     expect(r.statusLabel).toBe("On hold");
   });
 
@@ -259,7 +274,9 @@ describe("WooCommerce demo answers (Demo Woo Garden, Europe/Berlin, no delivery 
 
   it("2010 pickup ready since Fri Nov 20 at the shop, held until Fri Nov 27; never 'shipped'", () => {
     const r = W("2010");
-    expect(r.text).toMatch(/^Ready for pickup since Fri Nov 20 at Demo Woo Garden, Kastanienallee 12, 10435 Berlin/);
+    expect(r.text).toMatch(
+      /^Ready for pickup since Fri Nov 20 at Demo Woo Garden, Kastanienallee 12, 10435 Berlin/,
+    );
     expect(r.text).toContain("held for you until Fri Nov 27");
     expect(r.text).not.toMatch(/ship/i);
   });
@@ -275,7 +292,9 @@ describe("WooCommerce demo answers (Demo Woo Garden, Europe/Berlin, no delivery 
     expect(r.text).toMatch(/^Shipped Nov 13/);
     expect(r.text).toContain("Deutsche Post");
     expect(r.text).toContain("LX304182752DE");
-    expect(r.text).toContain("https://www.deutschepost.de/de/s/sendungsverfolgung/verfolgen.html?piececode=LX304182752DE");
+    expect(r.text).toContain(
+      "https://www.deutschepost.de/de/s/sendungsverfolgung/verfolgen.html?piececode=LX304182752DE",
+    );
     expect(r.text).not.toMatch(/duties/); // NL is in the EU like the store
   });
 
@@ -287,7 +306,9 @@ describe("WooCommerce demo answers (Demo Woo Garden, Europe/Berlin, no delivery 
 
   it("2014 two DHL parcels on Nov 19; total €457.48 after HERBST10", () => {
     const r = W("2014");
-    expect(r.text).toMatch(/^Shipped Nov 19 in 2 DHL Paket packages: 00340434161094061138 and 00340434161094061145\./);
+    expect(r.text).toMatch(
+      /^Shipped Nov 19 in 2 DHL Paket packages: 00340434161094061138 and 00340434161094061145\./,
+    );
     expect(r.text).toContain("€457.48");
     expect(r.text).toContain("HERBST10");
   });
@@ -305,14 +326,22 @@ describe("WooCommerce demo answers (Demo Woo Garden, Europe/Berlin, no delivery 
     for (const lang of Object.keys(claims) as Language[]) {
       for (const o of Object.values(wooOrders)) {
         const r = describeOrder(o, wooCtx(lang));
-        expect(r.text.replace(/"[^"]*"|„[^“]*“/g, ""), `${lang} ${o.number}: ${r.text}`).not.toMatch(claims[lang]);
+        expect(r.text.replace(/"[^"]*"|„[^“]*“/g, ""), `${lang} ${o.number}: ${r.text}`).not.toMatch(
+          claims[lang],
+        );
         expect(r.statusLabel).not.toBe(describeOrder(shopifyOrders["1003"]!, shopCtx(lang)).statusLabel);
       }
     }
   });
 
   it("a Woo shipment the adapter marked delivered is still not reported delivered when knowsDelivery is false", () => {
-    const o: NormalizedOrder = { ...wooOrders["2003"]!, status: "delivered", shipments: [{ ...wooOrders["2003"]!.shipments[0]!, status: "delivered", deliveredAt: "2026-11-10T10:00:00Z" }] };
+    const o: NormalizedOrder = {
+      ...wooOrders["2003"]!,
+      status: "delivered",
+      shipments: [
+        { ...wooOrders["2003"]!.shipments[0]!, status: "delivered", deliveredAt: "2026-11-10T10:00:00Z" },
+      ],
+    };
     const r = describeOrder(o, wooCtx());
     expect(r.text).not.toMatch(/\bdelivered\b/i);
     expect(r.statusLabel).toBe("Shipped");
@@ -324,7 +353,9 @@ describe("WooCommerce demo answers (Demo Woo Garden, Europe/Berlin, no delivery 
 
 describe("other languages", () => {
   it("Spanish #1014 and #1005", () => {
-    expect(S("1014", "es").text).toMatch(/^Los 8 artículos están en reparto hoy \(lun, 23 nov\) con UPS 1ZA84R270390203344/);
+    expect(S("1014", "es").text).toMatch(
+      /^Los 8 artículos están en reparto hoy \(lun, 23 nov\) con UPS 1ZA84R270390203344/,
+    );
     expect(S("1005", "es").text).toContain("186,32 US$");
     expect(S("1005", "es").text).toMatch(/a petición tuya/);
   });
@@ -345,7 +376,11 @@ describe("other languages", () => {
         const ctx = o.id.startsWith("gid:") ? shopCtx(lang) : wooCtx(lang);
         const r = describeOrder(o, ctx);
         expect(r.text, `${lang} ${o.number}`).not.toMatch(/\{\w+\}|undefined|NaN|\.\.(?!\.)/);
-        if (o.deliveryMethod === "shipping" && o.shipments.length && !["cancelled", "refunded"].includes(o.status)) {
+        if (
+          o.deliveryMethod === "shipping" &&
+          o.shipments.length &&
+          !["cancelled", "refunded"].includes(o.status)
+        ) {
           for (const sh of o.shipments) expect(r.text, `${lang} ${o.number}`).toContain(sh.trackingNumber!);
           expect(r.statusLabel.length, `${lang} ${o.number}`).toBeGreaterThan(2);
         }
@@ -436,12 +471,20 @@ describe("describeOrderList", () => {
   it("Alice's orders: newest first, one line each (#number · date · status)", () => {
     const alice = [shopifyOrders["1003"]!, shopifyOrders["1001"]!, shopifyOrders["1004"]!];
     const r = describeOrderList(alice, shopCtx());
-    expect(r.lines).toEqual(["#1001 · Nov 22 · Processing", "#1004 · Nov 14 · Partially shipped", "#1003 · Nov 9 · Delivered"]);
+    expect(r.lines).toEqual([
+      "#1001 · Nov 22 · Processing",
+      "#1004 · Nov 14 · Partially shipped",
+      "#1003 · Nov 9 · Delivered",
+    ]);
     expect(r.text.split("\n")).toHaveLength(3);
   });
   it("Lena's Woo orders, never 'Delivered'; test orders left out", () => {
     const r = describeOrderList([wooOrders["2013"]!, wooOrders["2006"]!, wooOrders["2001"]!], wooCtx());
-    expect(r.lines).toEqual(["#2001 · Nov 22 · Processing", "#2006 · Nov 2 · Shipped", "#2013 · Jul 26 · Shipped"]);
+    expect(r.lines).toEqual([
+      "#2001 · Nov 22 · Processing",
+      "#2006 · Nov 2 · Shipped",
+      "#2013 · Jul 26 · Shipped",
+    ]);
     expect(describeOrderList([shopifyOrders["1015"]!], shopCtx()).lines).toEqual([]);
   });
   it("German list", () => {
@@ -454,10 +497,21 @@ describe("edge cases", () => {
   it("unknown carrier with a tracking number still reads naturally", () => {
     const o: NormalizedOrder = {
       ...shopifyOrders["1002"]!,
-      shipments: [{ ...shopifyOrders["1002"]!.shipments[0]!, carrier: null, carrierCode: null, trackingNumber: "XYZ123", lastEvent: null, estimatedDeliveryAt: null }],
+      shipments: [
+        {
+          ...shopifyOrders["1002"]!.shipments[0]!,
+          carrier: null,
+          carrierCode: null,
+          trackingNumber: "XYZ123",
+          lastEvent: null,
+          estimatedDeliveryAt: null,
+        },
+      ],
     };
     const r = describeOrder(o, shopCtx());
-    expect(r.text).toBe("Shipped Nov 19 (tracking XYZ123) - in transit. There's no delivery estimate for it yet.");
+    expect(r.text).toBe(
+      "Shipped Nov 19 (tracking XYZ123) - in transit. There's no delivery estimate for it yet.",
+    );
   });
   it("cancelled without a refund", () => {
     const o: NormalizedOrder = { ...shopifyOrders["1005"]!, refunds: [], cancelReason: "inventory" };
@@ -467,7 +521,9 @@ describe("edge cases", () => {
     const o: NormalizedOrder = {
       ...shopifyOrders["1008"]!,
       status: "delivered",
-      shipments: [{ ...shopifyOrders["1008"]!.shipments[0]!, status: "picked_up", deliveredAt: "2026-11-22T16:00:00Z" }],
+      shipments: [
+        { ...shopifyOrders["1008"]!.shipments[0]!, status: "picked_up", deliveredAt: "2026-11-22T16:00:00Z" },
+      ],
     };
     const r = describeOrder(o, shopCtx());
     expect(r.text).toBe("Picked up Sun Nov 22.");
@@ -481,8 +537,13 @@ describe("edge cases", () => {
     expect(r.text).not.toMatch(/ship/i);
   });
   it("delayed with no new estimate", () => {
-    const o: NormalizedOrder = { ...shopifyOrders["1013"]!, shipments: [{ ...shopifyOrders["1013"]!.shipments[0]!, estimatedDeliveryAt: null }] };
-    expect(describeOrder(o, shopCtx()).text).toBe("FedEx 773640219535 is delayed by weather in Memphis; FedEx hasn't given a new estimate yet.");
+    const o: NormalizedOrder = {
+      ...shopifyOrders["1013"]!,
+      shipments: [{ ...shopifyOrders["1013"]!.shipments[0]!, estimatedDeliveryAt: null }],
+    };
+    expect(describeOrder(o, shopCtx()).text).toBe(
+      "FedEx 773640219535 is delayed by weather in Memphis; FedEx hasn't given a new estimate yet.",
+    );
   });
   it("label created yesterday", () => {
     const o = shopifyOrders["1012"]!;
@@ -524,7 +585,12 @@ describe("next steps and less common shipment states", () => {
         {
           ...shopifyOrders["1002"]!.shipments[0]!,
           status: "exception",
-          lastEvent: { at: "2026-11-22T18:00:00Z", status: "exception", message: "Address information incomplete", location: "Denver, CO" },
+          lastEvent: {
+            at: "2026-11-22T18:00:00Z",
+            status: "exception",
+            message: "Address information incomplete",
+            location: "Denver, CO",
+          },
         },
       ],
     };
@@ -536,9 +602,18 @@ describe("next steps and less common shipment states", () => {
   it("shipment with unknown status and no events: shipped, no invented 'in transit'", () => {
     const o: NormalizedOrder = {
       ...shopifyOrders["1002"]!,
-      shipments: [{ ...shopifyOrders["1002"]!.shipments[0]!, status: "unknown", lastEvent: null, estimatedDeliveryAt: null }],
+      shipments: [
+        {
+          ...shopifyOrders["1002"]!.shipments[0]!,
+          status: "unknown",
+          lastEvent: null,
+          estimatedDeliveryAt: null,
+        },
+      ],
     };
-    expect(describeOrder(o, shopCtx()).text).toBe("Shipped Nov 19 with UPS 1ZA84R270384120936. There's no delivery estimate for it yet.");
+    expect(describeOrder(o, shopCtx()).text).toBe(
+      "Shipped Nov 19 with UPS 1ZA84R270384120936. There's no delivery estimate for it yet.",
+    );
   });
   it("cancelled without refund points to support", () => {
     const o: NormalizedOrder = { ...shopifyOrders["1005"]!, refunds: [] };

@@ -60,14 +60,23 @@ class Ctx {
   /** "today (Mon Nov 23)" / "tomorrow (Tue Nov 24)" / "Wed Nov 25" */
   relOrDate(iso: string, allowYesterday = false): string {
     const diff = this.diff(iso);
-    const rel = diff === 0 ? "rel_today" : diff === 1 ? "rel_tomorrow" : diff === -1 && allowYesterday ? "rel_yesterday" : null;
+    const rel =
+      diff === 0
+        ? "rel_today"
+        : diff === 1
+          ? "rel_tomorrow"
+          : diff === -1 && allowYesterday
+            ? "rel_yesterday"
+            : null;
     return rel ? this.t("rel_with_date", { rel: this.t(rel), date: this.dw(iso) }) : this.dw(iso);
   }
   /** "today (Mon Nov 23)" / "on Sat Nov 21" */
   relOrOn(iso: string): string {
     const diff = this.diff(iso);
     const rel = diff === 0 ? "rel_today" : diff === 1 ? "rel_tomorrow" : diff === -1 ? "rel_yesterday" : null;
-    return rel ? this.t("rel_with_date", { rel: this.t(rel), date: this.dw(iso) }) : this.t("on_date", { date: this.dw(iso) });
+    return rel
+      ? this.t("rel_with_date", { rel: this.t(rel), date: this.dw(iso) })
+      : this.t("on_date", { date: this.dw(iso) });
   }
   list(parts: string[]): string {
     if (parts.length <= 1) return parts.join("");
@@ -121,7 +130,33 @@ const CARRIER_HOME: Record<string, string> = {
 };
 
 const EU = new Set([
-  "AT", "BE", "BG", "HR", "CY", "CZ", "DK", "EE", "FI", "FR", "DE", "GR", "HU", "IE", "IT", "LV", "LT", "LU", "MT", "NL", "PL", "PT", "RO", "SK", "SI", "ES", "SE",
+  "AT",
+  "BE",
+  "BG",
+  "HR",
+  "CY",
+  "CZ",
+  "DK",
+  "EE",
+  "FI",
+  "FR",
+  "DE",
+  "GR",
+  "HU",
+  "IE",
+  "IT",
+  "LV",
+  "LT",
+  "LU",
+  "MT",
+  "NL",
+  "PL",
+  "PT",
+  "RO",
+  "SK",
+  "SI",
+  "ES",
+  "SE",
 ]);
 
 function dutiesApply(order: NormalizedOrder, s: Shipment, x: Ctx): boolean {
@@ -135,13 +170,20 @@ function dutiesApply(order: NormalizedOrder, s: Shipment, x: Ctx): boolean {
 }
 
 function isManualPayment(method: string | null | undefined): boolean {
-  return !!method && /bank|deposit|transfer|bacs|cheque|check|money ?order|cash|invoice|überweisung|vorkasse|rechnung|virement|transferencia|bonifico/i.test(method);
+  return (
+    !!method &&
+    /bank|deposit|transfer|bacs|cheque|check|money ?order|cash|invoice|überweisung|vorkasse|rechnung|virement|transferencia|bonifico/i.test(
+      method,
+    )
+  );
 }
 
 function methodWord(method: string | null | undefined, x: Ctx): string | null {
   if (!method) return null;
-  if (/card|credit|debit|stripe|visa|master|amex|karte|tarjeta|carte|cart[aã]o/i.test(method)) return x.t("method_card");
-  if (/bacs|transfer|überweisung|virement|transferencia|bonifico/i.test(method)) return x.t("method_bank_transfer");
+  if (/card|credit|debit|stripe|visa|master|amex|karte|tarjeta|carte|cart[aã]o/i.test(method))
+    return x.t("method_card");
+  if (/bacs|transfer|überweisung|virement|transferencia|bonifico/i.test(method))
+    return x.t("method_bank_transfer");
   if (/deposit/i.test(method)) return x.t("method_bank_deposit");
   return method;
 }
@@ -157,9 +199,41 @@ function latestNote(order: NormalizedOrder): { at: string; text: string } | null
 }
 
 const MONTHS: Record<string, number> = {
-  jan: 1, january: 1, januar: 1, feb: 2, february: 2, februar: 2, mar: 3, march: 3, märz: 3, maerz: 3, apr: 4, april: 4,
-  may: 5, mai: 5, jun: 6, june: 6, juni: 6, jul: 7, july: 7, juli: 7, aug: 8, august: 8, sep: 9, sept: 9, september: 9,
-  oct: 10, october: 10, okt: 10, oktober: 10, nov: 11, november: 11, dec: 12, december: 12, dez: 12, dezember: 12,
+  jan: 1,
+  january: 1,
+  januar: 1,
+  feb: 2,
+  february: 2,
+  februar: 2,
+  mar: 3,
+  march: 3,
+  märz: 3,
+  maerz: 3,
+  apr: 4,
+  april: 4,
+  may: 5,
+  mai: 5,
+  jun: 6,
+  june: 6,
+  juni: 6,
+  jul: 7,
+  july: 7,
+  juli: 7,
+  aug: 8,
+  august: 8,
+  sep: 9,
+  sept: 9,
+  september: 9,
+  oct: 10,
+  october: 10,
+  okt: 10,
+  oktober: 10,
+  nov: 11,
+  november: 11,
+  dec: 12,
+  december: 12,
+  dez: 12,
+  dezember: 12,
 };
 
 /** Parse "until Friday, 27 November" / "until November 27" / "bis Freitag, 27. November" from a note (best effort). */
@@ -187,8 +261,9 @@ export function processingDays(policy: string | null | undefined): string | null
   if (!policy) return null;
   const text = policy.replace(/<[^>]+>/g, " ");
   const m =
-    /(?:leave|ship|dispatch|processing|process)[^.]{0,80}?(\d+(?:\s*[-–]\s*\d+)?)\s*business days/i.exec(text) ??
-    /(\d+(?:\s*[-–]\s*\d+)?)\s*(?:Werktag|Arbeitstag)/i.exec(text);
+    /(?:leave|ship|dispatch|processing|process)[^.]{0,80}?(\d+(?:\s*[-–]\s*\d+)?)\s*business days/i.exec(
+      text,
+    ) ?? /(\d+(?:\s*[-–]\s*\d+)?)\s*(?:Werktag|Arbeitstag)/i.exec(text);
   return m ? m[1]!.replace(/\s*[-–]\s*/, "-") : null;
 }
 
@@ -218,16 +293,19 @@ function via(s: Shipment, x: Ctx): string {
 }
 
 function effectiveStatus(s: Shipment, knowsDelivery: boolean): Shipment["status"] {
-  if (!knowsDelivery && (s.status === "delivered" || s.status === "unknown" || s.status === "in_transit")) return "in_transit";
+  if (!knowsDelivery && (s.status === "delivered" || s.status === "unknown" || s.status === "in_transit"))
+    return "in_transit";
   return s.status;
 }
 
 function deliveredHow(message: string | undefined, x: Ctx): string | null {
   if (!message) return null;
-  if (/mailbox|letterbox|letter box|briefkasten|buzón|boîte aux lettres/i.test(message)) return x.t("how_mailbox");
+  if (/mailbox|letterbox|letter box|briefkasten|buzón|boîte aux lettres/i.test(message))
+    return x.t("how_mailbox");
   if (/front door|porch|doorstep|haustür/i.test(message)) return x.t("how_front_door");
   if (/neighbo|nachbar/i.test(message)) return x.t("how_neighbor");
-  if (/pickup point|parcel ?shop|locker|packstation|filiale|access point/i.test(message)) return x.t("how_pickup_point");
+  if (/pickup point|parcel ?shop|locker|packstation|filiale|access point/i.test(message))
+    return x.t("how_pickup_point");
   if (/signed|signature|unterschrift/i.test(message)) return x.t("how_signed");
   return null;
 }
@@ -265,7 +343,12 @@ function describeShipment(order: NormalizedOrder, s: Shipment, x: Ctx): string[]
       const c = city(ev?.location);
       if (how) details.push(how + (c ? x.t("frag_in_place", { place: c }) : ""));
       const det = details.filter(Boolean).join(", ");
-      if (at) out.push(det ? x.t("delivered", { date: x.dw(at), details: det }) : x.t("delivered_plain", { date: x.dw(at) }));
+      if (at)
+        out.push(
+          det
+            ? x.t("delivered", { date: x.dw(at), details: det })
+            : x.t("delivered_plain", { date: x.dw(at) }),
+        );
       else out.push(x.t("status_delivered") + (det ? ` (${det}).` : "."));
       return out;
     }
@@ -282,7 +365,10 @@ function describeShipment(order: NormalizedOrder, s: Shipment, x: Ctx): string[]
     }
     case "attempted_delivery": {
       const at = ev?.at ?? null;
-      const reason = ev && /not available|no one|nobody|niemand|nicht angetroffen|absent|not home/i.test(ev.message) ? x.t("frag_nobody") : "";
+      const reason =
+        ev && /not available|no one|nobody|niemand|nicht angetroffen|absent|not home/i.test(ev.message)
+          ? x.t("frag_nobody")
+          : "";
       const vars = {
         carrier: carrier ?? x.t("the_carrier"),
         date: at ? x.relOrOn(at) : "",
@@ -290,11 +376,16 @@ function describeShipment(order: NormalizedOrder, s: Shipment, x: Ctx): string[]
         eta: s.estimatedDeliveryAt ? x.relOrOn(s.estimatedDeliveryAt) : "",
         tracking,
       };
-      out.push(s.estimatedDeliveryAt && x.diff(s.estimatedDeliveryAt) >= 0 ? x.t("attempted", vars) : x.t("attempted_noeta", vars));
+      out.push(
+        s.estimatedDeliveryAt && x.diff(s.estimatedDeliveryAt) >= 0
+          ? x.t("attempted", vars)
+          : x.t("attempted_noeta", vars),
+      );
       return out;
     }
     case "delayed": {
-      const reason = ev && /weather|storm|snow|wetter|unwetter|météo|tiempo/i.test(ev.message) ? x.t("frag_weather") : "";
+      const reason =
+        ev && /weather|storm|snow|wetter|unwetter|météo|tiempo/i.test(ev.message) ? x.t("frag_weather") : "";
       const c = city(ev?.location);
       const vars = {
         ct: carrierTracking(s, x),
@@ -309,7 +400,11 @@ function describeShipment(order: NormalizedOrder, s: Shipment, x: Ctx): string[]
     case "label_created": {
       const at = ev?.at ?? s.shippedAt ?? null;
       const when = at ? labelWhen(at, x) : "";
-      out.push(carrier ? x.t("label_created", { carrier, when, tracking }) : x.t("label_created_nocarrier", { when, tracking }));
+      out.push(
+        carrier
+          ? x.t("label_created", { carrier, when, tracking })
+          : x.t("label_created_nocarrier", { when, tracking }),
+      );
       return out;
     }
     case "exception": {
@@ -317,7 +412,10 @@ function describeShipment(order: NormalizedOrder, s: Shipment, x: Ctx): string[]
       return out;
     }
     default: {
-      const eta = s.estimatedDeliveryAt && knows ? x.t("frag_expected", { eta: x.relOrDate(s.estimatedDeliveryAt) }) : "";
+      const eta =
+        s.estimatedDeliveryAt && knows
+          ? x.t("frag_expected", { eta: x.relOrDate(s.estimatedDeliveryAt) })
+          : "";
       if (inCustoms(s)) {
         const c = city(ev!.location);
         out.push(
@@ -332,7 +430,9 @@ function describeShipment(order: NormalizedOrder, s: Shipment, x: Ctx): string[]
         return out;
       }
       if (s.trackingUrlInferred && s.trackingUrl && carrier && tracking) {
-        out.push(x.t("ship_inferred", { shipped: shippedDate(s, x, false), tracking, carrier, url: s.trackingUrl }));
+        out.push(
+          x.t("ship_inferred", { shipped: shippedDate(s, x, false), tracking, carrier, url: s.trackingUrl }),
+        );
         if (knows && !s.estimatedDeliveryAt) out.push(x.t("no_eta"));
         return out;
       }
@@ -347,7 +447,9 @@ function describeShipment(order: NormalizedOrder, s: Shipment, x: Ctx): string[]
       }
       let scan = "";
       if (ev && ev.at && ev.status !== "label_created" && !/label created/i.test(ev.message)) {
-        scan = ev.location ? x.t("frag_scan_place", { place: ev.location, date: x.d(ev.at) }) : x.t("frag_scan", { date: x.d(ev.at) });
+        scan = ev.location
+          ? x.t("frag_scan_place", { place: ev.location, date: x.d(ev.at) })
+          : x.t("frag_scan", { date: x.d(ev.at) });
       }
       out.push(x.t("ship_transit", { shipped: shippedDate(s, x, false), via: via(s, x), scan, eta }));
       if (!s.estimatedDeliveryAt) out.push(x.t("no_eta"));
@@ -359,7 +461,8 @@ function describeShipment(order: NormalizedOrder, s: Shipment, x: Ctx): string[]
 /** Short status phrase of one shipment inside a multi-package answer. */
 function shipmentPhrase(s: Shipment, x: Ctx): string {
   const status = effectiveStatus(s, x.c.knowsDelivery);
-  if (!x.c.knowsDelivery && status === "in_transit") return x.t("ms_shipped", { date: shippedDate(s, x, false) });
+  if (!x.c.knowsDelivery && status === "in_transit")
+    return x.t("ms_shipped", { date: shippedDate(s, x, false) });
   switch (status) {
     case "delivered":
       return x.t("ms_delivered", { date: s.deliveredAt ? x.dw(s.deliveredAt) : "" });
@@ -368,14 +471,18 @@ function shipmentPhrase(s: Shipment, x: Ctx): string {
     case "label_created":
       return x.t("ms_label");
     case "delayed":
-      return s.estimatedDeliveryAt ? x.t("ms_delayed_eta", { eta: x.dw(s.estimatedDeliveryAt) }) : x.t("ms_delayed");
+      return s.estimatedDeliveryAt
+        ? x.t("ms_delayed_eta", { eta: x.dw(s.estimatedDeliveryAt) })
+        : x.t("ms_delayed");
     case "attempted_delivery":
       return x.t("ms_attempted", { date: s.lastEvent ? x.dw(s.lastEvent.at) : "" });
     case "exception":
       return x.t("ms_problem");
     default:
       if (inCustoms(s)) return x.t("ms_customs");
-      return s.estimatedDeliveryAt ? x.t("ms_transit_eta", { eta: x.relOrDate(s.estimatedDeliveryAt) }) : x.t("ms_transit");
+      return s.estimatedDeliveryAt
+        ? x.t("ms_transit_eta", { eta: x.relOrDate(s.estimatedDeliveryAt) })
+        : x.t("ms_transit");
   }
 }
 
@@ -385,9 +492,20 @@ function describeShipments(order: NormalizedOrder, ships: Shipment[], x: Ctx): s
   const days = new Set(ships.map((s) => (s.shippedAt ? x.d(s.shippedAt) : "")));
   const statuses = new Set(ships.map((s) => effectiveStatus(s, x.c.knowsDelivery)));
   const carrier = carrierName(ships[0]!);
-  if (carriers.size === 1 && carrier && days.size === 1 && statuses.size === 1 && ships[0]!.shippedAt && ships.every((s) => s.trackingNumber)) {
-    const list = x.list(ships.map((s) => (s.items.length ? `${s.trackingNumber} (${shipmentItems(s)})` : s.trackingNumber!)));
-    const out = [x.t("multi_same", { shipped: x.d(ships[0]!.shippedAt), count: ships.length, carrier, list })];
+  if (
+    carriers.size === 1 &&
+    carrier &&
+    days.size === 1 &&
+    statuses.size === 1 &&
+    ships[0]!.shippedAt &&
+    ships.every((s) => s.trackingNumber)
+  ) {
+    const list = x.list(
+      ships.map((s) => (s.items.length ? `${s.trackingNumber} (${shipmentItems(s)})` : s.trackingNumber!)),
+    );
+    const out = [
+      x.t("multi_same", { shipped: x.d(ships[0]!.shippedAt), count: ships.length, carrier, list }),
+    ];
     const st = [...statuses][0]!;
     if (x.c.knowsDelivery && st !== "in_transit") out.push(`${x.t(statusKeyForShipment(ships[0]!, x))}.`);
     return out;
@@ -428,10 +546,17 @@ function backorderSentences(order: NormalizedOrder, x: Ctx, anyShipped: boolean)
   const back = order.items.filter((i) => i.backordered);
   const out: string[] = [];
   if (back.length) {
-    out.push(x.t(back.length === 1 ? "backordered_one" : "backordered_many", { items: x.list(back.map(itemName)) }));
+    out.push(
+      x.t(back.length === 1 ? "backordered_one" : "backordered_many", { items: x.list(back.map(itemName)) }),
+    );
   } else if (anyShipped) {
     const unshipped = order.items.filter((i) => (i.unshippedQuantity ?? 0) > 0);
-    if (unshipped.length) out.push(x.t(unshipped.length === 1 ? "unshipped_one" : "unshipped_many", { items: x.list(unshipped.map(itemName)) }));
+    if (unshipped.length)
+      out.push(
+        x.t(unshipped.length === 1 ? "unshipped_one" : "unshipped_many", {
+          items: x.list(unshipped.map(itemName)),
+        }),
+      );
   }
   return out;
 }
@@ -440,8 +565,10 @@ function backorderSentences(order: NormalizedOrder, x: Ctx, anyShipped: boolean)
 // refunds and cancellations
 // ---------------------------------------------------------------------------------------------
 
-const KEEP_RE = /no (need to )?return|no return needed|no need to send|keine rücksendung|nicht zurück|without return|no_restock/i;
-const CUSTOMER_CANCEL_RE = /customer'?s request|customer asked|at (the )?customer|requested by (the )?customer|auf wunsch|kundenwunsch/i;
+const KEEP_RE =
+  /no (need to )?return|no return needed|no need to send|keine rücksendung|nicht zurück|without return|no_restock/i;
+const CUSTOMER_CANCEL_RE =
+  /customer'?s request|customer asked|at (the )?customer|requested by (the )?customer|auf wunsch|kundenwunsch/i;
 
 function refundSentences(order: NormalizedOrder, x: Ctx): string[] {
   const out: string[] = [];
@@ -453,17 +580,31 @@ function refundSentences(order: NormalizedOrder, x: Ctx): string[] {
       if (r.items.length === 1) {
         let name = r.items[0]!.title;
         if (x.lang === "en") {
-          const adj = /\b(?:arrived|was|came|is)\s+(dented|broken|damaged|defective|cracked|faulty|torn|scratched)\b/i.exec(r.note ?? "");
+          const adj =
+            /\b(?:arrived|was|came|is)\s+(dented|broken|damaged|defective|cracked|faulty|torn|scratched)\b/i.exec(
+              r.note ?? "",
+            );
           if (adj) name = `${adj[1]!.toLowerCase()} ${name}`;
           out.push(x.t(keep ? "refund_item_keep" : "refund_item", { item: name, amount, date }));
         } else {
-          out.push(x.t(keep ? "refund_item_keep" : "refund_item", { item: name, amount, date }).replace(/^The /, ""));
+          out.push(
+            x.t(keep ? "refund_item_keep" : "refund_item", { item: name, amount, date }).replace(/^The /, ""),
+          );
         }
       } else {
-        out.push(x.t(keep ? "refund_items_keep" : "refund_items", { items: x.list(r.items.map((i) => i.title)), amount, date }));
+        out.push(
+          x.t(keep ? "refund_items_keep" : "refund_items", {
+            items: x.list(r.items.map((i) => i.title)),
+            amount,
+            date,
+          }),
+        );
       }
     } else if (r.note && r.note.trim()) {
-      const reason = r.note.split(/\s[-–]\s/)[0]!.replace(/\s*\([^)]*\)/g, "").trim();
+      const reason = r.note
+        .split(/\s[-–]\s/)[0]!
+        .replace(/\s*\([^)]*\)/g, "")
+        .trim();
       out.push(x.t("refund_amount_reason", { amount, date, reason }));
     } else {
       out.push(x.t("refund_amount", { amount, date }));
@@ -475,20 +616,31 @@ function refundSentences(order: NormalizedOrder, x: Ctx): string[] {
 function describeCancelled(order: NormalizedOrder, x: Ctx): string[] {
   const refunds = [...order.refunds].sort((a, b) => a.createdAt.localeCompare(b.createdAt));
   const cancelAt = order.cancelledAt ?? refunds[0]?.createdAt ?? order.placedAt;
-  const byCustomer = order.cancelReason === "customer" || refunds.some((r) => CUSTOMER_CANCEL_RE.test(r.note ?? ""));
+  const byCustomer =
+    order.cancelReason === "customer" || refunds.some((r) => CUSTOMER_CANCEL_RE.test(r.note ?? ""));
   const refunded = sum(refunds);
-  const full = refunds.length > 0 && (order.status === "refunded" || refunded >= Number(order.total.amount) - 0.005);
+  const full =
+    refunds.length > 0 && (order.status === "refunded" || refunded >= Number(order.total.amount) - 0.005);
   const n = order.number;
   if (full) {
     const last = refunds[refunds.length - 1]!;
-    const when = x.diff(last.createdAt) === x.diff(cancelAt) ? x.t("refund_that_day") : x.t("on_date", { date: x.d(last.createdAt) });
+    const when =
+      x.diff(last.createdAt) === x.diff(cancelAt)
+        ? x.t("refund_that_day")
+        : x.t("on_date", { date: x.d(last.createdAt) });
     return [
-      x.t(byCustomer ? "cancel_customer_refund" : "cancel_refund", { number: n, date: x.d(cancelAt), amount: x.money(order.total), when }),
+      x.t(byCustomer ? "cancel_customer_refund" : "cancel_refund", {
+        number: n,
+        date: x.d(cancelAt),
+        amount: x.money(order.total),
+        when,
+      }),
       x.t("bank_delay"),
     ];
   }
   const out = [x.t(byCustomer ? "cancel_customer_only" : "cancel_only", { number: n, date: x.d(cancelAt) })];
-  for (const r of refunds) out.push(x.t("cancel_partial_refund", { amount: x.money(r.amount), date: x.d(r.createdAt) }));
+  for (const r of refunds)
+    out.push(x.t("cancel_partial_refund", { amount: x.money(r.amount), date: x.d(r.createdAt) }));
   return out;
 }
 
@@ -510,28 +662,49 @@ function instructionsText(instr: string | null | undefined): string | null {
   return segs.join("; ");
 }
 
-function describePickup(order: NormalizedOrder, x: Ctx): { sentences: string[]; state: "ready" | "picked_up" | "preparing" } {
+function describePickup(
+  order: NormalizedOrder,
+  x: Ctx,
+): { sentences: string[]; state: "ready" | "picked_up" | "preparing" } {
   const ps = order.shipments.find((s) => s.status === "ready_for_pickup" || s.status === "picked_up");
   const pickedUp = order.status === "delivered" || ps?.status === "picked_up";
   if (pickedUp) {
     const at = ps?.deliveredAt ?? ps?.lastEvent?.at ?? null;
-    return { sentences: [at ? x.t("picked_up", { date: x.dw(at) }) : x.t("picked_up_plain")], state: "picked_up" };
+    return {
+      sentences: [at ? x.t("picked_up", { date: x.dw(at) }) : x.t("picked_up_plain")],
+      state: "picked_up",
+    };
   }
   const ready = order.status === "ready_for_pickup" || !!ps || order.status === "shipped";
   if (!ready) {
     return {
-      sentences: [x.t("pickup_preparing", { number: order.number, date: x.d(order.placedAt), total: x.money(order.total) })],
+      sentences: [
+        x.t("pickup_preparing", {
+          number: order.number,
+          date: x.d(order.placedAt),
+          total: x.money(order.total),
+        }),
+      ],
       state: "preparing",
     };
   }
   const info = pickupInfo(order, ps);
   const note = latestNote(order);
-  const noteIsPickup = note && /pick ?up|collect|abhol|ready|recog|retir|ritir|ophalen/i.test(note.text) ? note : null;
+  const noteIsPickup =
+    note && /pick ?up|collect|abhol|ready|recog|retir|ritir|ophalen/i.test(note.text) ? note : null;
   const since = ps?.shippedAt ?? ps?.lastEvent?.at ?? noteIsPickup?.at ?? null;
-  const location = [info?.locationName ?? x.c.storeName ?? x.t("the_store"), info?.address].filter(Boolean).join(", ");
+  const location = [info?.locationName ?? x.c.storeName ?? x.t("the_store"), info?.address]
+    .filter(Boolean)
+    .join(", ");
   const instr = instructionsText(info?.instructions);
   const vars = { date: since ? x.dw(since) : "", location, info: instr ?? "" };
-  const key: OrderPhraseKey = since ? (instr ? "pickup_ready_info" : "pickup_ready") : instr ? "pickup_ready_nodate_info" : "pickup_ready_nodate";
+  const key: OrderPhraseKey = since
+    ? instr
+      ? "pickup_ready_info"
+      : "pickup_ready"
+    : instr
+      ? "pickup_ready_nodate_info"
+      : "pickup_ready_nodate";
   const out = [x.t(key, vars)];
   const hold = info?.holdUntil ?? (noteIsPickup ? parseHoldUntil(noteIsPickup.text, x.c.now) : null);
   if (hold) out.push(x.t("pickup_hold", { date: x.dw(hold) }));
@@ -566,11 +739,13 @@ function statusLabelKey(order: NormalizedOrder, x: Ctx): OrderPhraseKey {
   if (order.deliveryMethod === "pickup") {
     const ps = order.shipments.find((s) => s.status === "ready_for_pickup" || s.status === "picked_up");
     if (order.status === "delivered" || ps?.status === "picked_up") return "status_picked_up";
-    if (order.status === "ready_for_pickup" || ps || order.status === "shipped") return "status_ready_for_pickup";
+    if (order.status === "ready_for_pickup" || ps || order.status === "shipped")
+      return "status_ready_for_pickup";
     return "status_processing";
   }
   const ships = shippingShipments(order);
-  if (!ships.length) return order.status === "partially_refunded" ? "status_partially_refunded" : "status_processing";
+  if (!ships.length)
+    return order.status === "partially_refunded" ? "status_partially_refunded" : "status_processing";
   if (ships.length === 1) {
     const k = statusKeyForShipment(ships[0]!, x);
     if (k === "status_shipped" && order.status === "partially_shipped") return "status_partially_shipped";
@@ -578,7 +753,11 @@ function statusLabelKey(order: NormalizedOrder, x: Ctx): OrderPhraseKey {
   }
   const sts = ships.map((s) => effectiveStatus(s, x.c.knowsDelivery));
   if (sts.every((s) => s === "delivered") && order.status !== "partially_shipped") return "status_delivered";
-  if (order.status === "partially_shipped" || order.items.some((i) => i.backordered || (i.unshippedQuantity ?? 0) > 0)) return "status_partially_shipped";
+  if (
+    order.status === "partially_shipped" ||
+    order.items.some((i) => i.backordered || (i.unshippedQuantity ?? 0) > 0)
+  )
+    return "status_partially_shipped";
   if (sts.some((s) => s === "out_for_delivery")) return "status_out_for_delivery";
   return "status_shipped";
 }
@@ -601,29 +780,41 @@ export function describeOrder(order: NormalizedOrder, ctx: DescribeContext): Ord
     sentences.push(x.t(order.paymentUrl ? "failed_retry" : "failed_new"));
     if (order.paymentUrl) nextStep = x.t("retry_link", { url: order.paymentUrl });
   } else if (order.status === "pending_payment") {
-    const amount = x.money(order.outstanding && Number(order.outstanding.amount) > 0 ? order.outstanding : order.total);
+    const amount = x.money(
+      order.outstanding && Number(order.outstanding.amount) > 0 ? order.outstanding : order.total,
+    );
     const m = methodWord(order.paymentMethod, x);
-    if (m && isManualPayment(order.paymentMethod)) sentences.push(x.t("pending_manual", { amount, method: m, number: n }));
+    if (m && isManualPayment(order.paymentMethod))
+      sentences.push(x.t("pending_manual", { amount, method: m, number: n }));
     else if (m) sentences.push(x.t("pending_online", { number: n, method: m }));
     else sentences.push(x.t("pending_generic", { number: n, amount }));
-    if (order.paymentUrl && !isManualPayment(order.paymentMethod)) nextStep = x.t("pay_link", { url: order.paymentUrl });
+    if (order.paymentUrl && !isManualPayment(order.paymentMethod))
+      nextStep = x.t("pay_link", { url: order.paymentUrl });
   } else if (order.status === "on_hold" && !order.shipments.length) {
     if (isManualPayment(order.paymentMethod)) {
-      const amount = x.money(order.outstanding && Number(order.outstanding.amount) > 0 ? order.outstanding : order.total);
+      const amount = x.money(
+        order.outstanding && Number(order.outstanding.amount) > 0 ? order.outstanding : order.total,
+      );
       sentences.push(x.t("on_hold_transfer", { amount, number: n }));
     } else {
       sentences.push(x.t("on_hold_generic", { number: n }));
       if (ctx.supportEmail) nextStep = x.t("next_contact", { support: ctx.supportEmail });
     }
-  } else if (order.status === "cancelled" || (order.status === "refunded" && !shippingShipments(order).length)) {
+  } else if (
+    order.status === "cancelled" ||
+    (order.status === "refunded" && !shippingShipments(order).length)
+  ) {
     sentences.push(...describeCancelled(order, x));
-    if (!order.refunds.length && ctx.supportEmail) nextStep = x.t("next_contact", { support: ctx.supportEmail });
+    if (!order.refunds.length && ctx.supportEmail)
+      nextStep = x.t("next_contact", { support: ctx.supportEmail });
   } else if (order.deliveryMethod === "pickup") {
     sentences.push(...describePickup(order, x).sentences);
   } else {
     const ships = shippingShipments(order);
     if (!ships.length) {
-      sentences.push(x.t("processing", { number: n, date: x.d(order.placedAt), total: x.money(order.total) }));
+      sentences.push(
+        x.t("processing", { number: n, date: x.d(order.placedAt), total: x.money(order.total) }),
+      );
       const days = processingDays(ctx.policies?.shipping);
       if (days) sentences.push(x.t("processing_policy", { days }));
       sentences.push(...backorderSentences(order, x, false));
@@ -631,7 +822,11 @@ export function describeOrder(order: NormalizedOrder, ctx: DescribeContext): Ord
       sentences.push(...describeShipments(order, ships, x));
       const pending = ships.filter((s) => effectiveStatus(s, ctx.knowsDelivery) !== "delivered");
       const note = latestNote(order);
-      const lastShipped = ships.map((s) => s.shippedAt ?? "").sort().pop() ?? "";
+      const lastShipped =
+        ships
+          .map((s) => s.shippedAt ?? "")
+          .sort()
+          .pop() ?? "";
       if (
         !ctx.knowsDelivery &&
         note &&
@@ -639,22 +834,41 @@ export function describeOrder(order: NormalizedOrder, ctx: DescribeContext): Ord
         note.text.length <= 200 &&
         /expect|erwartet|voraussichtlich|estimated|deliver(?:ed|y)? (?:on|by)/i.test(note.text)
       ) {
-        sentences.push(x.t("shop_note", { store: ctx.storeName ?? x.t("the_shop"), date: x.dw(note.at), note: note.text.trim() }));
+        sentences.push(
+          x.t("shop_note", {
+            store: ctx.storeName ?? x.t("the_shop"),
+            date: x.dw(note.at),
+            note: note.text.trim(),
+          }),
+        );
       }
       sentences.push(...backorderSentences(order, x, true));
       const intl = pending.find((s) => dutiesApply(order, s, x));
       if (intl) {
         const c = carrierName(intl);
-        sentences.push(c ? x.t("duties_paid", { total: x.money(order.total), carrier: c }) : x.t("duties_generic", { total: x.money(order.total) }));
+        sentences.push(
+          c
+            ? x.t("duties_paid", { total: x.money(order.total), carrier: c })
+            : x.t("duties_generic", { total: x.money(order.total) }),
+        );
       }
       if (order.status === "refunded") {
         const last = [...order.refunds].sort((a, b) => a.createdAt.localeCompare(b.createdAt)).pop();
-        if (last) sentences.push(x.t("refund_full", { amount: x.money(order.total), number: n, date: x.d(last.createdAt) }), x.t("bank_delay"));
+        if (last)
+          sentences.push(
+            x.t("refund_full", { amount: x.money(order.total), number: n, date: x.d(last.createdAt) }),
+            x.t("bank_delay"),
+          );
       } else if (order.refunds.length) {
         sentences.push(...refundSentences(order, x));
       }
       if (order.discountCodes && order.discountCodes.length) {
-        sentences.push(x.t("total_discount", { total: x.money(order.total), codes: order.discountCodes.map((c) => c.toUpperCase()).join(", ") }));
+        sentences.push(
+          x.t("total_discount", {
+            total: x.money(order.total),
+            codes: order.discountCodes.map((c) => c.toUpperCase()).join(", "),
+          }),
+        );
       }
       if (!ctx.knowsDelivery) {
         const names = new Set(ships.map((s) => carrierName(s)));
@@ -675,7 +889,11 @@ export function describeOrder(order: NormalizedOrder, ctx: DescribeContext): Ord
   if (order.status === "partially_refunded" && order.deliveryMethod === "pickup" && order.refunds.length) {
     sentences.push(...refundSentences(order, x));
   }
-  return { text: tidy(sentences.join(" "), ctx.lang), nextStep: nextStep ? tidy(nextStep, ctx.lang) : undefined, statusLabel };
+  return {
+    text: tidy(sentences.join(" "), ctx.lang),
+    nextStep: nextStep ? tidy(nextStep, ctx.lang) : undefined,
+    statusLabel,
+  };
 }
 
 function shipmentSummary(s: Shipment, x: Ctx): string {
@@ -691,7 +909,9 @@ function shipmentSummary(s: Shipment, x: Ctx): string {
     case "attempted_delivery":
       return x.t("sum_attempted", { date: s.lastEvent ? x.dw(s.lastEvent.at) : "" });
     case "delayed":
-      return s.estimatedDeliveryAt ? x.t("sum_delayed", { eta: x.dw(s.estimatedDeliveryAt) }) : x.t("sum_delayed_noeta");
+      return s.estimatedDeliveryAt
+        ? x.t("sum_delayed", { eta: x.dw(s.estimatedDeliveryAt) })
+        : x.t("sum_delayed_noeta");
     case "label_created":
       return x.t("sum_label");
     case "exception":
@@ -702,19 +922,29 @@ function shipmentSummary(s: Shipment, x: Ctx): string {
       return s.deliveredAt ? x.t("sum_picked_up", { date: x.dw(s.deliveredAt) }) : x.t("status_picked_up");
     default:
       if (inCustoms(s)) return x.t("sum_customs");
-      return s.estimatedDeliveryAt ? x.t("sum_in_transit_eta", { eta: x.relOrDate(s.estimatedDeliveryAt) }) : x.t("sum_in_transit");
+      return s.estimatedDeliveryAt
+        ? x.t("sum_in_transit_eta", { eta: x.relOrDate(s.estimatedDeliveryAt) })
+        : x.t("sum_in_transit");
   }
 }
 
 type Step = { key: string; label: string; done: boolean; current: boolean };
 
 function steps(order: NormalizedOrder, x: Ctx): Step[] {
-  const mk = (key: string, label: OrderPhraseKey, done: boolean): Step => ({ key, label: x.t(label), done, current: false });
+  const mk = (key: string, label: OrderPhraseKey, done: boolean): Step => ({
+    key,
+    label: x.t(label),
+    done,
+    current: false,
+  });
   let list: Step[];
   const paid = !["pending_payment", "on_hold", "failed"].includes(order.status);
   if (order.status === "failed") {
     list = [mk("ordered", "step_ordered", true), mk("payment_failed", "step_payment_failed", true)];
-  } else if (order.status === "cancelled" || (order.status === "refunded" && !shippingShipments(order).length)) {
+  } else if (
+    order.status === "cancelled" ||
+    (order.status === "refunded" && !shippingShipments(order).length)
+  ) {
     list = [mk("ordered", "step_ordered", true), mk("cancelled", "step_cancelled", true)];
   } else if (order.deliveryMethod === "pickup") {
     const ps = order.shipments.find((s) => s.status === "ready_for_pickup" || s.status === "picked_up");
@@ -727,7 +957,11 @@ function steps(order: NormalizedOrder, x: Ctx): Step[] {
     const ships = shippingShipments(order);
     const sts = ships.map((s) => effectiveStatus(s, x.c.knowsDelivery));
     const shipped = ships.length > 0 && sts.some((s) => s !== "label_created");
-    const delivered = x.c.knowsDelivery && ships.length > 0 && sts.every((s) => s === "delivered") && order.status !== "partially_shipped";
+    const delivered =
+      x.c.knowsDelivery &&
+      ships.length > 0 &&
+      sts.every((s) => s === "delivered") &&
+      order.status !== "partially_shipped";
     const ofd = sts.some((s) => s === "out_for_delivery" || s === "attempted_delivery");
     list = [mk("ordered", "step_ordered", true)];
     if (!paid) list.push(mk("paid", "step_paid", false));
@@ -764,7 +998,11 @@ export function toWidgetOrder(order: NormalizedOrder, ctx: DescribeContext): Wid
     placedAt: order.placedAt,
     total: { amount: order.total.amount, currency: order.total.currency },
     totalFormatted: x.money(order.total),
-    items: order.items.map((i) => ({ title: i.title, quantity: i.quantity, variantTitle: i.variantTitle ?? null })),
+    items: order.items.map((i) => ({
+      title: i.title,
+      quantity: i.quantity,
+      variantTitle: i.variantTitle ?? null,
+    })),
     shipments,
     statusPageUrl: order.statusPageUrl,
     steps: steps(order, x),
@@ -772,11 +1010,16 @@ export function toWidgetOrder(order: NormalizedOrder, ctx: DescribeContext): Wid
 }
 
 /** "Show my orders": one line per order, newest first, test orders left out. */
-export function describeOrderList(orders: NormalizedOrder[], ctx: DescribeContext): { text: string; lines: string[] } {
+export function describeOrderList(
+  orders: NormalizedOrder[],
+  ctx: DescribeContext,
+): { text: string; lines: string[] } {
   const x = new Ctx(ctx);
   const lines = orders
     .filter((o) => !o.test)
     .sort((a, b) => b.placedAt.localeCompare(a.placedAt))
-    .map((o) => x.t("list_line", { number: o.number, date: x.d(o.placedAt), status: x.t(statusLabelKey(o, x)) }));
+    .map((o) =>
+      x.t("list_line", { number: o.number, date: x.d(o.placedAt), status: x.t(statusLabelKey(o, x)) }),
+    );
   return { text: lines.join("\n"), lines };
 }

@@ -33,8 +33,12 @@ describe("formatDay", () => {
     expect(formatDay("2026-11-27", "Pacific/Kiritimati", "en")).toBe("Fri Nov 27");
   });
   it("adds the year only when it differs from now", () => {
-    expect(formatDay("2026-07-31T18:02:00Z", NY, "en", { now: new Date("2026-11-23T15:00:00Z") })).toBe("Fri Jul 31");
-    expect(formatDay("2026-07-31T18:02:00Z", NY, "en", { now: new Date("2027-01-02T15:00:00Z") })).toBe("Fri Jul 31, 2026");
+    expect(formatDay("2026-07-31T18:02:00Z", NY, "en", { now: new Date("2026-11-23T15:00:00Z") })).toBe(
+      "Fri Jul 31",
+    );
+    expect(formatDay("2026-07-31T18:02:00Z", NY, "en", { now: new Date("2027-01-02T15:00:00Z") })).toBe(
+      "Fri Jul 31, 2026",
+    );
   });
   it("bad input is returned unchanged, bad timezone falls back to UTC", () => {
     expect(formatDay("not a date", NY, "en")).toBe("not a date");

@@ -50,7 +50,12 @@ function safeTz(tz: string | null | undefined): string {
 /** Calendar day "YYYY-MM-DD" of an instant in a timezone. */
 export function calendarDay(iso: string | Date, tz: string): string {
   const d = typeof iso === "string" ? new Date(iso) : iso;
-  const parts = dtf("en-US", { timeZone: safeTz(tz), year: "numeric", month: "2-digit", day: "2-digit" }).formatToParts(d);
+  const parts = dtf("en-US", {
+    timeZone: safeTz(tz),
+    year: "numeric",
+    month: "2-digit",
+    day: "2-digit",
+  }).formatToParts(d);
   const get = (t: string) => parts.find((p) => p.type === t)?.value ?? "";
   return `${get("year")}-${get("month")}-${get("day")}`;
 }
@@ -97,7 +102,9 @@ export function formatDay(iso: string, tz: string, lang: Language, opts: FormatD
     d = new Date(iso);
   }
   if (Number.isNaN(d.getTime())) return iso;
-  const withYear = opts.now ? calendarDay(d, zone).slice(0, 4) !== calendarDay(opts.now, zone).slice(0, 4) : false;
+  const withYear = opts.now
+    ? calendarDay(d, zone).slice(0, 4) !== calendarDay(opts.now, zone).slice(0, 4)
+    : false;
   const o: Intl.DateTimeFormatOptions = { timeZone: zone, month: "short", day: "numeric" };
   if (weekday) o.weekday = "short";
   if (withYear) o.year = "numeric";
@@ -157,6 +164,10 @@ export function countryFromTimezone(tz: string | null | undefined): string | nul
     "Asia/Kolkata": "IN",
   };
   if (map[tz]) return map[tz]!;
-  if (/^America\/(New_York|Chicago|Denver|Los_Angeles|Phoenix|Anchorage|Detroit|Indiana\/.*|Boise)$/.test(tz) || tz === "Pacific/Honolulu") return "US";
+  if (
+    /^America\/(New_York|Chicago|Denver|Los_Angeles|Phoenix|Anchorage|Detroit|Indiana\/.*|Boise)$/.test(tz) ||
+    tz === "Pacific/Honolulu"
+  )
+    return "US";
   return null;
 }

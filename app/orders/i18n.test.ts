@@ -11,20 +11,27 @@ describe("order phrase tables", () => {
     expect(Object.keys(ORDER_PHRASES).sort()).toEqual([...LANGUAGES].sort());
   });
 
-  it.each(LANGUAGES.map((l) => [l]))("%s has every key, non-empty, with the same placeholders as English", (lang) => {
-    const table = ORDER_PHRASES[lang];
-    expect(Object.keys(table).sort()).toEqual(enKeys);
-    for (const k of enKeys) {
-      const v = (table as Record<string, string>)[k]!;
-      expect(v.trim().length, `${lang}.${k}`).toBeGreaterThan(0);
-      expect(placeholders(v), `${lang}.${k}`).toEqual(placeholders((ORDER_PHRASES.en as Record<string, string>)[k]!));
-    }
-  });
+  it.each(LANGUAGES.map((l) => [l]))(
+    "%s has every key, non-empty, with the same placeholders as English",
+    (lang) => {
+      const table = ORDER_PHRASES[lang];
+      expect(Object.keys(table).sort()).toEqual(enKeys);
+      for (const k of enKeys) {
+        const v = (table as Record<string, string>)[k]!;
+        expect(v.trim().length, `${lang}.${k}`).toBeGreaterThan(0);
+        expect(placeholders(v), `${lang}.${k}`).toEqual(
+          placeholders((ORDER_PHRASES.en as Record<string, string>)[k]!),
+        );
+      }
+    },
+  );
 
   it("non-English tables are actually translated (not copies of English)", () => {
     for (const lang of LANGUAGES.filter((l) => l !== "en")) {
       const same = enKeys.filter(
-        (k) => (ORDER_PHRASES[lang] as Record<string, string>)[k] === (ORDER_PHRASES.en as Record<string, string>)[k],
+        (k) =>
+          (ORDER_PHRASES[lang] as Record<string, string>)[k] ===
+          (ORDER_PHRASES.en as Record<string, string>)[k],
       );
       // only language-neutral lines may be identical (e.g. "{rel} ({date})", "#{number} · {date} · {status}")
       expect(same.length, `${lang}: ${same.join(", ")}`).toBeLessThanOrEqual(8);
@@ -32,7 +39,9 @@ describe("order phrase tables", () => {
   });
 
   it("op fills placeholders and leaves none behind", () => {
-    expect(op("en", "ofd", { when: "today (Mon Nov 23)", via: "with UPS 1Z" })).toBe("Your order is out for delivery today (Mon Nov 23) with UPS 1Z.");
+    expect(op("en", "ofd", { when: "today (Mon Nov 23)", via: "with UPS 1Z" })).toBe(
+      "Your order is out for delivery today (Mon Nov 23) with UPS 1Z.",
+    );
     expect(op("de", "status_delivered")).toBe("Zugestellt");
     expect(op("fr", "on_date", {})).toBe("le ");
   });

@@ -47,17 +47,24 @@ const en = {
   items_all: "All {count} items",
   // processing / pickup preparation
   processing: "#{number} (placed {date}, {total}) is paid and being packed - it hasn't shipped yet.",
-  processing_policy: "Orders leave our warehouse within {days} business days and you'll get a tracking email.",
-  pickup_preparing: "#{number} (placed {date}, {total}) is paid and being prepared for pickup - it isn't ready yet.",
+  processing_policy:
+    "Orders leave our warehouse within {days} business days and you'll get a tracking email.",
+  pickup_preparing:
+    "#{number} (placed {date}, {total}) is paid and being prepared for pickup - it isn't ready yet.",
   // payment
-  pending_manual: "We're still waiting for your payment of {amount} ({method}). #{number} will ship once it arrives.",
-  pending_online: "#{number} is waiting for payment - the {method} checkout wasn't completed. Nothing ships until it's paid.",
+  pending_manual:
+    "We're still waiting for your payment of {amount} ({method}). #{number} will ship once it arrives.",
+  pending_online:
+    "#{number} is waiting for payment - the {method} checkout wasn't completed. Nothing ships until it's paid.",
   pending_generic: "#{number} is waiting for payment of {amount}. Nothing ships until it's paid.",
   pay_link: "You can finish paying with the order's payment link: {url}",
-  on_hold_transfer: "We're waiting for your bank transfer of {amount} (reference {number}); we'll ship as soon as it arrives.",
+  on_hold_transfer:
+    "We're waiting for your bank transfer of {amount} (reference {number}); we'll ship as soon as it arrives.",
   on_hold_generic: "#{number} is on hold for now, so it hasn't shipped yet.",
-  failed_method: "The {method} payment for #{number} was declined, so the order wasn't completed and nothing was charged.",
-  failed_generic: "The payment for #{number} didn't go through, so the order wasn't completed and nothing was charged.",
+  failed_method:
+    "The {method} payment for #{number} was declined, so the order wasn't completed and nothing was charged.",
+  failed_generic:
+    "The payment for #{number} didn't go through, so the order wasn't completed and nothing was charged.",
   failed_retry: "You can retry with the payment link or place a new order.",
   failed_new: "You can place a new order whenever you like.",
   retry_link: "Retry the payment here: {url}",
@@ -65,7 +72,8 @@ const en = {
   method_bank_transfer: "bank transfer",
   method_bank_deposit: "bank deposit",
   // cancellations and refunds
-  cancel_customer_refund: "#{number} was cancelled at your request on {date} before it shipped, and the full {amount} was refunded {when}.",
+  cancel_customer_refund:
+    "#{number} was cancelled at your request on {date} before it shipped, and the full {amount} was refunded {when}.",
   cancel_refund: "#{number} was cancelled on {date}, and the full {amount} was refunded {when}.",
   cancel_only: "#{number} was cancelled on {date}.",
   cancel_customer_only: "#{number} was cancelled at your request on {date}.",
@@ -103,18 +111,23 @@ const en = {
   how_signed: "signed for",
   ofd_all: "{items} are out for delivery {when} {via}.",
   ofd: "Your order is out for delivery {when} {via}.",
-  attempted: "{carrier} tried to deliver {date}{reason}; the next attempt is expected {eta}. Tracking {tracking}.",
+  attempted:
+    "{carrier} tried to deliver {date}{reason}; the next attempt is expected {eta}. Tracking {tracking}.",
   attempted_noeta: "{carrier} tried to deliver {date}{reason}. Tracking {tracking}.",
   frag_nobody: " but no one was available",
   the_carrier: "The carrier",
   delayed: "{ct} is delayed{reason}{place}; {carrier}'s new estimate is {eta}.",
   delayed_noeta: "{ct} is delayed{reason}{place}; {carrier} hasn't given a new estimate yet.",
   frag_weather: " by weather",
-  label_created: "A {carrier} label was created {when}, tracking {tracking}; {carrier} hasn't scanned the parcel yet, so tracking starts once they pick it up.",
-  label_created_nocarrier: "A shipping label was created {when}, tracking {tracking}; the carrier hasn't scanned the parcel yet.",
-  exception: "{ct} has a delivery problem: \"{message}\".",
-  woo_no_delivery: "The shop doesn't record deliveries, so please check {carrier}'s tracking for the delivery status.",
-  woo_no_delivery_generic: "The shop doesn't record deliveries, so please check the carrier's tracking for the delivery status.",
+  label_created:
+    "A {carrier} label was created {when}, tracking {tracking}; {carrier} hasn't scanned the parcel yet, so tracking starts once they pick it up.",
+  label_created_nocarrier:
+    "A shipping label was created {when}, tracking {tracking}; the carrier hasn't scanned the parcel yet.",
+  exception: '{ct} has a delivery problem: "{message}".',
+  woo_no_delivery:
+    "The shop doesn't record deliveries, so please check {carrier}'s tracking for the delivery status.",
+  woo_no_delivery_generic:
+    "The shop doesn't record deliveries, so please check the carrier's tracking for the delivery status.",
   multi: "Shipped in {count} packages: {list}.",
   multi_same: "Shipped {shipped} in {count} {carrier} packages: {list}.",
   ms_delivered: "delivered {date}",
@@ -162,7 +175,7 @@ const en = {
   next_track_generic: "The tracking link on the card has the carrier's live updates.",
   // note from the shop
   next_contact: "Questions about it? Contact {support}.",
-  shop_note: "Latest note from {store} ({date}): \"{note}\"",
+  shop_note: 'Latest note from {store} ({date}): "{note}"',
   the_shop: "the shop",
   // list
   list_line: "#{number} · {date} · {status}",
@@ -208,25 +221,36 @@ const es: OrderPhrases = {
   on_date: "el {date}",
   and: "y",
   items_all: "Los {count} artículos",
-  processing: "El pedido #{number} (realizado el {date}, {total}) está pagado y lo estamos preparando; aún no se ha enviado.",
-  processing_policy: "Los pedidos salen de nuestro almacén en {days} días laborables y recibirás un correo con el seguimiento.",
-  pickup_preparing: "El pedido #{number} (realizado el {date}, {total}) está pagado y lo estamos preparando para recoger; aún no está listo.",
-  pending_manual: "Seguimos esperando tu pago de {amount} ({method}). El pedido #{number} se enviará en cuanto llegue.",
-  pending_online: "El pedido #{number} está pendiente de pago: el pago con {method} no se completó. No se envía nada hasta que esté pagado.",
-  pending_generic: "El pedido #{number} está pendiente de un pago de {amount}. No se envía nada hasta que esté pagado.",
+  processing:
+    "El pedido #{number} (realizado el {date}, {total}) está pagado y lo estamos preparando; aún no se ha enviado.",
+  processing_policy:
+    "Los pedidos salen de nuestro almacén en {days} días laborables y recibirás un correo con el seguimiento.",
+  pickup_preparing:
+    "El pedido #{number} (realizado el {date}, {total}) está pagado y lo estamos preparando para recoger; aún no está listo.",
+  pending_manual:
+    "Seguimos esperando tu pago de {amount} ({method}). El pedido #{number} se enviará en cuanto llegue.",
+  pending_online:
+    "El pedido #{number} está pendiente de pago: el pago con {method} no se completó. No se envía nada hasta que esté pagado.",
+  pending_generic:
+    "El pedido #{number} está pendiente de un pago de {amount}. No se envía nada hasta que esté pagado.",
   pay_link: "Puedes completar el pago con el enlace de pago del pedido: {url}",
-  on_hold_transfer: "Estamos esperando tu transferencia bancaria de {amount} (referencia {number}); enviaremos el pedido en cuanto llegue.",
+  on_hold_transfer:
+    "Estamos esperando tu transferencia bancaria de {amount} (referencia {number}); enviaremos el pedido en cuanto llegue.",
   on_hold_generic: "El pedido #{number} está en espera por ahora, así que aún no se ha enviado.",
-  failed_method: "El pago con {method} del pedido #{number} fue rechazado, así que el pedido no se completó y no se cobró nada.",
-  failed_generic: "El pago del pedido #{number} no se pudo realizar, así que el pedido no se completó y no se cobró nada.",
+  failed_method:
+    "El pago con {method} del pedido #{number} fue rechazado, así que el pedido no se completó y no se cobró nada.",
+  failed_generic:
+    "El pago del pedido #{number} no se pudo realizar, así que el pedido no se completó y no se cobró nada.",
   failed_retry: "Puedes reintentarlo con el enlace de pago o hacer un pedido nuevo.",
   failed_new: "Puedes hacer un pedido nuevo cuando quieras.",
   retry_link: "Reintenta el pago aquí: {url}",
   method_card: "tarjeta",
   method_bank_transfer: "transferencia bancaria",
   method_bank_deposit: "depósito bancario",
-  cancel_customer_refund: "El pedido #{number} se canceló a petición tuya el {date}, antes del envío, y se reembolsó el importe completo de {amount} {when}.",
-  cancel_refund: "El pedido #{number} se canceló el {date} y se reembolsó el importe completo de {amount} {when}.",
+  cancel_customer_refund:
+    "El pedido #{number} se canceló a petición tuya el {date}, antes del envío, y se reembolsó el importe completo de {amount} {when}.",
+  cancel_refund:
+    "El pedido #{number} se canceló el {date} y se reembolsó el importe completo de {amount} {when}.",
   cancel_only: "El pedido #{number} se canceló el {date}.",
   cancel_customer_only: "El pedido #{number} se canceló a petición tuya el {date}.",
   cancel_partial_refund: "Se reembolsaron {amount} el {date}.",
@@ -262,18 +286,23 @@ const es: OrderPhrases = {
   how_signed: "con firma",
   ofd_all: "{items} están en reparto {when} {via}.",
   ofd: "Tu pedido está en reparto {when} {via}.",
-  attempted: "{carrier} intentó entregarlo {date}{reason}; el siguiente intento está previsto {eta}. Seguimiento {tracking}.",
+  attempted:
+    "{carrier} intentó entregarlo {date}{reason}; el siguiente intento está previsto {eta}. Seguimiento {tracking}.",
   attempted_noeta: "{carrier} intentó entregarlo {date}{reason}. Seguimiento {tracking}.",
   frag_nobody: ", pero no había nadie",
   the_carrier: "La empresa de transporte",
   delayed: "{ct} va con retraso{reason}{place}; la nueva estimación de {carrier} es el {eta}.",
   delayed_noeta: "{ct} va con retraso{reason}{place}; {carrier} aún no ha dado una nueva estimación.",
   frag_weather: " por el mal tiempo",
-  label_created: "Se creó una etiqueta de {carrier} {when}, seguimiento {tracking}; {carrier} aún no ha escaneado el paquete, así que el seguimiento empieza cuando lo recojan.",
-  label_created_nocarrier: "Se creó una etiqueta de envío {when}, seguimiento {tracking}; la empresa de transporte aún no ha escaneado el paquete.",
-  exception: "{ct} tiene una incidencia en la entrega: \"{message}\".",
-  woo_no_delivery: "La tienda no registra las entregas, así que consulta el seguimiento de {carrier} para ver el estado de la entrega.",
-  woo_no_delivery_generic: "La tienda no registra las entregas, así que consulta el seguimiento de la empresa de transporte.",
+  label_created:
+    "Se creó una etiqueta de {carrier} {when}, seguimiento {tracking}; {carrier} aún no ha escaneado el paquete, así que el seguimiento empieza cuando lo recojan.",
+  label_created_nocarrier:
+    "Se creó una etiqueta de envío {when}, seguimiento {tracking}; la empresa de transporte aún no ha escaneado el paquete.",
+  exception: '{ct} tiene una incidencia en la entrega: "{message}".',
+  woo_no_delivery:
+    "La tienda no registra las entregas, así que consulta el seguimiento de {carrier} para ver el estado de la entrega.",
+  woo_no_delivery_generic:
+    "La tienda no registra las entregas, así que consulta el seguimiento de la empresa de transporte.",
   multi: "Enviado en {count} paquetes: {list}.",
   multi_same: "Enviado el {shipped} en {count} paquetes de {carrier}: {list}.",
   ms_delivered: "entregado el {date}",
@@ -315,9 +344,10 @@ const es: OrderPhrases = {
   sum_picked_up: "Recogido el {date}",
   next_missing: "¿No lo encuentras? Respóndeme y le pediré a una persona que lo revise.",
   next_track: "El enlace de seguimiento de la tarjeta tiene las novedades de {carrier}.",
-  next_track_generic: "El enlace de seguimiento de la tarjeta tiene las novedades de la empresa de transporte.",
+  next_track_generic:
+    "El enlace de seguimiento de la tarjeta tiene las novedades de la empresa de transporte.",
   next_contact: "¿Dudas? Escribe a {support}.",
-  shop_note: "Última nota de {store} ({date}): \"{note}\"",
+  shop_note: 'Última nota de {store} ({date}): "{note}"',
   the_shop: "la tienda",
   list_line: "#{number} · {date} · {status}",
 };
@@ -359,25 +389,37 @@ const fr: OrderPhrases = {
   on_date: "le {date}",
   and: "et",
   items_all: "Les {count} articles",
-  processing: "La commande #{number} (passée le {date}, {total}) est payée et en cours de préparation ; elle n'est pas encore expédiée.",
-  processing_policy: "Les commandes quittent notre entrepôt sous {days} jours ouvrés et vous recevrez un e-mail de suivi.",
-  pickup_preparing: "La commande #{number} (passée le {date}, {total}) est payée et en cours de préparation pour le retrait ; elle n'est pas encore prête.",
-  pending_manual: "Nous attendons toujours votre paiement de {amount} ({method}). La commande #{number} sera expédiée dès sa réception.",
-  pending_online: "La commande #{number} attend son paiement : le paiement {method} n'a pas été finalisé. Rien n'est expédié avant le paiement.",
-  pending_generic: "La commande #{number} attend un paiement de {amount}. Rien n'est expédié avant le paiement.",
+  processing:
+    "La commande #{number} (passée le {date}, {total}) est payée et en cours de préparation ; elle n'est pas encore expédiée.",
+  processing_policy:
+    "Les commandes quittent notre entrepôt sous {days} jours ouvrés et vous recevrez un e-mail de suivi.",
+  pickup_preparing:
+    "La commande #{number} (passée le {date}, {total}) est payée et en cours de préparation pour le retrait ; elle n'est pas encore prête.",
+  pending_manual:
+    "Nous attendons toujours votre paiement de {amount} ({method}). La commande #{number} sera expédiée dès sa réception.",
+  pending_online:
+    "La commande #{number} attend son paiement : le paiement {method} n'a pas été finalisé. Rien n'est expédié avant le paiement.",
+  pending_generic:
+    "La commande #{number} attend un paiement de {amount}. Rien n'est expédié avant le paiement.",
   pay_link: "Vous pouvez finaliser le paiement avec le lien de paiement de la commande : {url}",
-  on_hold_transfer: "Nous attendons votre virement de {amount} (référence {number}) ; nous expédierons dès sa réception.",
-  on_hold_generic: "La commande #{number} est en attente pour le moment, elle n'est donc pas encore expédiée.",
-  failed_method: "Le paiement par {method} de la commande #{number} a été refusé : la commande n'a pas été finalisée et rien n'a été débité.",
-  failed_generic: "Le paiement de la commande #{number} n'a pas abouti : la commande n'a pas été finalisée et rien n'a été débité.",
+  on_hold_transfer:
+    "Nous attendons votre virement de {amount} (référence {number}) ; nous expédierons dès sa réception.",
+  on_hold_generic:
+    "La commande #{number} est en attente pour le moment, elle n'est donc pas encore expédiée.",
+  failed_method:
+    "Le paiement par {method} de la commande #{number} a été refusé : la commande n'a pas été finalisée et rien n'a été débité.",
+  failed_generic:
+    "Le paiement de la commande #{number} n'a pas abouti : la commande n'a pas été finalisée et rien n'a été débité.",
   failed_retry: "Vous pouvez réessayer avec le lien de paiement ou passer une nouvelle commande.",
   failed_new: "Vous pouvez passer une nouvelle commande quand vous voulez.",
   retry_link: "Réessayez le paiement ici : {url}",
   method_card: "carte",
   method_bank_transfer: "virement bancaire",
   method_bank_deposit: "dépôt bancaire",
-  cancel_customer_refund: "La commande #{number} a été annulée à votre demande le {date}, avant l'expédition, et la totalité de {amount} a été remboursée {when}.",
-  cancel_refund: "La commande #{number} a été annulée le {date} et la totalité de {amount} a été remboursée {when}.",
+  cancel_customer_refund:
+    "La commande #{number} a été annulée à votre demande le {date}, avant l'expédition, et la totalité de {amount} a été remboursée {when}.",
+  cancel_refund:
+    "La commande #{number} a été annulée le {date} et la totalité de {amount} a été remboursée {when}.",
   cancel_only: "La commande #{number} a été annulée le {date}.",
   cancel_customer_only: "La commande #{number} a été annulée à votre demande le {date}.",
   cancel_partial_refund: "{amount} ont été remboursés le {date}.",
@@ -402,8 +444,10 @@ const fr: OrderPhrases = {
   ship_plain: "Expédiée le {shipped} {via}.",
   ship_customs: "Expédiée le {shipped} {via} ; le colis est en dédouanement{place} ({date}){eta}.",
   frag_in_place: " à {place}",
-  duties_paid: "Vous avez payé {total} ; des droits ou taxes d'importation peuvent être perçus par {carrier} à la livraison.",
-  duties_generic: "Vous avez payé {total} ; des droits ou taxes d'importation peuvent être perçus à la livraison.",
+  duties_paid:
+    "Vous avez payé {total} ; des droits ou taxes d'importation peuvent être perçus par {carrier} à la livraison.",
+  duties_generic:
+    "Vous avez payé {total} ; des droits ou taxes d'importation peuvent être perçus à la livraison.",
   delivered: "Livrée le {date} ({details}).",
   delivered_plain: "Livrée le {date}.",
   how_mailbox: "déposée dans la boîte aux lettres",
@@ -413,18 +457,23 @@ const fr: OrderPhrases = {
   how_signed: "contre signature",
   ofd_all: "{items} sont en cours de livraison {when} {via}.",
   ofd: "Votre commande est en cours de livraison {when} {via}.",
-  attempted: "{carrier} a tenté de livrer {date}{reason} ; la prochaine tentative est prévue {eta}. Suivi {tracking}.",
+  attempted:
+    "{carrier} a tenté de livrer {date}{reason} ; la prochaine tentative est prévue {eta}. Suivi {tracking}.",
   attempted_noeta: "{carrier} a tenté de livrer {date}{reason}. Suivi {tracking}.",
   frag_nobody: ", mais personne n'était disponible",
   the_carrier: "Le transporteur",
   delayed: "{ct} est retardé{reason}{place} ; la nouvelle estimation de {carrier} est le {eta}.",
   delayed_noeta: "{ct} est retardé{reason}{place} ; {carrier} n'a pas encore donné de nouvelle estimation.",
   frag_weather: " par la météo",
-  label_created: "Une étiquette {carrier} a été créée {when}, suivi {tracking} ; {carrier} n'a pas encore scanné le colis, le suivi commencera à sa prise en charge.",
-  label_created_nocarrier: "Une étiquette d'expédition a été créée {when}, suivi {tracking} ; le transporteur n'a pas encore scanné le colis.",
+  label_created:
+    "Une étiquette {carrier} a été créée {when}, suivi {tracking} ; {carrier} n'a pas encore scanné le colis, le suivi commencera à sa prise en charge.",
+  label_created_nocarrier:
+    "Une étiquette d'expédition a été créée {when}, suivi {tracking} ; le transporteur n'a pas encore scanné le colis.",
   exception: "{ct} a un problème de livraison : « {message} ».",
-  woo_no_delivery: "La boutique n'enregistre pas les livraisons : consultez le suivi {carrier} pour connaître l'état de la livraison.",
-  woo_no_delivery_generic: "La boutique n'enregistre pas les livraisons : consultez le suivi du transporteur.",
+  woo_no_delivery:
+    "La boutique n'enregistre pas les livraisons : consultez le suivi {carrier} pour connaître l'état de la livraison.",
+  woo_no_delivery_generic:
+    "La boutique n'enregistre pas les livraisons : consultez le suivi du transporteur.",
   multi: "Expédiée en {count} colis : {list}.",
   multi_same: "Expédiée le {shipped} en {count} colis {carrier} : {list}.",
   ms_delivered: "livré le {date}",
@@ -510,25 +559,36 @@ const de: OrderPhrases = {
   on_date: "am {date}",
   and: "und",
   items_all: "Alle {count} Artikel",
-  processing: "Bestellung #{number} (bestellt am {date}, {total}) ist bezahlt und wird gerade gepackt - sie ist noch nicht versendet.",
-  processing_policy: "Bestellungen verlassen unser Lager innerhalb von {days} Werktagen, und du bekommst eine E-Mail mit der Sendungsverfolgung.",
-  pickup_preparing: "Bestellung #{number} (bestellt am {date}, {total}) ist bezahlt und wird für die Abholung vorbereitet - sie ist noch nicht abholbereit.",
-  pending_manual: "Wir warten noch auf deine Zahlung von {amount} ({method}). #{number} wird versendet, sobald sie eingegangen ist.",
-  pending_online: "Bestellung #{number} wartet auf die Zahlung - der {method}-Bezahlvorgang wurde nicht abgeschlossen. Versendet wird erst nach der Zahlung.",
-  pending_generic: "Bestellung #{number} wartet auf eine Zahlung von {amount}. Versendet wird erst nach der Zahlung.",
+  processing:
+    "Bestellung #{number} (bestellt am {date}, {total}) ist bezahlt und wird gerade gepackt - sie ist noch nicht versendet.",
+  processing_policy:
+    "Bestellungen verlassen unser Lager innerhalb von {days} Werktagen, und du bekommst eine E-Mail mit der Sendungsverfolgung.",
+  pickup_preparing:
+    "Bestellung #{number} (bestellt am {date}, {total}) ist bezahlt und wird für die Abholung vorbereitet - sie ist noch nicht abholbereit.",
+  pending_manual:
+    "Wir warten noch auf deine Zahlung von {amount} ({method}). #{number} wird versendet, sobald sie eingegangen ist.",
+  pending_online:
+    "Bestellung #{number} wartet auf die Zahlung - der {method}-Bezahlvorgang wurde nicht abgeschlossen. Versendet wird erst nach der Zahlung.",
+  pending_generic:
+    "Bestellung #{number} wartet auf eine Zahlung von {amount}. Versendet wird erst nach der Zahlung.",
   pay_link: "Du kannst die Zahlung über den Zahlungslink der Bestellung abschließen: {url}",
-  on_hold_transfer: "Wir warten auf deine Überweisung von {amount} (Verwendungszweck {number}); wir versenden, sobald sie eingegangen ist.",
+  on_hold_transfer:
+    "Wir warten auf deine Überweisung von {amount} (Verwendungszweck {number}); wir versenden, sobald sie eingegangen ist.",
   on_hold_generic: "Bestellung #{number} ist momentan zurückgestellt und daher noch nicht versendet.",
-  failed_method: "Die Zahlung per {method} für #{number} wurde abgelehnt, daher wurde die Bestellung nicht abgeschlossen und nichts abgebucht.",
-  failed_generic: "Die Zahlung für #{number} hat nicht geklappt, daher wurde die Bestellung nicht abgeschlossen und nichts abgebucht.",
+  failed_method:
+    "Die Zahlung per {method} für #{number} wurde abgelehnt, daher wurde die Bestellung nicht abgeschlossen und nichts abgebucht.",
+  failed_generic:
+    "Die Zahlung für #{number} hat nicht geklappt, daher wurde die Bestellung nicht abgeschlossen und nichts abgebucht.",
   failed_retry: "Du kannst es mit dem Zahlungslink erneut versuchen oder neu bestellen.",
   failed_new: "Du kannst jederzeit neu bestellen.",
   retry_link: "Zahlung hier erneut versuchen: {url}",
   method_card: "Karte",
   method_bank_transfer: "Überweisung",
   method_bank_deposit: "Bankeinzahlung",
-  cancel_customer_refund: "Bestellung #{number} wurde auf deinen Wunsch am {date} vor dem Versand storniert, und der volle Betrag von {amount} wurde {when} erstattet.",
-  cancel_refund: "Bestellung #{number} wurde am {date} storniert, und der volle Betrag von {amount} wurde {when} erstattet.",
+  cancel_customer_refund:
+    "Bestellung #{number} wurde auf deinen Wunsch am {date} vor dem Versand storniert, und der volle Betrag von {amount} wurde {when} erstattet.",
+  cancel_refund:
+    "Bestellung #{number} wurde am {date} storniert, und der volle Betrag von {amount} wurde {when} erstattet.",
   cancel_only: "Bestellung #{number} wurde am {date} storniert.",
   cancel_customer_only: "Bestellung #{number} wurde auf deinen Wunsch am {date} storniert.",
   cancel_partial_refund: "{amount} wurden am {date} erstattet.",
@@ -553,7 +613,8 @@ const de: OrderPhrases = {
   ship_plain: "Versendet am {shipped} {via}.",
   ship_customs: "Versendet am {shipped} {via}; die Sendung ist in der Zollabfertigung{place} ({date}){eta}.",
   frag_in_place: " in {place}",
-  duties_paid: "Du hast {total} bezahlt; Einfuhrabgaben/Steuern können bei der Zustellung von {carrier} erhoben werden.",
+  duties_paid:
+    "Du hast {total} bezahlt; Einfuhrabgaben/Steuern können bei der Zustellung von {carrier} erhoben werden.",
   duties_generic: "Du hast {total} bezahlt; Einfuhrabgaben/Steuern können bei der Zustellung erhoben werden.",
   delivered: "Zugestellt am {date} ({details}).",
   delivered_plain: "Zugestellt am {date}.",
@@ -564,18 +625,23 @@ const de: OrderPhrases = {
   how_signed: "gegen Unterschrift",
   ofd_all: "{items} sind {when} in Zustellung {via}.",
   ofd: "Deine Bestellung ist {when} in Zustellung {via}.",
-  attempted: "{carrier} hat {date} versucht zuzustellen{reason}; der nächste Versuch ist {eta} geplant. Sendungsnummer {tracking}.",
+  attempted:
+    "{carrier} hat {date} versucht zuzustellen{reason}; der nächste Versuch ist {eta} geplant. Sendungsnummer {tracking}.",
   attempted_noeta: "{carrier} hat {date} versucht zuzustellen{reason}. Sendungsnummer {tracking}.",
   frag_nobody: ", aber niemand war da",
   the_carrier: "Der Paketdienst",
   delayed: "{ct} verspätet sich{reason}{place}; die neue Schätzung von {carrier} ist {eta}.",
   delayed_noeta: "{ct} verspätet sich{reason}{place}; {carrier} hat noch keine neue Schätzung.",
   frag_weather: " wegen des Wetters",
-  label_created: "Ein {carrier}-Versandlabel wurde {when} erstellt, Sendungsnummer {tracking}; {carrier} hat das Paket noch nicht gescannt, die Verfolgung beginnt mit der Abholung.",
-  label_created_nocarrier: "Ein Versandlabel wurde {when} erstellt, Sendungsnummer {tracking}; der Paketdienst hat das Paket noch nicht gescannt.",
+  label_created:
+    "Ein {carrier}-Versandlabel wurde {when} erstellt, Sendungsnummer {tracking}; {carrier} hat das Paket noch nicht gescannt, die Verfolgung beginnt mit der Abholung.",
+  label_created_nocarrier:
+    "Ein Versandlabel wurde {when} erstellt, Sendungsnummer {tracking}; der Paketdienst hat das Paket noch nicht gescannt.",
   exception: "{ct} hat ein Zustellproblem: „{message}“.",
-  woo_no_delivery: "Der Shop erfasst keine Zustellungen - bitte schau in der Sendungsverfolgung von {carrier} nach dem Zustellstatus.",
-  woo_no_delivery_generic: "Der Shop erfasst keine Zustellungen - bitte schau in der Sendungsverfolgung des Paketdienstes nach.",
+  woo_no_delivery:
+    "Der Shop erfasst keine Zustellungen - bitte schau in der Sendungsverfolgung von {carrier} nach dem Zustellstatus.",
+  woo_no_delivery_generic:
+    "Der Shop erfasst keine Zustellungen - bitte schau in der Sendungsverfolgung des Paketdienstes nach.",
   multi: "In {count} Paketen versendet: {list}.",
   multi_same: "Am {shipped} in {count} Paketen mit {carrier} versendet: {list}.",
   ms_delivered: "zugestellt am {date}",
@@ -661,25 +727,36 @@ const pt: OrderPhrases = {
   on_date: "em {date}",
   and: "e",
   items_all: "Todos os {count} itens",
-  processing: "O pedido #{number} (feito em {date}, {total}) está pago e sendo embalado - ainda não foi enviado.",
-  processing_policy: "Os pedidos saem do nosso armazém em {days} dias úteis e você receberá um e-mail com o rastreamento.",
-  pickup_preparing: "O pedido #{number} (feito em {date}, {total}) está pago e sendo preparado para retirada - ainda não está pronto.",
-  pending_manual: "Ainda estamos aguardando seu pagamento de {amount} ({method}). O pedido #{number} será enviado assim que ele chegar.",
-  pending_online: "O pedido #{number} está aguardando pagamento - o pagamento com {method} não foi concluído. Nada é enviado antes do pagamento.",
-  pending_generic: "O pedido #{number} está aguardando um pagamento de {amount}. Nada é enviado antes do pagamento.",
+  processing:
+    "O pedido #{number} (feito em {date}, {total}) está pago e sendo embalado - ainda não foi enviado.",
+  processing_policy:
+    "Os pedidos saem do nosso armazém em {days} dias úteis e você receberá um e-mail com o rastreamento.",
+  pickup_preparing:
+    "O pedido #{number} (feito em {date}, {total}) está pago e sendo preparado para retirada - ainda não está pronto.",
+  pending_manual:
+    "Ainda estamos aguardando seu pagamento de {amount} ({method}). O pedido #{number} será enviado assim que ele chegar.",
+  pending_online:
+    "O pedido #{number} está aguardando pagamento - o pagamento com {method} não foi concluído. Nada é enviado antes do pagamento.",
+  pending_generic:
+    "O pedido #{number} está aguardando um pagamento de {amount}. Nada é enviado antes do pagamento.",
   pay_link: "Você pode concluir o pagamento pelo link de pagamento do pedido: {url}",
-  on_hold_transfer: "Estamos aguardando sua transferência bancária de {amount} (referência {number}); enviaremos assim que ela chegar.",
+  on_hold_transfer:
+    "Estamos aguardando sua transferência bancária de {amount} (referência {number}); enviaremos assim que ela chegar.",
   on_hold_generic: "O pedido #{number} está em espera por enquanto, então ainda não foi enviado.",
-  failed_method: "O pagamento com {method} do pedido #{number} foi recusado, então o pedido não foi concluído e nada foi cobrado.",
-  failed_generic: "O pagamento do pedido #{number} não foi aprovado, então o pedido não foi concluído e nada foi cobrado.",
+  failed_method:
+    "O pagamento com {method} do pedido #{number} foi recusado, então o pedido não foi concluído e nada foi cobrado.",
+  failed_generic:
+    "O pagamento do pedido #{number} não foi aprovado, então o pedido não foi concluído e nada foi cobrado.",
   failed_retry: "Você pode tentar de novo com o link de pagamento ou fazer um novo pedido.",
   failed_new: "Você pode fazer um novo pedido quando quiser.",
   retry_link: "Tente o pagamento de novo aqui: {url}",
   method_card: "cartão",
   method_bank_transfer: "transferência bancária",
   method_bank_deposit: "depósito bancário",
-  cancel_customer_refund: "O pedido #{number} foi cancelado a seu pedido em {date}, antes do envio, e o valor total de {amount} foi reembolsado {when}.",
-  cancel_refund: "O pedido #{number} foi cancelado em {date}, e o valor total de {amount} foi reembolsado {when}.",
+  cancel_customer_refund:
+    "O pedido #{number} foi cancelado a seu pedido em {date}, antes do envio, e o valor total de {amount} foi reembolsado {when}.",
+  cancel_refund:
+    "O pedido #{number} foi cancelado em {date}, e o valor total de {amount} foi reembolsado {when}.",
   cancel_only: "O pedido #{number} foi cancelado em {date}.",
   cancel_customer_only: "O pedido #{number} foi cancelado a seu pedido em {date}.",
   cancel_partial_refund: "{amount} foram reembolsados em {date}.",
@@ -715,17 +792,21 @@ const pt: OrderPhrases = {
   how_signed: "com assinatura",
   ofd_all: "{items} saíram para entrega {when} {via}.",
   ofd: "Seu pedido saiu para entrega {when} {via}.",
-  attempted: "{carrier} tentou entregar {date}{reason}; a próxima tentativa está prevista para {eta}. Rastreamento {tracking}.",
+  attempted:
+    "{carrier} tentou entregar {date}{reason}; a próxima tentativa está prevista para {eta}. Rastreamento {tracking}.",
   attempted_noeta: "{carrier} tentou entregar {date}{reason}. Rastreamento {tracking}.",
   frag_nobody: ", mas não havia ninguém",
   the_carrier: "A transportadora",
   delayed: "{ct} está atrasado{reason}{place}; a nova previsão da {carrier} é {eta}.",
   delayed_noeta: "{ct} está atrasado{reason}{place}; a {carrier} ainda não deu uma nova previsão.",
   frag_weather: " por causa do clima",
-  label_created: "Uma etiqueta da {carrier} foi criada {when}, rastreamento {tracking}; a {carrier} ainda não escaneou o pacote, então o rastreamento começa quando ela o coletar.",
-  label_created_nocarrier: "Uma etiqueta de envio foi criada {when}, rastreamento {tracking}; a transportadora ainda não escaneou o pacote.",
-  exception: "{ct} tem um problema na entrega: \"{message}\".",
-  woo_no_delivery: "A loja não registra entregas, então confira o rastreamento da {carrier} para ver o status da entrega.",
+  label_created:
+    "Uma etiqueta da {carrier} foi criada {when}, rastreamento {tracking}; a {carrier} ainda não escaneou o pacote, então o rastreamento começa quando ela o coletar.",
+  label_created_nocarrier:
+    "Uma etiqueta de envio foi criada {when}, rastreamento {tracking}; a transportadora ainda não escaneou o pacote.",
+  exception: '{ct} tem um problema na entrega: "{message}".',
+  woo_no_delivery:
+    "A loja não registra entregas, então confira o rastreamento da {carrier} para ver o status da entrega.",
   woo_no_delivery_generic: "A loja não registra entregas, então confira o rastreamento da transportadora.",
   multi: "Enviado em {count} pacotes: {list}.",
   multi_same: "Enviado em {shipped} em {count} pacotes {carrier}: {list}.",
@@ -770,7 +851,7 @@ const pt: OrderPhrases = {
   next_track: "O link de rastreamento no cartão tem as atualizações da {carrier}.",
   next_track_generic: "O link de rastreamento no cartão tem as atualizações da transportadora.",
   next_contact: "Dúvidas? Escreva para {support}.",
-  shop_note: "Última nota de {store} ({date}): \"{note}\"",
+  shop_note: 'Última nota de {store} ({date}): "{note}"',
   the_shop: "a loja",
   list_line: "#{number} · {date} · {status}",
 };
@@ -812,25 +893,36 @@ const it: OrderPhrases = {
   on_date: "il {date}",
   and: "e",
   items_all: "Tutti i {count} articoli",
-  processing: "L'ordine #{number} (effettuato il {date}, {total}) è pagato ed è in preparazione: non è ancora stato spedito.",
-  processing_policy: "Gli ordini lasciano il nostro magazzino entro {days} giorni lavorativi e riceverai un'email con il tracking.",
-  pickup_preparing: "L'ordine #{number} (effettuato il {date}, {total}) è pagato ed è in preparazione per il ritiro: non è ancora pronto.",
-  pending_manual: "Stiamo ancora aspettando il tuo pagamento di {amount} ({method}). L'ordine #{number} partirà appena arriva.",
-  pending_online: "L'ordine #{number} è in attesa di pagamento: il pagamento con {method} non è stato completato. Non spediamo nulla finché non è pagato.",
-  pending_generic: "L'ordine #{number} è in attesa di un pagamento di {amount}. Non spediamo nulla finché non è pagato.",
+  processing:
+    "L'ordine #{number} (effettuato il {date}, {total}) è pagato ed è in preparazione: non è ancora stato spedito.",
+  processing_policy:
+    "Gli ordini lasciano il nostro magazzino entro {days} giorni lavorativi e riceverai un'email con il tracking.",
+  pickup_preparing:
+    "L'ordine #{number} (effettuato il {date}, {total}) è pagato ed è in preparazione per il ritiro: non è ancora pronto.",
+  pending_manual:
+    "Stiamo ancora aspettando il tuo pagamento di {amount} ({method}). L'ordine #{number} partirà appena arriva.",
+  pending_online:
+    "L'ordine #{number} è in attesa di pagamento: il pagamento con {method} non è stato completato. Non spediamo nulla finché non è pagato.",
+  pending_generic:
+    "L'ordine #{number} è in attesa di un pagamento di {amount}. Non spediamo nulla finché non è pagato.",
   pay_link: "Puoi completare il pagamento con il link di pagamento dell'ordine: {url}",
-  on_hold_transfer: "Stiamo aspettando il tuo bonifico di {amount} (causale {number}); spediremo appena arriva.",
+  on_hold_transfer:
+    "Stiamo aspettando il tuo bonifico di {amount} (causale {number}); spediremo appena arriva.",
   on_hold_generic: "L'ordine #{number} è in sospeso per ora, quindi non è ancora stato spedito.",
-  failed_method: "Il pagamento con {method} dell'ordine #{number} è stato rifiutato, quindi l'ordine non è stato completato e non è stato addebitato nulla.",
-  failed_generic: "Il pagamento dell'ordine #{number} non è andato a buon fine, quindi l'ordine non è stato completato e non è stato addebitato nulla.",
+  failed_method:
+    "Il pagamento con {method} dell'ordine #{number} è stato rifiutato, quindi l'ordine non è stato completato e non è stato addebitato nulla.",
+  failed_generic:
+    "Il pagamento dell'ordine #{number} non è andato a buon fine, quindi l'ordine non è stato completato e non è stato addebitato nulla.",
   failed_retry: "Puoi riprovare con il link di pagamento o fare un nuovo ordine.",
   failed_new: "Puoi fare un nuovo ordine quando vuoi.",
   retry_link: "Riprova il pagamento qui: {url}",
   method_card: "carta",
   method_bank_transfer: "bonifico bancario",
   method_bank_deposit: "versamento bancario",
-  cancel_customer_refund: "L'ordine #{number} è stato annullato su tua richiesta il {date}, prima della spedizione, e l'intero importo di {amount} è stato rimborsato {when}.",
-  cancel_refund: "L'ordine #{number} è stato annullato il {date} e l'intero importo di {amount} è stato rimborsato {when}.",
+  cancel_customer_refund:
+    "L'ordine #{number} è stato annullato su tua richiesta il {date}, prima della spedizione, e l'intero importo di {amount} è stato rimborsato {when}.",
+  cancel_refund:
+    "L'ordine #{number} è stato annullato il {date} e l'intero importo di {amount} è stato rimborsato {when}.",
   cancel_only: "L'ordine #{number} è stato annullato il {date}.",
   cancel_customer_only: "L'ordine #{number} è stato annullato su tua richiesta il {date}.",
   cancel_partial_refund: "{amount} sono stati rimborsati il {date}.",
@@ -855,8 +947,10 @@ const it: OrderPhrases = {
   ship_plain: "Spedito il {shipped} {via}.",
   ship_customs: "Spedito il {shipped} {via}; è in sdoganamento{place} ({date}){eta}.",
   frag_in_place: " a {place}",
-  duties_paid: "Hai pagato {total}; {carrier} potrebbe riscuotere dazi o tasse di importazione alla consegna.",
-  duties_generic: "Hai pagato {total}; dazi o tasse di importazione potrebbero essere riscossi alla consegna.",
+  duties_paid:
+    "Hai pagato {total}; {carrier} potrebbe riscuotere dazi o tasse di importazione alla consegna.",
+  duties_generic:
+    "Hai pagato {total}; dazi o tasse di importazione potrebbero essere riscossi alla consegna.",
   delivered: "Consegnato {date} ({details}).",
   delivered_plain: "Consegnato {date}.",
   how_mailbox: "lasciato nella cassetta delle lettere",
@@ -866,17 +960,21 @@ const it: OrderPhrases = {
   how_signed: "con firma",
   ofd_all: "{items} sono in consegna {when} {via}.",
   ofd: "Il tuo ordine è in consegna {when} {via}.",
-  attempted: "{carrier} ha tentato la consegna {date}{reason}; il prossimo tentativo è previsto {eta}. Tracking {tracking}.",
+  attempted:
+    "{carrier} ha tentato la consegna {date}{reason}; il prossimo tentativo è previsto {eta}. Tracking {tracking}.",
   attempted_noeta: "{carrier} ha tentato la consegna {date}{reason}. Tracking {tracking}.",
   frag_nobody: ", ma non c'era nessuno",
   the_carrier: "Il corriere",
   delayed: "{ct} è in ritardo{reason}{place}; la nuova stima di {carrier} è {eta}.",
   delayed_noeta: "{ct} è in ritardo{reason}{place}; {carrier} non ha ancora dato una nuova stima.",
   frag_weather: " per il maltempo",
-  label_created: "È stata creata un'etichetta {carrier} {when}, tracking {tracking}; {carrier} non ha ancora scansionato il pacco, il tracking inizierà al ritiro.",
-  label_created_nocarrier: "È stata creata un'etichetta di spedizione {when}, tracking {tracking}; il corriere non ha ancora scansionato il pacco.",
-  exception: "{ct} ha un problema di consegna: \"{message}\".",
-  woo_no_delivery: "Il negozio non registra le consegne, quindi controlla il tracking di {carrier} per lo stato della consegna.",
+  label_created:
+    "È stata creata un'etichetta {carrier} {when}, tracking {tracking}; {carrier} non ha ancora scansionato il pacco, il tracking inizierà al ritiro.",
+  label_created_nocarrier:
+    "È stata creata un'etichetta di spedizione {when}, tracking {tracking}; il corriere non ha ancora scansionato il pacco.",
+  exception: '{ct} ha un problema di consegna: "{message}".',
+  woo_no_delivery:
+    "Il negozio non registra le consegne, quindi controlla il tracking di {carrier} per lo stato della consegna.",
   woo_no_delivery_generic: "Il negozio non registra le consegne, quindi controlla il tracking del corriere.",
   multi: "Spedito in {count} pacchi: {list}.",
   multi_same: "Spedito il {shipped} in {count} pacchi {carrier}: {list}.",
@@ -921,7 +1019,7 @@ const it: OrderPhrases = {
   next_track: "Il link di tracking nella scheda ha gli aggiornamenti di {carrier}.",
   next_track_generic: "Il link di tracking nella scheda ha gli aggiornamenti del corriere.",
   next_contact: "Domande? Scrivi a {support}.",
-  shop_note: "Ultima nota di {store} ({date}): \"{note}\"",
+  shop_note: 'Ultima nota di {store} ({date}): "{note}"',
   the_shop: "il negozio",
   list_line: "#{number} · {date} · {status}",
 };
@@ -963,25 +1061,36 @@ const nl: OrderPhrases = {
   on_date: "op {date}",
   and: "en",
   items_all: "Alle {count} artikelen",
-  processing: "#{number} (geplaatst op {date}, {total}) is betaald en wordt ingepakt - hij is nog niet verzonden.",
-  processing_policy: "Bestellingen verlaten ons magazijn binnen {days} werkdagen en je krijgt een e-mail met de track & trace.",
-  pickup_preparing: "#{number} (geplaatst op {date}, {total}) is betaald en wordt klaargemaakt om op te halen - hij is nog niet klaar.",
-  pending_manual: "We wachten nog op je betaling van {amount} ({method}). #{number} wordt verzonden zodra die binnen is.",
-  pending_online: "#{number} wacht op betaling - de {method}-betaling is niet afgerond. Er wordt niets verzonden tot er betaald is.",
-  pending_generic: "#{number} wacht op een betaling van {amount}. Er wordt niets verzonden tot er betaald is.",
+  processing:
+    "#{number} (geplaatst op {date}, {total}) is betaald en wordt ingepakt - hij is nog niet verzonden.",
+  processing_policy:
+    "Bestellingen verlaten ons magazijn binnen {days} werkdagen en je krijgt een e-mail met de track & trace.",
+  pickup_preparing:
+    "#{number} (geplaatst op {date}, {total}) is betaald en wordt klaargemaakt om op te halen - hij is nog niet klaar.",
+  pending_manual:
+    "We wachten nog op je betaling van {amount} ({method}). #{number} wordt verzonden zodra die binnen is.",
+  pending_online:
+    "#{number} wacht op betaling - de {method}-betaling is niet afgerond. Er wordt niets verzonden tot er betaald is.",
+  pending_generic:
+    "#{number} wacht op een betaling van {amount}. Er wordt niets verzonden tot er betaald is.",
   pay_link: "Je kunt de betaling afronden via de betaallink van de bestelling: {url}",
-  on_hold_transfer: "We wachten op je bankoverschrijving van {amount} (kenmerk {number}); we verzenden zodra die binnen is.",
+  on_hold_transfer:
+    "We wachten op je bankoverschrijving van {amount} (kenmerk {number}); we verzenden zodra die binnen is.",
   on_hold_generic: "#{number} staat voorlopig in de wacht en is dus nog niet verzonden.",
-  failed_method: "De betaling met {method} voor #{number} is geweigerd, dus de bestelling is niet afgerond en er is niets afgeschreven.",
-  failed_generic: "De betaling voor #{number} is niet gelukt, dus de bestelling is niet afgerond en er is niets afgeschreven.",
+  failed_method:
+    "De betaling met {method} voor #{number} is geweigerd, dus de bestelling is niet afgerond en er is niets afgeschreven.",
+  failed_generic:
+    "De betaling voor #{number} is niet gelukt, dus de bestelling is niet afgerond en er is niets afgeschreven.",
   failed_retry: "Je kunt het opnieuw proberen met de betaallink of een nieuwe bestelling plaatsen.",
   failed_new: "Je kunt altijd een nieuwe bestelling plaatsen.",
   retry_link: "Probeer de betaling hier opnieuw: {url}",
   method_card: "kaart",
   method_bank_transfer: "bankoverschrijving",
   method_bank_deposit: "bankstorting",
-  cancel_customer_refund: "#{number} is op jouw verzoek op {date} geannuleerd, vóór verzending, en het volledige bedrag van {amount} is {when} terugbetaald.",
-  cancel_refund: "#{number} is op {date} geannuleerd, en het volledige bedrag van {amount} is {when} terugbetaald.",
+  cancel_customer_refund:
+    "#{number} is op jouw verzoek op {date} geannuleerd, vóór verzending, en het volledige bedrag van {amount} is {when} terugbetaald.",
+  cancel_refund:
+    "#{number} is op {date} geannuleerd, en het volledige bedrag van {amount} is {when} terugbetaald.",
   cancel_only: "#{number} is op {date} geannuleerd.",
   cancel_customer_only: "#{number} is op jouw verzoek op {date} geannuleerd.",
   cancel_partial_refund: "{amount} is op {date} terugbetaald.",
@@ -1017,18 +1126,23 @@ const nl: OrderPhrases = {
   how_signed: "met handtekening",
   ofd_all: "{items} worden {when} bezorgd {via}.",
   ofd: "Je bestelling wordt {when} bezorgd {via}.",
-  attempted: "{carrier} probeerde {date} te bezorgen{reason}; de volgende poging wordt {eta} verwacht. Trackingnummer {tracking}.",
+  attempted:
+    "{carrier} probeerde {date} te bezorgen{reason}; de volgende poging wordt {eta} verwacht. Trackingnummer {tracking}.",
   attempted_noeta: "{carrier} probeerde {date} te bezorgen{reason}. Trackingnummer {tracking}.",
   frag_nobody: ", maar er was niemand thuis",
   the_carrier: "De vervoerder",
   delayed: "{ct} is vertraagd{reason}{place}; de nieuwe verwachting van {carrier} is {eta}.",
   delayed_noeta: "{ct} is vertraagd{reason}{place}; {carrier} heeft nog geen nieuwe verwachting gegeven.",
   frag_weather: " door het weer",
-  label_created: "Er is {when} een {carrier}-label aangemaakt, trackingnummer {tracking}; {carrier} heeft het pakket nog niet gescand, de tracking begint zodra ze het ophalen.",
-  label_created_nocarrier: "Er is {when} een verzendlabel aangemaakt, trackingnummer {tracking}; de vervoerder heeft het pakket nog niet gescand.",
-  exception: "{ct} heeft een bezorgprobleem: \"{message}\".",
-  woo_no_delivery: "De winkel registreert geen bezorgingen, dus kijk in de tracking van {carrier} voor de bezorgstatus.",
-  woo_no_delivery_generic: "De winkel registreert geen bezorgingen, dus kijk in de tracking van de vervoerder.",
+  label_created:
+    "Er is {when} een {carrier}-label aangemaakt, trackingnummer {tracking}; {carrier} heeft het pakket nog niet gescand, de tracking begint zodra ze het ophalen.",
+  label_created_nocarrier:
+    "Er is {when} een verzendlabel aangemaakt, trackingnummer {tracking}; de vervoerder heeft het pakket nog niet gescand.",
+  exception: '{ct} heeft een bezorgprobleem: "{message}".',
+  woo_no_delivery:
+    "De winkel registreert geen bezorgingen, dus kijk in de tracking van {carrier} voor de bezorgstatus.",
+  woo_no_delivery_generic:
+    "De winkel registreert geen bezorgingen, dus kijk in de tracking van de vervoerder.",
   multi: "Verzonden in {count} pakketten: {list}.",
   multi_same: "Op {shipped} verzonden in {count} {carrier}-pakketten: {list}.",
   ms_delivered: "bezorgd op {date}",
@@ -1072,7 +1186,7 @@ const nl: OrderPhrases = {
   next_track: "De trackinglink op de kaart toont de updates van {carrier}.",
   next_track_generic: "De trackinglink op de kaart toont de updates van de vervoerder.",
   next_contact: "Vragen? Mail naar {support}.",
-  shop_note: "Laatste bericht van {store} ({date}): \"{note}\"",
+  shop_note: 'Laatste bericht van {store} ({date}): "{note}"',
   the_shop: "de winkel",
   list_line: "#{number} · {date} · {status}",
 };

@@ -15,7 +15,12 @@ export const SHOPIFY_POLICIES: StorePolicies = {
   returns: "<p>We have a <strong>30-day return policy</strong>.</p>",
 };
 
-function item(title: string, quantity = 1, variantTitle: string | null = null, extra: Partial<OrderItem> = {}): OrderItem {
+function item(
+  title: string,
+  quantity = 1,
+  variantTitle: string | null = null,
+  extra: Partial<OrderItem> = {},
+): OrderItem {
   return { title, quantity, variantTitle, sku: null, ...extra };
 }
 
@@ -35,7 +40,9 @@ function ship(p: Partial<Shipment> & Pick<Shipment, "status">): Shipment {
   };
 }
 
-function base(p: Partial<NormalizedOrder> & Pick<NormalizedOrder, "number" | "placedAt" | "status" | "total">): NormalizedOrder {
+function base(
+  p: Partial<NormalizedOrder> & Pick<NormalizedOrder, "number" | "placedAt" | "status" | "total">,
+): NormalizedOrder {
   return {
     id: p.id ?? `gid://shopify/Order/55000000${p.number}`,
     platformStatus: "",
@@ -87,7 +94,12 @@ export const shopifyOrders: Record<string, NormalizedOrder> = {
       item("Merino Wool Hiking Socks", 2, "M / Charcoal", { unshippedQuantity: 2 }),
     ],
     shippingCity: "San Francisco",
-    contact: { email: "alice.johnson@example.com", phone: "+14155550134", customerId: "gid://shopify/Customer/7700000000001", name: "Alice Johnson" },
+    contact: {
+      email: "alice.johnson@example.com",
+      phone: "+14155550134",
+      customerId: "gid://shopify/Customer/7700000000001",
+      name: "Alice Johnson",
+    },
   }),
   "1002": base({
     number: "1002",
@@ -106,10 +118,20 @@ export const shopifyOrders: Record<string, NormalizedOrder> = {
         shippedAt: "2026-11-19T19:22:10Z",
         estimatedDeliveryAt: "2026-11-24T17:00:00Z",
         items: [item("Ridgeline 3L Rain Shell")],
-        lastEvent: { at: "2026-11-23T04:30:00Z", status: "in_transit", message: "Arrived at facility", location: "Commerce City, CO" },
+        lastEvent: {
+          at: "2026-11-23T04:30:00Z",
+          status: "in_transit",
+          message: "Arrived at facility",
+          location: "Commerce City, CO",
+        },
       }),
     ],
-    contact: { email: "marcus.reed@example.net", phone: "+13035550161", customerId: null, name: "Marcus Reed" },
+    contact: {
+      email: "marcus.reed@example.net",
+      phone: "+13035550161",
+      customerId: null,
+      name: "Marcus Reed",
+    },
   }),
   "1003": base({
     number: "1003",
@@ -117,7 +139,10 @@ export const shopifyOrders: Record<string, NormalizedOrder> = {
     status: "delivered",
     platformStatus: "PAID / FULFILLED",
     total: usd("124.23"),
-    items: [item("Summit Fleece Pullover", 1, "Women's S / Oatmeal"), item("Trailhead Beanie", 1, "One Size / Rust")],
+    items: [
+      item("Summit Fleece Pullover", 1, "Women's S / Oatmeal"),
+      item("Trailhead Beanie", 1, "One Size / Rust"),
+    ],
     shipments: [
       ship({
         carrier: "USPS",
@@ -129,10 +154,20 @@ export const shopifyOrders: Record<string, NormalizedOrder> = {
         estimatedDeliveryAt: "2026-11-14T17:00:00Z",
         deliveredAt: "2026-11-13T21:22:00Z",
         items: [item("Summit Fleece Pullover"), item("Trailhead Beanie")],
-        lastEvent: { at: "2026-11-13T21:22:00Z", status: "delivered", message: "Delivered, in/at mailbox", location: "San Francisco, CA" },
+        lastEvent: {
+          at: "2026-11-13T21:22:00Z",
+          status: "delivered",
+          message: "Delivered, in/at mailbox",
+          location: "San Francisco, CA",
+        },
       }),
     ],
-    contact: { email: "alice.johnson@example.com", phone: "+14155550134", customerId: "gid://shopify/Customer/7700000000001", name: "Alice Johnson" },
+    contact: {
+      email: "alice.johnson@example.com",
+      phone: "+14155550134",
+      customerId: "gid://shopify/Customer/7700000000001",
+      name: "Alice Johnson",
+    },
   }),
   "1004": base({
     number: "1004",
@@ -157,21 +192,37 @@ export const shopifyOrders: Record<string, NormalizedOrder> = {
         estimatedDeliveryAt: "2026-11-19T17:00:00Z",
         deliveredAt: "2026-11-19T23:40:00Z",
         items: [item("Basecamp 2-Person Tent")],
-        lastEvent: { at: "2026-11-19T23:40:00Z", status: "delivered", message: "Delivered - Left at front door", location: "San Francisco, CA" },
+        lastEvent: {
+          at: "2026-11-19T23:40:00Z",
+          status: "delivered",
+          message: "Delivered - Left at front door",
+          location: "San Francisco, CA",
+        },
       }),
       ship({
         carrier: "DHL eCommerce",
         carrierCode: "dhl_ecommerce",
         trackingNumber: "GM5301284467220193",
-        trackingUrl: "https://www.dhl.com/us-en/home/tracking/tracking-ecommerce.html?submit=1&tracking-id=GM5301284467220193",
+        trackingUrl:
+          "https://www.dhl.com/us-en/home/tracking/tracking-ecommerce.html?submit=1&tracking-id=GM5301284467220193",
         status: "in_transit",
         shippedAt: "2026-11-20T14:30:05Z",
         estimatedDeliveryAt: "2026-11-25T17:00:00Z",
         items: [item("Packable Daypack 20L"), item("Insulated Water Bottle 32oz")],
-        lastEvent: { at: "2026-11-22T19:48:00Z", status: "in_transit", message: "Arrived at DHL eCommerce facility", location: "Salt Lake City, UT" },
+        lastEvent: {
+          at: "2026-11-22T19:48:00Z",
+          status: "in_transit",
+          message: "Arrived at DHL eCommerce facility",
+          location: "Salt Lake City, UT",
+        },
       }),
     ],
-    contact: { email: "alice.johnson@example.com", phone: "+14155550134", customerId: "gid://shopify/Customer/7700000000001", name: "Alice Johnson" },
+    contact: {
+      email: "alice.johnson@example.com",
+      phone: "+14155550134",
+      customerId: "gid://shopify/Customer/7700000000001",
+      name: "Alice Johnson",
+    },
   }),
   "1005": base({
     number: "1005",
@@ -191,7 +242,12 @@ export const shopifyOrders: Record<string, NormalizedOrder> = {
     ],
     cancelledAt: "2026-11-16T15:47:55Z",
     cancelReason: "customer",
-    contact: { email: "priya.patel@example.com", phone: "+13125550119", customerId: null, name: "Priya Patel" },
+    contact: {
+      email: "priya.patel@example.com",
+      phone: "+13125550119",
+      customerId: null,
+      name: "Priya Patel",
+    },
   }),
   "1006": base({
     number: "1006",
@@ -214,8 +270,17 @@ export const shopifyOrders: Record<string, NormalizedOrder> = {
         shippedAt: "2026-11-04T16:00:27Z",
         estimatedDeliveryAt: "2026-11-06T17:00:00Z",
         deliveredAt: "2026-11-06T22:05:00Z",
-        items: [item("Ridgeline 3L Rain Shell"), item("Insulated Water Bottle 32oz"), item("Merino Wool Hiking Socks", 2)],
-        lastEvent: { at: "2026-11-06T22:05:00Z", status: "delivered", message: "Delivered, front door", location: "Seattle, WA" },
+        items: [
+          item("Ridgeline 3L Rain Shell"),
+          item("Insulated Water Bottle 32oz"),
+          item("Merino Wool Hiking Socks", 2),
+        ],
+        lastEvent: {
+          at: "2026-11-06T22:05:00Z",
+          status: "delivered",
+          message: "Delivered, front door",
+          location: "Seattle, WA",
+        },
       }),
     ],
     refunds: [
@@ -238,7 +303,12 @@ export const shopifyOrders: Record<string, NormalizedOrder> = {
     outstanding: usd("128.16"),
     paymentMethod: "Bank Deposit",
     items: [item("Summit Fleece Pullover", 1, "Women's M / Sage"), item("Trail Running Cap", 1, "Black")],
-    contact: { email: "sofia.garcia@example.com", phone: "+15125550146", customerId: null, name: "Sofia Garcia" },
+    contact: {
+      email: "sofia.garcia@example.com",
+      phone: "+15125550146",
+      customerId: null,
+      name: "Sofia Garcia",
+    },
   }),
   "1008": base({
     number: "1008",
@@ -252,7 +322,8 @@ export const shopifyOrders: Record<string, NormalizedOrder> = {
     pickup: {
       locationName: "Demo Outfitters Burlington",
       address: "85 Church St, Burlington, VT 05401",
-      instructions: "Pickup counter is at the back of the store. Bring your order number and a photo ID. Open Mon-Sat 10am-7pm, Sun 11am-5pm.",
+      instructions:
+        "Pickup counter is at the back of the store. Bring your order number and a photo ID. Open Mon-Sat 10am-7pm, Sun 11am-5pm.",
     },
     shipments: [
       ship({
@@ -261,7 +332,12 @@ export const shopifyOrders: Record<string, NormalizedOrder> = {
         items: [item("Lakeside Camp Chair"), item("Headlamp 400 Lumen")],
       }),
     ],
-    contact: { email: "emma.wilson@example.com", phone: "+18025550157", customerId: null, name: "Emma Wilson" },
+    contact: {
+      email: "emma.wilson@example.com",
+      phone: "+18025550157",
+      customerId: null,
+      name: "Emma Wilson",
+    },
   }),
   "1009": base({
     number: "1009",
@@ -272,13 +348,17 @@ export const shopifyOrders: Record<string, NormalizedOrder> = {
     shippingCountry: "DE",
     shippingCity: "Berlin",
     customerLocale: "de-DE",
-    items: [item("Alpine Trail Down Jacket", 1, "Men's L / Black"), item("Merino Base Layer Crew", 1, "Men's L / Charcoal")],
+    items: [
+      item("Alpine Trail Down Jacket", 1, "Men's L / Black"),
+      item("Merino Base Layer Crew", 1, "Men's L / Charcoal"),
+    ],
     shipments: [
       ship({
         carrier: "DHL Express",
         carrierCode: "dhl_express",
         trackingNumber: "4839172656",
-        trackingUrl: "https://www.dhl.com/global-en/home/tracking/tracking-express.html?submit=1&tracking-id=4839172656",
+        trackingUrl:
+          "https://www.dhl.com/global-en/home/tracking/tracking-express.html?submit=1&tracking-id=4839172656",
         status: "in_transit",
         shippedAt: "2026-11-18T16:30:48Z",
         estimatedDeliveryAt: "2026-11-24T17:00:00Z",
@@ -291,7 +371,12 @@ export const shopifyOrders: Record<string, NormalizedOrder> = {
         },
       }),
     ],
-    contact: { email: "juergen.mueller@example.net", phone: "+49305550142", customerId: null, name: "Jürgen Müller" },
+    contact: {
+      email: "juergen.mueller@example.net",
+      phone: "+49305550142",
+      customerId: null,
+      name: "Jürgen Müller",
+    },
   }),
   "1010": base({
     number: "1010",
@@ -315,7 +400,12 @@ export const shopifyOrders: Record<string, NormalizedOrder> = {
         items: [item("Packable Daypack 20L"), item("Trailhead Beanie")],
       }),
     ],
-    contact: { email: "oliver.bennett@example.com", phone: "+442079460555", customerId: null, name: "Oliver Bennett" },
+    contact: {
+      email: "oliver.bennett@example.com",
+      phone: "+442079460555",
+      customerId: null,
+      name: "Oliver Bennett",
+    },
   }),
   "1011": base({
     number: "1011",
@@ -323,7 +413,10 @@ export const shopifyOrders: Record<string, NormalizedOrder> = {
     status: "delivered",
     platformStatus: "PAID / FULFILLED",
     total: usd("121.0"),
-    items: [item("Trail Running Shorts", 1, "Women's S / Teal"), item("Sun Hoodie UPF 50", 1, "Women's S / Sky")],
+    items: [
+      item("Trail Running Shorts", 1, "Women's S / Teal"),
+      item("Sun Hoodie UPF 50", 1, "Women's S / Sky"),
+    ],
     shipments: [
       ship({
         carrier: "USPS",
@@ -335,10 +428,20 @@ export const shopifyOrders: Record<string, NormalizedOrder> = {
         estimatedDeliveryAt: "2026-07-31T17:00:00Z",
         deliveredAt: "2026-07-31T18:02:00Z",
         items: [item("Trail Running Shorts"), item("Sun Hoodie UPF 50")],
-        lastEvent: { at: "2026-07-31T18:02:00Z", status: "delivered", message: "Delivered, front door/porch", location: "Portland, OR" },
+        lastEvent: {
+          at: "2026-07-31T18:02:00Z",
+          status: "delivered",
+          message: "Delivered, front door/porch",
+          location: "Portland, OR",
+        },
       }),
     ],
-    contact: { email: "grace.thompson@example.com", phone: "+15035550128", customerId: null, name: "Grace Thompson" },
+    contact: {
+      email: "grace.thompson@example.com",
+      phone: "+15035550128",
+      customerId: null,
+      name: "Grace Thompson",
+    },
   }),
   "1012": base({
     number: "1012",
@@ -356,7 +459,12 @@ export const shopifyOrders: Record<string, NormalizedOrder> = {
         status: "label_created",
         shippedAt: "2026-11-23T14:40:02Z",
         items: [item("Basecamp Insulated Vest")],
-        lastEvent: { at: "2026-11-23T14:40:02Z", status: "label_created", message: "Shipping label created, USPS awaiting item", location: "Columbus, OH" },
+        lastEvent: {
+          at: "2026-11-23T14:40:02Z",
+          status: "label_created",
+          message: "Shipping label created, USPS awaiting item",
+          location: "Columbus, OH",
+        },
       }),
     ],
     contact: { email: "Bob.Smith@Example.COM", phone: "+16175550191", customerId: null, name: "Bob Smith" },
@@ -424,10 +532,20 @@ export const shopifyOrders: Record<string, NormalizedOrder> = {
           item("Cascade Insulated Hiking Boots"),
           item("Basecamp 2-Person Tent"),
         ],
-        lastEvent: { at: "2026-11-23T12:48:00Z", status: "out_for_delivery", message: "Out for delivery today", location: "Maspeth, NY" },
+        lastEvent: {
+          at: "2026-11-23T12:48:00Z",
+          status: "out_for_delivery",
+          message: "Out for delivery today",
+          location: "Maspeth, NY",
+        },
       }),
     ],
-    contact: { email: "hannah.lee@example.com", phone: "+17185550163", customerId: "gid://shopify/Customer/7700000000010", name: "Hannah Lee" },
+    contact: {
+      email: "hannah.lee@example.com",
+      phone: "+17185550163",
+      customerId: "gid://shopify/Customer/7700000000010",
+      name: "Hannah Lee",
+    },
   }),
   "1015": base({
     number: "1015",
@@ -458,12 +576,18 @@ export const shopifyOrders: Record<string, NormalizedOrder> = {
         lastEvent: {
           at: "2026-11-21T19:37:00Z",
           status: "attempted_delivery",
-          message: "The receiver was not available for delivery. We'll make a second attempt the next business day.",
+          message:
+            "The receiver was not available for delivery. We'll make a second attempt the next business day.",
           location: "Philadelphia, PA",
         },
       }),
     ],
-    contact: { email: "liam.oconnor@example.net", phone: "+12155550172", customerId: null, name: "Liam O'Connor" },
+    contact: {
+      email: "liam.oconnor@example.net",
+      phone: "+12155550172",
+      customerId: null,
+      name: "Liam O'Connor",
+    },
   }),
 };
 
@@ -471,7 +595,9 @@ export const shopifyOrders: Record<string, NormalizedOrder> = {
 // WooCommerce: Demo Woo Garden (EUR, Europe/Berlin). Woo has no delivery state.
 // ---------------------------------------------------------------------------------------------
 
-function woo(p: Partial<NormalizedOrder> & Pick<NormalizedOrder, "number" | "placedAt" | "status" | "total">): NormalizedOrder {
+function woo(
+  p: Partial<NormalizedOrder> & Pick<NormalizedOrder, "number" | "placedAt" | "status" | "total">,
+): NormalizedOrder {
   return base({
     id: p.number,
     statusPageUrl: `http://demo-woo.localhost/my-account/view-order/${p.number}/`,
@@ -481,7 +607,14 @@ function woo(p: Partial<NormalizedOrder> & Pick<NormalizedOrder, "number" | "pla
   });
 }
 
-const wooShip = (provider: string, code: string, n: string, day: string, url: string | null, extra: Partial<Shipment> = {}): Shipment =>
+const wooShip = (
+  provider: string,
+  code: string,
+  n: string,
+  day: string,
+  url: string | null,
+  extra: Partial<Shipment> = {},
+): Shipment =>
   ship({
     carrier: provider,
     carrierCode: code,
@@ -500,8 +633,17 @@ export const wooOrders: Record<string, NormalizedOrder> = {
     platformStatus: "processing",
     total: eur("49.82"),
     paymentMethod: "PayPal",
-    items: [item("Japanese Pruning Shears"), item("Heirloom Tomato Seeds 'Ochsenherz'", 2), item("Organic Basil Seeds 'Genovese'")],
-    contact: { email: "lena.schmidt@example.com", phone: "+49405550133", customerId: "5", name: "Lena Schmidt" },
+    items: [
+      item("Japanese Pruning Shears"),
+      item("Heirloom Tomato Seeds 'Ochsenherz'", 2),
+      item("Organic Basil Seeds 'Genovese'"),
+    ],
+    contact: {
+      email: "lena.schmidt@example.com",
+      phone: "+49405550133",
+      customerId: "5",
+      name: "Lena Schmidt",
+    },
   }),
   "2002": woo({
     number: "2002",
@@ -509,10 +651,19 @@ export const wooOrders: Record<string, NormalizedOrder> = {
     status: "shipped",
     platformStatus: "completed",
     total: eur("99.70"),
-    items: [item("Ash Handle Digging Spade"), item("Leather Gardening Gloves - L", 1, "L"), item("Garden Kneeler Pad")],
+    items: [
+      item("Ash Handle Digging Spade"),
+      item("Leather Gardening Gloves - L", 1, "L"),
+      item("Garden Kneeler Pad"),
+    ],
     shipments: [
-      wooShip("UPS", "ups", "1ZE2W6491144172082", "2026-11-20",
-        "https://wwwapps.ups.com/WebTracking?sort_by=status&tracknums_displayed=1&TypeOfInquiryNumber=T&loc=de_DE&InquiryNumber1=1ZE2W6491144172082"),
+      wooShip(
+        "UPS",
+        "ups",
+        "1ZE2W6491144172082",
+        "2026-11-20",
+        "https://wwwapps.ups.com/WebTracking?sort_by=status&tracknums_displayed=1&TypeOfInquiryNumber=T&loc=de_DE&InquiryNumber1=1ZE2W6491144172082",
+      ),
     ],
     customerNotes: [
       {
@@ -520,7 +671,12 @@ export const wooOrders: Record<string, NormalizedOrder> = {
         text: "Your parcel is on its way with UPS (tracking number 1ZE2W6491144172082). UPS expects to deliver it on Tuesday, 24 November.",
       },
     ],
-    contact: { email: "Tobias.Wagner@Example.NET", phone: "+49895550148", customerId: null, name: "Tobias Wagner" },
+    contact: {
+      email: "Tobias.Wagner@Example.NET",
+      phone: "+49895550148",
+      customerId: null,
+      name: "Tobias Wagner",
+    },
   }),
   "2003": woo({
     number: "2003",
@@ -528,9 +684,27 @@ export const wooOrders: Record<string, NormalizedOrder> = {
     status: "shipped",
     platformStatus: "completed",
     total: eur("85.50"),
-    items: [item("Spring Bulb Collection (Tulips & Daffodils)", 2), item("Stainless Steel Hand Trowel"), item("Garlic Bulbs 'Thermidrome' 250 g", 2)],
-    shipments: [wooShip("DHL Paket", "dhl_paket", "00340434161094052181", "2026-11-09", DHL_DE_URL("00340434161094052181"), { status: "unknown" })],
-    contact: { email: "katrin.hoffmann@example.com", phone: "+492215550127", customerId: "7", name: "Katrin Hoffmann" },
+    items: [
+      item("Spring Bulb Collection (Tulips & Daffodils)", 2),
+      item("Stainless Steel Hand Trowel"),
+      item("Garlic Bulbs 'Thermidrome' 250 g", 2),
+    ],
+    shipments: [
+      wooShip(
+        "DHL Paket",
+        "dhl_paket",
+        "00340434161094052181",
+        "2026-11-09",
+        DHL_DE_URL("00340434161094052181"),
+        { status: "unknown" },
+      ),
+    ],
+    contact: {
+      email: "katrin.hoffmann@example.com",
+      phone: "+492215550127",
+      customerId: "7",
+      name: "Katrin Hoffmann",
+    },
   }),
   "2004": woo({
     number: "2004",
@@ -546,8 +720,20 @@ export const wooOrders: Record<string, NormalizedOrder> = {
       item("Wildflower Meadow Seed Mix - 500 g", 1, "500 g"),
     ],
     shipments: [
-      wooShip("DPD", "dpd", "01505034712389", "2026-11-17", "https://tracking.dpd.de/parcelstatus?query=01505034712389&locale=en_DE"),
-      wooShip("DHL Paket", "dhl_paket", "00340434161094058770", "2026-11-18", DHL_DE_URL("00340434161094058770")),
+      wooShip(
+        "DPD",
+        "dpd",
+        "01505034712389",
+        "2026-11-17",
+        "https://tracking.dpd.de/parcelstatus?query=01505034712389&locale=en_DE",
+      ),
+      wooShip(
+        "DHL Paket",
+        "dhl_paket",
+        "00340434161094058770",
+        "2026-11-18",
+        DHL_DE_URL("00340434161094058770"),
+      ),
     ],
     customerNotes: [
       {
@@ -559,7 +745,12 @@ export const wooOrders: Record<string, NormalizedOrder> = {
         text: "Second parcel shipped with DHL (tracking number 00340434161094058770): Telescopic Hedge Shears and Wildflower Meadow Seed Mix - 500 g. The Hori-Hori Garden Knife is on backorder; we will ship it as soon as it is back in stock, at no extra cost.",
       },
     ],
-    contact: { email: "felix.bauer@example.net", phone: "+493415550116", customerId: null, name: "Felix Bauer" },
+    contact: {
+      email: "felix.bauer@example.net",
+      phone: "+493415550116",
+      customerId: null,
+      name: "Felix Bauer",
+    },
   }),
   "2005": woo({
     number: "2005",
@@ -568,9 +759,24 @@ export const wooOrders: Record<string, NormalizedOrder> = {
     platformStatus: "refunded",
     total: eur("63.75"),
     paymentMethod: "Credit / Debit Card",
-    items: [item("Galvanised Watering Can - 10 l", 1, "10 l"), item("Wildflower Meadow Seed Mix - 500 g", 1, "500 g")],
-    refunds: [{ createdAt: "2026-11-16T10:40:05Z", amount: eur("63.75"), note: "Order cancelled at customer's request before dispatch", items: [] }],
-    contact: { email: "sabine.koch@example.com", phone: "+497115550185", customerId: null, name: "Sabine Koch" },
+    items: [
+      item("Galvanised Watering Can - 10 l", 1, "10 l"),
+      item("Wildflower Meadow Seed Mix - 500 g", 1, "500 g"),
+    ],
+    refunds: [
+      {
+        createdAt: "2026-11-16T10:40:05Z",
+        amount: eur("63.75"),
+        note: "Order cancelled at customer's request before dispatch",
+        items: [],
+      },
+    ],
+    contact: {
+      email: "sabine.koch@example.com",
+      phone: "+497115550185",
+      customerId: null,
+      name: "Sabine Koch",
+    },
   }),
   "2006": woo({
     number: "2006",
@@ -578,8 +784,20 @@ export const wooOrders: Record<string, NormalizedOrder> = {
     status: "partially_refunded",
     platformStatus: "completed",
     total: eur("58.73"),
-    items: [item("Terracotta Herb Pot Set (3 pcs)"), item("Organic Basil Seeds 'Genovese'", 2), item("Stainless Steel Hand Trowel")],
-    shipments: [wooShip("DHL Paket", "dhl_paket", "00340434161094049020", "2026-11-03", DHL_DE_URL("00340434161094049020"))],
+    items: [
+      item("Terracotta Herb Pot Set (3 pcs)"),
+      item("Organic Basil Seeds 'Genovese'", 2),
+      item("Stainless Steel Hand Trowel"),
+    ],
+    shipments: [
+      wooShip(
+        "DHL Paket",
+        "dhl_paket",
+        "00340434161094049020",
+        "2026-11-03",
+        DHL_DE_URL("00340434161094049020"),
+      ),
+    ],
     refunds: [
       {
         createdAt: "2026-11-06T08:48:22Z",
@@ -588,7 +806,12 @@ export const wooOrders: Record<string, NormalizedOrder> = {
         items: [],
       },
     ],
-    contact: { email: "lena.schmidt@example.com", phone: "+49405550133", customerId: "5", name: "Lena Schmidt" },
+    contact: {
+      email: "lena.schmidt@example.com",
+      phone: "+49405550133",
+      customerId: "5",
+      name: "Lena Schmidt",
+    },
   }),
   "2007": woo({
     number: "2007",
@@ -598,9 +821,15 @@ export const wooOrders: Record<string, NormalizedOrder> = {
     total: eur("59.85"),
     outstanding: eur("59.85"),
     paymentMethod: "PayPal",
-    paymentUrl: "http://demo-woo.localhost/checkout/order-pay/2007/?pay_for_order=true&key=wc_order_zPogX3RxEjSeq",
+    paymentUrl:
+      "http://demo-woo.localhost/checkout/order-pay/2007/?pay_for_order=true&key=wc_order_zPogX3RxEjSeq",
     items: [item("Telescopic Hedge Shears")],
-    contact: { email: "anna.becker@example.net", phone: "+49695550152", customerId: null, name: "Anna Becker" },
+    contact: {
+      email: "anna.becker@example.net",
+      phone: "+49695550152",
+      customerId: null,
+      name: "Anna Becker",
+    },
   }),
   "2008": woo({
     number: "2008",
@@ -609,14 +838,23 @@ export const wooOrders: Record<string, NormalizedOrder> = {
     platformStatus: "on-hold",
     total: eur("65.74"),
     paymentMethod: "Direct bank transfer",
-    items: [item("Galvanised Watering Can - 5 l", 1, "5 l"), item("Leather Gardening Gloves - M", 1, "M"), item("Organic Basil Seeds 'Genovese'")],
+    items: [
+      item("Galvanised Watering Can - 5 l", 1, "5 l"),
+      item("Leather Gardening Gloves - M", 1, "M"),
+      item("Organic Basil Seeds 'Genovese'"),
+    ],
     customerNotes: [
       {
         at: "2026-11-23T07:30:44Z",
         text: "Friendly reminder: we haven't received your bank transfer yet. Please transfer the order total to IBAN DE89 3704 0044 0532 0130 00 (Demo Woo Garden) with reference 2008. We'll ship as soon as the payment arrives; unpaid orders are cancelled after 7 days.",
       },
     ],
-    contact: { email: "jonas.richter@example.com", phone: "+493515550139", customerId: null, name: "Jonas Richter" },
+    contact: {
+      email: "jonas.richter@example.com",
+      phone: "+493515550139",
+      customerId: null,
+      name: "Jonas Richter",
+    },
   }),
   "2009": woo({
     number: "2009",
@@ -625,9 +863,15 @@ export const wooOrders: Record<string, NormalizedOrder> = {
     platformStatus: "failed",
     total: eur("89.80"),
     paymentMethod: "Credit / Debit Card",
-    paymentUrl: "http://demo-woo.localhost/checkout/order-pay/2009/?pay_for_order=true&key=wc_order_47G6XrsWLuhX2",
+    paymentUrl:
+      "http://demo-woo.localhost/checkout/order-pay/2009/?pay_for_order=true&key=wc_order_47G6XrsWLuhX2",
     items: [item("Japanese Pruning Shears"), item("Telescopic Hedge Shears")],
-    contact: { email: "paul.neumann@example.net", phone: "+492115550171", customerId: null, name: "Paul Neumann" },
+    contact: {
+      email: "paul.neumann@example.net",
+      phone: "+492115550171",
+      customerId: null,
+      name: "Paul Neumann",
+    },
   }),
   "2010": woo({
     number: "2010",
@@ -636,7 +880,11 @@ export const wooOrders: Record<string, NormalizedOrder> = {
     platformStatus: "completed",
     total: eur("187.70"),
     deliveryMethod: "pickup",
-    pickup: { locationName: "Demo Woo Garden", address: "Kastanienallee 12, 10435 Berlin", instructions: null },
+    pickup: {
+      locationName: "Demo Woo Garden",
+      address: "Kastanienallee 12, 10435 Berlin",
+      instructions: null,
+    },
     items: [item("Raised Bed Kit Larch 120 x 80 cm"), item("Organic Potting Soil 40 l", 3)],
     customerNotes: [
       {
@@ -644,7 +892,12 @@ export const wooOrders: Record<string, NormalizedOrder> = {
         text: "Good news - your order is ready for pickup at our shop: Demo Woo Garden, Kastanienallee 12, 10435 Berlin (Mon-Sat 10:00-18:00). Please bring your order number #2010. We'll keep it for you until Friday, 27 November.",
       },
     ],
-    contact: { email: "claudia.schulz@example.com", phone: "+49305550164", customerId: "9", name: "Claudia Schulz" },
+    contact: {
+      email: "claudia.schulz@example.com",
+      phone: "+49305550164",
+      customerId: "9",
+      name: "Claudia Schulz",
+    },
   }),
   "2011": woo({
     number: "2011",
@@ -653,9 +906,19 @@ export const wooOrders: Record<string, NormalizedOrder> = {
     platformStatus: "completed",
     total: eur("96.87"),
     shippingCountry: "CH",
-    items: [item("Stainless Steel Hand Trowel"), item("Japanese Pruning Shears"), item("Leather Gardening Gloves - M", 1, "M")],
+    items: [
+      item("Stainless Steel Hand Trowel"),
+      item("Japanese Pruning Shears"),
+      item("Leather Gardening Gloves - M", 1, "M"),
+    ],
     shipments: [
-      wooShip("DHL Express", "dhl_express", "5720461935", "2026-11-18", "https://www.dhl.com/content/g0/en/express/tracking.shtml?brand=DHL&AWB=5720461935"),
+      wooShip(
+        "DHL Express",
+        "dhl_express",
+        "5720461935",
+        "2026-11-18",
+        "https://www.dhl.com/content/g0/en/express/tracking.shtml?brand=DHL&AWB=5720461935",
+      ),
     ],
     customerNotes: [
       {
@@ -663,7 +926,12 @@ export const wooOrders: Record<string, NormalizedOrder> = {
         text: "Your parcel left our warehouse today with DHL Express (waybill 5720461935). Delivery to Switzerland usually takes 2-4 business days. Swiss import VAT and any customs fees are collected by DHL on delivery.",
       },
     ],
-    contact: { email: "zoe.braendli@example.net", phone: "+41445550123", customerId: null, name: "Zoë Brändli" },
+    contact: {
+      email: "zoe.braendli@example.net",
+      phone: "+41445550123",
+      customerId: null,
+      name: "Zoë Brändli",
+    },
   }),
   "2012": woo({
     number: "2012",
@@ -672,7 +940,11 @@ export const wooOrders: Record<string, NormalizedOrder> = {
     platformStatus: "completed",
     total: eur("62.52"),
     shippingCountry: "NL",
-    items: [item("Wildflower Meadow Seed Mix - 100 g", 2, "100 g"), item("Spring Bulb Collection (Tulips & Daffodils)"), item("Garden Kneeler Pad")],
+    items: [
+      item("Wildflower Meadow Seed Mix - 100 g", 2, "100 g"),
+      item("Spring Bulb Collection (Tulips & Daffodils)"),
+      item("Garden Kneeler Pad"),
+    ],
     shipments: [
       wooShip(
         "Deutsche Post",
@@ -683,7 +955,12 @@ export const wooOrders: Record<string, NormalizedOrder> = {
         { trackingUrlInferred: true },
       ),
     ],
-    contact: { email: "daan.devries@example.com", phone: "+31205550137", customerId: null, name: "Daan de Vries" },
+    contact: {
+      email: "daan.devries@example.com",
+      phone: "+31205550137",
+      customerId: null,
+      name: "Daan de Vries",
+    },
   }),
   "2013": woo({
     number: "2013",
@@ -693,8 +970,21 @@ export const wooOrders: Record<string, NormalizedOrder> = {
     total: eur("69.75"),
     paymentMethod: "PayPal",
     items: [item("Galvanised Watering Can - 10 l", 1, "10 l"), item("Leather Gardening Gloves - M", 1, "M")],
-    shipments: [wooShip("DHL Paket", "dhl_paket", "00340434161093821467", "2026-07-27", DHL_DE_URL("00340434161093821467"))],
-    contact: { email: "lena.schmidt@example.com", phone: "+49405550133", customerId: "5", name: "Lena Schmidt" },
+    shipments: [
+      wooShip(
+        "DHL Paket",
+        "dhl_paket",
+        "00340434161093821467",
+        "2026-07-27",
+        DHL_DE_URL("00340434161093821467"),
+      ),
+    ],
+    contact: {
+      email: "lena.schmidt@example.com",
+      phone: "+49405550133",
+      customerId: "5",
+      name: "Lena Schmidt",
+    },
   }),
   "2014": woo({
     number: "2014",
@@ -715,9 +1005,26 @@ export const wooOrders: Record<string, NormalizedOrder> = {
       item("Wildflower Meadow Seed Mix - 500 g", 1, "500 g"),
     ],
     shipments: [
-      wooShip("DHL Paket", "dhl_paket", "00340434161094061138", "2026-11-19", DHL_DE_URL("00340434161094061138")),
-      wooShip("DHL Paket", "dhl_paket", "00340434161094061145", "2026-11-19", DHL_DE_URL("00340434161094061145")),
+      wooShip(
+        "DHL Paket",
+        "dhl_paket",
+        "00340434161094061138",
+        "2026-11-19",
+        DHL_DE_URL("00340434161094061138"),
+      ),
+      wooShip(
+        "DHL Paket",
+        "dhl_paket",
+        "00340434161094061145",
+        "2026-11-19",
+        DHL_DE_URL("00340434161094061145"),
+      ),
     ],
-    contact: { email: "max.gross@example.com", phone: "+493315550108", customerId: "12", name: "Maximilian Groß" },
+    contact: {
+      email: "max.gross@example.com",
+      phone: "+493315550108",
+      customerId: "12",
+      name: "Maximilian Groß",
+    },
   }),
 };

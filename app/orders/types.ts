@@ -82,7 +82,13 @@ export interface Shipment {
   items: OrderItem[];
   lastEvent?: ShipmentEvent | null;
   /** pickup location text when status is ready_for_pickup */
-  pickup?: { locationName: string | null; address: string | null; instructions: string | null; holdUntil?: string | null; readyAt?: string | null } | null;
+  pickup?: {
+    locationName: string | null;
+    address: string | null;
+    instructions: string | null;
+    holdUntil?: string | null;
+    readyAt?: string | null;
+  } | null;
 }
 
 export interface Refund {
@@ -117,7 +123,13 @@ export interface NormalizedOrder {
   statusPageUrl: string | null;
   /** delivery method of the order: shipping, local pickup, digital */
   deliveryMethod: "shipping" | "pickup" | "none";
-  pickup?: { locationName: string | null; address: string | null; instructions: string | null; holdUntil?: string | null; readyAt?: string | null } | null;
+  pickup?: {
+    locationName: string | null;
+    address: string | null;
+    instructions: string | null;
+    holdUntil?: string | null;
+    readyAt?: string | null;
+  } | null;
   shippingCountry?: string | null; // ISO country code of the destination; never the full address
   shippingCity?: string | null;
   /** Customer notes visible to the shopper (Woo customer notes, Shopify public timeline) newest last */

@@ -12,11 +12,18 @@ export const loader = async ({ request }: LoaderFunctionArgs) => {
 
 export default function Index() {
   return (
-    <main style={{ fontFamily: "Inter, system-ui, sans-serif", maxWidth: 640, margin: "4rem auto", padding: "0 1rem" }}>
+    <main
+      style={{
+        fontFamily: "Inter, system-ui, sans-serif",
+        maxWidth: 640,
+        margin: "4rem auto",
+        padding: "0 1rem",
+      }}
+    >
       <h1>TrulyBot Commerce</h1>
       <p>
-        The order-tracking chat bot for Shopify and WooCommerce stores. Install it from the Shopify App Store, or
-        install the TrulyBot plugin in WooCommerce and click <em>Connect</em>.
+        The order-tracking chat bot for Shopify and WooCommerce stores. Install it from the Shopify App Store,
+        or install the TrulyBot plugin in WooCommerce and click <em>Connect</em>.
       </p>
     </main>
   );

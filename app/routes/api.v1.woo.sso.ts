@@ -15,7 +15,10 @@ export const action = async ({ request }: ActionFunctionArgs) => {
   } catch {
     return jsonError(400, "bad_json", "Body is not valid JSON.");
   }
-  const label = [typeof who.name === "string" ? who.name.slice(0, 80) : null, typeof who.email === "string" ? `<${who.email.slice(0, 120)}>` : null]
+  const label = [
+    typeof who.name === "string" ? who.name.slice(0, 80) : null,
+    typeof who.email === "string" ? `<${who.email.slice(0, 120)}>` : null,
+  ]
     .filter(Boolean)
     .join(" ");
   const link = await mintSsoToken(ctx.store.id, label || "WordPress admin");

@@ -7,9 +7,17 @@ import { verifyWooPluginRequest } from "../storefront/woo-verify.server";
 export const loader = async ({ request }: LoaderFunctionArgs) => {
   const ctx = await verifyWooPluginRequest(request);
   if (ctx instanceof Response) return ctx;
-  if (!ctx.store.widgetEnabled) return new Response(JSON.stringify({ error: { code: "widget_disabled", message: "The chat widget is switched off." } }), { status: 404, headers: { "Content-Type": "application/json" } });
+  if (!ctx.store.widgetEnabled)
+    return new Response(
+      JSON.stringify({ error: { code: "widget_disabled", message: "The chat widget is switched off." } }),
+      { status: 404, headers: { "Content-Type": "application/json" } },
+    );
   const db = await getDb();
-  const settings = await db.botSettings.upsert({ where: { storeId: ctx.store.id }, create: { storeId: ctx.store.id }, update: {} });
+  const settings = await db.botSettings.upsert({
+    where: { storeId: ctx.store.id },
+    create: { storeId: ctx.store.id },
+    update: {},
+  });
   const locale = new URL(request.url).searchParams.get("locale") ?? request.headers.get("accept-language");
   return configResponse(request, buildWidgetConfig(ctx.store, settings, locale));
 };

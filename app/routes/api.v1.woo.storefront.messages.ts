@@ -7,7 +7,8 @@ import { verifyWooPluginRequest } from "../storefront/woo-verify.server";
 /** POST {store}/wp-json/trulybot/v1/messages, forwarded and signed by the plugin (body unchanged). */
 export const action = async ({ request }: ActionFunctionArgs) => {
   if (request.method !== "POST") return jsonError(405, "method_not_allowed", "Use POST.", { Allow: "POST" });
-  if (Number(request.headers.get("content-length") ?? 0) > MAX_BODY_BYTES) return jsonError(400, "too_large", "Request body too large.");
+  if (Number(request.headers.get("content-length") ?? 0) > MAX_BODY_BYTES)
+    return jsonError(400, "too_large", "Request body too large.");
   const ctx = await verifyWooPluginRequest(request);
   if (ctx instanceof Response) return ctx;
   // The plugin sends a hash of IP + UA + store secret; without one, fall back to a per-request key.
@@ -15,4 +16,5 @@ export const action = async ({ request }: ActionFunctionArgs) => {
   return storefrontMessages(ctx.store, ctx.body, { key, customerId: ctx.customerId });
 };
 
-export const loader = async (_args: LoaderFunctionArgs) => jsonError(405, "method_not_allowed", "Use POST.", { Allow: "POST" });
+export const loader = async (_args: LoaderFunctionArgs) =>
+  jsonError(405, "method_not_allowed", "Use POST.", { Allow: "POST" });

@@ -9,18 +9,32 @@ export const loader = async (_args: LoaderFunctionArgs) => {
 export default function DemoIndex() {
   const info = useLoaderData<typeof loader>();
   return (
-    <main style={{ fontFamily: "Inter, system-ui, sans-serif", maxWidth: 720, margin: "3rem auto", padding: "0 1rem", lineHeight: 1.5 }}>
+    <main
+      style={{
+        fontFamily: "Inter, system-ui, sans-serif",
+        maxWidth: 720,
+        margin: "3rem auto",
+        padding: "0 1rem",
+        lineHeight: 1.5,
+      }}
+    >
       <h1>TrulyBot Commerce — local demo</h1>
-      <p>Everything here runs on this machine: the app, a SQLite database and emulators of the Shopify Admin API and the WooCommerce REST API seeded with the demo stores.</p>
+      <p>
+        Everything here runs on this machine: the app, a SQLite database and emulators of the Shopify Admin
+        API and the WooCommerce REST API seeded with the demo stores.
+      </p>
       <ul>
         <li>
-          <a href="/demo/storefront/shopify">Shopify demo storefront</a> — {info.shopifyShop} (try “where is my order #1002?” with marcus.reed@example.net)
+          <a href="/demo/storefront/shopify">Shopify demo storefront</a> — {info.shopifyShop} (try “where is
+          my order #1002?” with marcus.reed@example.net)
         </li>
         <li>
-          <a href="/demo/storefront/woocommerce">WooCommerce demo storefront</a> — Demo Woo Garden (try order 2002 with tobias.wagner@example.net)
+          <a href="/demo/storefront/woocommerce">WooCommerce demo storefront</a> — Demo Woo Garden (try order
+          2002 with tobias.wagner@example.net)
         </li>
         <li>
-          <a href="/demo/dashboard">Merchant dashboard</a> (signs you in through the same single sign-on link the WordPress plugin uses)
+          <a href="/demo/dashboard">Merchant dashboard</a> (signs you in through the same single sign-on link
+          the WordPress plugin uses)
         </li>
         <li>
           <a href="/healthz">Health check</a>

@@ -14,8 +14,10 @@ export const action = async ({ request }: ActionFunctionArgs) => {
   } catch {
     return jsonError(400, "bad_json", "Body is not valid JSON.");
   }
-  if (!body || typeof body.text !== "string" || !body.text.trim()) return jsonError(400, "invalid_text", "text is required.");
-  if (body.text.length > MAX_TEXT_LENGTH) return jsonError(400, "text_too_long", `text must be at most ${MAX_TEXT_LENGTH} characters.`);
+  if (!body || typeof body.text !== "string" || !body.text.trim())
+    return jsonError(400, "invalid_text", "text is required.");
+  if (body.text.length > MAX_TEXT_LENGTH)
+    return jsonError(400, "text_too_long", `text must be at most ${MAX_TEXT_LENGTH} characters.`);
   const locale = typeof body.locale === "string" ? body.locale.slice(0, 20) : undefined;
   return Response.json(understandForDemo(body.text, locale));
 };

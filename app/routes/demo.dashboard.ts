@@ -8,7 +8,9 @@ import { DEMO_WOO_DOMAIN } from "../demo/signers.server";
 export const loader = async () => {
   requireDemoMode();
   const db = await getDb();
-  const store = await db.store.findUnique({ where: { platform_domain: { platform: "woocommerce", domain: DEMO_WOO_DOMAIN } } });
+  const store = await db.store.findUnique({
+    where: { platform_domain: { platform: "woocommerce", domain: DEMO_WOO_DOMAIN } },
+  });
   if (!store) throw new Response("Demo store missing: restart npm run demo", { status: 503 });
   const { token } = await mintSsoToken(store.id, "Demo merchant");
   return redirect(`/dashboard/sso?token=${token}`);

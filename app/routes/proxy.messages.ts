@@ -14,4 +14,5 @@ export const action = async ({ request }: ActionFunctionArgs) => {
   return storefrontMessages(ctx.store, body, { key: ctx.shopperKey, customerId: ctx.customerId });
 };
 
-export const loader = async (_args: LoaderFunctionArgs) => jsonError(405, "method_not_allowed", "Use POST.", { Allow: "POST" });
+export const loader = async (_args: LoaderFunctionArgs) =>
+  jsonError(405, "method_not_allowed", "Use POST.", { Allow: "POST" });

@@ -24,9 +24,14 @@ export function signAppProxy(search: URLSearchParams, secret: string): string {
   return crypto.createHmac("sha256", secret).update(appProxyMessage(search), "utf8").digest("hex");
 }
 
-export type AppProxyCheck = { ok: true } | { ok: false; reason: "missing" | "duplicate" | "expired" | "mismatch" };
+export type AppProxyCheck =
+  { ok: true } | { ok: false; reason: "missing" | "duplicate" | "expired" | "mismatch" };
 
-export function verifyAppProxySignature(search: URLSearchParams, secret: string, nowSeconds = Math.floor(Date.now() / 1000)): AppProxyCheck {
+export function verifyAppProxySignature(
+  search: URLSearchParams,
+  secret: string,
+  nowSeconds = Math.floor(Date.now() / 1000),
+): AppProxyCheck {
   const sigs = search.getAll("signature");
   const stamps = search.getAll("timestamp");
   const shops = search.getAll("shop");
@@ -38,6 +43,7 @@ export function verifyAppProxySignature(search: URLSearchParams, secret: string,
   const given = Buffer.from(signature, "hex");
   if (!crypto.timingSafeEqual(expected, given)) return { ok: false, reason: "mismatch" };
   const ts = Number(stamps[0]);
-  if (!Number.isInteger(ts) || Math.abs(nowSeconds - ts) > APP_PROXY_TOLERANCE_SECONDS) return { ok: false, reason: "expired" };
+  if (!Number.isInteger(ts) || Math.abs(nowSeconds - ts) > APP_PROXY_TOLERANCE_SECONDS)
+    return { ok: false, reason: "expired" };
   return { ok: true };
 }

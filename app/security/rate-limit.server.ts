@@ -47,14 +47,26 @@ export async function hitRateLimit(
     }
     const row = await db.rateLimit.findUnique({ where: { key } });
     const count = row?.count ?? 1;
-    const retryAfterSeconds = row ? Math.max(1, Math.ceil((row.windowEnd.getTime() - now.getTime()) / 1000)) : windowSeconds;
-    return { allowed: count <= limit, count, limit, retryAfterSeconds: count <= limit ? 0 : retryAfterSeconds };
+    const retryAfterSeconds = row
+      ? Math.max(1, Math.ceil((row.windowEnd.getTime() - now.getTime()) / 1000))
+      : windowSeconds;
+    return {
+      allowed: count <= limit,
+      count,
+      limit,
+      retryAfterSeconds: count <= limit ? 0 : retryAfterSeconds,
+    };
   }
   throw new Error("rate limit: too much contention");
 }
 
 /** Current count without counting a hit. */
-export async function peekRateLimit(db: Db, key: string, limit: number, now: Date = new Date()): Promise<RateLimitResult> {
+export async function peekRateLimit(
+  db: Db,
+  key: string,
+  limit: number,
+  now: Date = new Date(),
+): Promise<RateLimitResult> {
   const row = await db.rateLimit.findUnique({ where: { key } });
   if (!row || row.windowEnd <= now) return { allowed: true, count: 0, limit, retryAfterSeconds: 0 };
   const over = row.count >= limit;

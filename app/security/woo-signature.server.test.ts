@@ -1,7 +1,13 @@
 import crypto from "node:crypto";
 import fs from "node:fs";
 import { describe, expect, it } from "vitest";
-import { canonicalString, signedHeaders, signParts, verifyWooRequest, type VerifyDeps } from "./woo-signature.server";
+import {
+  canonicalString,
+  signedHeaders,
+  signParts,
+  verifyWooRequest,
+  type VerifyDeps,
+} from "./woo-signature.server";
 
 interface Vector {
   name: string;
@@ -19,15 +25,32 @@ interface Vector {
   canonical: string;
   signature: string;
 }
-const vectors = (JSON.parse(fs.readFileSync(new URL("../../test/vectors/woo-signature.json", import.meta.url), "utf8")) as { cases: Vector[] }).cases;
+const vectors = (
+  JSON.parse(fs.readFileSync(new URL("../../test/vectors/woo-signature.json", import.meta.url), "utf8")) as {
+    cases: Vector[];
+  }
+).cases;
 
 describe("plugin ↔ app signature: the shared test vector (produced by the PHP plugin's signer)", () => {
   it.each(vectors.map((v) => [v.name, v] as const))("%s", (_n, v) => {
-    const parts = { timestamp: v.timestamp, nonce: v.nonce, method: v.method, pathWithQuery: v.path, customer: v.customer, shopper: v.shopper, body: v.body };
+    const parts = {
+      timestamp: v.timestamp,
+      nonce: v.nonce,
+      method: v.method,
+      pathWithQuery: v.path,
+      customer: v.customer,
+      shopper: v.shopper,
+      body: v.body,
+    };
     expect(canonicalString(parts)).toBe(v.canonical);
     expect(signParts(v.secret, parts)).toBe(v.signature);
     if (v.shopperIp !== undefined && v.shopper) {
-      expect(crypto.createHash("sha256").update(v.shopperIp + v.shopperUserAgent + v.secret).digest("hex")).toBe(v.shopper);
+      expect(
+        crypto
+          .createHash("sha256")
+          .update(v.shopperIp + v.shopperUserAgent + v.secret)
+          .digest("hex"),
+      ).toBe(v.shopper);
     }
   });
 });
@@ -47,10 +70,23 @@ function deps(secrets: Record<string, string>, now: Date): VerifyDeps & { seen: 
   };
 }
 
-function signed(path: string, body: string, opts: { secret?: string; storeId?: string; now?: Date; method?: string } = {}) {
+function signed(
+  path: string,
+  body: string,
+  opts: { secret?: string; storeId?: string; now?: Date; method?: string } = {},
+) {
   const method = opts.method ?? "POST";
-  const headers = signedHeaders(opts.storeId ?? "st_1", opts.secret ?? "s3cret", { method, pathWithQuery: path, body, now: opts.now });
-  return new Request(`https://app.test${path}`, { method, headers, body: method === "GET" ? undefined : body });
+  const headers = signedHeaders(opts.storeId ?? "st_1", opts.secret ?? "s3cret", {
+    method,
+    pathWithQuery: path,
+    body,
+    now: opts.now,
+  });
+  return new Request(`https://app.test${path}`, {
+    method,
+    headers,
+    body: method === "GET" ? undefined : body,
+  });
 }
 
 describe("verifyWooRequest", () => {
@@ -58,7 +94,10 @@ describe("verifyWooRequest", () => {
   const secrets = { st_1: "s3cret" };
 
   it("accepts a correctly signed request and returns the body, customer and shopper", async () => {
-    const r = await verifyWooRequest(signed("/api/v1/woo/storefront/messages", '{"text":"hi"}', { now }), deps(secrets, now));
+    const r = await verifyWooRequest(
+      signed("/api/v1/woo/storefront/messages", '{"text":"hi"}', { now }),
+      deps(secrets, now),
+    );
     expect(r).toMatchObject({ ok: true, storeId: "st_1", body: '{"text":"hi"}', customer: null });
   });
 
@@ -76,7 +115,10 @@ describe("verifyWooRequest", () => {
         },
         body: v.method.toUpperCase() === "GET" ? undefined : v.body,
       });
-      const r = await verifyWooRequest(req, deps({ [v.storeId]: v.secret }, new Date(Number(v.timestamp) * 1000)));
+      const r = await verifyWooRequest(
+        req,
+        deps({ [v.storeId]: v.secret }, new Date(Number(v.timestamp) * 1000)),
+      );
       expect(r.ok, v.name).toBe(true);
     }
   });
@@ -86,9 +128,21 @@ describe("verifyWooRequest", () => {
     const h = Object.fromEntries(base.headers);
     const variants = [
       new Request(base.url, { method: "POST", headers: h, body: '{"text":"HI"}' }),
-      new Request("https://app.test/api/v1/woo/storefront/config", { method: "POST", headers: h, body: '{"text":"hi"}' }),
-      new Request(base.url, { method: "POST", headers: { ...h, "x-trulybot-customer": "5" }, body: '{"text":"hi"}' }),
-      new Request(base.url, { method: "POST", headers: { ...h, "x-trulybot-signature": "0".repeat(64) }, body: '{"text":"hi"}' }),
+      new Request("https://app.test/api/v1/woo/storefront/config", {
+        method: "POST",
+        headers: h,
+        body: '{"text":"hi"}',
+      }),
+      new Request(base.url, {
+        method: "POST",
+        headers: { ...h, "x-trulybot-customer": "5" },
+        body: '{"text":"hi"}',
+      }),
+      new Request(base.url, {
+        method: "POST",
+        headers: { ...h, "x-trulybot-signature": "0".repeat(64) },
+        body: '{"text":"hi"}',
+      }),
     ];
     for (const req of variants) {
       const r = await verifyWooRequest(req, deps(secrets, now));
@@ -101,14 +155,25 @@ describe("verifyWooRequest", () => {
       const req = signed("/x", "", { now: new Date(now.getTime() - skew * 1000) });
       expect(await verifyWooRequest(req, deps(secrets, now))).toMatchObject({ ok: false, code: "expired" });
     }
-    expect((await verifyWooRequest(signed("/x", "", { now: new Date(now.getTime() - 299_000) }), deps(secrets, now))).ok).toBe(true);
+    expect(
+      (
+        await verifyWooRequest(
+          signed("/x", "", { now: new Date(now.getTime() - 299_000) }),
+          deps(secrets, now),
+        )
+      ).ok,
+    ).toBe(true);
   });
 
   it("refuses a replayed nonce, but an invalid signature cannot burn a nonce", async () => {
     const d = deps(secrets, now);
     const req = signed("/x", "{}", { now });
     const h = Object.fromEntries(req.headers);
-    const forged = new Request(req.url, { method: "POST", headers: { ...h, "x-trulybot-signature": "f".repeat(64) }, body: "{}" });
+    const forged = new Request(req.url, {
+      method: "POST",
+      headers: { ...h, "x-trulybot-signature": "f".repeat(64) },
+      body: "{}",
+    });
     expect((await verifyWooRequest(forged, d)).ok).toBe(false);
     expect((await verifyWooRequest(req, d)).ok).toBe(true);
     const replay = new Request(req.url, { method: "POST", headers: h, body: "{}" });
@@ -116,9 +181,15 @@ describe("verifyWooRequest", () => {
   });
 
   it("refuses unknown or disconnected stores and malformed headers", async () => {
-    expect(await verifyWooRequest(signed("/x", "", { now, storeId: "st_gone" }), deps(secrets, now))).toMatchObject({ ok: false, code: "unknown_store" });
+    expect(
+      await verifyWooRequest(signed("/x", "", { now, storeId: "st_gone" }), deps(secrets, now)),
+    ).toMatchObject({ ok: false, code: "unknown_store" });
     const noHeaders = new Request("https://app.test/x", { method: "POST", body: "{}" });
-    expect(await verifyWooRequest(noHeaders, deps(secrets, now))).toMatchObject({ ok: false, status: 401, code: "missing_signature" });
+    expect(await verifyWooRequest(noHeaders, deps(secrets, now))).toMatchObject({
+      ok: false,
+      status: 401,
+      code: "missing_signature",
+    });
     const base = Object.fromEntries(signed("/x", "", { now }).headers);
     for (const [k, v] of [
       ["x-trulybot-nonce", "short"],
@@ -127,7 +198,10 @@ describe("verifyWooRequest", () => {
       ["x-trulybot-customer", "1; DROP TABLE"],
       ["x-trulybot-shopper", "not-a-hash"],
     ]) {
-      const r = await verifyWooRequest(new Request("https://app.test/x", { method: "POST", headers: { ...base, [k]: v }, body: "" }), deps(secrets, now));
+      const r = await verifyWooRequest(
+        new Request("https://app.test/x", { method: "POST", headers: { ...base, [k]: v }, body: "" }),
+        deps(secrets, now),
+      );
       expect(r.ok).toBe(false);
     }
   });

@@ -20,7 +20,15 @@ export interface SignedParts {
 
 export function canonicalString(p: SignedParts): string {
   const bodyHash = crypto.createHash("sha256").update(p.body, "utf8").digest("hex");
-  return [p.timestamp, p.nonce, p.method.toUpperCase(), p.pathWithQuery, p.customer, p.shopper, bodyHash].join("\n");
+  return [
+    p.timestamp,
+    p.nonce,
+    p.method.toUpperCase(),
+    p.pathWithQuery,
+    p.customer,
+    p.shopper,
+    bodyHash,
+  ].join("\n");
 }
 
 export function signParts(secret: string, p: SignedParts): string {
@@ -31,7 +39,15 @@ export function signParts(secret: string, p: SignedParts): string {
 export function signedHeaders(
   storeId: string,
   secret: string,
-  req: { method: string; pathWithQuery: string; body?: string; customer?: string; shopper?: string; now?: Date; nonce?: string },
+  req: {
+    method: string;
+    pathWithQuery: string;
+    body?: string;
+    customer?: string;
+    shopper?: string;
+    now?: Date;
+    nonce?: string;
+  },
 ): Record<string, string> {
   const parts: SignedParts = {
     timestamp: String(Math.floor((req.now ?? new Date()).getTime() / 1000)),
@@ -70,10 +86,18 @@ export interface VerifyDeps {
   rememberNonce(storeId: string, nonce: string, ttlSeconds: number): Promise<boolean>;
 }
 
-const fail = (status: VerifyFailure["status"], code: string, message: string): VerifyFailure => ({ ok: false, status, code, message });
+const fail = (status: VerifyFailure["status"], code: string, message: string): VerifyFailure => ({
+  ok: false,
+  status,
+  code,
+  message,
+});
 
 /** Verify a signed request from the plugin. Reads the body (once) and returns it. */
-export async function verifyWooRequest(request: Request, deps: VerifyDeps): Promise<VerifySuccess | VerifyFailure> {
+export async function verifyWooRequest(
+  request: Request,
+  deps: VerifyDeps,
+): Promise<VerifySuccess | VerifyFailure> {
   const h = (n: string) => request.headers.get(n);
   const storeId = h("x-trulybot-store") ?? "";
   const timestamp = h("x-trulybot-timestamp") ?? "";
@@ -82,16 +106,19 @@ export async function verifyWooRequest(request: Request, deps: VerifyDeps): Prom
   const shopper = h("x-trulybot-shopper") ?? "";
   const signature = (h("x-trulybot-signature") ?? "").toLowerCase();
 
-  if (!storeId || !timestamp || !nonce || !signature) return fail(401, "missing_signature", "Missing signature headers");
+  if (!storeId || !timestamp || !nonce || !signature)
+    return fail(401, "missing_signature", "Missing signature headers");
   if (!/^[A-Za-z0-9_-]{1,64}$/.test(storeId)) return fail(401, "bad_store", "Unknown store");
   if (!/^\d{1,12}$/.test(timestamp)) return fail(401, "bad_timestamp", "Malformed timestamp");
-  if (!/^[0-9a-f]{32,128}$/i.test(nonce)) return fail(401, "bad_nonce", "Nonce must be 16+ random bytes, hex");
+  if (!/^[0-9a-f]{32,128}$/i.test(nonce))
+    return fail(401, "bad_nonce", "Nonce must be 16+ random bytes, hex");
   if (!/^[0-9a-f]{64}$/.test(signature)) return fail(401, "bad_signature", "Malformed signature");
   if (!/^[0-9]{0,20}$/.test(customer)) return fail(401, "bad_customer", "Malformed customer id");
   if (!/^([0-9a-f]{64})?$/i.test(shopper)) return fail(401, "bad_shopper", "Malformed shopper hash");
 
   const nowSec = Math.floor((deps.now ?? new Date()).getTime() / 1000);
-  if (Math.abs(nowSec - Number(timestamp)) > SIGNATURE_WINDOW_SECONDS) return fail(401, "expired", "Signature expired or clock skew over 300 s");
+  if (Math.abs(nowSec - Number(timestamp)) > SIGNATURE_WINDOW_SECONDS)
+    return fail(401, "expired", "Signature expired or clock skew over 300 s");
 
   const len = Number(request.headers.get("content-length") ?? "0");
   if (len > MAX_SIGNED_BODY_BYTES) return fail(413, "too_large", "Body too large");
@@ -117,7 +144,8 @@ export async function verifyWooRequest(request: Request, deps: VerifyDeps): Prom
   });
   const a = Buffer.from(expected, "hex");
   const b = Buffer.from(signature, "hex");
-  if (a.length !== b.length || !crypto.timingSafeEqual(a, b)) return fail(401, "bad_signature", "Signature does not match");
+  if (a.length !== b.length || !crypto.timingSafeEqual(a, b))
+    return fail(401, "bad_signature", "Signature does not match");
 
   // Only a valid signature may consume a nonce (an attacker cannot burn the plugin's nonces).
   if (!(await deps.rememberNonce(storeId, nonce.toLowerCase(), SIGNATURE_WINDOW_SECONDS * 2))) {

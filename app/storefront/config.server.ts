@@ -4,10 +4,19 @@ import type { BotSettings, Store } from "@prisma/client";
 import type { WidgetConfig } from "../chat/protocol";
 import { LANGUAGES, type Language } from "../chat/protocol";
 
-export function pickLocale(requested: string | null | undefined, enabled: string[], storeLocale?: string | null): string {
+export function pickLocale(
+  requested: string | null | undefined,
+  enabled: string[],
+  storeLocale?: string | null,
+): string {
   const norm = (l: string | null | undefined) => (l ?? "").toLowerCase().split(/[-_]/)[0];
   for (const cand of [norm(requested), norm(storeLocale)]) {
-    if (cand && (LANGUAGES as readonly string[]).includes(cand) && (enabled.length === 0 || enabled.includes(cand))) return cand;
+    if (
+      cand &&
+      (LANGUAGES as readonly string[]).includes(cand) &&
+      (enabled.length === 0 || enabled.includes(cand))
+    )
+      return cand;
   }
   const first = enabled.find((l) => (LANGUAGES as readonly string[]).includes(l));
   return (first as Language | undefined) ?? "en";
@@ -22,7 +31,11 @@ export function parseLanguages(json: string | null | undefined): string[] {
   }
 }
 
-export function buildWidgetConfig(store: Store, settings: BotSettings, requestedLocale?: string | null): WidgetConfig {
+export function buildWidgetConfig(
+  store: Store,
+  settings: BotSettings,
+  requestedLocale?: string | null,
+): WidgetConfig {
   const locale = pickLocale(requestedLocale, parseLanguages(settings.languages), store.locale);
   return {
     bot: {
@@ -33,7 +46,11 @@ export function buildWidgetConfig(store: Store, settings: BotSettings, requested
       avatarUrl: settings.avatarUrl ?? null,
       launcherLabel: settings.launcherLabel,
     },
-    features: { orderTracking: settings.orderTracking, handoff: settings.handoffEnabled, faq: settings.faqEnabled },
+    features: {
+      orderTracking: settings.orderTracking,
+      handoff: settings.handoffEnabled,
+      faq: settings.faqEnabled,
+    },
     locale,
     version: `${settings.version}.${settings.updatedAt.getTime()}`,
   };
@@ -50,8 +67,17 @@ export function configResponse(request: Request, config: WidgetConfig): Response
     "X-Content-Type-Options": "nosniff",
   };
   const inm = request.headers.get("if-none-match");
-  if (inm && inm.split(",").map((s) => s.trim().replace(/^W\//, "")).includes(etag)) {
+  if (
+    inm &&
+    inm
+      .split(",")
+      .map((s) => s.trim().replace(/^W\//, ""))
+      .includes(etag)
+  ) {
     return new Response(null, { status: 304, headers });
   }
-  return new Response(body, { status: 200, headers: { ...headers, "Content-Type": "application/json; charset=utf-8" } });
+  return new Response(body, {
+    status: 200,
+    headers: { ...headers, "Content-Type": "application/json; charset=utf-8" },
+  });
 }

@@ -32,7 +32,8 @@ async function signatureValid(url: URL): Promise<boolean> {
 /** Returns the proxy context, or a Response to send as is (401 bad signature, 404 unknown shop, 401 replay). */
 export async function verifyShopifyProxy(request: Request, body = ""): Promise<ProxyContext | Response> {
   const url = new URL(request.url);
-  if (!(await signatureValid(url))) return jsonError(401, "bad_signature", "Invalid or expired app proxy signature.");
+  if (!(await signatureValid(url)))
+    return jsonError(401, "bad_signature", "Invalid or expired app proxy signature.");
   const { session } = await authenticate.public.appProxy(request);
   const shop = url.searchParams.get("shop")!;
   const store = await findStore("shopify", shop);
@@ -48,7 +49,14 @@ export async function verifyShopifyProxy(request: Request, body = ""): Promise<P
     const db = await getDb();
     const nonce = crypto
       .createHash("sha256")
-      .update([url.searchParams.get("signature"), url.pathname, shopperKey, crypto.createHash("sha256").update(body).digest("hex")].join("|"))
+      .update(
+        [
+          url.searchParams.get("signature"),
+          url.pathname,
+          shopperKey,
+          crypto.createHash("sha256").update(body).digest("hex"),
+        ].join("|"),
+      )
       .digest("hex");
     const fresh = await rememberNonce(db, store.id, `proxy:${nonce}`, 180);
     if (!fresh) return jsonError(401, "replayed", "This signed request was already used.");

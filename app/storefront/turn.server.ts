@@ -7,6 +7,7 @@ import type { BotSettings, Store } from "@prisma/client";
 import { handleTurn, parseMessagesBody, type ChatStore, type TurnContext } from "../chat/engine";
 import type { HandoffNotifier } from "../chat/notify";
 import { createSmtpNotifier } from "../chat/notify.server";
+import { chatStoreFromRecords } from "../chat/store-context";
 import { createPrismaChatRepository } from "../chat/repository.server";
 import { getDb } from "../db.server";
 import { loadEnv } from "../env.server";
@@ -15,7 +16,6 @@ import { adapterForStore } from "../stores/adapters.server";
 import { hashForAudit } from "../stores/secrets.server";
 import { hitRateLimit } from "../security/rate-limit.server";
 import { PlatformUnavailableError, type PlatformAdapter } from "../platforms/types";
-import { parseLanguages } from "./config.server";
 import { jsonError } from "./errors.server";
 
 export const MAX_BODY_BYTES = 16 * 1024;
@@ -43,17 +43,12 @@ function notifierFromEnv(): HandoffNotifier | null {
   return notifier;
 }
 
-export function merchantPolicies(store: Store): StorePolicies {
-  try {
-    return store.policies ? (JSON.parse(store.policies) as StorePolicies) : {};
-  } catch {
-    return {};
-  }
-}
-
 /** An adapter that always reports an outage: the engine then answers honestly instead of failing. */
 function unavailableAdapter(platform: "shopify" | "woocommerce", error: unknown): PlatformAdapter {
-  const e = error instanceof PlatformUnavailableError ? error : new PlatformUnavailableError(String((error as Error)?.message ?? error), "upstream_error");
+  const e =
+    error instanceof PlatformUnavailableError
+      ? error
+      : new PlatformUnavailableError(String((error as Error)?.message ?? error), "upstream_error");
   const fail = async (): Promise<never> => {
     throw e;
   };
@@ -66,44 +61,19 @@ function unavailableAdapter(platform: "shopify" | "woocommerce", error: unknown)
   };
 }
 
-export async function chatStoreFor(store: Store, settings: BotSettings, adapter: PlatformAdapter): Promise<ChatStore> {
+/** The engine's view of the store: settings, merged policies (merchant-entered win over the platform's). */
+export async function chatStoreFor(
+  store: Store,
+  settings: BotSettings,
+  adapter: PlatformAdapter,
+): Promise<ChatStore> {
   let platformPolicies: StorePolicies = {};
   try {
     platformPolicies = await adapter.getPolicies();
   } catch {
     // policies are a nicety; an outage is handled when an order is looked up
   }
-  const merchant = merchantPolicies(store);
-  const pick = (k: keyof StorePolicies) => merchant[k] || platformPolicies[k] || null;
-  return {
-    id: store.id,
-    name: store.name,
-    platform: store.platform === "shopify" ? "shopify" : "woocommerce",
-    supportEmail: store.supportEmail ?? settings.handoffEmail ?? null,
-    timezone: store.timezone,
-    currency: store.currency,
-    settings: {
-      name: settings.name,
-      greeting: settings.greeting,
-      orderTracking: settings.orderTracking,
-      handoffEnabled: settings.handoffEnabled,
-      faqEnabled: settings.faqEnabled,
-      handoffEmail: settings.handoffEmail ?? null,
-      languages: parseLanguages(settings.languages),
-      businessHours: formatBusinessHours(settings.businessHours),
-    },
-    policies: { shipping: pick("shipping"), returns: pick("returns"), privacy: pick("privacy"), terms: pick("terms") },
-  };
-}
-
-export function formatBusinessHours(json: string | null | undefined): string | null {
-  if (!json) return null;
-  try {
-    const v = JSON.parse(json) as { text?: string };
-    return typeof v.text === "string" && v.text.trim() ? v.text.trim() : null;
-  } catch {
-    return null;
-  }
+  return chatStoreFromRecords(store, settings, platformPolicies);
 }
 
 export interface StorefrontShopper {
@@ -112,8 +82,13 @@ export interface StorefrontShopper {
   customerId: string | null;
 }
 
-export async function storefrontMessages(store: Store, bodyText: string, shopper: StorefrontShopper): Promise<Response> {
-  if (Buffer.byteLength(bodyText, "utf8") > MAX_BODY_BYTES) return jsonError(400, "too_large", "Request body too large.");
+export async function storefrontMessages(
+  store: Store,
+  bodyText: string,
+  shopper: StorefrontShopper,
+): Promise<Response> {
+  if (Buffer.byteLength(bodyText, "utf8") > MAX_BODY_BYTES)
+    return jsonError(400, "too_large", "Request body too large.");
   const parsed = parseMessagesBody(bodyText);
   if (!parsed.ok) return jsonError(400, parsed.error.code, parsed.error.message);
 
@@ -125,13 +100,24 @@ export async function storefrontMessages(store: Store, bodyText: string, shopper
   ] as const) {
     const r = await hitRateLimit(db, key, rule.limit, rule.windowSeconds, now);
     if (!r.allowed) {
-      return jsonError(429, "rate_limited", scope === "store" ? "This store's assistant is very busy. Please try again shortly." : "You're sending messages very quickly. Please wait a moment.", {
-        "Retry-After": String(r.retryAfterSeconds),
-      });
+      return jsonError(
+        429,
+        "rate_limited",
+        scope === "store"
+          ? "This store's assistant is very busy. Please try again shortly."
+          : "You're sending messages very quickly. Please wait a moment.",
+        {
+          "Retry-After": String(r.retryAfterSeconds),
+        },
+      );
     }
   }
 
-  const settings = await db.botSettings.upsert({ where: { storeId: store.id }, create: { storeId: store.id }, update: {} });
+  const settings = await db.botSettings.upsert({
+    where: { storeId: store.id },
+    create: { storeId: store.id },
+    update: {},
+  });
   let adapter: PlatformAdapter;
   try {
     adapter = await adapterForStore(store);
@@ -149,6 +135,10 @@ export async function storefrontMessages(store: Store, bodyText: string, shopper
   const result = await handleTurn(ctx, parsed.request);
   return new Response(JSON.stringify(result), {
     status: 200,
-    headers: { "Content-Type": "application/json; charset=utf-8", "Cache-Control": "no-store", "X-Content-Type-Options": "nosniff" },
+    headers: {
+      "Content-Type": "application/json; charset=utf-8",
+      "Cache-Control": "no-store",
+      "X-Content-Type-Options": "nosniff",
+    },
   });
 }

@@ -35,7 +35,10 @@ async function shopifyAccess(shop: string): Promise<{ accessToken: string; scope
     if (!session.accessToken) throw new Error("no access token");
     return { accessToken: session.accessToken, scopes: (session.scope ?? "").split(",").filter(Boolean) };
   } catch (error) {
-    throw new PlatformUnavailableError(`No usable Shopify session for ${shop}: ${(error as Error).message}`, "auth");
+    throw new PlatformUnavailableError(
+      `No usable Shopify session for ${shop}: ${(error as Error).message}`,
+      "auth",
+    );
   }
 }
 
@@ -52,11 +55,20 @@ export async function adapterForStore(store: Store): Promise<PlatformAdapter> {
       accessToken,
       origin: resolveAdminOrigin(store.domain, { SHOPIFY_ADMIN_API_ORIGIN: env.SHOPIFY_ADMIN_API_ORIGIN }),
     });
-    adapter = createShopifyAdapter({ client, shop: store.domain, scopes: scopes.length ? scopes : (store.scopes ?? "").split(",") });
+    adapter = createShopifyAdapter({
+      client,
+      shop: store.domain,
+      scopes: scopes.length ? scopes : (store.scopes ?? "").split(","),
+    });
   } else if (store.platform === "woocommerce") {
     const creds = readWooCredentials(store);
-    if (!creds || !store.url) throw new PlatformUnavailableError("WooCommerce store has no credentials", "auth");
-    const client = createWooClient({ storeUrl: store.url, consumerKey: creds.consumerKey, consumerSecret: creds.consumerSecret });
+    if (!creds || !store.url)
+      throw new PlatformUnavailableError("WooCommerce store has no credentials", "auth");
+    const client = createWooClient({
+      storeUrl: store.url,
+      consumerKey: creds.consumerKey,
+      consumerSecret: creds.consumerSecret,
+    });
     adapter = createWooAdapter({
       client,
       storeUrl: store.url,

@@ -7,7 +7,15 @@ export async function checkStoreReachable(store: Store): Promise<{ ok: boolean; 
   try {
     const adapter = await adapterForStore(store);
     const info = await adapter.getStoreInfo();
-    return { ok: true, detail: { name: info.name, currency: info.currency, timezone: info.timezone, latencyMs: Date.now() - started } };
+    return {
+      ok: true,
+      detail: {
+        name: info.name,
+        currency: info.currency,
+        timezone: info.timezone,
+        latencyMs: Date.now() - started,
+      },
+    };
   } catch (e) {
     return { ok: false, detail: { error: (e as Error).message, latencyMs: Date.now() - started } };
   }

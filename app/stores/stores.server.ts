@@ -40,7 +40,9 @@ export async function upsertShopifyStore(input: {
 }): Promise<Store> {
   const db = await getDb();
   const now = new Date();
-  const existing = await db.store.findUnique({ where: { platform_domain: { platform: "shopify", domain: input.shop } } });
+  const existing = await db.store.findUnique({
+    where: { platform_domain: { platform: "shopify", domain: input.shop } },
+  });
   const facts = {
     ...(input.scopes != null ? { scopes: input.scopes } : {}),
     ...(input.name ? { name: input.name } : {}),
@@ -57,7 +59,12 @@ export async function upsertShopifyStore(input: {
     });
     await db.botSettings.upsert({ where: { storeId: store.id }, create: { storeId: store.id }, update: {} });
     if (reinstalled) {
-      await logActivity({ workspaceId: store.workspaceId, storeId: store.id, actor: "shopify", action: "store.reinstalled" });
+      await logActivity({
+        workspaceId: store.workspaceId,
+        storeId: store.id,
+        actor: "shopify",
+        action: "store.reinstalled",
+      });
     }
     return store;
   }
@@ -78,7 +85,12 @@ export async function upsertShopifyStore(input: {
     await tx.botSettings.create({ data: { storeId: created.id } });
     return created;
   });
-  await logActivity({ workspaceId: store.workspaceId, storeId: store.id, actor: "shopify", action: "store.installed" });
+  await logActivity({
+    workspaceId: store.workspaceId,
+    storeId: store.id,
+    actor: "shopify",
+    action: "store.installed",
+  });
   return store;
 }
 

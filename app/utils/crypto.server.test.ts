@@ -1,6 +1,13 @@
 import crypto from "node:crypto";
 import { describe, expect, it } from "vitest";
-import { decrypt, DecryptionError, encrypt, envelopeVersion, reencrypt, type VersionedKey } from "./crypto.server";
+import {
+  decrypt,
+  DecryptionError,
+  encrypt,
+  envelopeVersion,
+  reencrypt,
+  type VersionedKey,
+} from "./crypto.server";
 
 const k1: VersionedKey = { version: 1, key: crypto.randomBytes(32) };
 const k2: VersionedKey = { version: 2, key: crypto.randomBytes(32) };
@@ -38,7 +45,9 @@ describe("secrets at rest (AES-256-GCM, versioned keys)", () => {
 
   it("rejects the wrong key and a missing key version", () => {
     const env = encrypt("x", [k1]);
-    expect(() => decrypt(env, [{ version: 1, key: crypto.randomBytes(32) }])).toThrow(/failed authentication/);
+    expect(() => decrypt(env, [{ version: 1, key: crypto.randomBytes(32) }])).toThrow(
+      /failed authentication/,
+    );
     expect(() => decrypt(env, [k2])).toThrow(/no key with version 1/);
   });
 

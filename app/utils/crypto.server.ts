@@ -39,7 +39,13 @@ export function encrypt(plaintext: string, keys: VersionedKey[], purpose = "secr
   cipher.setAAD(aad(version, purpose));
   const ct = Buffer.concat([cipher.update(plaintext, "utf8"), cipher.final()]);
   const tag = cipher.getAuthTag();
-  return [PREFIX, String(version), iv.toString("base64url"), ct.toString("base64url"), tag.toString("base64url")].join(".");
+  return [
+    PREFIX,
+    String(version),
+    iv.toString("base64url"),
+    ct.toString("base64url"),
+    tag.toString("base64url"),
+  ].join(".");
 }
 
 export function envelopeVersion(envelope: string): number | null {

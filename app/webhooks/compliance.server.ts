@@ -11,7 +11,12 @@ import { findStore, logActivity } from "../stores/stores.server";
  * Run a webhook's work once per delivery id. The id is recorded only after the work succeeded,
  * so a failed attempt is retried by Shopify's re-delivery; the work itself is idempotent too.
  */
-export async function oncePerDelivery(id: string | undefined, topic: string, shop: string, work: () => Promise<unknown>) {
+export async function oncePerDelivery(
+  id: string | undefined,
+  topic: string,
+  shop: string,
+  work: () => Promise<unknown>,
+) {
   const db = await getDb();
   const key = id ? `${topic}:${id}` : null;
   if (key && (await db.webhookDelivery.findUnique({ where: { id: key } }))) return false;
@@ -29,8 +34,16 @@ export async function handleAppUninstalled(shop: string) {
   await db.session.deleteMany({ where: { shop } });
   const store = await findStore("shopify", shop);
   if (store && store.status !== "uninstalled") {
-    await db.store.update({ where: { id: store.id }, data: { status: "uninstalled", uninstalledAt: new Date() } });
-    await logActivity({ workspaceId: store.workspaceId, storeId: store.id, actor: "shopify", action: "store.uninstalled" });
+    await db.store.update({
+      where: { id: store.id },
+      data: { status: "uninstalled", uninstalledAt: new Date() },
+    });
+    await logActivity({
+      workspaceId: store.workspaceId,
+      storeId: store.id,
+      actor: "shopify",
+      action: "store.uninstalled",
+    });
   }
 }
 
@@ -41,7 +54,13 @@ export async function handleScopesUpdate(shop: string, current: string[]) {
   const store = await findStore("shopify", shop);
   if (store) {
     await db.store.update({ where: { id: store.id }, data: { scopes: scope } });
-    await logActivity({ workspaceId: store.workspaceId, storeId: store.id, actor: "shopify", action: "store.scopes_updated", details: { scopes: current } });
+    await logActivity({
+      workspaceId: store.workspaceId,
+      storeId: store.id,
+      actor: "shopify",
+      action: "store.scopes_updated",
+      details: { scopes: current },
+    });
   }
 }
 
@@ -79,7 +98,11 @@ async function customerConversationIds(storeId: string, customer: CustomerRef): 
   return rows.map((r) => r.id);
 }
 
-function handoffWhere(storeId: string, customer: CustomerRef, conversationIds: string[]): Prisma.HandoffRequestWhereInput {
+function handoffWhere(
+  storeId: string,
+  customer: CustomerRef,
+  conversationIds: string[],
+): Prisma.HandoffRequestWhereInput {
   const or: Prisma.HandoffRequestWhereInput[] = [];
   if (customer.email) or.push({ email: insensitive(customer.email.trim()) });
   if (customer.id != null && String(customer.id) !== "") or.push({ customerId: String(customer.id) });
@@ -88,14 +111,23 @@ function handoffWhere(storeId: string, customer: CustomerRef, conversationIds: s
 }
 
 /** customers/data_request: everything we hold about the customer, recorded for the merchant. */
-export async function handleCustomerDataRequest(shop: string, customer: CustomerRef, dataRequestId?: string | number | null) {
+export async function handleCustomerDataRequest(
+  shop: string,
+  customer: CustomerRef,
+  dataRequestId?: string | number | null,
+) {
   const db = await getDb();
   const store = await findStore("shopify", shop);
   if (!store) return { conversations: [], handoffs: [] };
   const ids = await customerConversationIds(store.id, customer);
   const conversations = await db.conversation.findMany({
     where: { id: { in: ids } },
-    include: { messages: { orderBy: { createdAt: "asc" }, select: { role: true, type: true, text: true, createdAt: true } } },
+    include: {
+      messages: {
+        orderBy: { createdAt: "asc" },
+        select: { role: true, type: true, text: true, createdAt: true },
+      },
+    },
   });
   const handoffs = await db.handoffRequest.findMany({ where: handoffWhere(store.id, customer, ids) });
   const exportData = {
@@ -106,7 +138,14 @@ export async function handleCustomerDataRequest(shop: string, customer: Customer
       language: c.language,
       messages: c.messages,
     })),
-    handoffs: handoffs.map((h) => ({ id: h.id, createdAt: h.createdAt, email: h.email, message: h.message, orderNumber: h.orderNumber, status: h.status })),
+    handoffs: handoffs.map((h) => ({
+      id: h.id,
+      createdAt: h.createdAt,
+      email: h.email,
+      message: h.message,
+      orderNumber: h.orderNumber,
+      status: h.status,
+    })),
   };
   await logActivity({
     workspaceId: store.workspaceId,
@@ -135,7 +174,12 @@ export async function handleCustomerRedact(shop: string, customer: CustomerRef) 
     storeId: store.id,
     actor: "shopify",
     action: "customer.redacted",
-    details: { conversations: conversations.count, handoffs: handoffs.count, lookups: lookups.count, events: events.count },
+    details: {
+      conversations: conversations.count,
+      handoffs: handoffs.count,
+      lookups: lookups.count,
+      events: events.count,
+    },
   });
   return { conversations: conversations.count, handoffs: handoffs.count, lookups: lookups.count };
 }

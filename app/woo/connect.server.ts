@@ -49,7 +49,8 @@ export function normalizeStoreUrl(raw: string | null): URL {
   if (u.protocol !== "https:" && !(u.protocol === "http:" && httpOk)) {
     throw new ConnectError(400, "insecure_store_url", "store_url must use https");
   }
-  if (u.username || u.password) throw new ConnectError(400, "bad_store_url", "store_url must not contain credentials");
+  if (u.username || u.password)
+    throw new ConnectError(400, "bad_store_url", "store_url must not contain credentials");
   u.search = "";
   u.hash = "";
   u.pathname = u.pathname.replace(/\/+$/, "");
@@ -68,9 +69,11 @@ export async function startConnect(params: URLSearchParams): Promise<string> {
   } catch {
     throw new ConnectError(400, "bad_return_url", "return_url must be an absolute URL");
   }
-  if (ret.host !== store.host) throw new ConnectError(400, "bad_return_url", "return_url must be on the store's host");
+  if (ret.host !== store.host)
+    throw new ConnectError(400, "bad_return_url", "return_url must be on the store's host");
   const token = params.get("token") ?? "";
-  if (!/^[A-Za-z0-9_-]{32,128}$/.test(token)) throw new ConnectError(400, "bad_token", "token must be 32-128 url-safe characters");
+  if (!/^[A-Za-z0-9_-]{32,128}$/.test(token))
+    throw new ConnectError(400, "bad_token", "token must be 32-128 url-safe characters");
 
   const db = await getDb();
   const userIdToken = crypto.randomBytes(18).toString("base64url");
@@ -85,13 +88,17 @@ export async function startConnect(params: URLSearchParams): Promise<string> {
     },
   });
   // occasional clean-up of abandoned attempts
-  if (Math.random() < 0.05) await db.wooConnectAttempt.deleteMany({ where: { expiresAt: { lt: new Date(Date.now() - 86400_000) } } });
+  if (Math.random() < 0.05)
+    await db.wooConnectAttempt.deleteMany({ where: { expiresAt: { lt: new Date(Date.now() - 86400_000) } } });
 
   const authorize = new URL(store.toString().replace(/\/+$/, "") + "/wc-auth/v1/authorize");
   authorize.searchParams.set("app_name", APP_NAME);
   authorize.searchParams.set("scope", "read");
   authorize.searchParams.set("user_id", userIdToken);
-  authorize.searchParams.set("return_url", `${appUrl()}/api/v1/woo/connect/return?attempt=${encodeURIComponent(userIdToken)}`);
+  authorize.searchParams.set(
+    "return_url",
+    `${appUrl()}/api/v1/woo/connect/return?attempt=${encodeURIComponent(userIdToken)}`,
+  );
   authorize.searchParams.set("callback_url", `${appUrl()}/api/v1/woo/connect/callback`);
   return authorize.toString();
 }
@@ -113,10 +120,14 @@ function parseKeyPayload(raw: string): WooKeyPayload {
   }
   const p = j as Partial<WooKeyPayload>;
   if (!p || typeof p !== "object") throw new ConnectError(400, "bad_body", "Body must be an object");
-  if (typeof p.consumer_key !== "string" || !/^ck_[0-9a-f]{40}$/.test(p.consumer_key)) throw new ConnectError(400, "bad_key", "consumer_key malformed");
-  if (typeof p.consumer_secret !== "string" || !/^cs_[0-9a-f]{40}$/.test(p.consumer_secret)) throw new ConnectError(400, "bad_key", "consumer_secret malformed");
-  if (p.user_id == null || String(p.user_id).length > 64) throw new ConnectError(400, "bad_user", "user_id missing");
-  if (p.key_permissions !== "read" && p.key_permissions !== "read_write") throw new ConnectError(400, "bad_permissions", "unexpected key_permissions");
+  if (typeof p.consumer_key !== "string" || !/^ck_[0-9a-f]{40}$/.test(p.consumer_key))
+    throw new ConnectError(400, "bad_key", "consumer_key malformed");
+  if (typeof p.consumer_secret !== "string" || !/^cs_[0-9a-f]{40}$/.test(p.consumer_secret))
+    throw new ConnectError(400, "bad_key", "consumer_secret malformed");
+  if (p.user_id == null || String(p.user_id).length > 64)
+    throw new ConnectError(400, "bad_user", "user_id missing");
+  if (p.key_permissions !== "read" && p.key_permissions !== "read_write")
+    throw new ConnectError(400, "bad_permissions", "unexpected key_permissions");
   return p as WooKeyPayload;
 }
 
@@ -133,17 +144,25 @@ export async function receiveKeys(rawBody: string): Promise<Store> {
     where: { id: attempt.id, status: "started" },
     data: { status: "keys_received" },
   });
-  if (claimed.count !== 1) throw new ConnectError(409, "replayed", "Keys were already received for this attempt");
+  if (claimed.count !== 1)
+    throw new ConnectError(409, "replayed", "Keys were already received for this attempt");
 
   const url = new URL(attempt.storeUrl);
   const domain = storeDomain(url);
   const credentials = sealSecret(
-    JSON.stringify({ consumerKey: p.consumer_key, consumerSecret: p.consumer_secret, keyId: p.key_id, permissions: p.key_permissions }),
+    JSON.stringify({
+      consumerKey: p.consumer_key,
+      consumerSecret: p.consumer_secret,
+      keyId: p.key_id,
+      permissions: p.key_permissions,
+    }),
     "store.credentials",
   );
   const secret = crypto.randomBytes(32).toString("hex");
   const signingSecret = sealSecret(secret, "store.signingSecret");
-  const existing = await db.store.findUnique({ where: { platform_domain: { platform: "woocommerce", domain } } });
+  const existing = await db.store.findUnique({
+    where: { platform_domain: { platform: "woocommerce", domain } },
+  });
   let store: Store;
   if (existing) {
     store = await db.store.update({
@@ -154,7 +173,17 @@ export async function receiveKeys(rawBody: string): Promise<Store> {
     store = await db.$transaction(async (tx) => {
       const ws = await tx.workspace.create({ data: { name: url.host } });
       const s = await tx.store.create({
-        data: { workspaceId: ws.id, platform: "woocommerce", domain, url: attempt.storeUrl, name: url.host, status: "pending", credentials, signingSecret, installedAt: new Date() },
+        data: {
+          workspaceId: ws.id,
+          platform: "woocommerce",
+          domain,
+          url: attempt.storeUrl,
+          name: url.host,
+          status: "pending",
+          credentials,
+          signingSecret,
+          installedAt: new Date(),
+        },
       });
       await tx.botSettings.create({ data: { storeId: s.id } });
       return s;
@@ -162,15 +191,28 @@ export async function receiveKeys(rawBody: string): Promise<Store> {
   }
   forgetAdapter(store.id);
   await db.wooConnectAttempt.update({ where: { id: attempt.id }, data: { storeId: store.id } });
-  await logActivity({ workspaceId: store.workspaceId, storeId: store.id, actor: "woocommerce", action: "store.keys_received", details: { keyId: p.key_id } });
+  await logActivity({
+    workspaceId: store.workspaceId,
+    storeId: store.id,
+    actor: "woocommerce",
+    action: "store.keys_received",
+    details: { keyId: p.key_id },
+  });
   return store;
 }
 
 /** The browser comes back from WooCommerce's approval screen; send it on to WP admin. */
 export async function connectReturn(params: URLSearchParams): Promise<string> {
   const db = await getDb();
-  const attempt = await db.wooConnectAttempt.findUnique({ where: { userIdToken: params.get("attempt") ?? "" } });
-  if (!attempt) throw new ConnectError(400, "unknown_attempt", "Unknown or expired connect attempt. Start again from WP admin.");
+  const attempt = await db.wooConnectAttempt.findUnique({
+    where: { userIdToken: params.get("attempt") ?? "" },
+  });
+  if (!attempt)
+    throw new ConnectError(
+      400,
+      "unknown_attempt",
+      "Unknown or expired connect attempt. Start again from WP admin.",
+    );
   const back = new URL(attempt.returnUrl);
   if (params.get("success") === "0") {
     back.searchParams.set("trulybot_connected", "0");
@@ -190,27 +232,50 @@ export async function connectReturn(params: URLSearchParams): Promise<string> {
 }
 
 /** Plugin → app, server to server: trade the one-time token for the store's shared secret. */
-export async function exchangeSecret(rawBody: string): Promise<{ storeId: string; secret: string; dashboardUrl: string }> {
+export async function exchangeSecret(
+  rawBody: string,
+): Promise<{ storeId: string; secret: string; dashboardUrl: string }> {
   let j: { storeId?: unknown; token?: unknown };
   try {
     j = JSON.parse(rawBody);
   } catch {
     throw new ConnectError(400, "bad_json", "Body is not valid JSON");
   }
-  if (typeof j?.storeId !== "string" || typeof j?.token !== "string") throw new ConnectError(400, "bad_body", "storeId and token are required");
+  if (typeof j?.storeId !== "string" || typeof j?.token !== "string")
+    throw new ConnectError(400, "bad_body", "storeId and token are required");
   const db = await getDb();
-  const attempt = await db.wooConnectAttempt.findFirst({ where: { storeId: j.storeId, status: "keys_received" }, orderBy: { createdAt: "desc" } });
-  if (!attempt || attempt.expiresAt < new Date() || !timingSafeEqualHex(attempt.pluginTokenHash, sha256Hex(j.token))) {
+  const attempt = await db.wooConnectAttempt.findFirst({
+    where: { storeId: j.storeId, status: "keys_received" },
+    orderBy: { createdAt: "desc" },
+  });
+  if (
+    !attempt ||
+    attempt.expiresAt < new Date() ||
+    !timingSafeEqualHex(attempt.pluginTokenHash, sha256Hex(j.token))
+  ) {
     throw new ConnectError(401, "bad_token", "Invalid, expired or already used connect token");
   }
   const claimed = await db.wooConnectAttempt.updateMany({
     where: { id: attempt.id, status: "keys_received" },
     data: { status: "completed", completedAt: new Date() },
   });
-  if (claimed.count !== 1) throw new ConnectError(401, "bad_token", "Invalid, expired or already used connect token");
-  const store = await db.store.update({ where: { id: j.storeId }, data: { status: "active", connectedAt: new Date() } });
-  await logActivity({ workspaceId: store.workspaceId, storeId: store.id, actor: "woocommerce", action: "store.connected" });
-  return { storeId: store.id, secret: openSecret(store.signingSecret!, "store.signingSecret"), dashboardUrl: `${appUrl()}/dashboard` };
+  if (claimed.count !== 1)
+    throw new ConnectError(401, "bad_token", "Invalid, expired or already used connect token");
+  const store = await db.store.update({
+    where: { id: j.storeId },
+    data: { status: "active", connectedAt: new Date() },
+  });
+  await logActivity({
+    workspaceId: store.workspaceId,
+    storeId: store.id,
+    actor: "woocommerce",
+    action: "store.connected",
+  });
+  return {
+    storeId: store.id,
+    secret: openSecret(store.signingSecret!, "store.signingSecret"),
+    dashboardUrl: `${appUrl()}/dashboard`,
+  };
 }
 
 /** Signed plugin request: forget the keys and the secret. Returns the WooCommerce key id so the plugin can delete the key. */
@@ -218,7 +283,10 @@ export async function disconnectStore(store: Store): Promise<{ keyId: string | n
   const db = await getDb();
   let keyId: string | number | null = null;
   try {
-    if (store.credentials) keyId = (JSON.parse(openSecret(store.credentials, "store.credentials")) as { keyId?: string | number }).keyId ?? null;
+    if (store.credentials)
+      keyId =
+        (JSON.parse(openSecret(store.credentials, "store.credentials")) as { keyId?: string | number })
+          .keyId ?? null;
   } catch {
     keyId = null;
   }
@@ -227,6 +295,11 @@ export async function disconnectStore(store: Store): Promise<{ keyId: string | n
     data: { status: "disconnected", credentials: null, signingSecret: null, uninstalledAt: new Date() },
   });
   forgetAdapter(store.id);
-  await logActivity({ workspaceId: store.workspaceId, storeId: store.id, actor: "woocommerce", action: "store.disconnected" });
+  await logActivity({
+    workspaceId: store.workspaceId,
+    storeId: store.id,
+    actor: "woocommerce",
+    action: "store.disconnected",
+  });
   return { keyId };
 }

@@ -85,7 +85,10 @@ async function withSqlite(url, fn) {
       exec: async (sql) => client.executeMultiple(sql),
       query: async (sql, args = []) => (await client.execute({ sql, args })).rows,
       tx: async (stmts) => {
-        await client.batch(stmts.map((s) => ({ sql: s.sql ?? s, args: s.args ?? [] })), "write");
+        await client.batch(
+          stmts.map((s) => ({ sql: s.sql ?? s, args: s.args ?? [] })),
+          "write",
+        );
       },
     });
   } finally {

@@ -36,7 +36,11 @@ export async function startDemo(): Promise<RunningDemo> {
   const child: ChildProcess = spawn(
     path.join(root, "node_modules", ".bin", "tsx"),
     ["scripts/demo.ts", "--port", String(port), "--no-build", "--data-dir", dataDir],
-    { cwd: root, env: { ...process.env, PATH: `${path.join(root, "node_modules", ".bin")}:${process.env.PATH}` }, stdio: ["ignore", "pipe", "pipe"] },
+    {
+      cwd: root,
+      env: { ...process.env, PATH: `${path.join(root, "node_modules", ".bin")}:${process.env.PATH}` },
+      stdio: ["ignore", "pipe", "pipe"],
+    },
   );
   let output = "";
   child.stdout!.on("data", (d) => (output += d));

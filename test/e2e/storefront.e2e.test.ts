@@ -6,7 +6,15 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { chromium, type Browser, type Page } from "playwright-core";
 import { startDemo, type RunningDemo } from "./demo";
-import { chatDialog, getOrderCard, launcher, LABELS, openChat, sendMessage, waitForBotText } from "../../widget/e2e-helpers";
+import {
+  chatDialog,
+  getOrderCard,
+  launcher,
+  LABELS,
+  openChat,
+  sendMessage,
+  waitForBotText,
+} from "../../widget/e2e-helpers";
 
 let demo: RunningDemo;
 let browser: Browser;
@@ -15,7 +23,16 @@ beforeAll(async () => {
   demo = await startDemo();
   browser = await chromium.launch({
     executablePath: process.env.CHROMIUM_PATH || "/usr/bin/chromium",
-    args: ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-quic", "--no-first-run", "--disable-component-update", "--disable-sync"],
+    args: [
+      "--headless",
+      "--no-sandbox",
+      "--disable-gpu",
+      "--disable-background-networking",
+      "--disable-quic",
+      "--no-first-run",
+      "--disable-component-update",
+      "--disable-sync",
+    ],
   });
 });
 afterAll(async () => {
@@ -24,8 +41,22 @@ afterAll(async () => {
 });
 
 const SCENARIOS = [
-  { platform: "shopify", order: "#1002", email: "marcus.reed@example.net", carrier: /UPS/, tracking: "1ZA84R270384120936", link: /^https:\/\/www\.ups\.com\// },
-  { platform: "woocommerce", order: "2012", email: "daan.devries@example.com", carrier: /Deutsche Post/, tracking: "LX304182752DE", link: /^https:\/\/www\.deutschepost\.de\/.*LX304182752DE/ },
+  {
+    platform: "shopify",
+    order: "#1002",
+    email: "marcus.reed@example.net",
+    carrier: /UPS/,
+    tracking: "1ZA84R270384120936",
+    link: /^https:\/\/www\.ups\.com\//,
+  },
+  {
+    platform: "woocommerce",
+    order: "2012",
+    email: "daan.devries@example.com",
+    carrier: /Deutsche Post/,
+    tracking: "LX304182752DE",
+    link: /^https:\/\/www\.deutschepost\.de\/.*LX304182752DE/,
+  },
 ] as const;
 
 const VIEWPORTS = [
@@ -34,7 +65,11 @@ const VIEWPORTS = [
 ] as const;
 
 async function newPage(vp: (typeof VIEWPORTS)[number]): Promise<{ page: Page; errors: string[] }> {
-  const context = await browser.newContext({ viewport: vp.viewport, isMobile: vp.isMobile, hasTouch: vp.isMobile });
+  const context = await browser.newContext({
+    viewport: vp.viewport,
+    isMobile: vp.isMobile,
+    hasTouch: vp.isMobile,
+  });
   const page = await context.newPage();
   const errors: string[] = [];
   page.on("pageerror", (e) => errors.push(e.message));
@@ -71,7 +106,9 @@ describe.each(SCENARIOS)("$platform demo storefront", (s) => {
     await launcher(page).focus();
     await page.keyboard.press("Enter");
     const box = chatDialog(page).getByRole("textbox", { name: LABELS.input });
-    await expect.poll(async () => box.evaluate((el) => el === (el.getRootNode() as ShadowRoot).activeElement)).toBe(true);
+    await expect
+      .poll(async () => box.evaluate((el) => el === (el.getRootNode() as ShadowRoot).activeElement))
+      .toBe(true);
     await page.keyboard.type(`where is my order ${s.order}`);
     await page.keyboard.press("Enter");
     await waitForBotText(page, /email|phone/i);
@@ -81,7 +118,9 @@ describe.each(SCENARIOS)("$platform demo storefront", (s) => {
     expect(card.trackingNumber).toContain(s.tracking);
     await page.keyboard.press("Escape");
     await chatDialog(page).waitFor({ state: "hidden" });
-    expect(await launcher(page).evaluate((el) => el === (el.getRootNode() as ShadowRoot).activeElement)).toBe(true);
+    expect(await launcher(page).evaluate((el) => el === (el.getRootNode() as ShadowRoot).activeElement)).toBe(
+      true,
+    );
     await page.context().close();
   });
 });

@@ -17,7 +17,9 @@ export function testDbFlavor(): DbFlavor {
   return process.env.TEST_DB === "postgres" ? "postgres" : "sqlite";
 }
 
-export async function createTestDb(opts: { flavor?: DbFlavor } = {}): Promise<{ db: Db; url: string; cleanup: () => Promise<void> }> {
+export async function createTestDb(
+  opts: { flavor?: DbFlavor } = {},
+): Promise<{ db: Db; url: string; cleanup: () => Promise<void> }> {
   const flavor = opts.flavor ?? testDbFlavor();
   if (flavor === "postgres") {
     const u = new URL(POSTGRES_BASE_URL);

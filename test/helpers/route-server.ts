@@ -7,7 +7,11 @@ import http from "node:http";
 import { Readable } from "node:stream";
 import type { AddressInfo } from "node:net";
 
-type Handler = (args: { request: Request; params: Record<string, string>; context: object }) => Promise<Response | unknown> | Response | unknown;
+type Handler = (args: {
+  request: Request;
+  params: Record<string, string>;
+  context: object;
+}) => Promise<Response | unknown> | Response | unknown;
 export interface RouteModule {
   loader?: Handler;
   action?: Handler;
@@ -27,13 +31,21 @@ export async function startRouteServer(routes: Record<string, RouteModule>) {
       const body = chunks.length ? Buffer.concat(chunks) : undefined;
       const request = new Request(url, {
         method: req.method,
-        headers: Object.entries(req.headers).flatMap(([k, v]) => (v == null ? [] : Array.isArray(v) ? v.map((x) => [k, x] as [string, string]) : [[k, v] as [string, string]])),
+        headers: Object.entries(req.headers).flatMap(([k, v]) =>
+          v == null
+            ? []
+            : Array.isArray(v)
+              ? v.map((x) => [k, x] as [string, string])
+              : [[k, v] as [string, string]],
+        ),
         body: req.method === "GET" || req.method === "HEAD" ? undefined : body,
       });
       const fn = req.method === "GET" || req.method === "HEAD" ? mod.loader : mod.action;
       let out: unknown;
       try {
-        out = fn ? await fn({ request, params: {}, context: {} }) : new Response("Method Not Allowed", { status: 405 });
+        out = fn
+          ? await fn({ request, params: {}, context: {} })
+          : new Response("Method Not Allowed", { status: 405 });
       } catch (thrown) {
         out = thrown;
       }

@@ -29,7 +29,10 @@ export async function seedShopifyShop(db: Db, shop: string, accessToken: string,
   return store;
 }
 
-export async function seedWooStore(db: Db, opts: { url: string; consumerKey: string; consumerSecret: string; domain?: string }) {
+export async function seedWooStore(
+  db: Db,
+  opts: { url: string; consumerKey: string; consumerSecret: string; domain?: string },
+) {
   const secret = crypto.randomBytes(32).toString("hex");
   const ws = await db.workspace.create({ data: { name: "woo" } });
   const store = await db.store.create({
@@ -42,7 +45,10 @@ export async function seedWooStore(db: Db, opts: { url: string; consumerKey: str
       status: "active",
       currency: "EUR",
       timezone: "Europe/Berlin",
-      credentials: sealSecret(JSON.stringify({ consumerKey: opts.consumerKey, consumerSecret: opts.consumerSecret, keyId: 1 }), "store.credentials"),
+      credentials: sealSecret(
+        JSON.stringify({ consumerKey: opts.consumerKey, consumerSecret: opts.consumerSecret, keyId: 1 }),
+        "store.credentials",
+      ),
       signingSecret: sealSecret(secret, "store.signingSecret"),
       connectedAt: new Date(),
     },
@@ -54,7 +60,16 @@ export async function seedWooStore(db: Db, opts: { url: string; consumerKey: str
 /** A storefront request as Shopify's app proxy forwards it: query signed with the app secret. */
 export function appProxyRequest(
   path: string,
-  opts: { shop: string; secret: string; customerId?: string; method?: string; body?: string; headers?: Record<string, string>; timestamp?: number; tamper?: boolean },
+  opts: {
+    shop: string;
+    secret: string;
+    customerId?: string;
+    method?: string;
+    body?: string;
+    headers?: Record<string, string>;
+    timestamp?: number;
+    tamper?: boolean;
+  },
 ): Request {
   const url = new URL(`https://trulybot.test/proxy/${path}`);
   url.searchParams.set("shop", opts.shop);
@@ -65,7 +80,12 @@ export function appProxyRequest(
   if (opts.tamper) url.searchParams.set("logged_in_customer_id", "999");
   return new Request(url, {
     method: opts.method ?? "GET",
-    headers: { "content-type": "application/json", "x-forwarded-for": "203.0.113.7", "user-agent": "vitest", ...(opts.headers ?? {}) },
+    headers: {
+      "content-type": "application/json",
+      "x-forwarded-for": "203.0.113.7",
+      "user-agent": "vitest",
+      ...(opts.headers ?? {}),
+    },
     body: opts.body,
   });
 }

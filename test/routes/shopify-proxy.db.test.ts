@@ -6,7 +6,12 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { setDb, type Db } from "../../app/db.server";
 import { createTestDb } from "../helpers/db";
 import { appProxyRequest, seedShopifyShop } from "../helpers/seed";
-import { startShopifyAdminEmulator, DEMO_SHOP, DEMO_ACCESS_TOKEN, type ShopifyAdminEmulator } from "../emulators/shopify-admin/emulator";
+import {
+  startShopifyAdminEmulator,
+  DEMO_SHOP,
+  DEMO_ACCESS_TOKEN,
+  type ShopifyAdminEmulator,
+} from "../emulators/shopify-admin/emulator";
 
 const SECRET = process.env.SHOPIFY_API_SECRET!;
 let db: Db;
@@ -17,7 +22,13 @@ let messagesRoute: typeof import("../../app/routes/proxy.messages");
 
 const post = (body: unknown, opts: Partial<Parameters<typeof appProxyRequest>[1]> = {}) =>
   messagesRoute.action({
-    request: appProxyRequest("messages", { shop: DEMO_SHOP, secret: SECRET, method: "POST", body: typeof body === "string" ? body : JSON.stringify(body), ...opts }),
+    request: appProxyRequest("messages", {
+      shop: DEMO_SHOP,
+      secret: SECRET,
+      method: "POST",
+      body: typeof body === "string" ? body : JSON.stringify(body),
+      ...opts,
+    }),
     params: {},
     context: {},
   }) as Promise<Response>;
@@ -38,15 +49,27 @@ afterAll(async () => {
 
 describe("GET /apps/trulybot/config (app proxy)", () => {
   it("GIVEN a correctly signed request WHEN the widget asks for config THEN it gets the bot settings with an ETag, and 304 when unchanged", async () => {
-    const res = (await configRoute.loader({ request: appProxyRequest("config", { shop: DEMO_SHOP, secret: SECRET }), params: {}, context: {} })) as Response;
+    const res = (await configRoute.loader({
+      request: appProxyRequest("config", { shop: DEMO_SHOP, secret: SECRET }),
+      params: {},
+      context: {},
+    })) as Response;
     expect(res.status).toBe(200);
     const body = await res.json();
-    expect(body.bot).toMatchObject({ name: expect.any(String), accentColor: expect.stringMatching(/^#/), position: "right" });
+    expect(body.bot).toMatchObject({
+      name: expect.any(String),
+      accentColor: expect.stringMatching(/^#/),
+      position: "right",
+    });
     expect(body.features.orderTracking).toBe(true);
     const etag = res.headers.get("etag")!;
     expect(etag).toMatch(/^"/);
     const again = (await configRoute.loader({
-      request: appProxyRequest("config", { shop: DEMO_SHOP, secret: SECRET, headers: { "if-none-match": etag } }),
+      request: appProxyRequest("config", {
+        shop: DEMO_SHOP,
+        secret: SECRET,
+        headers: { "if-none-match": etag },
+      }),
       params: {},
       context: {},
     })) as Response;
@@ -54,11 +77,22 @@ describe("GET /apps/trulybot/config (app proxy)", () => {
   });
 
   it("changes its ETag when the merchant changes a setting", async () => {
-    const first = (await configRoute.loader({ request: appProxyRequest("config", { shop: DEMO_SHOP, secret: SECRET }), params: {}, context: {} })) as Response;
+    const first = (await configRoute.loader({
+      request: appProxyRequest("config", { shop: DEMO_SHOP, secret: SECRET }),
+      params: {},
+      context: {},
+    })) as Response;
     const store = await db.store.findFirstOrThrow({ where: { domain: DEMO_SHOP } });
-    await db.botSettings.update({ where: { storeId: store.id }, data: { accentColor: "#ff0000", version: { increment: 1 } } });
+    await db.botSettings.update({
+      where: { storeId: store.id },
+      data: { accentColor: "#ff0000", version: { increment: 1 } },
+    });
     const second = (await configRoute.loader({
-      request: appProxyRequest("config", { shop: DEMO_SHOP, secret: SECRET, headers: { "if-none-match": first.headers.get("etag")! } }),
+      request: appProxyRequest("config", {
+        shop: DEMO_SHOP,
+        secret: SECRET,
+        headers: { "if-none-match": first.headers.get("etag")! },
+      }),
       params: {},
       context: {},
     })) as Response;
@@ -71,13 +105,21 @@ describe("GET /apps/trulybot/config (app proxy)", () => {
     ["an expired timestamp", { timestamp: Math.floor(Date.now() / 1000) - 600 }],
     ["the wrong secret", { secret: "not-the-secret" }],
   ])("refuses %s with 401", async (_n, opts) => {
-    const res = (await configRoute.loader({ request: appProxyRequest("config", { shop: DEMO_SHOP, secret: SECRET, ...opts }), params: {}, context: {} })) as Response;
+    const res = (await configRoute.loader({
+      request: appProxyRequest("config", { shop: DEMO_SHOP, secret: SECRET, ...opts }),
+      params: {},
+      context: {},
+    })) as Response;
     expect(res.status).toBe(401);
     expect((await res.json()).error.code).toBe("bad_signature");
   });
 
   it("refuses an unknown shop and an uninstalled one cleanly (404, no stack)", async () => {
-    const unknown = (await configRoute.loader({ request: appProxyRequest("config", { shop: "nobody.myshopify.com", secret: SECRET }), params: {}, context: {} })) as Response;
+    const unknown = (await configRoute.loader({
+      request: appProxyRequest("config", { shop: "nobody.myshopify.com", secret: SECRET }),
+      params: {},
+      context: {},
+    })) as Response;
     expect(unknown.status).toBe(404);
     expect((await unknown.json()).error.code).toBe("unknown_store");
   });
@@ -109,7 +151,12 @@ describe("POST /apps/trulybot/messages (app proxy)", () => {
   });
 
   it("refuses a replayed signed POST (the same request delivered twice is answered once)", async () => {
-    const req = appProxyRequest("messages", { shop: DEMO_SHOP, secret: SECRET, method: "POST", body: JSON.stringify({ text: "hi" }) });
+    const req = appProxyRequest("messages", {
+      shop: DEMO_SHOP,
+      secret: SECRET,
+      method: "POST",
+      body: JSON.stringify({ text: "hi" }),
+    });
     const url = req.url;
     const headers = Object.fromEntries(req.headers);
     const r1 = (await messagesRoute.action({ request: req, params: {}, context: {} })) as Response;
@@ -151,7 +198,10 @@ describe("POST /apps/trulybot/messages (app proxy)", () => {
   it("rate-limits a shopper who floods the endpoint (429 with Retry-After)", async () => {
     let last: Response | undefined;
     for (let i = 0; i < 45; i++) {
-      last = await post({ text: `hello ${i}` }, { headers: { "x-forwarded-for": "198.51.100.99", "user-agent": "flood" } });
+      last = await post(
+        { text: `hello ${i}` },
+        { headers: { "x-forwarded-for": "198.51.100.99", "user-agent": "flood" } },
+      );
       if (last.status === 429) break;
     }
     expect(last!.status).toBe(429);

@@ -13,7 +13,12 @@ import { seedShopifyShop } from "../helpers/seed";
 const SHOP = "webhook-test.myshopify.com";
 const SECRET = process.env.SHOPIFY_API_SECRET!;
 const fixture = (topic: string) =>
-  JSON.parse(fs.readFileSync(new URL(`../../../shared/fixtures/shopify/webhooks/2025-07/metadatas/${topic}.json`, import.meta.url), "utf8")).response;
+  JSON.parse(
+    fs.readFileSync(
+      new URL(`../../../shared/fixtures/shopify/webhooks/2025-07/metadatas/${topic}.json`, import.meta.url),
+      "utf8",
+    ),
+  ).response;
 
 let db: Db;
 let cleanup: () => Promise<void>;
@@ -38,10 +43,19 @@ function webhookRequest(topic: string, payload: unknown, opts: { id?: string; hm
   });
 }
 
-async function deliver(route: string, topic: string, payload: unknown, opts: { id?: string; hmac?: string } = {}): Promise<Response> {
+async function deliver(
+  route: string,
+  topic: string,
+  payload: unknown,
+  opts: { id?: string; hmac?: string } = {},
+): Promise<Response> {
   const mod = await import(`../../app/routes/webhooks.${route}.tsx`);
   try {
-    return (await mod.action({ request: webhookRequest(topic, payload, opts), params: {}, context: {} })) as Response;
+    return (await mod.action({
+      request: webhookRequest(topic, payload, opts),
+      params: {},
+      context: {},
+    })) as Response;
   } catch (thrown) {
     if (thrown instanceof Response) return thrown; // authenticate.webhook throws Responses by design
     throw thrown;
@@ -49,9 +63,20 @@ async function deliver(route: string, topic: string, payload: unknown, opts: { i
 }
 
 async function seedConversation(customer: { id?: string; email?: string }, text: string) {
-  const c = await db.conversation.create({ data: { storeId, shopperKey: crypto.randomUUID(), customerId: customer.id ?? null } });
+  const c = await db.conversation.create({
+    data: { storeId, shopperKey: crypto.randomUUID(), customerId: customer.id ?? null },
+  });
   await db.message.create({ data: { conversationId: c.id, role: "shopper", type: "text", text } });
-  await db.orderLookup.create({ data: { storeId, conversationId: c.id, orderNumberHash: "h", method: "email", outcome: "verified", latencyMs: 5 } });
+  await db.orderLookup.create({
+    data: {
+      storeId,
+      conversationId: c.id,
+      orderNumberHash: "h",
+      method: "email",
+      outcome: "verified",
+      latencyMs: 5,
+    },
+  });
   return c;
 }
 
@@ -64,7 +89,9 @@ afterAll(async () => cleanup?.());
 
 describe("webhooks", () => {
   it("refuses a bad HMAC with 401 and changes nothing", async () => {
-    const res = await deliver("app.uninstalled", "app/uninstalled", fixture("app/uninstalled"), { hmac: "bm90LXRoZS1obWFj" });
+    const res = await deliver("app.uninstalled", "app/uninstalled", fixture("app/uninstalled"), {
+      hmac: "bm90LXRoZS1obWFj",
+    });
     expect(res.status).toBe(401);
     expect((await db.store.findUniqueOrThrow({ where: { id: storeId } })).status).toBe("active");
   });
@@ -74,10 +101,14 @@ describe("webhooks", () => {
     p.shop_domain = SHOP;
     p.customer = { id: 4242, email: "john@example.com", phone: "555-625-1199" };
     await seedConversation({ id: "4242" }, "where is my order 1001");
-    await db.handoffRequest.create({ data: { storeId, email: "John@Example.com", message: "please call me" } });
+    await db.handoffRequest.create({
+      data: { storeId, email: "John@Example.com", message: "please call me" },
+    });
     const res = await deliver("customers.data_request", "customers/data_request", p);
     expect(res.status).toBe(200);
-    const log = await db.activityLog.findFirstOrThrow({ where: { storeId, action: "customer.data_request" } });
+    const log = await db.activityLog.findFirstOrThrow({
+      where: { storeId, action: "customer.data_request" },
+    });
     const exported = JSON.parse(log.details).export;
     expect(exported.conversations).toHaveLength(1);
     expect(exported.conversations[0].messages[0].text).toBe("where is my order 1001");
@@ -101,10 +132,19 @@ describe("webhooks", () => {
   });
 
   it("app/scopes_update keeps the session's and store's scopes current", async () => {
-    const res = await deliver("app.scopes_update", "app/scopes_update", { id: 1, previous: ["read_orders"], current: ["read_orders", "read_all_orders"], updated_at: new Date().toISOString() });
+    const res = await deliver("app.scopes_update", "app/scopes_update", {
+      id: 1,
+      previous: ["read_orders"],
+      current: ["read_orders", "read_all_orders"],
+      updated_at: new Date().toISOString(),
+    });
     expect(res.status).toBe(200);
-    expect((await db.session.findFirstOrThrow({ where: { shop: SHOP } })).scope).toBe("read_orders,read_all_orders");
-    expect((await db.store.findUniqueOrThrow({ where: { id: storeId } })).scopes).toBe("read_orders,read_all_orders");
+    expect((await db.session.findFirstOrThrow({ where: { shop: SHOP } })).scope).toBe(
+      "read_orders,read_all_orders",
+    );
+    expect((await db.store.findUniqueOrThrow({ where: { id: storeId } })).scopes).toBe(
+      "read_orders,read_all_orders",
+    );
   });
 
   it("app/uninstalled marks the store uninstalled and deletes sessions; re-delivery is a no-op", async () => {

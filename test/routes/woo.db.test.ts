@@ -15,7 +15,7 @@ let db: Db;
 let cleanup: () => Promise<void>;
 let emu: WooEmulator;
 let app: { url: string; close: () => Promise<void> };
-let routes: Record<string, { loader?: any; action?: any }>;
+let routes: Record<string, import("../helpers/route-server").RouteModule>;
 
 async function call(path: string, init: RequestInit = {}): Promise<Response> {
   return fetch(app.url + path, { redirect: "manual", ...init });
@@ -66,7 +66,11 @@ async function connect(): Promise<{ storeId: string; token: string; returnTo: UR
   const back = await call(new URL(approved.redirectUrl).pathname + new URL(approved.redirectUrl).search);
   expect(back.status).toBe(302);
   const returnTo = new URL(back.headers.get("location")!);
-  return { storeId: returnTo.searchParams.get("store_id") ?? "", token: returnTo.searchParams.get("token") ?? "", returnTo };
+  return {
+    storeId: returnTo.searchParams.get("store_id") ?? "",
+    token: returnTo.searchParams.get("token") ?? "",
+    returnTo,
+  };
 }
 
 describe("one-click connect through /wc-auth/v1", () => {
@@ -82,7 +86,10 @@ describe("one-click connect through /wc-auth/v1", () => {
     expect(store.credentials).toMatch(/^tb1\./);
     expect(store.credentials).not.toContain("ck_");
 
-    const ex = await call("/api/v1/woo/connect/exchange", { method: "POST", body: JSON.stringify({ storeId: id, token }) });
+    const ex = await call("/api/v1/woo/connect/exchange", {
+      method: "POST",
+      body: JSON.stringify({ storeId: id, token }),
+    });
     expect(ex.status).toBe(200);
     const j = await ex.json();
     expect(j.storeId).toBe(id);
@@ -92,17 +99,30 @@ describe("one-click connect through /wc-auth/v1", () => {
     secret = j.secret;
 
     // the exchange is single use
-    const again = await call("/api/v1/woo/connect/exchange", { method: "POST", body: JSON.stringify({ storeId: id, token }) });
+    const again = await call("/api/v1/woo/connect/exchange", {
+      method: "POST",
+      body: JSON.stringify({ storeId: id, token }),
+    });
     expect(again.status).toBe(401);
   });
 
   it("refuses a replayed callback, an unknown attempt and malformed keys (non-200 makes WooCommerce delete the key)", async () => {
     const last = emu.callbacks.at(-1)!;
-    const replay = await call("/api/v1/woo/connect/callback", { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify(last.body) });
+    const replay = await call("/api/v1/woo/connect/callback", {
+      method: "POST",
+      headers: { "content-type": "application/json" },
+      body: JSON.stringify(last.body),
+    });
     expect(replay.status).toBe(409);
     const unknown = await call("/api/v1/woo/connect/callback", {
       method: "POST",
-      body: JSON.stringify({ key_id: 9, user_id: "nope", consumer_key: "ck_" + "a".repeat(40), consumer_secret: "cs_" + "b".repeat(40), key_permissions: "read" }),
+      body: JSON.stringify({
+        key_id: 9,
+        user_id: "nope",
+        consumer_key: "ck_" + "a".repeat(40),
+        consumer_secret: "cs_" + "b".repeat(40),
+        key_permissions: "read",
+      }),
     });
     expect(unknown.status).toBe(400);
     const bad = await call("/api/v1/woo/connect/callback", { method: "POST", body: "{not json" });
@@ -111,20 +131,38 @@ describe("one-click connect through /wc-auth/v1", () => {
 
   it("refuses an expired attempt", async () => {
     const token = crypto.randomBytes(16).toString("hex");
-    const start = await call(`/api/v1/woo/connect/start?store_url=${encodeURIComponent(emu.url)}&return_url=${encodeURIComponent(emu.url + "/wp-admin/")}&token=${token}`);
+    const start = await call(
+      `/api/v1/woo/connect/start?store_url=${encodeURIComponent(emu.url)}&return_url=${encodeURIComponent(emu.url + "/wp-admin/")}&token=${token}`,
+    );
     const userId = new URL(start.headers.get("location")!).searchParams.get("user_id")!;
-    await db.wooConnectAttempt.update({ where: { userIdToken: userId }, data: { expiresAt: new Date(Date.now() - 1000) } });
+    await db.wooConnectAttempt.update({
+      where: { userIdToken: userId },
+      data: { expiresAt: new Date(Date.now() - 1000) },
+    });
     const res = await call("/api/v1/woo/connect/callback", {
       method: "POST",
-      body: JSON.stringify({ key_id: 9, user_id: userId, consumer_key: "ck_" + "a".repeat(40), consumer_secret: "cs_" + "b".repeat(40), key_permissions: "read" }),
+      body: JSON.stringify({
+        key_id: 9,
+        user_id: userId,
+        consumer_key: "ck_" + "a".repeat(40),
+        consumer_secret: "cs_" + "b".repeat(40),
+        key_permissions: "read",
+      }),
     });
     expect(res.status).toBe(400);
     expect((await res.json()).error.code).toBe("expired");
   });
 
   it.each([
-    ["a return_url on another host", (e: string) => `store_url=${encodeURIComponent(e)}&return_url=${encodeURIComponent("https://evil.example/")}&token=${"a".repeat(32)}`],
-    ["a missing token", (e: string) => `store_url=${encodeURIComponent(e)}&return_url=${encodeURIComponent(e + "/wp-admin/")}`],
+    [
+      "a return_url on another host",
+      (e: string) =>
+        `store_url=${encodeURIComponent(e)}&return_url=${encodeURIComponent("https://evil.example/")}&token=${"a".repeat(32)}`,
+    ],
+    [
+      "a missing token",
+      (e: string) => `store_url=${encodeURIComponent(e)}&return_url=${encodeURIComponent(e + "/wp-admin/")}`,
+    ],
     ["a non-URL store", () => `store_url=javascript:alert(1)&return_url=x&token=${"a".repeat(32)}`],
   ])("start refuses %s", async (_n, q) => {
     const res = await call(`/api/v1/woo/connect/start?${q(emu.url)}`);
@@ -134,7 +172,9 @@ describe("one-click connect through /wc-auth/v1", () => {
   it("a denied authorization sends the merchant back with an error, no store is created", async () => {
     const token = crypto.randomBytes(16).toString("hex");
     const before = await db.store.count();
-    const start = await call(`/api/v1/woo/connect/start?store_url=${encodeURIComponent(emu.url)}&return_url=${encodeURIComponent(emu.url + "/wp-admin/")}&token=${token}`);
+    const start = await call(
+      `/api/v1/woo/connect/start?store_url=${encodeURIComponent(emu.url)}&return_url=${encodeURIComponent(emu.url + "/wp-admin/")}&token=${token}`,
+    );
     const p = Object.fromEntries(new URL(start.headers.get("location")!).searchParams);
     const denied = new URL(emu.deny({ return_url: p.return_url, user_id: p.user_id }));
     const back = await call(denied.pathname + denied.search);
@@ -145,10 +185,36 @@ describe("one-click connect through /wc-auth/v1", () => {
   });
 });
 
-function signedFetch(path: string, body: string, opts: { method?: string; customer?: string; secret?: string; nonce?: string; now?: Date; headers?: Record<string, string> } = {}) {
+function signedFetch(
+  path: string,
+  body: string,
+  opts: {
+    method?: string;
+    customer?: string;
+    secret?: string;
+    nonce?: string;
+    now?: Date;
+    headers?: Record<string, string>;
+  } = {},
+) {
   const method = opts.method ?? "POST";
-  const headers = signedHeaders(storeId, opts.secret ?? secret, { method, pathWithQuery: path, body, customer: opts.customer, shopper: crypto.createHash("sha256").update("203.0.113.9ua" + secret).digest("hex"), nonce: opts.nonce, now: opts.now });
-  return call(path, { method, headers: { ...headers, "content-type": "application/json", ...(opts.headers ?? {}) }, body: method === "GET" ? undefined : body });
+  const headers = signedHeaders(storeId, opts.secret ?? secret, {
+    method,
+    pathWithQuery: path,
+    body,
+    customer: opts.customer,
+    shopper: crypto
+      .createHash("sha256")
+      .update("203.0.113.9ua" + secret)
+      .digest("hex"),
+    nonce: opts.nonce,
+    now: opts.now,
+  });
+  return call(path, {
+    method,
+    headers: { ...headers, "content-type": "application/json", ...(opts.headers ?? {}) },
+    body: method === "GET" ? undefined : body,
+  });
 }
 
 describe("signed storefront routes (plugin → app)", () => {
@@ -156,14 +222,25 @@ describe("signed storefront routes (plugin → app)", () => {
     const r = await signedFetch("/api/v1/woo/storefront/config", "", { method: "GET" });
     expect(r.status).toBe(200);
     const etag = r.headers.get("etag")!;
-    const r2 = await signedFetch("/api/v1/woo/storefront/config", "", { method: "GET", headers: { "if-none-match": etag } });
+    const r2 = await signedFetch("/api/v1/woo/storefront/config", "", {
+      method: "GET",
+      headers: { "if-none-match": etag },
+    });
     expect(r2.status).toBe(304);
   });
 
   it("messages: a full order-status turn with the real WooCommerce adapter over OAuth 1.0a", async () => {
-    const a = await (await signedFetch("/api/v1/woo/storefront/messages", JSON.stringify({ text: "where is my order 2002?" }))).json();
+    const a = await (
+      await signedFetch(
+        "/api/v1/woo/storefront/messages",
+        JSON.stringify({ text: "where is my order 2002?" }),
+      )
+    ).json();
     expect(a.awaiting).toBe("email_or_phone");
-    const r = await signedFetch("/api/v1/woo/storefront/messages", JSON.stringify({ conversationId: a.conversationId, text: "tobias.wagner@example.net" }));
+    const r = await signedFetch(
+      "/api/v1/woo/storefront/messages",
+      JSON.stringify({ conversationId: a.conversationId, text: "tobias.wagner@example.net" }),
+    );
     const b = await r.json();
     const card = b.messages.find((m: { type: string }) => m.type === "order");
     expect(card.order.shipments[0]).toMatchObject({ carrier: "UPS", trackingNumber: "1ZE2W6491144172082" });
@@ -172,7 +249,11 @@ describe("signed storefront routes (plugin → app)", () => {
   });
 
   it("a logged-in customer (signed customer id) sees their orders", async () => {
-    const r = await signedFetch("/api/v1/woo/storefront/messages", JSON.stringify({ text: "show my orders" }), { customer: "5" });
+    const r = await signedFetch(
+      "/api/v1/woo/storefront/messages",
+      JSON.stringify({ text: "show my orders" }),
+      { customer: "5" },
+    );
     const b = await r.json();
     const list = b.messages.find((m: { type: string }) => m.type === "order_list");
     expect(list.orders.map((o: { number: string }) => o.number).sort()).toEqual(["2001", "2006", "2013"]);
@@ -183,22 +264,45 @@ describe("signed storefront routes (plugin → app)", () => {
     const nonce = crypto.randomBytes(16).toString("hex");
     expect((await signedFetch("/api/v1/woo/storefront/messages", body, { nonce })).status).toBe(200);
     expect((await signedFetch("/api/v1/woo/storefront/messages", body, { nonce })).status).toBe(401); // replay
-    expect((await signedFetch("/api/v1/woo/storefront/messages", body, { secret: "wrong" })).status).toBe(401);
-    expect((await signedFetch("/api/v1/woo/storefront/messages", body, { now: new Date(Date.now() - 400_000) })).status).toBe(401);
-    const h = signedHeaders(storeId, secret, { method: "POST", pathWithQuery: "/api/v1/woo/storefront/messages", body });
-    expect((await call("/api/v1/woo/storefront/messages", { method: "POST", headers: h, body: JSON.stringify({ text: "hi!" }) })).status).toBe(401);
+    expect((await signedFetch("/api/v1/woo/storefront/messages", body, { secret: "wrong" })).status).toBe(
+      401,
+    );
+    expect(
+      (await signedFetch("/api/v1/woo/storefront/messages", body, { now: new Date(Date.now() - 400_000) }))
+        .status,
+    ).toBe(401);
+    const h = signedHeaders(storeId, secret, {
+      method: "POST",
+      pathWithQuery: "/api/v1/woo/storefront/messages",
+      body,
+    });
+    expect(
+      (
+        await call("/api/v1/woo/storefront/messages", {
+          method: "POST",
+          headers: h,
+          body: JSON.stringify({ text: "hi!" }),
+        })
+      ).status,
+    ).toBe(401);
     expect((await call("/api/v1/woo/storefront/messages", { method: "POST", body })).status).toBe(401);
   });
 
   it("answers malformed input with 400", async () => {
     expect((await signedFetch("/api/v1/woo/storefront/messages", "{oops")).status).toBe(400);
-    expect((await signedFetch("/api/v1/woo/storefront/messages", JSON.stringify({ text: "x".repeat(1001) }))).status).toBe(400);
+    expect(
+      (await signedFetch("/api/v1/woo/storefront/messages", JSON.stringify({ text: "x".repeat(1001) })))
+        .status,
+    ).toBe(400);
   });
 });
 
 describe("SSO and disconnect", () => {
   it("SSO: a signed request mints a single-use link that becomes an httpOnly session cookie", async () => {
-    const r = await signedFetch("/api/v1/woo/sso", JSON.stringify({ wpUserId: 1, email: "owner@example.com", name: "Owner" }));
+    const r = await signedFetch(
+      "/api/v1/woo/sso",
+      JSON.stringify({ wpUserId: 1, email: "owner@example.com", name: "Owner" }),
+    );
     expect(r.status).toBe(200);
     const { url } = await r.json();
     const u = new URL(url);

@@ -142,7 +142,10 @@ describe("fetchConfig", () => {
 describe("WordPress REST nonce", () => {
   it("sends X-WP-Nonce on messages and config so WordPress recognises the logged-in customer", async () => {
     const ok = { status: 200, body: { conversationId: "c", messages: [], awaiting: null } };
-    const { fn, calls } = fakeFetch([ok, { status: 200, body: { bot: { name: "x" } }, headers: { ETag: '"e"' } }]);
+    const { fn, calls } = fakeFetch([
+      ok,
+      { status: 200, body: { bot: { name: "x" } }, headers: { ETag: '"e"' } },
+    ]);
     await postMessage(fn, "/wp-json/trulybot/v1", { text: "hi" }, { headers: { "X-WP-Nonce": "abc123" } });
     await fetchConfig(fn, "/wp-json/trulybot/v1", null, { "X-WP-Nonce": "abc123" });
     expect(calls[0].init?.headers?.["X-WP-Nonce"]).toBe("abc123");

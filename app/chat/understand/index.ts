@@ -15,11 +15,14 @@
  *   ("return policy", "Rückgabebedingungen"), a time window ("after 30 days"), costs ("are returns
  *   free?"), or a general question ("do you accept returns?", "how do returns work?") without a
  *   personal reference. A policy word wins over "I want" ("I want to know your return policy").
+ *   "How do I return…?", "¿cómo hago una devolución?" ask for the procedure → return_refund.
  * - tracking vs order_status: tracking = tracking number/link/carrier, or where the package/parcel is;
  *   order_status = where the order/"my stuff"/"it" is, its status, when it arrives, it hasn't arrived.
  * - Negation ("I don't want to cancel", "no quiero cancelar", "ich will nicht stornieren") removes the
  *   negated action (cancel/return/refund/exchange/change) and sets `negated: true`. Negations after
  *   "can"/a subject pronoun ("why can't I cancel?") are not treated as negating the wish.
+ * - "why was my order cancelled?" (a past participle without "I want"/"please"/"can") reports what
+ *   happened → order_status; "cancel it", "I want it cancelled", "can it be cancelled?" → cancel_order.
  * - Messages that only carry entities ("1003", "#1003", "order 1003", "my email is a@b.co") →
  *   intent "other" with the entity set and confidence 0.9: the dialogue fills its slots. A greeting
  *   or thanks together with an entity ("hi, 1003") is also "other". Intent words win ("where is 1003").
@@ -46,6 +49,21 @@ export interface UnderstandOptions {
 }
 
 const MAX_INPUT = MAX_TEXT_LENGTH * 2;
+const CANCELLED_RE =
+  /^(?:cancell?ed|cancelad[oa]s?|cancelled|annulee?s?|storniert|annullat[oa]|cancellat[oa]|geannuleerd|anulad[oa]s?)$/;
+const PLEASE = new Set([
+  "please",
+  "pls",
+  "plz",
+  "bitte",
+  "favor",
+  "svp",
+  "plait",
+  "prego",
+  "alstublieft",
+  "aub",
+  "porfa",
+]);
 const NEGATABLE = new Set<Concept>(["CANCEL", "RETURN", "REFUND", "EXCHANGE", "CHANGE"]);
 const NEG_WINDOW = 4;
 const TRANSACTIONAL = new Set<Intent>([
@@ -160,7 +178,11 @@ export function understand(text: string, opts: UnderstandOptions = {}): Understa
   // --- cancel
   if (has("ANYMORE") && has("NEG") && has("WANT") && any("ORDER", "IT", "STUFF", "PACKAGE"))
     add("cancel_order", 0.85);
-  if (has("CANCEL"))
+  // "why was my order cancelled?", "¿mi pedido fue cancelado?" ask about what happened, not for a cancel
+  const cancelledReport =
+    tokens.some((t) => CANCELLED_RE.test(t)) && !any("WANT", "ABILITY") && !tokens.some((t) => PLEASE.has(t));
+  if (has("CANCEL") && cancelledReport) add("order_status", 0.86);
+  else if (has("CANCEL"))
     add("cancel_order", any("ORDER", "MY", "WANT", "IT") || hasOrderNo || short ? 0.95 : 0.88);
 
   // --- change address

@@ -957,3 +957,21 @@ describe("understand(): negation and order numbers across languages", () => {
     expect(understand(text).intent).toBe(intent);
   });
 });
+
+/** "was cancelled" reports what happened (status); "cancel it" / "I want it cancelled" asks for the action. */
+const CANCELLED_VS_CANCEL: [string, Intent][] = [
+  ["why was my order cancelled?", "order_status"],
+  ["my order got canceled??", "order_status"],
+  ["¿por qué fue cancelado mi pedido?", "order_status"],
+  ["pourquoi ma commande a été annulée ?", "order_status"],
+  ["Warum wurde meine Bestellung storniert?", "order_status"],
+  ["I want my order cancelled", "cancel_order"],
+  ["please get this cancelled", "cancel_order"],
+  ["can it be cancelled?", "cancel_order"],
+];
+
+describe("understand(): cancelled (status) vs cancel (action)", () => {
+  it.each(CANCELLED_VS_CANCEL)("%j → %s", (text, intent) => {
+    expect(understand(text).intent).toBe(intent);
+  });
+});

@@ -41,8 +41,8 @@ export function HomePage({ data }: { data: HomeData }) {
                 {data.checklist.map((item) => (
                   <Box as="li" key={item.id} padding="200" borderRadius="200" background={item.done ? undefined : "bg-surface-secondary"}>
                     <InlineStack align="space-between" blockAlign="center" gap="300" wrap={false}>
-                      <BlockStack gap="050">
-                        <InlineStack gap="200" blockAlign="center">
+                      <BlockStack gap="050" inlineAlign="start">
+                        <InlineStack gap="200" blockAlign="center" align="start">
                           <Badge tone={item.done ? "success" : "attention"} progress={item.done ? "complete" : "incomplete"}>
                             {item.done ? "Done" : "To do"}
                           </Badge>

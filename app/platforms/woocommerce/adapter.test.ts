@@ -1,7 +1,11 @@
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
-import { DEMO_WOO_KEY, startWooEmulator, type WooEmulator } from "../../../test/emulators/woocommerce/emulator";
+import {
+  DEMO_WOO_KEY,
+  startWooEmulator,
+  type WooEmulator,
+} from "../../../test/emulators/woocommerce/emulator";
 import { httpsFetchTrusting } from "../../../test/emulators/woocommerce/https-fetch";
 import { PlatformUnavailableError } from "../types";
 import { createWooAdapter, parseOrderNumber } from "./adapter";
@@ -28,9 +32,17 @@ afterAll(async () => {
 afterEach(() => emu.clearFaults());
 
 const client = (over: Partial<Parameters<typeof createWooClient>[0]> = {}) =>
-  createWooClient({ storeUrl: emu.url, consumerKey: DEMO_WOO_KEY.consumerKey, consumerSecret: DEMO_WOO_KEY.consumerSecret, sleep: async () => {}, ...over });
-const adapter = (over: Partial<Parameters<typeof createWooClient>[0]> = {}) => createWooAdapter({ client: client(over), storeUrl: "http://demo-woo.localhost" });
-const day = (iso: string | null | undefined) => (iso ? new Date(iso).toLocaleDateString("en-CA", { timeZone: "Europe/Berlin" }) : null);
+  createWooClient({
+    storeUrl: emu.url,
+    consumerKey: DEMO_WOO_KEY.consumerKey,
+    consumerSecret: DEMO_WOO_KEY.consumerSecret,
+    sleep: async () => {},
+    ...over,
+  });
+const adapter = (over: Partial<Parameters<typeof createWooClient>[0]> = {}) =>
+  createWooAdapter({ client: client(over), storeUrl: "http://demo-woo.localhost" });
+const day = (iso: string | null | undefined) =>
+  iso ? new Date(iso).toLocaleDateString("en-CA", { timeZone: "Europe/Berlin" }) : null;
 
 describe("WooCommerce client against the emulator (real HTTP, OAuth 1.0a)", () => {
   it("reads an order with a signed request", async () => {
@@ -40,10 +52,17 @@ describe("WooCommerce client against the emulator (real HTTP, OAuth 1.0a)", () =
   });
 
   it("works with HMAC-SHA1, and with ?rest_route= where the store authenticates it (WooCommerce 11.1+)", async () => {
-    expect((await client({ signatureMethod: "HMAC-SHA1" }).get<{ id: number }>("/wc/v3/orders/2004")).id).toBe(2004);
+    expect(
+      (await client({ signatureMethod: "HMAC-SHA1" }).get<{ id: number }>("/wc/v3/orders/2004")).id,
+    ).toBe(2004);
     const e2 = await startWooEmulator({ restRouteKeyAuth: true });
     try {
-      const c = createWooClient({ storeUrl: e2.url, consumerKey: DEMO_WOO_KEY.consumerKey, consumerSecret: DEMO_WOO_KEY.consumerSecret, restRoute: true });
+      const c = createWooClient({
+        storeUrl: e2.url,
+        consumerKey: DEMO_WOO_KEY.consumerKey,
+        consumerSecret: DEMO_WOO_KEY.consumerSecret,
+        restRoute: true,
+      });
       expect((await c.get<{ id: number }>("/wc/v3/orders/2004")).id).toBe(2004);
       expect(e2.requests.at(-1)?.path).toBe("/");
     } finally {
@@ -55,9 +74,14 @@ describe("WooCommerce client against the emulator (real HTTP, OAuth 1.0a)", () =
   });
 
   it("signs query parameters with spaces, '+', '@' and umlauts correctly", async () => {
-    const list = await client().get<Array<{ id: number }>>("/wc/v3/orders", { search: "Zoë Brändli", per_page: 5 });
+    const list = await client().get<Array<{ id: number }>>("/wc/v3/orders", {
+      search: "Zoë Brändli",
+      per_page: 5,
+    });
     expect(list.map((o) => o.id)).toEqual([2011]);
-    const byMail = await client().get<Array<{ id: number }>>("/wc/v3/orders", { search: "tobias.wagner@example.net" });
+    const byMail = await client().get<Array<{ id: number }>>("/wc/v3/orders", {
+      search: "tobias.wagner@example.net",
+    });
     expect(byMail.map((o) => o.id)).toEqual([2002]);
   });
 
@@ -81,7 +105,9 @@ describe("WooCommerce client against the emulator (real HTTP, OAuth 1.0a)", () =
     emu.inject({ kind: "http_status", status: 503 });
     emu.inject({ kind: "http_status", status: 429, retryAfter: 1 });
     const waits: number[] = [];
-    const o = await client({ sleep: async (ms) => void waits.push(ms) }).get<{ id: number }>("/wc/v3/orders/2001");
+    const o = await client({ sleep: async (ms) => void waits.push(ms) }).get<{ id: number }>(
+      "/wc/v3/orders/2001",
+    );
     expect(o.id).toBe(2001);
     expect(waits).toHaveLength(2);
     expect(waits).toContain(1000);
@@ -107,7 +133,11 @@ describe("WooCommerce client against the emulator (real HTTP, OAuth 1.0a)", () =
 
 describe("createWooAdapter against the emulator", () => {
   it("capabilities", () => {
-    expect(adapter().capabilities).toEqual({ platform: "woocommerce", readAllOrders: true, knowsDelivery: false });
+    expect(adapter().capabilities).toEqual({
+      platform: "woocommerce",
+      readAllOrders: true,
+      knowsDelivery: false,
+    });
   });
 
   it("finds #2004 (also written '#2004') with both parcels from the tracking endpoint and customer notes", async () => {
@@ -116,7 +146,10 @@ describe("createWooAdapter against the emulator", () => {
       expect(r.kind).toBe("found");
       if (r.kind !== "found") return;
       expect(r.order.status).toBe("partially_shipped");
-      expect(r.order.shipments.map((s) => `${s.carrier} ${s.trackingNumber}`)).toEqual(["DPD 01505034712389", "DHL 00340434161094058770"]);
+      expect(r.order.shipments.map((s) => `${s.carrier} ${s.trackingNumber}`)).toEqual([
+        "DPD 01505034712389",
+        "DHL 00340434161094058770",
+      ]);
       expect(r.order.customerNotes).toHaveLength(2);
       expect(r.order.items.find((i) => i.backordered)?.title).toBe("Hori-Hori Garden Knife");
     }
@@ -147,11 +180,18 @@ describe("createWooAdapter against the emulator", () => {
 
   it("custom order numbers: falls back to search and exact-matches `number`", async () => {
     const e2 = await startWooEmulator({
-      data: { ...emu.data, orders: emu.data.orders.map((o) => (o.id === 2003 ? { ...o, number: "GW-1003" } : o)) },
+      data: {
+        ...emu.data,
+        orders: emu.data.orders.map((o) => (o.id === 2003 ? { ...o, number: "GW-1003" } : o)),
+      },
     });
     try {
       const a = createWooAdapter({
-        client: createWooClient({ storeUrl: e2.url, consumerKey: DEMO_WOO_KEY.consumerKey, consumerSecret: DEMO_WOO_KEY.consumerSecret }),
+        client: createWooClient({
+          storeUrl: e2.url,
+          consumerKey: DEMO_WOO_KEY.consumerKey,
+          consumerSecret: DEMO_WOO_KEY.consumerSecret,
+        }),
         storeUrl: e2.url,
       });
       const r = await a.findOrder({ orderNumber: "GW-1003" });
@@ -171,12 +211,20 @@ describe("createWooAdapter against the emulator", () => {
     const e2 = await startWooEmulator({ trackingEndpoint: false });
     try {
       const a = createWooAdapter({
-        client: createWooClient({ storeUrl: e2.url, consumerKey: DEMO_WOO_KEY.consumerKey, consumerSecret: DEMO_WOO_KEY.consumerSecret }),
+        client: createWooClient({
+          storeUrl: e2.url,
+          consumerKey: DEMO_WOO_KEY.consumerKey,
+          consumerSecret: DEMO_WOO_KEY.consumerSecret,
+        }),
         storeUrl: e2.url,
       });
       const r = await a.findOrder({ orderNumber: "2012" });
       if (r.kind !== "found") throw new Error("not found");
-      expect(r.order.shipments[0]).toMatchObject({ carrier: "Deutsche Post", trackingNumber: "LX304182752DE", trackingUrlInferred: true });
+      expect(r.order.shipments[0]).toMatchObject({
+        carrier: "Deutsche Post",
+        trackingNumber: "LX304182752DE",
+        trackingUrlInferred: true,
+      });
       // second lookup does not ask the missing route again
       const before = e2.requests.filter((q) => q.path.includes("shipment-trackings")).length;
       await a.findOrder({ orderNumber: "2002" });
@@ -199,7 +247,12 @@ describe("createWooAdapter against the emulator", () => {
     let t = 1_000_000;
     const a = createWooAdapter({ client: client(), storeUrl: "http://demo-woo.localhost", now: () => t });
     const info = await a.getStoreInfo();
-    expect(info).toMatchObject({ name: "Demo Woo Garden", currency: "EUR", timezone: "Europe/Berlin", domain: "demo-woo.localhost" });
+    expect(info).toMatchObject({
+      name: "Demo Woo Garden",
+      currency: "EUR",
+      timezone: "Europe/Berlin",
+      domain: "demo-woo.localhost",
+    });
     const n = emu.requests.length;
     await a.getStoreInfo();
     expect(emu.requests.length).toBe(n);
@@ -209,14 +262,27 @@ describe("createWooAdapter against the emulator", () => {
   });
 
   it("getStoreInfo prefers what the app already knows", async () => {
-    const a = createWooAdapter({ client: client(), storeUrl: "http://x.test", storeInfo: { name: "Known", currency: "CHF", timezone: "Europe/Zurich" } });
+    const a = createWooAdapter({
+      client: client(),
+      storeUrl: "http://x.test",
+      storeInfo: { name: "Known", currency: "CHF", timezone: "Europe/Zurich" },
+    });
     const n = emu.requests.length;
-    expect(await a.getStoreInfo()).toMatchObject({ name: "Known", currency: "CHF", timezone: "Europe/Zurich" });
+    expect(await a.getStoreInfo()).toMatchObject({
+      name: "Known",
+      currency: "CHF",
+      timezone: "Europe/Zurich",
+    });
     expect(emu.requests.length).toBe(n);
   });
 
   it("getPolicies returns nulls (WooCommerce has no policies API)", async () => {
-    expect(await adapter().getPolicies()).toEqual({ shipping: null, returns: null, privacy: null, terms: null });
+    expect(await adapter().getPolicies()).toEqual({
+      shipping: null,
+      returns: null,
+      privacy: null,
+      terms: null,
+    });
   });
 
   it("outage during findOrder throws PlatformUnavailableError (the engine turns it into a polite answer)", async () => {
@@ -231,13 +297,24 @@ describe("createWooAdapter against the emulator", () => {
       seen.push(`${url} ${(init?.headers as Record<string, string>).Authorization}`);
       const u = new URL(url);
       const path = u.pathname.replace("/wp-json", "");
-      if (path === "/wc/v3/orders/2002") return new Response(JSON.stringify(emu.data.orders.find((o) => o.id === 2002)), { status: 200 });
+      if (path === "/wc/v3/orders/2002")
+        return new Response(JSON.stringify(emu.data.orders.find((o) => o.id === 2002)), { status: 200 });
       if (path.endsWith("/notes")) return new Response("[]", { status: 200 });
-      if (path.includes("shipment-trackings")) return new Response(JSON.stringify({ code: "rest_no_route", message: "x", data: { status: 404 } }), { status: 404 });
-      return new Response(JSON.stringify({ code: "rest_no_route", message: "x", data: { status: 404 } }), { status: 404 });
+      if (path.includes("shipment-trackings"))
+        return new Response(JSON.stringify({ code: "rest_no_route", message: "x", data: { status: 404 } }), {
+          status: 404,
+        });
+      return new Response(JSON.stringify({ code: "rest_no_route", message: "x", data: { status: 404 } }), {
+        status: 404,
+      });
     };
     const a = createWooAdapter({
-      client: createWooClient({ storeUrl: "https://shop.example", consumerKey: "ck_x", consumerSecret: "cs_y", fetchImpl }),
+      client: createWooClient({
+        storeUrl: "https://shop.example",
+        consumerKey: "ck_x",
+        consumerSecret: "cs_y",
+        fetchImpl,
+      }),
       storeUrl: "https://shop.example",
       storeInfo: { name: "Shop", currency: "EUR", timezone: "Europe/Berlin" },
     });
@@ -273,7 +350,12 @@ describe("HTTPS store (Basic auth) against the emulator with a test certificate"
 
   it("authenticates with Basic auth over TLS and the adapter finds an order", async () => {
     expect(secure.url.startsWith("https://")).toBe(true);
-    const c = createWooClient({ storeUrl: secure.url, consumerKey: DEMO_WOO_KEY.consumerKey, consumerSecret: DEMO_WOO_KEY.consumerSecret, fetchImpl: httpsFetchTrusting(cert) });
+    const c = createWooClient({
+      storeUrl: secure.url,
+      consumerKey: DEMO_WOO_KEY.consumerKey,
+      consumerSecret: DEMO_WOO_KEY.consumerSecret,
+      fetchImpl: httpsFetchTrusting(cert),
+    });
     const a = createWooAdapter({ client: c, storeUrl: secure.url });
     const r = await a.findOrder({ orderNumber: "2011" });
     expect(r.kind).toBe("found");
@@ -283,14 +365,24 @@ describe("HTTPS store (Basic auth) against the emulator with a test certificate"
   });
 
   it("a wrong secret over TLS → 401 Consumer secret is invalid (auth)", async () => {
-    const c = createWooClient({ storeUrl: secure.url, consumerKey: DEMO_WOO_KEY.consumerKey, consumerSecret: "cs_wrong", fetchImpl: httpsFetchTrusting(cert) });
+    const c = createWooClient({
+      storeUrl: secure.url,
+      consumerKey: DEMO_WOO_KEY.consumerKey,
+      consumerSecret: "cs_wrong",
+      fetchImpl: httpsFetchTrusting(cert),
+    });
     const err = await failure(c.get("/wc/v3/orders/2001"));
     expect(err.reason).toBe("auth");
     expect(err.message).toContain("Consumer secret is invalid.");
   });
 
   it("an unknown key over TLS stays anonymous → cannot_view (auth)", async () => {
-    const c = createWooClient({ storeUrl: secure.url, consumerKey: "ck_unknown", consumerSecret: "cs_x", fetchImpl: httpsFetchTrusting(cert) });
+    const c = createWooClient({
+      storeUrl: secure.url,
+      consumerKey: "ck_unknown",
+      consumerSecret: "cs_x",
+      fetchImpl: httpsFetchTrusting(cert),
+    });
     const err = await failure(c.get("/wc/v3/orders"));
     expect(err.reason).toBe("auth");
     expect(err.message).toContain("woocommerce_rest_cannot_view");

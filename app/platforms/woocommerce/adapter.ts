@@ -3,7 +3,13 @@
  * Returns what the store has; the engine decides what the shopper may see.
  */
 import type { NormalizedOrder, StoreInfo, StorePolicies } from "../../orders/types";
-import { PlatformUnavailableError, type FindOrderQuery, type FindOrderResult, type PlatformAdapter, type PlatformCapabilities } from "../types";
+import {
+  PlatformUnavailableError,
+  type FindOrderQuery,
+  type FindOrderResult,
+  type PlatformAdapter,
+  type PlatformCapabilities,
+} from "../types";
 import { WooApiError, type WooClient } from "./client";
 import { mapWooOrder, type InferCarrierFn } from "./map";
 import type { WooOrder, WooOrderNote, WooRefund, WooShipmentTracking, WooStoreContext } from "./types";
@@ -30,7 +36,10 @@ export const WOO_CAPABILITIES: PlatformCapabilities = Object.freeze({
 const TRACKING_ROUTES = ["/wc-shipment-tracking/v3/orders/{id}/shipment-trackings"];
 
 export function parseOrderNumber(input: string): string | null {
-  const s = String(input ?? "").trim().replace(/^(?:order\s*)?(?:no\.?|nr\.?|number)?\s*#?\s*/i, "").trim();
+  const s = String(input ?? "")
+    .trim()
+    .replace(/^(?:order\s*)?(?:no\.?|nr\.?|number)?\s*#?\s*/i, "")
+    .trim();
   if (!s || s.length > 64) return null;
   if (!/^[A-Za-z0-9][A-Za-z0-9_\-./]*$/.test(s)) return null;
   return s;
@@ -53,7 +62,12 @@ export function createWooAdapter(opts: WooAdapterOptions): PlatformAdapter & { c
       if (!(e instanceof PlatformUnavailableError)) throw e;
       info = opts.storeInfo ?? {};
     }
-    return { url: storeUrl, timezone: info.timezone || "UTC", currency: info.currency || "", name: info.name ?? null };
+    return {
+      url: storeUrl,
+      timezone: info.timezone || "UTC",
+      currency: info.currency || "",
+      name: info.name ?? null,
+    };
   }
 
   async function optional<T>(p: Promise<T>, fallback: T): Promise<T> {
@@ -88,7 +102,10 @@ export function createWooAdapter(opts: WooAdapterOptions): PlatformAdapter & { c
     const [ctx, trackings, notes, refunds] = await Promise.all([
       storeContext(),
       fetchTrackings(order.id),
-      optional(client.get<WooOrderNote[]>(`/wc/v3/orders/${order.id}/notes`, { type: "customer" }), [] as WooOrderNote[]),
+      optional(
+        client.get<WooOrderNote[]>(`/wc/v3/orders/${order.id}/notes`, { type: "customer" }),
+        [] as WooOrderNote[],
+      ),
       Array.isArray(order.refunds) && order.refunds.length > 0
         ? optional(client.get<WooRefund[]>(`/wc/v3/orders/${order.id}/refunds`), null as WooRefund[] | null)
         : Promise.resolve(null),
@@ -104,7 +121,12 @@ export function createWooAdapter(opts: WooAdapterOptions): PlatformAdapter & { c
 
   function isVisible(order: WooOrder): boolean {
     const s = String(order.status ?? "").toLowerCase();
-    return s !== "trash" && s !== "auto-draft" && s !== "checkout-draft" && !(order.parent_id && order.parent_id > 0 && order.status === "");
+    return (
+      s !== "trash" &&
+      s !== "auto-draft" &&
+      s !== "checkout-draft" &&
+      !(order.parent_id && order.parent_id > 0 && order.status === "")
+    );
   }
 
   async function findOrder(query: FindOrderQuery): Promise<FindOrderResult> {
@@ -115,7 +137,12 @@ export function createWooAdapter(opts: WooAdapterOptions): PlatformAdapter & { c
     if (/^\d{1,12}$/.test(number)) {
       try {
         const order = await client.get<WooOrder>(`/wc/v3/orders/${number}`);
-        if (order && typeof order === "object" && String(order.number ?? order.id) === number && isVisible(order)) {
+        if (
+          order &&
+          typeof order === "object" &&
+          String(order.number ?? order.id) === number &&
+          isVisible(order)
+        ) {
           return { kind: "found", order: await hydrate(order) };
         }
         // id exists but the store shows a different number (sequential-number plugins): search below
@@ -126,7 +153,9 @@ export function createWooAdapter(opts: WooAdapterOptions): PlatformAdapter & { c
 
     // custom order numbers: search and exact-match `number`
     const list = await client.get<WooOrder[]>("/wc/v3/orders", { search: number, per_page: 20 });
-    const hit = (Array.isArray(list) ? list : []).find((o) => String(o.number ?? "").replace(/^#/, "") === number && isVisible(o));
+    const hit = (Array.isArray(list) ? list : []).find(
+      (o) => String(o.number ?? "").replace(/^#/, "") === number && isVisible(o),
+    );
     if (!hit) return { kind: "not_found" };
     return { kind: "found", order: await hydrate(hit) };
   }
@@ -134,8 +163,15 @@ export function createWooAdapter(opts: WooAdapterOptions): PlatformAdapter & { c
   async function listCustomerOrders(customerId: string, limit: number): Promise<NormalizedOrder[]> {
     if (!/^\d+$/.test(String(customerId)) || Number(customerId) <= 0) return [];
     const perPage = Math.min(100, Math.max(1, Math.floor(limit) || 10));
-    const list = await client.get<WooOrder[]>("/wc/v3/orders", { customer: customerId, per_page: perPage, orderby: "date", order: "desc" });
-    const orders = (Array.isArray(list) ? list : []).filter((o) => String(o.customer_id) === String(customerId) && isVisible(o)).slice(0, perPage);
+    const list = await client.get<WooOrder[]>("/wc/v3/orders", {
+      customer: customerId,
+      per_page: perPage,
+      orderby: "date",
+      order: "desc",
+    });
+    const orders = (Array.isArray(list) ? list : [])
+      .filter((o) => String(o.customer_id) === String(customerId) && isVisible(o))
+      .slice(0, perPage);
     const mapped: NormalizedOrder[] = new Array(orders.length);
     let next = 0;
     const worker = async () => {
@@ -151,15 +187,31 @@ export function createWooAdapter(opts: WooAdapterOptions): PlatformAdapter & { c
   async function loadStoreInfo(): Promise<StoreInfo> {
     const given = opts.storeInfo ?? {};
     const [index, general] = await Promise.all([
-      given.name && given.timezone ? Promise.resolve(null) : optional(client.get<Record<string, unknown>>("/"), null),
-      given.currency ? Promise.resolve(null) : optional(client.get<Array<{ id: string; value: unknown }>>("/wc/v3/settings/general"), null),
+      given.name && given.timezone
+        ? Promise.resolve(null)
+        : optional(client.get<Record<string, unknown>>("/"), null),
+      given.currency
+        ? Promise.resolve(null)
+        : optional(client.get<Array<{ id: string; value: unknown }>>("/wc/v3/settings/general"), null),
     ]);
-    const setting = (id: string) => (Array.isArray(general) ? general.find((s) => s && s.id === id)?.value : undefined);
-    const tz = typeof index?.timezone_string === "string" && index.timezone_string ? index.timezone_string : gmtOffsetZone(index?.gmt_offset);
+    const setting = (id: string) =>
+      Array.isArray(general) ? general.find((s) => s && s.id === id)?.value : undefined;
+    const tz =
+      typeof index?.timezone_string === "string" && index.timezone_string
+        ? index.timezone_string
+        : gmtOffsetZone(index?.gmt_offset);
     return {
-      name: given.name || (typeof index?.name === "string" ? decodeHtml(index.name) : "") || new URL(storeUrl).host,
+      name:
+        given.name ||
+        (typeof index?.name === "string" ? decodeHtml(index.name) : "") ||
+        new URL(storeUrl).host,
       domain: given.domain || new URL(storeUrl).host,
-      currency: given.currency || (typeof setting("woocommerce_currency") === "string" ? String(setting("woocommerce_currency")) : "") || "",
+      currency:
+        given.currency ||
+        (typeof setting("woocommerce_currency") === "string"
+          ? String(setting("woocommerce_currency"))
+          : "") ||
+        "",
       timezone: given.timezone || tz || "UTC",
       locale: given.locale ?? null,
       supportEmail: given.supportEmail ?? null,

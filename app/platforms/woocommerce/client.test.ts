@@ -26,8 +26,7 @@ const VECTOR = {
     oauth_signature_method: "HMAC-SHA256",
     oauth_timestamp: "1795000000",
   },
-  base:
-    "GET&http%3A%2F%2F127.0.0.1%3A8080%2Fwp-json%2Fwc%2Fv3%2Forders&oauth_consumer_key%3Dck_test%26oauth_nonce%3Dabc123nonce%26oauth_signature_method%3DHMAC-SHA256%26oauth_timestamp%3D1795000000%26per_page%3D5%26search%3Da%2520b%252Bc%252F%25C3%25BC",
+  base: "GET&http%3A%2F%2F127.0.0.1%3A8080%2Fwp-json%2Fwc%2Fv3%2Forders&oauth_consumer_key%3Dck_test%26oauth_nonce%3Dabc123nonce%26oauth_signature_method%3DHMAC-SHA256%26oauth_timestamp%3D1795000000%26per_page%3D5%26search%3Da%2520b%252Bc%252F%25C3%25BC",
   sha256: "pkiQyh6hFM3scXn1vkU1Y/z5v3JEjR8zWVmnHTak4bc=",
   sha1: "5XxrwgrKZmTOaNsO2jAbPUT12m4=",
 };
@@ -36,7 +35,15 @@ describe("OAuth 1.0a signing (WooCommerce flavour)", () => {
   it("builds the exact signature base string and signatures of an independent implementation", () => {
     expect(oauthBaseString("get", VECTOR.url, VECTOR.params)).toBe(VECTOR.base);
     expect(oauthSignature("GET", VECTOR.url, VECTOR.params, "cs_secret", "HMAC-SHA256")).toBe(VECTOR.sha256);
-    expect(oauthSignature("GET", VECTOR.url, { ...VECTOR.params, oauth_signature_method: "HMAC-SHA256" }, "cs_secret", "HMAC-SHA1")).toBe(VECTOR.sha1);
+    expect(
+      oauthSignature(
+        "GET",
+        VECTOR.url,
+        { ...VECTOR.params, oauth_signature_method: "HMAC-SHA256" },
+        "cs_secret",
+        "HMAC-SHA1",
+      ),
+    ).toBe(VECTOR.sha1);
   });
 
   it("ignores oauth_signature when signing and encodes like PHP rawurlencode", () => {
@@ -56,12 +63,20 @@ function fakeFetch(responses: Array<(url: string, init?: RequestInit) => Respons
   return { impl, calls };
 }
 const json = (status: number, body: unknown, headers: Record<string, string> = {}) =>
-  new Response(JSON.stringify(body), { status, headers: { "content-type": "application/json; charset=UTF-8", ...headers } });
+  new Response(JSON.stringify(body), {
+    status,
+    headers: { "content-type": "application/json; charset=UTF-8", ...headers },
+  });
 
 describe("createWooClient", () => {
   it("uses HTTPS Basic auth and no OAuth parameters over TLS", async () => {
     const f = fakeFetch([() => json(200, [{ id: 1 }], { "X-WP-Total": "1", "X-WP-TotalPages": "1" })]);
-    const c = createWooClient({ storeUrl: "https://shop.example/", consumerKey: "ck_a", consumerSecret: "cs_b", fetchImpl: f.impl });
+    const c = createWooClient({
+      storeUrl: "https://shop.example/",
+      consumerKey: "ck_a",
+      consumerSecret: "cs_b",
+      fetchImpl: f.impl,
+    });
     const r = await c.getWithMeta<unknown[]>("/wc/v3/orders", { per_page: 5 });
     expect(r.data).toEqual([{ id: 1 }]);
     expect(r.total).toBe(1);
@@ -93,18 +108,34 @@ describe("createWooClient", () => {
 
   it("supports ?rest_route= and signs the rest_route parameter against the bare home URL", async () => {
     const f = fakeFetch([() => json(200, [])]);
-    const c = createWooClient({ storeUrl: "http://shop.test/", consumerKey: "ck", consumerSecret: "cs", fetchImpl: f.impl, restRoute: true, now: () => 1e12, nonce: () => "n1" });
+    const c = createWooClient({
+      storeUrl: "http://shop.test/",
+      consumerKey: "ck",
+      consumerSecret: "cs",
+      fetchImpl: f.impl,
+      restRoute: true,
+      now: () => 1e12,
+      nonce: () => "n1",
+    });
     await c.get("/wc/v3/orders/12");
     const u = new URL(f.calls[0].url);
     expect(u.pathname).toBe("/");
     expect(u.searchParams.get("rest_route")).toBe("/wc/v3/orders/12");
     const params = Object.fromEntries([...u.searchParams].filter(([k]) => k !== "oauth_signature"));
-    expect(u.searchParams.get("oauth_signature")).toBe(oauthSignature("GET", "http://shop.test", params, "cs"));
+    expect(u.searchParams.get("oauth_signature")).toBe(
+      oauthSignature("GET", "http://shop.test", params, "cs"),
+    );
   });
 
   it("uses a fresh nonce per request and per retry", async () => {
     const f = fakeFetch([() => json(503, {}), () => json(200, {}), () => json(200, {})]);
-    const c = createWooClient({ storeUrl: "http://s.test", consumerKey: "ck", consumerSecret: "cs", fetchImpl: f.impl, sleep: async () => {} });
+    const c = createWooClient({
+      storeUrl: "http://s.test",
+      consumerKey: "ck",
+      consumerSecret: "cs",
+      fetchImpl: f.impl,
+      sleep: async () => {},
+    });
     await c.get("/wc/v3/orders/1");
     await c.get("/wc/v3/orders/1");
     const nonces = f.calls.map((x) => new URL(x.url).searchParams.get("oauth_nonce"));
@@ -115,7 +146,13 @@ describe("createWooClient", () => {
   it("retries 429 honouring Retry-After, then succeeds", async () => {
     const waits: number[] = [];
     const f = fakeFetch([() => json(429, { code: "x" }, { "Retry-After": "2" }), () => json(200, { ok: 1 })]);
-    const c = createWooClient({ storeUrl: "https://s.test", consumerKey: "ck", consumerSecret: "cs", fetchImpl: f.impl, sleep: async (ms) => void waits.push(ms) });
+    const c = createWooClient({
+      storeUrl: "https://s.test",
+      consumerKey: "ck",
+      consumerSecret: "cs",
+      fetchImpl: f.impl,
+      sleep: async (ms) => void waits.push(ms),
+    });
     expect(await c.get("/wc/v3/orders/1")).toEqual({ ok: 1 });
     expect(waits).toEqual([2000]);
   });
@@ -123,7 +160,14 @@ describe("createWooClient", () => {
   it("gives up after maxRetries on 5xx with upstream_error and bounded backoff", async () => {
     const waits: number[] = [];
     const f = fakeFetch([() => json(502, {}), () => json(500, {}), () => json(503, {})]);
-    const c = createWooClient({ storeUrl: "https://s.test", consumerKey: "ck", consumerSecret: "cs", fetchImpl: f.impl, maxRetries: 2, sleep: async (ms) => void waits.push(ms) });
+    const c = createWooClient({
+      storeUrl: "https://s.test",
+      consumerKey: "ck",
+      consumerSecret: "cs",
+      fetchImpl: f.impl,
+      maxRetries: 2,
+      sleep: async (ms) => void waits.push(ms),
+    });
     const err = await failure(c.get("/wc/v3/orders/1"));
     expect(err).toBeInstanceOf(PlatformUnavailableError);
     expect(err.reason).toBe("upstream_error");
@@ -134,7 +178,13 @@ describe("createWooClient", () => {
 
   it("a long Retry-After is not waited for: throttled with retryAfterSeconds", async () => {
     const f = fakeFetch([() => json(429, {}, { "Retry-After": "120" })]);
-    const c = createWooClient({ storeUrl: "https://s.test", consumerKey: "ck", consumerSecret: "cs", fetchImpl: f.impl, sleep: async () => {} });
+    const c = createWooClient({
+      storeUrl: "https://s.test",
+      consumerKey: "ck",
+      consumerSecret: "cs",
+      fetchImpl: f.impl,
+      sleep: async () => {},
+    });
     const err = await failure(c.get("/x"));
     expect(err.reason).toBe("throttled");
     expect(err.retryAfterSeconds).toBe(120);
@@ -143,9 +193,20 @@ describe("createWooClient", () => {
 
   it("401 with WooCommerce's bad-signature body → auth error, not retried", async () => {
     const f = fakeFetch([
-      () => json(401, { code: "woocommerce_rest_authentication_error", message: "Invalid signature - provided signature does not match.", data: { status: 401 } }),
+      () =>
+        json(401, {
+          code: "woocommerce_rest_authentication_error",
+          message: "Invalid signature - provided signature does not match.",
+          data: { status: 401 },
+        }),
     ]);
-    const c = createWooClient({ storeUrl: "http://s.test", consumerKey: "ck", consumerSecret: "cs", fetchImpl: f.impl, sleep: async () => {} });
+    const c = createWooClient({
+      storeUrl: "http://s.test",
+      consumerKey: "ck",
+      consumerSecret: "cs",
+      fetchImpl: f.impl,
+      sleep: async () => {},
+    });
     const err = await failure(c.get("/wc/v3/orders"));
     expect(err).toBeInstanceOf(PlatformUnavailableError);
     expect(err.reason).toBe("auth");
@@ -154,8 +215,20 @@ describe("createWooClient", () => {
   });
 
   it("404 invalid id surfaces as WooApiError with the WooCommerce code", async () => {
-    const f = fakeFetch([() => json(404, { code: "woocommerce_rest_shop_order_invalid_id", message: "Invalid ID.", data: { status: 404 } })]);
-    const c = createWooClient({ storeUrl: "https://s.test", consumerKey: "ck", consumerSecret: "cs", fetchImpl: f.impl });
+    const f = fakeFetch([
+      () =>
+        json(404, {
+          code: "woocommerce_rest_shop_order_invalid_id",
+          message: "Invalid ID.",
+          data: { status: 404 },
+        }),
+    ]);
+    const c = createWooClient({
+      storeUrl: "https://s.test",
+      consumerKey: "ck",
+      consumerSecret: "cs",
+      fetchImpl: f.impl,
+    });
     const err = await failure(c.get("/wc/v3/orders/9"));
     expect(err).toBeInstanceOf(WooApiError);
     expect(err.status).toBe(404);
@@ -163,12 +236,29 @@ describe("createWooClient", () => {
   });
 
   it("malformed JSON → malformed after retries; PHP notice before JSON is tolerated", async () => {
-    const f = fakeFetch([() => new Response('{"id": 1, "sta', { status: 200 }), () => new Response("<html>oops</html>", { status: 200 })]);
-    const c = createWooClient({ storeUrl: "https://s.test", consumerKey: "ck", consumerSecret: "cs", fetchImpl: f.impl, maxRetries: 1, sleep: async () => {} });
+    const f = fakeFetch([
+      () => new Response('{"id": 1, "sta', { status: 200 }),
+      () => new Response("<html>oops</html>", { status: 200 }),
+    ]);
+    const c = createWooClient({
+      storeUrl: "https://s.test",
+      consumerKey: "ck",
+      consumerSecret: "cs",
+      fetchImpl: f.impl,
+      maxRetries: 1,
+      sleep: async () => {},
+    });
     const err = await failure(c.get("/x"));
     expect(err.reason).toBe("malformed");
-    const g = fakeFetch([() => new Response('<br />\n<b>Notice</b>: Undefined index in x.php<br />\n{"id":3}', { status: 200 })]);
-    const c2 = createWooClient({ storeUrl: "https://s.test", consumerKey: "ck", consumerSecret: "cs", fetchImpl: g.impl });
+    const g = fakeFetch([
+      () => new Response('<br />\n<b>Notice</b>: Undefined index in x.php<br />\n{"id":3}', { status: 200 }),
+    ]);
+    const c2 = createWooClient({
+      storeUrl: "https://s.test",
+      consumerKey: "ck",
+      consumerSecret: "cs",
+      fetchImpl: g.impl,
+    });
     expect(await c2.get("/x")).toEqual({ id: 3 });
   });
 
@@ -179,7 +269,13 @@ describe("createWooClient", () => {
           init?.signal?.addEventListener("abort", () => reject(new DOMException("aborted", "AbortError")));
         }),
     ]);
-    const c = createWooClient({ storeUrl: "https://s.test", consumerKey: "ck", consumerSecret: "cs", fetchImpl: f.impl, timeoutMs: 30 });
+    const c = createWooClient({
+      storeUrl: "https://s.test",
+      consumerKey: "ck",
+      consumerSecret: "cs",
+      fetchImpl: f.impl,
+      timeoutMs: 30,
+    });
     const err = await failure(c.get("/x"));
     expect(err.reason).toBe("timeout");
     expect(f.calls).toHaveLength(1);
@@ -190,7 +286,14 @@ describe("createWooClient", () => {
       throw new TypeError("fetch failed");
     };
     const f = fakeFetch([boom, boom]);
-    const c = createWooClient({ storeUrl: "https://s.test", consumerKey: "ck", consumerSecret: "cs", fetchImpl: f.impl, maxRetries: 1, sleep: async () => {} });
+    const c = createWooClient({
+      storeUrl: "https://s.test",
+      consumerKey: "ck",
+      consumerSecret: "cs",
+      fetchImpl: f.impl,
+      maxRetries: 1,
+      sleep: async () => {},
+    });
     const err = await failure(c.get("/x"));
     expect(err.reason).toBe("network");
     expect(f.calls).toHaveLength(2);

@@ -74,7 +74,8 @@ const defaultSleep = (ms: number) => new Promise<void>((r) => setTimeout(r, ms))
 
 export function normalizeStoreUrl(url: string): string {
   const u = new URL(url.trim());
-  if (u.protocol !== "http:" && u.protocol !== "https:") throw new Error(`unsupported store URL scheme: ${u.protocol}`);
+  if (u.protocol !== "http:" && u.protocol !== "https:")
+    throw new Error(`unsupported store URL scheme: ${u.protocol}`);
   u.hash = "";
   u.search = "";
   return u.toString().replace(/\/+$/, "");
@@ -129,7 +130,9 @@ export function createWooClient(opts: WooClientOptions): WooClient {
   async function once<T>(path: string, query: WooQuery | undefined): Promise<WooResponse<T> | RetrySignal> {
     const { url } = buildUrl(path, query); // re-signed per attempt: fresh nonce + timestamp
     const headers: Record<string, string> = { Accept: "application/json", "User-Agent": userAgent };
-    if (https) headers.Authorization = "Basic " + Buffer.from(`${opts.consumerKey}:${opts.consumerSecret}`).toString("base64");
+    if (https)
+      headers.Authorization =
+        "Basic " + Buffer.from(`${opts.consumerKey}:${opts.consumerSecret}`).toString("base64");
     const ac = new AbortController();
     const timer = setTimeout(() => ac.abort(), timeoutMs);
     let res: Response;
@@ -139,33 +142,72 @@ export function createWooClient(opts: WooClientOptions): WooClient {
       text = await res.text();
     } catch (e) {
       clearTimeout(timer);
-      if (ac.signal.aborted) return { retry: !!opts.retryOnTimeout, error: new PlatformUnavailableError(`WooCommerce did not answer within ${timeoutMs} ms`, "timeout") };
-      return { retry: true, error: new PlatformUnavailableError(`WooCommerce unreachable: ${(e as Error)?.message ?? e}`, "network") };
+      if (ac.signal.aborted)
+        return {
+          retry: !!opts.retryOnTimeout,
+          error: new PlatformUnavailableError(`WooCommerce did not answer within ${timeoutMs} ms`, "timeout"),
+        };
+      return {
+        retry: true,
+        error: new PlatformUnavailableError(
+          `WooCommerce unreachable: ${(e as Error)?.message ?? e}`,
+          "network",
+        ),
+      };
     }
     clearTimeout(timer);
 
     if (res.status === 429) {
       const ra = parseRetryAfter(res.headers.get("retry-after"), now());
-      return { retry: ra === null || ra <= maxRetryAfter, waitSeconds: ra ?? undefined, error: new PlatformUnavailableError("WooCommerce rate limit", "throttled", ra ?? undefined) };
+      return {
+        retry: ra === null || ra <= maxRetryAfter,
+        waitSeconds: ra ?? undefined,
+        error: new PlatformUnavailableError("WooCommerce rate limit", "throttled", ra ?? undefined),
+      };
     }
     if (res.status >= 500) {
       const ra = parseRetryAfter(res.headers.get("retry-after"), now());
-      return { retry: true, waitSeconds: ra !== null && ra <= maxRetryAfter ? ra : undefined, error: new PlatformUnavailableError(`WooCommerce error ${res.status}`, "upstream_error", ra ?? undefined) };
+      return {
+        retry: true,
+        waitSeconds: ra !== null && ra <= maxRetryAfter ? ra : undefined,
+        error: new PlatformUnavailableError(
+          `WooCommerce error ${res.status}`,
+          "upstream_error",
+          ra ?? undefined,
+        ),
+      };
     }
     const body = parseJsonLenient(text);
     if (res.status === 401 || res.status === 403) {
       const code = errorCode(body.ok ? body.value : null);
       const message = errorMessage(body.ok ? body.value : null);
-      throw new PlatformUnavailableError(`WooCommerce refused the credentials (${res.status}${code ? ` ${code}` : ""}${message ? `: ${message}` : ""})`, "auth");
+      throw new PlatformUnavailableError(
+        `WooCommerce refused the credentials (${res.status}${code ? ` ${code}` : ""}${message ? `: ${message}` : ""})`,
+        "auth",
+      );
     }
     if (!body.ok) {
-      return { retry: true, error: new PlatformUnavailableError(`WooCommerce answered ${res.status} with a body that is not JSON`, "malformed") };
+      return {
+        retry: true,
+        error: new PlatformUnavailableError(
+          `WooCommerce answered ${res.status} with a body that is not JSON`,
+          "malformed",
+        ),
+      };
     }
     if (res.status >= 400) {
-      throw new WooApiError(errorMessage(body.value) ?? `HTTP ${res.status}`, res.status, errorCode(body.value), body.value);
+      throw new WooApiError(
+        errorMessage(body.value) ?? `HTTP ${res.status}`,
+        res.status,
+        errorCode(body.value),
+        body.value,
+      );
     }
     if (res.status >= 300) {
-      throw new PlatformUnavailableError(`WooCommerce answered with a redirect (${res.status})`, "upstream_error");
+      throw new PlatformUnavailableError(
+        `WooCommerce answered with a redirect (${res.status})`,
+        "upstream_error",
+      );
     }
     return {
       data: body.value as T,
@@ -183,7 +225,10 @@ export function createWooClient(opts: WooClientOptions): WooClient {
       if (!isRetry(r)) return r;
       last = r.error;
       if (!r.retry || attempt === maxRetries) break;
-      const backoff = r.waitSeconds !== undefined ? r.waitSeconds * 1000 : Math.min(2000, 250 * 2 ** attempt) + Math.floor(Math.random() * 100);
+      const backoff =
+        r.waitSeconds !== undefined
+          ? r.waitSeconds * 1000
+          : Math.min(2000, 250 * 2 ** attempt) + Math.floor(Math.random() * 100);
       await sleep(backoff);
     }
     throw last ?? new PlatformUnavailableError("WooCommerce request failed", "upstream_error");
@@ -206,7 +251,12 @@ interface RetrySignal {
 }
 
 function isRetry(x: unknown): x is RetrySignal {
-  return !!x && typeof x === "object" && "error" in x && (x as RetrySignal).error instanceof PlatformUnavailableError;
+  return (
+    !!x &&
+    typeof x === "object" &&
+    "error" in x &&
+    (x as RetrySignal).error instanceof PlatformUnavailableError
+  );
 }
 
 function encodeRfc3986(s: string): string {
@@ -253,9 +303,13 @@ export function parseJsonLenient(text: string): { ok: true; value: unknown } | {
 }
 
 function errorCode(body: unknown): string | null {
-  return body && typeof body === "object" && typeof (body as { code?: unknown }).code === "string" ? (body as { code: string }).code : null;
+  return body && typeof body === "object" && typeof (body as { code?: unknown }).code === "string"
+    ? (body as { code: string }).code
+    : null;
 }
 
 function errorMessage(body: unknown): string | null {
-  return body && typeof body === "object" && typeof (body as { message?: unknown }).message === "string" ? (body as { message: string }).message : null;
+  return body && typeof body === "object" && typeof (body as { message?: unknown }).message === "string"
+    ? (body as { message: string }).message
+    : null;
 }

@@ -73,7 +73,11 @@ export function localToIso(value: string | null | undefined, timeZone: string): 
 }
 
 /** Prefer the `_gmt` field; fall back to the local field converted with the store's zone. */
-export function wooDate(gmt: string | null | undefined, local: string | null | undefined, timeZone: string): string | null {
+export function wooDate(
+  gmt: string | null | undefined,
+  local: string | null | undefined,
+  timeZone: string,
+): string | null {
   return gmtToIso(gmt) ?? localToIso(local, timeZone);
 }
 
@@ -121,18 +125,56 @@ export function shippedDateToIso(value: unknown, timeZone: string): string | nul
 }
 
 const MONTHS: Record<string, number> = {
-  jan: 1, january: 1, januar: 1, jänner: 1, janvier: 1,
-  feb: 2, february: 2, februar: 2, février: 2, fevrier: 2,
-  mar: 3, march: 3, märz: 3, maerz: 3, mars: 3,
-  apr: 4, april: 4, avril: 4,
-  may: 5, mai: 5,
-  jun: 6, june: 6, juni: 6, juin: 6,
-  jul: 7, july: 7, juli: 7, juillet: 7,
-  aug: 8, august: 8, août: 8, aout: 8,
-  sep: 9, sept: 9, september: 9, septembre: 9,
-  oct: 10, october: 10, okt: 10, oktober: 10, octobre: 10,
-  nov: 11, november: 11, novembre: 11,
-  dec: 12, december: 12, dez: 12, dezember: 12, décembre: 12, decembre: 12,
+  jan: 1,
+  january: 1,
+  januar: 1,
+  jänner: 1,
+  janvier: 1,
+  feb: 2,
+  february: 2,
+  februar: 2,
+  février: 2,
+  fevrier: 2,
+  mar: 3,
+  march: 3,
+  märz: 3,
+  maerz: 3,
+  mars: 3,
+  apr: 4,
+  april: 4,
+  avril: 4,
+  may: 5,
+  mai: 5,
+  jun: 6,
+  june: 6,
+  juni: 6,
+  juin: 6,
+  jul: 7,
+  july: 7,
+  juli: 7,
+  juillet: 7,
+  aug: 8,
+  august: 8,
+  août: 8,
+  aout: 8,
+  sep: 9,
+  sept: 9,
+  september: 9,
+  septembre: 9,
+  oct: 10,
+  october: 10,
+  okt: 10,
+  oktober: 10,
+  octobre: 10,
+  nov: 11,
+  november: 11,
+  novembre: 11,
+  dec: 12,
+  december: 12,
+  dez: 12,
+  dezember: 12,
+  décembre: 12,
+  decembre: 12,
 };
 
 const MONTH_NAMES = Object.keys(MONTHS)
@@ -149,18 +191,21 @@ interface DayMatch {
 /** Finds calendar dates written in free text: "24 November", "Tuesday, 24 November 2026", "November 24", "Nov 24, 2026", "24.11.2026", "24.11.", "2026-11-24". */
 export function findDaysInText(text: string): DayMatch[] {
   const out: DayMatch[] = [];
-  const dm = new RegExp(`\\b(\\d{1,2})(?:st|nd|rd|th)?\\.?\\s+(${MONTH_NAMES})\\.?(?:,?\\s+(\\d{4}))?(?![\\p{L}])`, "giu");
+  const dm = new RegExp(
+    `\\b(\\d{1,2})(?:st|nd|rd|th)?\\.?\\s+(${MONTH_NAMES})\\.?(?:,?\\s+(\\d{4}))?(?![\\p{L}])`,
+    "giu",
+  );
   const md = new RegExp(`\\b(${MONTH_NAMES})\\.?\\s+(\\d{1,2})(?:st|nd|rd|th)?(?:,?\\s+(\\d{4}))?\\b`, "giu");
   const iso = /\b(\d{4})-(\d{2})-(\d{2})\b/g;
   const dotted = /(?<![\d€$£¥.,]\s?)\b(\d{1,2})\.(\d{1,2})\.(\d{4})?(?![\d€$£¥])/g; // 24.11.2026 / 24.11. — not amounts
   let m: RegExpExecArray | null;
-  while ((m = dm.exec(text))) out.push({ d: +m[1], m: MONTHS[m[2].toLowerCase()], y: m[3] ? +m[3] : null, index: m.index });
-  while ((m = md.exec(text))) out.push({ d: +m[2], m: MONTHS[m[1].toLowerCase()], y: m[3] ? +m[3] : null, index: m.index });
+  while ((m = dm.exec(text)))
+    out.push({ d: +m[1], m: MONTHS[m[2].toLowerCase()], y: m[3] ? +m[3] : null, index: m.index });
+  while ((m = md.exec(text)))
+    out.push({ d: +m[2], m: MONTHS[m[1].toLowerCase()], y: m[3] ? +m[3] : null, index: m.index });
   while ((m = iso.exec(text))) out.push({ y: +m[1], m: +m[2], d: +m[3], index: m.index });
   while ((m = dotted.exec(text))) out.push({ d: +m[1], m: +m[2], y: m[3] ? +m[3] : null, index: m.index });
-  return out
-    .filter((x) => x.m >= 1 && x.m <= 12 && x.d >= 1 && x.d <= 31)
-    .sort((a, b) => a.index - b.index);
+  return out.filter((x) => x.m >= 1 && x.m <= 12 && x.d >= 1 && x.d <= 31).sort((a, b) => a.index - b.index);
 }
 
 /**

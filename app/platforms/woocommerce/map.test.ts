@@ -7,14 +7,24 @@ import { mapWooOrder, noteText, toAmount, WOO_STATUS_MAP } from "./map";
 import type { WooOrder } from "./types";
 
 const demo = loadWooDemoData();
-const store = { url: demo.store.url, timezone: demo.store.timezone, currency: demo.store.currency, name: demo.store.name };
+const store = {
+  url: demo.store.url,
+  timezone: demo.store.timezone,
+  currency: demo.store.currency,
+  name: demo.store.name,
+};
 const byId = (id: number) => {
   const o = demo.orders.find((x) => x.id === id);
   if (!o) throw new Error(`no demo order ${id}`);
   return o;
 };
 /** maps like the adapter does: endpoint trackings + notes */
-const viaEndpoint = (id: number) => mapWooOrder(byId(id), { trackings: demo.trackings[String(id)] ?? [], notes: demo.notes[String(id)] ?? [], store });
+const viaEndpoint = (id: number) =>
+  mapWooOrder(byId(id), {
+    trackings: demo.trackings[String(id)] ?? [],
+    notes: demo.notes[String(id)] ?? [],
+    store,
+  });
 /** maps like a store without the plugin endpoint: meta only */
 const viaMeta = (id: number) => mapWooOrder(byId(id), { notes: demo.notes[String(id)] ?? [], store });
 
@@ -22,7 +32,8 @@ const CAPTURES = resolve(__dirname, "../../../test/emulators/woocommerce/capture
 const capture = (f: string) => JSON.parse(readFileSync(join(CAPTURES, f), "utf8"));
 const liveStore = { url: "http://127.0.0.1:8080", timezone: "UTC", currency: "USD" };
 
-const day = (iso: string | null | undefined) => (iso ? new Date(iso).toLocaleDateString("en-CA", { timeZone: "Europe/Berlin" }) : null);
+const day = (iso: string | null | undefined) =>
+  iso ? new Date(iso).toLocaleDateString("en-CA", { timeZone: "Europe/Berlin" }) : null;
 
 describe("mapWooOrder — demo store (all 14 orders)", () => {
   it("maps every demo order to a valid canonical order with 2-decimal money", () => {
@@ -72,7 +83,11 @@ describe("mapWooOrder — demo store (all 14 orders)", () => {
     expect(o.total).toEqual({ amount: "49.82", currency: "EUR" });
     expect(o.shipments).toEqual([]);
     expect(o.placedAt).toBe("2026-11-22T18:05:41.000Z");
-    expect(o.contact).toMatchObject({ email: "lena.schmidt@example.com", phone: "+49 40 5550133", customerId: "5" });
+    expect(o.contact).toMatchObject({
+      email: "lena.schmidt@example.com",
+      phone: "+49 40 5550133",
+      customerId: "5",
+    });
     expect(o.statusPageUrl).toBe("http://demo-woo.localhost/my-account/view-order/2001/");
     expect(o.paymentUrl).toBeNull();
     expect(o.outstanding).toBeNull();
@@ -170,7 +185,11 @@ describe("mapWooOrder — demo store (all 14 orders)", () => {
     expect(o.deliveryMethod).toBe("pickup");
     expect(o.status).toBe("ready_for_pickup");
     expect(o.shippingCountry).toBeNull();
-    expect(o.pickup).toMatchObject({ locationName: "Demo Woo Garden", address: "Kastanienallee 12, 10435 Berlin", instructions: "Mon-Sat 10:00-18:00" });
+    expect(o.pickup).toMatchObject({
+      locationName: "Demo Woo Garden",
+      address: "Kastanienallee 12, 10435 Berlin",
+      instructions: "Mon-Sat 10:00-18:00",
+    });
     expect(day(o.pickup?.holdUntil)).toBe("2026-11-27");
     expect(o.shipments).toHaveLength(1);
     expect(o.shipments[0].status).toBe("ready_for_pickup");
@@ -195,7 +214,8 @@ describe("mapWooOrder — demo store (all 14 orders)", () => {
         carrier: "Deutsche Post",
         carrierCode: "deutsche_post",
         trackingNumber: "LX304182752DE",
-        trackingUrl: "https://www.deutschepost.de/de/s/sendungsverfolgung/verfolgen.html?piececode=LX304182752DE",
+        trackingUrl:
+          "https://www.deutschepost.de/de/s/sendungsverfolgung/verfolgen.html?piececode=LX304182752DE",
         trackingUrlInferred: true,
       });
       expect(day(o.shipments[0].shippedAt)).toBe("2026-11-13");
@@ -233,19 +253,33 @@ describe("mapWooOrder — demo store (all 14 orders)", () => {
 
   it("#2014 two DHL parcels, coupon HERBST10, total €457.48, 8 lines with variants", () => {
     const o = viaEndpoint(2014);
-    expect(o.shipments.map((s) => s.trackingNumber)).toEqual(["00340434161094061138", "00340434161094061145"]);
+    expect(o.shipments.map((s) => s.trackingNumber)).toEqual([
+      "00340434161094061138",
+      "00340434161094061145",
+    ]);
     expect(o.shipments.every((s) => s.carrier === "DHL")).toBe(true);
     expect(o.total.amount).toBe("457.48");
     expect(o.discountCodes).toEqual(["HERBST10"]);
     expect(o.items).toHaveLength(8);
     expect(o.items.reduce((n, i) => n + i.quantity, 0)).toBe(10);
-    expect(o.items.find((i) => i.sku === "GT-GLOVE-L")).toMatchObject({ title: "Leather Gardening Gloves", variantTitle: "L", quantity: 2 });
+    expect(o.items.find((i) => i.sku === "GT-GLOVE-L")).toMatchObject({
+      title: "Leather Gardening Gloves",
+      variantTitle: "L",
+      quantity: 2,
+    });
     expect(o.contact.name).toBe("Maximilian Groß");
   });
 
   it("endpoint trackings win over meta when both exist", () => {
     const o = mapWooOrder(byId(2002), {
-      trackings: [{ tracking_provider: "DPD.de", tracking_link: "https://tracking.dpd.de/parcelstatus?query=X1", tracking_number: "X1", date_shipped: "2026-11-21" }],
+      trackings: [
+        {
+          tracking_provider: "DPD.de",
+          tracking_link: "https://tracking.dpd.de/parcelstatus?query=X1",
+          tracking_number: "X1",
+          date_shipped: "2026-11-21",
+        },
+      ],
       store,
     });
     expect(o.shipments.map((s) => s.trackingNumber)).toEqual(["X1"]);
@@ -256,7 +290,9 @@ describe("mapWooOrder — demo store (all 14 orders)", () => {
     expect(o.customerNotes).toHaveLength(1);
     expect(o.customerNotes?.[0].text).toContain("€27.90");
     expect(o.customerNotes?.some((n) => n.text.includes("Refund ID"))).toBe(false);
-    expect(viaEndpoint(2004).customerNotes?.map((n) => n.at)).toEqual([...(viaEndpoint(2004).customerNotes ?? []).map((n) => n.at)].sort());
+    expect(viaEndpoint(2004).customerNotes?.map((n) => n.at)).toEqual(
+      [...(viaEndpoint(2004).customerNotes ?? []).map((n) => n.at)].sort(),
+    );
   });
 });
 
@@ -306,7 +342,10 @@ describe("mapWooOrder — live WooCommerce 10.0.2 captures", () => {
 
   it("cancelled live order gets a cancellation date", () => {
     const list: WooOrder[] = capture("orders-list.json");
-    const o = mapWooOrder(list.find((x) => x.id === 27)!, { store: liveStore });
+    const o = mapWooOrder(
+      list.find((x) => x.id === 27)!,
+      { store: liveStore },
+    );
     expect(o.cancelledAt).toMatch(/Z$/);
   });
 });
@@ -339,7 +378,10 @@ describe("mapWooOrder — statuses and edge cases", () => {
   });
 
   it("processing with tracking and nothing backordered is shipped", () => {
-    const o = mapWooOrder({ ...byId(2003), status: "processing" }, { trackings: demo.trackings["2003"], store });
+    const o = mapWooOrder(
+      { ...byId(2003), status: "processing" },
+      { trackings: demo.trackings["2003"], store },
+    );
     expect(o.status).toBe("shipped");
   });
 
@@ -364,7 +406,11 @@ describe("mapWooOrder — statuses and edge cases", () => {
       { store },
     );
     expect(o.status).toBe("ready_for_pickup");
-    expect(o.pickup).toMatchObject({ locationName: "Main store", address: "Hauptstr. 1, 10115 Berlin", instructions: "Ring the bell" });
+    expect(o.pickup).toMatchObject({
+      locationName: "Main store",
+      address: "Hauptstr. 1, 10115 Berlin",
+      instructions: "Ring the bell",
+    });
   });
 
   it("falls back to store-local dates when _gmt fields are missing", () => {
@@ -385,14 +431,39 @@ describe("mapWooOrder — statuses and edge cases", () => {
 
   it("estimates need a delivery word and exactly one future date", () => {
     const notes = [
-      { id: 1, date_created_gmt: "2026-11-09T10:00:00", note: "Your parcel is on its way. Expected delivery: 12.11.2026.", customer_note: true },
+      {
+        id: 1,
+        date_created_gmt: "2026-11-09T10:00:00",
+        note: "Your parcel is on its way. Expected delivery: 12.11.2026.",
+        customer_note: true,
+      },
     ];
     const o = mapWooOrder(base, { trackings: demo.trackings["2003"], notes, store });
     expect(day(o.shipments[0].estimatedDeliveryAt)).toBe("2026-11-12");
-    const past = [{ id: 2, date_created_gmt: "2026-11-09T10:00:00", note: "We expect delivery on 1 November.", customer_note: true }];
-    expect(mapWooOrder(base, { trackings: demo.trackings["2003"], notes: past, store }).shipments[0].estimatedDeliveryAt).toBeNull();
-    const privateNote = [{ id: 3, date_created_gmt: "2026-11-09T10:00:00", note: "Expected delivery 12 November", customer_note: false }];
-    expect(mapWooOrder(base, { trackings: demo.trackings["2003"], notes: privateNote, store }).shipments[0].estimatedDeliveryAt).toBeNull();
+    const past = [
+      {
+        id: 2,
+        date_created_gmt: "2026-11-09T10:00:00",
+        note: "We expect delivery on 1 November.",
+        customer_note: true,
+      },
+    ];
+    expect(
+      mapWooOrder(base, { trackings: demo.trackings["2003"], notes: past, store }).shipments[0]
+        .estimatedDeliveryAt,
+    ).toBeNull();
+    const privateNote = [
+      {
+        id: 3,
+        date_created_gmt: "2026-11-09T10:00:00",
+        note: "Expected delivery 12 November",
+        customer_note: false,
+      },
+    ];
+    expect(
+      mapWooOrder(base, { trackings: demo.trackings["2003"], notes: privateNote, store }).shipments[0]
+        .estimatedDeliveryAt,
+    ).toBeNull();
   });
 
   it("helpers: money and note text", () => {
@@ -400,6 +471,8 @@ describe("mapWooOrder — statuses and edge cases", () => {
     expect(toAmount(74.79)).toBe("74.79");
     expect(toAmount("-27.90")).toBe("-27.90");
     expect(toAmount("1234")).toBe("1234.00");
-    expect(noteText("Refunded &euro;27.90<br/>Thanks &amp; bye <span class=\"x\">now</span>")).toBe("Refunded €27.90\nThanks & bye now");
+    expect(noteText('Refunded &euro;27.90<br/>Thanks &amp; bye <span class="x">now</span>')).toBe(
+      "Refunded €27.90\nThanks & bye now",
+    );
   });
 });

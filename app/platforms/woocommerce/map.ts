@@ -11,7 +11,12 @@ import type {
   Shipment,
   ShipmentStatus,
 } from "../../orders/types";
-import { CARRIER_CODES, inferCarrier as defaultInferCarrier, type InferCarrierInput, type InferCarrierResult } from "../../orders/carriers";
+import {
+  CARRIER_CODES,
+  inferCarrier as defaultInferCarrier,
+  type InferCarrierInput,
+  type InferCarrierResult,
+} from "../../orders/carriers";
 import { findDaysInText, gmtToIso, resolveDayAfter, shippedDateToIso, wooDate } from "./dates";
 import { providerToCarrier } from "./providers";
 import type {
@@ -42,7 +47,12 @@ export interface MapWooOrderExtras {
   inferCarrier?: InferCarrierFn | null;
 }
 
-const PICKUP_METHODS = new Set(["local_pickup", "pickup_location", "local_pickup_plus", "legacy_local_pickup"]);
+const PICKUP_METHODS = new Set([
+  "local_pickup",
+  "pickup_location",
+  "local_pickup_plus",
+  "legacy_local_pickup",
+]);
 
 /** Woo status slug → canonical status before tracking/pickup refinements. Exported for tests and support tools. */
 export const WOO_STATUS_MAP: Readonly<Record<string, CanonicalOrderStatus>> = {
@@ -119,25 +129,36 @@ export function mapWooOrder(order: WooOrder, extras: MapWooOrderExtras): Normali
   // ---- status ----
   const anyBackordered = baseItems.some((i) => i.backordered);
   let status: CanonicalOrderStatus = WOO_STATUS_MAP[slug] ?? fallbackStatus(order, shipments.length);
-  if (slug === "processing" && shipments.length > 0) status = anyBackordered ? "partially_shipped" : "shipped";
+  if (slug === "processing" && shipments.length > 0)
+    status = anyBackordered ? "partially_shipped" : "shipped";
   if (deliveryMethod === "pickup" && (slug === "completed" || slug === "shipped") && shipments.length === 0) {
     status = "ready_for_pickup";
   }
 
   // shipment statuses follow what the store actually says (Woo core has no carrier scans)
   const shipmentStatus: ShipmentStatus =
-    status === "delivered" ? "delivered" : status === "out_for_delivery" ? "out_for_delivery" : slug === "in-transit" ? "in_transit" : "unknown";
+    status === "delivered"
+      ? "delivered"
+      : status === "out_for_delivery"
+        ? "out_for_delivery"
+        : slug === "in-transit"
+          ? "in_transit"
+          : "unknown";
   for (const s of shipments) s.status = shipmentStatus;
   if (status === "delivered") {
     // AST/TrackShip `delivered`: the status change time is the best delivery time we have
-    const at = wooDate(order.date_completed_gmt, order.date_completed, tz) ?? wooDate(order.date_modified_gmt, order.date_modified, tz);
+    const at =
+      wooDate(order.date_completed_gmt, order.date_completed, tz) ??
+      wooDate(order.date_modified_gmt, order.date_modified, tz);
     for (const s of shipments) s.deliveredAt = at;
   }
 
   // items per shipment: only when unambiguous (one parcel carries everything not backordered)
   const fullyShippedStatuses: CanonicalOrderStatus[] = ["shipped", "out_for_delivery", "delivered"];
   if (shipments.length === 1 && (fullyShippedStatuses.includes(status) || status === "partially_shipped")) {
-    shipments[0].items = baseItems.filter((i) => !i.backordered).map(({ title, variantTitle, sku, quantity }) => ({ title, variantTitle, sku, quantity }));
+    shipments[0].items = baseItems
+      .filter((i) => !i.backordered)
+      .map(({ title, variantTitle, sku, quantity }) => ({ title, variantTitle, sku, quantity }));
   }
 
   // estimated delivery dates written by the merchant in customer notes
@@ -159,7 +180,9 @@ export function mapWooOrder(order: WooOrder, extras: MapWooOrderExtras): Normali
     pickup = pickupDetails(pickupLine?.meta_data ?? [], customerNotes, store, tz);
     if (status === "ready_for_pickup") {
       const readyAt =
-        readyNoteDate(customerNotes) ?? wooDate(order.date_completed_gmt, order.date_completed, tz) ?? wooDate(order.date_modified_gmt, order.date_modified, tz);
+        readyNoteDate(customerNotes) ??
+        wooDate(order.date_completed_gmt, order.date_completed, tz) ??
+        wooDate(order.date_modified_gmt, order.date_modified, tz);
       shipments.push({
         carrier: null,
         carrierCode: null,
@@ -169,7 +192,12 @@ export function mapWooOrder(order: WooOrder, extras: MapWooOrderExtras): Normali
         shippedAt: null,
         estimatedDeliveryAt: null,
         deliveredAt: null,
-        items: items.map(({ title, variantTitle, sku, quantity }) => ({ title, variantTitle, sku, quantity })),
+        items: items.map(({ title, variantTitle, sku, quantity }) => ({
+          title,
+          variantTitle,
+          sku,
+          quantity,
+        })),
         lastEvent: readyAt ? { at: readyAt, status: "ready_for_pickup", message: "Ready for pickup" } : null,
         pickup,
       });
@@ -183,9 +211,15 @@ export function mapWooOrder(order: WooOrder, extras: MapWooOrderExtras): Normali
   let cancelledAt: string | null = null;
   let cancelReason: string | null = null;
   if (slug === "cancelled" || slug === "trash") {
-    cancelledAt = statusChangeDate(notes, /to (?:Cancelled|Storniert)\.?$/i, tz) ?? wooDate(order.date_modified_gmt, order.date_modified, tz);
-    const reasonText = [...refunds.map((r) => r.note ?? ""), ...notes.map((n) => noteText(n.note))].join(" \n ");
-    cancelReason = /time limit reached|unpaid order/i.test(reasonText) ? "other" : cancelReasonFrom(reasonText) ?? "other";
+    cancelledAt =
+      statusChangeDate(notes, /to (?:Cancelled|Storniert)\.?$/i, tz) ??
+      wooDate(order.date_modified_gmt, order.date_modified, tz);
+    const reasonText = [...refunds.map((r) => r.note ?? ""), ...notes.map((n) => noteText(n.note))].join(
+      " \n ",
+    );
+    cancelReason = /time limit reached|unpaid order/i.test(reasonText)
+      ? "other"
+      : (cancelReasonFrom(reasonText) ?? "other");
   } else if (slug === "refunded") {
     const cancelRefund = refunds.find((r) => /cancel/i.test(r.note ?? ""));
     if (cancelRefund && !shipments.length) {
@@ -198,13 +232,19 @@ export function mapWooOrder(order: WooOrder, extras: MapWooOrderExtras): Normali
   const paid = !!(order.date_paid_gmt || order.date_paid);
   const awaitingPayment = ["pending", "on-hold", "failed", "checkout-draft"].includes(slug) && !paid;
   const needsPayment = order.needs_payment === true;
-  const paymentUrl = needsPayment && typeof order.payment_url === "string" && order.payment_url ? order.payment_url : null;
+  const paymentUrl =
+    needsPayment && typeof order.payment_url === "string" && order.payment_url ? order.payment_url : null;
 
   const placedAt = wooDate(order.date_created_gmt, order.date_created, tz) ?? new Date(0).toISOString();
-  const customerId = typeof order.customer_id === "number" && order.customer_id > 0 ? String(order.customer_id) : null;
+  const customerId =
+    typeof order.customer_id === "number" && order.customer_id > 0 ? String(order.customer_id) : null;
   const number = String(order.number ?? order.id).replace(/^#/, "");
   const billing = order.billing ?? {};
-  const name = [billing.first_name, billing.last_name].filter((x) => x && String(x).trim()).join(" ").trim() || null;
+  const name =
+    [billing.first_name, billing.last_name]
+      .filter((x) => x && String(x).trim())
+      .join(" ")
+      .trim() || null;
 
   const subtotalCents = lineItems.reduce((sum, li) => sum + cents(li.subtotal) + cents(li.subtotal_tax), 0);
 
@@ -225,15 +265,22 @@ export function mapWooOrder(order: WooOrder, extras: MapWooOrderExtras): Normali
     refunds,
     cancelledAt,
     cancelReason,
-    statusPageUrl: customerId ? `${trimSlash(store.url)}/my-account/view-order/${encodeURIComponent(String(order.id))}/` : null,
+    statusPageUrl: customerId
+      ? `${trimSlash(store.url)}/my-account/view-order/${encodeURIComponent(String(order.id))}/`
+      : null,
     deliveryMethod,
     pickup,
-    shippingCountry: deliveryMethod === "shipping" ? (order.shipping?.country || billing.country || null) : null,
-    shippingCity: deliveryMethod === "shipping" ? (order.shipping?.city || billing.city || null) : null,
+    shippingCountry:
+      deliveryMethod === "shipping" ? order.shipping?.country || billing.country || null : null,
+    shippingCity: deliveryMethod === "shipping" ? order.shipping?.city || billing.city || null : null,
     customerNotes,
     contact: {
       email: billing.email ? String(billing.email).trim() || null : null,
-      phone: billing.phone ? String(billing.phone).trim() || null : (order.shipping?.phone ? String(order.shipping.phone).trim() || null : null),
+      phone: billing.phone
+        ? String(billing.phone).trim() || null
+        : order.shipping?.phone
+          ? String(order.shipping.phone).trim() || null
+          : null,
       customerId,
       name,
     },
@@ -245,7 +292,10 @@ export function mapWooOrder(order: WooOrder, extras: MapWooOrderExtras): Normali
 // ---------------------------------------------------------------------------------------------
 
 function normalizeSlug(status: string): string {
-  return String(status ?? "").trim().toLowerCase().replace(/^wc-/, "");
+  return String(status ?? "")
+    .trim()
+    .toLowerCase()
+    .replace(/^wc-/, "");
 }
 
 function fallbackStatus(order: WooOrder, shipmentCount: number): CanonicalOrderStatus {
@@ -262,15 +312,32 @@ function metaValue(meta: WooMeta[] | undefined, key: string): unknown {
 
 function mapItem(li: WooLineItem): OrderItem & { backordered: boolean } {
   const meta = li.meta_data ?? [];
-  const backorderedMeta = meta.find((m) => /^backordered$/i.test(String(m.key)) || /^backordered$/i.test(String(m.display_key ?? "")));
-  const backordered = !!backorderedMeta && !["", "0", "no", "false"].includes(String(backorderedMeta.value ?? "").trim().toLowerCase());
+  const backorderedMeta = meta.find(
+    (m) => /^backordered$/i.test(String(m.key)) || /^backordered$/i.test(String(m.display_key ?? "")),
+  );
+  const backordered =
+    !!backorderedMeta &&
+    !["", "0", "no", "false"].includes(
+      String(backorderedMeta.value ?? "")
+        .trim()
+        .toLowerCase(),
+    );
   const attrs = meta
-    .filter((m) => !String(m.key).startsWith("_") && m !== backorderedMeta && (String(m.key).startsWith("pa_") || (li.variation_id ?? 0) > 0))
+    .filter(
+      (m) =>
+        !String(m.key).startsWith("_") &&
+        m !== backorderedMeta &&
+        (String(m.key).startsWith("pa_") || (li.variation_id ?? 0) > 0),
+    )
     .map((m) => decodeEntities(String(m.display_value ?? m.value ?? "")).trim())
     .filter((v) => v && !v.startsWith("{") && !v.startsWith("["));
   const isVariation = (li.variation_id ?? 0) > 0 && !!li.parent_name;
   const title = isVariation ? String(li.parent_name) : decodeEntities(li.name);
-  const variantTitle = attrs.length ? attrs.join(" / ") : isVariation ? variantFromName(li.name, String(li.parent_name)) : null;
+  const variantTitle = attrs.length
+    ? attrs.join(" / ")
+    : isVariation
+      ? variantFromName(li.name, String(li.parent_name))
+      : null;
   const src = li.image && typeof li.image.src === "string" && li.image.src ? li.image.src : null;
   return {
     title: decodeEntities(title),
@@ -284,7 +351,10 @@ function mapItem(li: WooLineItem): OrderItem & { backordered: boolean } {
 
 function variantFromName(name: string, parent: string): string | null {
   if (name.startsWith(parent)) {
-    const rest = name.slice(parent.length).replace(/^\s*[-–]\s*/, "").trim();
+    const rest = name
+      .slice(parent.length)
+      .replace(/^\s*[-–]\s*/, "")
+      .trim();
     return rest || null;
   }
   return null;
@@ -306,14 +376,31 @@ function collectTrackings(order: WooOrder, extras: MapWooOrderExtras, tz: string
     for (const t of fromEndpoint) {
       const number = String(t.tracking_number ?? "").trim();
       if (!number) continue;
-      const link = typeof t.tracking_link === "string" && /^https?:\/\//i.test(t.tracking_link.trim()) ? t.tracking_link.trim() : null;
-      out.push(finishParcel(providerToCarrier(t.tracking_provider, number, link), t.tracking_provider ?? null, number, link, shippedDateToIso(t.date_shipped, tz), order, extras));
+      const link =
+        typeof t.tracking_link === "string" && /^https?:\/\//i.test(t.tracking_link.trim())
+          ? t.tracking_link.trim()
+          : null;
+      out.push(
+        finishParcel(
+          providerToCarrier(t.tracking_provider, number, link),
+          t.tracking_provider ?? null,
+          number,
+          link,
+          shippedDateToIso(t.date_shipped, tz),
+          order,
+          extras,
+        ),
+      );
     }
     // the endpoint is authoritative; fall through to meta only when it returned nothing at all and meta has items
     if (out.length > 0 || fromEndpoint.length > 0) return dedupe(out);
   }
   const raw = metaValue(order.meta_data, "_wc_shipment_tracking_items");
-  const items: WooShipmentTrackingMetaItem[] = Array.isArray(raw) ? (raw as WooShipmentTrackingMetaItem[]) : raw && typeof raw === "object" ? (Object.values(raw) as WooShipmentTrackingMetaItem[]) : [];
+  const items: WooShipmentTrackingMetaItem[] = Array.isArray(raw)
+    ? (raw as WooShipmentTrackingMetaItem[])
+    : raw && typeof raw === "object"
+      ? (Object.values(raw) as WooShipmentTrackingMetaItem[])
+      : [];
   for (const it of items) {
     if (!it || typeof it !== "object") continue;
     const number = String(it.tracking_number ?? "").trim();
@@ -322,17 +409,44 @@ function collectTrackings(order: WooOrder, extras: MapWooOrderExtras, tz: string
     const provider = String(it.tracking_provider ?? "").trim() || custom;
     const customLink = String(it.custom_tracking_link ?? "").trim();
     const link = /^https?:\/\//i.test(customLink) ? customLink : null;
-    out.push(finishParcel(providerToCarrier(provider, number, link), provider || null, number, link, shippedDateToIso(it.date_shipped, tz), order, extras));
+    out.push(
+      finishParcel(
+        providerToCarrier(provider, number, link),
+        provider || null,
+        number,
+        link,
+        shippedDateToIso(it.date_shipped, tz),
+        order,
+        extras,
+      ),
+    );
   }
   if (out.length === 0) {
     // generic meta some stores/plugins write: tracking_number + tracking_carrier/tracking_provider
-    const num = metaValue(order.meta_data, "tracking_number") ?? metaValue(order.meta_data, "_tracking_number");
+    const num =
+      metaValue(order.meta_data, "tracking_number") ?? metaValue(order.meta_data, "_tracking_number");
     if (typeof num === "string" && num.trim()) {
-      const carrierRaw = metaValue(order.meta_data, "tracking_carrier") ?? metaValue(order.meta_data, "tracking_provider") ?? metaValue(order.meta_data, "_tracking_provider") ?? metaValue(order.meta_data, "_custom_tracking_provider");
-      const linkRaw = metaValue(order.meta_data, "tracking_url") ?? metaValue(order.meta_data, "_custom_tracking_link");
-      const link = typeof linkRaw === "string" && /^https?:\/\//i.test(linkRaw.trim()) ? linkRaw.trim() : null;
+      const carrierRaw =
+        metaValue(order.meta_data, "tracking_carrier") ??
+        metaValue(order.meta_data, "tracking_provider") ??
+        metaValue(order.meta_data, "_tracking_provider") ??
+        metaValue(order.meta_data, "_custom_tracking_provider");
+      const linkRaw =
+        metaValue(order.meta_data, "tracking_url") ?? metaValue(order.meta_data, "_custom_tracking_link");
+      const link =
+        typeof linkRaw === "string" && /^https?:\/\//i.test(linkRaw.trim()) ? linkRaw.trim() : null;
       const shipped = shippedDateToIso(metaValue(order.meta_data, "_date_shipped"), tz);
-      out.push(finishParcel(providerToCarrier(typeof carrierRaw === "string" ? carrierRaw : null, num.trim(), link), typeof carrierRaw === "string" ? carrierRaw : null, num.trim(), link, shipped, order, extras));
+      out.push(
+        finishParcel(
+          providerToCarrier(typeof carrierRaw === "string" ? carrierRaw : null, num.trim(), link),
+          typeof carrierRaw === "string" ? carrierRaw : null,
+          num.trim(),
+          link,
+          shipped,
+          order,
+          extras,
+        ),
+      );
     }
   }
   return dedupe(out);
@@ -348,7 +462,8 @@ function finishParcel(
   extras: MapWooOrderExtras,
 ): TrackedParcel {
   let carrier = pc?.carrier ?? null;
-  let carrierCode = pc?.carrierCode && (CARRIER_CODES as readonly string[]).includes(pc.carrierCode) ? pc.carrierCode : null;
+  let carrierCode =
+    pc?.carrierCode && (CARRIER_CODES as readonly string[]).includes(pc.carrierCode) ? pc.carrierCode : null;
   let trackingUrl = link;
   let inferred = false;
   const infer = extras.inferCarrier === undefined ? defaultInferCarrier : extras.inferCarrier;
@@ -372,7 +487,14 @@ function finishParcel(
       /* inference is best effort */
     }
   }
-  return { carrier, carrierCode, trackingNumber: number, trackingUrl, trackingUrlInferred: inferred, shippedAt };
+  return {
+    carrier,
+    carrierCode,
+    trackingNumber: number,
+    trackingUrl,
+    trackingUrlInferred: inferred,
+    shippedAt,
+  };
 }
 
 function dedupe(list: TrackedParcel[]): TrackedParcel[] {
@@ -392,9 +514,35 @@ function noteOrder(a: WooOrderNote, b: WooOrderNote): number {
 }
 
 const ENTITIES: Record<string, string> = {
-  amp: "&", lt: "<", gt: ">", quot: '"', apos: "'", nbsp: " ", euro: "€", pound: "£", rarr: "→", larr: "←",
-  times: "×", ndash: "–", mdash: "—", hellip: "…", rsquo: "’", lsquo: "‘", rdquo: "”", ldquo: "“", uuml: "ü",
-  ouml: "ö", auml: "ä", Uuml: "Ü", Ouml: "Ö", Auml: "Ä", szlig: "ß", eacute: "é", copy: "©", reg: "®", deg: "°",
+  amp: "&",
+  lt: "<",
+  gt: ">",
+  quot: '"',
+  apos: "'",
+  nbsp: " ",
+  euro: "€",
+  pound: "£",
+  rarr: "→",
+  larr: "←",
+  times: "×",
+  ndash: "–",
+  mdash: "—",
+  hellip: "…",
+  rsquo: "’",
+  lsquo: "‘",
+  rdquo: "”",
+  ldquo: "“",
+  uuml: "ü",
+  ouml: "ö",
+  auml: "ä",
+  Uuml: "Ü",
+  Ouml: "Ö",
+  Auml: "Ä",
+  szlig: "ß",
+  eacute: "é",
+  copy: "©",
+  reg: "®",
+  deg: "°",
 };
 
 export function decodeEntities(s: string): string {
@@ -413,14 +561,21 @@ export function noteText(html: string): string {
     .replace(/<br\s*\/?>/gi, "\n")
     .replace(/<\/p>/gi, "\n")
     .replace(/<[^>]*>/g, "");
-  return decodeEntities(noTags).replace(/[ \t]+/g, " ").replace(/\n{3,}/g, "\n\n").trim();
+  return decodeEntities(noTags)
+    .replace(/[ \t]+/g, " ")
+    .replace(/\n{3,}/g, "\n\n")
+    .trim();
 }
 
-const DELIVERY_WORDS = /\b(?:deliver(?:y|ies)?|arriv(?:e|es|al)|expected|estimated|ETA|zustell\w*|liefer\w*|ankunft|ankommen|livraison)\b/i;
+const DELIVERY_WORDS =
+  /\b(?:deliver(?:y|ies)?|arriv(?:e|es|al)|expected|estimated|ETA|zustell\w*|liefer\w*|ankunft|ankommen|livraison)\b/i;
 const PAST_DELIVERY = /\b(?:delivered|was delivered|has been delivered|zugestellt|geliefert)\b/i;
 
 function sentences(text: string): string[] {
-  return text.split(/(?<=[.!?])\s+(?=[A-ZÄÖÜ0-9])|\n+/).map((s) => s.trim()).filter(Boolean);
+  return text
+    .split(/(?<=[.!?])\s+(?=[A-ZÄÖÜ0-9])|\n+/)
+    .map((s) => s.trim())
+    .filter(Boolean);
 }
 
 function applyNoteEstimates(shipments: Shipment[], notes: WooOrderNote[], tz: string): void {
@@ -430,12 +585,20 @@ function applyNoteEstimates(shipments: Shipment[], notes: WooOrderNote[], tz: st
     const at = Date.parse(gmtToIso(n.date_created_gmt) ?? wooDate(null, n.date_created, tz) ?? "");
     if (!Number.isFinite(at)) continue;
     const text = noteText(n.note);
-    const mentioned = shipments.filter((s) => s.trackingNumber && text.replace(/\s+/g, "").includes(s.trackingNumber.replace(/\s+/g, "")));
-    const targets = mentioned.length === 1 ? mentioned : mentioned.length === 0 && shipments.length === 1 ? shipments : [];
+    const mentioned = shipments.filter(
+      (s) => s.trackingNumber && text.replace(/\s+/g, "").includes(s.trackingNumber.replace(/\s+/g, "")),
+    );
+    const targets =
+      mentioned.length === 1 ? mentioned : mentioned.length === 0 && shipments.length === 1 ? shipments : [];
     if (targets.length !== 1) continue;
     for (const sentence of sentences(text)) {
       if (!DELIVERY_WORDS.test(sentence) || PAST_DELIVERY.test(sentence)) continue;
-      if (/\b(?:usually|typically|normally|in der regel|between|zwischen|business days|werktage)\b/i.test(sentence)) continue;
+      if (
+        /\b(?:usually|typically|normally|in der regel|between|zwischen|business days|werktage)\b/i.test(
+          sentence,
+        )
+      )
+        continue;
       const days = findDaysInText(sentence);
       if (days.length !== 1) continue;
       const iso = resolveDayAfter(days[0], at, tz, 60);
@@ -444,7 +607,8 @@ function applyNoteEstimates(shipments: Shipment[], notes: WooOrderNote[], tz: st
   }
 }
 
-const READY_WORDS = /\b(?:ready for (?:pick-?up|collection)|ready to (?:be )?(?:picked up|collect)|abholbereit|zur abholung bereit|kann abgeholt werden)\b/i;
+const READY_WORDS =
+  /\b(?:ready for (?:pick-?up|collection)|ready to (?:be )?(?:picked up|collect)|abholbereit|zur abholung bereit|kann abgeholt werden)\b/i;
 
 function readyNoteDate(customerNotes: { at: string; text: string }[]): string | null {
   const hit = customerNotes.find((n) => READY_WORDS.test(n.text));
@@ -466,13 +630,21 @@ function pickupDetails(
   let instructions = typeof details === "string" && details.trim() ? decodeEntities(details.trim()) : null;
   let holdUntil: string | null = null;
 
-  const readyNotes = customerNotes.filter((n) => READY_WORDS.test(n.text) || /\bpick(?:-| )?up\b|abhol/i.test(n.text));
+  const readyNotes = customerNotes.filter(
+    (n) => READY_WORDS.test(n.text) || /\bpick(?:-| )?up\b|abhol/i.test(n.text),
+  );
   const note = readyNotes[readyNotes.length - 1];
   if (note) {
     // "… ready for pickup at our shop: Demo Woo Garden, Kastanienallee 12, 10435 Berlin (Mon-Sat 10:00-18:00)."
-    const m = /ready for (?:pick-?up|collection)\s+at\s+(?:our\s+(?:shop|store)\s*:?\s*)?([^.()\n]+?)\s*(?:\(([^)]*)\))?\s*(?:[.;]|$)/i.exec(note.text);
+    const m =
+      /ready for (?:pick-?up|collection)\s+at\s+(?:our\s+(?:shop|store)\s*:?\s*)?([^.()\n]+?)\s*(?:\(([^)]*)\))?\s*(?:[.;]|$)/i.exec(
+        note.text,
+      );
     if (m && !locationName && !address) {
-      const parts = m[1].split(",").map((s) => s.trim()).filter(Boolean);
+      const parts = m[1]
+        .split(",")
+        .map((s) => s.trim())
+        .filter(Boolean);
       if (parts.length >= 2) {
         locationName = parts[0];
         address = parts.slice(1).join(", ");
@@ -502,7 +674,12 @@ function statusChangeDate(notes: WooOrderNote[], re: RegExp, tz: string): string
 }
 
 function cancelReasonFrom(text: string): string | null {
-  if (/customer'?s? request|at (?:the|your) (?:customer'?s? )?request|requested by (?:the )?customer|cancelled by (?:the )?customer|kundenwunsch/i.test(text)) return "customer";
+  if (
+    /customer'?s? request|at (?:the|your) (?:customer'?s? )?request|requested by (?:the )?customer|cancelled by (?:the )?customer|kundenwunsch/i.test(
+      text,
+    )
+  )
+    return "customer";
   if (/fraud|betrug/i.test(text)) return "fraud";
   if (/out of stock|inventory|nicht (?:mehr )?lieferbar|sold out/i.test(text)) return "inventory";
   if (/declined|payment failed|abgelehnt/i.test(text)) return "declined";
@@ -516,7 +693,9 @@ function mapRefunds(
   tz: string,
   money: (v: unknown) => Money,
 ): Refund[] {
-  const restockedAll = (order.line_items ?? []).some((li) => (li.meta_data ?? []).some((m) => m.key === "_restock_refunded_items"));
+  const restockedAll = (order.line_items ?? []).some((li) =>
+    (li.meta_data ?? []).some((m) => m.key === "_restock_refunded_items"),
+  );
   if (full && full.length) {
     return full
       .map((r) => {
@@ -524,7 +703,12 @@ function mapRefunds(
           .filter((li) => Math.abs(Number(li.quantity) || 0) > 0)
           .map((li) => {
             const it = mapItem(li);
-            return { title: it.title, variantTitle: it.variantTitle, sku: it.sku, quantity: Math.abs(it.quantity) };
+            return {
+              title: it.title,
+              variantTitle: it.variantTitle,
+              sku: it.sku,
+              quantity: Math.abs(it.quantity),
+            };
           });
         return {
           createdAt: wooDate(r.date_created_gmt, r.date_created, tz) ?? "",
@@ -538,7 +722,11 @@ function mapRefunds(
   }
   // order.refunds is a summary without dates: take dates from the gateway/core "Refunded …" notes
   const refundNotes = notes
-    .filter((n) => !n.customer_note && /^(?:Refunded|Erstattet|Rückerstattet)\b|refund(?:ed)? .*?(?:\d+[.,]\d{2})/i.test(noteText(n.note)))
+    .filter(
+      (n) =>
+        !n.customer_note &&
+        /^(?:Refunded|Erstattet|Rückerstattet)\b|refund(?:ed)? .*?(?:\d+[.,]\d{2})/i.test(noteText(n.note)),
+    )
     .map((n) => ({ text: noteText(n.note), at: wooDate(n.date_created_gmt, n.date_created, tz) }));
   const used = new Set<number>();
   return (order.refunds ?? [])

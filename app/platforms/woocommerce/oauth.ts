@@ -45,7 +45,9 @@ export function oauthSignature(
   signatureMethod: OAuthSignatureMethod = "HMAC-SHA256",
 ): string {
   const algo = signatureMethod === "HMAC-SHA1" ? "sha1" : "sha256";
-  return createHmac(algo, `${consumerSecret}&`).update(oauthBaseString(method, baseUrl, params)).digest("base64");
+  return createHmac(algo, `${consumerSecret}&`)
+    .update(oauthBaseString(method, baseUrl, params))
+    .digest("base64");
 }
 
 export function oauthNonce(): string {

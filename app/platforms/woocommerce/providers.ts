@@ -16,11 +16,26 @@ const TABLE: Array<[string[], string, string]> = [
   [["fedex", "fedex-germany", "fedex sameday", "fedex-sameday"], "FedEx", "fedex"],
   [["dhl-express", "dhl express", "dhl-express-de"], "DHL Express", "dhl_express"],
   [
-    ["dhl-intraship-de", "dhl intraship (de)", "dhl intraship", "dhl-de", "dhl (de)", "dhl paket", "dhl-paket", "dhl germany", "dhl-germany", "dhl.de"],
+    [
+      "dhl-intraship-de",
+      "dhl intraship (de)",
+      "dhl intraship",
+      "dhl-de",
+      "dhl (de)",
+      "dhl paket",
+      "dhl-paket",
+      "dhl germany",
+      "dhl-germany",
+      "dhl.de",
+    ],
     "DHL",
     "dhl_paket",
   ],
-  [["dhl-ecommerce", "dhl ecommerce", "dhl-global-mail", "dhl global mail", "dhl-us", "dhl us"], "DHL eCommerce", "dhl_ecommerce"],
+  [
+    ["dhl-ecommerce", "dhl ecommerce", "dhl-global-mail", "dhl global mail", "dhl-us", "dhl us"],
+    "DHL eCommerce",
+    "dhl_ecommerce",
+  ],
   [["dpd", "dpd-de", "dpd.de", "dpd de", "dpd-uk", "dpd.co.uk", "dpd uk"], "DPD", "dpd"],
   [["gls", "gls-de", "gls de", "gls-germany"], "GLS", "gls"],
   [["hermes-uk", "evri", "myhermes"], "Evri", "evri"],
@@ -37,10 +52,14 @@ const TABLE: Array<[string[], string, string]> = [
 ];
 
 const INDEX = new Map<string, ProviderCarrier>();
-for (const [keys, carrier, code] of TABLE) for (const k of keys) INDEX.set(key(k), { carrier, carrierCode: code || null });
+for (const [keys, carrier, code] of TABLE)
+  for (const k of keys) INDEX.set(key(k), { carrier, carrierCode: code || null });
 
 function key(s: string): string {
-  return s.toLowerCase().replace(/[\s_]+/g, " ").trim();
+  return s
+    .toLowerCase()
+    .replace(/[\s_]+/g, " ")
+    .trim();
 }
 
 /**
@@ -58,13 +77,21 @@ export function providerToCarrier(
   const k = key(raw);
   if (k === "dhl") {
     const express = /\/express\//i.test(link ?? "") || /^\d{10}$/.test((trackingNumber ?? "").trim());
-    return express ? { carrier: "DHL Express", carrierCode: "dhl_express" } : { carrier: "DHL", carrierCode: null }; // code left to carriers.ts
+    return express
+      ? { carrier: "DHL Express", carrierCode: "dhl_express" }
+      : { carrier: "DHL", carrierCode: null }; // code left to carriers.ts
   }
   const hit = INDEX.get(k);
   if (hit) return hit;
   // unknown slug (AST stores slugs like "some-carrier"): make it readable; names stay as given
   if (/^[a-z0-9]+(?:-[a-z0-9]+)+$/.test(raw)) {
-    return { carrier: raw.split("-").map((w) => (w.length <= 3 ? w.toUpperCase() : w[0].toUpperCase() + w.slice(1))).join(" "), carrierCode: null };
+    return {
+      carrier: raw
+        .split("-")
+        .map((w) => (w.length <= 3 ? w.toUpperCase() : w[0].toUpperCase() + w.slice(1)))
+        .join(" "),
+      carrierCode: null,
+    };
   }
   return { carrier: raw, carrierCode: null };
 }

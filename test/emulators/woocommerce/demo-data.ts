@@ -8,7 +8,14 @@ import { fileURLToPath } from "node:url";
 import type { WooOrder, WooOrderNote, WooShipmentTracking } from "../../../app/platforms/woocommerce/types";
 
 export interface WooDemoData {
-  store: { url: string; name: string; currency: string; timezone: string; woocommerce_version?: string; [k: string]: unknown };
+  store: {
+    url: string;
+    name: string;
+    currency: string;
+    timezone: string;
+    woocommerce_version?: string;
+    [k: string]: unknown;
+  };
   orders: WooOrder[];
   trackings: Record<string, WooShipmentTracking[]>;
   notes: Record<string, WooOrderNote[]>;
@@ -32,7 +39,11 @@ export function loadWooDemoData(dir = findDemoFixturesDir()): WooDemoData {
   if (!dir) throw new Error("WooCommerce demo fixtures not found (fixtures/demo/woocommerce-store.json)");
   const read = (f: string) => JSON.parse(readFileSync(join(dir, f), "utf8"));
   const storeFile = read("woocommerce-store.json");
-  const trackings = existsSync(join(dir, "woocommerce-shipment-trackings.json")) ? read("woocommerce-shipment-trackings.json") : {};
-  const notes = existsSync(join(dir, "woocommerce-order-notes.json")) ? read("woocommerce-order-notes.json") : {};
+  const trackings = existsSync(join(dir, "woocommerce-shipment-trackings.json"))
+    ? read("woocommerce-shipment-trackings.json")
+    : {};
+  const notes = existsSync(join(dir, "woocommerce-order-notes.json"))
+    ? read("woocommerce-order-notes.json")
+    : {};
   return { store: storeFile.store, orders: storeFile.orders, trackings, notes };
 }

@@ -28,7 +28,14 @@ function signedUrl(
   emuUrl: string,
   path: string,
   params: Record<string, string>,
-  o: { ck?: string; cs?: string; ts?: number; nonce?: string; method?: "HMAC-SHA1" | "HMAC-SHA256"; tamper?: boolean } = {},
+  o: {
+    ck?: string;
+    cs?: string;
+    ts?: number;
+    nonce?: string;
+    method?: "HMAC-SHA1" | "HMAC-SHA256";
+    tamper?: boolean;
+  } = {},
 ) {
   const all: Record<string, string> = {
     ...params,
@@ -42,7 +49,10 @@ function signedUrl(
     .map((k) => `${enc(k)}=${enc(all[k])}`)
     .join("&");
   const base = `GET&${enc(emuUrl + path)}&${enc(paramString)}`;
-  const sig = createHmac(all.oauth_signature_method === "HMAC-SHA1" ? "sha1" : "sha256", `${o.cs ?? DEMO_WOO_KEY.consumerSecret}&`)
+  const sig = createHmac(
+    all.oauth_signature_method === "HMAC-SHA1" ? "sha1" : "sha256",
+    `${o.cs ?? DEMO_WOO_KEY.consumerSecret}&`,
+  )
     .update(base)
     .digest("base64");
   all.oauth_signature = o.tamper ? sig.replace(/^./, (c) => (c === "A" ? "B" : "A")) : sig;
@@ -72,14 +82,20 @@ describe("WooCommerce emulator — auth over plain HTTP", () => {
 
   it("refuses Basic auth over HTTP with the captured body", async () => {
     const r = await fetch(`${emu.url}/wp-json/wc/v3/orders`, {
-      headers: { Authorization: "Basic " + Buffer.from(`${DEMO_WOO_KEY.consumerKey}:${DEMO_WOO_KEY.consumerSecret}`).toString("base64") },
+      headers: {
+        Authorization:
+          "Basic " +
+          Buffer.from(`${DEMO_WOO_KEY.consumerKey}:${DEMO_WOO_KEY.consumerSecret}`).toString("base64"),
+      },
     });
     expect(r.status).toBe(401);
     expect(await r.json()).toEqual(capture("error-basic-auth-over-http.json"));
   });
 
   it("ignores query-string keys over HTTP", async () => {
-    const r = await fetch(`${emu.url}/wp-json/wc/v3/orders?consumer_key=${DEMO_WOO_KEY.consumerKey}&consumer_secret=${DEMO_WOO_KEY.consumerSecret}`);
+    const r = await fetch(
+      `${emu.url}/wp-json/wc/v3/orders?consumer_key=${DEMO_WOO_KEY.consumerKey}&consumer_secret=${DEMO_WOO_KEY.consumerSecret}`,
+    );
     expect(r.status).toBe(401);
     expect((await r.json()).code).toBe("woocommerce_rest_cannot_view");
   });
@@ -98,40 +114,72 @@ describe("WooCommerce emulator — auth over plain HTTP", () => {
     expect((await fetch(url)).status).toBe(200);
     const again = await fetch(url);
     expect(again.status).toBe(401);
-    expect(await again.json()).toEqual({ code: "woocommerce_rest_authentication_error", message: "Invalid nonce - nonce has already been used.", data: { status: 401 } });
+    expect(await again.json()).toEqual({
+      code: "woocommerce_rest_authentication_error",
+      message: "Invalid nonce - nonce has already been used.",
+      data: { status: 401 },
+    });
   });
 
   it("timestamps outside the 15-minute window are refused", async () => {
-    const old = await fetch(signedUrl(emu.url, "/wp-json/wc/v3/orders/2001", {}, { ts: Math.floor(Date.now() / 1000) - 16 * 60 }));
+    const old = await fetch(
+      signedUrl(emu.url, "/wp-json/wc/v3/orders/2001", {}, { ts: Math.floor(Date.now() / 1000) - 16 * 60 }),
+    );
     expect(old.status).toBe(401);
     expect((await old.json()).message).toBe("Invalid timestamp.");
-    const ok = await fetch(signedUrl(emu.url, "/wp-json/wc/v3/orders/2001", {}, { ts: Math.floor(Date.now() / 1000) - 14 * 60 }));
+    const ok = await fetch(
+      signedUrl(emu.url, "/wp-json/wc/v3/orders/2001", {}, { ts: Math.floor(Date.now() / 1000) - 14 * 60 }),
+    );
     expect(ok.status).toBe(200);
   });
 
   it("unknown and revoked keys → Consumer key is invalid", async () => {
     const r = await fetch(signedUrl(emu.url, "/wp-json/wc/v3/orders", {}, { ck: "ck_nope" }));
     expect((await r.json()).message).toBe("Consumer key is invalid.");
-    const k = emu.addKey({ consumerKey: "ck_" + "1".repeat(40), consumerSecret: "cs_" + "2".repeat(40), permissions: "read" });
-    expect((await fetch(signedUrl(emu.url, "/wp-json/wc/v3/orders", {}, { ck: k.consumerKey, cs: k.consumerSecret }))).status).toBe(200);
+    const k = emu.addKey({
+      consumerKey: "ck_" + "1".repeat(40),
+      consumerSecret: "cs_" + "2".repeat(40),
+      permissions: "read",
+    });
+    expect(
+      (
+        await fetch(
+          signedUrl(emu.url, "/wp-json/wc/v3/orders", {}, { ck: k.consumerKey, cs: k.consumerSecret }),
+        )
+      ).status,
+    ).toBe(200);
     expect(emu.revokeKey(k.consumerKey)).toBe(true);
     expect(emu.revokedKeys).toContain(k.consumerKey);
-    const after = await fetch(signedUrl(emu.url, "/wp-json/wc/v3/orders", {}, { ck: k.consumerKey, cs: k.consumerSecret }));
+    const after = await fetch(
+      signedUrl(emu.url, "/wp-json/wc/v3/orders", {}, { ck: k.consumerKey, cs: k.consumerSecret }),
+    );
     expect(after.status).toBe(401);
   });
 
   it("keys can be revoked over the emulator's control route (demo disconnect)", async () => {
-    const k = emu.addKey({ consumerKey: "ck_" + "3".repeat(40), consumerSecret: "cs_" + "4".repeat(40), permissions: "read" });
+    const k = emu.addKey({
+      consumerKey: "ck_" + "3".repeat(40),
+      consumerSecret: "cs_" + "4".repeat(40),
+      permissions: "read",
+    });
     const del = await fetch(`${emu.url}/__emulator/keys/${k.consumerKey}`, { method: "DELETE" });
     expect(await del.json()).toEqual({ revoked: true });
     expect(emu.revokedKeys).toContain(k.consumerKey);
-    const r = await fetch(signedUrl(emu.url, "/wp-json/wc/v3/orders", {}, { ck: k.consumerKey, cs: k.consumerSecret }));
+    const r = await fetch(
+      signedUrl(emu.url, "/wp-json/wc/v3/orders", {}, { ck: k.consumerKey, cs: k.consumerSecret }),
+    );
     expect(r.status).toBe(401);
   });
 
   it("a write-only key cannot read", async () => {
-    const k = emu.addKey({ consumerKey: "ck_" + "5".repeat(40), consumerSecret: "cs_" + "6".repeat(40), permissions: "write" });
-    const r = await fetch(signedUrl(emu.url, "/wp-json/wc/v3/orders", {}, { ck: k.consumerKey, cs: k.consumerSecret }));
+    const k = emu.addKey({
+      consumerKey: "ck_" + "5".repeat(40),
+      consumerSecret: "cs_" + "6".repeat(40),
+      permissions: "write",
+    });
+    const r = await fetch(
+      signedUrl(emu.url, "/wp-json/wc/v3/orders", {}, { ck: k.consumerKey, cs: k.consumerSecret }),
+    );
     expect(r.status).toBe(401);
     expect((await r.json()).message).toBe("The API key provided does not have read permissions.");
   });
@@ -145,7 +193,10 @@ describe("WooCommerce emulator — auth over plain HTTP", () => {
   });
 
   it("rest_route=: anonymous on WooCommerce 10.0.2 (cannot_view), signed incl. rest_route with restRouteKeyAuth", async () => {
-    const url = signedUrl(emu.url, "", { rest_route: "/wc/v3/orders/2002" }).replace(`${emu.url}?`, `${emu.url}/?`);
+    const url = signedUrl(emu.url, "", { rest_route: "/wc/v3/orders/2002" }).replace(
+      `${emu.url}?`,
+      `${emu.url}/?`,
+    );
     const r = await fetch(url);
     expect(r.status).toBe(401);
     expect((await r.json()).code).toBe("woocommerce_rest_cannot_view");
@@ -154,7 +205,9 @@ describe("WooCommerce emulator — auth over plain HTTP", () => {
       // WooCommerce signs get_home_url() without a trailing slash for "/?rest_route=…"
       const withSlash = await fetch(signedUrl(e2.url, "/", { rest_route: "/wc/v3/orders/2002" }));
       expect(withSlash.status).toBe(401);
-      const ok = await fetch(signedUrl(e2.url, "", { rest_route: "/wc/v3/orders/2002" }).replace(`${e2.url}?`, `${e2.url}/?`));
+      const ok = await fetch(
+        signedUrl(e2.url, "", { rest_route: "/wc/v3/orders/2002" }).replace(`${e2.url}?`, `${e2.url}/?`),
+      );
       expect(ok.status).toBe(200);
       expect((await ok.json()).id).toBe(2002);
     } finally {
@@ -202,7 +255,11 @@ describe("WooCommerce emulator — routes", () => {
   it("unknown order → 404 woocommerce_rest_shop_order_invalid_id", async () => {
     const { r, body } = await get("/wp-json/wc/v3/orders/999999");
     expect(r.status).toBe(404);
-    expect(body).toEqual({ code: "woocommerce_rest_shop_order_invalid_id", message: "Invalid ID.", data: { status: 404 } });
+    expect(body).toEqual({
+      code: "woocommerce_rest_shop_order_invalid_id",
+      message: "Invalid ID.",
+      data: { status: 404 },
+    });
   });
 
   it("notes with type filter, refunds with dates, shipment trackings", async () => {
@@ -212,10 +269,17 @@ describe("WooCommerce emulator — routes", () => {
     expect(customer.body.every((n: { customer_note: boolean }) => n.customer_note)).toBe(true);
     const refunds = await get("/wp-json/wc/v3/orders/2006/refunds");
     expect(refunds.body).toHaveLength(1);
-    expect(refunds.body[0]).toMatchObject({ id: 2016, amount: "27.90", date_created_gmt: "2026-11-06T08:48:22" });
+    expect(refunds.body[0]).toMatchObject({
+      id: 2016,
+      amount: "27.90",
+      date_created_gmt: "2026-11-06T08:48:22",
+    });
     expect(Object.keys(refunds.body[0])).toEqual(Object.keys(capture("order-refunds-list.json")[0]));
     const trk = await get("/wp-json/wc-shipment-tracking/v3/orders/2004/shipment-trackings");
-    expect(trk.body.map((t: { tracking_number: string }) => t.tracking_number)).toEqual(["01505034712389", "00340434161094058770"]);
+    expect(trk.body.map((t: { tracking_number: string }) => t.tracking_number)).toEqual([
+      "01505034712389",
+      "00340434161094058770",
+    ]);
   });
 
   it("WP index is public and carries name, timezone and gmt_offset", async () => {
@@ -234,7 +298,9 @@ describe("WooCommerce emulator — routes", () => {
 
   it("order JSON has the same top-level fields as the live capture", async () => {
     const { body } = await get("/wp-json/wc/v3/orders/2002");
-    expect(Object.keys(body).sort()).toEqual(Object.keys(capture("order-completed-with-tracking.json")).sort());
+    expect(Object.keys(body).sort()).toEqual(
+      Object.keys(capture("order-completed-with-tracking.json")).sort(),
+    );
   });
 });
 
@@ -257,7 +323,9 @@ describe("WooCommerce emulator — faults", () => {
 
   it("timeout holds the request open", async () => {
     emu.inject({ kind: "timeout" });
-    const err = await failure(fetch(signedUrl(emu.url, "/wp-json/wc/v3/orders/2001", {}), { signal: AbortSignal.timeout(150) }));
+    const err = await failure(
+      fetch(signedUrl(emu.url, "/wp-json/wc/v3/orders/2001", {}), { signal: AbortSignal.timeout(150) }),
+    );
     expect(String(err?.name)).toMatch(/TimeoutError|AbortError/);
   });
 
@@ -290,12 +358,27 @@ describe("WooCommerce emulator — /wc-auth/v1", () => {
   afterAll(() => new Promise<void>((r) => cb.close(() => r())));
 
   it("requires https callback_url unless allowHttpCallback", async () => {
-    const r = await fetch(`${emu.url}/wc-auth/v1/authorize?` + new URLSearchParams({ app_name: "TrulyBot", scope: "read", user_id: "store-1", return_url: "http://app.test/r", callback_url: cbUrl }));
+    const r = await fetch(
+      `${emu.url}/wc-auth/v1/authorize?` +
+        new URLSearchParams({
+          app_name: "TrulyBot",
+          scope: "read",
+          user_id: "store-1",
+          return_url: "http://app.test/r",
+          callback_url: cbUrl,
+        }),
+    );
     expect(r.status).toBe(401);
     expect(await r.text()).toContain("The callback_url needs to be over SSL");
     const missing = await fetch(`${emu.url}/wc-auth/v1/authorize?app_name=x&scope=read`);
     expect(await missing.text()).toContain("Missing parameter user_id");
-    const badScope = await emu.approve({ app_name: "x", scope: "admin", user_id: "1", return_url: "https://a.test", callback_url: "https://a.test/cb" });
+    const badScope = await emu.approve({
+      app_name: "x",
+      scope: "admin",
+      user_id: "1",
+      return_url: "https://a.test",
+      callback_url: "https://a.test/cb",
+    });
     expect(badScope.error).toBe("Invalid scope");
   });
 
@@ -304,7 +387,13 @@ describe("WooCommerce emulator — /wc-auth/v1", () => {
     try {
       received.length = 0;
       cbStatus = 200;
-      const params = { app_name: "TrulyBot Commerce", scope: "read", user_id: "store-42", return_url: "http://app.test/woo/return?x=1", callback_url: cbUrl };
+      const params = {
+        app_name: "TrulyBot Commerce",
+        scope: "read",
+        user_id: "store-42",
+        return_url: "http://app.test/woo/return?x=1",
+        callback_url: cbUrl,
+      };
       const page = await fetch(`${e2.url}/wc-auth/v1/authorize?` + new URLSearchParams(params));
       const html = await page.text();
       expect(html).toContain("View orders and sales reports");
@@ -328,7 +417,14 @@ describe("WooCommerce emulator — /wc-auth/v1", () => {
       expect(body.consumer_secret).toMatch(/^cs_[0-9a-f]{40}$/);
 
       // the new key works over OAuth
-      const r = await fetch(signedUrl(e2.url, "/wp-json/wc/v3/orders/2001", {}, { ck: body.consumer_key, cs: body.consumer_secret }));
+      const r = await fetch(
+        signedUrl(
+          e2.url,
+          "/wp-json/wc/v3/orders/2001",
+          {},
+          { ck: body.consumer_key, cs: body.consumer_secret },
+        ),
+      );
       expect(r.status).toBe(200);
       // the nonce of the approve link is single-use
       const again = await fetch(e2.url + approveHref, { redirect: "manual" });
@@ -343,15 +439,29 @@ describe("WooCommerce emulator — /wc-auth/v1", () => {
     try {
       cbStatus = 201;
       const before = e2.keys.length;
-      const r = await e2.approve({ app_name: "TrulyBot", scope: "read", user_id: "s1", return_url: "http://app.test/r", callback_url: cbUrl });
+      const r = await e2.approve({
+        app_name: "TrulyBot",
+        scope: "read",
+        user_id: "s1",
+        return_url: "http://app.test/r",
+        callback_url: cbUrl,
+      });
       expect(r.key).toBeNull();
       expect(r.error).toMatch(/unable to send the consumer data/);
       expect(e2.keys.length).toBe(before);
       expect(e2.callbacks.at(-1)).toMatchObject({ status: 201, keyDeleted: true });
       cbStatus = 200;
-      const ok = await e2.approve({ app_name: "TrulyBot", scope: "read", user_id: "s1", return_url: "app.test/r", callback_url: cbUrl });
+      const ok = await e2.approve({
+        app_name: "TrulyBot",
+        scope: "read",
+        user_id: "s1",
+        return_url: "app.test/r",
+        callback_url: cbUrl,
+      });
       expect(ok.redirectUrl).toBe("https://app.test/r?success=1&user_id=s1");
-      expect(e2.deny({ return_url: "http://app.test/r", user_id: "s1" })).toBe("http://app.test/r?success=0&user_id=s1");
+      expect(e2.deny({ return_url: "http://app.test/r", user_id: "s1" })).toBe(
+        "http://app.test/r?success=0&user_id=s1",
+      );
     } finally {
       cbStatus = 200;
       await e2.close();

@@ -14,11 +14,21 @@
  * WooCommerce demands https and refuses private addresses; tests run on loopback without TLS).
  */
 import { createHmac, randomBytes, randomUUID, timingSafeEqual } from "node:crypto";
-import { createServer as createHttpServer, type IncomingMessage, type Server, type ServerResponse } from "node:http";
+import {
+  createServer as createHttpServer,
+  type IncomingMessage,
+  type Server,
+  type ServerResponse,
+} from "node:http";
 import { createServer as createHttpsServer } from "node:https";
 import type { AddressInfo, Socket } from "node:net";
 import { loadWooDemoData } from "./demo-data";
-import type { WooOrder, WooOrderNote, WooRefund, WooShipmentTracking } from "../../../app/platforms/woocommerce/types";
+import type {
+  WooOrder,
+  WooOrderNote,
+  WooRefund,
+  WooShipmentTracking,
+} from "../../../app/platforms/woocommerce/types";
 
 export type WooKeyPermissions = "read" | "write" | "read_write";
 
@@ -32,7 +42,15 @@ export interface WooEmulatorKey {
 }
 
 export interface WooEmulatorData {
-  store: { url: string; name: string; currency: string; timezone: string; description?: string; gmt_offset?: number; [k: string]: unknown };
+  store: {
+    url: string;
+    name: string;
+    currency: string;
+    timezone: string;
+    description?: string;
+    gmt_offset?: number;
+    [k: string]: unknown;
+  };
   orders: WooOrder[];
   trackings?: Record<string, WooShipmentTracking[]>;
   notes?: Record<string, WooOrderNote[]>;
@@ -41,7 +59,14 @@ export interface WooEmulatorData {
 }
 
 export type WooFault =
-  | { kind: "http_status"; status: number; times?: number; retryAfter?: number | string; body?: unknown; path?: string | RegExp }
+  | {
+      kind: "http_status";
+      status: number;
+      times?: number;
+      retryAfter?: number | string;
+      body?: unknown;
+      path?: string | RegExp;
+    }
   | { kind: "timeout"; times?: number; path?: string | RegExp }
   | { kind: "malformed_json"; times?: number; path?: string | RegExp }
   | { kind: "latency"; ms: number; times?: number; path?: string | RegExp };
@@ -95,7 +120,13 @@ export interface WcAuthCallbackRecord {
   url: string;
   status: number | null;
   error?: string;
-  body: { key_id: number; user_id: string; consumer_key: string; consumer_secret: string; key_permissions: WooKeyPermissions };
+  body: {
+    key_id: number;
+    user_id: string;
+    consumer_key: string;
+    consumer_secret: string;
+    key_permissions: WooKeyPermissions;
+  };
   keyDeleted: boolean;
 }
 
@@ -130,18 +161,66 @@ const WP_VERSION = "6.8.2";
 const WC_VERSION = "10.0.2";
 
 const ERR = {
-  cannotList: { code: "woocommerce_rest_cannot_view", message: "Sorry, you cannot list resources.", data: { status: 401 } },
-  cannotView: { code: "woocommerce_rest_cannot_view", message: "Sorry, you cannot view this resource.", data: { status: 401 } },
-  badSignature: { code: "woocommerce_rest_authentication_error", message: "Invalid signature - provided signature does not match.", data: { status: 401 } },
-  badMethod: { code: "woocommerce_rest_authentication_error", message: "Invalid signature - signature method is invalid.", data: { status: 401 } },
-  badTimestamp: { code: "woocommerce_rest_authentication_error", message: "Invalid timestamp.", data: { status: 401 } },
-  nonceUsed: { code: "woocommerce_rest_authentication_error", message: "Invalid nonce - nonce has already been used.", data: { status: 401 } },
-  badKey: { code: "woocommerce_rest_authentication_error", message: "Consumer key is invalid.", data: { status: 401 } },
-  badSecret: { code: "woocommerce_rest_authentication_error", message: "Consumer secret is invalid.", data: { status: 401 } },
-  noWrite: { code: "woocommerce_rest_authentication_error", message: "The API key provided does not have write permissions.", data: { status: 401 } },
-  noRead: { code: "woocommerce_rest_authentication_error", message: "The API key provided does not have read permissions.", data: { status: 401 } },
-  invalidOrder: { code: "woocommerce_rest_shop_order_invalid_id", message: "Invalid ID.", data: { status: 404 } },
-  noRoute: { code: "rest_no_route", message: "No route was found matching the URL and request method.", data: { status: 404 } },
+  cannotList: {
+    code: "woocommerce_rest_cannot_view",
+    message: "Sorry, you cannot list resources.",
+    data: { status: 401 },
+  },
+  cannotView: {
+    code: "woocommerce_rest_cannot_view",
+    message: "Sorry, you cannot view this resource.",
+    data: { status: 401 },
+  },
+  badSignature: {
+    code: "woocommerce_rest_authentication_error",
+    message: "Invalid signature - provided signature does not match.",
+    data: { status: 401 },
+  },
+  badMethod: {
+    code: "woocommerce_rest_authentication_error",
+    message: "Invalid signature - signature method is invalid.",
+    data: { status: 401 },
+  },
+  badTimestamp: {
+    code: "woocommerce_rest_authentication_error",
+    message: "Invalid timestamp.",
+    data: { status: 401 },
+  },
+  nonceUsed: {
+    code: "woocommerce_rest_authentication_error",
+    message: "Invalid nonce - nonce has already been used.",
+    data: { status: 401 },
+  },
+  badKey: {
+    code: "woocommerce_rest_authentication_error",
+    message: "Consumer key is invalid.",
+    data: { status: 401 },
+  },
+  badSecret: {
+    code: "woocommerce_rest_authentication_error",
+    message: "Consumer secret is invalid.",
+    data: { status: 401 },
+  },
+  noWrite: {
+    code: "woocommerce_rest_authentication_error",
+    message: "The API key provided does not have write permissions.",
+    data: { status: 401 },
+  },
+  noRead: {
+    code: "woocommerce_rest_authentication_error",
+    message: "The API key provided does not have read permissions.",
+    data: { status: 401 },
+  },
+  invalidOrder: {
+    code: "woocommerce_rest_shop_order_invalid_id",
+    message: "Invalid ID.",
+    data: { status: 404 },
+  },
+  noRoute: {
+    code: "rest_no_route",
+    message: "No route was found matching the URL and request method.",
+    data: { status: 404 },
+  },
 };
 
 interface ActiveFault {
@@ -151,7 +230,11 @@ interface ActiveFault {
 
 export async function startWooEmulator(opts: WooEmulatorOptions = {}): Promise<WooEmulator> {
   const data: WooEmulatorData = opts.data ?? loadWooDemoData();
-  const keys: WooEmulatorKey[] = (opts.keys ?? [DEMO_WOO_KEY]).map((k, i) => ({ keyId: i + 1, userId: 1, ...k }));
+  const keys: WooEmulatorKey[] = (opts.keys ?? [DEMO_WOO_KEY]).map((k, i) => ({
+    keyId: i + 1,
+    userId: 1,
+    ...k,
+  }));
   const revokedKeys: string[] = [];
   const requests: RecordedRequest[] = [];
   const callbacks: WcAuthCallbackRecord[] = [];
@@ -170,11 +253,20 @@ export async function startWooEmulator(opts: WooEmulatorOptions = {}): Promise<W
     handle(req, res).catch((e) => {
       if (!res.headersSent) {
         res.writeHead(500, { "Content-Type": "application/json; charset=UTF-8" });
-        res.end(JSON.stringify({ code: "internal_server_error", message: String((e as Error)?.message ?? e), data: { status: 500 } }));
+        res.end(
+          JSON.stringify({
+            code: "internal_server_error",
+            message: String((e as Error)?.message ?? e),
+            data: { status: 500 },
+          }),
+        );
       }
     });
   };
-  const server: Server = isHttps && opts.https ? createHttpsServer({ key: opts.https.key, cert: opts.https.cert }, handler) : createHttpServer(handler);
+  const server: Server =
+    isHttps && opts.https
+      ? createHttpsServer({ key: opts.https.key, cert: opts.https.cert }, handler)
+      : createHttpServer(handler);
   server.on("connection", (s: Socket) => {
     sockets.add(s);
     s.on("close", () => sockets.delete(s));
@@ -205,12 +297,20 @@ export async function startWooEmulator(opts: WooEmulatorOptions = {}): Promise<W
       Link: `<${homeUrlFor(req)}/wp-json/>; rel="https://api.w.org/"`,
       "X-Content-Type-Options": "nosniff",
       "Access-Control-Expose-Headers": "X-WP-Total, X-WP-TotalPages, Link",
-      "Access-Control-Allow-Headers": "Authorization, X-WP-Nonce, Content-Disposition, Content-MD5, Content-Type",
+      "Access-Control-Allow-Headers":
+        "Authorization, X-WP-Nonce, Content-Disposition, Content-MD5, Content-Type",
       Vary: "Origin",
     };
   }
 
-  function send(req: IncomingMessage, res: ServerResponse, status: number, body: unknown, extra: Record<string, string> = {}, rec?: RecordedRequest) {
+  function send(
+    req: IncomingMessage,
+    res: ServerResponse,
+    status: number,
+    body: unknown,
+    extra: Record<string, string> = {},
+    rec?: RecordedRequest,
+  ) {
     if (rec) rec.status = status;
     const headers: Record<string, string> = { ...baseHeaders(req), ...extra };
     if (status < 300) {
@@ -252,7 +352,9 @@ export async function startWooEmulator(opts: WooEmulatorOptions = {}): Promise<W
     return out;
   }
 
-  type AuthResult = { ok: true; key: WooEmulatorKey; via: RecordedRequest["auth"] } | { ok: false; error: (typeof ERR)[keyof typeof ERR] | null; via: RecordedRequest["auth"] };
+  type AuthResult =
+    | { ok: true; key: WooEmulatorKey; via: RecordedRequest["auth"] }
+    | { ok: false; error: (typeof ERR)[keyof typeof ERR] | null; via: RecordedRequest["auth"] };
 
   /** WC_REST_Authentication: returns the key, an error, or null error (= not authenticated; route decides). */
   function authenticate(req: IncomingMessage, u: URL, query: Record<string, string>): AuthResult {
@@ -281,9 +383,20 @@ export async function startWooEmulator(opts: WooEmulatorOptions = {}): Promise<W
     }
     // plain HTTP → OAuth 1.0a only
     const params: Record<string, string> = { ...query, ...parseOAuthHeader(req.headers.authorization) };
-    const required = ["oauth_consumer_key", "oauth_timestamp", "oauth_nonce", "oauth_signature", "oauth_signature_method"];
+    const required = [
+      "oauth_consumer_key",
+      "oauth_timestamp",
+      "oauth_nonce",
+      "oauth_signature",
+      "oauth_signature_method",
+    ];
     // get_oauth_parameters(): none of the five present → "probably not even trying to use OAuth"
-    if (!required.some((k) => params[k])) return { ok: false, error: null, via: req.headers.authorization ? "basic" : query.consumer_key ? "query_keys" : "none" };
+    if (!required.some((k) => params[k]))
+      return {
+        ok: false,
+        error: null,
+        via: req.headers.authorization ? "basic" : query.consumer_key ? "query_keys" : "none",
+      };
     const missing = required.filter((k) => !params[k]);
     if (missing.length) {
       return {
@@ -299,7 +412,8 @@ export async function startWooEmulator(opts: WooEmulatorOptions = {}): Promise<W
     const key = findKey(params.oauth_consumer_key);
     if (!key) return { ok: false, error: ERR.badKey, via: "oauth" };
     const method = params.oauth_signature_method;
-    if (method !== "HMAC-SHA1" && method !== "HMAC-SHA256") return { ok: false, error: ERR.badMethod, via: "oauth" };
+    if (method !== "HMAC-SHA1" && method !== "HMAC-SHA256")
+      return { ok: false, error: ERR.badMethod, via: "oauth" };
     let consumerSig = params.oauth_signature.replace(/ /g, "+");
     try {
       consumerSig = decodeURIComponent(consumerSig); // PHP: rawurldecode(str_replace(' ', '+', …))
@@ -312,14 +426,18 @@ export async function startWooEmulator(opts: WooEmulatorOptions = {}): Promise<W
     const relPath = u.pathname.replace(/^\/+/, "");
     const baseUrl = relPath ? `${homeUrlFor(req)}/${relPath}` : homeUrlFor(req);
     const base = wcStringToSign(req.method ?? "GET", baseUrl, signed);
-    const expected = createHmac(method === "HMAC-SHA1" ? "sha1" : "sha256", `${key.consumerSecret}&`).update(base).digest("base64");
+    const expected = createHmac(method === "HMAC-SHA1" ? "sha1" : "sha256", `${key.consumerSecret}&`)
+      .update(base)
+      .digest("base64");
     if (!safeEq(expected, consumerSig)) return { ok: false, error: ERR.badSignature, via: "oauth" };
     const ts = Number(params.oauth_timestamp);
     const nowS = Math.floor(now() / 1000);
-    if (!Number.isFinite(ts) || ts < nowS - 15 * 60 || ts > nowS + 15 * 60) return { ok: false, error: ERR.badTimestamp, via: "oauth" };
+    if (!Number.isFinite(ts) || ts < nowS - 15 * 60 || ts > nowS + 15 * 60)
+      return { ok: false, error: ERR.badTimestamp, via: "oauth" };
     let used = usedNonces.get(key.consumerKey);
     if (!used) usedNonces.set(key.consumerKey, (used = new Map()));
-    if ([...used.values()].includes(params.oauth_nonce)) return { ok: false, error: ERR.nonceUsed, via: "oauth" };
+    if ([...used.values()].includes(params.oauth_nonce))
+      return { ok: false, error: ERR.nonceUsed, via: "oauth" };
     used.set(ts, params.oauth_nonce);
     for (const t of used.keys()) if (t < nowS - 15 * 60) used.delete(t);
     return { ok: true, key, via: "oauth" };
@@ -384,7 +502,12 @@ export async function startWooEmulator(opts: WooEmulatorOptions = {}): Promise<W
         tax_lines: [],
         fee_lines: [],
         _links: {
-          self: [{ href: `${home}/wp-json/wc/v3/orders/${o.id}/refunds/${r.id}`, targetHints: { allow: ["GET", "DELETE"] } }],
+          self: [
+            {
+              href: `${home}/wp-json/wc/v3/orders/${o.id}/refunds/${r.id}`,
+              targetHints: { allow: ["GET", "DELETE"] },
+            },
+          ],
           collection: [{ href: `${home}/wp-json/wc/v3/orders/${o.id}/refunds` }],
           up: [{ href: `${home}/wp-json/wc/v3/orders/${o.id}` }],
         },
@@ -393,7 +516,10 @@ export async function startWooEmulator(opts: WooEmulatorOptions = {}): Promise<W
   }
 
   function wpIndex(home: string) {
-    const offset = typeof data.store.gmt_offset === "number" ? data.store.gmt_offset : offsetHours(data.store.timezone, now());
+    const offset =
+      typeof data.store.gmt_offset === "number"
+        ? data.store.gmt_offset
+        : offsetHours(data.store.timezone, now());
     return {
       name: data.store.name,
       description: data.store.description ?? "",
@@ -404,7 +530,17 @@ export async function startWooEmulator(opts: WooEmulatorOptions = {}): Promise<W
       page_for_posts: 0,
       page_on_front: 0,
       show_on_front: "posts",
-      namespaces: ["oembed/1.0", "wc/store/v1", "wc-analytics", "wc/v1", "wc/v2", "wc/v3", ...(trackingEndpoint ? ["wc-shipment-tracking/v3"] : []), "wp/v2", "wp-site-health/v1"],
+      namespaces: [
+        "oembed/1.0",
+        "wc/store/v1",
+        "wc-analytics",
+        "wc/v1",
+        "wc/v2",
+        "wc/v3",
+        ...(trackingEndpoint ? ["wc-shipment-tracking/v3"] : []),
+        "wp/v2",
+        "wp-site-health/v1",
+      ],
       authentication: {},
       routes: {},
       site_logo: 0,
@@ -423,7 +559,10 @@ export async function startWooEmulator(opts: WooEmulatorOptions = {}): Promise<W
       default: "",
       tip: "",
       value,
-      _links: { self: [{ href: `${home}/wp-json/wc/v3/settings/general/${id}` }], collection: [{ href: `${home}/wp-json/wc/v3/settings/general` }] },
+      _links: {
+        self: [{ href: `${home}/wp-json/wc/v3/settings/general/${id}` }],
+        collection: [{ href: `${home}/wp-json/wc/v3/settings/general` }],
+      },
     });
     return [
       mk("woocommerce_store_address", "Address line 1", String(data.store.address_1 ?? "")),
@@ -464,8 +603,10 @@ export async function startWooEmulator(opts: WooEmulatorOptions = {}): Promise<W
 
     // REST route: /wp-json/<route> or ?rest_route=<route>
     let route: string | null = null;
-    if (u.pathname === "/wp-json" || u.pathname.startsWith("/wp-json/")) route = u.pathname.slice("/wp-json".length) || "/";
-    else if (query.rest_route !== undefined && (u.pathname === "/" || u.pathname === "/index.php")) route = query.rest_route || "/";
+    if (u.pathname === "/wp-json" || u.pathname.startsWith("/wp-json/"))
+      route = u.pathname.slice("/wp-json".length) || "/";
+    else if (query.rest_route !== undefined && (u.pathname === "/" || u.pathname === "/index.php"))
+      route = query.rest_route || "/";
     if (route === null) {
       res.writeHead(404, { "Content-Type": "text/html; charset=UTF-8" });
       res.end("<!doctype html><title>Page not found</title><h1>Not found</h1>");
@@ -474,10 +615,20 @@ export async function startWooEmulator(opts: WooEmulatorOptions = {}): Promise<W
     route = "/" + route.replace(/^\/+/, "").replace(/\/+$/, "");
     if (route === "/") route = "/";
 
-    const rec: RecordedRequest = { at: new Date(now()).toISOString(), method, path: u.pathname, query, headers: req.headers, auth: "none" };
+    const rec: RecordedRequest = {
+      at: new Date(now()).toISOString(),
+      method,
+      path: u.pathname,
+      query,
+      headers: req.headers,
+      auth: "none",
+    };
     requests.push(rec);
 
-    const latency = (opts.latencyMs ?? 0) + ((takeFault(route, ["latency"]) as { ms?: number } | null)?.ms ?? 0) + persistentLatency(route);
+    const latency =
+      (opts.latencyMs ?? 0) +
+      ((takeFault(route, ["latency"]) as { ms?: number } | null)?.ms ?? 0) +
+      persistentLatency(route);
     if (latency > 0) await new Promise((r) => setTimeout(r, latency));
 
     if (takeFault(route, ["timeout"])) {
@@ -485,15 +636,26 @@ export async function startWooEmulator(opts: WooEmulatorOptions = {}): Promise<W
       res.on("close", () => held.delete(res));
       return;
     }
-    const statusFault = takeFault(route, ["http_status"]) as Extract<WooFault, { kind: "http_status" }> | null;
+    const statusFault = takeFault(route, ["http_status"]) as Extract<
+      WooFault,
+      { kind: "http_status" }
+    > | null;
     if (statusFault) {
       const extra: Record<string, string> = {};
       if (statusFault.retryAfter !== undefined) extra["Retry-After"] = String(statusFault.retryAfter);
       const body =
         statusFault.body ??
         (statusFault.status === 429
-          ? { code: "woocommerce_rest_too_many_requests", message: "Too many requests. Please wait and try again.", data: { status: 429 } }
-          : { code: "internal_server_error", message: "<p>There has been a critical error on this website.</p>", data: { status: statusFault.status } });
+          ? {
+              code: "woocommerce_rest_too_many_requests",
+              message: "Too many requests. Please wait and try again.",
+              data: { status: 429 },
+            }
+          : {
+              code: "internal_server_error",
+              message: "<p>There has been a critical error on this website.</p>",
+              data: { status: statusFault.status },
+            });
       send(req, res, statusFault.status, body, extra, rec);
       return;
     }
@@ -507,7 +669,10 @@ export async function startWooEmulator(opts: WooEmulatorOptions = {}): Promise<W
     }
 
     const viaRestRoute = !(u.pathname === "/wp-json" || u.pathname.startsWith("/wp-json/"));
-    const auth: AuthResult = viaRestRoute && !opts.restRouteKeyAuth ? { ok: false, error: null, via: "none" } : authenticate(req, u, query);
+    const auth: AuthResult =
+      viaRestRoute && !opts.restRouteKeyAuth
+        ? { ok: false, error: null, via: "none" }
+        : authenticate(req, u, query);
     rec.auth = auth.via;
     if (!auth.ok && auth.error) return finish(401, auth.error, {});
     if (auth.ok) {
@@ -532,7 +697,12 @@ export async function startWooEmulator(opts: WooEmulatorOptions = {}): Promise<W
     if ((m = /^\/wc\/v3\/orders\/(\d+)\/notes$/.exec(route))) {
       if (!authed) return finish(401, ERR.cannotList, {});
       const o = data.orders.find((x) => x.id === Number(m![1]));
-      if (!o) return finish(404, { code: "woocommerce_rest_order_invalid_id", message: "Invalid order ID.", data: { status: 404 } }, {});
+      if (!o)
+        return finish(
+          404,
+          { code: "woocommerce_rest_order_invalid_id", message: "Invalid order ID.", data: { status: 404 } },
+          {},
+        );
       const type = query.type ?? "any";
       let notes = data.notes?.[String(o.id)] ?? [];
       if (type === "customer") notes = notes.filter((n) => n.customer_note);
@@ -542,15 +712,29 @@ export async function startWooEmulator(opts: WooEmulatorOptions = {}): Promise<W
     if ((m = /^\/wc\/v3\/orders\/(\d+)\/refunds$/.exec(route))) {
       if (!authed) return finish(401, ERR.cannotList, {});
       const o = data.orders.find((x) => x.id === Number(m![1]));
-      if (!o) return finish(404, { code: "woocommerce_rest_order_invalid_id", message: "Invalid order ID.", data: { status: 404 } }, {});
+      if (!o)
+        return finish(
+          404,
+          { code: "woocommerce_rest_order_invalid_id", message: "Invalid order ID.", data: { status: 404 } },
+          {},
+        );
       const list = refundsFor(o, home);
-      return finish(200, list, { Allow: "GET, POST", "X-WP-Total": String(list.length), "X-WP-TotalPages": String(list.length ? 1 : 0) });
+      return finish(200, list, {
+        Allow: "GET, POST",
+        "X-WP-Total": String(list.length),
+        "X-WP-TotalPages": String(list.length ? 1 : 0),
+      });
     }
     if ((m = /^\/wc-shipment-tracking\/v3\/orders\/(\d+)\/shipment-trackings$/.exec(route))) {
       if (!trackingEndpoint) return finish(404, ERR.noRoute, {});
       if (!authed) return finish(401, ERR.cannotList, {});
       const o = data.orders.find((x) => x.id === Number(m![1]));
-      if (!o) return finish(404, { code: "woocommerce_rest_order_invalid_id", message: "Invalid order ID.", data: { status: 404 } }, {});
+      if (!o)
+        return finish(
+          404,
+          { code: "woocommerce_rest_order_invalid_id", message: "Invalid order ID.", data: { status: 404 } },
+          {},
+        );
       return finish(200, data.trackings?.[String(o.id)] ?? [], { Allow: "GET, POST" });
     }
     if (route === "/wc/v3/settings/general") {
@@ -559,10 +743,24 @@ export async function startWooEmulator(opts: WooEmulatorOptions = {}): Promise<W
     }
     if (route === "/wc/v3/system_status") {
       if (!authed) return finish(401, { ...ERR.cannotView }, {});
-      return finish(200, {
-        environment: { home_url: home, site_url: home, version: WC_VERSION, wp_version: WP_VERSION, language: "en_US" },
-        settings: { currency: data.store.currency, currency_symbol: currencySymbol(data.store.currency), api_enabled: true },
-      }, { Allow: "GET" });
+      return finish(
+        200,
+        {
+          environment: {
+            home_url: home,
+            site_url: home,
+            version: WC_VERSION,
+            wp_version: WP_VERSION,
+            language: "en_US",
+          },
+          settings: {
+            currency: data.store.currency,
+            currency_symbol: currencySymbol(data.store.currency),
+            api_enabled: true,
+          },
+        },
+        { Allow: "GET" },
+      );
     }
     return finish(404, ERR.noRoute, {});
 
@@ -570,17 +768,55 @@ export async function startWooEmulator(opts: WooEmulatorOptions = {}): Promise<W
       const perPage = query.per_page !== undefined ? Number(query.per_page) : 10;
       const page = query.page !== undefined ? Number(query.page) : 1;
       if (!Number.isInteger(perPage) || perPage < 1 || perPage > 100) {
-        return finish(400, { code: "rest_invalid_param", message: "Invalid parameter(s): per_page", data: { status: 400, params: { per_page: "per_page must be between 1 (inclusive) and 100 (inclusive)" }, details: { per_page: { code: "rest_out_of_bounds", message: "per_page must be between 1 (inclusive) and 100 (inclusive)", data: null } } } }, {});
+        return finish(
+          400,
+          {
+            code: "rest_invalid_param",
+            message: "Invalid parameter(s): per_page",
+            data: {
+              status: 400,
+              params: { per_page: "per_page must be between 1 (inclusive) and 100 (inclusive)" },
+              details: {
+                per_page: {
+                  code: "rest_out_of_bounds",
+                  message: "per_page must be between 1 (inclusive) and 100 (inclusive)",
+                  data: null,
+                },
+              },
+            },
+          },
+          {},
+        );
       }
       if (!Number.isInteger(page) || page < 1) {
-        return finish(400, { code: "rest_invalid_param", message: "Invalid parameter(s): page", data: { status: 400, params: { page: "page must be greater than or equal to 1" } } }, {});
+        return finish(
+          400,
+          {
+            code: "rest_invalid_param",
+            message: "Invalid parameter(s): page",
+            data: { status: 400, params: { page: "page must be greater than or equal to 1" } },
+          },
+          {},
+        );
       }
       let list = data.orders.slice();
-      const statusParam = query.status ?? Object.entries(query).filter(([k]) => k.startsWith("status[")).map(([, v]) => v).join(",");
-      const statuses = (statusParam || "any").split(",").map((s) => s.trim()).filter(Boolean);
+      const statusParam =
+        query.status ??
+        Object.entries(query)
+          .filter(([k]) => k.startsWith("status["))
+          .map(([, v]) => v)
+          .join(",");
+      const statuses = (statusParam || "any")
+        .split(",")
+        .map((s) => s.trim())
+        .filter(Boolean);
       if (!statuses.includes("any")) list = list.filter((o) => statuses.includes(o.status));
-      else list = list.filter((o) => o.status !== "trash" && o.status !== "auto-draft" && o.status !== "checkout-draft");
-      if (query.customer !== undefined && query.customer !== "") list = list.filter((o) => String(o.customer_id ?? 0) === String(Number(query.customer)));
+      else
+        list = list.filter(
+          (o) => o.status !== "trash" && o.status !== "auto-draft" && o.status !== "checkout-draft",
+        );
+      if (query.customer !== undefined && query.customer !== "")
+        list = list.filter((o) => String(o.customer_id ?? 0) === String(Number(query.customer)));
       if (query.search) {
         const needle = query.search.normalize("NFC").toLowerCase();
         list = list.filter((o) => orderHaystack(o).includes(needle));
@@ -588,7 +824,11 @@ export async function startWooEmulator(opts: WooEmulatorOptions = {}): Promise<W
       const orderby = query.orderby ?? "date";
       const dir = (query.order ?? "desc").toLowerCase() === "asc" ? 1 : -1;
       const keyOf = (o: WooOrder): string | number =>
-        orderby === "id" || orderby === "include" ? o.id : orderby === "modified" ? String(o.date_modified_gmt ?? "") : String(o.date_created_gmt ?? "");
+        orderby === "id" || orderby === "include"
+          ? o.id
+          : orderby === "modified"
+            ? String(o.date_modified_gmt ?? "")
+            : String(o.date_created_gmt ?? "");
       list.sort((a, b) => {
         const ka = keyOf(a);
         const kb = keyOf(b);
@@ -600,13 +840,25 @@ export async function startWooEmulator(opts: WooEmulatorOptions = {}): Promise<W
       const links = [`<${homeUrlFor(req)}/wp-json/>; rel="https://api.w.org/"`];
       const pageUrl = (p: number) => {
         const q = new URLSearchParams();
-        for (const [k, v] of Object.entries(query)) if (!k.startsWith("oauth_") && k !== "rest_route" && k !== "consumer_key" && k !== "consumer_secret") q.set(k, v);
+        for (const [k, v] of Object.entries(query))
+          if (
+            !k.startsWith("oauth_") &&
+            k !== "rest_route" &&
+            k !== "consumer_key" &&
+            k !== "consumer_secret"
+          )
+            q.set(k, v);
         q.set("page", String(p));
         return `${home}/wp-json/wc/v3/orders?${q.toString()}`;
       };
       if (page > 1 && page <= totalPages + 1) links.push(`<${pageUrl(page - 1)}>; rel="prev"`);
       if (page < totalPages) links.push(`<${pageUrl(page + 1)}>; rel="next"`);
-      return finish(200, slice, { Allow: "GET, POST", "X-WP-Total": String(total), "X-WP-TotalPages": String(totalPages), Link: links.join(", ") });
+      return finish(200, slice, {
+        Allow: "GET, POST",
+        "X-WP-Total": String(total),
+        "X-WP-TotalPages": String(totalPages),
+        Link: links.join(", "),
+      });
     }
 
     function finish(status: number, body: unknown, extra: Record<string, string>) {
@@ -641,7 +893,9 @@ export async function startWooEmulator(opts: WooEmulatorOptions = {}): Promise<W
     return u;
   }
 
-  function validateAuthParams(q: Record<string, string>): { ok: true; params: WcAuthParams } | { ok: false; error: string } {
+  function validateAuthParams(
+    q: Record<string, string>,
+  ): { ok: true; params: WcAuthParams } | { ok: false; error: string } {
     for (const name of ["app_name", "scope", "user_id", "return_url", "callback_url"]) {
       if (q[name] === undefined || q[name] === "") return { ok: false, error: `Missing parameter ${name}` };
     }
@@ -650,8 +904,12 @@ export async function startWooEmulator(opts: WooEmulatorOptions = {}): Promise<W
     const cb = formattedUrl(q.callback_url);
     if (!isValidUrl(ret)) return { ok: false, error: "The return_url is not a valid URL" };
     if (!isValidUrl(cb)) return { ok: false, error: "The callback_url is not a valid URL" };
-    if (!/^https:\/\//i.test(cb) && !(opts.allowHttpCallback && /^http:\/\//i.test(cb))) return { ok: false, error: "The callback_url needs to be over SSL" };
-    return { ok: true, params: { app_name: q.app_name, scope: q.scope, user_id: q.user_id, return_url: ret, callback_url: cb } };
+    if (!/^https:\/\//i.test(cb) && !(opts.allowHttpCallback && /^http:\/\//i.test(cb)))
+      return { ok: false, error: "The callback_url needs to be over SSL" };
+    return {
+      ok: true,
+      params: { app_name: q.app_name, scope: q.scope, user_id: q.user_id, return_url: ret, callback_url: cb },
+    };
   }
 
   function addQueryArgs(base: string, args: Record<string, string>): string {
@@ -662,10 +920,14 @@ export async function startWooEmulator(opts: WooEmulatorOptions = {}): Promise<W
 
   function wpDie(res: ServerResponse, message: string) {
     res.writeHead(401, { "Content-Type": "text/html; charset=UTF-8" });
-    res.end(`<!DOCTYPE html><html><head><title>Access denied</title></head><body id="error-page"><div class="wp-die-message"><p>Error: ${escapeHtml(message)}</p></div></body></html>`);
+    res.end(
+      `<!DOCTYPE html><html><head><title>Access denied</title></head><body id="error-page"><div class="wp-die-message"><p>Error: ${escapeHtml(message)}</p></div></body></html>`,
+    );
   }
 
-  async function grant(params: WcAuthParams): Promise<{ redirectUrl: string; key: WooEmulatorKey | null; error?: string }> {
+  async function grant(
+    params: WcAuthParams,
+  ): Promise<{ redirectUrl: string; key: WooEmulatorKey | null; error?: string }> {
     const key: WooEmulatorKey = {
       consumerKey: `ck_${randomBytes(20).toString("hex")}`,
       consumerSecret: `cs_${randomBytes(20).toString("hex")}`,
@@ -675,7 +937,13 @@ export async function startWooEmulator(opts: WooEmulatorOptions = {}): Promise<W
       description: `${params.app_name.slice(0, 170)} - API (${new Date(now()).toISOString().slice(0, 19).replace("T", " ")})`,
     };
     keys.push(key);
-    const body = { key_id: key.keyId!, user_id: params.user_id, consumer_key: key.consumerKey, consumer_secret: key.consumerSecret, key_permissions: key.permissions };
+    const body = {
+      key_id: key.keyId!,
+      user_id: params.user_id,
+      consumer_key: key.consumerKey,
+      consumer_secret: key.consumerSecret,
+      key_permissions: key.permissions,
+    };
     const record: WcAuthCallbackRecord = { url: params.callback_url, status: null, body, keyDeleted: false };
     callbacks.push(record);
     try {
@@ -700,12 +968,21 @@ export async function startWooEmulator(opts: WooEmulatorOptions = {}): Promise<W
       const i = keys.indexOf(key);
       if (i >= 0) keys.splice(i, 1);
       record.keyDeleted = true;
-      return { redirectUrl: "", key: null, error: "An error occurred in the request and at the time were unable to send the consumer data" };
+      return {
+        redirectUrl: "",
+        key: null,
+        error: "An error occurred in the request and at the time were unable to send the consumer data",
+      };
     }
     return { redirectUrl: addQueryArgs(params.return_url, { success: "1", user_id: params.user_id }), key };
   }
 
-  async function handleWcAuth(req: IncomingMessage, res: ServerResponse, routeName: string, q: Record<string, string>) {
+  async function handleWcAuth(
+    req: IncomingMessage,
+    res: ServerResponse,
+    routeName: string,
+    q: Record<string, string>,
+  ) {
     const v = validateAuthParams(q);
     if (!v.ok) return wpDie(res, v.error);
     const params = v.params;
@@ -726,7 +1003,13 @@ export async function startWooEmulator(opts: WooEmulatorOptions = {}): Promise<W
       const labels: Record<string, string[]> = {
         read: ["View coupons", "View customers", "View orders and sales reports", "View products"],
         write: ["Create webhooks", "Create coupons", "Create customers", "Create orders", "Create products"],
-        read_write: ["Create webhooks", "View and manage coupons", "View and manage customers", "View and manage orders and sales reports", "View and manage products"],
+        read_write: [
+          "Create webhooks",
+          "View and manage coupons",
+          "View and manage customers",
+          "View and manage orders and sales reports",
+          "View and manage products",
+        ],
       };
       res.writeHead(200, { "Content-Type": "text/html; charset=UTF-8" });
       res.end(
@@ -840,7 +1123,10 @@ function isValidUrl(s: string): boolean {
 }
 
 function escapeHtml(s: string): string {
-  return s.replace(/[&<>"']/g, (c) => ({ "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;", "'": "&#039;" })[c]!);
+  return s.replace(
+    /[&<>"']/g,
+    (c) => ({ "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;", "'": "&#039;" })[c]!,
+  );
 }
 
 function currencySymbol(c: string): string {
@@ -849,7 +1135,9 @@ function currencySymbol(c: string): string {
 
 function offsetHours(timeZone: string, atMs: number): number {
   try {
-    const parts = new Intl.DateTimeFormat("en-US", { timeZone, timeZoneName: "longOffset" }).formatToParts(new Date(atMs));
+    const parts = new Intl.DateTimeFormat("en-US", { timeZone, timeZoneName: "longOffset" }).formatToParts(
+      new Date(atMs),
+    );
     const tzn = parts.find((p) => p.type === "timeZoneName")?.value ?? "GMT";
     const m = /GMT([+-])(\d{2}):(\d{2})/.exec(tzn);
     if (!m) return 0;

@@ -11,15 +11,25 @@ export function httpsFetchTrusting(ca: string | Buffer): FetchLike {
       const u = new URL(input);
       const headers: Record<string, string> = {};
       const h = init?.headers;
-      if (h && typeof h === "object" && !(h instanceof Headers) && !Array.isArray(h)) Object.assign(headers, h as Record<string, string>);
+      if (h && typeof h === "object" && !(h instanceof Headers) && !Array.isArray(h))
+        Object.assign(headers, h as Record<string, string>);
       const req = request(
-        { protocol: u.protocol, hostname: u.hostname, port: u.port, path: u.pathname + u.search, method: init?.method ?? "GET", headers, ca },
+        {
+          protocol: u.protocol,
+          hostname: u.hostname,
+          port: u.port,
+          path: u.pathname + u.search,
+          method: init?.method ?? "GET",
+          headers,
+          ca,
+        },
         (res) => {
           const chunks: Buffer[] = [];
           res.on("data", (c: Buffer) => chunks.push(c));
           res.on("end", () => {
             const out = new Headers();
-            for (const [k, v] of Object.entries(res.headers)) if (v !== undefined) out.set(k, Array.isArray(v) ? v.join(", ") : String(v));
+            for (const [k, v] of Object.entries(res.headers))
+              if (v !== undefined) out.set(k, Array.isArray(v) ? v.join(", ") : String(v));
             resolve(new Response(Buffer.concat(chunks), { status: res.statusCode ?? 0, headers: out }));
           });
           res.on("error", reject);

@@ -31,7 +31,9 @@ const emu = await startWooEmulator({
   homeUrl: arg("home-url"),
 });
 
-console.log(JSON.stringify({ url: emu.url, consumerKey: key.consumerKey, consumerSecret: key.consumerSecret }));
+console.log(
+  JSON.stringify({ url: emu.url, consumerKey: key.consumerKey, consumerSecret: key.consumerSecret }),
+);
 
 const stop = () => {
   emu.close().then(() => process.exit(0));

@@ -1,0 +1,156 @@
+/**
+ * The merchant dashboard in a real browser (Debian Chromium via playwright-core) against
+ * `npm run demo`: sign in through the single-use SSO link, change the bot and see the demo
+ * WooCommerce storefront's widget follow; add an FAQ entry and get it as the bot's answer; a
+ * handoff sent from the widget lands in the inbox and can be resolved.
+ */
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { chromium, type Browser, type BrowserContext, type Page } from "playwright-core";
+import { startDemo, type RunningDemo } from "./demo";
+import { chatDialog, openChat, sendMessage, waitForBotText, widget } from "../../widget/e2e-helpers";
+import { palette } from "../../widget/src/color";
+
+let demo: RunningDemo;
+let browser: Browser;
+let merchant: BrowserContext;
+let dashErrors: string[] = [];
+
+// no internet in CI: the Inter font stylesheet from Shopify's CDN can't load; favicons are absent
+const ignorable = (e: string) => /favicon|ERR_NAME_NOT_RESOLVED|cdn\.shopify\.com|ERR_INTERNET_DISCONNECTED/i.test(e);
+
+async function dashboardPage(): Promise<Page> {
+  const page = await merchant.newPage();
+  page.on("pageerror", (e) => dashErrors.push(`pageerror ${e.message}`));
+  page.on("console", (m) => (m.type() === "error" || m.type() === "warning") && dashErrors.push(`${m.type()} ${m.text()} ${m.location().url}`));
+  return page;
+}
+
+async function storefront(): Promise<{ page: Page; errors: string[] }> {
+  const context = await browser.newContext({ viewport: { width: 1280, height: 800 } });
+  const page = await context.newPage();
+  const errors: string[] = [];
+  page.on("pageerror", (e) => errors.push(e.message));
+  await page.goto(`${demo.url}/demo/storefront/woocommerce`);
+  return { page, errors };
+}
+
+async function toast(page: Page, text: string | RegExp) {
+  await page.getByText(text).first().waitFor({ state: "visible", timeout: 10_000 });
+}
+
+beforeAll(async () => {
+  demo = await startDemo();
+  browser = await chromium.launch({
+    executablePath: process.env.CHROMIUM_PATH || "/usr/bin/chromium",
+    args: ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-quic", "--no-first-run", "--disable-component-update", "--disable-sync"],
+  });
+  merchant = await browser.newContext({ viewport: { width: 1280, height: 900 } });
+  const page = await dashboardPage();
+  await page.goto(await demo.dashboardLink());
+  await page.waitForURL(/\/dashboard$/);
+  await page.close();
+});
+afterAll(async () => {
+  await browser?.close();
+  await demo?.stop();
+});
+
+describe("merchant dashboard (standalone, WooCommerce demo store)", () => {
+  it("without a session, /dashboard explains how to open it from WordPress (401)", async () => {
+    const context = await browser.newContext();
+    const page = await context.newPage();
+    const res = await page.goto(`${demo.url}/dashboard/settings`);
+    expect(res!.status()).toBe(401);
+    await expect.poll(() => page.getByRole("heading", { name: "Open the dashboard from WordPress" }).isVisible()).toBe(true);
+    await context.close();
+  });
+
+  it("changing the accent colour and greeting changes the storefront widget", async () => {
+    const page = await dashboardPage();
+    await page.goto(`${demo.url}/dashboard/settings`);
+    const accent = "#8e24aa";
+    const greeting = "Howdy from the garden team! Ask me where your parcel is.";
+    await page.getByLabel("Accent colour", { exact: true }).fill(accent);
+    await page.getByLabel("Greeting", { exact: true }).fill(greeting);
+    // the live preview follows before saving
+    await expect.poll(() => page.getByTestId("widget-preview").getAttribute("data-accent")).toBe(palette(accent).bg);
+    await page.getByRole("button", { name: "Save" }).click();
+    await toast(page, "Settings saved");
+    await page.close();
+
+    const { page: shop, errors } = await storefront();
+    await openChat(shop);
+    await waitForBotText(shop, /Howdy from the garden team/);
+    const bg = await widget(shop).evaluate((el) => getComputedStyle(el).getPropertyValue("--tb-bg").trim());
+    expect(bg).toBe(palette(accent).bg);
+    expect(errors).toEqual([]);
+    await shop.context().close();
+  });
+
+  it("an FAQ entry added in the dashboard is the bot's answer", async () => {
+    const page = await dashboardPage();
+    await page.goto(`${demo.url}/dashboard/faq`);
+    const form = page.locator("form").filter({ has: page.getByRole("button", { name: "Add entry" }) });
+    await form.getByLabel("Question", { exact: true }).fill("Do you sell gift cards?");
+    await form.getByLabel("Answer", { exact: true }).fill("Yes! Gift cards from €10 are on our Gift cards page and never expire.");
+    await form.getByRole("button", { name: "Add entry" }).click();
+    await toast(page, "FAQ entry added");
+    await page.getByRole("heading", { name: "Do you sell gift cards?" }).waitFor();
+    // the dashboard's own tester agrees
+    await page.getByLabel("What a shopper might ask").fill("do you sell gift cards");
+    await page.getByRole("button", { name: "Test", exact: true }).click();
+    await page.getByText("The bot answers with:").waitFor();
+    await page.close();
+
+    const { page: shop } = await storefront();
+    await openChat(shop);
+    await sendMessage(shop, "do you sell gift cards?");
+    await waitForBotText(shop, /Gift cards from €10/);
+    await shop.context().close();
+  });
+
+  it("a handoff sent from the widget appears in the inbox and can be resolved", async () => {
+    const { page: shop } = await storefront();
+    await openChat(shop);
+    await sendMessage(shop, "I want to talk to a human please");
+    const dialog = chatDialog(shop);
+    await dialog.getByLabel("Your email").last().waitFor({ timeout: 15_000 });
+    await dialog.getByLabel("Your email").last().fill("e2e.shopper@example.com");
+    await dialog.getByLabel("How can we help?").last().fill("My raised bed arrived with a cracked panel.");
+    await dialog.getByRole("button", { name: "Send to our team" }).last().click();
+    await waitForBotText(shop, /e\*\*\*r@example\.com|team|touch/i);
+    await shop.context().close();
+
+    const page = await dashboardPage();
+    await page.goto(`${demo.url}/dashboard/handoffs?status=open`);
+    const card = page.locator(".Polaris-Card").filter({ hasText: "My raised bed arrived with a cracked panel." });
+    await card.waitFor();
+    await expect.poll(() => card.getByRole("link", { name: "e2e.shopper@example.com" }).isVisible()).toBe(true);
+    await card.getByRole("button", { name: "Mark resolved" }).click();
+    await toast(page, "Marked as resolved");
+    await page.goto(`${demo.url}/dashboard/handoffs?status=resolved`);
+    await page.locator(".Polaris-Card").filter({ hasText: "My raised bed arrived with a cracked panel." }).getByText("Resolved", { exact: true }).waitFor();
+    await page.close();
+  });
+
+  it("every dashboard page loads without console errors, and log out ends the session", async () => {
+    const page = await dashboardPage();
+    for (const p of ["", "/settings", "/faq", "/conversations", "/handoffs", "/stores"]) {
+      const res = await page.goto(`${demo.url}/dashboard${p}`);
+      expect(res!.status(), p).toBe(200);
+      await page.waitForLoadState("networkidle");
+    }
+    // client-side navigation through the Polaris navigation
+    await page.getByRole("link", { name: "Conversations" }).click();
+    await page.waitForURL(/\/dashboard\/conversations$/);
+    await page.getByRole("link", { name: /^Stores$/ }).click();
+    await page.getByText("Demo Outfitters").first().waitFor();
+    expect(dashErrors.filter((e) => !ignorable(e))).toEqual([]);
+
+    await page.getByRole("button", { name: "Log out" }).click();
+    await page.getByRole("heading", { name: "You're logged out" }).waitFor();
+    const res = await page.goto(`${demo.url}/dashboard`);
+    expect(res!.status()).toBe(401);
+    await page.close();
+  });
+});
