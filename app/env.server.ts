@@ -75,7 +75,7 @@ const schema = z.object({
   SHOPIFY_API_SECRET: z
     .string({ required_error: "is required (your app's client secret)" })
     .min(1, "is required (your app's client secret)"),
-  SCOPES: z.string().default("read_orders"),
+  SCOPES: z.string().default("read_orders,read_themes"),
   SHOP_CUSTOM_DOMAIN: z.string().optional(),
   SHOPIFY_ADMIN_API_ORIGIN: optionalUrl,
   SMTP_URL: optionalUrl,

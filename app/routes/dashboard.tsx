@@ -48,10 +48,11 @@ export default function DashboardLayout() {
 
 export function ErrorBoundary() {
   const error = useRouteError();
+  const [params] = useSearchParams();
   if (isRouteErrorResponse(error) && error.status === 401) {
     return (
       <StandaloneProvider>
-        <SignInNeeded />
+        <SignInNeeded loggedOut={params.get("logged_out") === "1"} />
       </StandaloneProvider>
     );
   }

@@ -123,13 +123,13 @@ describe("merchant dashboard (standalone, WooCommerce demo store)", () => {
 
     const page = await dashboardPage();
     await page.goto(`${demo.url}/dashboard/handoffs?status=open`);
-    const card = page.locator(".Polaris-Card").filter({ hasText: "My raised bed arrived with a cracked panel." });
+    const card = page.getByRole("article").filter({ hasText: "My raised bed arrived with a cracked panel." });
     await card.waitFor();
     await expect.poll(() => card.getByRole("link", { name: "e2e.shopper@example.com" }).isVisible()).toBe(true);
     await card.getByRole("button", { name: "Mark resolved" }).click();
     await toast(page, "Marked as resolved");
     await page.goto(`${demo.url}/dashboard/handoffs?status=resolved`);
-    await page.locator(".Polaris-Card").filter({ hasText: "My raised bed arrived with a cracked panel." }).getByText("Resolved", { exact: true }).waitFor();
+    await page.getByRole("article").filter({ hasText: "My raised bed arrived with a cracked panel." }).getByText("Resolved", { exact: true }).waitFor();
     await page.close();
   });
 

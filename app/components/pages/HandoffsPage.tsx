@@ -1,5 +1,16 @@
 import { useFetcher } from "@remix-run/react";
-import { Badge, BlockStack, Box, Button, ButtonGroup, Card, InlineStack, Link, Page, Text } from "@shopify/polaris";
+import {
+  Badge,
+  BlockStack,
+  Box,
+  Button,
+  ButtonGroup,
+  Card,
+  InlineStack,
+  Link,
+  Page,
+  Text,
+} from "@shopify/polaris";
 import type { HandoffRow, HandoffsData } from "../../dashboard/types";
 import { OrderCard } from "../OrderCard";
 import { CsrfInput, formatDateTime, PLATFORM_LABEL, useHref, useResultToast, useShell } from "../shell";
@@ -20,45 +31,51 @@ function HandoffCard({ h }: { h: HandoffRow }) {
   useResultToast(fetcher.data);
   const open = h.status === "open";
   return (
-    <Card>
-      <BlockStack gap="300">
-        <InlineStack align="space-between" blockAlign="center" gap="200">
-          <InlineStack gap="200" blockAlign="center">
-            <Badge tone={open ? "attention" : "success"}>{open ? "Open" : "Resolved"}</Badge>
-            <Text as="h2" variant="headingSm">
-              {REASON[h.reason] ?? h.reason}
-              {h.orderNumber ? ` · order #${h.orderNumber.replace(/^#/, "")}` : ""}
+    <article aria-label={`Handoff from ${h.email}`}>
+      <Card>
+        <BlockStack gap="300">
+          <InlineStack align="space-between" blockAlign="center" gap="200">
+            <InlineStack gap="200" blockAlign="center">
+              <Badge tone={open ? "attention" : "success"}>{open ? "Open" : "Resolved"}</Badge>
+              <Text as="h2" variant="headingSm">
+                {REASON[h.reason] ?? h.reason}
+                {h.orderNumber ? ` · order #${h.orderNumber.replace(/^#/, "")}` : ""}
+              </Text>
+            </InlineStack>
+            <Text as="span" variant="bodySm" tone="subdued">
+              {formatDateTime(h.createdAt)} · {h.storeName} ({PLATFORM_LABEL[h.platform]})
             </Text>
           </InlineStack>
-          <Text as="span" variant="bodySm" tone="subdued">
-            {formatDateTime(h.createdAt)} · {h.storeName} ({PLATFORM_LABEL[h.platform]})
+          <Text as="p">
+            From <Link url={`mailto:${h.email}`}>{h.email}</Link>
           </Text>
-        </InlineStack>
-        <Text as="p">
-          From <Link url={`mailto:${h.email}`}>{h.email}</Link>
-        </Text>
-        <Box padding="300" background="bg-surface-secondary" borderRadius="200">
-          <Text as="p">{h.message}</Text>
-        </Box>
-        {h.order ? <OrderCard order={h.order} /> : null}
-        <InlineStack gap="200" blockAlign="center">
-          <fetcher.Form method="post">
-            <CsrfInput />
-            <input type="hidden" name="id" value={h.id} />
-            <input type="hidden" name="intent" value={open ? "resolve" : "reopen"} />
-            <Button submit variant={open ? "primary" : "secondary"} loading={fetcher.state !== "idle"}>
-              {open ? "Mark resolved" : "Reopen"}
-            </Button>
-          </fetcher.Form>
-          {h.conversationId ? <Button url={href(`conversations/${h.conversationId}`)} variant="plain">View conversation</Button> : null}
-          {!open && h.resolvedAt ? (
-            <Text as="span" variant="bodySm" tone="subdued">
-              Resolved {formatDateTime(h.resolvedAt)}
-            </Text>
-          ) : null}
-        </InlineStack>
-      </BlockStack>
-    </Card>
+          <Box padding="300" background="bg-surface-secondary" borderRadius="200">
+            <Text as="p">{h.message}</Text>
+          </Box>
+          {h.order ? <OrderCard order={h.order} /> : null}
+          <InlineStack gap="200" blockAlign="center">
+            <fetcher.Form method="post">
+              <CsrfInput />
+              <input type="hidden" name="id" value={h.id} />
+              <input type="hidden" name="intent" value={open ? "resolve" : "reopen"} />
+              <Button submit variant={open ? "primary" : "secondary"} loading={fetcher.state !== "idle"}>
+                {open ? "Mark resolved" : "Reopen"}
+              </Button>
+            </fetcher.Form>
+            {h.conversationId ? (
+              <Button url={href(`conversations/${h.conversationId}`)} variant="plain">
+                View conversation
+              </Button>
+            ) : null}
+            {!open && h.resolvedAt ? (
+              <Text as="span" variant="bodySm" tone="subdued">
+                Resolved {formatDateTime(h.resolvedAt)}
+              </Text>
+            ) : null}
+          </InlineStack>
+        </BlockStack>
+      </Card>
+    </article>
   );
 }
 
@@ -68,7 +85,11 @@ export function HandoffsPage({ data, status }: { data: HandoffsData; status?: st
   return (
     <Page
       title={embedded ? undefined : "Handoffs"}
-      subtitle={data.openCount ? `${data.openCount} open — shoppers are waiting for a reply by email` : "All caught up"}
+      subtitle={
+        data.openCount
+          ? `${data.openCount} open — shoppers are waiting for a reply by email`
+          : "All caught up"
+      }
       secondaryActions={
         <ButtonGroup variant="segmented">
           <Button url={href("handoffs")} pressed={!status}>
@@ -87,7 +108,8 @@ export function HandoffsPage({ data, status }: { data: HandoffsData; status?: st
         {data.handoffs.length === 0 ? (
           <Card>
             <Text as="p" tone="subdued">
-              No handoffs here. When the bot can't help, shoppers leave their email and question, and they show up in this inbox.
+              No handoffs here. When the bot can't help, shoppers leave their email and question, and they
+              show up in this inbox.
             </Text>
           </Card>
         ) : (
