@@ -1,7 +1,14 @@
 /** A small accessible SVG bar chart (no chart library): one bar per day. */
 import type { CSSProperties } from "react";
 
-const VISUALLY_HIDDEN: CSSProperties = { position: "absolute", width: 1, height: 1, overflow: "hidden", clip: "rect(0 0 0 0)", whiteSpace: "nowrap" };
+const VISUALLY_HIDDEN: CSSProperties = {
+  position: "absolute",
+  width: 1,
+  height: 1,
+  overflow: "hidden",
+  clip: "rect(0 0 0 0)",
+  whiteSpace: "nowrap",
+};
 
 export interface BarChartProps {
   title: string;
@@ -35,8 +42,17 @@ export function BarChart({ title, data, height = 160 }: BarChartProps) {
         style={{ display: "block", maxHeight: height + 40 }}
       >
         <title id={`${titleId}-title`}>{title}</title>
-        <desc id={`${titleId}-desc`}>{`${total} in total from ${data[0] ? shortDay(data[0].date) : ""} to ${data.length ? shortDay(data[data.length - 1].date) : ""}; most in one day: ${total === 0 ? 0 : max}.`}</desc>
-        <line x1={pad.left} x2={width - pad.right} y1={pad.top + innerH} y2={pad.top + innerH} stroke="#8a8a8a" strokeWidth={1} />
+        <desc
+          id={`${titleId}-desc`}
+        >{`${total} in total from ${data[0] ? shortDay(data[0].date) : ""} to ${data.length ? shortDay(data[data.length - 1].date) : ""}; most in one day: ${total === 0 ? 0 : max}.`}</desc>
+        <line
+          x1={pad.left}
+          x2={width - pad.right}
+          y1={pad.top + innerH}
+          y2={pad.top + innerH}
+          stroke="#8a8a8a"
+          strokeWidth={1}
+        />
         <text x={pad.left - 6} y={pad.top + 4} textAnchor="end" fontSize={11} fill="#616161">
           {String(max)}
         </text>
@@ -48,7 +64,14 @@ export function BarChart({ title, data, height = 160 }: BarChartProps) {
           const x = pad.left + i * slot + (slot - barW) / 2;
           return (
             <g key={d.date}>
-              <rect x={x} y={pad.top + innerH - h} width={barW} height={Math.max(h, d.count ? 1 : 0)} rx={2} fill="#1a73e8">
+              <rect
+                x={x}
+                y={pad.top + innerH - h}
+                width={barW}
+                height={Math.max(h, d.count ? 1 : 0)}
+                rx={2}
+                fill="#1a73e8"
+              >
                 <title>{`${shortDay(d.date)}: ${d.count}`}</title>
               </rect>
               {i % labelEvery === 0 || i === data.length - 1 ? (

@@ -31,12 +31,17 @@ export function OrderCard({ order }: { order: WidgetOrder }) {
           <Badge tone={TONE[order.status]}>{order.statusLabel || human(order.status)}</Badge>
         </InlineStack>
         <Text as="p" tone="subdued" variant="bodySm">
-          Placed {formatDate(order.placedAt)} · {order.totalFormatted || `${order.total.amount} ${order.total.currency}`}
+          Placed {formatDate(order.placedAt)} ·{" "}
+          {order.totalFormatted || `${order.total.amount} ${order.total.currency}`}
         </Text>
         {order.steps && order.steps.length ? (
           <InlineStack gap="100">
             {order.steps.map((s) => (
-              <Badge key={s.key} tone={s.current ? "info" : s.done ? "success" : undefined} progress={s.done ? "complete" : s.current ? "partiallyComplete" : "incomplete"}>
+              <Badge
+                key={s.key}
+                tone={s.current ? "info" : s.done ? "success" : undefined}
+                progress={s.done ? "complete" : s.current ? "partiallyComplete" : "incomplete"}
+              >
                 {s.label}
               </Badge>
             ))}
@@ -78,7 +83,9 @@ export function OrderCard({ order }: { order: WidgetOrder }) {
               ) : null}
               {!s.summary && (s.estimatedDeliveryAt || s.deliveredAt) ? (
                 <Text as="p" variant="bodySm" tone="subdued">
-                  {s.deliveredAt ? `Delivered ${formatDate(s.deliveredAt)}` : `Expected ${formatDate(s.estimatedDeliveryAt)}`}
+                  {s.deliveredAt
+                    ? `Delivered ${formatDate(s.deliveredAt)}`
+                    : `Expected ${formatDate(s.estimatedDeliveryAt)}`}
                 </Text>
               ) : null}
             </BlockStack>

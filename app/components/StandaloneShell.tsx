@@ -1,11 +1,35 @@
 /** Polaris frame for the standalone dashboard (/dashboard): navigation, log out, toasts. */
 import { useCallback, useMemo, useState, type HTMLProps, type ReactNode } from "react";
 
-type LinkLikeComponentProps = HTMLProps<HTMLAnchorElement> & { url: string; external?: boolean; children?: ReactNode };
+type LinkLikeComponentProps = HTMLProps<HTMLAnchorElement> & {
+  url: string;
+  external?: boolean;
+  children?: ReactNode;
+};
 import { Link as RemixLink, useLocation, useSubmit } from "@remix-run/react";
-import { AppProvider, BlockStack, Box, Button, Card, Frame, Navigation, Page, Text, Toast, TopBar } from "@shopify/polaris";
+import {
+  AppProvider,
+  BlockStack,
+  Box,
+  Button,
+  Card,
+  Frame,
+  Navigation,
+  Page,
+  Text,
+  Toast,
+  TopBar,
+} from "@shopify/polaris";
 import en from "@shopify/polaris/locales/en.json" with { type: "json" };
-import { HomeIcon, SettingsIcon, QuestionCircleIcon, ChatIcon, PersonIcon, StoreIcon, ExitIcon } from "@shopify/polaris-icons";
+import {
+  HomeIcon,
+  SettingsIcon,
+  QuestionCircleIcon,
+  ChatIcon,
+  PersonIcon,
+  StoreIcon,
+  ExitIcon,
+} from "@shopify/polaris-icons";
 import { ShellProvider } from "./shell";
 
 export function PolarisLink({ url, children, external, ref: _ref, ...rest }: LinkLikeComponentProps) {
@@ -48,7 +72,11 @@ export function StandaloneFrame({
   const submit = useSubmit();
   const [toast, setToast] = useState<{ message: string; error: boolean; n: number } | null>(null);
   const [mobileNav, setMobileNav] = useState(false);
-  const notify = useCallback((message: string, opts?: { error?: boolean }) => setToast((t) => ({ message, error: !!opts?.error, n: (t?.n ?? 0) + 1 })), []);
+  const notify = useCallback(
+    (message: string, opts?: { error?: boolean }) =>
+      setToast((t) => ({ message, error: !!opts?.error, n: (t?.n ?? 0) + 1 })),
+    [],
+  );
   const shell = useMemo(() => ({ base: "/dashboard", embedded: false, csrf, notify }), [csrf, notify]);
   const logout = () => submit({ csrf }, { method: "post", action: "/dashboard/logout" });
   const path = location.pathname.replace(/\/+$/, "");
@@ -60,11 +88,22 @@ export function StandaloneFrame({
       </Text>
       <Navigation.Section
         items={[
-          { url: "/dashboard", label: "Home", icon: HomeIcon, exactMatch: true, selected: path === "/dashboard" },
+          {
+            url: "/dashboard",
+            label: "Home",
+            icon: HomeIcon,
+            exactMatch: true,
+            selected: path === "/dashboard",
+          },
           { url: "/dashboard/settings", label: "Bot settings", icon: SettingsIcon },
           { url: "/dashboard/faq", label: "FAQ", icon: QuestionCircleIcon },
           { url: "/dashboard/conversations", label: "Conversations", icon: ChatIcon },
-          { url: "/dashboard/handoffs", label: "Handoffs", icon: PersonIcon, badge: openHandoffs ? String(openHandoffs) : undefined },
+          {
+            url: "/dashboard/handoffs",
+            label: "Handoffs",
+            icon: PersonIcon,
+            badge: openHandoffs ? String(openHandoffs) : undefined,
+          },
           { url: "/dashboard/stores", label: "Stores", icon: StoreIcon },
         ]}
       />
@@ -96,18 +135,34 @@ export function StandaloneFrame({
         navigation={nav}
         showMobileNavigation={mobileNav}
         onNavigationDismiss={() => setMobileNav(false)}
-        logo={{ topBarSource: "data:image/svg+xml,%3Csvg xmlns='http://www.w3.org/2000/svg' width='120' height='28'%3E%3Ctext x='0' y='20' font-family='system-ui' font-size='18' font-weight='700' fill='%23ffffff'%3ETrulyBot%3C/text%3E%3C/svg%3E", width: 120, url: "/dashboard", accessibilityLabel: "TrulyBot" }}
+        logo={{
+          topBarSource:
+            "data:image/svg+xml,%3Csvg xmlns='http://www.w3.org/2000/svg' width='120' height='28'%3E%3Ctext x='0' y='20' font-family='system-ui' font-size='18' font-weight='700' fill='%23ffffff'%3ETrulyBot%3C/text%3E%3C/svg%3E",
+          width: 120,
+          url: "/dashboard",
+          accessibilityLabel: "TrulyBot",
+        }}
         skipToContentTarget={undefined}
       >
         {children}
-        {toast ? <Toast key={toast.n} content={toast.message} error={toast.error} onDismiss={() => setToast(null)} /> : null}
+        {toast ? (
+          <Toast key={toast.n} content={toast.message} error={toast.error} onDismiss={() => setToast(null)} />
+        ) : null}
       </Frame>
     </ShellProvider>
   );
 }
 
 /** Shown without a dashboard session (401), after log out, or for an expired form. */
-export function SignInNeeded({ loggedOut, title, children }: { loggedOut?: boolean; title?: string; children?: ReactNode }) {
+export function SignInNeeded({
+  loggedOut,
+  title,
+  children,
+}: {
+  loggedOut?: boolean;
+  title?: string;
+  children?: ReactNode;
+}) {
   return (
     <Page narrowWidth>
       <Box paddingBlockStart="1600">
@@ -119,8 +174,9 @@ export function SignInNeeded({ loggedOut, title, children }: { loggedOut?: boole
             {children ?? (
               <>
                 <Text as="p">
-                  For your security, the TrulyBot dashboard opens through a one-time link from your store&apos;s admin. In WordPress, go to{" "}
-                  <strong>WooCommerce → TrulyBot</strong> and click <strong>Open dashboard</strong>.
+                  For your security, the TrulyBot dashboard opens through a one-time link from your
+                  store&apos;s admin. In WordPress, go to <strong>WooCommerce → TrulyBot</strong> and click{" "}
+                  <strong>Open dashboard</strong>.
                 </Text>
                 <Text as="p" tone="subdued">
                   Using Shopify? Open TrulyBot from <strong>Apps</strong> in your Shopify admin.

@@ -46,13 +46,34 @@ export function WidgetPreview({ name, greeting, accentColor, position, launcherL
             fontFamily: "system-ui, -apple-system, 'Segoe UI', sans-serif",
           }}
         >
-          <div style={{ background: p.bg, color: p.fg, padding: "10px 14px", fontWeight: 600, fontSize: 15 }}>{name || "TrulyBot"}</div>
+          <div style={{ background: p.bg, color: p.fg, padding: "10px 14px", fontWeight: 600, fontSize: 15 }}>
+            {name || "TrulyBot"}
+          </div>
           <div style={{ padding: 12 }}>
-            <div style={{ background: LIGHT_SURFACE, color: "#111", borderRadius: "12px 12px 12px 4px", padding: "8px 12px", fontSize: 14, lineHeight: 1.4 }}>
+            <div
+              style={{
+                background: LIGHT_SURFACE,
+                color: "#111",
+                borderRadius: "12px 12px 12px 4px",
+                padding: "8px 12px",
+                fontSize: 14,
+                lineHeight: 1.4,
+              }}
+            >
               {greeting || " "}
             </div>
             <div style={{ marginTop: 8, display: "flex", justifyContent: "flex-end" }}>
-              <span style={{ background: p.bg, color: p.fg, borderRadius: "12px 12px 4px 12px", padding: "8px 12px", fontSize: 14 }}>Where is my order?</span>
+              <span
+                style={{
+                  background: p.bg,
+                  color: p.fg,
+                  borderRadius: "12px 12px 4px 12px",
+                  padding: "8px 12px",
+                  fontSize: 14,
+                }}
+              >
+                Where is my order?
+              </span>
             </div>
           </div>
         </div>
@@ -74,15 +95,24 @@ export function WidgetPreview({ name, greeting, accentColor, position, launcherL
             boxShadow: "0 2px 10px rgba(0,0,0,.2)",
           }}
         >
-          <svg viewBox="0 0 24 24" width={26} aria-hidden="true" focusable="false" style={{ fill: "currentColor" }}>
+          <svg
+            viewBox="0 0 24 24"
+            width={26}
+            aria-hidden="true"
+            focusable="false"
+            style={{ fill: "currentColor" }}
+          >
             <path d="M4 4h16a2 2 0 012 2v10a2 2 0 01-2 2H9l-5 4v-4a2 2 0 01-2-2V6a2 2 0 012-2z" />
           </svg>
         </div>
       </div>
       <figcaption>
         <Text as="p" variant="bodySm" tone="subdued">
-          Launcher on the {position} · screen readers announce “{launcherLabel}” · text on your colour uses {p.fg === "#ffffff" ? "white" : "near-black"}
-          {p.bg !== (accentColor || "").toLowerCase() ? ` (colour adjusted to ${p.bg} for readable contrast)` : ""}
+          Launcher on the {position} · screen readers announce “{launcherLabel}” · text on your colour uses{" "}
+          {p.fg === "#ffffff" ? "white" : "near-black"}
+          {p.bg !== (accentColor || "").toLowerCase()
+            ? ` (colour adjusted to ${p.bg} for readable contrast)`
+            : ""}
         </Text>
       </figcaption>
     </figure>

@@ -14,7 +14,12 @@ export interface Shell {
   notify: (message: string, opts?: { error?: boolean }) => void;
 }
 
-const ShellContext = createContext<Shell>({ base: "/app", embedded: true, csrf: null, notify: () => undefined });
+const ShellContext = createContext<Shell>({
+  base: "/app",
+  embedded: true,
+  csrf: null,
+  notify: () => undefined,
+});
 
 export function ShellProvider({ value, children }: { value: Shell; children: ReactNode }) {
   return <ShellContext.Provider value={value}>{children}</ShellContext.Provider>;

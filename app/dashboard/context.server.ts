@@ -15,7 +15,13 @@ export interface DashboardCtx {
 }
 
 export function storeBrief(s: Store): StoreBrief {
-  return { id: s.id, name: s.name, platform: s.platform === "woocommerce" ? "woocommerce" : "shopify", domain: s.domain, status: s.status };
+  return {
+    id: s.id,
+    name: s.name,
+    platform: s.platform === "woocommerce" ? "woocommerce" : "shopify",
+    domain: s.domain,
+    status: s.status,
+  };
 }
 
 export async function currentStore(ctx: DashboardCtx): Promise<Store> {
@@ -35,7 +41,9 @@ export function unauthorized(): Response {
  * Standalone shell: the dashboard session (cookie) or a thrown 401. The workspace is read from the
  * store, not the session, so a store moved to another workspace (linking) is seen at once.
  */
-export async function requireStandalone(request: Request): Promise<{ ctx: DashboardCtx; session: DashboardSession; store: Store }> {
+export async function requireStandalone(
+  request: Request,
+): Promise<{ ctx: DashboardCtx; session: DashboardSession; store: Store }> {
   const session = await getDashboardSession(request);
   if (!session) throw unauthorized();
   const db = await getDb();
@@ -45,11 +53,16 @@ export async function requireStandalone(request: Request): Promise<{ ctx: Dashbo
 }
 
 /** Standalone POST: session + form + CSRF check (403 when the hidden `csrf` field is wrong). */
-export async function requireStandaloneForm(request: Request): Promise<{ ctx: DashboardCtx; session: DashboardSession; form: FormData }> {
+export async function requireStandaloneForm(
+  request: Request,
+): Promise<{ ctx: DashboardCtx; session: DashboardSession; form: FormData }> {
   const { ctx, session } = await requireStandalone(request);
   const form = await request.formData();
   if (!csrfValid(session, form.get("csrf"))) {
-    throw new Response("The form expired. Reload the page and try again.", { status: 403, headers: { "Cache-Control": "no-store" } });
+    throw new Response("The form expired. Reload the page and try again.", {
+      status: 403,
+      headers: { "Cache-Control": "no-store" },
+    });
   }
   return { ctx, session, form };
 }

@@ -4,7 +4,15 @@ import type { WidgetMessage, WidgetOrder } from "../chat/protocol";
 import { LANGUAGES } from "../chat/protocol";
 import type { DashboardCtx } from "./context.server";
 import { maskPersonalData } from "./mask";
-import type { ConversationDetailData, ConversationFilters, ConversationRow, ConversationsData, FieldErrors, Platform, TranscriptMessage } from "./types";
+import type {
+  ConversationDetailData,
+  ConversationFilters,
+  ConversationRow,
+  ConversationsData,
+  FieldErrors,
+  Platform,
+  TranscriptMessage,
+} from "./types";
 
 export const PAGE_SIZE = 20;
 export const OUTCOMES = ["resolved", "handoff", "unresolved", "in_progress"] as const;
@@ -16,24 +24,40 @@ function validDate(s: string): Date | null {
   return Number.isNaN(d.getTime()) || d.toISOString().slice(0, 10) !== s ? null : d;
 }
 
-export function parseConversationFilters(url: string): { filters: ConversationFilters; errors: FieldErrors; page: number } {
+export function parseConversationFilters(url: string): {
+  filters: ConversationFilters;
+  errors: FieldErrors;
+  page: number;
+} {
   const p = new URL(url).searchParams;
   const get = (k: string) => (p.get(k) ?? "").trim();
-  const filters: ConversationFilters = { from: get("from"), to: get("to"), outcome: get("outcome"), language: get("language"), platform: get("platform") };
+  const filters: ConversationFilters = {
+    from: get("from"),
+    to: get("to"),
+    outcome: get("outcome"),
+    language: get("language"),
+    platform: get("platform"),
+  };
   const errors: FieldErrors = {};
   if (filters.from && !validDate(filters.from)) errors.from = "Use a date like 2026-11-01";
   if (filters.to && !validDate(filters.to)) errors.to = "Use a date like 2026-11-30";
-  if (!errors.from && !errors.to && filters.from && filters.to && filters.from > filters.to) errors.to = "The end date is before the start date";
-  if (filters.outcome && !(OUTCOMES as readonly string[]).includes(filters.outcome)) errors.outcome = "Unknown outcome";
-  if (filters.language && !(LANGUAGES as readonly string[]).includes(filters.language)) errors.language = "Unknown language";
-  if (filters.platform && filters.platform !== "shopify" && filters.platform !== "woocommerce") errors.platform = "Unknown platform";
+  if (!errors.from && !errors.to && filters.from && filters.to && filters.from > filters.to)
+    errors.to = "The end date is before the start date";
+  if (filters.outcome && !(OUTCOMES as readonly string[]).includes(filters.outcome))
+    errors.outcome = "Unknown outcome";
+  if (filters.language && !(LANGUAGES as readonly string[]).includes(filters.language))
+    errors.language = "Unknown language";
+  if (filters.platform && filters.platform !== "shopify" && filters.platform !== "woocommerce")
+    errors.platform = "Unknown platform";
   for (const k of Object.keys(errors) as (keyof ConversationFilters)[]) filters[k] = "";
   const page = Math.max(1, Math.min(10_000, parseInt(get("page") || "1", 10) || 1));
   return { filters, errors, page };
 }
 
 function whereFor(ctx: DashboardCtx, f: ConversationFilters): Prisma.ConversationWhereInput {
-  const where: Prisma.ConversationWhereInput = { store: { workspaceId: ctx.workspaceId, ...(f.platform ? { platform: f.platform } : {}) } };
+  const where: Prisma.ConversationWhereInput = {
+    store: { workspaceId: ctx.workspaceId, ...(f.platform ? { platform: f.platform } : {}) },
+  };
   const created: Prisma.DateTimeFilter = {};
   if (f.from) created.gte = validDate(f.from)!;
   if (f.to) created.lt = new Date(validDate(f.to)!.getTime() + 86_400_000);
@@ -44,7 +68,9 @@ function whereFor(ctx: DashboardCtx, f: ConversationFilters): Prisma.Conversatio
   return where;
 }
 
-type ConvWithStore = Prisma.ConversationGetPayload<{ include: { store: { select: { name: true; platform: true } } } }>;
+type ConvWithStore = Prisma.ConversationGetPayload<{
+  include: { store: { select: { name: true; platform: true } } };
+}>;
 
 function toRow(c: ConvWithStore, preview: string): ConversationRow {
   return {
@@ -84,7 +110,9 @@ export async function listConversations(ctx: DashboardCtx): Promise<Conversation
       })
     : [];
   const preview = new Map<string, string>();
-  for (const m of firsts) if (!preview.has(m.conversationId) && m.text) preview.set(m.conversationId, maskPersonalData(m.text).slice(0, 120));
+  for (const m of firsts)
+    if (!preview.has(m.conversationId) && m.text)
+      preview.set(m.conversationId, maskPersonalData(m.text).slice(0, 120));
   return {
     filters,
     errors,
@@ -108,7 +136,14 @@ function parseJson<T>(s: string | null | undefined): T | null {
 
 export function isWidgetOrder(o: unknown): o is WidgetOrder {
   const x = o as WidgetOrder;
-  return !!x && typeof x === "object" && typeof x.number === "string" && typeof x.status === "string" && Array.isArray(x.shipments) && Array.isArray(x.items);
+  return (
+    !!x &&
+    typeof x === "object" &&
+    typeof x.number === "string" &&
+    typeof x.status === "string" &&
+    Array.isArray(x.shipments) &&
+    Array.isArray(x.items)
+  );
 }
 
 export async function conversationDetail(ctx: DashboardCtx, id: string): Promise<ConversationDetailData> {
@@ -118,16 +153,26 @@ export async function conversationDetail(ctx: DashboardCtx, id: string): Promise
   });
   if (!c) throw new Response("Conversation not found", { status: 404 });
   const [msgs, handoff] = await Promise.all([
-    ctx.db.message.findMany({ where: { conversationId: c.id }, orderBy: [{ createdAt: "asc" }, { id: "asc" }] }),
+    ctx.db.message.findMany({
+      where: { conversationId: c.id },
+      orderBy: [{ createdAt: "asc" }, { id: "asc" }],
+    }),
     ctx.db.handoffRequest.findFirst({ where: { conversationId: c.id }, orderBy: { createdAt: "desc" } }),
   ]);
   const messages: TranscriptMessage[] = msgs.map((m) => {
     const payload = parseJson<WidgetMessage>(m.payload);
     const role = m.role === "shopper" ? "shopper" : "bot";
-    const rawText = m.text ?? (payload && "text" in payload && typeof payload.text === "string" ? payload.text : "");
+    const rawText =
+      m.text ?? (payload && "text" in payload && typeof payload.text === "string" ? payload.text : "");
     const order = payload && payload.type === "order" && isWidgetOrder(payload.order) ? payload.order : null;
-    const orders = payload && payload.type === "order_list" && Array.isArray(payload.orders) ? payload.orders.filter(isWidgetOrder) : [];
-    const quickReplies = payload && payload.type === "quick_replies" && Array.isArray(payload.quickReplies) ? payload.quickReplies.map((q) => String(q.label)) : [];
+    const orders =
+      payload && payload.type === "order_list" && Array.isArray(payload.orders)
+        ? payload.orders.filter(isWidgetOrder)
+        : [];
+    const quickReplies =
+      payload && payload.type === "quick_replies" && Array.isArray(payload.quickReplies)
+        ? payload.quickReplies.map((q) => String(q.label))
+        : [];
     return {
       id: m.id,
       role,

@@ -57,7 +57,15 @@ describe("Home", () => {
     const now = new Date();
     const conv = await seedConversation(db, store.id, { createdAt: new Date(now.getTime() - 3600_000) });
     const ev = (type: string, value: number | null = null, ago = 3600_000) =>
-      db.analyticsEvent.create({ data: { storeId: store.id, conversationId: conv.id, type, value, createdAt: new Date(now.getTime() - ago) } });
+      db.analyticsEvent.create({
+        data: {
+          storeId: store.id,
+          conversationId: conv.id,
+          type,
+          value,
+          createdAt: new Date(now.getTime() - ago),
+        },
+      });
     await ev("conversation_started");
     await ev("order_question");
     await ev("lookup_verified");
@@ -67,7 +75,13 @@ describe("Home", () => {
     await ev("conversation_started", null, 20 * 86_400_000); // outside 7 days, inside 30
     home = await loadHome(ctx, { now });
     expect(item("test_conversation").done).toBe(true);
-    expect(home.numbers).toMatchObject({ conversations: 1, orderQuestions: 1, verifiedLookups: 1, handoffs: 0, medianReplyMs: 60 });
+    expect(home.numbers).toMatchObject({
+      conversations: 1,
+      orderQuestions: 1,
+      verifiedLookups: 1,
+      handoffs: 0,
+      medianReplyMs: 60,
+    });
     expect(home.daily[6]).toEqual({ date: now.toISOString().slice(0, 10), count: 1 });
 
     const month = await loadHome(ctxFor(db, store, "https://trulybot.test/dashboard?range=30"), { now });
@@ -91,8 +105,17 @@ describe("Home", () => {
   it("caches the live theme's embed state in Store.embedEnabled, keeping the last value when the check fails", async () => {
     const { store } = await seedWorkspace(db, { platform: "shopify" });
     const ctx = ctxFor(db, store);
-    const content = JSON.stringify({ current: { blocks: { a: { type: "shopify://apps/trulybot/blocks/trulybot-embed/u1", disabled: false } } } });
-    const ok = { graphql: async () => Response.json({ data: { themes: { nodes: [{ id: "t", name: "Dawn", files: { nodes: [{ body: { content } }] } }] } } }) };
+    const content = JSON.stringify({
+      current: {
+        blocks: { a: { type: "shopify://apps/trulybot/blocks/trulybot-embed/u1", disabled: false } },
+      },
+    });
+    const ok = {
+      graphql: async () =>
+        Response.json({
+          data: { themes: { nodes: [{ id: "t", name: "Dawn", files: { nodes: [{ body: { content } }] } }] } },
+        }),
+    };
     expect(await refreshEmbedStatus(ctx, ok)).toBe(true);
     expect((await db.store.findUniqueOrThrow({ where: { id: store.id } })).embedEnabled).toBe(true);
     const failing = {
@@ -116,15 +139,29 @@ describe("Bot settings", () => {
     expect(after.version).toBe(before.version + 1);
     expect(JSON.parse(after.businessHours!)).toEqual({ text: "Mon–Fri 9:00–17:00" });
     const config = buildWidgetConfig(store, after);
-    expect(config.bot).toMatchObject({ name: "Ava", greeting: "Hello from Ava!", accentColor: "#e4572e", position: "left", launcherLabel: "Ask Ava" });
+    expect(config.bot).toMatchObject({
+      name: "Ava",
+      greeting: "Hello from Ava!",
+      accentColor: "#e4572e",
+      position: "left",
+      launcherLabel: "Ask Ava",
+    });
     expect(config.version).not.toBe(configBefore.version);
     const loaded = await loadBotSettings(ctx);
-    expect(loaded.values).toMatchObject({ languages: ["en", "es"], handoffEmail: "help@shop.test", businessHours: "Mon–Fri 9:00–17:00", orderTracking: true });
+    expect(loaded.values).toMatchObject({
+      languages: ["en", "es"],
+      handoffEmail: "help@shop.test",
+      businessHours: "Mon–Fri 9:00–17:00",
+      orderTracking: true,
+    });
   });
 
   it("rejects invalid input with field errors and changes nothing", async () => {
     const { store } = await seedWorkspace(db);
-    const r = await saveBotSettings(ctxFor(db, store), formOf({ ...validSettings, accentColor: "red", languages: [], name: "" }));
+    const r = await saveBotSettings(
+      ctxFor(db, store),
+      formOf({ ...validSettings, accentColor: "red", languages: [], name: "" }),
+    );
     expect(r.ok).toBe(false);
     expect(r.status).toBe(400);
     expect(Object.keys(r.errors ?? {}).sort()).toEqual(["accentColor", "languages", "name"]);
@@ -140,15 +177,36 @@ describe("FAQ", () => {
     const ctx = ctxFor(db, store);
     const created = await faqAction(
       ctx,
-      formOf({ intent: "create", question: "Do you ship to Canada?", answer: "Yes, in 5–8 business days.", "tr.es.question": "¿Envían a Canadá?", "tr.es.answer": "Sí, en 5–8 días hábiles." }),
+      formOf({
+        intent: "create",
+        question: "Do you ship to Canada?",
+        answer: "Yes, in 5–8 business days.",
+        "tr.es.question": "¿Envían a Canadá?",
+        "tr.es.answer": "Sí, en 5–8 días hábiles.",
+      }),
     );
     expect(created).toMatchObject({ ok: true, status: 200 });
     let faq = await loadFaq(ctx);
     expect(faq.entries).toHaveLength(1);
-    expect(faq.entries[0]).toMatchObject({ question: "Do you ship to Canada?", enabled: true, translations: { es: { question: "¿Envían a Canadá?" } } });
+    expect(faq.entries[0]).toMatchObject({
+      question: "Do you ship to Canada?",
+      enabled: true,
+      translations: { es: { question: "¿Envían a Canadá?" } },
+    });
     const id = faq.entries[0].id;
 
-    expect(await faqAction(ctx, formOf({ intent: "update", id, question: "Do you ship to Canada?", answer: "Yes — 5 to 8 days.", enabled: "false" }))).toMatchObject({ ok: true });
+    expect(
+      await faqAction(
+        ctx,
+        formOf({
+          intent: "update",
+          id,
+          question: "Do you ship to Canada?",
+          answer: "Yes — 5 to 8 days.",
+          enabled: "false",
+        }),
+      ),
+    ).toMatchObject({ ok: true });
     faq = await loadFaq(ctx);
     expect(faq.entries[0]).toMatchObject({ answer: "Yes — 5 to 8 days.", enabled: false, translations: {} });
 
@@ -159,9 +217,20 @@ describe("FAQ", () => {
 
   it("returns field errors for a missing answer and half a translation", async () => {
     const { store } = await seedWorkspace(db);
-    const r = await faqAction(ctxFor(db, store), formOf({ intent: "create", question: "Gift wrap?", answer: "", "tr.fr.question": "Emballage cadeau ?" }));
+    const r = await faqAction(
+      ctxFor(db, store),
+      formOf({
+        intent: "create",
+        question: "Gift wrap?",
+        answer: "",
+        "tr.fr.question": "Emballage cadeau ?",
+      }),
+    );
     expect(r).toMatchObject({ ok: false, status: 400 });
-    expect(r.errors).toEqual({ answer: "Write the answer the bot gives", "tr.fr.answer": "Add the translated answer too, or clear the question" });
+    expect(r.errors).toEqual({
+      answer: "Write the answer the bot gives",
+      "tr.fr.answer": "Add the translated answer too, or clear the question",
+    });
     expect(await db.faqEntry.count({ where: { storeId: store.id } })).toBe(0);
   });
 
@@ -169,35 +238,81 @@ describe("FAQ", () => {
     const a = await seedWorkspace(db);
     const b = await seedWorkspace(db);
     const entry = await db.faqEntry.create({ data: { storeId: b.store.id, question: "Q?", answer: "A" } });
-    expect(await faqAction(ctxFor(db, a.store), formOf({ intent: "delete", id: entry.id }))).toMatchObject({ ok: false, status: 404 });
+    expect(await faqAction(ctxFor(db, a.store), formOf({ intent: "delete", id: entry.id }))).toMatchObject({
+      ok: false,
+      status: 404,
+    });
     expect(await db.faqEntry.count({ where: { id: entry.id } })).toBe(1);
   });
 
   it("tests a question: what the bot understood and which entry answers it", async () => {
     const { store } = await seedWorkspace(db);
     const ctx = ctxFor(db, store);
-    await faqAction(ctx, formOf({ intent: "create", question: "Do you offer gift wrapping?", answer: "Yes, add it at checkout for $5." }));
-    await faqAction(ctx, formOf({ intent: "create", question: "Can I pick up my order in store?", answer: "Yes, at our Main St shop." }));
+    await faqAction(
+      ctx,
+      formOf({
+        intent: "create",
+        question: "Do you offer gift wrapping?",
+        answer: "Yes, add it at checkout for $5.",
+      }),
+    );
+    await faqAction(
+      ctx,
+      formOf({
+        intent: "create",
+        question: "Can I pick up my order in store?",
+        answer: "Yes, at our Main St shop.",
+      }),
+    );
     const r = await faqAction(ctx, formOf({ intent: "test", text: "do you do gift wrapping?" }));
     expect(r.ok).toBe(true);
-    expect(r.test).toMatchObject({ intent: "faq", language: "en", match: { question: "Do you offer gift wrapping?", answered: true } });
-    const order = await faqAction(ctx, formOf({ intent: "test", text: "where is order #1003, email bob@example.com" }));
-    expect(order.test).toMatchObject({ intent: "order_status", entities: { orderNumber: "1003", email: "bob@example.com" } });
-    expect(await faqAction(ctx, formOf({ intent: "test", text: "  " }))).toMatchObject({ ok: false, status: 400, errors: { text: "Type a question to test" } });
+    expect(r.test).toMatchObject({
+      intent: "faq",
+      language: "en",
+      match: { question: "Do you offer gift wrapping?", answered: true },
+    });
+    const order = await faqAction(
+      ctx,
+      formOf({ intent: "test", text: "where is order #1003, email bob@example.com" }),
+    );
+    expect(order.test).toMatchObject({
+      intent: "order_status",
+      entities: { orderNumber: "1003", email: "bob@example.com" },
+    });
+    expect(await faqAction(ctx, formOf({ intent: "test", text: "  " }))).toMatchObject({
+      ok: false,
+      status: 400,
+      errors: { text: "Type a question to test" },
+    });
   });
 });
 
 describe("Conversations", () => {
   it("lists only the workspace's conversations, newest first, with masked previews, filters and pages", async () => {
     const { store, workspace } = await seedWorkspace(db);
-    const woo = await db.store.create({ data: { workspaceId: workspace.id, platform: "woocommerce", domain: `w-${Date.now()}.test`, name: "Woo side" } });
+    const woo = await db.store.create({
+      data: {
+        workspaceId: workspace.id,
+        platform: "woocommerce",
+        domain: `w-${Date.now()}.test`,
+        name: "Woo side",
+      },
+    });
     const other = await seedWorkspace(db);
     await seedConversation(db, other.store.id);
     const base = Date.UTC(2026, 10, 1, 12);
     for (let i = 0; i < PAGE_SIZE + 3; i++) {
-      await seedConversation(db, store.id, { createdAt: new Date(base + i * 3600_000), language: i % 2 ? "es" : "en", outcome: i === 0 ? "handoff" : "resolved" });
+      await seedConversation(db, store.id, {
+        createdAt: new Date(base + i * 3600_000),
+        language: i % 2 ? "es" : "en",
+        outcome: i === 0 ? "handoff" : "resolved",
+      });
     }
-    await seedConversation(db, woo.id, { createdAt: new Date(Date.UTC(2026, 10, 5, 12)), language: "fr", outcome: null });
+    await seedConversation(db, woo.id, {
+      createdAt: new Date(Date.UTC(2026, 10, 5, 12)),
+      language: "fr",
+      outcome: null,
+    });
     const url = (q: string) => `https://trulybot.test/dashboard/conversations${q}`;
 
     const first = await listConversations(ctxFor(db, store, url("")));
@@ -211,13 +326,23 @@ describe("Conversations", () => {
     expect(second.hasNext).toBe(false);
     expect(second.hasPrevious).toBe(true);
 
-    expect((await listConversations(ctxFor(db, store, url("?language=fr")))).rows.map((r) => r.storeName)).toEqual(["Woo side"]);
+    expect(
+      (await listConversations(ctxFor(db, store, url("?language=fr")))).rows.map((r) => r.storeName),
+    ).toEqual(["Woo side"]);
     expect((await listConversations(ctxFor(db, store, url("?platform=shopify")))).total).toBe(PAGE_SIZE + 3);
     expect((await listConversations(ctxFor(db, store, url("?outcome=handoff")))).total).toBe(1);
     expect((await listConversations(ctxFor(db, store, url("?outcome=in_progress")))).total).toBe(1);
-    expect((await listConversations(ctxFor(db, store, url("?from=2026-11-03&to=2026-11-05")))).rows.map((r) => r.storeName)).toEqual(["Woo side"]);
-    expect((await listConversations(ctxFor(db, store, url("?from=2026-11-02&to=2026-11-02")))).total).toBe(11);
-    expect((await listConversations(ctxFor(db, store, url("?from=2026-11-05&to=2026-11-01")))).errors).toEqual({ to: "The end date is before the start date" });
+    expect(
+      (await listConversations(ctxFor(db, store, url("?from=2026-11-03&to=2026-11-05")))).rows.map(
+        (r) => r.storeName,
+      ),
+    ).toEqual(["Woo side"]);
+    expect((await listConversations(ctxFor(db, store, url("?from=2026-11-02&to=2026-11-02")))).total).toBe(
+      11,
+    );
+    expect(
+      (await listConversations(ctxFor(db, store, url("?from=2026-11-05&to=2026-11-01")))).errors,
+    ).toEqual({ to: "The end date is before the start date" });
     const bad = await listConversations(ctxFor(db, store, url("?from=2026-13-45&outcome=great&language=es")));
     expect(bad.errors).toEqual({ from: "Use a date like 2026-11-01", outcome: "Unknown outcome" });
     expect(bad.filters).toMatchObject({ from: "", outcome: "", language: "es" });
@@ -242,24 +367,51 @@ describe("Handoffs", () => {
     const { store } = await seedWorkspace(db);
     const ctx = ctxFor(db, store);
     const old = await db.handoffRequest.create({
-      data: { storeId: store.id, email: "old@example.com", message: "old", status: "resolved", resolvedAt: new Date(), createdAt: new Date(Date.now() - 5000) },
+      data: {
+        storeId: store.id,
+        email: "old@example.com",
+        message: "old",
+        status: "resolved",
+        resolvedAt: new Date(),
+        createdAt: new Date(Date.now() - 5000),
+      },
     });
     const open = await db.handoffRequest.create({
-      data: { storeId: store.id, email: "carol@example.com", message: "Please cancel", reason: "cancel_order", orderNumber: "1003", orderContext: JSON.stringify(SAMPLE_ORDER), createdAt: new Date(Date.now() - 60_000) },
+      data: {
+        storeId: store.id,
+        email: "carol@example.com",
+        message: "Please cancel",
+        reason: "cancel_order",
+        orderNumber: "1003",
+        orderContext: JSON.stringify(SAMPLE_ORDER),
+        createdAt: new Date(Date.now() - 60_000),
+      },
     });
     let d = await loadHandoffs(ctx);
     expect(d.openCount).toBe(1);
     expect(d.handoffs.map((h) => h.id)).toEqual([open.id, old.id]);
-    expect(d.handoffs[0]).toMatchObject({ email: "carol@example.com", reason: "cancel_order", order: { number: "1003" } });
+    expect(d.handoffs[0]).toMatchObject({
+      email: "carol@example.com",
+      reason: "cancel_order",
+      order: { number: "1003" },
+    });
 
-    expect(await handoffAction(ctx, formOf({ intent: "resolve", id: open.id }))).toMatchObject({ ok: true, message: "Marked as resolved" });
+    expect(await handoffAction(ctx, formOf({ intent: "resolve", id: open.id }))).toMatchObject({
+      ok: true,
+      message: "Marked as resolved",
+    });
     d = await loadHandoffs(ctx);
     expect(d.openCount).toBe(0);
     expect(d.handoffs.find((h) => h.id === open.id)?.status).toBe("resolved");
 
     const stranger = await seedWorkspace(db);
-    expect(await handoffAction(ctxFor(db, stranger.store), formOf({ intent: "reopen", id: open.id }))).toMatchObject({ ok: false, status: 404 });
-    expect(await handoffAction(ctx, formOf({ intent: "delete", id: open.id }))).toMatchObject({ ok: false, status: 400 });
+    expect(
+      await handoffAction(ctxFor(db, stranger.store), formOf({ intent: "reopen", id: open.id })),
+    ).toMatchObject({ ok: false, status: 404 });
+    expect(await handoffAction(ctx, formOf({ intent: "delete", id: open.id }))).toMatchObject({
+      ok: false,
+      status: 400,
+    });
   });
 });
 
@@ -274,19 +426,37 @@ describe("Stores", () => {
     expect(code).toMatch(/^[A-Z2-9]{5}-[A-Z2-9]{5}$/);
 
     const shopCtx = ctxFor(db, shop.store);
-    const wrong = await storesAction(shopCtx, formOf({ intent: "link", storeId: woo.store.id, code: "AAAAA-BBBBB" }));
-    expect(wrong).toMatchObject({ ok: false, status: 400, errors: { code: expect.stringMatching(/wrong, used or expired/) } });
-    expect(await storesAction(shopCtx, formOf({ intent: "link", storeId: "", code: "x" }))).toMatchObject({ ok: false, errors: { storeId: expect.any(String), code: expect.any(String) } });
+    const wrong = await storesAction(
+      shopCtx,
+      formOf({ intent: "link", storeId: woo.store.id, code: "AAAAA-BBBBB" }),
+    );
+    expect(wrong).toMatchObject({
+      ok: false,
+      status: 400,
+      errors: { code: expect.stringMatching(/wrong, used or expired/) },
+    });
+    expect(await storesAction(shopCtx, formOf({ intent: "link", storeId: "", code: "x" }))).toMatchObject({
+      ok: false,
+      errors: { storeId: expect.any(String), code: expect.any(String) },
+    });
 
-    const linked = await storesAction(shopCtx, formOf({ intent: "link", storeId: woo.store.id, code: code.toLowerCase().replace("-", " ") }));
+    const linked = await storesAction(
+      shopCtx,
+      formOf({ intent: "link", storeId: woo.store.id, code: code.toLowerCase().replace("-", " ") }),
+    );
     expect(linked).toMatchObject({ ok: true, message: "Woo Outfitters linked" });
     const stores = await loadStores(shopCtx);
     expect(stores.stores.map((s) => s.platform).sort()).toEqual(["shopify", "woocommerce"]);
 
     // single use
-    const again = await storesAction(ctxFor(db, (await seedWorkspace(db)).store), formOf({ intent: "link", storeId: woo.store.id, code }));
+    const again = await storesAction(
+      ctxFor(db, (await seedWorkspace(db)).store),
+      formOf({ intent: "link", storeId: woo.store.id, code }),
+    );
     expect(again.ok).toBe(false);
-    expect((await db.store.findUniqueOrThrow({ where: { id: woo.store.id } })).workspaceId).toBe(shop.workspace.id);
+    expect((await db.store.findUniqueOrThrow({ where: { id: woo.store.id } })).workspaceId).toBe(
+      shop.workspace.id,
+    );
   });
 
   it("refuses expired link codes", async () => {
@@ -294,16 +464,27 @@ describe("Stores", () => {
     const woo = await seedWorkspace(db, { platform: "woocommerce" });
     const past = new Date(Date.now() - LINK_CODE_TTL_MS - 1000);
     const gen = await storesAction(ctxFor(db, woo.store), formOf({ intent: "link_code" }), past);
-    const r = await storesAction(ctxFor(db, shop.store), formOf({ intent: "link", storeId: woo.store.id, code: gen.linkCode!.code }));
+    const r = await storesAction(
+      ctxFor(db, shop.store),
+      formOf({ intent: "link", storeId: woo.store.id, code: gen.linkCode!.code }),
+    );
     expect(r.ok).toBe(false);
-    expect((await db.store.findUniqueOrThrow({ where: { id: woo.store.id } })).workspaceId).toBe(woo.workspace.id);
+    expect((await db.store.findUniqueOrThrow({ where: { id: woo.store.id } })).workspaceId).toBe(
+      woo.workspace.id,
+    );
   });
 
   it("disconnects a WooCommerce store (credentials wiped) but explains Shopify uninstalls", async () => {
     const woo = await seedWorkspace(db, { platform: "woocommerce" });
     await db.store.update({
       where: { id: woo.store.id },
-      data: { credentials: sealSecret(JSON.stringify({ consumerKey: "ck", consumerSecret: "cs", keyId: 7 }), "store.credentials"), signingSecret: sealSecret("s", "store.signingSecret") },
+      data: {
+        credentials: sealSecret(
+          JSON.stringify({ consumerKey: "ck", consumerSecret: "cs", keyId: 7 }),
+          "store.credentials",
+        ),
+        signingSecret: sealSecret("s", "store.signingSecret"),
+      },
     });
     const ctx = ctxFor(db, woo.store);
     const r = await storesAction(ctx, formOf({ intent: "disconnect", storeId: woo.store.id }));
@@ -312,8 +493,17 @@ describe("Stores", () => {
     expect(s).toMatchObject({ status: "disconnected", credentials: null, signingSecret: null });
 
     const shop = await seedWorkspace(db, { platform: "shopify" });
-    const sr = await storesAction(ctxFor(db, shop.store), formOf({ intent: "disconnect", storeId: shop.store.id }));
-    expect(sr).toMatchObject({ ok: false, status: 400, message: expect.stringMatching(/uninstalling TrulyBot in the Shopify admin/) });
-    expect(await storesAction(ctxFor(db, shop.store), formOf({ intent: "disconnect", storeId: woo.store.id }))).toMatchObject({ ok: false, status: 404 });
+    const sr = await storesAction(
+      ctxFor(db, shop.store),
+      formOf({ intent: "disconnect", storeId: shop.store.id }),
+    );
+    expect(sr).toMatchObject({
+      ok: false,
+      status: 400,
+      message: expect.stringMatching(/uninstalling TrulyBot in the Shopify admin/),
+    });
+    expect(
+      await storesAction(ctxFor(db, shop.store), formOf({ intent: "disconnect", storeId: woo.store.id })),
+    ).toMatchObject({ ok: false, status: 404 });
   });
 });

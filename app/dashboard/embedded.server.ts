@@ -12,7 +12,9 @@ import { EMBED_STATUS_QUERY, embedEnabledFromSettingsData, settingsDataFromRespo
 export async function embeddedContext(request: Request) {
   const { admin, session } = await authenticate.admin(request);
   const db = await getDb();
-  let store = await db.store.findUnique({ where: { platform_domain: { platform: "shopify", domain: session.shop } } });
+  let store = await db.store.findUnique({
+    where: { platform_domain: { platform: "shopify", domain: session.shop } },
+  });
   if (!store) store = await upsertShopifyStore({ shop: session.shop, scopes: session.scope ?? null });
   const ctx: DashboardCtx = { db, workspaceId: store.workspaceId, storeId: store.id, request };
   return { ctx, admin, shop: session.shop, store };

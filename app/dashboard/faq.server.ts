@@ -14,7 +14,12 @@ function parseTranslations(json: string): Record<string, { question: string; ans
     const v = JSON.parse(json) as Record<string, { question?: unknown; answer?: unknown }>;
     const out: Record<string, { question: string; answer: string }> = {};
     for (const [lang, t] of Object.entries(v ?? {})) {
-      if ((LANGUAGES as readonly string[]).includes(lang) && t && typeof t.question === "string" && typeof t.answer === "string") {
+      if (
+        (LANGUAGES as readonly string[]).includes(lang) &&
+        t &&
+        typeof t.question === "string" &&
+        typeof t.answer === "string"
+      ) {
         out[lang] = { question: t.question, answer: t.answer };
       }
     }
@@ -27,23 +32,24 @@ function parseTranslations(json: string): Record<string, { question: string; ans
 export async function loadFaq(ctx: DashboardCtx): Promise<FaqData> {
   const store = await currentStore(ctx);
   const [rows, settings] = await Promise.all([
-    ctx.db.faqEntry.findMany({ where: { storeId: store.id }, orderBy: [{ position: "asc" }, { createdAt: "asc" }] }),
+    ctx.db.faqEntry.findMany({
+      where: { storeId: store.id },
+      orderBy: [{ position: "asc" }, { createdAt: "asc" }],
+    }),
     ctx.db.botSettings.findUnique({ where: { storeId: store.id } }),
   ]);
   const langs = parseLanguages(settings?.languages);
   return {
     store: storeBrief(store),
     languages: langs.length ? langs : ["en"],
-    entries: rows.map(
-      (r): FaqEntryData => ({
-        id: r.id,
-        question: r.question,
-        answer: r.answer,
-        enabled: r.enabled,
-        translations: parseTranslations(r.translations),
-        updatedAt: r.updatedAt.toISOString(),
-      }),
-    ),
+    entries: rows.map((r): FaqEntryData => ({
+      id: r.id,
+      question: r.question,
+      answer: r.answer,
+      enabled: r.enabled,
+      translations: parseTranslations(r.translations),
+      updatedAt: r.updatedAt.toISOString(),
+    })),
   };
 }
 
@@ -54,7 +60,9 @@ interface FaqFormValues {
   translations: Record<string, { question: string; answer: string }>;
 }
 
-export function validateFaqForm(form: FormData): { ok: true; values: FaqFormValues } | { ok: false; errors: FieldErrors } {
+export function validateFaqForm(
+  form: FormData,
+): { ok: true; values: FaqFormValues } | { ok: false; errors: FieldErrors } {
   const errors: FieldErrors = {};
   const question = formString(form, "question").trim();
   const answer = formString(form, "answer").trim();
@@ -79,7 +87,12 @@ export function validateFaqForm(form: FormData): { ok: true; values: FaqFormValu
   return { ok: true, values: { question, answer, enabled, translations } };
 }
 
-export type FaqActionResult = ActionResult & { status: number; intent: string; test?: FaqTestResult; entryId?: string };
+export type FaqActionResult = ActionResult & {
+  status: number;
+  intent: string;
+  test?: FaqTestResult;
+  entryId?: string;
+};
 
 async function entriesFor(ctx: DashboardCtx, storeId: string): Promise<FaqEntry[]> {
   const rows = await ctx.db.faqEntry.findMany({ where: { storeId }, orderBy: { position: "asc" } });
@@ -92,7 +105,11 @@ async function entriesFor(ctx: DashboardCtx, storeId: string): Promise<FaqEntry[
   }));
 }
 
-export async function testFaqQuestion(ctx: DashboardCtx, storeId: string, text: string): Promise<FaqTestResult> {
+export async function testFaqQuestion(
+  ctx: DashboardCtx,
+  storeId: string,
+  text: string,
+): Promise<FaqTestResult> {
   const index = buildFaqIndex(await entriesFor(ctx, storeId));
   const faqMatcher = (t: string, l: Language) => searchFaq(index, t, l)[0]?.score ?? 0;
   const u = understand(text.slice(0, MAX_TEXT_LENGTH), { faqMatcher });
@@ -102,9 +119,19 @@ export async function testFaqQuestion(ctx: DashboardCtx, storeId: string, text: 
     intent: u.intent,
     confidence: Math.round(Math.max(0, Math.min(1, u.confidence || 0)) * 100) / 100,
     language: u.language,
-    entities: { orderNumber: u.entities.orderNumber ?? null, email: u.entities.email ?? null, phone: u.entities.phone ?? null },
+    entities: {
+      orderNumber: u.entities.orderNumber ?? null,
+      email: u.entities.email ?? null,
+      phone: u.entities.phone ?? null,
+    },
     match: best
-      ? { id: best.entry.id, question: best.question, answer: best.answer, score: best.score, answered: best.score >= FAQ_ANSWER_THRESHOLD }
+      ? {
+          id: best.entry.id,
+          question: best.question,
+          answer: best.answer,
+          score: best.score,
+          answered: best.score >= FAQ_ANSWER_THRESHOLD,
+        }
       : null,
   };
 }
@@ -113,18 +140,32 @@ export async function faqAction(ctx: DashboardCtx, form: FormData): Promise<FaqA
   const store = await currentStore(ctx);
   const intent = formString(form, "intent");
   const db = ctx.db;
-  const bump = () => db.botSettings.updateMany({ where: { storeId: store.id }, data: { version: { increment: 1 } } });
+  const bump = () =>
+    db.botSettings.updateMany({ where: { storeId: store.id }, data: { version: { increment: 1 } } });
 
   if (intent === "test") {
     const text = formString(form, "text").trim();
     if (!text) return { ok: false, status: 400, intent, errors: { text: "Type a question to test" } };
-    if (text.length > MAX_TEXT_LENGTH) return { ok: false, status: 400, intent, errors: { text: `Keep it under ${MAX_TEXT_LENGTH} characters` } };
+    if (text.length > MAX_TEXT_LENGTH)
+      return {
+        ok: false,
+        status: 400,
+        intent,
+        errors: { text: `Keep it under ${MAX_TEXT_LENGTH} characters` },
+      };
     return { ok: true, status: 200, intent, test: await testFaqQuestion(ctx, store.id, text) };
   }
 
   if (intent === "create" || intent === "update") {
     const v = validateFaqForm(form);
-    if (!v.ok) return { ok: false, status: 400, intent, errors: v.errors, entryId: formString(form, "id") || undefined };
+    if (!v.ok)
+      return {
+        ok: false,
+        status: 400,
+        intent,
+        errors: v.errors,
+        entryId: formString(form, "id") || undefined,
+      };
     const data = {
       question: v.values.question,
       answer: v.values.answer,
@@ -132,14 +173,21 @@ export async function faqAction(ctx: DashboardCtx, form: FormData): Promise<FaqA
       translations: JSON.stringify(v.values.translations),
     };
     if (intent === "create") {
-      const last = await db.faqEntry.findFirst({ where: { storeId: store.id }, orderBy: { position: "desc" }, select: { position: true } });
-      const row = await db.faqEntry.create({ data: { storeId: store.id, position: (last?.position ?? -1) + 1, ...data } });
+      const last = await db.faqEntry.findFirst({
+        where: { storeId: store.id },
+        orderBy: { position: "desc" },
+        select: { position: true },
+      });
+      const row = await db.faqEntry.create({
+        data: { storeId: store.id, position: (last?.position ?? -1) + 1, ...data },
+      });
       await bump();
       return { ok: true, status: 200, intent, entryId: row.id, message: "FAQ entry added" };
     }
     const id = formString(form, "id");
     const res = await db.faqEntry.updateMany({ where: { id, storeId: store.id }, data });
-    if (res.count !== 1) return { ok: false, status: 404, intent, message: "That FAQ entry no longer exists." };
+    if (res.count !== 1)
+      return { ok: false, status: 404, intent, message: "That FAQ entry no longer exists." };
     await bump();
     return { ok: true, status: 200, intent, entryId: id, message: "FAQ entry saved" };
   }
@@ -147,7 +195,8 @@ export async function faqAction(ctx: DashboardCtx, form: FormData): Promise<FaqA
   if (intent === "delete") {
     const id = formString(form, "id");
     const res = await db.faqEntry.deleteMany({ where: { id, storeId: store.id } });
-    if (res.count !== 1) return { ok: false, status: 404, intent, message: "That FAQ entry no longer exists." };
+    if (res.count !== 1)
+      return { ok: false, status: 404, intent, message: "That FAQ entry no longer exists." };
     await bump();
     return { ok: true, status: 200, intent, message: "FAQ entry deleted" };
   }

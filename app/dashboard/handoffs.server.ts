@@ -6,7 +6,10 @@ import type { ActionResult, HandoffRow, HandoffsData } from "./types";
 
 export async function loadHandoffs(ctx: DashboardCtx): Promise<HandoffsData> {
   const status = new URL(ctx.request.url).searchParams.get("status");
-  const where = { store: { workspaceId: ctx.workspaceId }, ...(status === "open" || status === "resolved" ? { status } : {}) };
+  const where = {
+    store: { workspaceId: ctx.workspaceId },
+    ...(status === "open" || status === "resolved" ? { status } : {}),
+  };
   const [rows, openCount] = await Promise.all([
     ctx.db.handoffRequest.findMany({
       where,
@@ -44,10 +47,14 @@ export async function loadHandoffs(ctx: DashboardCtx): Promise<HandoffsData> {
   };
 }
 
-export async function handoffAction(ctx: DashboardCtx, form: FormData): Promise<ActionResult & { status: number }> {
+export async function handoffAction(
+  ctx: DashboardCtx,
+  form: FormData,
+): Promise<ActionResult & { status: number }> {
   const intent = formString(form, "intent");
   const id = formString(form, "id");
-  if (intent !== "resolve" && intent !== "reopen") return { ok: false, status: 400, message: "Unknown action." };
+  if (intent !== "resolve" && intent !== "reopen")
+    return { ok: false, status: 400, message: "Unknown action." };
   const open = intent === "reopen";
   const res = await ctx.db.handoffRequest.updateMany({
     where: { id, store: { workspaceId: ctx.workspaceId } },

@@ -57,7 +57,14 @@ export async function loadHome(
           : embed === false
             ? "The app embed is off in your live theme, so shoppers don't see the chat yet."
             : "We couldn't check your live theme yet. Open the theme editor to make sure the app embed is on.",
-      action: embed === true ? undefined : { label: "Open theme editor", url: embedDeepLink(opts.shop ?? store.domain, apiKey), external: true },
+      action:
+        embed === true
+          ? undefined
+          : {
+              label: "Open theme editor",
+              url: embedDeepLink(opts.shop ?? store.domain, apiKey),
+              external: true,
+            },
     });
   } else {
     checklist.push({
@@ -73,7 +80,9 @@ export async function loadHome(
       id: "widget",
       label: "Switch the chat widget on",
       done: store.widgetEnabled,
-      help: store.widgetEnabled ? "The widget shows on your storefront." : "In WordPress go to WooCommerce → TrulyBot and tick “Show the chat widget”.",
+      help: store.widgetEnabled
+        ? "The widget shows on your storefront."
+        : "In WordPress go to WooCommerce → TrulyBot and tick “Show the chat widget”.",
     });
   }
   checklist.push({
@@ -87,19 +96,26 @@ export async function loadHome(
     id: "faq",
     label: "Add your first FAQ",
     done: faqCount > 0,
-    help: faqCount > 0 ? `${faqCount} FAQ ${faqCount === 1 ? "entry" : "entries"} answer shoppers' questions.` : "Answers to the questions shoppers ask most.",
+    help:
+      faqCount > 0
+        ? `${faqCount} FAQ ${faqCount === 1 ? "entry" : "entries"} answer shoppers' questions.`
+        : "Answers to the questions shoppers ask most.",
     action: { label: "FAQ", url: "faq", external: false },
   });
   checklist.push({
     id: "test_conversation",
     label: "Send a test conversation",
     done: anyConversation !== null,
-    help: anyConversation ? "Your bot has had its first conversation." : "Open your storefront, click the chat bubble and ask “where is my order?”.",
+    help: anyConversation
+      ? "Your bot has had its first conversation."
+      : "Open your storefront, click the chat bubble and ask “where is my order?”.",
   });
 
   const from = new Date(now.getTime() - range * DAY);
   const summary = await createPrismaChatRepository(db).summarize(store.id, from, now);
-  const dayStart = new Date(Date.UTC(now.getUTCFullYear(), now.getUTCMonth(), now.getUTCDate()) - (range - 1) * DAY);
+  const dayStart = new Date(
+    Date.UTC(now.getUTCFullYear(), now.getUTCMonth(), now.getUTCDate()) - (range - 1) * DAY,
+  );
   const convs = await db.conversation.findMany({
     where: { storeId: store.id, createdAt: { gte: dayStart, lte: now } },
     select: { createdAt: true },

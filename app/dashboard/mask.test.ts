@@ -13,7 +13,9 @@ describe("maskPersonalData", () => {
   });
 
   it("leaves order numbers, prices and dates alone", () => {
-    expect(maskPersonalData("where is order #1003? it was $49.99 on 2026-11-02")).toBe("where is order #1003? it was $49.99 on 2026-11-02");
+    expect(maskPersonalData("where is order #1003? it was $49.99 on 2026-11-02")).toBe(
+      "where is order #1003? it was $49.99 on 2026-11-02",
+    );
   });
 
   it("handles empty input", () => {

@@ -24,14 +24,29 @@ describe("validateBotSettings", () => {
     const r = validateBotSettings(form({ accentColor: "F60", handoffEmail: " Help@Shop.test " }));
     expect(r.ok).toBe(true);
     if (!r.ok) return;
-    expect(r.values).toMatchObject({ accentColor: "#ff6600", position: "left", languages: ["en", "es"], orderTracking: true, handoffEmail: "help@shop.test" });
+    expect(r.values).toMatchObject({
+      accentColor: "#ff6600",
+      position: "left",
+      languages: ["en", "es"],
+      orderTracking: true,
+      handoffEmail: "help@shop.test",
+    });
     const empty = validateBotSettings(form({ businessHours: "  ", orderTracking: "false" }));
     expect(empty.ok && empty.values.businessHours).toBeNull();
     expect(empty.ok && empty.values.orderTracking).toBe(false);
   });
 
   it("returns one message per invalid field", () => {
-    const r = validateBotSettings(form({ name: " ", accentColor: "blue", position: "top", languages: [], handoffEmail: "nope", greeting: "x".repeat(301) }));
+    const r = validateBotSettings(
+      form({
+        name: " ",
+        accentColor: "blue",
+        position: "top",
+        languages: [],
+        handoffEmail: "nope",
+        greeting: "x".repeat(301),
+      }),
+    );
     expect(r.ok).toBe(false);
     if (r.ok) return;
     expect(r.errors.name).toBe("Bot name is required");

@@ -37,14 +37,21 @@ export const botSettingsSchema = z.object({
   position: z.enum(["left", "right"], { errorMap: () => ({ message: "Choose left or right" }) }),
   launcherLabel: trimmed("Launcher label", 40),
   languages: z
-    .array(z.enum(LANGUAGES as unknown as [Language, ...Language[]], { errorMap: () => ({ message: "Unknown language" }) }))
+    .array(
+      z.enum(LANGUAGES as unknown as [Language, ...Language[]], {
+        errorMap: () => ({ message: "Unknown language" }),
+      }),
+    )
     .min(1, "Choose at least one language"),
   orderTracking: z.boolean(),
   handoffEmail: z
     .string()
     .trim()
     .max(254, "Email is too long")
-    .refine((v) => v === "" || z.string().email().safeParse(v).success, "Enter a valid email address, or leave it empty")
+    .refine(
+      (v) => v === "" || z.string().email().safeParse(v).success,
+      "Enter a valid email address, or leave it empty",
+    )
     .transform((v) => (v === "" ? null : v.toLowerCase())),
   businessHours: z
     .string()

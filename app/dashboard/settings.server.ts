@@ -6,7 +6,11 @@ import type { ActionResult, BotSettingsData } from "./types";
 
 export async function loadBotSettings(ctx: DashboardCtx): Promise<BotSettingsData> {
   const store = await currentStore(ctx);
-  const s = await ctx.db.botSettings.upsert({ where: { storeId: store.id }, create: { storeId: store.id }, update: {} });
+  const s = await ctx.db.botSettings.upsert({
+    where: { storeId: store.id },
+    create: { storeId: store.id },
+    update: {},
+  });
   const langs = parseLanguages(s.languages);
   return {
     store: storeBrief(store),
@@ -25,7 +29,10 @@ export async function loadBotSettings(ctx: DashboardCtx): Promise<BotSettingsDat
   };
 }
 
-export async function saveBotSettings(ctx: DashboardCtx, form: FormData): Promise<ActionResult & { status: number }> {
+export async function saveBotSettings(
+  ctx: DashboardCtx,
+  form: FormData,
+): Promise<ActionResult & { status: number }> {
   const store = await currentStore(ctx);
   const v = validateBotSettings(form);
   if (!v.ok) return { ok: false, status: 400, errors: v.errors, message: "Check the highlighted fields." };
@@ -46,7 +53,13 @@ export async function saveBotSettings(ctx: DashboardCtx, form: FormData): Promis
     update: { ...data, version: { increment: 1 } },
   });
   await ctx.db.activityLog.create({
-    data: { workspaceId: ctx.workspaceId, storeId: store.id, actor: "merchant", action: "settings.updated", details: JSON.stringify({ fields: Object.keys(data) }) },
+    data: {
+      workspaceId: ctx.workspaceId,
+      storeId: store.id,
+      actor: "merchant",
+      action: "settings.updated",
+      details: JSON.stringify({ fields: Object.keys(data) }),
+    },
   });
   return { ok: true, status: 200, message: "Settings saved" };
 }

@@ -31,7 +31,10 @@ export function normalizeLinkCode(raw: string): string {
 const linkHash = (code: string) => sha256Hex(`link:${normalizeLinkCode(code)}`);
 
 export async function loadStores(ctx: DashboardCtx): Promise<StoresData> {
-  const stores = await ctx.db.store.findMany({ where: { workspaceId: ctx.workspaceId }, orderBy: [{ platform: "asc" }, { createdAt: "asc" }] });
+  const stores = await ctx.db.store.findMany({
+    where: { workspaceId: ctx.workspaceId },
+    orderBy: [{ platform: "asc" }, { createdAt: "asc" }],
+  });
   return {
     currentStoreId: ctx.storeId,
     stores: stores.map((s: Store) => ({
@@ -45,7 +48,11 @@ export async function loadStores(ctx: DashboardCtx): Promise<StoresData> {
   };
 }
 
-export async function storesAction(ctx: DashboardCtx, form: FormData, now = new Date()): Promise<StoresActionResult & { status: number }> {
+export async function storesAction(
+  ctx: DashboardCtx,
+  form: FormData,
+  now = new Date(),
+): Promise<StoresActionResult & { status: number }> {
   const intent = formString(form, "intent");
   const db = ctx.db;
 
@@ -53,15 +60,23 @@ export async function storesAction(ctx: DashboardCtx, form: FormData, now = new 
     const store = await currentStore(ctx);
     const code = generateLinkCode();
     const expiresAt = new Date(now.getTime() + LINK_CODE_TTL_MS);
-    await db.ssoToken.create({ data: { tokenHash: linkHash(code), storeId: store.id, userLabel: "link", expiresAt } });
-    return { ok: true, status: 200, message: "Link code created", linkCode: { code, storeId: store.id, expiresAt: expiresAt.toISOString() } };
+    await db.ssoToken.create({
+      data: { tokenHash: linkHash(code), storeId: store.id, userLabel: "link", expiresAt },
+    });
+    return {
+      ok: true,
+      status: 200,
+      message: "Link code created",
+      linkCode: { code, storeId: store.id, expiresAt: expiresAt.toISOString() },
+    };
   }
 
   if (intent === "link") {
     const storeId = formString(form, "storeId").trim();
     const code = formString(form, "code").trim();
     const errors: FieldErrors = {};
-    if (!/^[a-z0-9]{10,40}$/i.test(storeId)) errors.storeId = "Paste the store id shown on the other store's Stores page";
+    if (!/^[a-z0-9]{10,40}$/i.test(storeId))
+      errors.storeId = "Paste the store id shown on the other store's Stores page";
     if (normalizeLinkCode(code).length !== 11) errors.code = "Link codes look like ABCDE-FGH23";
     if (Object.keys(errors).length) return { ok: false, status: 400, errors };
     if (storeId === ctx.storeId) return { ok: false, status: 400, errors: { storeId: "That is this store" } };
@@ -69,14 +84,28 @@ export async function storesAction(ctx: DashboardCtx, form: FormData, now = new 
       where: { tokenHash: linkHash(code), storeId, userLabel: "link", usedAt: null, expiresAt: { gt: now } },
       data: { usedAt: now },
     });
-    if (claimed.count !== 1) return { ok: false, status: 400, errors: { code: "This code is wrong, used or expired. Create a new one on the other store's Stores page." } };
+    if (claimed.count !== 1)
+      return {
+        ok: false,
+        status: 400,
+        errors: {
+          code: "This code is wrong, used or expired. Create a new one on the other store's Stores page.",
+        },
+      };
     const other = await db.store.findUnique({ where: { id: storeId } });
     if (!other) return { ok: false, status: 400, errors: { storeId: "No store with this id" } };
-    if (other.workspaceId === ctx.workspaceId) return { ok: true, status: 200, message: `${other.name} is already linked` };
+    if (other.workspaceId === ctx.workspaceId)
+      return { ok: true, status: 200, message: `${other.name} is already linked` };
     const fromWorkspace = other.workspaceId;
     await db.store.update({ where: { id: other.id }, data: { workspaceId: ctx.workspaceId } });
     await db.activityLog.create({
-      data: { workspaceId: ctx.workspaceId, storeId: other.id, actor: "merchant", action: "store.linked", details: JSON.stringify({ fromWorkspace, by: ctx.storeId }) },
+      data: {
+        workspaceId: ctx.workspaceId,
+        storeId: other.id,
+        actor: "merchant",
+        action: "store.linked",
+        details: JSON.stringify({ fromWorkspace, by: ctx.storeId }),
+      },
     });
     return { ok: true, status: 200, message: `${other.name} linked` };
   }
@@ -89,10 +118,12 @@ export async function storesAction(ctx: DashboardCtx, form: FormData, now = new 
       return {
         ok: false,
         status: 400,
-        message: "Shopify stores are disconnected by uninstalling TrulyBot in the Shopify admin (Settings → Apps and sales channels).",
+        message:
+          "Shopify stores are disconnected by uninstalling TrulyBot in the Shopify admin (Settings → Apps and sales channels).",
       };
     }
-    if (store.status === "disconnected") return { ok: true, status: 200, message: `${store.name} is already disconnected` };
+    if (store.status === "disconnected")
+      return { ok: true, status: 200, message: `${store.name} is already disconnected` };
     await disconnectStore(store);
     return {
       ok: true,

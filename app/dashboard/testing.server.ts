@@ -3,14 +3,21 @@ import type { Db } from "../db.server";
 import type { WidgetOrder } from "../chat/protocol";
 import type { DashboardCtx } from "./context.server";
 
-export async function seedWorkspace(db: Db, opts: { platform?: "shopify" | "woocommerce"; domain?: string; name?: string } = {}) {
+export async function seedWorkspace(
+  db: Db,
+  opts: { platform?: "shopify" | "woocommerce"; domain?: string; name?: string } = {},
+) {
   const platform = opts.platform ?? "shopify";
   const ws = await db.workspace.create({ data: { name: opts.name ?? "Test workspace" } });
   const store = await db.store.create({
     data: {
       workspaceId: ws.id,
       platform,
-      domain: opts.domain ?? (platform === "shopify" ? `shop-${Math.random().toString(36).slice(2, 8)}.myshopify.com` : `woo-${Math.random().toString(36).slice(2, 8)}.test`),
+      domain:
+        opts.domain ??
+        (platform === "shopify"
+          ? `shop-${Math.random().toString(36).slice(2, 8)}.myshopify.com`
+          : `woo-${Math.random().toString(36).slice(2, 8)}.test`),
       name: opts.name ?? (platform === "shopify" ? "Demo Outfitters" : "Woo Outfitters"),
       status: "active",
       installedAt: new Date(),
@@ -21,7 +28,11 @@ export async function seedWorkspace(db: Db, opts: { platform?: "shopify" | "wooc
   return { workspace: ws, store };
 }
 
-export function ctxFor(db: Db, store: { id: string; workspaceId: string }, url = "https://trulybot.test/dashboard"): DashboardCtx {
+export function ctxFor(
+  db: Db,
+  store: { id: string; workspaceId: string },
+  url = "https://trulybot.test/dashboard",
+): DashboardCtx {
   return { db, workspaceId: store.workspaceId, storeId: store.id, request: new Request(url) };
 }
 
@@ -57,7 +68,13 @@ export const SAMPLE_ORDER: WidgetOrder = {
 export async function seedConversation(
   db: Db,
   storeId: string,
-  opts: { createdAt?: Date; language?: string; outcome?: string | null; shopperText?: string; orderQuestion?: boolean } = {},
+  opts: {
+    createdAt?: Date;
+    language?: string;
+    outcome?: string | null;
+    shopperText?: string;
+    orderQuestion?: boolean;
+  } = {},
 ) {
   const at = opts.createdAt ?? new Date();
   const conv = await db.conversation.create({
@@ -73,9 +90,17 @@ export async function seedConversation(
       lastMessageAt: at,
     },
   });
-  const text = opts.shopperText ?? "where is order 1003? my email is alice@example.com, phone +1 555 123 4567";
+  const text =
+    opts.shopperText ?? "where is order 1003? my email is alice@example.com, phone +1 555 123 4567";
   await db.message.create({
-    data: { conversationId: conv.id, role: "shopper", type: "text", text, payload: JSON.stringify({ id: "m1", role: "shopper", type: "text", text }), createdAt: at },
+    data: {
+      conversationId: conv.id,
+      role: "shopper",
+      type: "text",
+      text,
+      payload: JSON.stringify({ id: "m1", role: "shopper", type: "text", text }),
+      createdAt: at,
+    },
   });
   await db.message.create({
     data: {
@@ -83,7 +108,13 @@ export async function seedConversation(
       role: "bot",
       type: "order",
       text: "Order #1003 is on its way.",
-      payload: JSON.stringify({ id: "m2", role: "bot", type: "order", text: "Order #1003 is on its way.", order: SAMPLE_ORDER }),
+      payload: JSON.stringify({
+        id: "m2",
+        role: "bot",
+        type: "order",
+        text: "Order #1003 is on its way.",
+        order: SAMPLE_ORDER,
+      }),
       createdAt: new Date(at.getTime() + 1000),
     },
   });

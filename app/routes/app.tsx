@@ -39,7 +39,10 @@ export default function App() {
 /** The page components' shell: links under /app, App Bridge toasts, no CSRF field (session tokens). */
 function EmbeddedShell({ children }: { children: ReactNode }) {
   const shopify = useAppBridge();
-  const notify = useCallback((message: string, opts?: { error?: boolean }) => shopify.toast.show(message, { isError: !!opts?.error }), [shopify]);
+  const notify = useCallback(
+    (message: string, opts?: { error?: boolean }) => shopify.toast.show(message, { isError: !!opts?.error }),
+    [shopify],
+  );
   const shell = useMemo(() => ({ base: "/app", embedded: true, csrf: null, notify }), [notify]);
   return <ShellProvider value={shell}>{children}</ShellProvider>;
 }

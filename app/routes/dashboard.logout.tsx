@@ -9,7 +9,10 @@ export const action = async ({ request }: ActionFunctionArgs) => {
   const session = await getDashboardSession(request);
   if (!session) return redirect("/dashboard?logged_out=1");
   const form = await request.formData();
-  if (!csrfValid(session, form.get("csrf"))) throw new Response("The form expired. Reload the page and try again.", { status: 403 });
+  if (!csrfValid(session, form.get("csrf")))
+    throw new Response("The form expired. Reload the page and try again.", { status: 403 });
   const cookie = await destroyDashboardSession(request);
-  return redirect("/dashboard?logged_out=1", { headers: { "Set-Cookie": cookie, "Cache-Control": "no-store" } });
+  return redirect("/dashboard?logged_out=1", {
+    headers: { "Set-Cookie": cookie, "Cache-Control": "no-store" },
+  });
 };

@@ -25,8 +25,13 @@ let storeId: string;
 
 const BASE = "https://trulybot.test";
 const args = (request: Request, params: Record<string, string> = {}) => ({ request, params, context: {} });
-const get = (path: string, withCookie = true) => new Request(BASE + path, { headers: withCookie ? { cookie } : {} });
-const post = (path: string, fields: Record<string, string | string[]>, opts: { csrf?: string | null; cookie?: boolean } = {}) => {
+const get = (path: string, withCookie = true) =>
+  new Request(BASE + path, { headers: withCookie ? { cookie } : {} });
+const post = (
+  path: string,
+  fields: Record<string, string | string[]>,
+  opts: { csrf?: string | null; cookie?: boolean } = {},
+) => {
   const body = new URLSearchParams();
   const token = opts.csrf === undefined ? csrf : opts.csrf;
   if (token !== null) body.append("csrf", token);
@@ -35,7 +40,7 @@ const post = (path: string, fields: Record<string, string | string[]>, opts: { c
 };
 
 type DataResult<T> = { data: T; init: ResponseInit | null };
-const asData = <T,>(r: unknown) => r as DataResult<T>;
+const asData = <T>(r: unknown) => r as DataResult<T>;
 
 async function thrown(p: Promise<unknown>): Promise<Response> {
   try {
@@ -76,34 +81,56 @@ describe("without a dashboard session", () => {
       [handoffs, "/dashboard/handoffs"],
       [stores, "/dashboard/stores"],
     ] as const) {
-      expect((await thrown((mod.loader as (a: unknown) => Promise<unknown>)(args(get(path, false))))).status, path).toBe(401);
+      expect(
+        (await thrown((mod.loader as (a: unknown) => Promise<unknown>)(args(get(path, false))))).status,
+        path,
+      ).toBe(401);
     }
-    expect((await thrown(conversation.loader(args(get("/dashboard/conversations/x", false), { id: "x" })))).status).toBe(401);
-    expect((await thrown(settings.action(args(post("/dashboard/settings", { name: "x" }, { cookie: false }))))).status).toBe(401);
+    expect(
+      (await thrown(conversation.loader(args(get("/dashboard/conversations/x", false), { id: "x" })))).status,
+    ).toBe(401);
+    expect(
+      (await thrown(settings.action(args(post("/dashboard/settings", { name: "x" }, { cookie: false })))))
+        .status,
+    ).toBe(401);
   });
 
   it("a made-up cookie is not a session", async () => {
-    const req = new Request(BASE + "/dashboard/settings", { headers: { cookie: cookie.split("=")[0] + "=" + "a".repeat(43) } });
+    const req = new Request(BASE + "/dashboard/settings", {
+      headers: { cookie: cookie.split("=")[0] + "=" + "a".repeat(43) },
+    });
     expect((await thrown(settings.loader(args(req)))).status).toBe(401);
   });
 });
 
 describe("with a dashboard session", () => {
   it("the layout gives the page its CSRF token and store", async () => {
-    const r = asData<{ authenticated: true; csrf: string; storeName: string; openHandoffs: number }>(await layout.loader(args(get("/dashboard"))));
+    const r = asData<{ authenticated: true; csrf: string; storeName: string; openHandoffs: number }>(
+      await layout.loader(args(get("/dashboard"))),
+    );
     expect(r.init?.status ?? 200).toBe(200);
     expect(r.data).toMatchObject({ authenticated: true, csrf, storeName: "Woo Outfitters", openHandoffs: 0 });
   });
 
   it("Home shows the WooCommerce checklist", async () => {
     const d = await home.loader(args(get("/dashboard")));
-    expect(d.checklist.map((c) => c.id)).toEqual(["connected", "widget", "personalised", "faq", "test_conversation"]);
+    expect(d.checklist.map((c) => c.id)).toEqual([
+      "connected",
+      "widget",
+      "personalised",
+      "faq",
+      "test_conversation",
+    ]);
   });
 
   it("settings: a wrong CSRF token is 403 and saves nothing", async () => {
-    const res = await thrown(settings.action(args(post("/dashboard/settings", { name: "Hacked" }, { csrf: "nope" }))));
+    const res = await thrown(
+      settings.action(args(post("/dashboard/settings", { name: "Hacked" }, { csrf: "nope" }))),
+    );
     expect(res.status).toBe(403);
-    const res2 = await thrown(settings.action(args(post("/dashboard/settings", { name: "Hacked" }, { csrf: null }))));
+    const res2 = await thrown(
+      settings.action(args(post("/dashboard/settings", { name: "Hacked" }, { csrf: null }))),
+    );
     expect(res2.status).toBe(403);
     expect((await db.botSettings.findUniqueOrThrow({ where: { storeId } })).name).toBe("TrulyBot");
   });
@@ -120,10 +147,14 @@ describe("with a dashboard session", () => {
       handoffEmail: "",
       businessHours: "",
     };
-    const bad = asData<{ ok: boolean; errors: Record<string, string> }>(await settings.action(args(post("/dashboard/settings", { ...fields, accentColor: "#12345" }))));
+    const bad = asData<{ ok: boolean; errors: Record<string, string> }>(
+      await settings.action(args(post("/dashboard/settings", { ...fields, accentColor: "#12345" }))),
+    );
     expect(bad.init?.status).toBe(400);
     expect(bad.data.errors).toEqual({ accentColor: "Use a hex colour such as #1a73e8" });
-    const ok = asData<{ ok: boolean; message: string }>(await settings.action(args(post("/dashboard/settings", fields))));
+    const ok = asData<{ ok: boolean; message: string }>(
+      await settings.action(args(post("/dashboard/settings", fields))),
+    );
     expect(ok.init?.status).toBe(200);
     expect(ok.data).toMatchObject({ ok: true, message: "Settings saved" });
     const loaded = await settings.loader(args(get("/dashboard/settings")));
@@ -132,10 +163,22 @@ describe("with a dashboard session", () => {
   });
 
   it("FAQ: add an entry, with errors for an empty one", async () => {
-    const bad = asData<{ errors: Record<string, string> }>(await faq.action(args(post("/dashboard/faq", { intent: "create", question: "", answer: "" }))));
+    const bad = asData<{ errors: Record<string, string> }>(
+      await faq.action(args(post("/dashboard/faq", { intent: "create", question: "", answer: "" }))),
+    );
     expect(bad.init?.status).toBe(400);
     expect(Object.keys(bad.data.errors).sort()).toEqual(["answer", "question"]);
-    const ok = asData<{ ok: boolean }>(await faq.action(args(post("/dashboard/faq", { intent: "create", question: "Do you ship to Belgium?", answer: "Yes, in 2–3 days." }))));
+    const ok = asData<{ ok: boolean }>(
+      await faq.action(
+        args(
+          post("/dashboard/faq", {
+            intent: "create",
+            question: "Do you ship to Belgium?",
+            answer: "Yes, in 2–3 days.",
+          }),
+        ),
+      ),
+    );
     expect(ok.data.ok).toBe(true);
     const d = await faq.loader(args(get("/dashboard/faq")));
     expect(d.entries.map((e) => e.question)).toEqual(["Do you ship to Belgium?"]);
@@ -147,25 +190,41 @@ describe("with a dashboard session", () => {
     const list = await conversations.loader(args(get("/dashboard/conversations?language=nl&from=nope")));
     expect(list.rows.map((r) => r.id)).toEqual([conv.id]);
     expect(list.errors).toEqual({ from: "Use a date like 2026-11-01" });
-    const detail = await conversation.loader(args(get(`/dashboard/conversations/${conv.id}`), { id: conv.id }));
+    const detail = await conversation.loader(
+      args(get(`/dashboard/conversations/${conv.id}`), { id: conv.id }),
+    );
     expect(detail.messages[0].text).toContain("a***e@example.com");
     const other = await seedWorkspace(db);
     const foreign = await seedConversation(db, other.store.id);
-    expect((await thrown(conversation.loader(args(get(`/dashboard/conversations/${foreign.id}`), { id: foreign.id })))).status).toBe(404);
+    expect(
+      (
+        await thrown(
+          conversation.loader(args(get(`/dashboard/conversations/${foreign.id}`), { id: foreign.id })),
+        )
+      ).status,
+    ).toBe(404);
   });
 
   it("handoffs: resolve one", async () => {
-    const h = await db.handoffRequest.create({ data: { storeId, email: "dan@example.com", message: "Need help" } });
+    const h = await db.handoffRequest.create({
+      data: { storeId, email: "dan@example.com", message: "Need help" },
+    });
     expect((await handoffs.loader(args(get("/dashboard/handoffs")))).openCount).toBe(1);
-    const r = asData<{ ok: boolean }>(await handoffs.action(args(post("/dashboard/handoffs", { intent: "resolve", id: h.id }))));
+    const r = asData<{ ok: boolean }>(
+      await handoffs.action(args(post("/dashboard/handoffs", { intent: "resolve", id: h.id }))),
+    );
     expect(r.data.ok).toBe(true);
     expect((await db.handoffRequest.findUniqueOrThrow({ where: { id: h.id } })).status).toBe("resolved");
   });
 
   it("stores: create a link code; bad link input is 400 with field errors", async () => {
-    const gen = asData<{ ok: boolean; linkCode: { code: string; storeId: string } }>(await stores.action(args(post("/dashboard/stores", { intent: "link_code" }))));
+    const gen = asData<{ ok: boolean; linkCode: { code: string; storeId: string } }>(
+      await stores.action(args(post("/dashboard/stores", { intent: "link_code" }))),
+    );
     expect(gen.data.linkCode.storeId).toBe(storeId);
-    const bad = asData<{ errors: Record<string, string> }>(await stores.action(args(post("/dashboard/stores", { intent: "link", storeId: "??", code: "1" }))));
+    const bad = asData<{ errors: Record<string, string> }>(
+      await stores.action(args(post("/dashboard/stores", { intent: "link", storeId: "??", code: "1" }))),
+    );
     expect(bad.init?.status).toBe(400);
     expect(Object.keys(bad.data.errors).sort()).toEqual(["code", "storeId"]);
     const d = await stores.loader(args(get("/dashboard/stores")));
@@ -174,7 +233,9 @@ describe("with a dashboard session", () => {
   });
 
   it("log out needs the CSRF token, then ends the session", async () => {
-    expect((await thrown(logout.action(args(post("/dashboard/logout", {}, { csrf: "bad" }))))).status).toBe(403);
+    expect((await thrown(logout.action(args(post("/dashboard/logout", {}, { csrf: "bad" }))))).status).toBe(
+      403,
+    );
     const res = (await logout.action(args(post("/dashboard/logout", {})))) as Response;
     expect(res.status).toBe(302);
     expect(res.headers.get("location")).toBe("/dashboard?logged_out=1");

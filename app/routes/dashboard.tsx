@@ -4,14 +4,23 @@
  */
 import type { LinksFunction, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { data } from "@remix-run/node";
-import { isRouteErrorResponse, Outlet, useLoaderData, useRouteError, useSearchParams } from "@remix-run/react";
+import {
+  isRouteErrorResponse,
+  Outlet,
+  useLoaderData,
+  useRouteError,
+  useSearchParams,
+} from "@remix-run/react";
 import polarisStyles from "@shopify/polaris/build/esm/styles.css?url";
 import { getDb } from "../db.server";
 import { getDashboardSession } from "../dashboard/session.server";
 import { SignInNeeded, StandaloneFrame, StandaloneProvider } from "../components/StandaloneShell";
 
 export const links: LinksFunction = () => [{ rel: "stylesheet", href: polarisStyles }];
-export const meta: MetaFunction = () => [{ title: "TrulyBot dashboard" }, { name: "robots", content: "noindex" }];
+export const meta: MetaFunction = () => [
+  { title: "TrulyBot dashboard" },
+  { name: "robots", content: "noindex" },
+];
 
 export const loader = async ({ request }: LoaderFunctionArgs) => {
   const session = await getDashboardSession(request);
@@ -20,9 +29,17 @@ export const loader = async ({ request }: LoaderFunctionArgs) => {
   const db = await getDb();
   const store = await db.store.findUnique({ where: { id: session.storeId } });
   if (!store) return data({ authenticated: false as const }, { status: 401, headers });
-  const openHandoffs = await db.handoffRequest.count({ where: { status: "open", store: { workspaceId: store.workspaceId } } });
+  const openHandoffs = await db.handoffRequest.count({
+    where: { status: "open", store: { workspaceId: store.workspaceId } },
+  });
   return data(
-    { authenticated: true as const, csrf: session.csrfToken, storeName: store.name, userLabel: session.userLabel, openHandoffs },
+    {
+      authenticated: true as const,
+      csrf: session.csrfToken,
+      storeName: store.name,
+      userLabel: session.userLabel,
+      openHandoffs,
+    },
     { headers },
   );
 };
@@ -39,7 +56,12 @@ export default function DashboardLayout() {
   }
   return (
     <StandaloneProvider>
-      <StandaloneFrame csrf={d.csrf} storeName={d.storeName} userLabel={d.userLabel} openHandoffs={d.openHandoffs}>
+      <StandaloneFrame
+        csrf={d.csrf}
+        storeName={d.storeName}
+        userLabel={d.userLabel}
+        openHandoffs={d.openHandoffs}
+      >
         <Outlet />
       </StandaloneFrame>
     </StandaloneProvider>
@@ -56,8 +78,17 @@ export function ErrorBoundary() {
       </StandaloneProvider>
     );
   }
-  const title = isRouteErrorResponse(error) ? (error.status === 403 ? "This form expired" : error.status === 404 ? "Not found" : "Something went wrong") : "Something went wrong";
-  const body = isRouteErrorResponse(error) && typeof error.data === "string" ? error.data : "Please go back and try again.";
+  const title = isRouteErrorResponse(error)
+    ? error.status === 403
+      ? "This form expired"
+      : error.status === 404
+        ? "Not found"
+        : "Something went wrong"
+    : "Something went wrong";
+  const body =
+    isRouteErrorResponse(error) && typeof error.data === "string"
+      ? error.data
+      : "Please go back and try again.";
   return (
     <StandaloneProvider>
       <SignInNeeded title={title}>

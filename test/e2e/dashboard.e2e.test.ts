@@ -13,15 +13,21 @@ import { palette } from "../../widget/src/color";
 let demo: RunningDemo;
 let browser: Browser;
 let merchant: BrowserContext;
-let dashErrors: string[] = [];
+const dashErrors: string[] = [];
 
 // no internet in CI: the Inter font stylesheet from Shopify's CDN can't load; favicons are absent
-const ignorable = (e: string) => /favicon|ERR_NAME_NOT_RESOLVED|cdn\.shopify\.com|ERR_INTERNET_DISCONNECTED/i.test(e);
+const ignorable = (e: string) =>
+  /favicon|ERR_NAME_NOT_RESOLVED|cdn\.shopify\.com|ERR_INTERNET_DISCONNECTED/i.test(e);
 
 async function dashboardPage(): Promise<Page> {
   const page = await merchant.newPage();
   page.on("pageerror", (e) => dashErrors.push(`pageerror ${e.message}`));
-  page.on("console", (m) => (m.type() === "error" || m.type() === "warning") && dashErrors.push(`${m.type()} ${m.text()} ${m.location().url}`));
+  page.on(
+    "console",
+    (m) =>
+      (m.type() === "error" || m.type() === "warning") &&
+      dashErrors.push(`${m.type()} ${m.text()} ${m.location().url}`),
+  );
   return page;
 }
 
@@ -42,7 +48,16 @@ beforeAll(async () => {
   demo = await startDemo();
   browser = await chromium.launch({
     executablePath: process.env.CHROMIUM_PATH || "/usr/bin/chromium",
-    args: ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-quic", "--no-first-run", "--disable-component-update", "--disable-sync"],
+    args: [
+      "--headless",
+      "--no-sandbox",
+      "--disable-gpu",
+      "--disable-background-networking",
+      "--disable-quic",
+      "--no-first-run",
+      "--disable-component-update",
+      "--disable-sync",
+    ],
   });
   merchant = await browser.newContext({ viewport: { width: 1280, height: 900 } });
   const page = await dashboardPage();
@@ -61,7 +76,9 @@ describe("merchant dashboard (standalone, WooCommerce demo store)", () => {
     const page = await context.newPage();
     const res = await page.goto(`${demo.url}/dashboard/settings`);
     expect(res!.status()).toBe(401);
-    await expect.poll(() => page.getByRole("heading", { name: "Open the dashboard from WordPress" }).isVisible()).toBe(true);
+    await expect
+      .poll(() => page.getByRole("heading", { name: "Open the dashboard from WordPress" }).isVisible())
+      .toBe(true);
     await context.close();
   });
 
@@ -73,7 +90,9 @@ describe("merchant dashboard (standalone, WooCommerce demo store)", () => {
     await page.getByLabel("Accent colour", { exact: true }).fill(accent);
     await page.getByLabel("Greeting", { exact: true }).fill(greeting);
     // the live preview follows before saving
-    await expect.poll(() => page.getByTestId("widget-preview").getAttribute("data-accent")).toBe(palette(accent).bg);
+    await expect
+      .poll(() => page.getByTestId("widget-preview").getAttribute("data-accent"))
+      .toBe(palette(accent).bg);
     await page.getByRole("button", { name: "Save" }).click();
     await toast(page, "Settings saved");
     await page.close();
@@ -92,7 +111,9 @@ describe("merchant dashboard (standalone, WooCommerce demo store)", () => {
     await page.goto(`${demo.url}/dashboard/faq`);
     const form = page.locator("form").filter({ has: page.getByRole("button", { name: "Add entry" }) });
     await form.getByLabel("Question", { exact: true }).fill("Do you sell gift cards?");
-    await form.getByLabel("Answer", { exact: true }).fill("Yes! Gift cards from €10 are on our Gift cards page and never expire.");
+    await form
+      .getByLabel("Answer", { exact: true })
+      .fill("Yes! Gift cards from €10 are on our Gift cards page and never expire.");
     await form.getByRole("button", { name: "Add entry" }).click();
     await toast(page, "FAQ entry added");
     await page.getByRole("heading", { name: "Do you sell gift cards?" }).waitFor();
@@ -125,11 +146,17 @@ describe("merchant dashboard (standalone, WooCommerce demo store)", () => {
     await page.goto(`${demo.url}/dashboard/handoffs?status=open`);
     const card = page.getByRole("article").filter({ hasText: "My raised bed arrived with a cracked panel." });
     await card.waitFor();
-    await expect.poll(() => card.getByRole("link", { name: "e2e.shopper@example.com" }).isVisible()).toBe(true);
+    await expect
+      .poll(() => card.getByRole("link", { name: "e2e.shopper@example.com" }).isVisible())
+      .toBe(true);
     await card.getByRole("button", { name: "Mark resolved" }).click();
     await toast(page, "Marked as resolved");
     await page.goto(`${demo.url}/dashboard/handoffs?status=resolved`);
-    await page.getByRole("article").filter({ hasText: "My raised bed arrived with a cracked panel." }).getByText("Resolved", { exact: true }).waitFor();
+    await page
+      .getByRole("article")
+      .filter({ hasText: "My raised bed arrived with a cracked panel." })
+      .getByText("Resolved", { exact: true })
+      .waitFor();
     await page.close();
   });
 

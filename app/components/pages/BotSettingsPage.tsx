@@ -1,5 +1,20 @@
 import { useState } from "react";
-import { BlockStack, Box, Button, Card, Checkbox, ChoiceList, FormLayout, InlineGrid, Layout, Page, Select, Text, TextField, Banner } from "@shopify/polaris";
+import {
+  BlockStack,
+  Box,
+  Button,
+  Card,
+  Checkbox,
+  ChoiceList,
+  FormLayout,
+  InlineGrid,
+  Layout,
+  Page,
+  Select,
+  Text,
+  TextField,
+  Banner,
+} from "@shopify/polaris";
 import { useNavigation } from "@remix-run/react";
 import type { ActionResult, BotSettingsData } from "../../dashboard/types";
 import { LANGUAGE_LABELS } from "../../dashboard/settings-schema";
@@ -8,18 +23,30 @@ import { WidgetPreview } from "../WidgetPreview";
 
 const LANG_CHOICES = Object.entries(LANGUAGE_LABELS).map(([value, label]) => ({ value, label }));
 
-export function BotSettingsPage({ data, result }: { data: BotSettingsData; result?: (ActionResult & { values?: Partial<BotSettingsData["values"]> }) | null }) {
+export function BotSettingsPage({
+  data,
+  result,
+}: {
+  data: BotSettingsData;
+  result?: (ActionResult & { values?: Partial<BotSettingsData["values"]> }) | null;
+}) {
   const { embedded } = useShell();
   const nav = useNavigation();
   const saving = nav.state === "submitting" && nav.formMethod?.toLowerCase() === "post";
   const [v, setV] = useState(data.values);
-  const set = <K extends keyof typeof v>(k: K) => (value: (typeof v)[K]) => setV((prev) => ({ ...prev, [k]: value }));
+  const set =
+    <K extends keyof typeof v>(k: K) =>
+    (value: (typeof v)[K]) =>
+      setV((prev) => ({ ...prev, [k]: value }));
   const errors = result && !result.ok ? (result.errors ?? {}) : {};
   useResultToast(result);
   const swatch = /^#[0-9a-f]{6}$/i.test(v.accentColor) ? v.accentColor : "#1a73e8";
 
   return (
-    <Page title={embedded ? undefined : "Bot settings"} subtitle="How the chat looks and behaves on your storefront">
+    <Page
+      title={embedded ? undefined : "Bot settings"}
+      subtitle="How the chat looks and behaves on your storefront"
+    >
       <ShellForm>
         <input type="hidden" name="orderTracking" value={v.orderTracking ? "true" : "false"} />
         {v.languages.map((l) => (
@@ -38,7 +65,15 @@ export function BotSettingsPage({ data, result }: { data: BotSettingsData; resul
                   <Text as="h2" variant="headingMd">
                     Look and greeting
                   </Text>
-                  <TextField label="Bot name" name="name" value={v.name} onChange={set("name")} autoComplete="off" maxLength={40} error={errors.name} />
+                  <TextField
+                    label="Bot name"
+                    name="name"
+                    value={v.name}
+                    onChange={set("name")}
+                    autoComplete="off"
+                    maxLength={40}
+                    error={errors.name}
+                  />
                   <TextField
                     label="Greeting"
                     name="greeting"
@@ -65,7 +100,15 @@ export function BotSettingsPage({ data, result }: { data: BotSettingsData; resul
                           aria-label="Pick accent colour"
                           value={swatch}
                           onChange={(e) => set("accentColor")(e.currentTarget.value)}
-                          style={{ width: 44, height: 36, padding: 2, border: "1px solid #8a8a8a", borderRadius: 8, background: "#fff", cursor: "pointer" }}
+                          style={{
+                            width: 44,
+                            height: 36,
+                            padding: 2,
+                            border: "1px solid #8a8a8a",
+                            borderRadius: 8,
+                            background: "#fff",
+                            cursor: "pointer",
+                          }}
                         />
                       }
                     />
@@ -152,7 +195,13 @@ export function BotSettingsPage({ data, result }: { data: BotSettingsData; resul
                   Preview
                 </Text>
                 <Box>
-                  <WidgetPreview name={v.name} greeting={v.greeting} accentColor={v.accentColor} position={v.position} launcherLabel={v.launcherLabel} />
+                  <WidgetPreview
+                    name={v.name}
+                    greeting={v.greeting}
+                    accentColor={v.accentColor}
+                    position={v.position}
+                    launcherLabel={v.launcherLabel}
+                  />
                 </Box>
               </BlockStack>
             </Card>

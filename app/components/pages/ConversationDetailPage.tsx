@@ -29,11 +29,22 @@ export function ConversationDetailPage({ data }: { data: ConversationDetailData 
                   <InlineStack align={m.role === "shopper" ? "end" : "start"}>
                     <div style={{ maxWidth: "85%" }}>
                       <BlockStack gap="100">
-                        <Text as="span" variant="bodyXs" tone="subdued" alignment={m.role === "shopper" ? "end" : "start"}>
+                        <Text
+                          as="span"
+                          variant="bodyXs"
+                          tone="subdued"
+                          alignment={m.role === "shopper" ? "end" : "start"}
+                        >
                           {m.role === "shopper" ? "Shopper" : "Bot"} · {formatDateTime(m.createdAt)}
                         </Text>
                         {m.text ? (
-                          <Box padding="300" borderRadius="300" background={m.role === "shopper" ? "bg-fill-info-secondary" : "bg-surface-secondary"}>
+                          <Box
+                            padding="300"
+                            borderRadius="300"
+                            background={
+                              m.role === "shopper" ? "bg-fill-info-secondary" : "bg-surface-secondary"
+                            }
+                          >
                             <Text as="p">{m.text}</Text>
                           </Box>
                         ) : null}
@@ -63,11 +74,17 @@ export function ConversationDetailPage({ data }: { data: ConversationDetailData 
                 Details
               </Text>
               <Text as="p">Messages: {c.messageCount}</Text>
-              <Text as="p">Order question: {c.orderQuestion ? (c.verified ? "yes, verified" : "yes, not verified") : "no"}</Text>
+              <Text as="p">
+                Order question:{" "}
+                {c.orderQuestion ? (c.verified ? "yes, verified" : "yes, not verified") : "no"}
+              </Text>
               <Text as="p">Signed-in customer: {c.customerId ? "yes" : "no"}</Text>
               {data.handoff ? (
                 <Text as="p">
-                  Handoff: <Badge tone={data.handoff.status === "open" ? "attention" : "success"}>{data.handoff.status === "open" ? "Open" : "Resolved"}</Badge>{" "}
+                  Handoff:{" "}
+                  <Badge tone={data.handoff.status === "open" ? "attention" : "success"}>
+                    {data.handoff.status === "open" ? "Open" : "Resolved"}
+                  </Badge>{" "}
                   <Link url={href("handoffs")}>Open inbox</Link>
                 </Text>
               ) : null}

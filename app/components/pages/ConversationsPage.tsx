@@ -1,5 +1,19 @@
 import { Form, useNavigate } from "@remix-run/react";
-import { Badge, BlockStack, Button, Card, IndexTable, InlineGrid, InlineStack, Link, Page, Pagination, Select, Text, TextField } from "@shopify/polaris";
+import {
+  Badge,
+  BlockStack,
+  Button,
+  Card,
+  IndexTable,
+  InlineGrid,
+  InlineStack,
+  Link,
+  Page,
+  Pagination,
+  Select,
+  Text,
+  TextField,
+} from "@shopify/polaris";
 import { useState } from "react";
 import type { ConversationsData } from "../../dashboard/types";
 import { LANGUAGE_LABELS } from "../../dashboard/settings-schema";
@@ -36,21 +50,43 @@ export function ConversationsPage({ data }: { data: ConversationsData }) {
   const to = from + data.rows.length - 1;
 
   return (
-    <Page title={embedded ? undefined : "Conversations"} subtitle="What shoppers asked and what the bot answered. Personal data is masked.">
+    <Page
+      title={embedded ? undefined : "Conversations"}
+      subtitle="What shoppers asked and what the bot answered. Personal data is masked."
+    >
       <BlockStack gap="400">
         <Card>
           <Form method="get" action={href("conversations")}>
             <BlockStack gap="300">
               <InlineGrid columns={{ xs: 1, sm: 2, md: 5 }} gap="300">
-                <TextField label="From" type="date" name="from" value={f.from} onChange={set("from")} autoComplete="off" error={data.errors.from} />
-                <TextField label="To" type="date" name="to" value={f.to} onChange={set("to")} autoComplete="off" error={data.errors.to} />
+                <TextField
+                  label="From"
+                  type="date"
+                  name="from"
+                  value={f.from}
+                  onChange={set("from")}
+                  autoComplete="off"
+                  error={data.errors.from}
+                />
+                <TextField
+                  label="To"
+                  type="date"
+                  name="to"
+                  value={f.to}
+                  onChange={set("to")}
+                  autoComplete="off"
+                  error={data.errors.to}
+                />
                 <Select
                   label="Outcome"
                   name="outcome"
                   value={f.outcome}
                   onChange={set("outcome")}
                   error={data.errors.outcome}
-                  options={[{ label: "Any", value: "" }, ...Object.entries(OUTCOME_LABEL).map(([value, label]) => ({ value, label }))]}
+                  options={[
+                    { label: "Any", value: "" },
+                    ...Object.entries(OUTCOME_LABEL).map(([value, label]) => ({ value, label })),
+                  ]}
                 />
                 <Select
                   label="Language"
@@ -58,7 +94,10 @@ export function ConversationsPage({ data }: { data: ConversationsData }) {
                   value={f.language}
                   onChange={set("language")}
                   error={data.errors.language}
-                  options={[{ label: "Any", value: "" }, ...Object.entries(LANGUAGE_LABELS).map(([value, label]) => ({ value, label }))]}
+                  options={[
+                    { label: "Any", value: "" },
+                    ...Object.entries(LANGUAGE_LABELS).map(([value, label]) => ({ value, label })),
+                  ]}
                 />
                 <Select
                   label="Platform"
@@ -97,7 +136,14 @@ export function ConversationsPage({ data }: { data: ConversationsData }) {
                 </Text>
               </BlockStack>
             }
-            headings={[{ title: "Started" }, { title: "First message" }, { title: "Outcome" }, { title: "Language" }, { title: "Store" }, { title: "Messages", alignment: "end" }]}
+            headings={[
+              { title: "Started" },
+              { title: "First message" },
+              { title: "Outcome" },
+              { title: "Language" },
+              { title: "Store" },
+              { title: "Messages", alignment: "end" },
+            ]}
           >
             {data.rows.map((r, i) => (
               <IndexTable.Row id={r.id} key={r.id} position={i}>
@@ -114,7 +160,11 @@ export function ConversationsPage({ data }: { data: ConversationsData }) {
                 <IndexTable.Cell>
                   <InlineStack gap="100">
                     <OutcomeBadge outcome={r.outcome} />
-                    {r.orderQuestion ? <Badge tone={r.verified ? "success" : undefined}>{r.verified ? "Order verified" : "Order question"}</Badge> : null}
+                    {r.orderQuestion ? (
+                      <Badge tone={r.verified ? "success" : undefined}>
+                        {r.verified ? "Order verified" : "Order question"}
+                      </Badge>
+                    ) : null}
                   </InlineStack>
                 </IndexTable.Cell>
                 <IndexTable.Cell>{r.language.toUpperCase()}</IndexTable.Cell>

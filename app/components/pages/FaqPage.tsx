@@ -1,18 +1,49 @@
 import { useEffect, useState } from "react";
 import { useFetcher } from "@remix-run/react";
-import { Badge, BlockStack, Box, Button, Card, Checkbox, Collapsible, FormLayout, InlineStack, Layout, Page, Text, TextField } from "@shopify/polaris";
+import {
+  Badge,
+  BlockStack,
+  Box,
+  Button,
+  Card,
+  Checkbox,
+  Collapsible,
+  FormLayout,
+  InlineStack,
+  Layout,
+  Page,
+  Text,
+  TextField,
+} from "@shopify/polaris";
 import type { FaqData, FaqEntryData, FaqTestResult, FieldErrors } from "../../dashboard/types";
 import { LANGUAGE_LABELS } from "../../dashboard/settings-schema";
 import { CsrfInput, useResultToast, useShell } from "../shell";
 
-type FaqResult = { ok: boolean; message?: string; errors?: FieldErrors; intent?: string; test?: FaqTestResult; entryId?: string };
+type FaqResult = {
+  ok: boolean;
+  message?: string;
+  errors?: FieldErrors;
+  intent?: string;
+  test?: FaqTestResult;
+  entryId?: string;
+};
 
-function EntryForm({ entry, languages, onDone }: { entry?: FaqEntryData; languages: string[]; onDone?: () => void }) {
+function EntryForm({
+  entry,
+  languages,
+  onDone,
+}: {
+  entry?: FaqEntryData;
+  languages: string[];
+  onDone?: () => void;
+}) {
   const fetcher = useFetcher<FaqResult>({ key: entry ? `faq-${entry.id}` : "faq-new" });
   const [question, setQuestion] = useState(entry?.question ?? "");
   const [answer, setAnswer] = useState(entry?.answer ?? "");
   const [enabled, setEnabled] = useState(entry?.enabled ?? true);
-  const [tr, setTr] = useState<Record<string, { question: string; answer: string }>>(entry?.translations ?? {});
+  const [tr, setTr] = useState<Record<string, { question: string; answer: string }>>(
+    entry?.translations ?? {},
+  );
   const others = languages.filter((l) => l !== "en");
   const [showTr, setShowTr] = useState(Object.keys(entry?.translations ?? {}).length > 0);
   const errors = fetcher.data && !fetcher.data.ok ? (fetcher.data.errors ?? {}) : {};
@@ -30,7 +61,10 @@ function EntryForm({ entry, languages, onDone }: { entry?: FaqEntryData; languag
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [fetcher.state, fetcher.data]);
   const setT = (lang: string, k: "question" | "answer") => (val: string) =>
-    setTr((prev) => ({ ...prev, [lang]: { question: prev[lang]?.question ?? "", answer: prev[lang]?.answer ?? "", [k]: val } }));
+    setTr((prev) => ({
+      ...prev,
+      [lang]: { question: prev[lang]?.question ?? "", answer: prev[lang]?.answer ?? "", [k]: val },
+    }));
 
   return (
     <fetcher.Form method="post">
@@ -39,14 +73,37 @@ function EntryForm({ entry, languages, onDone }: { entry?: FaqEntryData; languag
       {entry ? <input type="hidden" name="id" value={entry.id} /> : null}
       <input type="hidden" name="enabled" value={enabled ? "true" : "false"} />
       <FormLayout>
-        <TextField label="Question" name="question" value={question} onChange={setQuestion} autoComplete="off" error={errors.question} placeholder="Do you ship to Canada?" />
-        <TextField label="Answer" name="answer" value={answer} onChange={setAnswer} autoComplete="off" multiline={3} error={errors.answer} />
+        <TextField
+          label="Question"
+          name="question"
+          value={question}
+          onChange={setQuestion}
+          autoComplete="off"
+          error={errors.question}
+          placeholder="Do you ship to Canada?"
+        />
+        <TextField
+          label="Answer"
+          name="answer"
+          value={answer}
+          onChange={setAnswer}
+          autoComplete="off"
+          multiline={3}
+          error={errors.answer}
+        />
         <Checkbox label="Bot uses this answer" checked={enabled} onChange={setEnabled} />
         {others.length ? (
           <BlockStack gap="200">
             <InlineStack>
-              <Button variant="plain" onClick={() => setShowTr((s) => !s)} ariaExpanded={showTr} ariaControls={`tr-${entry?.id ?? "new"}`}>
-                {showTr ? "Hide translations" : `Translations (${others.map((l) => LANGUAGE_LABELS[l as keyof typeof LANGUAGE_LABELS] ?? l).join(", ")})`}
+              <Button
+                variant="plain"
+                onClick={() => setShowTr((s) => !s)}
+                ariaExpanded={showTr}
+                ariaControls={`tr-${entry?.id ?? "new"}`}
+              >
+                {showTr
+                  ? "Hide translations"
+                  : `Translations (${others.map((l) => LANGUAGE_LABELS[l as keyof typeof LANGUAGE_LABELS] ?? l).join(", ")})`}
               </Button>
             </InlineStack>
             <Collapsible id={`tr-${entry?.id ?? "new"}`} open={showTr}>
@@ -124,7 +181,13 @@ function EntryCard({ entry, languages }: { entry: FaqEntryData; languages: strin
               <CsrfInput />
               <input type="hidden" name="intent" value="delete" />
               <input type="hidden" name="id" value={entry.id} />
-              <Button submit tone="critical" variant="secondary" loading={del.state !== "idle"} accessibilityLabel={`Delete “${entry.question}”`}>
+              <Button
+                submit
+                tone="critical"
+                variant="secondary"
+                loading={del.state !== "idle"}
+                accessibilityLabel={`Delete “${entry.question}”`}
+              >
                 Delete
               </Button>
             </del.Form>
@@ -150,7 +213,15 @@ function TestQuestion() {
           <CsrfInput />
           <input type="hidden" name="intent" value="test" />
           <FormLayout>
-            <TextField label="What a shopper might ask" name="text" value={text} onChange={setText} autoComplete="off" error={errors.text} placeholder="¿Hacen envíos a Canadá?" />
+            <TextField
+              label="What a shopper might ask"
+              name="text"
+              value={text}
+              onChange={setText}
+              autoComplete="off"
+              error={errors.text}
+              placeholder="¿Hacen envíos a Canadá?"
+            />
             <Button submit loading={fetcher.state !== "idle"}>
               Test
             </Button>
@@ -166,13 +237,23 @@ function TestQuestion() {
               </InlineStack>
               {t.entities.orderNumber || t.entities.email || t.entities.phone ? (
                 <Text as="p" variant="bodySm">
-                  Found: {[t.entities.orderNumber && `order ${t.entities.orderNumber}`, t.entities.email && `email ${t.entities.email}`, t.entities.phone && `phone ${t.entities.phone}`].filter(Boolean).join(", ")}
+                  Found:{" "}
+                  {[
+                    t.entities.orderNumber && `order ${t.entities.orderNumber}`,
+                    t.entities.email && `email ${t.entities.email}`,
+                    t.entities.phone && `phone ${t.entities.phone}`,
+                  ]
+                    .filter(Boolean)
+                    .join(", ")}
                 </Text>
               ) : null}
               {t.match ? (
                 <BlockStack gap="100">
                   <Text as="p" fontWeight="semibold">
-                    {t.match.answered ? "The bot answers with:" : "Closest entry (not close enough to be used):"} {t.match.question}
+                    {t.match.answered
+                      ? "The bot answers with:"
+                      : "Closest entry (not close enough to be used):"}{" "}
+                    {t.match.question}
                   </Text>
                   <Text as="p" tone={t.match.answered ? undefined : "subdued"}>
                     {t.match.answer}
@@ -197,7 +278,10 @@ function TestQuestion() {
 export function FaqPage({ data }: { data: FaqData }) {
   const { embedded } = useShell();
   return (
-    <Page title={embedded ? undefined : "FAQ"} subtitle="Answers the bot gives to common questions, in every language you serve">
+    <Page
+      title={embedded ? undefined : "FAQ"}
+      subtitle="Answers the bot gives to common questions, in every language you serve"
+    >
       <Layout>
         <Layout.Section>
           <BlockStack gap="400">
@@ -207,11 +291,15 @@ export function FaqPage({ data }: { data: FaqData }) {
                   <Text as="h2" variant="headingMd">
                     No FAQ entries yet
                   </Text>
-                  <Text as="p">Add the questions shoppers ask most — the bot answers them instantly, day and night.</Text>
+                  <Text as="p">
+                    Add the questions shoppers ask most — the bot answers them instantly, day and night.
+                  </Text>
                 </BlockStack>
               </Card>
             ) : (
-              data.entries.map((e) => <EntryCard key={`${e.id}-${e.updatedAt}`} entry={e} languages={data.languages} />)
+              data.entries.map((e) => (
+                <EntryCard key={`${e.id}-${e.updatedAt}`} entry={e} languages={data.languages} />
+              ))
             )}
             <Card>
               <BlockStack gap="300">

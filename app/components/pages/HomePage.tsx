@@ -1,4 +1,17 @@
-import { Badge, BlockStack, Box, Button, ButtonGroup, Card, InlineGrid, InlineStack, Layout, Page, ProgressBar, Text } from "@shopify/polaris";
+import {
+  Badge,
+  BlockStack,
+  Box,
+  Button,
+  ButtonGroup,
+  Card,
+  InlineGrid,
+  InlineStack,
+  Layout,
+  Page,
+  ProgressBar,
+  Text,
+} from "@shopify/polaris";
 import type { HomeData, KeyNumbers } from "../../dashboard/types";
 import { BarChart } from "../BarChart";
 import { PLATFORM_LABEL, useHref, useShell } from "../shell";
@@ -12,7 +25,11 @@ const NUMBERS: { key: keyof KeyNumbers; label: string; help: string }[] = [
   { key: "conversations", label: "Conversations", help: "Chats shoppers started" },
   { key: "orderQuestions", label: "Order questions", help: "Chats asking about an order" },
   { key: "verifiedLookups", label: "Verified lookups", help: "Orders shown after checking the shopper" },
-  { key: "resolvedWithoutHuman", label: "Resolved without a human", help: "No handoff, no repeat question within 72 h" },
+  {
+    key: "resolvedWithoutHuman",
+    label: "Resolved without a human",
+    help: "No handoff, no repeat question within 72 h",
+  },
   { key: "handoffs", label: "Handoffs", help: "Sent to your team" },
   { key: "medianReplyMs", label: "Median reply time", help: "How fast the bot answered" },
 ];
@@ -23,7 +40,10 @@ export function HomePage({ data }: { data: HomeData }) {
   const done = data.checklist.filter((c) => c.done).length;
   const total = data.checklist.length;
   return (
-    <Page title={embedded ? undefined : "Home"} subtitle={`${data.store.name} · ${PLATFORM_LABEL[data.store.platform]}`}>
+    <Page
+      title={embedded ? undefined : "Home"}
+      subtitle={`${data.store.name} · ${PLATFORM_LABEL[data.store.platform]}`}
+    >
       <Layout>
         <Layout.Section>
           <Card>
@@ -39,11 +59,20 @@ export function HomePage({ data }: { data: HomeData }) {
               <ProgressBar progress={Math.round((done / total) * 100)} size="small" tone="primary" />
               <BlockStack gap="200" as="ul">
                 {data.checklist.map((item) => (
-                  <Box as="li" key={item.id} padding="200" borderRadius="200" background={item.done ? undefined : "bg-surface-secondary"}>
+                  <Box
+                    as="li"
+                    key={item.id}
+                    padding="200"
+                    borderRadius="200"
+                    background={item.done ? undefined : "bg-surface-secondary"}
+                  >
                     <InlineStack align="space-between" blockAlign="center" gap="300" wrap={false}>
                       <BlockStack gap="050" inlineAlign="start">
                         <InlineStack gap="200" blockAlign="center" align="start">
-                          <Badge tone={item.done ? "success" : "attention"} progress={item.done ? "complete" : "incomplete"}>
+                          <Badge
+                            tone={item.done ? "success" : "attention"}
+                            progress={item.done ? "complete" : "incomplete"}
+                          >
                             {item.done ? "Done" : "To do"}
                           </Badge>
                           <Text as="span" variant="bodyMd" fontWeight="semibold">
@@ -94,7 +123,9 @@ export function HomePage({ data }: { data: HomeData }) {
                         {n.label}
                       </Text>
                       <Text as="p" variant="headingLg" numeric>
-                        {n.key === "medianReplyMs" ? formatMs(data.numbers.medianReplyMs) : data.numbers[n.key]}
+                        {n.key === "medianReplyMs"
+                          ? formatMs(data.numbers.medianReplyMs)
+                          : data.numbers[n.key]}
                       </Text>
                       <Text as="p" variant="bodyXs" tone="subdued">
                         {n.help}

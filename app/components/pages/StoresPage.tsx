@@ -1,6 +1,19 @@
 import { useState } from "react";
 import { useFetcher } from "@remix-run/react";
-import { Badge, Banner, BlockStack, Box, Button, Card, FormLayout, InlineStack, Layout, Page, Text, TextField } from "@shopify/polaris";
+import {
+  Badge,
+  Banner,
+  BlockStack,
+  Box,
+  Button,
+  Card,
+  FormLayout,
+  InlineStack,
+  Layout,
+  Page,
+  Text,
+  TextField,
+} from "@shopify/polaris";
 import type { StoreRow, StoresActionResult, StoresData } from "../../dashboard/types";
 import { CsrfInput, formatDate, PLATFORM_LABEL, useResultToast, useShell } from "../shell";
 
@@ -41,7 +54,12 @@ function StoreCard({ s }: { s: StoreRow }) {
             <input type="hidden" name="intent" value="disconnect" />
             <input type="hidden" name="storeId" value={s.id} />
             <InlineStack>
-              <Button submit tone="critical" loading={fetcher.state !== "idle"} accessibilityLabel={`Disconnect ${s.name}`}>
+              <Button
+                submit
+                tone="critical"
+                loading={fetcher.state !== "idle"}
+                accessibilityLabel={`Disconnect ${s.name}`}
+              >
                 Disconnect
               </Button>
             </InlineStack>
@@ -49,7 +67,8 @@ function StoreCard({ s }: { s: StoreRow }) {
         ) : null}
         {s.platform === "shopify" ? (
           <Text as="p" variant="bodySm" tone="subdued">
-            To disconnect a Shopify store, uninstall TrulyBot in its Shopify admin (Settings → Apps and sales channels).
+            To disconnect a Shopify store, uninstall TrulyBot in its Shopify admin (Settings → Apps and sales
+            channels).
           </Text>
         ) : null}
         {fetcher.data && !fetcher.data.ok && fetcher.data.message ? (
@@ -72,8 +91,9 @@ function LinkCodeCard({ store }: { store: StoreRow }) {
           Manage this store with another one
         </Text>
         <Text as="p">
-          To see {store.name} in the same dashboard as your other store (for example your Shopify store), create a link code here and enter it, with this
-          store's id, on the other store's Stores page. Codes work once, for 10 minutes.
+          To see {store.name} in the same dashboard as your other store (for example your Shopify store),
+          create a link code here and enter it, with this store's id, on the other store's Stores page. Codes
+          work once, for 10 minutes.
         </Text>
         <fetcher.Form method="post">
           <CsrfInput />
@@ -95,7 +115,12 @@ function LinkCodeCard({ store }: { store: StoreRow }) {
                 </Text>
               </Text>
               <Text as="p" variant="bodySm" tone="subdued">
-                Valid until {new Date(code.expiresAt).toLocaleTimeString("en-US", { timeStyle: "short", timeZone: "UTC" })} UTC.
+                Valid until{" "}
+                {new Date(code.expiresAt).toLocaleTimeString("en-US", {
+                  timeStyle: "short",
+                  timeZone: "UTC",
+                })}{" "}
+                UTC.
               </Text>
             </BlockStack>
           </Box>
@@ -118,16 +143,31 @@ function LinkStoreCard() {
           Link another store
         </Text>
         <Text as="p">
-          Manage a WooCommerce store from here: in its TrulyBot dashboard (WordPress → WooCommerce → TrulyBot → Open dashboard → Stores), create a link code,
-          then enter its store id and the code below.
+          Manage a WooCommerce store from here: in its TrulyBot dashboard (WordPress → WooCommerce → TrulyBot
+          → Open dashboard → Stores), create a link code, then enter its store id and the code below.
         </Text>
         <fetcher.Form method="post">
           <CsrfInput />
           <input type="hidden" name="intent" value="link" />
           <FormLayout>
             <FormLayout.Group>
-              <TextField label="Store id" name="storeId" value={storeId} onChange={setStoreId} autoComplete="off" error={errors.storeId} />
-              <TextField label="Link code" name="code" value={code} onChange={setCode} autoComplete="off" placeholder="ABCDE-FGH23" error={errors.code} />
+              <TextField
+                label="Store id"
+                name="storeId"
+                value={storeId}
+                onChange={setStoreId}
+                autoComplete="off"
+                error={errors.storeId}
+              />
+              <TextField
+                label="Link code"
+                name="code"
+                value={code}
+                onChange={setCode}
+                autoComplete="off"
+                placeholder="ABCDE-FGH23"
+                error={errors.code}
+              />
             </FormLayout.Group>
             <Button submit variant="primary" loading={fetcher.state !== "idle"}>
               Link store
@@ -143,7 +183,10 @@ export function StoresPage({ data }: { data: StoresData }) {
   const { embedded } = useShell();
   const current = data.stores.find((s) => s.current);
   return (
-    <Page title={embedded ? undefined : "Stores"} subtitle="Every store this dashboard manages, on Shopify and WooCommerce">
+    <Page
+      title={embedded ? undefined : "Stores"}
+      subtitle="Every store this dashboard manages, on Shopify and WooCommerce"
+    >
       <Layout>
         <Layout.Section>
           <BlockStack gap="400">

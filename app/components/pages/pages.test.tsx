@@ -11,8 +11,24 @@ import en from "@shopify/polaris/locales/en.json" with { type: "json" };
 import { ShellProvider } from "../shell";
 import { PolarisLink } from "../StandaloneShell";
 import { SAMPLE_ORDER } from "../../dashboard/testing.server";
-import type { ConversationDetailData, ConversationsData, FaqData, HandoffsData, HomeData, BotSettingsData, StoresData } from "../../dashboard/types";
-import { BotSettingsPage, ConversationDetailPage, ConversationsPage, FaqPage, HandoffsPage, HomePage, StoresPage } from "./index";
+import type {
+  ConversationDetailData,
+  ConversationsData,
+  FaqData,
+  HandoffsData,
+  HomeData,
+  BotSettingsData,
+  StoresData,
+} from "../../dashboard/types";
+import {
+  BotSettingsPage,
+  ConversationDetailPage,
+  ConversationsPage,
+  FaqPage,
+  HandoffsPage,
+  HomePage,
+  StoresPage,
+} from "./index";
 
 let errors: unknown[][] = [];
 beforeEach(() => {
@@ -22,7 +38,11 @@ beforeEach(() => {
 });
 afterEach(() => vi.restoreAllMocks());
 
-async function render(element: ReactElement, shell: "standalone" | "embedded" = "standalone", path = "/dashboard"): Promise<string> {
+async function render(
+  element: ReactElement,
+  shell: "standalone" | "embedded" = "standalone",
+  path = "/dashboard",
+): Promise<string> {
   const routes = [{ path: "*", element }];
   const handler = createStaticHandler(routes);
   const context = await handler.query(new Request(`https://trulybot.test${path}`));
@@ -43,8 +63,20 @@ async function render(element: ReactElement, shell: "standalone" | "embedded" = 
   return html;
 }
 
-const store = { id: "s1", name: "Woo Outfitters", platform: "woocommerce" as const, domain: "woo.test", status: "active" };
-const text = (html: string) => html.replace(/<[^>]+>/g, " ").replace(/&#x27;/g, "'").replace(/&quot;/g, '"').replace(/&amp;/g, "&").replace(/\s+/g, " ");
+const store = {
+  id: "s1",
+  name: "Woo Outfitters",
+  platform: "woocommerce" as const,
+  domain: "woo.test",
+  status: "active",
+};
+const text = (html: string) =>
+  html
+    .replace(/<[^>]+>/g, " ")
+    .replace(/&#x27;/g, "'")
+    .replace(/&quot;/g, '"')
+    .replace(/&amp;/g, "&")
+    .replace(/\s+/g, " ");
 
 describe("dashboard pages", () => {
   it("Home: checklist, key numbers and an accessible chart", async () => {
@@ -52,11 +84,32 @@ describe("dashboard pages", () => {
       store,
       range: 7,
       checklist: [
-        { id: "connected", label: "Connect your WooCommerce store", done: true, help: "The WordPress plugin is connected." },
-        { id: "faq", label: "Add your first FAQ", done: false, help: "Answers", action: { label: "FAQ", url: "faq", external: false } },
+        {
+          id: "connected",
+          label: "Connect your WooCommerce store",
+          done: true,
+          help: "The WordPress plugin is connected.",
+        },
+        {
+          id: "faq",
+          label: "Add your first FAQ",
+          done: false,
+          help: "Answers",
+          action: { label: "FAQ", url: "faq", external: false },
+        },
       ],
-      numbers: { conversations: 12, orderQuestions: 9, verifiedLookups: 7, resolvedWithoutHuman: 6, handoffs: 1, medianReplyMs: 42 },
-      daily: Array.from({ length: 7 }, (_, i) => ({ date: `2026-11-${String(17 + i).padStart(2, "0")}`, count: i })),
+      numbers: {
+        conversations: 12,
+        orderQuestions: 9,
+        verifiedLookups: 7,
+        resolvedWithoutHuman: 6,
+        handoffs: 1,
+        medianReplyMs: 42,
+      },
+      daily: Array.from({ length: 7 }, (_, i) => ({
+        date: `2026-11-${String(17 + i).padStart(2, "0")}`,
+        count: i,
+      })),
     };
     const html = await render(<HomePage data={data} />);
     const t = text(html);
@@ -72,9 +125,28 @@ describe("dashboard pages", () => {
     const data: BotSettingsData = {
       store,
       version: 3,
-      values: { name: "Ava", greeting: "Hi there", accentColor: "#0a7d32", position: "left", launcherLabel: "Chat", languages: ["en", "es"], orderTracking: true, handoffEmail: "", businessHours: "" },
+      values: {
+        name: "Ava",
+        greeting: "Hi there",
+        accentColor: "#0a7d32",
+        position: "left",
+        launcherLabel: "Chat",
+        languages: ["en", "es"],
+        orderTracking: true,
+        handoffEmail: "",
+        businessHours: "",
+      },
     };
-    const html = await render(<BotSettingsPage data={data} result={{ ok: false, errors: { greeting: "Greeting is required" }, message: "Check the highlighted fields." }} />);
+    const html = await render(
+      <BotSettingsPage
+        data={data}
+        result={{
+          ok: false,
+          errors: { greeting: "Greeting is required" },
+          message: "Check the highlighted fields.",
+        }}
+      />,
+    );
     expect(html).toContain('name="csrf" value="csrf-token-123"');
     expect(html).toContain('name="accentColor"');
     expect(html).toMatch(/<select[^>]*name="position"/);
@@ -89,7 +161,17 @@ describe("dashboard pages", () => {
     const data: BotSettingsData = {
       store,
       version: 1,
-      values: { name: "Ava", greeting: "Hi", accentColor: "#ffeb3b", position: "right", launcherLabel: "Chat", languages: ["en"], orderTracking: false, handoffEmail: "", businessHours: "" },
+      values: {
+        name: "Ava",
+        greeting: "Hi",
+        accentColor: "#ffeb3b",
+        position: "right",
+        launcherLabel: "Chat",
+        languages: ["en"],
+        orderTracking: false,
+        handoffEmail: "",
+        businessHours: "",
+      },
     };
     const html = await render(<BotSettingsPage data={data} />, "embedded", "/app/settings");
     expect(html).not.toContain('name="csrf"');
@@ -100,7 +182,16 @@ describe("dashboard pages", () => {
     const data: FaqData = {
       store,
       languages: ["en", "es"],
-      entries: [{ id: "f1", question: "Do you ship to Canada?", answer: "Yes.", enabled: true, translations: { es: { question: "¿Envían a Canadá?", answer: "Sí." } }, updatedAt: "2026-11-20T00:00:00Z" }],
+      entries: [
+        {
+          id: "f1",
+          question: "Do you ship to Canada?",
+          answer: "Yes.",
+          enabled: true,
+          translations: { es: { question: "¿Envían a Canadá?", answer: "Sí." } },
+          updatedAt: "2026-11-20T00:00:00Z",
+        },
+      ],
     };
     const html = await render(<FaqPage data={data} />);
     const t = text(html);
@@ -120,7 +211,20 @@ describe("dashboard pages", () => {
       hasNext: true,
       hasPrevious: false,
       rows: [
-        { id: "c1", storeName: "Woo Outfitters", platform: "woocommerce", createdAt: "2026-11-20T10:00:00Z", lastMessageAt: "2026-11-20T10:01:00Z", language: "es", status: "closed", outcome: "handoff", orderQuestion: true, verified: true, messageCount: 4, preview: "dónde está a***e@example.com" },
+        {
+          id: "c1",
+          storeName: "Woo Outfitters",
+          platform: "woocommerce",
+          createdAt: "2026-11-20T10:00:00Z",
+          lastMessageAt: "2026-11-20T10:01:00Z",
+          language: "es",
+          status: "closed",
+          outcome: "handoff",
+          orderQuestion: true,
+          verified: true,
+          messageCount: 4,
+          preview: "dónde está a***e@example.com",
+        },
       ],
     };
     const html = await render(<ConversationsPage data={data} />, "embedded", "/app/conversations");
@@ -133,11 +237,43 @@ describe("dashboard pages", () => {
 
   it("Conversation: transcript with the order card", async () => {
     const data: ConversationDetailData = {
-      conversation: { id: "c1", storeName: "Woo Outfitters", platform: "woocommerce", createdAt: "2026-11-20T10:00:00Z", lastMessageAt: "2026-11-20T10:01:00Z", language: "en", status: "open", outcome: "resolved", orderQuestion: true, verified: true, messageCount: 2, preview: "", customerId: null },
+      conversation: {
+        id: "c1",
+        storeName: "Woo Outfitters",
+        platform: "woocommerce",
+        createdAt: "2026-11-20T10:00:00Z",
+        lastMessageAt: "2026-11-20T10:01:00Z",
+        language: "en",
+        status: "open",
+        outcome: "resolved",
+        orderQuestion: true,
+        verified: true,
+        messageCount: 2,
+        preview: "",
+        customerId: null,
+      },
       handoff: null,
       messages: [
-        { id: "m1", role: "shopper", type: "text", text: "order 1003, a***e@example.com", createdAt: "2026-11-20T10:00:00Z", order: null, orders: [], quickReplies: [] },
-        { id: "m2", role: "bot", type: "order", text: "On its way.", createdAt: "2026-11-20T10:00:01Z", order: SAMPLE_ORDER, orders: [], quickReplies: ["Track it"] },
+        {
+          id: "m1",
+          role: "shopper",
+          type: "text",
+          text: "order 1003, a***e@example.com",
+          createdAt: "2026-11-20T10:00:00Z",
+          order: null,
+          orders: [],
+          quickReplies: [],
+        },
+        {
+          id: "m2",
+          role: "bot",
+          type: "order",
+          text: "On its way.",
+          createdAt: "2026-11-20T10:00:01Z",
+          order: SAMPLE_ORDER,
+          orders: [],
+          quickReplies: ["Track it"],
+        },
       ],
     };
     const t = text(await render(<ConversationDetailPage data={data} />));
@@ -152,7 +288,20 @@ describe("dashboard pages", () => {
     const data: HandoffsData = {
       openCount: 1,
       handoffs: [
-        { id: "h1", storeName: "Woo Outfitters", platform: "woocommerce", status: "open", reason: "cancel_order", email: "carol@example.com", message: "Please cancel", orderNumber: "1003", order: SAMPLE_ORDER, conversationId: "c1", createdAt: "2026-11-20T10:00:00Z", resolvedAt: null },
+        {
+          id: "h1",
+          storeName: "Woo Outfitters",
+          platform: "woocommerce",
+          status: "open",
+          reason: "cancel_order",
+          email: "carol@example.com",
+          message: "Please cancel",
+          orderNumber: "1003",
+          order: SAMPLE_ORDER,
+          conversationId: "c1",
+          createdAt: "2026-11-20T10:00:00Z",
+          resolvedAt: null,
+        },
       ],
     };
     const html = await render(<HandoffsPage data={data} />);
@@ -168,8 +317,26 @@ describe("dashboard pages", () => {
     const data: StoresData = {
       currentStoreId: "s1",
       stores: [
-        { ...store, current: true, widgetEnabled: true, embedEnabled: null, connectedAt: "2026-11-01T00:00:00Z", installedAt: "2026-11-01T00:00:00Z" },
-        { id: "s2", name: "Demo Outfitters", platform: "shopify", domain: "demo.myshopify.com", status: "active", current: false, widgetEnabled: true, embedEnabled: true, connectedAt: null, installedAt: "2026-10-01T00:00:00Z" },
+        {
+          ...store,
+          current: true,
+          widgetEnabled: true,
+          embedEnabled: null,
+          connectedAt: "2026-11-01T00:00:00Z",
+          installedAt: "2026-11-01T00:00:00Z",
+        },
+        {
+          id: "s2",
+          name: "Demo Outfitters",
+          platform: "shopify",
+          domain: "demo.myshopify.com",
+          status: "active",
+          current: false,
+          widgetEnabled: true,
+          embedEnabled: true,
+          connectedAt: null,
+          installedAt: "2026-10-01T00:00:00Z",
+        },
       ],
     };
     const t = text(await render(<StoresPage data={data} />));
