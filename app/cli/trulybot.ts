@@ -4,6 +4,7 @@
  *   lookup --platform …           run the real adapter against a real store, print the normalized order
  *   dashboard-link [--store ID]   mint a single-use SSO link to /dashboard
  *   rotate-keys                   re-encrypt every stored secret under the newest ENCRYPTION_KEYS entry
+ *   connect-woo                   connect a WooCommerce store by hand (the plugin's manual fallback)
  */
 import fs from "node:fs";
 import path from "node:path";
@@ -13,6 +14,7 @@ import { runDoctor } from "./doctor.server";
 import { runLookup } from "./lookup.server";
 import { rotateKeys } from "./rotate-keys.server";
 import { mintDashboardLink } from "./dashboard-link.server";
+import { connectWooManually } from "../woo/manual.server";
 
 function parseDotenv(file: string): Record<string, string> {
   const out: Record<string, string> = {};
@@ -59,10 +61,11 @@ function print(obj: unknown) {
   process.stdout.write(JSON.stringify(obj, null, 2) + "\n");
 }
 
-const USAGE = `usage: npm run trulybot -- <doctor | lookup | dashboard-link | rotate-keys> [options]
+const USAGE = `usage: npm run trulybot -- <doctor | lookup | dashboard-link | connect-woo | rotate-keys> [options]
   lookup --platform woocommerce --store-url URL --consumer-key CK --consumer-secret CS --order N [--email E | --phone P]
   lookup --platform shopify --shop SHOP.myshopify.com --order N [--email E | --phone P]
-  dashboard-link [--store STORE_ID]`;
+  dashboard-link [--store STORE_ID]
+  connect-woo --store-url URL --consumer-key CK --consumer-secret CS   (manual WooCommerce connection)`;
 
 async function main(argv: string[]): Promise<number> {
   const [command, ...rest] = argv;
@@ -105,6 +108,15 @@ async function main(argv: string[]): Promise<number> {
     }
     case "dashboard-link": {
       const result = await mintDashboardLink({ storeId: values.store });
+      print(result);
+      return result.ok ? 0 : 1;
+    }
+    case "connect-woo": {
+      const result = await connectWooManually({
+        storeUrl: values["store-url"],
+        consumerKey: values["consumer-key"],
+        consumerSecret: values["consumer-secret"],
+      });
       print(result);
       return result.ok ? 0 : 1;
     }

@@ -11,7 +11,7 @@ import * as layout from "./dashboard";
 import * as home from "./dashboard._index";
 import * as settings from "./dashboard.settings";
 import * as faq from "./dashboard.faq";
-import * as conversations from "./dashboard.conversations";
+import * as conversations from "./dashboard.conversations._index";
 import * as conversation from "./dashboard.conversations.$id";
 import * as handoffs from "./dashboard.handoffs";
 import * as stores from "./dashboard.stores";

@@ -325,3 +325,22 @@ describe("SSO and disconnect", () => {
     expect((await signedFetch("/api/v1/woo/storefront/config", "", { method: "GET" })).status).toBe(401);
   });
 });
+
+describe("manual connection (the plugin's fallback)", () => {
+  it("checks the keys against the store, stores them encrypted and returns a store id + secret that sign requests", async () => {
+    const { connectWooManually } = await import("../../app/woo/manual.server");
+    const { DEMO_WOO_KEY } = await import("../emulators/woocommerce/emulator");
+    emu.addKey(DEMO_WOO_KEY);
+    const bad = await connectWooManually({ storeUrl: emu.url, consumerKey: "ck_" + "0".repeat(40), consumerSecret: "cs_" + "0".repeat(40) });
+    expect(bad.ok).toBe(false);
+    const ok = await connectWooManually({ storeUrl: emu.url, consumerKey: DEMO_WOO_KEY.consumerKey, consumerSecret: DEMO_WOO_KEY.consumerSecret });
+    expect(ok.ok).toBe(true);
+    if (!ok.ok) return;
+    const store = await db.store.findUniqueOrThrow({ where: { id: ok.storeId } });
+    expect(store.status).toBe("active");
+    expect(store.credentials).not.toContain(DEMO_WOO_KEY.consumerSecret);
+    storeId = ok.storeId;
+    secret = ok.secret;
+    expect((await signedFetch("/api/v1/woo/storefront/config", "", { method: "GET" })).status).toBe(200);
+  });
+});
