@@ -119,12 +119,11 @@ export function StandaloneFrame({
       showNavigationToggle
       onNavigationToggle={() => setMobileNav((o) => !o)}
       secondaryMenu={
-        <Box paddingInlineEnd="300">
-          <Text as="span" tone="text-inverse">
-            {storeName}
-            {userLabel ? ` · ${userLabel}` : ""}
+        <div style={{ maxWidth: "45vw", paddingInlineEnd: 12 }}>
+          <Text as="p" tone="text-inverse" truncate>
+            {`${storeName}${userLabel ? ` · ${userLabel}` : ""}`}
           </Text>
-        </Box>
+        </div>
       }
     />
   );

@@ -5,7 +5,7 @@
  * what shoppers will see.
  */
 import { Text } from "@shopify/polaris";
-import { DARK_SURFACE, LIGHT_SURFACE, palette } from "../../widget/src/color";
+import { DARK_SURFACE, LIGHT_SURFACE, palette, parseHex, toHex } from "../../widget/src/color";
 
 export interface WidgetPreviewProps {
   name: string;
@@ -108,11 +108,9 @@ export function WidgetPreview({ name, greeting, accentColor, position, launcherL
       </div>
       <figcaption>
         <Text as="p" variant="bodySm" tone="subdued">
-          Launcher on the {position} · screen readers announce “{launcherLabel}” · text on your colour uses{" "}
-          {p.fg === "#ffffff" ? "white" : "near-black"}
-          {p.bg !== (accentColor || "").toLowerCase()
-            ? ` (colour adjusted to ${p.bg} for readable contrast)`
-            : ""}
+          {parseHex(accentColor)
+            ? `Launcher on the ${position} · screen readers announce “${launcherLabel}” · text on your colour uses ${p.fg === "#ffffff" ? "white" : "near-black"}${p.bg !== toHex(parseHex(accentColor)!) ? ` (colour adjusted to ${p.bg} for readable contrast)` : ""}`
+            : "Enter a hex colour such as #1a73e8 to preview it."}
         </Text>
       </figcaption>
     </figure>

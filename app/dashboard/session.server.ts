@@ -25,7 +25,10 @@ function cookieName() {
   return secureCookies() ? COOKIE_NAME : DEV_COOKIE_NAME;
 }
 
-export async function mintSsoToken(storeId: string, userLabel: string | null): Promise<{ token: string; url: string; expiresAt: Date }> {
+export async function mintSsoToken(
+  storeId: string,
+  userLabel: string | null,
+): Promise<{ token: string; url: string; expiresAt: Date }> {
   const db = await getDb();
   const token = crypto.randomBytes(32).toString("base64url");
   const expiresAt = new Date(Date.now() + SSO_TTL_SECONDS * 1000);
@@ -35,18 +38,26 @@ export async function mintSsoToken(storeId: string, userLabel: string | null): P
 }
 
 /** Single use: the token is marked used atomically; a second use fails. */
-export async function consumeSsoToken(token: string): Promise<{ storeId: string; userLabel: string | null } | null> {
+export async function consumeSsoToken(
+  token: string,
+): Promise<{ storeId: string; userLabel: string | null } | null> {
   if (!/^[A-Za-z0-9_-]{20,100}$/.test(token)) return null;
   const db = await getDb();
   const tokenHash = sha256Hex(token);
   const now = new Date();
-  const claimed = await db.ssoToken.updateMany({ where: { tokenHash, usedAt: null, expiresAt: { gt: now } }, data: { usedAt: now } });
+  const claimed = await db.ssoToken.updateMany({
+    where: { tokenHash, usedAt: null, expiresAt: { gt: now } },
+    data: { usedAt: now },
+  });
   if (claimed.count !== 1) return null;
   const row = await db.ssoToken.findUnique({ where: { tokenHash } });
   return row ? { storeId: row.storeId, userLabel: row.userLabel } : null;
 }
 
-export async function createDashboardSession(storeId: string, userLabel: string | null): Promise<{ cookie: string; session: DashboardSession }> {
+export async function createDashboardSession(
+  storeId: string,
+  userLabel: string | null,
+): Promise<{ cookie: string; session: DashboardSession }> {
   const db = await getDb();
   const store = await db.store.findUniqueOrThrow({ where: { id: storeId } });
   const raw = crypto.randomBytes(32).toString("base64url");
@@ -60,7 +71,13 @@ export async function createDashboardSession(storeId: string, userLabel: string 
       expiresAt: new Date(Date.now() + SESSION_TTL_SECONDS * 1000),
     },
   });
-  const attrs = [`${cookieName()}=${raw}`, "Path=/", "HttpOnly", "SameSite=Lax", `Max-Age=${SESSION_TTL_SECONDS}`];
+  const attrs = [
+    `${cookieName()}=${raw}`,
+    "Path=/",
+    "HttpOnly",
+    "SameSite=Lax",
+    `Max-Age=${SESSION_TTL_SECONDS}`,
+  ];
   if (secureCookies()) attrs.push("Secure");
   return { cookie: attrs.join("; "), session };
 }

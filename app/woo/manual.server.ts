@@ -15,16 +15,30 @@ import { logActivity } from "../stores/stores.server";
 import { forgetAdapter } from "../stores/adapters.server";
 import { normalizeStoreUrl, storeDomain } from "./connect.server";
 
-export async function connectWooManually(input: { storeUrl?: string; consumerKey?: string; consumerSecret?: string }) {
+export async function connectWooManually(input: {
+  storeUrl?: string;
+  consumerKey?: string;
+  consumerSecret?: string;
+}) {
   if (!input.storeUrl || !input.consumerKey || !input.consumerSecret) {
     return { ok: false as const, error: "--store-url, --consumer-key and --consumer-secret are required" };
   }
-  if (!/^ck_[A-Za-z0-9]{20,64}$/.test(input.consumerKey) || !/^cs_[A-Za-z0-9]{20,64}$/.test(input.consumerSecret)) {
-    return { ok: false as const, error: "keys must look like ck_<40 hex> / cs_<40 hex> (WooCommerce → Settings → Advanced → REST API)" };
+  if (
+    !/^ck_[A-Za-z0-9]{20,64}$/.test(input.consumerKey) ||
+    !/^cs_[A-Za-z0-9]{20,64}$/.test(input.consumerSecret)
+  ) {
+    return {
+      ok: false as const,
+      error: "keys must look like ck_<40 hex> / cs_<40 hex> (WooCommerce → Settings → Advanced → REST API)",
+    };
   }
   const url = normalizeStoreUrl(input.storeUrl);
   const storeUrl = url.toString().replace(/\/+$/, "");
-  const client = createWooClient({ storeUrl, consumerKey: input.consumerKey, consumerSecret: input.consumerSecret });
+  const client = createWooClient({
+    storeUrl,
+    consumerKey: input.consumerKey,
+    consumerSecret: input.consumerSecret,
+  });
   let info;
   try {
     info = await createWooAdapter({ client, storeUrl }).getStoreInfo();
@@ -41,21 +55,38 @@ export async function connectWooManually(input: { storeUrl?: string; consumerKey
     status: "active",
     currency: info.currency || null,
     timezone: info.timezone || null,
-    credentials: sealSecret(JSON.stringify({ consumerKey: input.consumerKey, consumerSecret: input.consumerSecret, keyId: null }), "store.credentials"),
+    credentials: sealSecret(
+      JSON.stringify({ consumerKey: input.consumerKey, consumerSecret: input.consumerSecret, keyId: null }),
+      "store.credentials",
+    ),
     signingSecret: sealSecret(secret, "store.signingSecret"),
     connectedAt: new Date(),
     uninstalledAt: null,
   };
-  const existing = await db.store.findUnique({ where: { platform_domain: { platform: "woocommerce", domain } } });
+  const existing = await db.store.findUnique({
+    where: { platform_domain: { platform: "woocommerce", domain } },
+  });
   const store = existing
     ? await db.store.update({ where: { id: existing.id }, data })
     : await db.$transaction(async (tx) => {
         const ws = await tx.workspace.create({ data: { name: data.name } });
-        const s = await tx.store.create({ data: { ...data, workspaceId: ws.id, platform: "woocommerce", domain, installedAt: new Date() } });
+        const s = await tx.store.create({
+          data: { ...data, workspaceId: ws.id, platform: "woocommerce", domain, installedAt: new Date() },
+        });
         await tx.botSettings.create({ data: { storeId: s.id } });
         return s;
       });
   forgetAdapter(store.id);
-  await logActivity({ workspaceId: store.workspaceId, storeId: store.id, actor: "support", action: "store.connected_manually" });
-  return { ok: true as const, storeId: store.id, secret, store: { name: store.name, url: storeUrl, currency: store.currency, timezone: store.timezone } };
+  await logActivity({
+    workspaceId: store.workspaceId,
+    storeId: store.id,
+    actor: "support",
+    action: "store.connected_manually",
+  });
+  return {
+    ok: true as const,
+    storeId: store.id,
+    secret,
+    store: { name: store.name, url: storeUrl, currency: store.currency, timezone: store.timezone },
+  };
 }

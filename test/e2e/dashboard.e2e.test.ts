@@ -157,6 +157,17 @@ describe("merchant dashboard (standalone, WooCommerce demo store)", () => {
       .filter({ hasText: "My raised bed arrived with a cracked panel." })
       .getByText("Resolved", { exact: true })
       .waitFor();
+    // …and its transcript is one click away
+    await page
+      .getByRole("article")
+      .filter({ hasText: "My raised bed arrived with a cracked panel." })
+      .getByRole("link", { name: "View conversation" })
+      .click();
+    await page.waitForURL(/\/dashboard\/conversations\/[^/]+$/);
+    // the transcript view (not the list): the shopper's words and the conversation details
+    await page.getByRole("heading", { name: "Details" }).waitFor();
+    await expect.poll(() => page.getByText("I want to talk to a human please").isVisible()).toBe(true);
+    await expect.poll(() => page.getByText("Handoff:").isVisible()).toBe(true);
     await page.close();
   });
 

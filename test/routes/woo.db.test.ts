@@ -331,9 +331,17 @@ describe("manual connection (the plugin's fallback)", () => {
     const { connectWooManually } = await import("../../app/woo/manual.server");
     const { DEMO_WOO_KEY } = await import("../emulators/woocommerce/emulator");
     emu.addKey(DEMO_WOO_KEY);
-    const bad = await connectWooManually({ storeUrl: emu.url, consumerKey: "ck_" + "0".repeat(40), consumerSecret: "cs_" + "0".repeat(40) });
+    const bad = await connectWooManually({
+      storeUrl: emu.url,
+      consumerKey: "ck_" + "0".repeat(40),
+      consumerSecret: "cs_" + "0".repeat(40),
+    });
     expect(bad.ok).toBe(false);
-    const ok = await connectWooManually({ storeUrl: emu.url, consumerKey: DEMO_WOO_KEY.consumerKey, consumerSecret: DEMO_WOO_KEY.consumerSecret });
+    const ok = await connectWooManually({
+      storeUrl: emu.url,
+      consumerKey: DEMO_WOO_KEY.consumerKey,
+      consumerSecret: DEMO_WOO_KEY.consumerSecret,
+    });
     expect(ok.ok).toBe(true);
     if (!ok.ok) return;
     const store = await db.store.findUniqueOrThrow({ where: { id: ok.storeId } });
