@@ -26,7 +26,7 @@ export default defineConfig({
     cors: { preflightContinue: true },
     port: Number(process.env.PORT || 3000),
     hmr: hmrConfig,
-    fs: { allow: ["app", "node_modules"] },
+    fs: { allow: ["app", "node_modules", "widget/src"] },
   },
   plugins: [
     remix({

@@ -278,7 +278,9 @@ async function main() {
   ensureBuilt();
   const port = arg("port") ? Number(arg("port")) : undefined;
   const demo = await startDemo({ port, dataDir: arg("data-dir"), fresh: flag("fresh") });
-  const dash = fs.readFileSync(path.join(root, ".demo", "dashboard-url.txt"), "utf8").trim();
+  const dash = fs
+    .readFileSync(path.join(path.resolve(root, arg("data-dir") ?? ".demo"), "dashboard-url.txt"), "utf8")
+    .trim();
   console.log(`
 TrulyBot demo is running at ${demo.url}
 

@@ -9,7 +9,7 @@ import { buildWidgetConfig } from "../storefront/config.server";
 import { sealSecret } from "../stores/secrets.server";
 import { ctxFor, formOf, seedConversation, seedWorkspace, SAMPLE_ORDER } from "./testing.server";
 import { loadHome } from "./home.server";
-import { refreshEmbedStatus } from "./embedded.server";
+import { refreshEmbedStatus } from "./embed-status.server";
 import { loadBotSettings, saveBotSettings } from "./settings.server";
 import { faqAction, loadFaq } from "./faq.server";
 import { conversationDetail, listConversations, PAGE_SIZE } from "./conversations.server";

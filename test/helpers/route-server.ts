@@ -6,12 +6,13 @@
 import http from "node:http";
 import { Readable } from "node:stream";
 import type { AddressInfo } from "node:net";
+import type { AppLoadContext } from "@remix-run/node";
 
 type Handler = (args: {
   request: Request;
-  params: Record<string, string>;
-  context: object;
-}) => Promise<Response | unknown> | Response | unknown;
+  params: Record<string, string | undefined>;
+  context: AppLoadContext;
+}) => unknown;
 export interface RouteModule {
   loader?: Handler;
   action?: Handler;
@@ -44,7 +45,7 @@ export async function startRouteServer(routes: Record<string, RouteModule>) {
       let out: unknown;
       try {
         out = fn
-          ? await fn({ request, params: {}, context: {} })
+          ? await fn({ request, params: {}, context: {} as AppLoadContext })
           : new Response("Method Not Allowed", { status: 405 });
       } catch (thrown) {
         out = thrown;

@@ -178,6 +178,27 @@ describe("dashboard pages", () => {
     expect(text(html)).toContain("near-black");
   });
 
+  it("Bot settings preview asks for a valid colour instead of pretending to adjust one", async () => {
+    const data: BotSettingsData = {
+      store,
+      version: 1,
+      values: {
+        name: "Ava",
+        greeting: "Hi",
+        accentColor: "nope",
+        position: "right",
+        launcherLabel: "Chat",
+        languages: ["en"],
+        orderTracking: true,
+        handoffEmail: "",
+        businessHours: "",
+      },
+    };
+    const t = text(await render(<BotSettingsPage data={data} />));
+    expect(t).toContain("Enter a hex colour such as #1a73e8 to preview it.");
+    expect(t).not.toContain("colour adjusted");
+  });
+
   it("FAQ: entries with translations and the add form", async () => {
     const data: FaqData = {
       store,
