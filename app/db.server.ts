@@ -17,6 +17,13 @@ export function sqliteUrl(url: string): string {
   return "file:" + (path.isAbsolute(p) ? p : path.resolve(process.cwd(), p));
 }
 
+const flavors = new WeakMap<object, "sqlite" | "postgresql">();
+
+/** Which database a client talks to (some filters differ, e.g. case-insensitive matching). */
+export function dbFlavor(db: Db): "sqlite" | "postgresql" {
+  return flavors.get(db) ?? "sqlite";
+}
+
 export async function createDb(url: string): Promise<Db> {
   if (isPostgresUrl(url)) {
     const [{ PrismaPg }, pgClient] = await Promise.all([
@@ -25,11 +32,14 @@ export async function createDb(url: string): Promise<Db> {
     ]);
     const PgPrismaClient = (pgClient as unknown as { PrismaClient: new (o: unknown) => Db }).PrismaClient;
     const adapter = new PrismaPg({ connectionString: url, max: 10, connectionTimeoutMillis: 5000 });
-    return new PgPrismaClient({ adapter });
+    const pgDb = new PgPrismaClient({ adapter });
+    flavors.set(pgDb, "postgresql");
+    return pgDb;
   }
   const { PrismaLibSQL } = await import("@prisma/adapter-libsql");
   const adapter = new PrismaLibSQL({ url: sqliteUrl(url) });
   const client = new PrismaClient({ adapter });
+  flavors.set(client, "sqlite");
   // SQLite: wait instead of failing when another connection holds the write lock; WAL for concurrent readers.
   await client.$queryRawUnsafe("PRAGMA busy_timeout = 5000");
   await client.$queryRawUnsafe("PRAGMA journal_mode = WAL").catch(() => undefined);

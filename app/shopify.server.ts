@@ -5,7 +5,7 @@
  * shopify.app.toml [webhooks] api_version and fixtures' schema.
  */
 import "@shopify/shopify-app-remix/adapters/node";
-import { ApiVersion, AppDistribution, shopifyApp } from "@shopify/shopify-app-remix/server";
+import { ApiVersion, AppDistribution, LogSeverity, shopifyApp } from "@shopify/shopify-app-remix/server";
 import { PrismaSessionStorage } from "@shopify/shopify-app-session-storage-prisma";
 import type { PrismaClient } from "@prisma/client";
 import { getDb } from "./db.server";
@@ -53,6 +53,15 @@ const shopify = shopifyApp({
   authPathPrefix: "/auth",
   sessionStorage,
   distribution: AppDistribution.AppStore,
+  // The library logs every proxy request at INFO; follow LOG_LEVEL (default info → library warnings only).
+  logger: {
+    level: {
+      debug: LogSeverity.Debug,
+      info: LogSeverity.Warning,
+      warn: LogSeverity.Warning,
+      error: LogSeverity.Error,
+    }[env.LOG_LEVEL],
+  },
   future: {
     unstable_newEmbeddedAuthStrategy: true,
     expiringOfflineAccessTokens: true,

@@ -3,8 +3,7 @@
  * authenticate and call these; every function is idempotent (safe under re-delivery).
  */
 import type { Prisma } from "@prisma/client";
-import { getDb, isPostgresUrl } from "../db.server";
-import { loadEnv } from "../env.server";
+import { dbFlavor, getDb, type Db } from "../db.server";
 import { findStore, logActivity } from "../stores/stores.server";
 
 /**
@@ -70,9 +69,9 @@ interface CustomerRef {
   phone?: string | null;
 }
 
-function insensitive(value: string): Prisma.StringFilter {
+function insensitive(db: Db, value: string): Prisma.StringFilter {
   // SQLite's LIKE is already case-insensitive for ASCII; PostgreSQL needs mode: insensitive.
-  return isPostgresUrl(loadEnv().DATABASE_URL)
+  return dbFlavor(db) === "postgresql"
     ? ({ contains: value, mode: "insensitive" } as unknown as Prisma.StringFilter)
     : { contains: value };
 }
@@ -90,8 +89,8 @@ async function customerConversationIds(storeId: string, customer: CustomerRef): 
     if (digits.length >= 7) needles.add(digits);
   }
   for (const n of needles) {
-    or.push({ messages: { some: { text: insensitive(n) } } });
-    or.push({ state: insensitive(n) });
+    or.push({ messages: { some: { text: insensitive(db, n) } } });
+    or.push({ state: insensitive(db, n) });
   }
   if (or.length === 0) return [];
   const rows = await db.conversation.findMany({ where: { storeId, OR: or }, select: { id: true } });
@@ -99,12 +98,13 @@ async function customerConversationIds(storeId: string, customer: CustomerRef): 
 }
 
 function handoffWhere(
+  db: Db,
   storeId: string,
   customer: CustomerRef,
   conversationIds: string[],
 ): Prisma.HandoffRequestWhereInput {
   const or: Prisma.HandoffRequestWhereInput[] = [];
-  if (customer.email) or.push({ email: insensitive(customer.email.trim()) });
+  if (customer.email) or.push({ email: insensitive(db, customer.email.trim()) });
   if (customer.id != null && String(customer.id) !== "") or.push({ customerId: String(customer.id) });
   if (conversationIds.length) or.push({ conversationId: { in: conversationIds } });
   return { storeId, OR: or.length ? or : [{ id: "__none__" }] };
@@ -129,7 +129,7 @@ export async function handleCustomerDataRequest(
       },
     },
   });
-  const handoffs = await db.handoffRequest.findMany({ where: handoffWhere(store.id, customer, ids) });
+  const handoffs = await db.handoffRequest.findMany({ where: handoffWhere(db, store.id, customer, ids) });
   const exportData = {
     customer: { id: customer.id ?? null, email: customer.email ?? null, phone: customer.phone ?? null },
     conversations: conversations.map((c) => ({
@@ -165,7 +165,7 @@ export async function handleCustomerRedact(shop: string, customer: CustomerRef) 
   const ids = await customerConversationIds(store.id, customer);
   const [lookups, handoffs, events] = await db.$transaction([
     db.orderLookup.deleteMany({ where: { storeId: store.id, conversationId: { in: ids } } }),
-    db.handoffRequest.deleteMany({ where: handoffWhere(store.id, customer, ids) }),
+    db.handoffRequest.deleteMany({ where: handoffWhere(db, store.id, customer, ids) }),
     db.analyticsEvent.deleteMany({ where: { storeId: store.id, conversationId: { in: ids } } }),
   ]);
   const conversations = await db.conversation.deleteMany({ where: { id: { in: ids } } }); // messages cascade

@@ -1,0 +1,48 @@
+#!/usr/bin/env node
+/**
+ * `npm run bench`: builds the app if it is missing or older than its sources (like `npm run demo`),
+ * then runs bench/run.ts (TypeScript, through tsx) — load on the storefront routes (SQLite and
+ * PostgreSQL), the engine, the widget's size, Lighthouse, a bounded soak. Results in bench/results/.
+ * Knobs: see bench/run.ts (BENCH_SOAK_SECONDS, BENCH_RUNS, BENCH_ONLY, …); BENCH_NO_BUILD=1 never builds.
+ */
+import { spawnSync } from "node:child_process";
+import fs from "node:fs";
+import path from "node:path";
+import { fileURLToPath } from "node:url";
+
+const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
+
+function newestMtime(dir) {
+  let newest = 0;
+  const walk = (d) => {
+    for (const e of fs.readdirSync(d, { withFileTypes: true })) {
+      const p = path.join(d, e.name);
+      if (e.isDirectory()) walk(p);
+      else if (!/\.test\.tsx?$/.test(e.name)) newest = Math.max(newest, fs.statSync(p).mtimeMs);
+    }
+  };
+  if (fs.existsSync(dir)) walk(dir);
+  return newest;
+}
+
+const serverBuild = path.join(root, "build", "server", "index.js");
+const builtAt = fs.existsSync(serverBuild) ? fs.statSync(serverBuild).mtimeMs : 0;
+const stale =
+  builtAt === 0 ||
+  newestMtime(path.join(root, "app")) > builtAt ||
+  newestMtime(path.join(root, "widget", "src")) > builtAt;
+if (stale && (builtAt === 0 || process.env.BENCH_NO_BUILD !== "1")) {
+  console.log("bench: building the app (missing, or sources changed since the last build)…");
+  const b = spawnSync("npm", ["run", "build"], { cwd: root, stdio: "inherit" });
+  if (b.status !== 0) {
+    console.error("bench: the build failed");
+    process.exit(1);
+  }
+}
+
+const r = spawnSync(process.execPath, ["--import", "tsx", path.join(root, "bench", "run.ts")], {
+  cwd: root,
+  stdio: "inherit",
+  env: process.env,
+});
+process.exit(r.status ?? 1);
