@@ -1,5 +1,5 @@
 /**
- * The database client. SQLite (libSQL driver adapter) by default with zero set-up; PostgreSQL
+ * The database client. SQLite (Prisma's libSQL adapter over Node's built-in node:sqlite, app/utils/sqlite-adapter.server.ts) by default with zero set-up; PostgreSQL
  * (pg driver adapter) when DATABASE_URL is a postgres:// URL. Both clients are generated from one
  * schema (scripts/prisma.mjs); they expose the same API, typed here as the SQLite client's.
  */
@@ -36,13 +36,10 @@ export async function createDb(url: string): Promise<Db> {
     flavors.set(pgDb, "postgresql");
     return pgDb;
   }
-  const { PrismaLibSQL } = await import("@prisma/adapter-libsql");
-  const adapter = new PrismaLibSQL({ url: sqliteUrl(url) });
+  const { NodeSqlitePrismaAdapter } = await import("./utils/sqlite-adapter.server");
+  const adapter = new NodeSqlitePrismaAdapter({ url: sqliteUrl(url) });
   const client = new PrismaClient({ adapter });
   flavors.set(client, "sqlite");
-  // SQLite: wait instead of failing when another connection holds the write lock; WAL for concurrent readers.
-  await client.$queryRawUnsafe("PRAGMA busy_timeout = 5000");
-  await client.$queryRawUnsafe("PRAGMA journal_mode = WAL").catch(() => undefined);
   return client;
 }
 

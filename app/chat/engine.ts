@@ -128,8 +128,16 @@ export type ParseResult =
 
 const fail = (code: string, message: string): ParseResult => ({ ok: false, error: { code, message } });
 
+/** Lone UTF-16 surrogates (valid in JSON escapes, invalid in UTF-8 databases) become U+FFFD. */
+function wellFormed(v: unknown, depth = 0): unknown {
+  if (typeof v === "string") return v.toWellFormed();
+  if (depth >= 2 || !v || typeof v !== "object" || Array.isArray(v)) return v; // deeper values are rejected anyway
+  return Object.fromEntries(Object.entries(v).map(([k, x]) => [k, wellFormed(x, depth + 1)]));
+}
+
 /** Validates a parsed JSON body of POST {base}/messages. Routes turn errors into 400 {"error": {code, message}}. */
-export function parseMessagesRequest(json: unknown): ParseResult {
+export function parseMessagesRequest(input: unknown): ParseResult {
+  const json = wellFormed(input);
   if (json === null || typeof json !== "object" || Array.isArray(json))
     return fail("invalid_body", "Body must be a JSON object.");
   const b = json as Record<string, unknown>;

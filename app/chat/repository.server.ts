@@ -4,6 +4,7 @@
  * and all instances share one set of rate-limit counters.
  */
 import type { Db } from "../db.server";
+import { hitRateLimit } from "../security/rate-limit.server";
 import {
   countResolvedWithoutHuman,
   type AnalyticsEventType,
@@ -27,8 +28,6 @@ const parse = <T>(s: string | null | undefined, fallback: T): T => {
     return fallback;
   }
 };
-
-const prismaCode = (e: unknown): string | undefined => (e as { code?: string })?.code;
 
 type ConvRow = {
   id: string;
@@ -160,36 +159,8 @@ export function createPrismaChatRepository(db: Db): ChatRepository {
      * 3. else INSERT; a unique-key conflict means another instance created it → start again at 1.
      */
     async hit(key, windowSeconds, limit, now): Promise<RateLimitResult> {
-      const result = (count: number, windowEnd: Date): RateLimitResult => ({
-        allowed: count <= limit,
-        count,
-        limit,
-        retryAfterSeconds: Math.max(1, Math.ceil((windowEnd.getTime() - now.getTime()) / 1000)),
-      });
-      const windowEnd = new Date(now.getTime() + windowSeconds * 1000);
-      for (let attempt = 0; attempt < 5; attempt++) {
-        try {
-          const r = await db.rateLimit.update({
-            where: { key, windowEnd: { gt: now } },
-            data: { count: { increment: 1 } },
-          });
-          return result(r.count, r.windowEnd);
-        } catch (e) {
-          if (prismaCode(e) !== "P2025") throw e;
-        }
-        const reset = await db.rateLimit.updateMany({
-          where: { key, windowEnd: { lte: now } },
-          data: { count: 1, windowEnd },
-        });
-        if (reset.count === 1) return result(1, windowEnd);
-        try {
-          await db.rateLimit.create({ data: { key, count: 1, windowEnd } });
-          return result(1, windowEnd);
-        } catch (e) {
-          if (prismaCode(e) !== "P2002") throw e;
-        }
-      }
-      throw new Error(`rate limit counter ${key}: too much contention`);
+      const r = await hitRateLimit(db, key, limit, windowSeconds, now);
+      return { ...r, retryAfterSeconds: r.allowed ? 0 : r.retryAfterSeconds };
     },
 
     async peek(key, now) {

@@ -1,23 +1,25 @@
+import { storefrontBoundary } from "../storefront/errors.server";
 import type { LoaderFunctionArgs } from "@remix-run/node";
 import { getDb } from "../db.server";
 import { buildWidgetConfig, configResponse } from "../storefront/config.server";
 import { verifyWooPluginRequest } from "../storefront/woo-verify.server";
 
 /** GET {store}/wp-json/trulybot/v1/config, forwarded and signed by the plugin. */
-export const loader = async ({ request }: LoaderFunctionArgs) => {
-  const ctx = await verifyWooPluginRequest(request);
-  if (ctx instanceof Response) return ctx;
-  if (!ctx.store.widgetEnabled)
-    return new Response(
-      JSON.stringify({ error: { code: "widget_disabled", message: "The chat widget is switched off." } }),
-      { status: 404, headers: { "Content-Type": "application/json" } },
-    );
-  const db = await getDb();
-  const settings = await db.botSettings.upsert({
-    where: { storeId: ctx.store.id },
-    create: { storeId: ctx.store.id },
-    update: {},
+export const loader = async ({ request }: LoaderFunctionArgs) =>
+  storefrontBoundary(async () => {
+    const ctx = await verifyWooPluginRequest(request);
+    if (ctx instanceof Response) return ctx;
+    if (!ctx.store.widgetEnabled)
+      return new Response(
+        JSON.stringify({ error: { code: "widget_disabled", message: "The chat widget is switched off." } }),
+        { status: 404, headers: { "Content-Type": "application/json" } },
+      );
+    const db = await getDb();
+    const settings = await db.botSettings.upsert({
+      where: { storeId: ctx.store.id },
+      create: { storeId: ctx.store.id },
+      update: {},
+    });
+    const locale = new URL(request.url).searchParams.get("locale") ?? request.headers.get("accept-language");
+    return configResponse(request, buildWidgetConfig(ctx.store, settings, locale));
   });
-  const locale = new URL(request.url).searchParams.get("locale") ?? request.headers.get("accept-language");
-  return configResponse(request, buildWidgetConfig(ctx.store, settings, locale));
-};

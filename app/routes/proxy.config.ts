@@ -1,17 +1,19 @@
+import { storefrontBoundary } from "../storefront/errors.server";
 import type { LoaderFunctionArgs } from "@remix-run/node";
 import { getDb } from "../db.server";
 import { buildWidgetConfig, configResponse } from "../storefront/config.server";
 import { verifyShopifyProxy } from "../storefront/shopify-proxy.server";
 
 /** GET /apps/trulybot/config on the storefront (Shopify app proxy). */
-export const loader = async ({ request }: LoaderFunctionArgs) => {
-  const ctx = await verifyShopifyProxy(request);
-  if (ctx instanceof Response) return ctx;
-  const db = await getDb();
-  const settings = await db.botSettings.upsert({
-    where: { storeId: ctx.store.id },
-    create: { storeId: ctx.store.id },
-    update: {},
+export const loader = async ({ request }: LoaderFunctionArgs) =>
+  storefrontBoundary(async () => {
+    const ctx = await verifyShopifyProxy(request);
+    if (ctx instanceof Response) return ctx;
+    const db = await getDb();
+    const settings = await db.botSettings.upsert({
+      where: { storeId: ctx.store.id },
+      create: { storeId: ctx.store.id },
+      update: {},
+    });
+    return configResponse(request, buildWidgetConfig(ctx.store, settings, ctx.locale));
   });
-  return configResponse(request, buildWidgetConfig(ctx.store, settings, ctx.locale));
-};

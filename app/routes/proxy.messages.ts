@@ -1,18 +1,20 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
-import { jsonError } from "../storefront/errors.server";
+import { jsonError, storefrontBoundary } from "../storefront/errors.server";
 import { verifyShopifyProxy } from "../storefront/shopify-proxy.server";
 import { MAX_BODY_BYTES, storefrontMessages } from "../storefront/turn.server";
 
 /** POST /apps/trulybot/messages on the storefront (Shopify app proxy). */
-export const action = async ({ request }: ActionFunctionArgs) => {
-  if (request.method !== "POST") return jsonError(405, "method_not_allowed", "Use POST.", { Allow: "POST" });
-  const len = Number(request.headers.get("content-length") ?? 0);
-  if (len > MAX_BODY_BYTES) return jsonError(400, "too_large", "Request body too large.");
-  const body = await request.text();
-  const ctx = await verifyShopifyProxy(request, body);
-  if (ctx instanceof Response) return ctx;
-  return storefrontMessages(ctx.store, body, { key: ctx.shopperKey, customerId: ctx.customerId });
-};
+export const action = async ({ request }: ActionFunctionArgs) =>
+  storefrontBoundary(async () => {
+    if (request.method !== "POST")
+      return jsonError(405, "method_not_allowed", "Use POST.", { Allow: "POST" });
+    const len = Number(request.headers.get("content-length") ?? 0);
+    if (len > MAX_BODY_BYTES) return jsonError(400, "too_large", "Request body too large.");
+    const body = await request.text();
+    const ctx = await verifyShopifyProxy(request, body);
+    if (ctx instanceof Response) return ctx;
+    return storefrontMessages(ctx.store, body, { key: ctx.shopperKey, customerId: ctx.customerId });
+  });
 
 export const loader = async (_args: LoaderFunctionArgs) =>
   jsonError(405, "method_not_allowed", "Use POST.", { Allow: "POST" });

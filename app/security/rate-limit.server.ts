@@ -1,7 +1,7 @@
 /**
  * Fixed-window rate limits stored in the database, so every app instance shares them
- * (SQLite for one instance, PostgreSQL for many). Increments are atomic (UPDATE … count + 1);
- * a window that expired is reset by an upsert.
+ * (SQLite for one instance, PostgreSQL for many). Increments are atomic (UPDATE … count + 1
+ * RETURNING); a window that expired is reset. The engine's repository uses the same function.
  */
 import type { Db } from "../db.server";
 
@@ -12,11 +12,15 @@ export interface RateLimitResult {
   retryAfterSeconds: number;
 }
 
-function isUniqueViolation(e: unknown) {
-  return typeof e === "object" && e !== null && (e as { code?: string }).code === "P2002";
+function prismaCode(e: unknown): string | undefined {
+  return typeof e === "object" && e !== null ? (e as { code?: string }).code : undefined;
 }
 
-/** Count one hit against `key`; allowed while the count within the window is ≤ limit. */
+/**
+ * Count one hit against `key`; allowed while the count within the window is ≤ limit.
+ * The increment and the count it returns are one atomic UPDATE … RETURNING, so concurrent hits
+ * from several instances each see their own position (exactly `limit` are allowed).
+ */
 export async function hitRateLimit(
   db: Db,
   key: string,
@@ -24,40 +28,37 @@ export async function hitRateLimit(
   windowSeconds: number,
   now: Date = new Date(),
 ): Promise<RateLimitResult> {
-  for (let attempt = 0; attempt < 3; attempt++) {
-    const bumped = await db.rateLimit.updateMany({
-      where: { key, windowEnd: { gt: now } },
-      data: { count: { increment: 1 } },
-    });
-    if (bumped.count === 0) {
-      const windowEnd = new Date(now.getTime() + windowSeconds * 1000);
-      try {
-        const existing = await db.rateLimit.findUnique({ where: { key } });
-        if (existing && existing.windowEnd > now) continue; // another instance opened the window: bump it
-        if (existing) {
-          await db.rateLimit.update({ where: { key }, data: { windowEnd, count: 1 } });
-        } else {
-          await db.rateLimit.create({ data: { key, windowEnd, count: 1 } });
-        }
-      } catch (e) {
-        if (isUniqueViolation(e)) continue;
-        throw e;
-      }
-      return { allowed: 1 <= limit, count: 1, limit, retryAfterSeconds: 0 };
+  const result = (count: number, windowEnd: Date): RateLimitResult => ({
+    allowed: count <= limit,
+    count,
+    limit,
+    retryAfterSeconds:
+      count <= limit ? 0 : Math.max(1, Math.ceil((windowEnd.getTime() - now.getTime()) / 1000)),
+  });
+  const windowEnd = new Date(now.getTime() + windowSeconds * 1000);
+  for (let attempt = 0; attempt < 5; attempt++) {
+    try {
+      const r = await db.rateLimit.update({
+        where: { key, windowEnd: { gt: now } },
+        data: { count: { increment: 1 } },
+      });
+      return result(r.count, r.windowEnd);
+    } catch (e) {
+      if (prismaCode(e) !== "P2025") throw e; // no open window for this key
     }
-    const row = await db.rateLimit.findUnique({ where: { key } });
-    const count = row?.count ?? 1;
-    const retryAfterSeconds = row
-      ? Math.max(1, Math.ceil((row.windowEnd.getTime() - now.getTime()) / 1000))
-      : windowSeconds;
-    return {
-      allowed: count <= limit,
-      count,
-      limit,
-      retryAfterSeconds: count <= limit ? 0 : retryAfterSeconds,
-    };
+    const reset = await db.rateLimit.updateMany({
+      where: { key, windowEnd: { lte: now } },
+      data: { count: 1, windowEnd },
+    });
+    if (reset.count === 1) return result(1, windowEnd);
+    try {
+      await db.rateLimit.create({ data: { key, count: 1, windowEnd } });
+      return result(1, windowEnd);
+    } catch (e) {
+      if (prismaCode(e) !== "P2002") throw e; // another instance opened the window first: count again
+    }
   }
-  throw new Error("rate limit: too much contention");
+  throw new Error(`rate limit counter ${key}: too much contention`);
 }
 
 /** Current count without counting a hit. */

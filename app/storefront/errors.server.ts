@@ -15,3 +15,23 @@ export function jsonError(
     },
   });
 }
+
+/**
+ * The storefront API's error boundary: thrown Responses (e.g. from authenticate.public.appProxy)
+ * pass through untouched; anything else — typically the database being briefly unavailable — becomes
+ * a retryable 503 in the widget protocol's shape instead of Remix's HTML 500. Logged server-side.
+ */
+export async function storefrontBoundary(handler: () => Promise<Response>): Promise<Response> {
+  try {
+    return await handler();
+  } catch (thrown) {
+    if (thrown instanceof Response) throw thrown;
+    console.error("[storefront] request failed:", (thrown as Error)?.message ?? thrown);
+    return jsonError(
+      503,
+      "temporarily_unavailable",
+      "We're having a technical hiccup. Please try again in a few seconds.",
+      { "Retry-After": "5" },
+    );
+  }
+}

@@ -7,8 +7,9 @@ import { dbFlavor, getDb, type Db } from "../db.server";
 import { findStore, logActivity } from "../stores/stores.server";
 
 /**
- * Run a webhook's work once per delivery id. The id is recorded only after the work succeeded,
- * so a failed attempt is retried by Shopify's re-delivery; the work itself is idempotent too.
+ * Run a webhook's work once per delivery id, even when Shopify delivers the same webhook several
+ * times at once: the id is claimed first (a unique insert), the work runs, and if the work fails
+ * the claim is released so Shopify's retry does it again. The work itself is idempotent too.
  */
 export async function oncePerDelivery(
   id: string | undefined,
@@ -16,14 +17,23 @@ export async function oncePerDelivery(
   shop: string,
   work: () => Promise<unknown>,
 ) {
+  if (!id) {
+    await work();
+    return true;
+  }
   const db = await getDb();
-  const key = id ? `${topic}:${id}` : null;
-  if (key && (await db.webhookDelivery.findUnique({ where: { id: key } }))) return false;
-  await work();
-  if (key) {
-    await db.webhookDelivery.create({ data: { id: key, topic, shop } }).catch((e: { code?: string }) => {
-      if (e.code !== "P2002") throw e;
-    });
+  const key = `${topic}:${id}`;
+  try {
+    await db.webhookDelivery.create({ data: { id: key, topic, shop } });
+  } catch (e) {
+    if ((e as { code?: string }).code === "P2002") return false; // done, or being done by a parallel delivery
+    throw e;
+  }
+  try {
+    await work();
+  } catch (e) {
+    await db.webhookDelivery.delete({ where: { id: key } }).catch(() => undefined);
+    throw e;
   }
   return true;
 }

@@ -1,0 +1,184 @@
+/**
+ * Prisma's SQLite driver adapter, running on Node's built-in `node:sqlite` instead of libSQL.
+ *
+ * Why: with @libsql/client, every statement leaked a few KB of native memory and every Prisma
+ * transaction leaked a whole SQLite connection (`transaction()` hands its connection over and
+ * nothing closes it): the app's RSS grew by hundreds of MB under load (measured by `npm run bench`).
+ * `node:sqlite` (Node ≥ 22.5; our runtime is Node 24) has no native addon to build and does not leak.
+ *
+ * How: Prisma's libSQL adapter (its type mapping, error mapping and transaction locking) is reused
+ * unchanged; only the client it talks to is replaced by this small libSQL-compatible client. The
+ * adapter holds a mutex for the whole duration of a transaction, so transactions simply run
+ * BEGIN/COMMIT on the single connection. See docs/decisions/0003-prisma-offline-two-flavours.md.
+ */
+import { DatabaseSync, type SQLInputValue, type StatementSync } from "node:sqlite";
+import type {
+  Client,
+  Config,
+  InArgs,
+  InStatement,
+  ResultSet,
+  Row,
+  Transaction,
+  TransactionMode,
+} from "@libsql/client";
+import { PrismaLibSQL } from "@prisma/adapter-libsql";
+
+const BEGIN: Record<TransactionMode, string> = {
+  write: "BEGIN IMMEDIATE",
+  read: "BEGIN DEFERRED",
+  deferred: "BEGIN DEFERRED",
+};
+
+/** libSQL-shaped error so the adapter maps constraint violations (P2002 …) exactly as before. */
+class SqliteDriverError extends Error {
+  code: string;
+  rawCode: number;
+  constructor(e: { message: string; errcode?: number }) {
+    super(e.message);
+    this.code = "SQLITE_ERROR";
+    this.rawCode = typeof e.errcode === "number" ? e.errcode : 1;
+  }
+}
+
+function toValue(v: unknown): SQLInputValue {
+  if (v === undefined || v === null) return null;
+  if (typeof v === "boolean") return v ? 1 : 0;
+  if (v instanceof Date) return v.toISOString();
+  if (v instanceof ArrayBuffer) return new Uint8Array(v);
+  return v as SQLInputValue;
+}
+
+function fromValue(v: unknown): unknown {
+  // the adapter expects blobs as ArrayBuffer, like libSQL returns them
+  if (v instanceof Uint8Array) return v.buffer.slice(v.byteOffset, v.byteOffset + v.byteLength);
+  return v;
+}
+
+export class NodeSqliteClient {
+  readonly protocol = "file";
+  closed = false;
+  private readonly db: DatabaseSync;
+  private readonly cache = new Map<string, StatementSync>();
+
+  constructor(path: string) {
+    this.db = new DatabaseSync(path, { enableForeignKeyConstraints: true });
+    this.db.exec("PRAGMA busy_timeout = 5000");
+    if (path !== ":memory:") this.db.exec("PRAGMA journal_mode = WAL");
+  }
+
+  private statement(sql: string): StatementSync {
+    let s = this.cache.get(sql);
+    if (!s) {
+      s = this.db.prepare(sql);
+      if (this.cache.size >= 500) this.cache.delete(this.cache.keys().next().value!);
+      this.cache.set(sql, s);
+    }
+    return s;
+  }
+
+  async execute(stmtOrSql: InStatement | string, maybeArgs?: InArgs): Promise<ResultSet> {
+    const stmt = typeof stmtOrSql === "string" ? { sql: stmtOrSql, args: maybeArgs ?? [] } : stmtOrSql;
+    const args = stmt.args ?? [];
+    try {
+      const s = this.statement(stmt.sql);
+      const cols = s.columns();
+      if (cols.length > 0) {
+        s.setReturnArrays(true);
+        const raw = (Array.isArray(args)
+          ? s.all(...args.map(toValue))
+          : s.all(
+              Object.fromEntries(Object.entries(args).map(([k, v]) => [k, toValue(v)])),
+            )) as unknown as unknown[][];
+        const rows = raw.map((r) => r.map(fromValue)) as unknown as Row[];
+        return {
+          columns: cols.map((c) => c.name),
+          columnTypes: cols.map((c) => (c.type ?? "").toUpperCase()),
+          rows,
+          rowsAffected: 0,
+          lastInsertRowid: undefined,
+          toJSON: () => ({}),
+        };
+      }
+      const r = Array.isArray(args)
+        ? s.run(...args.map(toValue))
+        : s.run(Object.fromEntries(Object.entries(args).map(([k, v]) => [k, toValue(v)])));
+      return {
+        columns: [],
+        columnTypes: [],
+        rows: [],
+        rowsAffected: Number(r.changes),
+        lastInsertRowid: BigInt(r.lastInsertRowid),
+        toJSON: () => ({}),
+      };
+    } catch (e) {
+      throw new SqliteDriverError(e as { message: string; errcode?: number });
+    }
+  }
+
+  async batch(stmts: InStatement[]): Promise<ResultSet[]> {
+    const tx = await this.transaction("write");
+    try {
+      const out: ResultSet[] = [];
+      for (const s of stmts) out.push(await this.execute(s));
+      await tx.commit();
+      return out;
+    } catch (e) {
+      await tx.rollback();
+      throw e;
+    }
+  }
+
+  async executeMultiple(sql: string): Promise<void> {
+    try {
+      this.db.exec(sql);
+    } catch (e) {
+      throw new SqliteDriverError(e as { message: string; errcode?: number });
+    }
+  }
+
+  async transaction(mode: TransactionMode = "write"): Promise<Transaction> {
+    await this.execute(BEGIN[mode]);
+    let open = true;
+    const finish = async (sql: "COMMIT" | "ROLLBACK") => {
+      if (!open) return;
+      open = false;
+      await this.execute(sql);
+    };
+    return {
+      execute: (stmt: InStatement) => this.execute(stmt),
+      batch: async (stmts: InStatement[]) => {
+        const out: ResultSet[] = [];
+        for (const s of stmts) out.push(await this.execute(s));
+        return out;
+      },
+      executeMultiple: (sql: string) => this.executeMultiple(sql),
+      commit: () => finish("COMMIT"),
+      rollback: () => finish("ROLLBACK").catch(() => undefined),
+      close: () => {
+        if (open) void finish("ROLLBACK").catch(() => undefined);
+      },
+      get closed() {
+        return !open;
+      },
+    } as unknown as Transaction;
+  }
+
+  async sync() {
+    return undefined;
+  }
+
+  close() {
+    if (this.closed) return;
+    this.closed = true;
+    this.cache.clear();
+    this.db.close();
+  }
+}
+
+export class NodeSqlitePrismaAdapter extends PrismaLibSQL {
+  createClient(config: Config): Client {
+    const path = config.url === ":memory:" ? ":memory:" : config.url.replace(/^file:/, "");
+    return new NodeSqliteClient(path) as unknown as Client;
+  }
+}
