@@ -59,9 +59,13 @@ function serveStatic(req, res) {
   return true;
 }
 
-function toRequest(req, origin) {
+function toRequest(req, res, origin) {
+  // Abort the Request when the client goes away before the response is finished (per request:
+  // a listener on the keep-alive socket would pile up across requests).
   const controller = new AbortController();
-  req.socket.once("close", () => controller.abort());
+  res.once("close", () => {
+    if (!res.writableFinished) controller.abort();
+  });
   const headers = new Headers();
   for (const [k, v] of Object.entries(req.headers)) {
     if (Array.isArray(v)) v.forEach((x) => headers.append(k, x));
@@ -129,7 +133,7 @@ export async function startServer(opts = {}) {
     try {
       if (serveStatic(req, res)) return;
       const origin = `http://${req.headers.host || `localhost:${port}`}`;
-      const response = await handler(toRequest(req, origin));
+      const response = await handler(toRequest(req, res, origin));
       await sendResponse(res, response);
     } catch (error) {
       if (!res.headersSent) {
@@ -144,7 +148,13 @@ export async function startServer(opts = {}) {
           }),
         );
       } else res.destroy();
-      if (!/body too large|aborted/i.test(String(error?.message))) console.error(error);
+      const msg = String(error?.message ?? error);
+      if (
+        /body too large|aborted|premature close|ECONNRESET|EPIPE/i.test(msg) ||
+        error?.name === "AbortError"
+      )
+        return;
+      console.error(error);
     }
   });
   server.keepAliveTimeout = 65_000;

@@ -15,11 +15,9 @@ export const loader = async ({ request }: LoaderFunctionArgs) =>
         { status: 404, headers: { "Content-Type": "application/json" } },
       );
     const db = await getDb();
-    const settings = await db.botSettings.upsert({
-      where: { storeId: ctx.store.id },
-      create: { storeId: ctx.store.id },
-      update: {},
-    });
+    const settings =
+      (await db.botSettings.findUnique({ where: { storeId: ctx.store.id } })) ??
+      (await db.botSettings.create({ data: { storeId: ctx.store.id } }));
     const locale = new URL(request.url).searchParams.get("locale") ?? request.headers.get("accept-language");
     return configResponse(request, buildWidgetConfig(ctx.store, settings, locale));
   });

@@ -10,10 +10,8 @@ export const loader = async ({ request }: LoaderFunctionArgs) =>
     const ctx = await verifyShopifyProxy(request);
     if (ctx instanceof Response) return ctx;
     const db = await getDb();
-    const settings = await db.botSettings.upsert({
-      where: { storeId: ctx.store.id },
-      create: { storeId: ctx.store.id },
-      update: {},
-    });
+    const settings =
+      (await db.botSettings.findUnique({ where: { storeId: ctx.store.id } })) ??
+      (await db.botSettings.create({ data: { storeId: ctx.store.id } }));
     return configResponse(request, buildWidgetConfig(ctx.store, settings, ctx.locale));
   });

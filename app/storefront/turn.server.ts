@@ -113,11 +113,9 @@ export async function storefrontMessages(
     }
   }
 
-  const settings = await db.botSettings.upsert({
-    where: { storeId: store.id },
-    create: { storeId: store.id },
-    update: {},
-  });
+  const settings =
+    (await db.botSettings.findUnique({ where: { storeId: store.id } })) ??
+    (await db.botSettings.create({ data: { storeId: store.id } }));
   let adapter: PlatformAdapter;
   try {
     adapter = await adapterForStore(store);

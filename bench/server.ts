@@ -1,0 +1,158 @@
+/**
+ * Bench child process: the built app (server.mjs) on SQLite or PostgreSQL, seeded like `npm run demo`
+ * (Shopify demo shop with its offline session, the WooCommerce demo store with a known signing
+ * secret), talking to the emulators of bench/emulators.ts. Its own process, so its RSS is the app's.
+ *
+ * Why not scripts/demo.ts startDemo()? It forces DATABASE_URL to a SQLite file and starts the
+ * emulators in the same process; the bench needs PostgreSQL too and the emulators elsewhere.
+ * The steps are the same: env → migrations (scripts/lib/migrate.mjs) → seed → startServer().
+ *
+ * Input (env): BENCH_DATABASE_URL, BENCH_SHOPIFY_ORIGIN, BENCH_WOO_URL.
+ * IPC: {type:"memory"} → process.memoryUsage() in MiB; {type:"reset"} clears the rate-limit and nonce tables (between load runs);
+ *      {type:"stop"}. Sends {type:"ready", url, port, woo:{storeId, secret}, shop}.
+ */
+import crypto from "node:crypto";
+import fs from "node:fs";
+import net from "node:net";
+import path from "node:path";
+import { fileURLToPath } from "node:url";
+
+const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
+
+function envExample(): Record<string, string> {
+  const out: Record<string, string> = {};
+  for (const line of fs.readFileSync(path.join(root, ".env.example"), "utf8").split("\n")) {
+    const m = /^([A-Z0-9_]+)=(.*)$/.exec(line.trim());
+    if (m) out[m[1]] = m[2];
+  }
+  return out;
+}
+
+function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const srv = net.createServer();
+    srv.once("error", reject);
+    srv.listen(0, "127.0.0.1", () => {
+      const { port } = srv.address() as net.AddressInfo;
+      srv.close(() => resolve(port));
+    });
+  });
+}
+
+async function main() {
+  const dbUrl = process.env.BENCH_DATABASE_URL!;
+  const ex = envExample();
+  // A fixed port known before boot: the demo storefront's signer relays to 127.0.0.1:$PORT.
+  const port = await freePort();
+  Object.assign(process.env, {
+    NODE_ENV: "production",
+    PORT: String(port),
+    SHOPIFY_APP_URL: `http://localhost:${port}`,
+    DATABASE_URL: dbUrl,
+    ENCRYPTION_KEYS: ex.ENCRYPTION_KEYS,
+    SHOPIFY_API_KEY: ex.SHOPIFY_API_KEY,
+    SHOPIFY_API_SECRET: ex.SHOPIFY_API_SECRET,
+    SCOPES: "read_orders,read_themes",
+    TRULYBOT_DEMO: "1",
+    WOO_ALLOW_HTTP_STORES: "1",
+    SHOPIFY_ADMIN_API_ORIGIN: process.env.BENCH_SHOPIFY_ORIGIN!,
+  });
+  delete process.env.SMTP_URL;
+
+  const { applyMigrations } = await import("../scripts/lib/migrate.mjs");
+  await applyMigrations(dbUrl);
+  const { getDb } = await import("../app/db.server");
+  const { upsertShopifyStore } = await import("../app/stores/stores.server");
+  const { sealSecret } = await import("../app/stores/secrets.server");
+  const { DEMO_WOO_DOMAIN } = await import("../app/demo/signers.server");
+  const db = await getDb();
+
+  const shop = process.env.BENCH_SHOP!;
+  const token = process.env.BENCH_SHOP_TOKEN!;
+  await db.session.create({
+    data: {
+      id: `offline_${shop}`,
+      shop,
+      state: "",
+      isOnline: false,
+      scope: "read_orders,read_themes",
+      accessToken: token,
+    },
+  });
+  const shopStore = await upsertShopifyStore({
+    shop,
+    scopes: "read_orders,read_themes",
+    name: "Demo Outfitters",
+    currency: "USD",
+    timezone: "America/New_York",
+    supportEmail: "support@example.com",
+  });
+  const wooKey = JSON.parse(process.env.BENCH_WOO_KEY!);
+  const secret = crypto.randomBytes(32).toString("hex");
+  const wooStore = await db.store.create({
+    data: {
+      workspaceId: shopStore.workspaceId,
+      platform: "woocommerce",
+      domain: DEMO_WOO_DOMAIN,
+      url: process.env.BENCH_WOO_URL!,
+      name: "Demo Woo Garden",
+      status: "active",
+      currency: "EUR",
+      timezone: "Europe/Berlin",
+      supportEmail: "hallo@example.com",
+      credentials: sealSecret(
+        JSON.stringify({
+          consumerKey: wooKey.consumerKey,
+          consumerSecret: wooKey.consumerSecret,
+          keyId: wooKey.keyId ?? 1,
+        }),
+        "store.credentials",
+      ),
+      signingSecret: sealSecret(secret, "store.signingSecret"),
+      installedAt: new Date(),
+      connectedAt: new Date(),
+    },
+  });
+  await db.botSettings.create({ data: { storeId: wooStore.id, name: "Gartenhelfer" } });
+
+  const { startServer } = await import("../server.mjs");
+  const server = await startServer({ port, host: "127.0.0.1" });
+
+  process.on("message", async (m: { type: string }) => {
+    if (m.type === "reset") {
+      await db.rateLimit.deleteMany({});
+      await db.nonce.deleteMany({});
+      process.send!({ type: "reset-done" });
+    } else if (m.type === "counts") {
+      const [conversations, messages] = await Promise.all([db.conversation.count(), db.message.count()]);
+      process.send!({ type: "counts", conversations, messages });
+    } else if (m.type === "memory") {
+      const u = process.memoryUsage();
+      const mib = (x: number) => Math.round((x / 2 ** 20) * 10) / 10;
+      process.send!({
+        type: "memory",
+        rss: mib(u.rss),
+        heapUsed: mib(u.heapUsed),
+        heapTotal: mib(u.heapTotal),
+        external: mib(u.external),
+        arrayBuffers: mib(u.arrayBuffers),
+      });
+    } else if (m.type === "stop") {
+      await server.close();
+      await db.$disconnect();
+      process.exit(0);
+    }
+  });
+  process.send!({
+    type: "ready",
+    url: `http://127.0.0.1:${server.port}`,
+    port: server.port,
+    shop,
+    woo: { storeId: wooStore.id, secret },
+  });
+}
+
+main().catch((e) => {
+  console.error(e);
+  process.exit(1);
+});

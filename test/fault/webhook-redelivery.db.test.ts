@@ -1,0 +1,111 @@
+/**
+ * Shopify re-delivers a webhook when our answer is slow or lost — sometimes while the first delivery
+ * is still being processed. Each delivery (X-Shopify-Webhook-Id) must take effect exactly once, also
+ * when the two copies arrive at the same time (the PostgreSQL pass shows the race; SQLite's single
+ * connection happens to serialize the two).
+ *
+ * Bug shown here (PostgreSQL): oncePerDelivery() (app/webhooks/compliance.server.ts) checks for the
+ * delivery id, runs the work, then records the id — two concurrent copies both pass the check, so a
+ * data request is exported/logged twice. Fix: claim the id first (create the WebhookDelivery row,
+ * P2002 → already handled, return), run the work, and delete the claim if the work throws so
+ * Shopify's retry can run it.
+ */
+import crypto from "node:crypto";
+import fs from "node:fs";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { setDb, type Db } from "../../app/db.server";
+import { createTestDb } from "../helpers/db";
+import { seedShopifyShop } from "../helpers/seed";
+
+const SHOP = "redelivery-test.myshopify.com";
+const SECRET = process.env.SHOPIFY_API_SECRET!;
+const fixture = (topic: string) =>
+  JSON.parse(
+    fs.readFileSync(
+      new URL(`../../../shared/fixtures/shopify/webhooks/2025-07/metadatas/${topic}.json`, import.meta.url),
+      "utf8",
+    ),
+  ).response;
+
+let db: Db;
+let cleanup: () => Promise<void>;
+let storeId = "";
+
+function deliver(route: string, topic: string, payload: unknown, id: string): Promise<Response> {
+  const body = JSON.stringify(payload);
+  const request = new Request(`https://trulybot.test/webhooks/${topic}`, {
+    method: "POST",
+    body,
+    headers: {
+      "content-type": "application/json",
+      "x-shopify-hmac-sha256": crypto.createHmac("sha256", SECRET).update(body).digest("base64"),
+      "x-shopify-topic": topic,
+      "x-shopify-shop-domain": SHOP,
+      "x-shopify-api-version": "2026-01",
+      "x-shopify-webhook-id": id,
+      "x-shopify-event-id": crypto.randomUUID(),
+      "x-shopify-triggered-at": new Date().toISOString(),
+    },
+  });
+  return import(`../../app/routes/webhooks.${route}.tsx`).then(async (mod) => {
+    try {
+      return (await mod.action({ request, params: {}, context: {} })) as Response;
+    } catch (thrown) {
+      if (thrown instanceof Response) return thrown;
+      throw thrown;
+    }
+  });
+}
+
+beforeAll(async () => {
+  ({ db, cleanup } = await createTestDb());
+  setDb(db);
+  storeId = (await seedShopifyShop(db, SHOP, "shpat_x")).id;
+});
+afterAll(async () => cleanup?.());
+
+describe("webhook re-delivery", () => {
+  it("customers/data_request delivered twice in a row with the same id: one export recorded", async () => {
+    const id = crypto.randomUUID();
+    const p = { ...fixture("customers/data_request"), shop_domain: SHOP };
+    expect((await deliver("customers.data_request", "customers/data_request", p, id)).status).toBe(200);
+    expect((await deliver("customers.data_request", "customers/data_request", p, id)).status).toBe(200);
+    expect(await db.activityLog.count({ where: { storeId, action: "customer.data_request" } })).toBe(1);
+  });
+
+  it("customers/data_request delivered several times AT THE SAME TIME with the same id: still one export recorded", async () => {
+    const p = { ...fixture("customers/data_request"), shop_domain: SHOP };
+    // several deliveries, three copies each at once: a check-then-act race shows up reliably
+    for (let round = 0; round < 5; round++) {
+      const before = await db.activityLog.count({ where: { storeId, action: "customer.data_request" } });
+      const id = crypto.randomUUID();
+      const responses = await Promise.all(
+        [0, 1, 2].map(() => deliver("customers.data_request", "customers/data_request", p, id)),
+      );
+      expect(responses.map((r) => r.status)).toEqual([200, 200, 200]);
+      expect(await db.activityLog.count({ where: { storeId, action: "customer.data_request" } })).toBe(
+        before + 1,
+      );
+      expect(await db.webhookDelivery.count({ where: { id: { contains: id } } })).toBe(1);
+    }
+  });
+
+  it("app/scopes_update delivered twice at the same time: applied once, scopes current", async () => {
+    const id = crypto.randomUUID();
+    const p = {
+      id: 1,
+      previous: ["read_orders"],
+      current: ["read_orders", "read_all_orders"],
+      updated_at: new Date().toISOString(),
+    };
+    const [r1, r2] = await Promise.all([
+      deliver("app.scopes_update", "app/scopes_update", p, id),
+      deliver("app.scopes_update", "app/scopes_update", p, id),
+    ]);
+    expect([r1.status, r2.status]).toEqual([200, 200]);
+    expect((await db.store.findUniqueOrThrow({ where: { id: storeId } })).scopes).toBe(
+      "read_orders,read_all_orders",
+    );
+    expect(await db.webhookDelivery.count({ where: { id: { contains: id } } })).toBe(1);
+  });
+});
