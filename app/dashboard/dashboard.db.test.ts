@@ -54,7 +54,8 @@ describe("Home", () => {
     expect(home.numbers.conversations).toBe(0);
     expect(home.daily).toHaveLength(7);
 
-    const now = new Date();
+    // midday UTC: "an hour ago" is the same calendar day whenever the suite runs (no midnight flake)
+    const now = new Date(new Date().toISOString().slice(0, 10) + "T12:00:00Z");
     const conv = await seedConversation(db, store.id, { createdAt: new Date(now.getTime() - 3600_000) });
     const ev = (type: string, value: number | null = null, ago = 3600_000) =>
       db.analyticsEvent.create({
