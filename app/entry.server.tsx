@@ -3,7 +3,7 @@ import { renderToPipeableStream } from "react-dom/server";
 import { RemixServer, isRouteErrorResponse } from "@remix-run/react";
 import { createReadableStreamFromReadable, type EntryContext } from "@remix-run/node";
 import { isbot } from "isbot";
-import { addDocumentResponseHeaders } from "./shopify.server";
+import { addDocumentResponseHeaders } from "./platforms/shopify/app.server";
 
 export const streamTimeout = 5000;
 

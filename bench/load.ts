@@ -5,8 +5,8 @@
  */
 import crypto from "node:crypto";
 import autocannon from "autocannon";
-import { signAppProxy } from "../app/security/app-proxy-signature";
-import { signedHeaders } from "../app/security/woo-signature.server";
+import { signAppProxy } from "../app/platforms/shopify/proxy-signature";
+import { signedHeaders } from "../app/platforms/woocommerce/signature.server";
 
 export interface BuiltRequest {
   method: "GET" | "POST";

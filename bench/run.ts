@@ -392,7 +392,7 @@ async function soak(
 // ------------------------------------------------------------------------------------------------
 
 async function engineBench() {
-  const { demoShopifyContext, demoWooContext } = await import("../app/chat/testing");
+  const { demoShopifyContext, demoWooContext } = await import("../test/support/chat");
   const out: Record<
     string,
     { turns: number; turnsPerSecond: number; p50: number; p95: number; p99: number }

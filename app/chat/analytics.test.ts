@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { computeKeyNumbers, periodEndingAt } from "./analytics";
-import { createMemoryRepository } from "./repository.memory";
+import { createMemoryRepository } from "../../test/support/memory-repository";
 
 describe("key numbers", () => {
   it("counts resolution without a human: no handoff and no repeat order question within 72 h", async () => {

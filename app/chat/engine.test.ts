@@ -2,9 +2,9 @@ import { describe, expect, it } from "vitest";
 import { PlatformUnavailableError } from "../platforms/types";
 import { handleTurn, parseMessagesBody, parseMessagesRequest } from "./engine";
 import type { HandoffNotification } from "./notify";
-import type { MessagesResponse, WidgetMessage } from "./protocol";
-import { createMemoryRepository } from "./repository.memory";
-import { demoShopifyContext, demoWooContext, replyText } from "./testing";
+import type { MessagesResponse, WidgetMessage } from "../protocol";
+import { createMemoryRepository } from "../../test/support/memory-repository";
+import { demoShopifyContext, demoWooContext, replyText } from "../../test/support/chat";
 
 const strip = (r: MessagesResponse) =>
   JSON.stringify({ awaiting: r.awaiting, messages: r.messages.map(({ id: _id, ...m }) => m) });

@@ -27,7 +27,7 @@ import {
   type Understanding,
   type WidgetMessage,
   type WidgetOrder,
-} from "./protocol";
+} from "../protocol";
 import type {
   AnalyticsEventType,
   ChatRepository,

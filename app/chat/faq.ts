@@ -13,8 +13,8 @@
  *   so one shared common word ("order") does not make "where is my order" match "Can I pick up my
  *   order in store?". `score ≥ 0.5` is the threshold understand() uses.
  */
-import type { Language } from "./protocol";
-import { LANGUAGES } from "./protocol";
+import type { Language } from "../protocol";
+import { LANGUAGES } from "../protocol";
 import { fold } from "./understand/text";
 
 export interface FaqEntry {

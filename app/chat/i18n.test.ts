@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { MESSAGES, t } from "./i18n";
-import { LANGUAGES } from "./protocol";
+import { LANGUAGES } from "../protocol";
 
 const placeholders = (s: string) => [...s.matchAll(/\{(\w+)\}/g)].map((m) => m[1]).sort();
 

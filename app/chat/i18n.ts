@@ -2,7 +2,7 @@
  * Every string the engine says, in the seven shopper languages. Placeholders: {name}.
  * Voice: short, warm, specific, honest; lead with the answer; never promise what the store has not.
  */
-import type { Language } from "./protocol";
+import type { Language } from "../protocol";
 
 const en = {
   greeting:

@@ -2,7 +2,7 @@ import type { AddressInfo } from "node:net";
 import { SMTPServer } from "smtp-server";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createSmtpNotifier, smtpNotifierFromEnv } from "./notify.server";
-import { demoShopifyContext } from "./testing";
+import { demoShopifyContext } from "../../test/support/chat";
 
 interface Mail {
   from: string;

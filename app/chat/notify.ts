@@ -3,7 +3,7 @@
  * app/chat/notify.server.ts sends it by SMTP (nodemailer).
  */
 import type { HandoffRecord } from "./repository";
-import type { WidgetOrder } from "./protocol";
+import type { WidgetOrder } from "../protocol";
 
 export interface HandoffNotification {
   handoff: HandoffRecord;

@@ -8,7 +8,7 @@ import { createTestDb } from "../../test/helpers/db";
 import { handleTurn } from "./engine";
 import { createPrismaChatRepository } from "./repository.server";
 import type { ChatRepository } from "./repository";
-import { demoShopifyContext } from "./testing";
+import { demoShopifyContext } from "../../test/support/chat";
 
 describe("Prisma chat repository", () => {
   let db: Db;

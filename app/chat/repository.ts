@@ -1,12 +1,12 @@
 /**
  * Persistence the conversation engine needs. Two implementations:
- * - repository.memory.ts (tests, demo without a database)
+ * - test/support/memory-repository.ts (tests)
  * - repository.server.ts (Prisma; shared by every app instance)
  *
  * The engine is stateless between requests: every turn loads the conversation from here,
  * so any instance can continue any conversation.
  */
-import type { Awaiting, WidgetMessage } from "./protocol";
+import type { Awaiting, WidgetMessage } from "../protocol";
 
 export interface ConversationRecord {
   id: string;

@@ -4,8 +4,8 @@
  * (or phone), and check the key facts of the expected answer and the order card.
  */
 import { describe, expect, it } from "vitest";
-import type { WidgetMessage, WidgetOrder } from "./protocol";
-import { demoShopifyContext, demoWooContext, replyText, type DemoContext } from "./testing";
+import type { WidgetMessage, WidgetOrder } from "../protocol";
+import { demoShopifyContext, demoWooContext, replyText, type DemoContext } from "../../test/support/chat";
 
 type Row = {
   n: string;

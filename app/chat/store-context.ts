@@ -4,8 +4,8 @@
  */
 import type { StorePolicies } from "../orders/types";
 import type { ChatStore } from "./engine";
-import type { Language } from "./protocol";
-import { LANGUAGES } from "./protocol";
+import type { Language } from "../protocol";
+import { LANGUAGES } from "../protocol";
 
 export interface StoreRow {
   id: string;

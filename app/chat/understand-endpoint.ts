@@ -2,8 +2,8 @@
  * POST /demo/api/understand and the dashboard's "test a question" (CONTRACTS.md §3):
  * what the engine understood — nothing is looked up.
  */
-import type { Intent, Language } from "./protocol";
-import { MAX_TEXT_LENGTH } from "./protocol";
+import type { Intent, Language } from "../protocol";
+import { MAX_TEXT_LENGTH } from "../protocol";
 import { understand } from "./understand/index";
 
 export interface UnderstandResult {

@@ -14,7 +14,7 @@ import { runDoctor } from "./doctor.server";
 import { runLookup } from "./lookup.server";
 import { rotateKeys } from "./rotate-keys.server";
 import { mintDashboardLink } from "./dashboard-link.server";
-import { connectWooManually } from "../woo/manual.server";
+import { connectWooManually } from "../platforms/woocommerce/manual-connect.server";
 
 function parseDotenv(file: string): Record<string, string> {
   const out: Record<string, string> = {};

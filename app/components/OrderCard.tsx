@@ -1,6 +1,6 @@
 /** An order as the shopper saw it in the widget (WidgetOrder), drawn with Polaris. */
 import { Badge, BlockStack, Box, Card, InlineStack, Link, Text } from "@shopify/polaris";
-import type { WidgetOrder } from "../chat/protocol";
+import type { WidgetOrder } from "../protocol";
 import { formatDate } from "./shell";
 
 const TONE: Record<string, "success" | "info" | "attention" | "warning" | "critical" | undefined> = {

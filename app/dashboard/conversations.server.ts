@@ -1,7 +1,7 @@
 /** Conversations: filtered, paginated list across the workspace's stores, and a transcript view. */
 import type { Prisma } from "@prisma/client";
-import type { WidgetMessage, WidgetOrder } from "../chat/protocol";
-import { LANGUAGES } from "../chat/protocol";
+import type { WidgetMessage, WidgetOrder } from "../protocol";
+import { LANGUAGES } from "../protocol";
 import type { DashboardCtx } from "./context.server";
 import { maskPersonalData } from "./mask";
 import type {

@@ -7,7 +7,7 @@ import { setDb, type Db } from "../db.server";
 import { createTestDb } from "../../test/helpers/db";
 import { buildWidgetConfig } from "../storefront/config.server";
 import { sealSecret } from "../stores/secrets.server";
-import { ctxFor, formOf, seedConversation, seedWorkspace, SAMPLE_ORDER } from "./testing.server";
+import { ctxFor, formOf, seedConversation, seedWorkspace, SAMPLE_ORDER } from "../../test/support/dashboard";
 import { loadHome } from "./home.server";
 import { refreshEmbedStatus } from "./embed-status.server";
 import { loadBotSettings, saveBotSettings } from "./settings.server";

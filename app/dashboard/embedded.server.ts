@@ -4,7 +4,7 @@
  * Shopify's auth flow needs.
  */
 import { getDb } from "../db.server";
-import { authenticate } from "../shopify.server";
+import { authenticate } from "../platforms/shopify/app.server";
 import { upsertShopifyStore } from "../stores/stores.server";
 import type { DashboardCtx } from "./context.server";
 

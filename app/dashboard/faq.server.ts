@@ -1,6 +1,6 @@
 /** FAQ entries: list, create, edit, delete (with per-language translations) and "test a question". */
 import { buildFaqIndex, searchFaq, type FaqEntry } from "../chat/faq";
-import { LANGUAGES, MAX_TEXT_LENGTH, type Language } from "../chat/protocol";
+import { LANGUAGES, MAX_TEXT_LENGTH, type Language } from "../protocol";
 import { understand } from "../chat/understand/index";
 import { parseLanguages } from "../storefront/config.server";
 import { currentStore, formString, storeBrief, type DashboardCtx } from "./context.server";

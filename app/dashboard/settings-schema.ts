@@ -3,7 +3,7 @@
  * inline next to the fields.
  */
 import { z } from "zod";
-import { LANGUAGES, type Language } from "../chat/protocol";
+import { LANGUAGES, type Language } from "../protocol";
 
 export const LANGUAGE_LABELS: Record<Language, string> = {
   en: "English",

@@ -3,7 +3,7 @@
  * app/dashboard/*.server.ts, used by both the embedded /app shell and the standalone /dashboard).
  * Dates are ISO strings.
  */
-import type { WidgetMessage, WidgetOrder } from "../chat/protocol";
+import type { WidgetMessage, WidgetOrder } from "../protocol";
 
 export type FieldErrors = Partial<Record<string, string>>;
 export type Platform = "shopify" | "woocommerce";

@@ -6,8 +6,8 @@
 import crypto from "node:crypto";
 import { getDb } from "../db.server";
 import { loadEnv } from "../env.server";
-import { signAppProxy } from "../security/app-proxy-signature";
-import { signedHeaders } from "../security/woo-signature.server";
+import { signAppProxy } from "../platforms/shopify/proxy-signature";
+import { signedHeaders } from "../platforms/woocommerce/signature.server";
 import { openSecret } from "../stores/secrets.server";
 import { DEMO_SHOPIFY_SHOP, requireDemoMode } from "./demo.server";
 

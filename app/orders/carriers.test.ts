@@ -10,7 +10,7 @@ import {
   type CarrierCode,
 } from "./carriers";
 
-const FIXTURES = "/work/shared/fixtures/demo";
+const FIXTURES = new URL("../../fixtures/demo", import.meta.url).pathname;
 
 describe("detectCarrier by number (demo fixture numbers, no hint)", () => {
   const cases: [string, CarrierCode][] = [

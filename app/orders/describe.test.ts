@@ -7,8 +7,8 @@ import {
   processingDays,
   type DescribeContext,
 } from "./describe";
-import { shopifyOrders, wooOrders, SHOPIFY_NOW, WOO_NOW, SHOPIFY_POLICIES } from "./test-orders";
-import type { Language } from "../chat/protocol";
+import { shopifyOrders, wooOrders, SHOPIFY_NOW, WOO_NOW, SHOPIFY_POLICIES } from "../../test/support/orders";
+import type { Language } from "../protocol";
 import type { NormalizedOrder } from "./types";
 
 const shopCtx = (lang: Language = "en", extra: Partial<DescribeContext> = {}): DescribeContext => ({

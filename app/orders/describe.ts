@@ -3,7 +3,7 @@
  * lead with the answer, dates in the store's timezone, money in the order currency,
  * carriers by name, one next step, never "delivered" when the platform only knows "shipped".
  */
-import type { Language, WidgetOrder, WidgetOrderShipment } from "../chat/protocol";
+import type { Language, WidgetOrder, WidgetOrderShipment } from "../protocol";
 import type { NormalizedOrder, OrderItem, Refund, Shipment, StorePolicies } from "./types";
 import { countryFromTimezone, dayDiff, formatDay, formatMoney, hourOfDay } from "./format";
 import { op, type OrderPhraseKey } from "./i18n";

@@ -1,6 +1,6 @@
 import { describe, it, expect } from "vitest";
 import { formatDay, formatMoney, relativeDay, dayDiff, calendarDay, countryFromTimezone } from "./format";
-import type { Language } from "../chat/protocol";
+import type { Language } from "../protocol";
 
 const NY = "America/New_York";
 const BERLIN = "Europe/Berlin";

@@ -1,7 +1,7 @@
 /**
  * Date and money formatting in the store's timezone and the shopper's language (Intl only).
  */
-import type { Language } from "../chat/protocol";
+import type { Language } from "../protocol";
 import type { Money } from "./types";
 
 /** BCP-47 locale used for each shopper language. */

@@ -1,6 +1,6 @@
 import { describe, it, expect } from "vitest";
 import { ORDER_PHRASES, op } from "./i18n";
-import { LANGUAGES } from "../chat/protocol";
+import { LANGUAGES } from "../protocol";
 
 const placeholders = (s: string) => [...s.matchAll(/\{(\w+)\}/g)].map((m) => m[1]).sort();
 

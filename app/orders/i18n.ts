@@ -3,7 +3,7 @@
  * Voice: short, warm, specific, honest; lead with the answer; never "delivered" when only shipped.
  * Keys starting with "frag_" are fragments glued into sentences (they start with their own space/comma).
  */
-import type { Language } from "../chat/protocol";
+import type { Language } from "../protocol";
 
 const en = {
   // status labels

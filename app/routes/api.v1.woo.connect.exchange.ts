@@ -1,7 +1,7 @@
 import type { ActionFunctionArgs } from "@remix-run/node";
 import { jsonError } from "../storefront/errors.server";
-import { exchangeSecret } from "../woo/connect.server";
-import { json, withConnectErrors } from "../woo/http.server";
+import { exchangeSecret } from "../platforms/woocommerce/connect.server";
+import { json, withConnectErrors } from "../platforms/woocommerce/http.server";
 
 /** Plugin → app (server to server): the one-time token for the store's shared secret. */
 export const action = async ({ request }: ActionFunctionArgs) => {

@@ -1,8 +1,8 @@
 import type { ActionFunctionArgs } from "@remix-run/node";
 import { mintSsoToken } from "../dashboard/session.server";
 import { jsonError } from "../storefront/errors.server";
-import { verifyWooPluginRequest } from "../storefront/woo-verify.server";
-import { json } from "../woo/http.server";
+import { verifyWooPluginRequest } from "../platforms/woocommerce/verify.server";
+import { json } from "../platforms/woocommerce/http.server";
 
 /** Signed by the plugin for "Open dashboard": a short-lived, single-use link to /dashboard. */
 export const action = async ({ request }: ActionFunctionArgs) => {

@@ -2,7 +2,7 @@ import { storefrontBoundary } from "../storefront/errors.server";
 import type { LoaderFunctionArgs } from "@remix-run/node";
 import { getDb } from "../db.server";
 import { buildWidgetConfig, configResponse } from "../storefront/config.server";
-import { verifyWooPluginRequest } from "../storefront/woo-verify.server";
+import { verifyWooPluginRequest } from "../platforms/woocommerce/verify.server";
 
 /** GET {store}/wp-json/trulybot/v1/config, forwarded and signed by the plugin. */
 export const loader = async ({ request }: LoaderFunctionArgs) =>

@@ -2,7 +2,7 @@ import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
 import crypto from "node:crypto";
 import { jsonError, storefrontBoundary } from "../storefront/errors.server";
 import { MAX_BODY_BYTES, storefrontMessages } from "../storefront/turn.server";
-import { verifyWooPluginRequest } from "../storefront/woo-verify.server";
+import { verifyWooPluginRequest } from "../platforms/woocommerce/verify.server";
 
 /** POST {store}/wp-json/trulybot/v1/messages, forwarded and signed by the plugin (body unchanged). */
 export const action = async ({ request }: ActionFunctionArgs) =>

@@ -6,7 +6,7 @@ import { NavMenu, useAppBridge } from "@shopify/app-bridge-react";
 import { useCallback, useMemo, type ReactNode } from "react";
 import { ShellProvider } from "../components/shell";
 import polarisStyles from "@shopify/polaris/build/esm/styles.css?url";
-import { authenticate } from "../shopify.server";
+import { authenticate } from "../platforms/shopify/app.server";
 
 export const links = () => [{ rel: "stylesheet", href: polarisStyles }];
 

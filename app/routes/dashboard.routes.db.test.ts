@@ -6,7 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { setDb, type Db } from "../db.server";
 import { createTestDb } from "../../test/helpers/db";
 import { createDashboardSession } from "../dashboard/session.server";
-import { seedConversation, seedWorkspace } from "../dashboard/testing.server";
+import { seedConversation, seedWorkspace } from "../../test/support/dashboard";
 import * as layout from "./dashboard";
 import * as home from "./dashboard._index";
 import * as settings from "./dashboard.settings";

@@ -1,6 +1,6 @@
 import type { ActionFunctionArgs } from "@remix-run/node";
 import { understandForDemo } from "../chat/understand-endpoint";
-import { MAX_TEXT_LENGTH } from "../chat/protocol";
+import { MAX_TEXT_LENGTH } from "../protocol";
 import { requireDemoMode } from "../demo/demo.server";
 import { jsonError } from "../storefront/errors.server";
 

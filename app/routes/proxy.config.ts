@@ -2,7 +2,7 @@ import { storefrontBoundary } from "../storefront/errors.server";
 import type { LoaderFunctionArgs } from "@remix-run/node";
 import { getDb } from "../db.server";
 import { buildWidgetConfig, configResponse } from "../storefront/config.server";
-import { verifyShopifyProxy } from "../storefront/shopify-proxy.server";
+import { verifyShopifyProxy } from "../platforms/shopify/proxy.server";
 
 /** GET /apps/trulybot/config on the storefront (Shopify app proxy). */
 export const loader = async ({ request }: LoaderFunctionArgs) =>

@@ -1,6 +1,6 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
 import { jsonError, storefrontBoundary } from "../storefront/errors.server";
-import { verifyShopifyProxy } from "../storefront/shopify-proxy.server";
+import { verifyShopifyProxy } from "../platforms/shopify/proxy.server";
 import { MAX_BODY_BYTES, storefrontMessages } from "../storefront/turn.server";
 
 /** POST /apps/trulybot/messages on the storefront (Shopify app proxy). */

@@ -1,6 +1,6 @@
 import type { ActionFunctionArgs } from "@remix-run/node";
-import { authenticate } from "../shopify.server";
-import { oncePerDelivery, handleScopesUpdate } from "../webhooks/compliance.server";
+import { authenticate } from "../platforms/shopify/app.server";
+import { oncePerDelivery, handleScopesUpdate } from "../platforms/shopify/compliance.server";
 
 /** app/scopes_update: keep the session's and the store's scopes current (read_all_orders changes what the bot can see). */
 export const action = async ({ request }: ActionFunctionArgs) => {

@@ -1,6 +1,6 @@
 import type { ActionFunctionArgs } from "@remix-run/node";
-import { authenticate } from "../shopify.server";
-import { oncePerDelivery, handleAppUninstalled } from "../webhooks/compliance.server";
+import { authenticate } from "../platforms/shopify/app.server";
+import { oncePerDelivery, handleAppUninstalled } from "../platforms/shopify/compliance.server";
 
 /** app/uninstalled: mark the store uninstalled and delete its sessions. */
 export const action = async ({ request }: ActionFunctionArgs) => {

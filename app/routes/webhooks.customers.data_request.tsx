@@ -1,6 +1,6 @@
 import type { ActionFunctionArgs } from "@remix-run/node";
-import { authenticate } from "../shopify.server";
-import { oncePerDelivery, handleCustomerDataRequest } from "../webhooks/compliance.server";
+import { authenticate } from "../platforms/shopify/app.server";
+import { oncePerDelivery, handleCustomerDataRequest } from "../platforms/shopify/compliance.server";
 
 /** customers/data_request (mandatory compliance topic): compile what we hold about the customer for the merchant. */
 export const action = async ({ request }: ActionFunctionArgs) => {

@@ -1,6 +1,6 @@
 import type { ActionFunctionArgs } from "@remix-run/node";
-import { authenticate } from "../shopify.server";
-import { oncePerDelivery, handleCustomerRedact } from "../webhooks/compliance.server";
+import { authenticate } from "../platforms/shopify/app.server";
+import { oncePerDelivery, handleCustomerRedact } from "../platforms/shopify/compliance.server";
 
 /** customers/redact (mandatory compliance topic): delete the customer's conversations, messages, lookups and handoffs. */
 export const action = async ({ request }: ActionFunctionArgs) => {

@@ -1,6 +1,6 @@
 import type { ActionFunctionArgs } from "@remix-run/node";
-import { authenticate } from "../shopify.server";
-import { oncePerDelivery, handleShopRedact } from "../webhooks/compliance.server";
+import { authenticate } from "../platforms/shopify/app.server";
+import { oncePerDelivery, handleShopRedact } from "../platforms/shopify/compliance.server";
 
 /** shop/redact (mandatory compliance topic, 48 h after uninstall): delete everything of that shop. */
 export const action = async ({ request }: ActionFunctionArgs) => {

@@ -1,8 +1,8 @@
 /** GET {base}/config — the widget's settings, cacheable with an ETag (CONTRACTS.md §1). */
 import crypto from "node:crypto";
 import type { BotSettings, Store } from "@prisma/client";
-import type { WidgetConfig } from "../chat/protocol";
-import { LANGUAGES, type Language } from "../chat/protocol";
+import type { WidgetConfig } from "../protocol";
+import { LANGUAGES, type Language } from "../protocol";
 
 export function pickLocale(
   requested: string | null | undefined,

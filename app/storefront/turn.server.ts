@@ -12,7 +12,7 @@ import { createPrismaChatRepository } from "../chat/repository.server";
 import { getDb } from "../db.server";
 import { loadEnv } from "../env.server";
 import type { StorePolicies } from "../orders/types";
-import { adapterForStore } from "../stores/adapters.server";
+import { adapterForStore } from "../platforms/adapters.server";
 import { hashForAudit } from "../stores/secrets.server";
 import { hitRateLimit } from "../security/rate-limit.server";
 import { PlatformUnavailableError, type PlatformAdapter } from "../platforms/types";

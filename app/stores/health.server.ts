@@ -1,5 +1,5 @@
 import type { Store } from "@prisma/client";
-import { adapterForStore } from "./adapters.server";
+import { adapterForStore } from "../platforms/adapters.server";
 
 /** Can we reach this store's platform with its stored credentials? (doctor) */
 export async function checkStoreReachable(store: Store): Promise<{ ok: boolean; detail: unknown }> {

@@ -12,7 +12,7 @@ import crypto from "node:crypto";
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
 import { createDb, setDb, type Db } from "../../app/db.server";
 import { resetEnvForTests } from "../../app/env.server";
-import { signedHeaders } from "../../app/security/woo-signature.server";
+import { signedHeaders } from "../../app/platforms/woocommerce/signature.server";
 import { createTestDb, testDbFlavor } from "../helpers/db";
 import { appProxyRequest, seedShopifyShop, seedWooStore } from "../helpers/seed";
 import {

@@ -4,7 +4,7 @@
  * when the two copies arrive at the same time (the PostgreSQL pass shows the race; SQLite's single
  * connection happens to serialize the two).
  *
- * Bug shown here (PostgreSQL): oncePerDelivery() (app/webhooks/compliance.server.ts) checks for the
+ * Bug shown here (PostgreSQL): oncePerDelivery() (app/platforms/shopify/compliance.server.ts) checks for the
  * delivery id, runs the work, then records the id — two concurrent copies both pass the check, so a
  * data request is exported/logged twice. Fix: claim the id first (create the WebhookDelivery row,
  * P2002 → already handled, return), run the work, and delete the claim if the work throws so
@@ -22,7 +22,7 @@ const SECRET = process.env.SHOPIFY_API_SECRET!;
 const fixture = (topic: string) =>
   JSON.parse(
     fs.readFileSync(
-      new URL(`../../../shared/fixtures/shopify/webhooks/2025-07/metadatas/${topic}.json`, import.meta.url),
+      new URL(`../../fixtures/shopify/webhooks/2025-07/metadatas/${topic}.json`, import.meta.url),
       "utf8",
     ),
   ).response;

@@ -8,7 +8,7 @@ import crypto from "node:crypto";
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
 import { setDb, type Db } from "../../app/db.server";
 import { resetEnvForTests } from "../../app/env.server";
-import { signedHeaders } from "../../app/security/woo-signature.server";
+import { signedHeaders } from "../../app/platforms/woocommerce/signature.server";
 import { createTestDb } from "../helpers/db";
 import { seedWooStore } from "../helpers/seed";
 import {

@@ -2,7 +2,7 @@
 import crypto from "node:crypto";
 import type { Db } from "../../app/db.server";
 import { sealSecret } from "../../app/stores/secrets.server";
-import { signAppProxy } from "../../app/security/app-proxy-signature";
+import { signAppProxy } from "../../app/platforms/shopify/proxy-signature";
 
 export async function seedShopifyShop(db: Db, shop: string, accessToken: string, scope = "read_orders") {
   await db.session.upsert({

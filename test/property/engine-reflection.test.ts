@@ -7,8 +7,8 @@
  */
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { demoShopifyContext, demoWooContext } from "../../app/chat/testing";
-import type { MessagesResponse } from "../../app/chat/protocol";
+import { demoShopifyContext, demoWooContext } from "../support/chat";
+import type { MessagesResponse } from "../../app/protocol";
 import { HTML_PAYLOADS, hostileString, runs } from "./arbitraries";
 
 const MARKUP = /<\s*\/?\s*(script|img|svg|iframe)|onerror\s*=|onload\s*=|javascript:/i;

@@ -10,7 +10,7 @@ import fc from "fast-check";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { setDb, type Db } from "../../app/db.server";
 import { resetEnvForTests } from "../../app/env.server";
-import { signedHeaders } from "../../app/security/woo-signature.server";
+import { signedHeaders } from "../../app/platforms/woocommerce/signature.server";
 import { createTestDb } from "../helpers/db";
 import { appProxyRequest, seedShopifyShop, seedWooStore } from "../helpers/seed";
 import {

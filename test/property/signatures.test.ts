@@ -7,8 +7,12 @@
 import crypto from "node:crypto";
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { signAppProxy, verifyAppProxySignature } from "../../app/security/app-proxy-signature";
-import { signedHeaders, verifyWooRequest, type VerifyDeps } from "../../app/security/woo-signature.server";
+import { signAppProxy, verifyAppProxySignature } from "../../app/platforms/shopify/proxy-signature";
+import {
+  signedHeaders,
+  verifyWooRequest,
+  type VerifyDeps,
+} from "../../app/platforms/woocommerce/signature.server";
 import { hostileString, runs } from "./arbitraries";
 
 const SECRET = "hush-" + "s".repeat(27);

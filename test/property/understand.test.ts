@@ -6,7 +6,7 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { extractEntities, understand } from "../../app/chat/understand";
-import { LANGUAGES } from "../../app/chat/protocol";
+import { LANGUAGES } from "../../app/protocol";
 import { HTML_PAYLOADS, hostileString, runs } from "./arbitraries";
 
 const INTENTS = [

@@ -6,7 +6,7 @@ import fs from "node:fs";
 import { buildSchema, parse, validate } from "graphql";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { setDb, type Db } from "../../app/db.server";
-import { onShopifyInstall, SHOP_FACTS_QUERY } from "../../app/stores/shopify-install.server";
+import { onShopifyInstall, SHOP_FACTS_QUERY } from "../../app/platforms/shopify/install.server";
 import { EMBED_STATUS_QUERY } from "../../app/dashboard/embed-status";
 import { createTestDb } from "../helpers/db";
 

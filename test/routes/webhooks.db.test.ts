@@ -15,7 +15,7 @@ const SECRET = process.env.SHOPIFY_API_SECRET!;
 const fixture = (topic: string) =>
   JSON.parse(
     fs.readFileSync(
-      new URL(`../../../shared/fixtures/shopify/webhooks/2025-07/metadatas/${topic}.json`, import.meta.url),
+      new URL(`../../fixtures/shopify/webhooks/2025-07/metadatas/${topic}.json`, import.meta.url),
       "utf8",
     ),
   ).response;

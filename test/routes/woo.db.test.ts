@@ -6,7 +6,7 @@ import crypto from "node:crypto";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { setDb, type Db } from "../../app/db.server";
 import { resetEnvForTests } from "../../app/env.server";
-import { signedHeaders } from "../../app/security/woo-signature.server";
+import { signedHeaders } from "../../app/platforms/woocommerce/signature.server";
 import { createTestDb } from "../helpers/db";
 import { startRouteServer } from "../helpers/route-server";
 import { startWooEmulator, type WooEmulator } from "../emulators/woocommerce/emulator";
@@ -328,7 +328,7 @@ describe("SSO and disconnect", () => {
 
 describe("manual connection (the plugin's fallback)", () => {
   it("checks the keys against the store, stores them encrypted and returns a store id + secret that sign requests", async () => {
-    const { connectWooManually } = await import("../../app/woo/manual.server");
+    const { connectWooManually } = await import("../../app/platforms/woocommerce/manual-connect.server");
     const { DEMO_WOO_KEY } = await import("../emulators/woocommerce/emulator");
     emu.addKey(DEMO_WOO_KEY);
     const bad = await connectWooManually({

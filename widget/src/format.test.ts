@@ -9,7 +9,7 @@ import {
   statusTone,
 } from "./format";
 import { strings } from "./i18n";
-import type { WidgetOrder } from "../../app/chat/protocol";
+import type { WidgetOrder } from "../../app/protocol";
 
 const t = strings("en");
 const order = (over: Partial<WidgetOrder> = {}): WidgetOrder => ({

@@ -2,7 +2,7 @@
  * Pure helpers for rendering: safe links, dates, the order card's progress steps, linkified text.
  * No DOM here; panel.ts turns the results into elements with textContent.
  */
-import type { WidgetOrder, WidgetOrderShipment } from "../../app/chat/protocol";
+import type { WidgetOrder, WidgetOrderShipment } from "../../app/protocol";
 import type { Strings } from "./i18n";
 
 /** The URL when it is absolute http(s) (or relative to `base` and resolves to http(s)), else null. */

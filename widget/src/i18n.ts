@@ -2,7 +2,7 @@
  * Widget UI strings in the seven supported languages and the language pick. Pure and DOM-free.
  * Bot replies come localized from the server; these are only the widget's own labels.
  */
-import type { Language } from "../../app/chat/protocol";
+import type { Language } from "../../app/protocol";
 
 export type { Language };
 export const SUPPORTED: readonly Language[] = ["en", "es", "fr", "de", "pt", "it", "nl"];

@@ -2,7 +2,7 @@
  * Talking to {base}/config and {base}/messages: retries with backoff, 304 handling, 429 Retry-After.
  * Pure: `fetch` and `sleep` are injected, so tests run without a network or a DOM.
  */
-import type { MessagesRequest, MessagesResponse, WidgetConfig } from "../../app/chat/protocol";
+import type { MessagesRequest, MessagesResponse, WidgetConfig } from "../../app/protocol";
 import { configKey, loadCachedConfig, saveCachedConfig, type KV } from "./storage";
 
 export type FetchLike = (

@@ -2,13 +2,7 @@
  * trulybot-panel.js — the chat UI, loaded lazily by the launcher. No framework; every piece of
  * text from the network or the shopper goes in through textContent/setAttribute, never as HTML.
  */
-import type {
-  Awaiting,
-  MessagesRequest,
-  WidgetConfig,
-  WidgetMessage,
-  WidgetOrder,
-} from "../../app/chat/protocol";
+import type { Awaiting, MessagesRequest, WidgetConfig, WidgetMessage, WidgetOrder } from "../../app/protocol";
 import { palette } from "./color";
 import { fmt, LAUNCHER_LABEL, pickLanguage, strings, type Language, type Strings } from "./i18n";
 import { fetchConfig, postMessage, type FetchLike, type SendResult } from "./net";

@@ -7,7 +7,7 @@ import {
   MAX_STORED_MESSAGES,
   type KV,
 } from "./storage";
-import type { WidgetMessage } from "../../app/chat/protocol";
+import type { WidgetMessage } from "../../app/protocol";
 
 function mem(): KV & { data: Map<string, string> } {
   const data = new Map<string, string>();

@@ -2,7 +2,7 @@
  * Conversation memory across page loads (sessionStorage) and the cached config (localStorage).
  * Pure: takes a Storage-like object and the current time, so tests need no DOM.
  */
-import type { Awaiting, WidgetConfig, WidgetMessage } from "../../app/chat/protocol";
+import type { Awaiting, WidgetConfig, WidgetMessage } from "../../app/protocol";
 
 export interface KV {
   getItem(key: string): string | null;

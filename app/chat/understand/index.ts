@@ -31,8 +31,8 @@
  *   the rule result is "other"/entity-free, or the FAQ score is ≥ the rule score (a merchant's own FAQ
  *   "Do you ship to Canada?" beats the generic policy_shipping).
  */
-import type { Intent, Language, Understanding } from "../protocol";
-import { MAX_TEXT_LENGTH } from "../protocol";
+import type { Intent, Language, Understanding } from "../../protocol";
+import { MAX_TEXT_LENGTH } from "../../protocol";
 import type { Concept } from "./lexicon";
 import { languageScores, normalizeLocale, pickLanguage, stripNonWords } from "./language";
 import { tagTokens, type Tag } from "./matcher";

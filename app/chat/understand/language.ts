@@ -4,8 +4,8 @@
  * and the locale hint as a prior. With no or ambiguous evidence ("1003", "ok", "hallo") the hint wins;
  * with no hint the default is English.
  */
-import type { Language } from "../protocol";
-import { LANGUAGES } from "../protocol";
+import type { Language } from "../../protocol";
+import { LANGUAGES } from "../../protocol";
 import { WORD_LANGS, tagTokens, type Tag } from "./matcher";
 import { tokenize } from "./text";
 

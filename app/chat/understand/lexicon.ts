@@ -6,7 +6,7 @@
  *   a_b_c     multi-word phrase, exact tokens
  * Intents are decided from concepts by rules in index.ts, never from whole sentences.
  */
-import type { Language } from "../protocol";
+import type { Language } from "../../protocol";
 
 export type Concept =
   | "WHERE"

@@ -3,8 +3,8 @@
  * Typo tolerance uses symmetric-delete candidates (SymSpell style) verified with Damerau distance,
  * so a lookup costs a few hash probes instead of scanning the lexicon.
  */
-import type { Language } from "../protocol";
-import { LANGUAGES } from "../protocol";
+import type { Language } from "../../protocol";
+import { LANGUAGES } from "../../protocol";
 import { FUNCTION_WORDS, LEXICON, type Concept, type LexLang } from "./lexicon";
 import { deletes1, editDistance } from "./text";
 

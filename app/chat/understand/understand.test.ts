@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import type { Intent, Language } from "../protocol";
+import type { Intent, Language } from "../../protocol";
 import { detectLanguage, understand } from "./index";
 
 type Case = [text: string, intent: Intent, lang: Language];

@@ -10,7 +10,7 @@ import { AppProvider } from "@shopify/polaris";
 import en from "@shopify/polaris/locales/en.json" with { type: "json" };
 import { ShellProvider } from "../shell";
 import { PolarisLink } from "../StandaloneShell";
-import { SAMPLE_ORDER } from "../../dashboard/testing.server";
+import { SAMPLE_ORDER } from "../../../test/support/dashboard";
 import type {
   ConversationDetailData,
   ConversationsData,

@@ -11,12 +11,8 @@ export interface DemoShopifyStore {
   orders: (Record<string, unknown> & { id: string; name: string; createdAt: string })[];
 }
 
-const FALLBACK_PATH = "/work/shared/fixtures/demo/shopify-store.json";
-
 export function defaultDemoStorePath(): string {
-  const inRepo = fileURLToPath(new URL("../../../fixtures/demo/shopify-store.json", import.meta.url));
-  if (fs.existsSync(inRepo)) return inRepo;
-  return FALLBACK_PATH;
+  return fileURLToPath(new URL("../../../fixtures/demo/shopify-store.json", import.meta.url));
 }
 
 /** A fresh deep copy every call, so tests can mutate their copy freely. */
@@ -25,13 +21,9 @@ export function loadDemoShopifyStore(path: string | URL = defaultDemoStorePath()
   return JSON.parse(fs.readFileSync(p, "utf8")) as DemoShopifyStore;
 }
 
-const SCHEMA_FALLBACK_PATH = "/work/shared/fixtures/shopify/admin-graphql/admin-2026-01.schema.graphql";
-
-/** The Admin GraphQL 2026-01 SDL: the repo copy (fixtures/shopify/admin-graphql/) when present, else the shared one. */
+/** The Admin GraphQL 2026-01 SDL (fixtures/shopify/admin-graphql/). */
 export function defaultAdminSchemaPath(): string {
-  const inRepo = fileURLToPath(
+  return fileURLToPath(
     new URL("../../../fixtures/shopify/admin-graphql/admin-2026-01.schema.graphql", import.meta.url),
   );
-  if (fs.existsSync(inRepo)) return inRepo;
-  return SCHEMA_FALLBACK_PATH;
 }

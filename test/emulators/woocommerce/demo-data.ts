@@ -1,6 +1,6 @@
 /**
  * Loads the demo WooCommerce data (for tests, the emulator and the demo). Looks in the repo's
- * `fixtures/demo/` first, then in `../shared/fixtures/demo/`. Node-only (uses fs).
+ * `fixtures/demo/` (TRULYBOT_DEMO_FIXTURES overrides). Node-only (uses fs).
  */
 import { existsSync, readFileSync } from "node:fs";
 import { dirname, join, resolve } from "node:path";
@@ -28,8 +28,6 @@ export function findDemoFixturesDir(): string | null {
     process.env.TRULYBOT_DEMO_FIXTURES,
     join(repoRoot, "fixtures/demo"),
     join(process.cwd(), "fixtures/demo"),
-    resolve(repoRoot, "../shared/fixtures/demo"),
-    "/work/shared/fixtures/demo",
   ].filter((x): x is string => !!x);
   for (const dir of candidates) if (existsSync(join(dir, "woocommerce-store.json"))) return dir;
   return null;
