@@ -26,7 +26,9 @@ interface Vector {
   signature: string;
 }
 const vectors = (
-  JSON.parse(fs.readFileSync(new URL("../../../test/vectors/woo-signature.json", import.meta.url), "utf8")) as {
+  JSON.parse(
+    fs.readFileSync(new URL("../../../test/vectors/woo-signature.json", import.meta.url), "utf8"),
+  ) as {
     cases: Vector[];
   }
 ).cases;
