@@ -1010,7 +1010,7 @@ async function decide(
 
   // ---- handoff form ----
   if (req.action?.type === "handoff_submit") {
-    const email = req.action.email.trim();
+    const email = (req.action.email ?? "").trim();
     const message = req.action.message.trim();
     if (!settings.handoffEnabled) {
       startHandoff("shopper_request");

@@ -37,7 +37,8 @@ export interface WidgetOrder {
 }
 
 export type WidgetMessage =
-  | { id: string; role: "bot" | "shopper"; type: "text"; text: string }
+  /** `agent`: a person from the store wrote it from the dashboard (live handoff). */
+  | { id: string; role: "bot" | "shopper" | "agent"; type: "text"; text: string }
   | { id: string; role: "bot"; type: "order"; text: string; order: WidgetOrder }
   | { id: string; role: "bot"; type: "order_list"; text: string; orders: WidgetOrder[] }
   | {
@@ -58,14 +59,18 @@ export type WidgetMessage =
 
 export interface MessagesRequest {
   conversationId?: string;
+  /** The per-browser secret of `conversationId` (from the first response); without it a new conversation starts. */
+  conversationToken?: string;
   text?: string;
   action?:
-    { type: "quick_reply"; value: string } | { type: "handoff_submit"; email: string; message: string };
+    { type: "quick_reply"; value: string } | { type: "handoff_submit"; email?: string; message: string };
   locale?: string;
 }
 
 export interface MessagesResponse {
   conversationId: string;
+  /** Present when the conversation is new (or was re-created): the widget stores it with the id. */
+  conversationToken?: string;
   messages: WidgetMessage[];
   awaiting: Awaiting;
 }

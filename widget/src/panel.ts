@@ -225,7 +225,7 @@ function start(hook: TrulybotHook): PanelApi {
   }
 
   function bubble(
-    role: "bot" | "shopper",
+    role: "bot" | "shopper" | "agent",
     text: string,
     extra?: HTMLElement | null,
     wide = false,
