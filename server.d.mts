@@ -4,3 +4,13 @@ export function startServer(opts?: { port?: number; host?: string; build?: strin
   url: string;
   close: () => Promise<void>;
 }>;
+export interface StaticEntry {
+  file: string;
+  headers: Record<string, string | number>;
+}
+export function indexStatic(dir: string): Map<string, StaticEntry>;
+export function serveStatic(
+  index: Map<string, StaticEntry>,
+  req: import("node:http").IncomingMessage,
+  res: import("node:http").ServerResponse,
+): boolean;

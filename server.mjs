@@ -29,33 +29,58 @@ const MIME = {
 };
 const MAX_BODY = 1024 * 1024; // 1 MiB: nothing the app accepts is bigger
 
-function serveStatic(req, res) {
+/**
+ * The built client files, indexed once at boot: no file-system work per request (a `stat` per
+ * request cost every storefront call a syscall, and a miss is the common case).
+ */
+export function indexStatic(dir) {
+  const index = new Map();
+  const walk = (d) => {
+    let entries;
+    try {
+      entries = fs.readdirSync(d, { withFileTypes: true });
+    } catch {
+      return;
+    }
+    for (const e of entries) {
+      const full = path.join(d, e.name);
+      if (e.isDirectory()) walk(full);
+      else if (e.isFile()) {
+        const rel = "/" + path.relative(dir, full).split(path.sep).join("/");
+        const immutable = rel.startsWith("/assets/");
+        index.set(rel, {
+          file: full,
+          headers: {
+            "Content-Type": MIME[path.extname(full)] ?? "application/octet-stream",
+            "Content-Length": fs.statSync(full).size,
+            "Cache-Control": immutable ? "public, max-age=31536000, immutable" : "public, max-age=300",
+          },
+        });
+      }
+    }
+  };
+  walk(dir);
+  return index;
+}
+
+export function serveStatic(index, req, res) {
   if (req.method !== "GET" && req.method !== "HEAD") return false;
-  const url = new URL(req.url, "http://x");
+  const q = req.url.indexOf("?");
   let rel;
   try {
-    rel = decodeURIComponent(url.pathname);
+    rel = decodeURIComponent(q === -1 ? req.url : req.url.slice(0, q));
   } catch {
     return false;
   }
-  if (rel.includes("\0")) return false;
-  const file = path.join(clientDir, path.normalize(rel));
-  if (!file.startsWith(clientDir + path.sep)) return false;
-  let stat;
-  try {
-    stat = fs.statSync(file);
-  } catch {
-    return false;
-  }
-  if (!stat.isFile()) return false;
-  const immutable = rel.startsWith("/assets/");
-  res.writeHead(200, {
-    "Content-Type": MIME[path.extname(file)] ?? "application/octet-stream",
-    "Content-Length": stat.size,
-    "Cache-Control": immutable ? "public, max-age=31536000, immutable" : "public, max-age=300",
-  });
+  const hit = index.get(rel);
+  if (!hit) return false;
+  res.writeHead(200, hit.headers);
   if (req.method === "HEAD") res.end();
-  else fs.createReadStream(file).pipe(res);
+  else {
+    const stream = fs.createReadStream(hit.file);
+    stream.once("error", () => res.destroy());
+    stream.pipe(res);
+  }
   return true;
 }
 
@@ -102,6 +127,12 @@ async function sendResponse(res, response) {
   }
   const cookies = response.headers.getSetCookie?.() ?? [];
   if (cookies.length) headers["set-cookie"] = cookies;
+  // The client may have gone away while the app worked: drop the body instead of piping into a
+  // destroyed socket ("Cannot pipe to a closed or destroyed stream").
+  if (res.destroyed) {
+    await response.body?.cancel().catch(() => {});
+    return;
+  }
   res.writeHead(response.status, response.statusText, headers);
   if (!response.body) return res.end();
   await pipeline(Readable.fromWeb(response.body), res);
@@ -129,9 +160,10 @@ export async function startServer(opts = {}) {
   const handler = createRequestHandler(build, process.env.NODE_ENV || "production");
   const port = opts.port ?? Number(process.env.PORT || 3000);
   const host = opts.host ?? process.env.HOST_BIND ?? "0.0.0.0";
+  const staticIndex = indexStatic(clientDir);
   const server = http.createServer(async (req, res) => {
     try {
-      if (serveStatic(req, res)) return;
+      if (serveStatic(staticIndex, req, res)) return;
       const origin = `http://${req.headers.host || `localhost:${port}`}`;
       const response = await handler(toRequest(req, res, origin));
       await sendResponse(res, response);
@@ -151,6 +183,8 @@ export async function startServer(opts = {}) {
       const msg = String(error?.message ?? error);
       if (
         /body too large|aborted|premature close|ECONNRESET|EPIPE/i.test(msg) ||
+        error?.code === "ERR_STREAM_DESTROYED" ||
+        error?.code === "ERR_STREAM_PREMATURE_CLOSE" ||
         error?.name === "AbortError"
       )
         return;
@@ -175,15 +209,57 @@ function pathToFileUrl(p) {
   return new URL(`file://${path.resolve(p)}`).href;
 }
 
+/**
+ * WEB_CONCURRENCY worker processes (default 1) share the port and the database: with 2 cores, 2
+ * workers use both. Each worker validates configuration itself; the primary only restarts workers
+ * that die.
+ */
+async function main() {
+  const workers = Math.max(1, Math.floor(Number(process.env.WEB_CONCURRENCY || 1)) || 1);
+  if (workers > 1) {
+    const cluster = (await import("node:cluster")).default;
+    if (cluster.isPrimary) {
+      let stopping = false;
+      for (let i = 0; i < workers; i++) cluster.fork();
+      cluster.on("exit", (worker, code) => {
+        if (stopping) return;
+        if (code === 1 && worker.exitedAfterDisconnect === false && !worker.startedOk) {
+          // A configuration error exits 1 at boot in every worker: do not restart in a loop.
+          stopping = true;
+          process.exitCode = 1;
+          for (const w of Object.values(cluster.workers ?? {})) w?.kill();
+          return;
+        }
+        cluster.fork();
+      });
+      let announced = false;
+      cluster.on("message", (worker, msg) => {
+        if (msg?.type !== "trulybot:listening") return;
+        worker.startedOk = true;
+        if (!announced) console.log(`TrulyBot listening on ${msg.url} (${workers} workers)`);
+        announced = true;
+      });
+      for (const sig of ["SIGINT", "SIGTERM"])
+        process.once(sig, () => {
+          stopping = true;
+          for (const w of Object.values(cluster.workers ?? {})) w?.kill(sig);
+        });
+      return;
+    }
+  }
+  const { url } = await startServer();
+  const cluster = workers > 1 ? (await import("node:cluster")).default : null;
+  if (cluster?.isWorker) process.send?.({ type: "trulybot:listening", url });
+  else console.log(`TrulyBot listening on ${url}`);
+}
+
 if (import.meta.url === pathToFileUrl(process.argv[1] ?? "")) {
-  startServer()
-    .then(({ url }) => console.log(`TrulyBot listening on ${url}`))
-    .catch((error) => {
-      if (error?.name === "ConfigError") {
-        console.error(error.message);
-        process.exit(1);
-      }
-      console.error(error);
+  main().catch((error) => {
+    if (error?.name === "ConfigError") {
+      console.error(error.message);
       process.exit(1);
-    });
+    }
+    console.error(error);
+    process.exit(1);
+  });
 }

@@ -64,7 +64,12 @@ export class NodeSqliteClient {
   constructor(path: string) {
     this.db = new DatabaseSync(path, { enableForeignKeyConstraints: true });
     this.db.exec("PRAGMA busy_timeout = 5000");
-    if (path !== ":memory:") this.db.exec("PRAGMA journal_mode = WAL");
+    if (path !== ":memory:") {
+      // WAL + synchronous=NORMAL: durable across application crashes, one fsync per checkpoint
+      // instead of per commit (a power loss can drop the last commits, never corrupt the file).
+      this.db.exec("PRAGMA journal_mode = WAL");
+      this.db.exec("PRAGMA synchronous = NORMAL");
+    }
   }
 
   private statement(sql: string): StatementSync {
