@@ -10,12 +10,15 @@ export async function rotateKeys() {
   let rotated = 0;
   let current = 0;
   const failures: { storeId: string; field: string; error: string }[] = [];
-  const stores = await db.store.findMany({ select: { id: true, credentials: true, signingSecret: true } });
+  const stores = await db.store.findMany({
+    select: { id: true, credentials: true, signingSecret: true, pendingSigningSecret: true },
+  });
   for (const s of stores) {
-    const data: { credentials?: string; signingSecret?: string } = {};
+    const data: { credentials?: string; signingSecret?: string; pendingSigningSecret?: string } = {};
     for (const [field, purpose] of [
       ["credentials", "store.credentials"],
       ["signingSecret", "store.signingSecret"],
+      ["pendingSigningSecret", "store.signingSecret"],
     ] as const) {
       const value = s[field];
       if (!value) continue;
