@@ -6,37 +6,72 @@ import type { Prisma } from "@prisma/client";
 import { dbFlavor, getDb, type Db } from "../../db.server";
 import { findStore, logActivity } from "../../stores/stores.server";
 import { hashForAudit } from "../../stores/secrets.server";
+import { sha256Hex } from "../../utils/crypto.server";
 import { customerMatcher, type CustomerMatcher, type CustomerRef } from "../../security/customer-match";
 
+/** Shopify's retry window: a body seen within it is not processed again, whatever its delivery id. */
+export const WEBHOOK_REPLAY_WINDOW_MS = 48 * 60 * 60 * 1000;
+
+/** The X-Shopify-Topic header (`customers/redact`, or the library's `CUSTOMERS_REDACT`) is the route's topic. */
+export function topicMatches(topic: string | null | undefined, routeTopic: string): boolean {
+  const norm = (t: string) => t.trim().toUpperCase().replace(/[/.]/g, "_");
+  return !!topic && norm(topic) === norm(routeTopic);
+}
+
+async function claim(create: () => Promise<unknown>): Promise<boolean> {
+  try {
+    await create();
+    return true;
+  } catch (e) {
+    if ((e as { code?: string }).code === "P2002") return false;
+    throw e;
+  }
+}
+
 /**
- * Run a webhook's work once per delivery id, even when Shopify delivers the same webhook several
- * times at once: the id is claimed first (a unique insert), the work runs, and if the work fails
- * the claim is released so Shopify's retry does it again. The work itself is idempotent too.
+ * The signed body itself is claimed too (its SHA-256): a captured body + HMAC replayed under a new
+ * X-Shopify-Webhook-Id within 48 h is answered 200 and not processed. An older claim is renewed.
+ */
+async function claimBody(bodyHash: string, topic: string, shop: string): Promise<boolean> {
+  const db = await getDb();
+  if (await claim(() => db.webhookPayload.create({ data: { bodyHash, topic, shop } }))) return true;
+  const renewed = await db.webhookPayload.updateMany({
+    where: { bodyHash, receivedAt: { lt: new Date(Date.now() - WEBHOOK_REPLAY_WINDOW_MS) } },
+    data: { receivedAt: new Date(), topic, shop },
+  });
+  return renewed.count === 1;
+}
+
+/**
+ * Run a webhook's work once per delivery id (and once per body within 48 h), even when Shopify
+ * delivers the same webhook several times at once: the id and the body are claimed first (unique
+ * inserts), the work runs, and if the work fails the claims are released so Shopify's retry does
+ * it again. The work itself is idempotent too.
  */
 export async function oncePerDelivery(
   id: string | undefined,
   topic: string,
   shop: string,
   work: () => Promise<unknown>,
+  rawBody?: string,
 ) {
-  if (!id) {
-    await work();
-    return true;
-  }
   const db = await getDb();
-  const key = `${topic}:${id}`;
-  try {
-    await db.webhookDelivery.create({ data: { id: key, topic, shop } });
-  } catch (e) {
-    if ((e as { code?: string }).code === "P2002") return false; // done, or being done by a parallel delivery
-    throw e;
-  }
+  const key = id ? `${topic}:${id}` : null;
+  if (key && !(await claim(() => db.webhookDelivery.create({ data: { id: key, topic, shop } }))))
+    return false; // done, or being done by a parallel delivery
+  const bodyHash = rawBody != null ? sha256Hex(rawBody) : null;
+  if (bodyHash && !(await claimBody(bodyHash, topic, shop))) return false; // the same body, replayed
   try {
     await work();
   } catch (e) {
-    await db.webhookDelivery.delete({ where: { id: key } }).catch(() => undefined);
+    if (key) await db.webhookDelivery.delete({ where: { id: key } }).catch(() => undefined);
+    if (bodyHash) await db.webhookPayload.delete({ where: { bodyHash } }).catch(() => undefined);
     throw e;
   }
+  if (Math.random() < 0.02)
+    await db.webhookPayload
+      .deleteMany({ where: { receivedAt: { lt: new Date(Date.now() - WEBHOOK_REPLAY_WINDOW_MS) } } })
+      .catch(() => undefined);
   return true;
 }
 
