@@ -157,6 +157,8 @@ export async function startServer(opts = {}) {
   const build = await import(pathToFileUrl(buildPath));
   // Validate configuration before accepting traffic.
   build.entry.module.validateConfiguration?.();
+  // Daily retention purge (unref'd timers; stopped on close).
+  const stopMaintenance = build.entry.module.startMaintenance?.();
   const handler = createRequestHandler(build, process.env.NODE_ENV || "production");
   const port = opts.port ?? Number(process.env.PORT || 3000);
   const host = opts.host ?? process.env.HOST_BIND ?? "0.0.0.0";
@@ -201,7 +203,11 @@ export async function startServer(opts = {}) {
     server,
     port: actual,
     url: `http://localhost:${actual}`,
-    close: () => new Promise((r) => server.close(() => r())),
+    close: () =>
+      new Promise((r) => {
+        stopMaintenance?.();
+        server.close(() => r());
+      }),
   };
 }
 

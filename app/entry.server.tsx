@@ -47,3 +47,6 @@ export default async function handleRequest(
 
 /** Called by server.mjs before it accepts traffic: fail fast on bad configuration. */
 export { loadEnv as validateConfiguration } from "./env.server";
+
+/** Called by server.mjs once it serves traffic: the daily retention purge (returns a stop function). */
+export { scheduleDailyPurge as startMaintenance } from "./security/retention.server";

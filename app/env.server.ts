@@ -89,6 +89,10 @@ const schema = z.object({
     .enum(["0", "1", "true", "false", ""])
     .default("0")
     .transform((v) => v === "1" || v === "true"),
+  // Conversations older than this many days are purged daily (per store: BotSettings.retentionDays).
+  CONVERSATION_RETENTION_DAYS: z.coerce.number().int().min(1).max(3650).default(90),
+  // Reverse proxies of our own in front of the app (each appends one X-Forwarded-For entry).
+  TRUSTED_PROXY_HOPS: z.coerce.number().int().min(0).max(10).default(0),
 });
 
 export type Env = z.infer<typeof schema>;

@@ -10,6 +10,7 @@ import { createShopifyGraphqlClient, resolveAdminOrigin } from "../platforms/sho
 import { PlatformUnavailableError, type PlatformAdapter } from "../platforms/types";
 import { createWooAdapter } from "../platforms/woocommerce/adapter";
 import { createWooClient } from "../platforms/woocommerce/client";
+import { openSessionToken } from "../stores/session-storage.server";
 
 export interface LookupArgs {
   platform?: string;
@@ -36,7 +37,7 @@ async function shopifyAdapter(shop: string): Promise<PlatformAdapter> {
   if (!session) throw new Error(`no stored offline session for ${shop}: install the app on that shop first`);
   const client = createShopifyGraphqlClient({
     shop,
-    accessToken: session.accessToken,
+    accessToken: openSessionToken(session.accessToken),
     origin: resolveAdminOrigin(shop, process.env),
   });
   return createShopifyAdapter({ client, shop, scopes: (session.scope ?? "").split(",") });

@@ -5,6 +5,8 @@
  *   dashboard-link [--store ID]   mint a single-use SSO link to /dashboard
  *   rotate-keys                   re-encrypt every stored secret under the newest ENCRYPTION_KEYS entry
  *   connect-woo                   connect a WooCommerce store by hand (the plugin's manual fallback)
+ *   purge                         delete conversations past each store's retention period (default 90 days)
+ *   backup FILE                   consistent online copy of the SQLite database (VACUUM INTO)
  */
 import fs from "node:fs";
 import path from "node:path";
@@ -15,6 +17,8 @@ import { runLookup } from "./lookup.server";
 import { rotateKeys } from "./rotate-keys.server";
 import { mintDashboardLink } from "./dashboard-link.server";
 import { connectWooManually } from "../platforms/woocommerce/manual-connect.server";
+import { purgeExpiredConversations } from "../security/retention.server";
+import { backupDatabase } from "./backup.server";
 
 function parseDotenv(file: string): Record<string, string> {
   const out: Record<string, string> = {};
@@ -61,15 +65,17 @@ function print(obj: unknown) {
   process.stdout.write(JSON.stringify(obj, null, 2) + "\n");
 }
 
-const USAGE = `usage: npm run trulybot -- <doctor | lookup | dashboard-link | connect-woo | rotate-keys> [options]
+const USAGE = `usage: npm run trulybot -- <doctor | lookup | dashboard-link | connect-woo | rotate-keys | purge | backup FILE> [options]
   lookup --platform woocommerce --store-url URL --consumer-key CK --consumer-secret CS --order N [--email E | --phone P]
   lookup --platform shopify --shop SHOP.myshopify.com --order N [--email E | --phone P]
   dashboard-link [--store STORE_ID]
-  connect-woo --store-url URL --consumer-key CK --consumer-secret CS   (manual WooCommerce connection)`;
+  connect-woo --store-url URL --consumer-key CK --consumer-secret CS   (manual WooCommerce connection)
+  purge                    (conversations past the retention period)
+  backup FILE              (SQLite: a consistent copy taken while the app runs)`;
 
 async function main(argv: string[]): Promise<number> {
   const [command, ...rest] = argv;
-  const { values } = parseArgs({
+  const { values, positionals } = parseArgs({
     args: rest,
     options: {
       platform: { type: "string" },
@@ -84,7 +90,7 @@ async function main(argv: string[]): Promise<number> {
       json: { type: "boolean" },
     },
     strict: true,
-    allowPositionals: false,
+    allowPositionals: command === "backup",
   });
   switch (command) {
     case "doctor": {
@@ -117,6 +123,15 @@ async function main(argv: string[]): Promise<number> {
         consumerKey: values["consumer-key"],
         consumerSecret: values["consumer-secret"],
       });
+      print(result);
+      return result.ok ? 0 : 1;
+    }
+    case "purge": {
+      print({ ok: true, ...(await purgeExpiredConversations()) });
+      return 0;
+    }
+    case "backup": {
+      const result = await backupDatabase(positionals[0]);
       print(result);
       return result.ok ? 0 : 1;
     }

@@ -1,13 +1,12 @@
 import type { ActionFunctionArgs } from "@remix-run/node";
-import { authenticate } from "../platforms/shopify/app.server";
-import { oncePerDelivery, handleScopesUpdate } from "../platforms/shopify/compliance.server";
+import { handleScopesUpdate } from "../platforms/shopify/compliance.server";
+import { receiveShopifyWebhook } from "../security/shopify-webhook.server";
 
 /** app/scopes_update: keep the session's and the store's scopes current (read_all_orders changes what the bot can see). */
-export const action = async ({ request }: ActionFunctionArgs) => {
-  const { shop, topic, webhookId, payload } = await authenticate.webhook(request);
-  const current = Array.isArray((payload as { current?: unknown }).current)
-    ? (payload as { current: unknown[] }).current.map(String)
-    : [];
-  await oncePerDelivery(webhookId, topic, shop, () => handleScopesUpdate(shop, current));
-  return new Response();
-};
+export const action = async ({ request }: ActionFunctionArgs) =>
+  receiveShopifyWebhook(request, "app/scopes_update", ({ shop, payload }) => {
+    const current = Array.isArray((payload as { current?: unknown }).current)
+      ? (payload as { current: unknown[] }).current.map(String)
+      : [];
+    return handleScopesUpdate(shop, current);
+  });

@@ -1,11 +1,11 @@
 import type { ActionFunctionArgs } from "@remix-run/node";
-import { authenticate } from "../platforms/shopify/app.server";
-import { oncePerDelivery, handleCustomerRedact } from "../platforms/shopify/compliance.server";
+import { handleCustomerRedact } from "../platforms/shopify/compliance.server";
+import { receiveShopifyWebhook } from "../security/shopify-webhook.server";
+
+type Payload = { customer?: { id?: number | string; email?: string; phone?: string } };
 
 /** customers/redact (mandatory compliance topic): delete the customer's conversations, messages, lookups and handoffs. */
-export const action = async ({ request }: ActionFunctionArgs) => {
-  const { shop, topic, webhookId, payload } = await authenticate.webhook(request);
-  const p = payload as { customer?: { id?: number | string; email?: string; phone?: string } };
-  await oncePerDelivery(webhookId, topic, shop, () => handleCustomerRedact(shop, p.customer ?? {}));
-  return new Response();
-};
+export const action = async ({ request }: ActionFunctionArgs) =>
+  receiveShopifyWebhook(request, "customers/redact", ({ shop, payload }) =>
+    handleCustomerRedact(shop, (payload as Payload).customer ?? {}),
+  );

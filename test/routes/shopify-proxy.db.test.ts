@@ -6,6 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { setDb, type Db } from "../../app/db.server";
 import { createTestDb } from "../helpers/db";
 import { appProxyRequest, seedShopifyShop } from "../helpers/seed";
+import { signAppProxy } from "../../app/platforms/shopify/proxy-signature";
 import {
   startShopifyAdminEmulator,
   DEMO_SHOP,
@@ -112,6 +113,29 @@ describe("GET /apps/trulybot/config (app proxy)", () => {
     })) as Response;
     expect(res.status).toBe(401);
     expect((await res.json()).error.code).toBe("bad_signature");
+  });
+
+  it("refuses a repeated logged_in_customer_id (signed over both values) with 401 — no order list for either id", async () => {
+    const url = new URL("https://trulybot.test/proxy/messages");
+    url.searchParams.set("shop", DEMO_SHOP);
+    url.searchParams.append("logged_in_customer_id", "");
+    url.searchParams.append("logged_in_customer_id", "7012345678");
+    url.searchParams.set("path_prefix", "/apps/trulybot");
+    url.searchParams.set("timestamp", String(Math.floor(Date.now() / 1000)));
+    url.searchParams.set("signature", signAppProxy(url.searchParams, SECRET));
+    const res = (await messagesRoute.action({
+      request: new Request(url, {
+        method: "POST",
+        headers: { "content-type": "application/json", "x-forwarded-for": "203.0.113.7" },
+        body: JSON.stringify({ text: "show my orders" }),
+      }),
+      params: {},
+      context: {},
+    })) as Response;
+    expect(res.status).toBe(401);
+    const body = await res.json();
+    expect(body.error.code).toBe("bad_signature");
+    expect(JSON.stringify(body)).not.toMatch(/order_list|#10\d\d/);
   });
 
   it("refuses an unknown shop and an uninstalled one cleanly (404, no stack)", async () => {

@@ -131,6 +131,62 @@ describe("webhooks", () => {
     expect(await db.conversation.count({ where: { id: other.id } })).toBe(1);
   });
 
+  it("customers/redact matches the exact address: ann@example.com never touches joann@, ann@example.com.au or a%n@ lookalikes", async () => {
+    const p = fixture("customers/redact");
+    p.shop_domain = SHOP;
+    p.customer = { id: 70001, email: "Ann@Example.com", phone: null };
+    const ann = await seedConversation({}, "it's ann@example.com.");
+    const joann = await seedConversation({}, "my email is joann@example.com");
+    const au = await seedConversation({}, "ann@example.com.au here");
+    const wild = await seedConversation({}, "a_n@example.com");
+    await db.handoffRequest.createMany({
+      data: [
+        { storeId, email: "ANN@example.com", message: "mine" },
+        { storeId, email: "joann@example.com", message: "not mine" },
+        { storeId, email: "ann@example.com.au", message: "not mine either" },
+      ],
+    });
+    expect((await deliver("customers.redact", "customers/redact", p)).status).toBe(200);
+    expect(await db.conversation.count({ where: { id: ann.id } })).toBe(0);
+    expect(await db.conversation.count({ where: { id: { in: [joann.id, au.id, wild.id] } } })).toBe(3);
+    const left = await db.handoffRequest.findMany({ where: { storeId }, select: { email: true } });
+    expect(left.map((h) => h.email)).toEqual(
+      expect.arrayContaining(["joann@example.com", "ann@example.com.au"]),
+    );
+    expect(left.map((h) => h.email.toLowerCase())).not.toContain("ann@example.com");
+  });
+
+  it("customers/redact: % and _ in an address are literal characters, not wildcards", async () => {
+    const p = fixture("customers/redact");
+    p.shop_domain = SHOP;
+    p.customer = { id: 70002, email: "b_b%@example.com", phone: null };
+    const bob = await seedConversation({}, "bobb@example.com please");
+    const exact = await seedConversation({}, "write to b_b%@example.com");
+    expect((await deliver("customers.redact", "customers/redact", p)).status).toBe(200);
+    expect(await db.conversation.count({ where: { id: exact.id } })).toBe(0);
+    expect(await db.conversation.count({ where: { id: bob.id } })).toBe(1);
+  });
+
+  it("customers/redact removes that customer's data-request export from the activity log (and no one else's)", async () => {
+    const req = fixture("customers/data_request");
+    req.shop_domain = SHOP;
+    req.customer = { id: 70003, email: "cara@example.com", phone: null };
+    await seedConversation({ id: "70003" }, "my email is cara@example.com");
+    expect((await deliver("customers.data_request", "customers/data_request", req)).status).toBe(200);
+    const other = { ...req, customer: { id: 70004, email: "dave@example.com", phone: null } };
+    expect((await deliver("customers.data_request", "customers/data_request", other)).status).toBe(200);
+    const before = await db.activityLog.findMany({ where: { storeId, action: "customer.data_request" } });
+    expect(before.some((l) => l.details.includes("cara@example.com"))).toBe(true);
+
+    const red = fixture("customers/redact");
+    red.shop_domain = SHOP;
+    red.customer = { id: 70003, email: "cara@example.com", phone: null };
+    expect((await deliver("customers.redact", "customers/redact", red)).status).toBe(200);
+    const all = await db.activityLog.findMany({ where: { storeId } });
+    expect(all.some((l) => l.details.includes("cara@example.com"))).toBe(false);
+    expect(all.some((l) => l.details.includes("dave@example.com"))).toBe(true);
+  });
+
   it("app/scopes_update keeps the session's and store's scopes current", async () => {
     const res = await deliver("app.scopes_update", "app/scopes_update", {
       id: 1,

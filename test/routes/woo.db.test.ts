@@ -50,6 +50,20 @@ afterAll(async () => {
 let storeId = "";
 let secret = "";
 
+function postKeys(userId: string, ck: string, cs: string, permissions = "read") {
+  return call("/api/v1/woo/connect/callback", {
+    method: "POST",
+    headers: { "content-type": "application/json" },
+    body: JSON.stringify({
+      key_id: 99,
+      user_id: userId,
+      consumer_key: ck,
+      consumer_secret: cs,
+      key_permissions: permissions,
+    }),
+  });
+}
+
 async function connect(): Promise<{ storeId: string; token: string; returnTo: URL }> {
   const token = crypto.randomBytes(16).toString("hex");
   const start = await call(
@@ -104,6 +118,128 @@ describe("one-click connect through /wc-auth/v1", () => {
       body: JSON.stringify({ storeId: id, token }),
     });
     expect(again.status).toBe(401);
+  });
+
+  it("a store takeover (start → callback with made-up keys → return → exchange) fails and the real plugin keeps working", async () => {
+    const token = crypto.randomBytes(16).toString("hex");
+    const start = await call(
+      `/api/v1/woo/connect/start?store_url=${encodeURIComponent(emu.url)}&return_url=${encodeURIComponent(emu.url + "/wp-admin/")}&token=${token}`,
+    );
+    const authorize = new URL(start.headers.get("location")!);
+    const userId = authorize.searchParams.get("user_id")!;
+    const cb = await postKeys(userId, "ck_" + "a".repeat(40), "cs_" + "b".repeat(40));
+    expect(cb.status).toBe(400);
+    expect((await cb.json()).error.code).toBe("keys_not_valid");
+    const ret = new URL(authorize.searchParams.get("return_url")!);
+    const back = await call(ret.pathname + ret.search + "&success=1&user_id=" + userId);
+    const to = new URL(back.headers.get("location")!);
+    expect(to.searchParams.get("trulybot_connected")).toBe("0");
+    expect(to.searchParams.get("store_id")).toBeNull();
+    const ex = await call("/api/v1/woo/connect/exchange", {
+      method: "POST",
+      body: JSON.stringify({ storeId, token }),
+    });
+    expect(ex.status).toBe(401);
+    const store = await db.store.findUniqueOrThrow({ where: { id: storeId } });
+    expect(store.status).toBe("active");
+    expect(store.pendingSigningSecret).toBeNull();
+    // the real plugin's secret still signs requests; SSO still works for it
+    expect((await signedFetch("/api/v1/woo/storefront/config", "", { method: "GET" })).status).toBe(200);
+  });
+
+  it("refuses keys that are valid for ANOTHER store than the one recorded at start", async () => {
+    const other = await startWooEmulator({ port: 0, host: "127.0.0.1" });
+    try {
+      const theirs = other.addKey({
+        consumerKey: "ck_" + crypto.randomBytes(20).toString("hex"),
+        consumerSecret: "cs_" + crypto.randomBytes(20).toString("hex"),
+        permissions: "read",
+      });
+      const start = await call(
+        `/api/v1/woo/connect/start?store_url=${encodeURIComponent(emu.url)}&return_url=${encodeURIComponent(emu.url + "/wp-admin/")}&token=${"c".repeat(32)}`,
+      );
+      const userId = new URL(start.headers.get("location")!).searchParams.get("user_id")!;
+      const cb = await postKeys(userId, theirs.consumerKey, theirs.consumerSecret);
+      expect(cb.status).toBe(400);
+      expect((await cb.json()).error.code).toBe("keys_not_valid");
+      // the same attempt cannot be tried again with other keys
+      expect((await postKeys(userId, theirs.consumerKey, theirs.consumerSecret)).status).toBe(409);
+    } finally {
+      await other.close();
+    }
+  });
+
+  it("refuses a key with another permission than the one requested", async () => {
+    const start = await call(
+      `/api/v1/woo/connect/start?store_url=${encodeURIComponent(emu.url)}&return_url=${encodeURIComponent(emu.url + "/wp-admin/")}&token=${"d".repeat(32)}`,
+    );
+    const userId = new URL(start.headers.get("location")!).searchParams.get("user_id")!;
+    const rw = emu.addKey({
+      consumerKey: "ck_" + crypto.randomBytes(20).toString("hex"),
+      consumerSecret: "cs_" + crypto.randomBytes(20).toString("hex"),
+      permissions: "read_write",
+    });
+    const cb = await postKeys(userId, rw.consumerKey, rw.consumerSecret, "read_write");
+    expect(cb.status).toBe(400);
+    expect((await cb.json()).error.code).toBe("bad_permissions");
+  });
+
+  it("a real re-connect keeps the old secret working until the plugin signs with the new one", async () => {
+    const oldSecret = secret;
+    const { storeId: id, token } = await connect();
+    expect(id).toBe(storeId);
+    // between the callback and the exchange the store keeps working with the old secret
+    expect((await signedFetch("/api/v1/woo/storefront/config", "", { method: "GET" })).status).toBe(200);
+    const ex = await call("/api/v1/woo/connect/exchange", {
+      method: "POST",
+      body: JSON.stringify({ storeId: id, token }),
+    });
+    expect(ex.status).toBe(200);
+    const newSecret = (await ex.json()).secret as string;
+    expect(newSecret).not.toBe(oldSecret);
+    const raw = await db.store.findUniqueOrThrow({ where: { id } });
+    expect(raw.pendingSigningSecret).toMatch(/^tb1\./);
+    expect(raw.pendingSigningSecret).not.toContain(newSecret);
+    expect((await signedFetch("/api/v1/woo/storefront/config", "", { method: "GET" })).status).toBe(200);
+    // the first request signed with the new secret confirms it; the old one stops working
+    const confirm = await signedFetch("/api/v1/woo/storefront/config", "", {
+      method: "GET",
+      secret: newSecret,
+    });
+    expect(confirm.status).toBe(200);
+    expect((await signedFetch("/api/v1/woo/storefront/config", "", { method: "GET" })).status).toBe(401);
+    secret = newSecret;
+    expect((await signedFetch("/api/v1/woo/storefront/config", "", { method: "GET" })).status).toBe(200);
+    expect((await db.store.findUniqueOrThrow({ where: { id } })).pendingSigningSecret).toBeNull();
+  });
+
+  it("the return step needs the plugin's own token (the attempt id alone does not reveal a store id)", async () => {
+    const token = crypto.randomBytes(16).toString("hex");
+    const start = await call(
+      `/api/v1/woo/connect/start?store_url=${encodeURIComponent(emu.url)}&return_url=${encodeURIComponent(emu.url + "/wp-admin/")}&token=${token}`,
+    );
+    const userId = new URL(start.headers.get("location")!).searchParams.get("user_id")!;
+    const res = await call(`/api/v1/woo/connect/return?attempt=${userId}&t=${"e".repeat(32)}`);
+    expect(res.status).toBe(400);
+    const row = await db.wooConnectAttempt.findUniqueOrThrow({ where: { userIdToken: userId } });
+    expect(JSON.stringify(row)).not.toContain(token);
+    expect(row.expiresAt.getTime() - row.createdAt.getTime()).toBeLessThanOrEqual(10 * 60 * 1000 + 1000);
+  });
+
+  it("production refuses plain-http stores even with WOO_ALLOW_HTTP_STORES", async () => {
+    const prev = process.env.NODE_ENV;
+    process.env.NODE_ENV = "production";
+    resetEnvForTests();
+    try {
+      const res = await call(
+        `/api/v1/woo/connect/start?store_url=${encodeURIComponent(emu.url)}&return_url=${encodeURIComponent(emu.url + "/wp-admin/")}&token=${"f".repeat(32)}`,
+      );
+      expect(res.status).toBe(400);
+      expect((await res.json()).error.code).toBe("insecure_store_url");
+    } finally {
+      process.env.NODE_ENV = prev;
+      resetEnvForTests();
+    }
   });
 
   it("refuses a replayed callback, an unknown attempt and malformed keys (non-200 makes WooCommerce delete the key)", async () => {

@@ -1,5 +1,5 @@
 /**
- * The one shopifyApp() call. Offline tokens are stored through the Prisma session storage.
+ * The one shopifyApp() call. Offline tokens are stored, sealed, through the Prisma session storage.
  * API version: 2026-01, the version whose Admin schema the test suite validates every query
  * against (docs/decisions/0004-shopify-api-version.md). Change it together with
  * shopify.app.toml [webhooks] api_version and fixtures' schema.
@@ -11,6 +11,7 @@ import type { PrismaClient } from "@prisma/client";
 import { getDb } from "../../db.server";
 import { loadEnv } from "../../env.server";
 import { onShopifyInstall } from "./install.server";
+import { SealedSessionStorage } from "../../stores/session-storage.server";
 
 export const SHOPIFY_API_VERSION = ApiVersion.January26;
 
@@ -40,7 +41,8 @@ const lazyPrisma = new Proxy({} as PrismaClient, {
   },
 });
 
-export const sessionStorage = new PrismaSessionStorage(lazyPrisma);
+/** Offline tokens are sealed at rest (app/stores/session-storage.server.ts wraps the Prisma storage). */
+export const sessionStorage = new SealedSessionStorage(new PrismaSessionStorage(lazyPrisma));
 
 const shopify = shopifyApp({
   apiKey: env.SHOPIFY_API_KEY,

@@ -5,36 +5,73 @@
 import type { Prisma } from "@prisma/client";
 import { dbFlavor, getDb, type Db } from "../../db.server";
 import { findStore, logActivity } from "../../stores/stores.server";
+import { hashForAudit } from "../../stores/secrets.server";
+import { sha256Hex } from "../../utils/crypto.server";
+import { customerMatcher, type CustomerMatcher, type CustomerRef } from "../../security/customer-match";
+
+/** Shopify's retry window: a body seen within it is not processed again, whatever its delivery id. */
+export const WEBHOOK_REPLAY_WINDOW_MS = 48 * 60 * 60 * 1000;
+
+/** The X-Shopify-Topic header (`customers/redact`, or the library's `CUSTOMERS_REDACT`) is the route's topic. */
+export function topicMatches(topic: string | null | undefined, routeTopic: string): boolean {
+  const norm = (t: string) => t.trim().toUpperCase().replace(/[/.]/g, "_");
+  return !!topic && norm(topic) === norm(routeTopic);
+}
+
+async function claim(create: () => Promise<unknown>): Promise<boolean> {
+  try {
+    await create();
+    return true;
+  } catch (e) {
+    if ((e as { code?: string }).code === "P2002") return false;
+    throw e;
+  }
+}
 
 /**
- * Run a webhook's work once per delivery id, even when Shopify delivers the same webhook several
- * times at once: the id is claimed first (a unique insert), the work runs, and if the work fails
- * the claim is released so Shopify's retry does it again. The work itself is idempotent too.
+ * The signed body itself is claimed too (its SHA-256): a captured body + HMAC replayed under a new
+ * X-Shopify-Webhook-Id within 48 h is answered 200 and not processed. An older claim is renewed.
+ */
+async function claimBody(bodyHash: string, topic: string, shop: string): Promise<boolean> {
+  const db = await getDb();
+  if (await claim(() => db.webhookPayload.create({ data: { bodyHash, topic, shop } }))) return true;
+  const renewed = await db.webhookPayload.updateMany({
+    where: { bodyHash, receivedAt: { lt: new Date(Date.now() - WEBHOOK_REPLAY_WINDOW_MS) } },
+    data: { receivedAt: new Date(), topic, shop },
+  });
+  return renewed.count === 1;
+}
+
+/**
+ * Run a webhook's work once per delivery id (and once per body within 48 h), even when Shopify
+ * delivers the same webhook several times at once: the id and the body are claimed first (unique
+ * inserts), the work runs, and if the work fails the claims are released so Shopify's retry does
+ * it again. The work itself is idempotent too.
  */
 export async function oncePerDelivery(
   id: string | undefined,
   topic: string,
   shop: string,
   work: () => Promise<unknown>,
+  rawBody?: string,
 ) {
-  if (!id) {
-    await work();
-    return true;
-  }
   const db = await getDb();
-  const key = `${topic}:${id}`;
-  try {
-    await db.webhookDelivery.create({ data: { id: key, topic, shop } });
-  } catch (e) {
-    if ((e as { code?: string }).code === "P2002") return false; // done, or being done by a parallel delivery
-    throw e;
-  }
+  const key = id ? `${topic}:${id}` : null;
+  if (key && !(await claim(() => db.webhookDelivery.create({ data: { id: key, topic, shop } }))))
+    return false; // done, or being done by a parallel delivery
+  const bodyHash = rawBody != null ? sha256Hex(rawBody) : null;
+  if (bodyHash && !(await claimBody(bodyHash, topic, shop))) return false; // the same body, replayed
   try {
     await work();
   } catch (e) {
-    await db.webhookDelivery.delete({ where: { id: key } }).catch(() => undefined);
+    if (key) await db.webhookDelivery.delete({ where: { id: key } }).catch(() => undefined);
+    if (bodyHash) await db.webhookPayload.delete({ where: { bodyHash } }).catch(() => undefined);
     throw e;
   }
+  if (Math.random() < 0.02)
+    await db.webhookPayload
+      .deleteMany({ where: { receivedAt: { lt: new Date(Date.now() - WEBHOOK_REPLAY_WINDOW_MS) } } })
+      .catch(() => undefined);
   return true;
 }
 
@@ -73,10 +110,9 @@ export async function handleScopesUpdate(shop: string, current: string[]) {
   }
 }
 
-interface CustomerRef {
-  id?: number | string | null;
-  email?: string | null;
-  phone?: string | null;
+/** Longest run of the needle free of LIKE wildcards and escapes: a safe, wider SQL pre-filter. */
+function likeSafeFragment(needle: string): string {
+  return needle.split(/[%_\\]/).reduce((a, b) => (b.length > a.length ? b : a), "");
 }
 
 function insensitive(db: Db, value: string): Prisma.StringFilter {
@@ -86,38 +122,85 @@ function insensitive(db: Db, value: string): Prisma.StringFilter {
     : { contains: value };
 }
 
-/** Conversations that belong to, or mention, this customer in one store. */
-async function customerConversationIds(storeId: string, customer: CustomerRef): Promise<string[]> {
+/**
+ * Conversations that belong to, or mention, this customer in one store. SQL only narrows the
+ * candidates (by wildcard-free fragments); the decision is an exact match (app/security/customer-match.ts).
+ */
+async function customerConversationIds(storeId: string, m: CustomerMatcher): Promise<string[]> {
+  if (!m.usable) return [];
   const db = await getDb();
   const or: Prisma.ConversationWhereInput[] = [];
-  if (customer.id != null && String(customer.id) !== "") or.push({ customerId: String(customer.id) });
-  const needles = new Set<string>();
-  if (customer.email) needles.add(customer.email.trim());
-  if (customer.phone) {
-    needles.add(customer.phone.trim());
-    const digits = customer.phone.replace(/\D/g, "");
-    if (digits.length >= 7) needles.add(digits);
+  if (m.customerId) or.push({ customerId: m.customerId });
+  const fragments = [m.email ? likeSafeFragment(m.email) : "", m.phone ? m.phone.slice(-4) : ""];
+  for (const f of fragments.filter((x) => x.length >= 3)) {
+    or.push({ messages: { some: { text: insensitive(db, f) } } });
+    or.push({ state: insensitive(db, f) });
   }
-  for (const n of needles) {
-    or.push({ messages: { some: { text: insensitive(db, n) } } });
-    or.push({ state: insensitive(db, n) });
-  }
-  if (or.length === 0) return [];
-  const rows = await db.conversation.findMany({ where: { storeId, OR: or }, select: { id: true } });
-  return rows.map((r) => r.id);
+  const candidates = await db.conversation.findMany({
+    where: { storeId, OR: or },
+    select: { id: true, customerId: true, state: true, messages: { select: { text: true } } },
+  });
+  return candidates
+    .filter(
+      (c) =>
+        (!!m.customerId && c.customerId === m.customerId) ||
+        m.mentionedIn(c.state) ||
+        c.messages.some((msg) => m.mentionedIn(msg.text)),
+    )
+    .map((c) => c.id);
 }
 
-function handoffWhere(
-  db: Db,
-  storeId: string,
-  customer: CustomerRef,
-  conversationIds: string[],
-): Prisma.HandoffRequestWhereInput {
+/** Handoff requests of the customer: exact address, exact customer id, or one of their conversations. */
+async function customerHandoffIds(storeId: string, m: CustomerMatcher, conversationIds: string[]) {
+  const db = await getDb();
   const or: Prisma.HandoffRequestWhereInput[] = [];
-  if (customer.email) or.push({ email: insensitive(db, customer.email.trim()) });
-  if (customer.id != null && String(customer.id) !== "") or.push({ customerId: String(customer.id) });
+  if (m.email) or.push({ email: insensitive(db, likeSafeFragment(m.email)) });
+  if (m.customerId) or.push({ customerId: m.customerId });
   if (conversationIds.length) or.push({ conversationId: { in: conversationIds } });
-  return { storeId, OR: or.length ? or : [{ id: "__none__" }] };
+  if (!or.length) return [];
+  const rows = await db.handoffRequest.findMany({
+    where: { storeId, OR: or },
+    select: { id: true, email: true, customerId: true, conversationId: true },
+  });
+  return rows
+    .filter(
+      (h) =>
+        m.isEmail(h.email) ||
+        (!!m.customerId && h.customerId === m.customerId) ||
+        (!!h.conversationId && conversationIds.includes(h.conversationId)),
+    )
+    .map((h) => h.id);
+}
+
+/** Keyed hashes identifying the customer in audit records (so exports can be found and removed). */
+function subjectHashes(m: CustomerMatcher): string[] {
+  return [
+    m.customerId ? hashForAudit(m.customerId, "gdpr.customerId") : null,
+    m.email ? hashForAudit(m.email, "gdpr.email") : null,
+  ].filter((x): x is string => !!x);
+}
+
+/** Data-request exports recorded for this customer are removed once the customer is redacted. */
+async function forgetExports(storeId: string, m: CustomerMatcher): Promise<number> {
+  const wanted = new Set(subjectHashes(m));
+  if (!wanted.size) return 0;
+  const db = await getDb();
+  const logs = await db.activityLog.findMany({
+    where: { storeId, action: "customer.data_request" },
+    select: { id: true, details: true },
+  });
+  const ids = logs
+    .filter((l) => {
+      try {
+        const subjects = (JSON.parse(l.details) as { subjects?: unknown }).subjects;
+        return Array.isArray(subjects) && subjects.some((x) => wanted.has(String(x)));
+      } catch {
+        return false;
+      }
+    })
+    .map((l) => l.id);
+  if (!ids.length) return 0;
+  return (await db.activityLog.deleteMany({ where: { id: { in: ids } } })).count;
 }
 
 /** customers/data_request: everything we hold about the customer, recorded for the merchant. */
@@ -129,7 +212,8 @@ export async function handleCustomerDataRequest(
   const db = await getDb();
   const store = await findStore("shopify", shop);
   if (!store) return { conversations: [], handoffs: [] };
-  const ids = await customerConversationIds(store.id, customer);
+  const m = customerMatcher(customer);
+  const ids = await customerConversationIds(store.id, m);
   const conversations = await db.conversation.findMany({
     where: { id: { in: ids } },
     include: {
@@ -139,7 +223,8 @@ export async function handleCustomerDataRequest(
       },
     },
   });
-  const handoffs = await db.handoffRequest.findMany({ where: handoffWhere(db, store.id, customer, ids) });
+  const handoffIds = await customerHandoffIds(store.id, m, ids);
+  const handoffs = await db.handoffRequest.findMany({ where: { id: { in: handoffIds } } });
   const exportData = {
     customer: { id: customer.id ?? null, email: customer.email ?? null, phone: customer.phone ?? null },
     conversations: conversations.map((c) => ({
@@ -162,7 +247,7 @@ export async function handleCustomerDataRequest(
     storeId: store.id,
     actor: "shopify",
     action: "customer.data_request",
-    details: { dataRequestId: dataRequestId ?? null, export: exportData },
+    details: { dataRequestId: dataRequestId ?? null, subjects: subjectHashes(m), export: exportData },
   });
   return exportData;
 }
@@ -172,13 +257,16 @@ export async function handleCustomerRedact(shop: string, customer: CustomerRef) 
   const db = await getDb();
   const store = await findStore("shopify", shop);
   if (!store) return { conversations: 0, handoffs: 0, lookups: 0 };
-  const ids = await customerConversationIds(store.id, customer);
+  const m = customerMatcher(customer);
+  const ids = await customerConversationIds(store.id, m);
+  const handoffIds = await customerHandoffIds(store.id, m, ids);
   const [lookups, handoffs, events] = await db.$transaction([
     db.orderLookup.deleteMany({ where: { storeId: store.id, conversationId: { in: ids } } }),
-    db.handoffRequest.deleteMany({ where: handoffWhere(db, store.id, customer, ids) }),
+    db.handoffRequest.deleteMany({ where: { storeId: store.id, id: { in: handoffIds } } }),
     db.analyticsEvent.deleteMany({ where: { storeId: store.id, conversationId: { in: ids } } }),
   ]);
   const conversations = await db.conversation.deleteMany({ where: { id: { in: ids } } }); // messages cascade
+  const exports = await forgetExports(store.id, m);
   await logActivity({
     workspaceId: store.workspaceId,
     storeId: store.id,
@@ -189,6 +277,7 @@ export async function handleCustomerRedact(shop: string, customer: CustomerRef) 
       handoffs: handoffs.count,
       lookups: lookups.count,
       events: events.count,
+      exports,
     },
   });
   return { conversations: conversations.count, handoffs: handoffs.count, lookups: lookups.count };

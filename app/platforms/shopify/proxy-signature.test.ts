@@ -15,13 +15,39 @@ const DOC_TIME = 1317327555;
 
 describe("Shopify app-proxy signature (Shopify's documented vectors)", () => {
   it.each(fixture.vectors.map((v) => [v.name, v] as const))("%s", (_name, v) => {
-    const result = verifyAppProxySignature(new URLSearchParams(v.query), fixture.shared_secret, DOC_TIME);
-    expect(result.ok).toBe(v.valid);
+    // The documented vectors repeat `extra`: the signature algorithm must reproduce Shopify's
+    // signatures, and verification still refuses them because of the repeated parameter.
     if (v.valid) expect(signAppProxy(new URLSearchParams(v.query), fixture.shared_secret)).toBe(v.signature);
+    const result = verifyAppProxySignature(new URLSearchParams(v.query), fixture.shared_secret, DOC_TIME);
+    expect(result.ok).toBe(false);
+    expect(result).toEqual({ ok: false, reason: v.valid ? "duplicate" : expect.any(String) });
+    // without the repeat (re-signed), a valid vector verifies
+    const single = new URLSearchParams(v.query.replace("extra=1&extra=2", "extra=1%2C2"));
+    if (v.valid) {
+      expect(signAppProxy(single, fixture.shared_secret)).toBe(v.signature); // same message
+      expect(verifyAppProxySignature(single, fixture.shared_secret, DOC_TIME)).toEqual({ ok: true });
+    }
   });
 
+  it.each(["logged_in_customer_id", "path_prefix", "extra", "signature", "timestamp"])(
+    "refuses a repeated %s even when the signature covers both values",
+    (key) => {
+      const q = new URLSearchParams(
+        "shop=shop-name.myshopify.com&logged_in_customer_id=1&path_prefix=%2Fapps%2Fx&extra=1&timestamp=" +
+          DOC_TIME,
+      );
+      q.append(key, key === "timestamp" ? String(DOC_TIME) : "2");
+      q.set("signature", signAppProxy(q, fixture.shared_secret));
+      if (key === "signature") q.append("signature", q.get("signature")!);
+      expect(verifyAppProxySignature(q, fixture.shared_secret, DOC_TIME)).toEqual({
+        ok: false,
+        reason: "duplicate",
+      });
+    },
+  );
+
   it("rejects an otherwise valid signature outside the 90 s window (expired / replay of an old URL)", () => {
-    const q = new URLSearchParams(fixture.vectors[0].query);
+    const q = new URLSearchParams(fixture.vectors[0].query.replace("extra=1&extra=2", "extra=1%2C2"));
     expect(verifyAppProxySignature(q, fixture.shared_secret, DOC_TIME + 91)).toEqual({
       ok: false,
       reason: "expired",
@@ -34,7 +60,7 @@ describe("Shopify app-proxy signature (Shopify's documented vectors)", () => {
   });
 
   it("rejects the wrong secret, a changed customer id, a duplicated shop and a missing signature", () => {
-    const base = fixture.vectors[0].query;
+    const base = fixture.vectors[0].query.replace("extra=1&extra=2", "extra=1%2C2");
     expect(verifyAppProxySignature(new URLSearchParams(base), "not-hush", DOC_TIME).ok).toBe(false);
     expect(
       verifyAppProxySignature(

@@ -3,6 +3,11 @@
  * drop `signature`; join repeated keys' values with ","; sort "key=value" by key; concatenate with
  * no separator; hex HMAC-SHA256 with the app's client secret; constant-time compare.
  * Plus a timestamp window (Shopify's library allows 90 s of clock difference).
+ *
+ * Verification refuses ANY repeated parameter, although the signature covers repeats (joined with
+ * ","): the app reads single values (`shop`, `logged_in_customer_id`, …), and `a=1&a=2` signs the
+ * same as `a=1,2`, so a repeated parameter is ambiguous about which value was meant. The widget
+ * never sends repeats.
  */
 import crypto from "node:crypto";
 
@@ -36,7 +41,11 @@ export function verifyAppProxySignature(
   const stamps = search.getAll("timestamp");
   const shops = search.getAll("shop");
   if (sigs.length === 0 || stamps.length === 0 || shops.length === 0) return { ok: false, reason: "missing" };
-  if (sigs.length > 1 || stamps.length > 1 || shops.length > 1) return { ok: false, reason: "duplicate" };
+  const seen = new Set<string>();
+  for (const k of search.keys()) {
+    if (seen.has(k)) return { ok: false, reason: "duplicate" };
+    seen.add(k);
+  }
   const signature = sigs[0];
   if (!/^[0-9a-f]{64}$/i.test(signature)) return { ok: false, reason: "mismatch" };
   const expected = Buffer.from(signAppProxy(search, secret), "hex");

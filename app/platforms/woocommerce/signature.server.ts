@@ -76,12 +76,16 @@ export type VerifySuccess = {
   shopper: string | null;
   body: string;
   nonce: string;
+  /** true when the request was signed with the store's pending (re-connect) secret */
+  pendingSecret: boolean;
 };
 
 export interface VerifyDeps {
   now?: Date;
   /** returns the store's shared secret, or null when the store is unknown or not connected */
   secretFor(storeId: string): Promise<string | null>;
+  /** a re-connect's new secret, accepted too until it is promoted (called after secretFor) */
+  pendingSecretFor?(storeId: string): Promise<string | null>;
   /** records the nonce; false when it was seen before for that store */
   rememberNonce(storeId: string, nonce: string, ttlSeconds: number): Promise<boolean>;
 }
@@ -133,23 +137,30 @@ export async function verifyWooRequest(
   if (!secret) return fail(401, "unknown_store", "Unknown or disconnected store");
 
   const url = new URL(request.url);
-  const expected = signParts(secret, {
-    timestamp,
-    nonce,
-    method: request.method,
-    pathWithQuery: url.pathname + url.search,
-    customer,
-    shopper,
-    body,
-  });
-  const a = Buffer.from(expected, "hex");
-  const b = Buffer.from(signature, "hex");
-  if (a.length !== b.length || !crypto.timingSafeEqual(a, b))
-    return fail(401, "bad_signature", "Signature does not match");
+  const parts = { timestamp, nonce, method: request.method, pathWithQuery: url.pathname + url.search };
+  const matches = (key: string) => {
+    const a = Buffer.from(signParts(key, { ...parts, customer, shopper, body }), "hex");
+    const b = Buffer.from(signature, "hex");
+    return a.length === b.length && crypto.timingSafeEqual(a, b);
+  };
+  let pendingSecret = false;
+  if (!matches(secret)) {
+    const pending = deps.pendingSecretFor ? await deps.pendingSecretFor(storeId) : null;
+    if (!pending || !matches(pending)) return fail(401, "bad_signature", "Signature does not match");
+    pendingSecret = true;
+  }
 
   // Only a valid signature may consume a nonce (an attacker cannot burn the plugin's nonces).
   if (!(await deps.rememberNonce(storeId, nonce.toLowerCase(), SIGNATURE_WINDOW_SECONDS * 2))) {
     return fail(401, "replayed", "Nonce already used");
   }
-  return { ok: true, storeId, customer: customer || null, shopper: shopper || null, body, nonce };
+  return {
+    ok: true,
+    storeId,
+    customer: customer || null,
+    shopper: shopper || null,
+    body,
+    nonce,
+    pendingSecret,
+  };
 }

@@ -5,6 +5,7 @@ import { rememberNonce } from "../../security/nonces.server";
 import { verifyWooRequest } from "./signature.server";
 import { openSecret } from "../../stores/secrets.server";
 import { jsonError } from "../../storefront/errors.server";
+import { logActivity } from "../../stores/stores.server";
 
 export interface WooRequestContext {
   store: Store;
@@ -32,8 +33,32 @@ export async function verifyWooPluginRequest(
       if (!store || store.platform !== "woocommerce" || !allowStatuses.includes(store.status)) return null;
       return wooStoreSecret(store);
     },
+    pendingSecretFor: async () => {
+      const s = store as Store | null;
+      return s?.pendingSigningSecret ? openSecret(s.pendingSigningSecret, "store.signingSecret") : null;
+    },
     rememberNonce: (storeId, nonce, ttl) => rememberNonce(db, storeId, nonce, ttl),
   });
   if (!result.ok) return jsonError(result.status, result.code, result.message);
-  return { store: store!, customerId: result.customer, shopper: result.shopper, body: result.body };
+  const verified = result.pendingSecret ? await promotePendingSecret(store!) : store!;
+  return { store: verified, customerId: result.customer, shopper: result.shopper, body: result.body };
+}
+
+/**
+ * The plugin signed with the re-connect's new secret: it has it, so the new secret becomes the only
+ * one (the old one stops working). Conditional on the same pending value, so it happens once.
+ */
+async function promotePendingSecret(store: Store): Promise<Store> {
+  const db = await getDb();
+  await db.store.updateMany({
+    where: { id: store.id, pendingSigningSecret: store.pendingSigningSecret },
+    data: { signingSecret: store.pendingSigningSecret, pendingSigningSecret: null },
+  });
+  await logActivity({
+    workspaceId: store.workspaceId,
+    storeId: store.id,
+    actor: "woocommerce",
+    action: "store.secret_confirmed",
+  });
+  return db.store.findUniqueOrThrow({ where: { id: store.id } });
 }
