@@ -5,8 +5,9 @@
  */
 import type { Language, WidgetOrder, WidgetOrderShipment } from "../protocol";
 import type { NormalizedOrder, OrderItem, Refund, Shipment, StorePolicies } from "./types";
-import { countryFromTimezone, dayDiff, formatDay, formatMoney, hourOfDay } from "./format";
+import { LOCALE_FOR, countryFromTimezone, dayDiff, formatDay, formatMoney, hourOfDay } from "./format";
 import { op, type OrderPhraseKey } from "./i18n";
+import type { MessageValues } from "../i18n/format";
 
 export interface DescribeContext {
   lang: Language;
@@ -40,7 +41,7 @@ class Ctx {
   get lang(): Language {
     return this.c.lang;
   }
-  t(key: OrderPhraseKey, vars: Record<string, string | number> = {}): string {
+  t(key: OrderPhraseKey, vars: MessageValues = {}): string {
     return op(this.c.lang, key, vars);
   }
   /** "Fri Nov 13" */
@@ -57,31 +58,35 @@ class Ctx {
   diff(iso: string): number {
     return dayDiff(iso, this.c.now, this.c.timezone);
   }
+  /** "today" / "tomorrow" / "yesterday" (the `rel` select of the day messages), or "other" */
+  rel(iso: string, allowYesterday = true): string {
+    const diff = this.diff(iso);
+    if (diff === 0) return "today";
+    if (diff === 1) return "tomorrow";
+    return diff === -1 && allowYesterday ? "yesterday" : "other";
+  }
   /** "today (Mon Nov 23)" / "tomorrow (Tue Nov 24)" / "Wed Nov 25" */
   relOrDate(iso: string, allowYesterday = false): string {
-    const diff = this.diff(iso);
-    const rel =
-      diff === 0
-        ? "rel_today"
-        : diff === 1
-          ? "rel_tomorrow"
-          : diff === -1 && allowYesterday
-            ? "rel_yesterday"
-            : null;
-    return rel ? this.t("rel_with_date", { rel: this.t(rel), date: this.dw(iso) }) : this.dw(iso);
+    return this.t("day", { rel: this.rel(iso, allowYesterday), date: this.dw(iso) });
   }
   /** "today (Mon Nov 23)" / "on Sat Nov 21" */
   relOrOn(iso: string): string {
-    const diff = this.diff(iso);
-    const rel = diff === 0 ? "rel_today" : diff === 1 ? "rel_tomorrow" : diff === -1 ? "rel_yesterday" : null;
-    return rel
-      ? this.t("rel_with_date", { rel: this.t(rel), date: this.dw(iso) })
-      : this.t("on_date", { date: this.dw(iso) });
+    return this.t("day_on", { rel: this.rel(iso), date: this.dw(iso) });
   }
+  /** "A, B and C" in the shopper's language (Intl.ListFormat) */
   list(parts: string[]): string {
-    if (parts.length <= 1) return parts.join("");
-    return `${parts.slice(0, -1).join(", ")} ${this.t("and")} ${parts[parts.length - 1]}`;
+    return listFormat(this.c.lang).format(parts);
   }
+}
+
+const listFormats = new Map<Language, Intl.ListFormat>();
+function listFormat(lang: Language): Intl.ListFormat {
+  let f = listFormats.get(lang);
+  if (!f) {
+    f = new Intl.ListFormat(LOCALE_FOR[lang] ?? "en-US", { type: "conjunction", style: "long" });
+    listFormats.set(lang, f);
+  }
+  return f;
 }
 
 function tidy(s: string, lang: Language = "en"): string {
@@ -97,8 +102,8 @@ function itemName(i: Pick<OrderItem, "title" | "variantTitle">): string {
   return i.variantTitle ? `${i.title} - ${i.variantTitle}` : i.title;
 }
 
-function shipmentItems(s: Shipment): string {
-  return s.items.map((i) => (i.quantity > 1 ? `${i.quantity}× ${i.title}` : i.title)).join(" + ");
+function shipmentItems(s: Shipment, x: Ctx): string {
+  return s.items.map((i) => x.t("item_qty", { quantity: i.quantity, title: i.title })).join(" + ");
 }
 
 const CUSTOMS_RE = /customs|zoll|douane|aduana|dogana|alf[aâ]ndega|clearance|dédouan/i;
@@ -280,7 +285,7 @@ function carrierTracking(s: Shipment, x: Ctx): string {
   const c = carrierName(s);
   if (c && s.trackingNumber) return `${c} ${s.trackingNumber}`;
   if (c) return c;
-  if (s.trackingNumber) return x.t("via_tracking", { tracking: s.trackingNumber }).replace(/^\(|\)$/g, "");
+  if (s.trackingNumber) return x.t("tracking_only", { tracking: s.trackingNumber });
   return "";
 }
 
@@ -298,15 +303,15 @@ function effectiveStatus(s: Shipment, knowsDelivery: boolean): Shipment["status"
   return s.status;
 }
 
-function deliveredHow(message: string | undefined, x: Ctx): string | null {
+/** How a parcel was delivered, as the `how` select of the delivered_how message. */
+function deliveredHow(message: string | undefined): string | null {
   if (!message) return null;
-  if (/mailbox|letterbox|letter box|briefkasten|buzón|boîte aux lettres/i.test(message))
-    return x.t("how_mailbox");
-  if (/front door|porch|doorstep|haustür/i.test(message)) return x.t("how_front_door");
-  if (/neighbo|nachbar/i.test(message)) return x.t("how_neighbor");
+  if (/mailbox|letterbox|letter box|briefkasten|buzón|boîte aux lettres/i.test(message)) return "mailbox";
+  if (/front door|porch|doorstep|haustür/i.test(message)) return "front_door";
+  if (/neighbo|nachbar/i.test(message)) return "neighbor";
   if (/pickup point|parcel ?shop|locker|packstation|filiale|access point/i.test(message))
-    return x.t("how_pickup_point");
-  if (/signed|signature|unterschrift/i.test(message)) return x.t("how_signed");
+    return "pickup_point";
+  if (/signed|signature|unterschrift/i.test(message)) return "signed";
   return null;
 }
 
@@ -318,12 +323,9 @@ function shippedDate(s: Shipment, x: Ctx, weekday: boolean): string {
 
 function labelWhen(iso: string, x: Ctx): string {
   const diff = x.diff(iso);
-  if (diff === 0) {
-    const morning = hourOfDay(iso, x.c.timezone) < 12 && hourOfDay(x.c.now, x.c.timezone) < 18;
-    return x.t("rel_with_date", { rel: x.t(morning ? "rel_this_morning" : "rel_today"), date: x.d(iso) });
-  }
-  if (diff === -1) return x.t("rel_with_date", { rel: x.t("rel_yesterday"), date: x.d(iso) });
-  return x.t("on_date", { date: x.d(iso) });
+  const morning = hourOfDay(iso, x.c.timezone) < 12 && hourOfDay(x.c.now, x.c.timezone) < 18;
+  const rel = diff === 0 ? (morning ? "morning" : "today") : diff === -1 ? "yesterday" : "other";
+  return x.t("day_on", { rel, date: x.d(iso) });
 }
 
 /** Sentences for a single shipment (the answer's lead). */
@@ -339,9 +341,9 @@ function describeShipment(order: NormalizedOrder, s: Shipment, x: Ctx): string[]
     case "delivered": {
       const at = s.deliveredAt ?? ev?.at ?? null;
       const details = [carrierTracking(s, x)];
-      const how = deliveredHow(ev?.message, x);
+      const how = deliveredHow(ev?.message);
       const c = city(ev?.location);
-      if (how) details.push(how + (c ? x.t("frag_in_place", { place: c }) : ""));
+      if (how) details.push(x.t("delivered_how", { how, hasPlace: !!c, place: c ?? "" }));
       const det = details.filter(Boolean).join(", ");
       if (at)
         out.push(
@@ -349,7 +351,7 @@ function describeShipment(order: NormalizedOrder, s: Shipment, x: Ctx): string[]
             ? x.t("delivered", { date: x.dw(at), details: det })
             : x.t("delivered_plain", { date: x.dw(at) }),
         );
-      else out.push(x.t("status_delivered") + (det ? ` (${det}).` : "."));
+      else out.push(x.t("delivered_nodate", { hasDetails: !!det, details: det }));
       return out;
     }
     case "out_for_delivery": {
@@ -358,21 +360,19 @@ function describeShipment(order: NormalizedOrder, s: Shipment, x: Ctx): string[]
       const coversAll = lines > 1 && lines >= order.items.length;
       out.push(
         coversAll
-          ? x.t("ofd_all", { items: x.t("items_all", { count: lines }), when: x.relOrOn(at), via: via(s, x) })
+          ? x.t("ofd_all", { count: lines, when: x.relOrOn(at), via: via(s, x) })
           : x.t("ofd", { when: x.relOrOn(at), via: via(s, x) }),
       );
       return out;
     }
     case "attempted_delivery": {
       const at = ev?.at ?? null;
-      const reason =
-        ev && /not available|no one|nobody|niemand|nicht angetroffen|absent|not home/i.test(ev.message)
-          ? x.t("frag_nobody")
-          : "";
+      const nobody =
+        !!ev && /not available|no one|nobody|niemand|nicht angetroffen|absent|not home/i.test(ev.message);
       const vars = {
         carrier: carrier ?? x.t("the_carrier"),
         date: at ? x.relOrOn(at) : "",
-        reason,
+        nobody,
         eta: s.estimatedDeliveryAt ? x.relOrOn(s.estimatedDeliveryAt) : "",
         tracking,
       };
@@ -384,13 +384,13 @@ function describeShipment(order: NormalizedOrder, s: Shipment, x: Ctx): string[]
       return out;
     }
     case "delayed": {
-      const reason =
-        ev && /weather|storm|snow|wetter|unwetter|météo|tiempo/i.test(ev.message) ? x.t("frag_weather") : "";
+      const weather = !!ev && /weather|storm|snow|wetter|unwetter|météo|tiempo/i.test(ev.message);
       const c = city(ev?.location);
       const vars = {
         ct: carrierTracking(s, x),
-        reason,
-        place: c ? x.t("frag_in_place", { place: c }) : "",
+        weather,
+        hasPlace: !!c,
+        place: c ?? "",
         carrier: carrier ?? x.t("the_carrier"),
         eta: s.estimatedDeliveryAt ? x.dw(s.estimatedDeliveryAt) : "",
       };
@@ -412,18 +412,18 @@ function describeShipment(order: NormalizedOrder, s: Shipment, x: Ctx): string[]
       return out;
     }
     default: {
-      const eta =
-        s.estimatedDeliveryAt && knows
-          ? x.t("frag_expected", { eta: x.relOrDate(s.estimatedDeliveryAt) })
-          : "";
+      const hasEta = !!s.estimatedDeliveryAt && knows;
+      const eta = hasEta ? x.relOrDate(s.estimatedDeliveryAt!) : "";
       if (inCustoms(s)) {
         const c = city(ev!.location);
         out.push(
           x.t("ship_customs", {
             shipped: shippedDate(s, x, false),
             via: via(s, x),
-            place: c ? x.t("frag_in_place", { place: c }) : "",
+            hasPlace: !!c,
+            place: c ?? "",
             date: x.d(ev!.at),
+            hasEta,
             eta,
           }),
         );
@@ -445,13 +445,18 @@ function describeShipment(order: NormalizedOrder, s: Shipment, x: Ctx): string[]
         if (!s.estimatedDeliveryAt) out.push(x.t("no_eta"));
         return out;
       }
-      let scan = "";
-      if (ev && ev.at && ev.status !== "label_created" && !/label created/i.test(ev.message)) {
-        scan = ev.location
-          ? x.t("frag_scan_place", { place: ev.location, date: x.d(ev.at) })
-          : x.t("frag_scan", { date: x.d(ev.at) });
-      }
-      out.push(x.t("ship_transit", { shipped: shippedDate(s, x, false), via: via(s, x), scan, eta }));
+      const scanned = !!ev && !!ev.at && ev.status !== "label_created" && !/label created/i.test(ev.message);
+      out.push(
+        x.t("ship_transit", {
+          shipped: shippedDate(s, x, false),
+          via: via(s, x),
+          scan: scanned ? (ev!.location ? "place" : "date") : "other",
+          place: ev?.location ?? "",
+          scanDate: scanned ? x.d(ev!.at) : "",
+          hasEta,
+          eta,
+        }),
+      );
       if (!s.estimatedDeliveryAt) out.push(x.t("no_eta"));
       return out;
     }
@@ -501,20 +506,24 @@ function describeShipments(order: NormalizedOrder, ships: Shipment[], x: Ctx): s
     ships.every((s) => s.trackingNumber)
   ) {
     const list = x.list(
-      ships.map((s) => (s.items.length ? `${s.trackingNumber} (${shipmentItems(s)})` : s.trackingNumber!)),
+      ships.map((s) => (s.items.length ? `${s.trackingNumber} (${shipmentItems(s, x)})` : s.trackingNumber!)),
     );
     const out = [
       x.t("multi_same", { shipped: x.d(ships[0]!.shippedAt), count: ships.length, carrier, list }),
     ];
     const st = [...statuses][0]!;
-    if (x.c.knowsDelivery && st !== "in_transit") out.push(`${x.t(statusKeyForShipment(ships[0]!, x))}.`);
+    if (x.c.knowsDelivery && st !== "in_transit")
+      out.push(x.t("status_sentence", { status: x.t(statusKeyForShipment(ships[0]!, x)) }));
     return out;
   }
-  const parts = ships.map((s) => {
-    const ct = carrierTracking(s, x);
-    const items = s.items.length ? ` (${shipmentItems(s)})` : "";
-    return `${ct}${items} ${shipmentPhrase(s, x)}`;
-  });
+  const parts = ships.map((s) =>
+    x.t("multi_part", {
+      ct: carrierTracking(s, x),
+      hasItems: s.items.length > 0,
+      items: shipmentItems(s, x),
+      phrase: shipmentPhrase(s, x),
+    }),
+  );
   return [x.t("multi", { count: ships.length, list: parts.join("; ") })];
 }
 
@@ -546,17 +555,11 @@ function backorderSentences(order: NormalizedOrder, x: Ctx, anyShipped: boolean)
   const back = order.items.filter((i) => i.backordered);
   const out: string[] = [];
   if (back.length) {
-    out.push(
-      x.t(back.length === 1 ? "backordered_one" : "backordered_many", { items: x.list(back.map(itemName)) }),
-    );
+    out.push(x.t("backordered", { count: back.length, items: x.list(back.map(itemName)) }));
   } else if (anyShipped) {
     const unshipped = order.items.filter((i) => (i.unshippedQuantity ?? 0) > 0);
     if (unshipped.length)
-      out.push(
-        x.t(unshipped.length === 1 ? "unshipped_one" : "unshipped_many", {
-          items: x.list(unshipped.map(itemName)),
-        }),
-      );
+      out.push(x.t("unshipped", { count: unshipped.length, items: x.list(unshipped.map(itemName)) }));
   }
   return out;
 }
@@ -577,29 +580,16 @@ function refundSentences(order: NormalizedOrder, x: Ctx): string[] {
     const date = x.d(r.createdAt);
     const keep = r.restocked === false || KEEP_RE.test(r.note ?? "");
     if (r.items.length) {
-      if (r.items.length === 1) {
-        let name = r.items[0]!.title;
-        if (x.lang === "en") {
-          const adj =
-            /\b(?:arrived|was|came|is)\s+(dented|broken|damaged|defective|cracked|faulty|torn|scratched)\b/i.exec(
-              r.note ?? "",
-            );
-          if (adj) name = `${adj[1]!.toLowerCase()} ${name}`;
-          out.push(x.t(keep ? "refund_item_keep" : "refund_item", { item: name, amount, date }));
-        } else {
-          out.push(
-            x.t(keep ? "refund_item_keep" : "refund_item", { item: name, amount, date }).replace(/^The /, ""),
+      const names = r.items.map((i) => i.title);
+      if (names.length === 1 && x.lang === "en") {
+        // English only: "The dented Mug was refunded" (the adjective comes from the merchant's English note)
+        const adj =
+          /\b(?:arrived|was|came|is)\s+(dented|broken|damaged|defective|cracked|faulty|torn|scratched)\b/i.exec(
+            r.note ?? "",
           );
-        }
-      } else {
-        out.push(
-          x.t(keep ? "refund_items_keep" : "refund_items", {
-            items: x.list(r.items.map((i) => i.title)),
-            amount,
-            date,
-          }),
-        );
+        if (adj) names[0] = `${adj[1]!.toLowerCase()} ${names[0]}`;
       }
+      out.push(x.t("refund_items", { keep, count: names.length, items: x.list(names), amount, date }));
     } else if (r.note && r.note.trim()) {
       const reason = r.note
         .split(/\s[-–]\s/)[0]!
@@ -627,7 +617,7 @@ function describeCancelled(order: NormalizedOrder, x: Ctx): string[] {
     const when =
       x.diff(last.createdAt) === x.diff(cancelAt)
         ? x.t("refund_that_day")
-        : x.t("on_date", { date: x.d(last.createdAt) });
+        : x.t("day_on", { rel: "other", date: x.d(last.createdAt) });
     return [
       x.t(byCustomer ? "cancel_customer_refund" : "cancel_refund", {
         number: n,
