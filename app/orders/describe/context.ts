@@ -3,7 +3,7 @@
  * writing helpers every describe module shares: catalogue lookup, dates in the store's zone, money, lists.
  */
 import type { Language } from "../../protocol";
-import { LOCALE_FOR, dayDiff, formatDay, formatMoney } from "../format";
+import { LOCALE_FOR, dayDiff, formatDay, formatMoney, safeTz } from "../format";
 import { op, type OrderPhraseKey } from "../i18n";
 import type { MessageValues } from "../../i18n/format";
 import type { StorePolicies } from "../types";
@@ -36,22 +36,26 @@ export class Ctx {
   get lang(): Language {
     return this.c.lang;
   }
+  /** The store's time zone every date is written in (UTC when the store's zone is unknown to Intl). */
+  get zone(): string {
+    return safeTz(this.c.timezone);
+  }
   t(key: OrderPhraseKey, vars: MessageValues = {}): string {
     return op(this.c.lang, key, vars);
   }
   /** "Fri Nov 13" */
   dw(iso: string): string {
-    return formatDay(iso, this.c.timezone, this.c.lang, { weekday: true, now: this.c.now });
+    return formatDay(iso, this.zone, this.c.lang, { weekday: true, now: this.c.now });
   }
   /** "Nov 13" */
   d(iso: string): string {
-    return formatDay(iso, this.c.timezone, this.c.lang, { weekday: false, now: this.c.now });
+    return formatDay(iso, this.zone, this.c.lang, { weekday: false, now: this.c.now });
   }
   money(m: { amount: string; currency: string }): string {
     return formatMoney(m, this.c.lang);
   }
   diff(iso: string): number {
-    return dayDiff(iso, this.c.now, this.c.timezone);
+    return dayDiff(iso, this.c.now, this.zone);
   }
   /** "today" / "tomorrow" / "yesterday" (the `rel` select of the day messages), or "other" */
   rel(iso: string, allowYesterday = true): string {

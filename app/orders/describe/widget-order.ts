@@ -109,6 +109,8 @@ export function toWidgetOrder(order: NormalizedOrder, ctx: DescribeContext): Wid
     status: order.status,
     statusLabel: x.t(statusLabelKey(order, x)),
     placedAt: order.placedAt,
+    placedOn: x.d(order.placedAt),
+    timeZone: x.zone,
     total: { amount: order.total.amount, currency: order.total.currency },
     totalFormatted: x.money(order.total),
     items: order.items.map((i) => ({
