@@ -1,5 +1,5 @@
 /**
- * Plain-language order answers in the bot's voice (docs/architecture.md "Voice"):
+ * Plain-language order answers in the bot's voice:
  * lead with the answer, dates in the store's timezone, money in the order currency,
  * carriers by name, one next step, never "delivered" when the platform only knows "shipped".
  * The pieces live in ./describe/ (one module per concern); this module is their public face.
