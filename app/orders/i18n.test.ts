@@ -10,15 +10,28 @@ describe("order phrases (op over the catalogues' order section)", () => {
   });
 
   it("op fills arguments and leaves none behind", () => {
-    expect(op("en", "ofd", { when: "today (Mon Nov 23)", via: "with UPS 1Z" })).toBe(
+    expect(op("en", "ofd", { when: "today (Mon Nov 23)", by: "both", carrier: "UPS", tracking: "1Z" })).toBe(
       "Your order is out for delivery today (Mon Nov 23) with UPS 1Z.",
+    );
+    expect(op("en", "ofd", { when: "today (Mon Nov 23)", by: "tracking", tracking: "1Z" })).toBe(
+      "Your order is out for delivery today (Mon Nov 23) (tracking 1Z).",
+    );
+    expect(op("en", "ofd", { when: "today (Mon Nov 23)" })).toBe(
+      "Your order is out for delivery today (Mon Nov 23).",
     );
     expect(op("de", "status_delivered")).toBe("Zugestellt");
     expect(op("fr", "day_on", { rel: "other" })).toBe("le ");
   });
 
   it("one message per sentence: optional parts are selects, not fragments glued by code", () => {
-    const base = { shipped: "Nov 19", via: "with UPS 1Z", place: "Commerce City, CO", scanDate: "Nov 22" };
+    const base = {
+      shipped: "Nov 19",
+      by: "both",
+      carrier: "UPS",
+      tracking: "1Z",
+      place: "Commerce City, CO",
+      scanDate: "Nov 22",
+    };
     expect(op("en", "ship_transit", { ...base, scan: "place", hasEta: true, eta: "Tue Nov 24" })).toBe(
       "Shipped Nov 19 with UPS 1Z - in transit (last scan Commerce City, CO, Nov 22), expected Tue Nov 24.",
     );
@@ -26,7 +39,7 @@ describe("order phrases (op over the catalogues' order section)", () => {
       "Shipped Nov 19 with UPS 1Z - in transit.",
     );
     expect(op("de", "ship_transit", { ...base, scan: "date", hasEta: true, eta: "Dienstag" })).toBe(
-      "Versendet am Nov 19 with UPS 1Z - unterwegs (letzter Scan Nov 22), voraussichtlich Dienstag.",
+      "Versendet am Nov 19 mit UPS 1Z - unterwegs (letzter Scan Nov 22), voraussichtlich Dienstag.",
     );
   });
 

@@ -124,12 +124,16 @@ export function carrierTracking(s: Shipment, x: Ctx): string {
   return "";
 }
 
-export function via(s: Shipment, x: Ctx): string {
-  const c = carrierName(s);
-  if (c && s.trackingNumber) return x.t("via_carrier", { carrier: c, tracking: s.trackingNumber });
-  if (c) return x.t("via_carrier_only", { carrier: c });
-  if (s.trackingNumber) return x.t("via_tracking", { tracking: s.trackingNumber });
-  return "";
+/** The `by` select of the shipment messages ("with UPS 1Z…" / "with UPS" / "(tracking 1Z…)" / nothing). */
+export function via(s: Shipment): {
+  by: "both" | "carrier" | "tracking" | "other";
+  carrier: string;
+  tracking: string;
+} {
+  const carrier = carrierName(s) ?? "";
+  const tracking = s.trackingNumber ?? "";
+  const by = carrier && tracking ? "both" : carrier ? "carrier" : tracking ? "tracking" : "other";
+  return { by, carrier, tracking };
 }
 
 export function effectiveStatus(s: Shipment, knowsDelivery: boolean): Shipment["status"] {

@@ -35,8 +35,8 @@ function outForDelivery(order: NormalizedOrder, s: Shipment, x: Ctx): string {
   const lines = s.items.length;
   const coversAll = lines > 1 && lines >= order.items.length;
   return coversAll
-    ? x.t("ofd_all", { count: lines, when: x.relOrOn(at), via: via(s, x) })
-    : x.t("ofd", { when: x.relOrOn(at), via: via(s, x) });
+    ? x.t("ofd_all", { count: lines, when: x.relOrOn(at), ...via(s) })
+    : x.t("ofd", { when: x.relOrOn(at), ...via(s) });
 }
 
 function attempted(s: Shipment, x: Ctx): string {
@@ -91,18 +91,18 @@ function inTransit(s: Shipment, x: Ctx): string[] {
     const c = city(ev!.location);
     const place = c ?? "";
     return [
-      x.t("ship_customs", { shipped, via: via(s, x), hasPlace: !!c, place, date: x.d(ev!.at), hasEta, eta }),
+      x.t("ship_customs", { shipped, ...via(s), hasPlace: !!c, place, date: x.d(ev!.at), hasEta, eta }),
     ];
   }
   if (s.trackingUrlInferred && s.trackingUrl && carrier && tracking)
     return [x.t("ship_inferred", { shipped, tracking, carrier, url: s.trackingUrl }), ...noEta];
-  if (!knows) return [x.t("ship_plain", { shipped: shippedDate(s, x, true), via: via(s, x) })];
-  if (s.status === "unknown" && !ev) return [x.t("ship_plain", { shipped, via: via(s, x) }), ...noEta];
+  if (!knows) return [x.t("ship_plain", { shipped: shippedDate(s, x, true), ...via(s) })];
+  if (s.status === "unknown" && !ev) return [x.t("ship_plain", { shipped, ...via(s) }), ...noEta];
   const scanned = !!ev && !!ev.at && ev.status !== "label_created" && !/label created/i.test(ev.message);
   const scan = scanned ? (ev!.location ? "place" : "date") : "other";
   const scanDate = scanned ? x.d(ev!.at) : "";
   const place = ev?.location ?? "";
-  return [x.t("ship_transit", { shipped, via: via(s, x), scan, place, scanDate, hasEta, eta }), ...noEta];
+  return [x.t("ship_transit", { shipped, ...via(s), scan, place, scanDate, hasEta, eta }), ...noEta];
 }
 
 /** Sentences for a single shipment (the answer's lead). */
