@@ -32,7 +32,8 @@ function plainSpaces(s: string): string {
 }
 
 const tzCache = new Map<string, string>();
-function safeTz(tz: string | null | undefined): string {
+/** The zone itself when Intl knows it, else "UTC" (so text and card fall back to the same clock). */
+export function safeTz(tz: string | null | undefined): string {
   if (!tz) return "UTC";
   let z = tzCache.get(tz);
   if (z === undefined) {

@@ -26,6 +26,10 @@ export interface WidgetOrder {
   /** localized plain-language status label, e.g. "Shipped" */
   statusLabel?: string;
   placedAt: string;
+  /** the order date as the bot's text writes it (store's time zone, shopper's language), e.g. "Nov 22" */
+  placedOn?: string;
+  /** the store's IANA time zone: the card formats any other date in it, never in the browser's zone */
+  timeZone?: string;
   total: { amount: string; currency: string };
   /** total formatted in the shopper's language, e.g. "$300.89" */
   totalFormatted?: string;
