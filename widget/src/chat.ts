@@ -27,23 +27,13 @@ export interface ChatDeps {
   headers: Record<string, string>;
   ss: KV | null;
   skey: string;
-  /** the greeting bubble (config may change it) */
+  /** the greeting bubble's text (config may change it) */
   greeting(): string;
   setBusy(on: boolean): void;
   onAwaiting(): void;
   /** the server named the conversation's language */
   onLanguage(lang: Language): void;
   isOpen(): boolean;
-}
-
-export interface Chat {
-  state(): ConversationState;
-  busy(): boolean;
-  send(req: ShopperAction, echo: string, hooks?: SendHooks): void;
-  renderAll(): void;
-  newConversation(): void;
-  handoffDone(id: string): void;
-  poller: Poller;
 }
 
 interface Pending {
@@ -53,217 +43,234 @@ interface Pending {
   hooks: SendHooks | undefined;
 }
 
-export function createChat(d: ChatDeps): Chat {
-  const restored = loadSession(d.ss, d.skey, Date.now());
-  let state: ConversationState = restored ? { ...emptyConversation(), ...restored } : emptyConversation();
-  let busy = false;
-  let typingEl: HTMLElement | null = null;
-  let errorEl: HTMLElement | null = null;
-  const log = d.log;
-  const ctx = d.ctx;
+/** The error row's text for a failed send. */
+function errorText(ctx: ViewCtx, r: Exclude<SendResult, { ok: true }>): { text: string; wait: number } {
+  const t = ctx.t;
+  if (r.kind === "rate_limited") {
+    const wait = r.retryAfterSeconds || 0;
+    return { text: wait ? fmt(t.rateLimited, { s: wait }) : t.rateLimitedNow, wait };
+  }
+  if (r.kind === "bad_request")
+    return { text: r.code && /long/i.test(r.code) ? t.tooLong : t.badRequest, wait: 0 };
+  return { text: t.offline, wait: 0 };
+}
 
-  const persist = () => saveSession(d.ss, d.skey, state, Date.now());
-  const scrollToEnd = (from?: HTMLElement | null) =>
+export class Chat {
+  readonly poller: Poller;
+  private state: ConversationState;
+  private busyNow = false;
+  private typingEl: HTMLElement | null = null;
+  private errorEl: HTMLElement | null = null;
+  /** a re-render was asked for while a message was on its way: done when it lands */
+  private dirty = false;
+
+  constructor(private readonly d: ChatDeps) {
+    const restored = loadSession(d.ss, d.skey, Date.now());
+    this.state = restored ? { ...emptyConversation(), ...restored } : emptyConversation();
+    this.poller = createPoller({
+      tick: () => this.tick(),
+      setTimer: (fn, ms) => setTimeout(fn, ms),
+      clearTimer: (t) => clearTimeout(t as ReturnType<typeof setTimeout>),
+      isHidden: () => document.visibilityState === "hidden",
+    });
+    document.addEventListener("visibilitychange", () => this.poller.visibilityChanged());
+  }
+
+  get conversation(): ConversationState {
+    return this.state;
+  }
+
+  busy(): boolean {
+    return this.busyNow;
+  }
+
+  /** Clears the log and renders greeting, starters (before the first message) and the stored conversation. */
+  renderAll(): void {
+    if (this.busyNow) {
+      this.dirty = true;
+      return;
+    }
+    this.dirty = false;
+    const log = this.d.log;
+    log.textContent = "";
+    this.typingEl = null;
+    this.errorEl = null;
+    log.append(bubble(this.d.ctx, "bot", this.d.greeting()));
+    const s = this.state.messages.length ? null : starters(this.d.ctx);
+    if (s) log.append(s);
+    this.appendRendered(0);
+    this.d.onAwaiting();
+    this.scrollToEnd();
+  }
+
+  /** Sends an action or text; `echo` is shown as the shopper's bubble while it travels. */
+  send(req: ShopperAction | MessagesRequest, echo: string, hooks?: SendHooks, retry = false): void {
+    if (this.busyNow) return;
+    this.dropError();
+    if (!retry) this.d.log.querySelectorAll(".qrs").forEach((el) => el.remove());
+    const full: MessagesRequest = { ...req, locale: this.d.ctx.lang };
+    delete full.conversationId;
+    delete full.conversationToken;
+    if (this.state.conversationId) full.conversationId = this.state.conversationId;
+    if (this.state.conversationId && this.state.conversationToken)
+      full.conversationToken = this.state.conversationToken;
+    const echoMsg: WidgetMessage = { id: "pending", role: "shopper", type: "text", text: echo };
+    const echoEl = renderMessage(this.d.ctx, echoMsg, false)[0];
+    this.d.log.append(echoEl);
+    void this.transmit({ req: full, echo, echoEl, hooks });
+  }
+
+  newConversation(): void {
+    if (this.busyNow) return;
+    clearSession(this.d.ss, this.d.skey);
+    this.state = emptyConversation();
+    this.poller.reset();
+    this.renderAll();
+  }
+
+  /** Don't offer that handoff form again after a reload. */
+  handoffDone(id: string): void {
+    const messages = this.state.messages.map((x) =>
+      x.id === id && x.type === "handoff" ? { ...x, fields: [] } : x,
+    );
+    this.state = { ...this.state, messages };
+    this.persist();
+  }
+
+  private persist() {
+    saveSession(this.d.ss, this.d.skey, this.state, Date.now());
+  }
+
+  private scrollToEnd(from?: HTMLElement | null) {
+    const log = this.d.log;
     requestAnimationFrame(() => {
       if (from && from.offsetHeight > log.clientHeight * 0.8) log.scrollTop = from.offsetTop - 12;
       else log.scrollTop = log.scrollHeight;
     });
-  const dropError = () => {
-    if (errorEl) errorEl.remove();
-    errorEl = null;
-  };
+  }
 
-  function setTyping(on: boolean) {
-    if (on && !typingEl) {
+  private dropError() {
+    if (this.errorEl) this.errorEl.remove();
+    this.errorEl = null;
+  }
+
+  private setTyping(on: boolean) {
+    if (on && !this.typingEl) {
       const dot = () => h("i", { "aria-hidden": "true" });
-      typingEl = h(
-        "div",
-        { class: "typing", "data-role": "typing" },
-        h("span", { class: "sr" }, fmt(ctx.t.typing, { name: ctx.name })),
-        dot(),
-        dot(),
-        dot(),
-      );
-      log.append(typingEl);
-      scrollToEnd();
-    } else if (!on && typingEl) {
-      typingEl.remove();
-      typingEl = null;
+      const label = h("span", { class: "sr" }, fmt(this.d.ctx.t.typing, { name: this.d.ctx.name }));
+      this.typingEl = h("div", { class: "typing", "data-role": "typing" }, label, dot(), dot(), dot());
+      this.d.log.append(this.typingEl);
+      this.scrollToEnd();
+    } else if (!on && this.typingEl) {
+      this.typingEl.remove();
+      this.typingEl = null;
     }
   }
 
-  /** Renders messages that were just added to `state.messages` (at `from`…end). */
-  function appendRendered(from: number): HTMLElement | null {
-    const all = state.messages;
+  /** Renders the messages at `from`…end of the state; returns the first element added. */
+  private appendRendered(from: number): HTMLElement | null {
+    const all = this.state.messages;
     const firstAgent = firstAgentIndex(all);
     let first: HTMLElement | null = null;
-    if (from > 0 && all[from - 1] && all[from - 1].type === "quick_replies") {
-      // an older quick-reply row is no longer the last message: its chips go
-      log.querySelectorAll(".qrs").forEach((el) => el.remove());
-    }
+    // an older quick-reply row is no longer the last message: its chips go
+    if (from > 0) this.d.log.querySelectorAll(".qrs").forEach((el) => el.remove());
     for (let i = from; i < all.length; i++) {
-      for (const el of renderMessage(ctx, all[i], i === all.length - 1, i === firstAgent)) {
-        log.append(el);
+      for (const el of renderMessage(this.d.ctx, all[i], i === all.length - 1, i === firstAgent)) {
+        this.d.log.append(el);
         first = first || el;
       }
     }
     return first;
   }
 
-  function renderAll() {
-    log.textContent = "";
-    typingEl = null;
-    errorEl = null;
-    log.append(bubble(ctx, "bot", d.greeting()));
-    const s = state.messages.length ? null : starters(ctx);
-    if (s) log.append(s);
-    appendRendered(0);
-    d.onAwaiting();
-    scrollToEnd();
-  }
-
-  function absorb(data: MessagesResponse, echo: string | null): HTMLElement | null {
-    const before = state.messages.length;
+  /** Takes a server answer into the state and the log. */
+  private absorb(data: MessagesResponse, echo: string | null): HTMLElement | null {
+    const before = this.state.messages.length;
     const lang = responseLanguage(data);
-    const r = applyResponse(state, data, echo, Date.now());
-    const changedConversation = r.state.conversationId !== state.conversationId;
-    state = r.state;
-    persist();
-    if (changedConversation) poller.reset();
-    if (lang && lang !== ctx.lang) {
-      d.onLanguage(lang); // re-renders everything in the new language
+    const r = applyResponse(this.state, data, echo, Date.now());
+    const changedConversation = r.state.conversationId !== this.state.conversationId;
+    this.state = r.state;
+    this.persist();
+    if (changedConversation) this.poller.reset();
+    if (lang && lang !== this.d.ctx.lang) {
+      this.d.onLanguage(lang); // re-renders everything in the conversation's language
       return null;
     }
     // the shopper's bubble is already on screen: render from after it
-    const first = appendRendered(echo !== null ? before + 1 : before);
-    d.onAwaiting();
+    const first = this.appendRendered(echo !== null ? before + 1 : before);
+    this.d.onAwaiting();
     return first;
   }
 
-  function showError(r: Exclude<SendResult, { ok: true }>, p: Pending) {
-    const t = ctx.t;
-    let text = t.offline;
-    let wait = 0;
-    if (r.kind === "rate_limited") {
-      wait = r.retryAfterSeconds || 0;
-      text = wait ? fmt(t.rateLimited, { s: wait }) : t.rateLimitedNow;
-    } else if (r.kind === "bad_request") {
-      text = r.code && /long/i.test(r.code) ? t.tooLong : t.badRequest;
-    }
+  private showError(r: Exclude<SendResult, { ok: true }>, p: Pending) {
+    const t = this.d.ctx.t;
+    const { text, wait } = errorText(this.d.ctx, r);
     const retry = h("button", { type: "button" }, t.retry) as HTMLButtonElement;
-    errorEl = h(
-      "div",
-      { class: "err", role: "alert", "data-role": "error" },
-      h("span", null, text + " " + t.unsent),
-      retry,
-    );
+    const msg = h("span", null, text + " " + t.unsent);
+    this.errorEl = h("div", { class: "err", role: "alert", "data-role": "error" }, msg, retry);
     if (wait) {
       retry.disabled = true;
       setTimeout(() => (retry.disabled = false), wait * 1000);
     }
     retry.addEventListener("click", () => {
-      if (busy) return;
-      dropError();
-      send(p.req, p.echo, p.hooks, true);
+      if (this.busyNow) return;
+      this.dropError();
+      if (p.hooks && p.hooks.retrying) p.hooks.retrying();
+      this.send(p.req, p.echo, p.hooks, true);
     });
-    log.append(errorEl);
-    scrollToEnd();
+    this.d.log.append(this.errorEl);
+    this.scrollToEnd();
   }
 
-  async function transmit(p: Pending) {
-    busy = true;
-    d.setBusy(true);
-    setTyping(true);
-    const r = await postMessage(d.fetchFn, d.base, p.req, { headers: d.headers });
-    setTyping(false);
-    busy = false;
-    d.setBusy(false);
+  private async transmit(p: Pending) {
+    this.busyNow = true;
+    this.d.setBusy(true);
+    this.setTyping(true);
+    const r = await postMessage(this.d.fetchFn, this.d.base, p.req, { headers: this.d.headers });
+    this.setTyping(false);
+    this.busyNow = false;
+    this.d.setBusy(false);
     if (!r.ok) {
       // nothing is lost: the bubble goes, the text goes back where the shopper typed it
-      p.echoEl.remove();
+      if (p.echoEl.isConnected) p.echoEl.remove();
       if (p.hooks && p.hooks.failed) p.hooks.failed();
-      showError(r, p);
+      if (this.dirty) this.renderAll();
+      this.showError(r, p);
       return;
     }
     if (p.hooks && p.hooks.sent) p.hooks.sent();
-    const first = absorb(r.data, p.echo);
-    scrollToEnd(first);
-    poller.reset();
-    focusHandoffForm();
+    const first = this.absorb(r.data, p.echo);
+    if (this.dirty) this.renderAll();
+    else this.scrollToEnd(first);
+    this.poller.reset();
+    this.focusHandoffForm();
   }
 
-  function focusHandoffForm() {
-    if (state.awaiting !== "handoff_details" || !d.isOpen()) return;
-    const f = log.querySelector<HTMLElement>(
+  private focusHandoffForm() {
+    if (this.state.awaiting !== "handoff_details" || !this.d.isOpen()) return;
+    const f = this.d.log.querySelector<HTMLElement>(
       ".hf:last-of-type input:not([disabled]), .hf textarea:not([disabled])",
     );
     if (f) f.focus();
   }
 
-  function send(req: ShopperAction | MessagesRequest, echo: string, hooks?: SendHooks, retry = false) {
-    if (busy) return;
-    dropError();
-    if (!retry) log.querySelectorAll(".qrs").forEach((el) => el.remove());
-    const full: MessagesRequest = { ...req, locale: ctx.lang };
-    if (state.conversationId && state.conversationToken) {
-      full.conversationId = state.conversationId;
-      full.conversationToken = state.conversationToken;
-    } else if (state.conversationId) full.conversationId = state.conversationId;
-    const echoEl = renderMessage(ctx, { id: "pending", role: "shopper", type: "text", text: echo }, false)[0];
-    log.append(echoEl);
-    void transmit({ req: full, echo, echoEl, hooks });
-  }
-
-  async function tick(): Promise<TickResult> {
-    const { conversationId, conversationToken, lastMessageId } = state;
+  /** One poll: what a person from the store wrote since the last message. */
+  private async tick(): Promise<TickResult> {
+    const { conversationId, conversationToken, lastMessageId } = this.state;
     if (!conversationId || !conversationToken) return "none";
-    if (busy) return "empty";
-    const r = await getMessages(
-      d.fetchFn,
-      d.base,
-      { conversationId, conversationToken, after: lastMessageId },
-      { headers: d.headers },
-    );
-    if (!r.ok)
-      return r.stop ? "stop" : r.retryAfterSeconds ? { retryAfterMs: r.retryAfterSeconds * 1000 } : "empty";
-    // a conversation switched (new chat) while this poll was in flight: ignore its answer
-    if (state.conversationId !== conversationId || busy) return "empty";
-    const before = state.messages.length;
-    const first = absorb({ ...r.data, conversationId }, null);
-    if (state.messages.length === before) return "empty";
-    scrollToEnd(first);
+    if (this.busyNow) return "empty";
+    const q = { conversationId, conversationToken, after: lastMessageId };
+    const r = await getMessages(this.d.fetchFn, this.d.base, q, { headers: this.d.headers });
+    if (!r.ok) {
+      if (r.stop) return "stop";
+      return r.retryAfterSeconds ? { retryAfterMs: r.retryAfterSeconds * 1000 } : "empty";
+    }
+    // the conversation changed (new chat) or a send started while this poll was in flight: ignore it
+    if (this.state.conversationId !== conversationId || this.busyNow) return "empty";
+    const before = this.state.messages.length;
+    const first = this.absorb({ ...r.data, conversationId }, null);
+    if (this.state.messages.length === before) return "empty";
+    this.scrollToEnd(first);
     return "new";
   }
-
-  const poller = createPoller({
-    tick,
-    setTimer: (fn, ms) => setTimeout(fn, ms),
-    clearTimer: (t) => clearTimeout(t as ReturnType<typeof setTimeout>),
-    isHidden: () => document.visibilityState === "hidden",
-  });
-  document.addEventListener("visibilitychange", () => poller.visibilityChanged());
-
-  return {
-    state: () => state,
-    busy: () => busy,
-    send: (req, echo, hooks) => send(req, echo, hooks),
-    renderAll,
-    newConversation() {
-      if (busy) return;
-      clearSession(d.ss, d.skey);
-      state = emptyConversation();
-      poller.reset();
-      renderAll();
-    },
-    handoffDone(id) {
-      state = {
-        ...state,
-        messages: state.messages.map((x: WidgetMessage) =>
-          x.id === id && x.type === "handoff" ? { ...x, fields: [] } : x,
-        ),
-      };
-      persist();
-    },
-    poller,
-  };
 }

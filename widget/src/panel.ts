@@ -1,20 +1,28 @@
 /**
  * trulybot-panel.js — the chat UI, loaded lazily by the launcher. No framework; every piece of text
  * from the network or the shopper goes in through textContent/setAttribute, never as HTML.
- * This file wires the parts: settings (config.ts-like merge below), the frame (view/shell.ts), the
- * composer (view/composer.ts), the conversation (chat.ts → view/messages.ts, order-card.ts, forms.ts).
+ * This file wires the parts: the frame (view/shell.ts), the composer (view/composer.ts), the
+ * conversation (chat.ts → view/messages.ts, view/order-card.ts, view/forms.ts) and the store's settings.
  */
 import type { WidgetConfig } from "../../app/protocol";
 import { pickLanguage } from "../../app/protocol/language";
-import { createChat } from "./chat";
+import { Chat } from "./chat";
 import { LAUNCHER_LABEL, strings, type Language } from "./i18n";
 import { fetchConfig, type FetchLike } from "./net";
 import { sessionKey, storageOrNull, type KV } from "./storage";
 import { localDefault, localeTagFor } from "./settings";
-import { createComposer } from "./view/composer";
+import { createComposer, type Composer } from "./view/composer";
 import type { ViewCtx } from "./view/context";
-import { createShell } from "./view/shell";
+import { Shell } from "./view/shell";
 import type { PanelApi, TrulybotHook } from "./hook";
+
+interface Settings {
+  greeting: string;
+  position: "left" | "right";
+  avatarUrl: string | null;
+  name: string;
+  launcherLabel: string;
+}
 
 function createCtx(hook: TrulybotHook, lang: Language): ViewCtx {
   const t = strings(lang);
@@ -32,118 +40,143 @@ function createCtx(hook: TrulybotHook, lang: Language): ViewCtx {
   };
 }
 
-function start(hook: TrulybotHook): PanelApi {
-  const cfg0 = hook.config;
-  const w = window;
-  // WordPress only treats a cookie-authenticated REST request as the logged-in customer when it carries the REST nonce.
-  const headers: Record<string, string> = cfg0.wpNonce ? { "X-WP-Nonce": cfg0.wpNonce } : {};
-  const ctx = createCtx(hook, pickLanguage([cfg0.locale, document.documentElement.lang, navigator.language]));
-  const ss: KV | null = storageOrNull(() => w.sessionStorage);
-  const ls: KV | null = storageOrNull(() => w.localStorage);
-  const fetchFn: FetchLike = (url, init) => w.fetch(url, init);
-  const settings = {
-    greeting: cfg0.greeting,
-    position: cfg0.position,
-    avatarUrl: null as string | null,
-    name: cfg0.name,
-    launcherLabel: cfg0.label,
-  };
-
-  const greeting = () => localDefault(settings.greeting, "greeting", ctx.lang) || ctx.t.greeting;
-  const composer = createComposer(ctx, (text) =>
-    chat.send({ text }, text, { failed: () => composer.restore(text) }),
-  );
-  const shell = createShell(ctx, hook, composer.form, () => chat.poller.pause());
-  const chat = createChat({
-    ctx,
-    log: shell.log,
-    fetchFn,
-    base: cfg0.proxyBase,
-    headers,
-    ss,
-    skey: sessionKey(cfg0.proxyBase),
-    greeting: () => greeting(),
-    setBusy: (on) => composer.setBusy(on),
-    onAwaiting: () => composer.setAwaiting(chat.state().awaiting),
-    onLanguage: (lang) => setLanguage(lang),
-    isOpen: () => shell.isOpen(),
-  });
-  ctx.messages = () => chat.state().messages;
-  ctx.busy = () => chat.busy();
-  ctx.send = (req, echo, hooks) => {
-    shell.hideTease();
-    chat.send(req, echo, hooks);
-  };
-  ctx.handoffDone = (id) => chat.handoffDone(id);
-
-  /** Everything the shopper reads follows the conversation's language (launcher, frame, cards, forms). */
-  function relabel() {
-    ctx.name = localDefault(settings.name, "defaultName", ctx.lang) || ctx.t.defaultName;
-    const label = localDefault(settings.launcherLabel, "launcher", ctx.lang) || LAUNCHER_LABEL[ctx.lang];
-    hook.launcher.setAttribute("aria-label", label);
-    shell.applySettings(settings);
-    composer.relabel();
-  }
-  function setLanguage(lang: Language) {
-    ctx.lang = lang;
-    ctx.t = strings(lang);
-    ctx.localeTag = localeTagFor(cfg0.locale, lang);
-    relabel();
-    chat.renderAll();
-  }
-  function applyConfig(c: WidgetConfig) {
-    const b = c.bot || ({} as WidgetConfig["bot"]);
-    if (b.name) settings.name = b.name;
-    if (b.greeting) settings.greeting = b.greeting;
-    if (b.position === "left" || b.position === "right") settings.position = b.position;
-    if (b.accentColor) shell.applyAccent(b.accentColor);
-    if (b.launcherLabel) settings.launcherLabel = b.launcherLabel;
-    settings.avatarUrl = b.avatarUrl || null;
-    if (c.features) ctx.features = { ...ctx.features, ...c.features };
-    const tz = (c as WidgetConfig & { timeZone?: unknown }).timeZone;
-    if (typeof tz === "string" && tz) ctx.timeZone = tz;
-    relabel();
-    chat.renderAll();
-  }
-
-  shell.applyAccent(cfg0.accent);
-  shell.newBtn.addEventListener("click", () => {
-    chat.newConversation();
-    composer.input.focus();
-  });
-  relabel();
-  chat.renderAll();
-  const configReady = fetchConfig(fetchFn, cfg0.proxyBase, ls, headers).then((c) => c && applyConfig(c));
-
-  const open = (opts?: { focus?: boolean }) => {
-    shell.open(opts, () => composer.input);
-    chat.poller.resume();
-  };
-  return {
-    open,
-    close: () => shell.close(),
-    isOpen: () => shell.isOpen(),
-    tease: () =>
-      void configReady.then(() => {
-        if (!teaseOnce(ss)) return;
-        shell.tease(greeting(), settings.position, () => open({ focus: true }));
-      }),
-  };
-}
-
 /** The teaser shows once per visit. */
 function teaseOnce(ss: KV | null): boolean {
   try {
     if (ss && ss.getItem("trulybot:teased")) return false;
     if (ss) ss.setItem("trulybot:teased", "1");
   } catch {
-    /* ignore */
+    /* storage blocked: tease anyway */
   }
   return true;
+}
+
+class Panel implements PanelApi {
+  private readonly ctx: ViewCtx;
+  private readonly settings: Settings;
+  private readonly ss = storageOrNull(() => window.sessionStorage);
+  private readonly composer: Composer;
+  private readonly shell: Shell;
+  private readonly chat: Chat;
+  private readonly configReady: Promise<unknown>;
+
+  constructor(private readonly hook: TrulybotHook) {
+    const cfg = hook.config;
+    // WordPress treats a cookie-authenticated REST request as the logged-in customer only with the REST nonce
+    const headers: Record<string, string> = cfg.wpNonce ? { "X-WP-Nonce": cfg.wpNonce } : {};
+    const fetchFn: FetchLike = (url, init) => window.fetch(url, init);
+    const ctx = (this.ctx = createCtx(
+      hook,
+      pickLanguage([cfg.locale, document.documentElement.lang, navigator.language]),
+    ));
+    this.settings = {
+      greeting: cfg.greeting,
+      position: cfg.position,
+      avatarUrl: null,
+      name: cfg.name,
+      launcherLabel: cfg.label,
+    };
+    this.composer = createComposer(ctx, (text) => this.sendText(text));
+    this.shell = new Shell(ctx, hook, this.composer.form, () => this.chat.poller.pause());
+    this.chat = new Chat({
+      ctx,
+      log: this.shell.log,
+      fetchFn,
+      base: cfg.proxyBase,
+      headers,
+      ss: this.ss,
+      skey: sessionKey(cfg.proxyBase),
+      greeting: () => this.greeting(),
+      setBusy: (on) => this.composer.setBusy(on),
+      onAwaiting: () => this.composer.setAwaiting(this.chat.conversation.awaiting),
+      onLanguage: (lang) => this.setLanguage(lang),
+      isOpen: () => this.shell.isOpen(),
+    });
+    ctx.messages = () => this.chat.conversation.messages;
+    ctx.busy = () => this.chat.busy();
+    ctx.send = (req, echo, hooks) => {
+      this.shell.hideTease();
+      this.chat.send(req, echo, hooks);
+    };
+    ctx.handoffDone = (id) => this.chat.handoffDone(id);
+    this.shell.applyAccent(cfg.accent);
+    this.shell.newBtn.addEventListener("click", () => {
+      this.chat.newConversation();
+      this.composer.input.focus();
+    });
+    this.relabel();
+    this.chat.renderAll();
+    const ls = storageOrNull(() => window.localStorage);
+    this.configReady = fetchConfig(fetchFn, cfg.proxyBase, ls, headers).then((c) => c && this.applyConfig(c));
+  }
+
+  open(opts?: { focus?: boolean }): void {
+    this.shell.open(opts, () => this.composer.input);
+    this.chat.poller.resume();
+  }
+
+  close(): void {
+    this.shell.close();
+  }
+
+  isOpen(): boolean {
+    return this.shell.isOpen();
+  }
+
+  tease(): void {
+    void this.configReady.then(() => {
+      if (teaseOnce(this.ss))
+        this.shell.tease(this.greeting(), this.settings.position, () => this.open({ focus: true }));
+    });
+  }
+
+  private sendText(text: string) {
+    const c = this.composer;
+    this.chat.send({ text }, text, { failed: () => c.restore(text), retrying: () => c.unrestore(text) });
+  }
+
+  private greeting(): string {
+    return localDefault(this.settings.greeting, "greeting", this.ctx.lang) || this.ctx.t.greeting;
+  }
+
+  /** Everything the shopper reads follows the conversation's language (launcher, frame, cards, forms). */
+  private relabel() {
+    const { ctx, settings } = this;
+    ctx.name = localDefault(settings.name, "defaultName", ctx.lang) || ctx.t.defaultName;
+    const label = localDefault(settings.launcherLabel, "launcher", ctx.lang) || LAUNCHER_LABEL[ctx.lang];
+    this.hook.launcher.setAttribute("aria-label", label);
+    this.shell.applySettings(settings);
+    this.composer.relabel();
+  }
+
+  private setLanguage(lang: Language) {
+    this.ctx.lang = lang;
+    this.ctx.t = strings(lang);
+    this.ctx.localeTag = localeTagFor(this.hook.config.locale, lang);
+    this.relabel();
+    this.chat.renderAll();
+  }
+
+  private applyConfig(c: WidgetConfig) {
+    const b = c.bot || ({} as WidgetConfig["bot"]);
+    const s = this.settings;
+    if (b.name) s.name = b.name;
+    if (b.greeting) s.greeting = b.greeting;
+    if (b.position === "left" || b.position === "right") s.position = b.position;
+    if (b.accentColor) this.shell.applyAccent(b.accentColor);
+    if (b.launcherLabel) s.launcherLabel = b.launcherLabel;
+    s.avatarUrl = b.avatarUrl || null;
+    if (c.features) this.ctx.features = { ...this.ctx.features, ...c.features };
+    // the store's time zone for card dates, once /config sends it
+    const tz = (c as WidgetConfig & { timeZone?: unknown }).timeZone;
+    if (typeof tz === "string" && tz) this.ctx.timeZone = tz;
+    this.relabel();
+    this.chat.renderAll();
+  }
 }
 
 (() => {
   const hook = window.__trulybot;
   if (!hook || hook.panel) return;
-  hook.register(start(hook));
+  hook.register(new Panel(hook));
 })();

@@ -12,8 +12,10 @@ export interface Composer {
   input: HTMLInputElement;
   setBusy(on: boolean): void;
   setAwaiting(a: Awaiting): void;
-  /** put unsent text back */
+  /** put unsent text back (in front of anything typed since) */
   restore(text: string): void;
+  /** the restored text is being sent again (Retry): take it out of the field */
+  unrestore(text: string): void;
   relabel(): void;
 }
 
@@ -59,6 +61,10 @@ export function createComposer(ctx: ViewCtx, onText: (text: string) => void): Co
     restore(text) {
       const typed = input.value.trim();
       input.value = (typed && typed !== text ? text + " " + typed : text).slice(0, 1000);
+    },
+    unrestore(text) {
+      const v = input.value;
+      if (v === text || v.startsWith(text + " ")) input.value = v.slice(text.length).trim();
     },
     relabel() {
       label.textContent = ctx.t.inputLabel;

@@ -9,6 +9,8 @@ export interface SendHooks {
   failed?(): void;
   /** the server answered */
   sent?(): void;
+  /** the shopper pressed Retry: the request goes again as it was */
+  retrying?(): void;
 }
 
 export interface ViewCtx {

@@ -58,6 +58,7 @@ export function handoffForm(
     setDisabled(true);
     ctx.send({ action }, action.message || action.email || "", {
       sent: () => ctx.handoffDone(m.id),
+      retrying: () => setDisabled(true),
       failed: () => {
         setDisabled(false);
         (asksEmail ? email : msg).focus();

@@ -17,149 +17,165 @@ export interface ShellParts {
   launcher: HTMLButtonElement;
 }
 
-export interface Shell {
-  panel: HTMLElement;
-  log: HTMLElement;
-  newBtn: HTMLElement;
-  isOpen(): boolean;
-  open(opts?: { focus?: boolean }, focusTarget?: () => HTMLElement): void;
-  close(): void;
-  applyAccent(accent: string): void;
-  applySettings(s: { avatarUrl: string | null; position: "left" | "right" }): void;
-  relabel(): void;
-  tease(greeting: string, position: "left" | "right", onOpen: () => void): void;
-  hideTease(): void;
-}
+export class Shell {
+  readonly panel: HTMLElement;
+  readonly log: HTMLElement;
+  readonly newBtn: HTMLElement;
+  private readonly closeBtn: HTMLElement;
+  private readonly avatar = h("div", { class: "av", "aria-hidden": "true" });
+  private readonly title = h("h2", { id: "tb-title" });
+  private readonly phone: MediaQueryList | null;
+  private opened = false;
+  private teaseEl: HTMLElement | null = null;
+  private avatarUrl: string | null = null;
 
-export function createShell(
-  ctx: ViewCtx,
-  parts: ShellParts,
-  composer: HTMLElement,
-  onClose: () => void,
-): Shell {
-  const { root, host, launcher } = parts;
-  const style = h("style");
-  style.textContent = PANEL_CSS;
-  const avatar = h("div", { class: "av", "aria-hidden": "true" });
-  const title = h("h2", { id: "tb-title" });
-  const newBtn = h("button", { type: "button", class: "ib" }, icon(ICON_NEW));
-  const closeBtn = h("button", { type: "button", class: "ib" }, icon(ICON_CLOSE));
-  const header = h("div", { class: "h" }, avatar, h("div", { class: "ht" }, title), newBtn, closeBtn);
-  const log = h("div", {
-    class: "log",
-    role: "log",
-    "aria-live": "polite",
-    "aria-relevant": "additions",
-    tabindex: "-1",
-  });
-  const panel = h(
-    "div",
-    { class: "p", role: "dialog", "aria-labelledby": "tb-title", hidden: true },
-    header,
-    log,
-    composer,
-  );
-  root.append(style, panel);
-  const phone = typeof matchMedia === "function" ? matchMedia(PHONE_QUERY) : null;
-  let open = false;
-  let teaseEl: HTMLElement | null = null;
-  let avatarUrl: string | null = null;
+  constructor(
+    private readonly ctx: ViewCtx,
+    private readonly parts: ShellParts,
+    composer: HTMLElement,
+    private readonly onClose: () => void,
+  ) {
+    const style = h("style");
+    style.textContent = PANEL_CSS;
+    this.newBtn = h("button", { type: "button", class: "ib" }, icon(ICON_NEW));
+    this.closeBtn = h("button", { type: "button", class: "ib" }, icon(ICON_CLOSE));
+    const header = h(
+      "div",
+      { class: "h" },
+      this.avatar,
+      h("div", { class: "ht" }, this.title),
+      this.newBtn,
+      this.closeBtn,
+    );
+    this.log = h("div", {
+      class: "log",
+      role: "log",
+      "aria-live": "polite",
+      "aria-relevant": "additions",
+      tabindex: "-1",
+    });
+    this.panel = h(
+      "div",
+      { class: "p", role: "dialog", "aria-labelledby": "tb-title", hidden: true },
+      header,
+      this.log,
+      composer,
+    );
+    parts.root.append(style, this.panel);
+    this.phone = typeof matchMedia === "function" ? matchMedia(PHONE_QUERY) : null;
+    if (this.phone && this.phone.addEventListener)
+      this.phone.addEventListener("change", () => this.syncModal());
+    this.closeBtn.addEventListener("click", () => this.close());
+    parts.root.addEventListener("keydown", (e) => this.onKey(e as KeyboardEvent));
+  }
 
-  const modal = () => open && !!phone && phone.matches;
-  const syncModal = () => {
-    if (modal()) panel.setAttribute("aria-modal", "true");
-    else panel.removeAttribute("aria-modal");
-  };
-  if (phone && phone.addEventListener) phone.addEventListener("change", syncModal);
+  isOpen(): boolean {
+    return this.opened;
+  }
 
-  const shell: Shell = {
-    panel,
-    log,
-    newBtn,
-    isOpen: () => open,
-    open(opts, focusTarget) {
-      shell.hideTease();
-      const target = focusTarget ? focusTarget() : null;
-      if (open) {
-        if (opts && opts.focus && target) target.focus();
-        return;
-      }
-      open = true;
-      panel.hidden = false;
-      syncModal();
-      launcher.setAttribute("aria-expanded", "true");
-      if ((!opts || opts.focus !== false) && target) target.focus({ preventScroll: true });
-    },
-    close() {
-      if (!open) return;
-      open = false;
-      panel.hidden = true;
-      syncModal();
-      launcher.setAttribute("aria-expanded", "false");
-      launcher.focus();
-      onClose();
-    },
-    applyAccent(accent) {
-      const p = palette(accent);
-      host.style.setProperty("--tb-bg", p.bg);
-      host.style.setProperty("--tb-fg", p.fg);
-      host.style.setProperty("--tb-lk-l", p.onLight);
-      host.style.setProperty("--tb-lk-d", p.onDark);
-    },
-    applySettings(s) {
-      avatarUrl = s.avatarUrl;
-      const left = s.position === "left";
-      panel.classList.toggle("left", left);
-      launcher.style.left = left ? "20px" : "auto";
-      launcher.style.right = left ? "auto" : "20px";
-      if (teaseEl) teaseEl.classList.toggle("left", left);
-      shell.relabel();
-    },
-    relabel() {
-      const t = ctx.t;
-      host.lang = ctx.lang;
-      title.textContent = ctx.name;
-      panel.setAttribute("aria-label", fmt(t.chatWith, { name: ctx.name }));
-      for (const [b, l] of [
-        [newBtn, t.newChat],
-        [closeBtn, t.close],
-      ] as const) {
-        b.setAttribute("aria-label", l);
-        b.setAttribute("title", l);
-      }
-      avatar.textContent = "";
-      const src = safeLinkUrl(avatarUrl);
-      if (src) avatar.append(h("img", { src, alt: "", referrerpolicy: "no-referrer" }));
-      else avatar.textContent = (ctx.name.trim()[0] || "?").toUpperCase();
-    },
-    tease(greeting, position, onOpen) {
-      if (open || teaseEl) return;
-      const txt = h("button", { type: "button", class: "tt" }, greeting);
-      const x = h("button", { type: "button", class: "ib", "aria-label": ctx.t.close }, icon(ICON_CLOSE));
-      teaseEl = h("div", { class: "tease" + (position === "left" ? " left" : ""), role: "status" }, txt, x);
-      txt.addEventListener("click", onOpen);
-      x.addEventListener("click", () => {
-        shell.hideTease();
-        launcher.focus();
-      });
-      root.append(teaseEl);
-    },
-    hideTease() {
-      if (teaseEl) teaseEl.remove();
-      teaseEl = null;
-    },
-  };
-
-  closeBtn.addEventListener("click", () => shell.close());
-  root.addEventListener("keydown", (ev) => {
-    const e = ev as KeyboardEvent;
-    if (e.key === "Tab" && modal()) trapTab(e, panel, root.activeElement);
-    if (e.key !== "Escape") return;
-    shell.hideTease();
-    if (open) {
-      e.stopPropagation();
-      shell.close();
+  open(opts: { focus?: boolean } | undefined, focusTarget: () => HTMLElement): void {
+    this.hideTease();
+    const wantsFocus = !opts || opts.focus !== false;
+    if (this.opened) {
+      if (opts && opts.focus) focusTarget().focus();
+      return;
     }
-  });
-  return shell;
+    this.opened = true;
+    this.panel.hidden = false;
+    this.syncModal();
+    this.parts.launcher.setAttribute("aria-expanded", "true");
+    if (wantsFocus) focusTarget().focus({ preventScroll: true });
+  }
+
+  close(): void {
+    if (!this.opened) return;
+    this.opened = false;
+    this.panel.hidden = true;
+    this.syncModal();
+    this.parts.launcher.setAttribute("aria-expanded", "false");
+    this.parts.launcher.focus();
+    this.onClose();
+  }
+
+  applyAccent(accent: string): void {
+    const p = palette(accent);
+    const st = this.parts.host.style;
+    st.setProperty("--tb-bg", p.bg);
+    st.setProperty("--tb-fg", p.fg);
+    st.setProperty("--tb-lk-l", p.onLight);
+    st.setProperty("--tb-lk-d", p.onDark);
+  }
+
+  applySettings(s: { avatarUrl: string | null; position: "left" | "right" }): void {
+    this.avatarUrl = s.avatarUrl;
+    const left = s.position === "left";
+    const l = this.parts.launcher;
+    this.panel.classList.toggle("left", left);
+    l.style.left = left ? "20px" : "auto";
+    l.style.right = left ? "auto" : "20px";
+    if (this.teaseEl) this.teaseEl.classList.toggle("left", left);
+    this.relabel();
+  }
+
+  /** Labels in the conversation's language (after a language change too). */
+  relabel(): void {
+    const { t, name, lang } = this.ctx;
+    this.parts.host.lang = lang;
+    this.title.textContent = name;
+    this.panel.setAttribute("aria-label", fmt(t.chatWith, { name }));
+    for (const [b, l] of [
+      [this.newBtn, t.newChat],
+      [this.closeBtn, t.close],
+    ] as const) {
+      b.setAttribute("aria-label", l);
+      b.setAttribute("title", l);
+    }
+    this.avatar.textContent = "";
+    const src = safeLinkUrl(this.avatarUrl);
+    if (src) this.avatar.append(h("img", { src, alt: "", referrerpolicy: "no-referrer" }));
+    else this.avatar.textContent = (name.trim()[0] || "?").toUpperCase();
+  }
+
+  tease(greeting: string, position: "left" | "right", onOpen: () => void): void {
+    if (this.opened || this.teaseEl) return;
+    const txt = h("button", { type: "button", class: "tt" }, greeting);
+    const x = h("button", { type: "button", class: "ib", "aria-label": this.ctx.t.close }, icon(ICON_CLOSE));
+    this.teaseEl = h(
+      "div",
+      { class: "tease" + (position === "left" ? " left" : ""), role: "status" },
+      txt,
+      x,
+    );
+    txt.addEventListener("click", onOpen);
+    x.addEventListener("click", () => {
+      this.hideTease();
+      this.parts.launcher.focus();
+    });
+    this.parts.root.append(this.teaseEl);
+  }
+
+  hideTease(): void {
+    if (this.teaseEl) this.teaseEl.remove();
+    this.teaseEl = null;
+  }
+
+  /** Full-screen (phone) and open: a modal dialog. */
+  private modal(): boolean {
+    return this.opened && !!this.phone && this.phone.matches;
+  }
+
+  private syncModal() {
+    if (this.modal()) this.panel.setAttribute("aria-modal", "true");
+    else this.panel.removeAttribute("aria-modal");
+  }
+
+  private onKey(e: KeyboardEvent) {
+    if (e.key === "Tab" && this.modal()) trapTab(e, this.panel, this.parts.root.activeElement);
+    if (e.key !== "Escape") return;
+    this.hideTease();
+    if (this.opened) {
+      e.stopPropagation();
+      this.close();
+    }
+  }
 }
