@@ -366,11 +366,19 @@ describe("live handoff in the widget (protocol mock: widget/test-page)", () => {
       await openChat(page);
       await sendMessage(page, "talk to a person");
       await chatDialog(page).locator("form.hf").waitFor();
-      mock.agentReply("Hola, soy Sam del equipo. ¿En qué te ayudo?");
+      // what a person writes is shown as text, never as markup; only http(s) links become links
+      mock.agentReply(
+        'Hola, soy Sam <img src=x onerror="window.__pwned=9"> https://shop.test/ayuda javascript:alert(1)',
+      );
       const agent = chatLog(page).locator('[data-role="agent"]');
       await agent.waitFor({ timeout: 20_000 });
       expect(await agent.innerText()).toContain(STRINGS.es.agent);
-      expect(await agent.innerText()).toContain("Hola, soy Sam");
+      expect(await agent.innerText()).toContain('Hola, soy Sam <img src=x onerror="window.__pwned=9">');
+      expect(await agent.locator("img").count()).toBe(0);
+      expect(await agent.locator("a").evaluateAll((as) => as.map((a) => a.getAttribute("href")))).toEqual([
+        "https://shop.test/ayuda",
+      ]);
+      expect(await page.evaluate(() => (window as unknown as { __pwned?: number }).__pwned)).toBeUndefined();
       expect(await chatLog(page).locator('[data-role="agent-joined"]').innerText()).toBe(
         STRINGS.es.agentJoined,
       );

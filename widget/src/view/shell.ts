@@ -66,6 +66,8 @@ export class Shell {
     if (this.phone && this.phone.addEventListener)
       this.phone.addEventListener("change", () => this.syncModal());
     this.closeBtn.addEventListener("click", () => this.close());
+    const vv = window.visualViewport;
+    if (vv) vv.addEventListener("resize", () => this.fitKeyboard(vv));
     parts.root.addEventListener("keydown", (e) => this.onKey(e as KeyboardEvent));
   }
 
@@ -167,6 +169,19 @@ export class Shell {
   private syncModal() {
     if (this.modal()) this.panel.setAttribute("aria-modal", "true");
     else this.panel.removeAttribute("aria-modal");
+    if (window.visualViewport) this.fitKeyboard(window.visualViewport);
+  }
+
+  /** Full-screen on a phone: keep the composer above the on-screen keyboard (the visual viewport shrinks). */
+  private fitKeyboard(vv: VisualViewport) {
+    const s = this.panel.style;
+    if (this.modal() && vv.height < window.innerHeight - 1) {
+      s.height = vv.height + "px";
+      s.top = vv.offsetTop + "px";
+    } else {
+      s.height = "";
+      s.top = "";
+    }
   }
 
   private onKey(e: KeyboardEvent) {
