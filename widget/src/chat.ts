@@ -1,7 +1,7 @@
 /**
  * The conversation controller: sends what the shopper writes (POST), polls for what a person from the
  * store writes (GET), keeps the state in sessionStorage, and renders into the log. The conversation
- * token from the first answer goes back with every request (CONTRACTS §1).
+ * token from the first answer goes back with every request (docs/contracts.md, widget protocol).
  */
 import type { MessagesRequest, MessagesResponse, WidgetMessage } from "../../app/protocol";
 import {

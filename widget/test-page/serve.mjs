@@ -1,7 +1,7 @@
 #!/usr/bin/env node
 /**
  * A storefront-like test page for the widget plus a canned mock of the widget protocol
- * (CONTRACTS.md §1) on node:http. For looking at the widget in a real browser; not the real engine.
+ * (docs/contracts.md, widget protocol) on node:http. For looking at the widget in a real browser; not the real engine.
  *
  *   node widget/test-page/serve.mjs [port]          (build first: node scripts/build-widget.mjs)
  *   open http://localhost:4400/?locale=es&accent=%23e0457b&position=left&proactive=true
@@ -10,7 +10,7 @@
  * "1004" gives a split shipment, "1003" a delivered order, "my orders" an order list,
  * "person" a handoff form, "shipping" a policy answer with a link, "limit" a 429,
  * "down" a 503 (shows the Retry state), "flaky" fails twice then answers, "xss" hostile text.
- * Conversations carry a token (CONTRACTS §1): the first answer returns `conversationToken`, a POST with
+ * Conversations carry a token (docs/contracts.md, widget protocol): the first answer returns `conversationToken`, a POST with
  * a wrong or missing token starts a new conversation, `GET /messages?conversationId&conversationToken&after`
  * returns newer messages (401 for a wrong token, 404 for an unknown conversation). `agentReply(text)`
  * on the returned handle makes "a person from the team" write into the latest conversation.
