@@ -60,6 +60,24 @@ describe("conversation token", () => {
   });
 });
 
+describe("hostile answers", () => {
+  it("ignores an id or token that is not a non-empty string", () => {
+    const s1 = applyResponse(emptyConversation(), res({ conversationToken: "tok-1" }), "hi", 1).state;
+    const weird = { conversationId: 42, conversationToken: { $gt: "" }, messages: [], awaiting: null };
+    const s2 = applyResponse(s1, weird as unknown as MessagesResponse, null, 2).state;
+    expect([s2.conversationId, s2.conversationToken]).toEqual(["c1", "tok-1"]);
+    const s3 = applyResponse(s1, res({ conversationToken: "" }), null, 3).state;
+    expect(s3.conversationToken).toBe("tok-1");
+  });
+  it("survives a missing messages array and keeps `after` on a message it already had", () => {
+    const s1 = applyResponse(emptyConversation(), res({ messages: [text("m1")] }), null, 1).state;
+    const s2 = applyResponse(s1, { conversationId: "c1" } as unknown as MessagesResponse, null, 2).state;
+    expect(s2.messages).toHaveLength(1);
+    const s3 = applyResponse(s2, res({ messages: [text("m1")] }), null, 3).state;
+    expect(s3.lastMessageId).toBe("m1");
+  });
+});
+
 describe("poll answers", () => {
   it("drops messages already shown, so a poll and a POST answer may overlap", () => {
     const s1 = applyResponse(emptyConversation(), res({ messages: [text("m1"), text("m2")] }), null, 1).state;

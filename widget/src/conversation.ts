@@ -38,19 +38,20 @@ export function applyResponse(
   echo: string | null,
   now: number,
 ): { state: ConversationState; incoming: WidgetMessage[] } {
-  const fresh = !!data.conversationId && data.conversationId !== state.conversationId;
-  const conversationId = data.conversationId || state.conversationId;
-  const conversationToken = fresh
-    ? data.conversationToken || null
-    : data.conversationToken || state.conversationToken;
+  const str = (v: unknown) => (typeof v === "string" && v ? v : null);
+  const id = str(data.conversationId);
+  const token = str(data.conversationToken);
+  const fresh = !!id && id !== state.conversationId;
+  const conversationId = id || state.conversationId;
+  const conversationToken = fresh ? token : token || state.conversationToken;
   const seen = new Set(state.messages.map((m) => m.id));
-  const incoming = data.messages.filter(
+  const incoming = (Array.isArray(data.messages) ? data.messages : []).filter(
     (m) => m && typeof m.type === "string" && typeof m.id === "string" && !seen.has(m.id),
   );
   const messages = state.messages.slice();
   if (echo !== null) messages.push({ id: localId(now), role: "shopper", type: "text", text: echo });
   messages.push(...incoming);
-  const last = data.messages.length ? data.messages[data.messages.length - 1] : null;
+  const last = incoming.length ? incoming[incoming.length - 1] : null;
   return {
     state: {
       conversationId,
