@@ -248,6 +248,14 @@ describe("the launcher waits for the page", () => {
 describe("phone-size panel is a modal dialog", () => {
   it("traps Tab and Shift+Tab inside, Esc closes and returns focus to the launcher", async () => {
     const { page } = await newPage(VIEWPORTS[1]);
+    // the store's config lands while the shopper is tabbing: what it re-renders must not drop the focus
+    let configArrived = false;
+    await page.route("**/config", async (route) => {
+      const res = await route.fetch();
+      await new Promise((r) => setTimeout(r, 400));
+      await route.fulfill({ response: res });
+      configArrived = true;
+    });
     await page.goto(`${demo.url}/demo/storefront/shopify`);
     await openChat(page);
     expect(await chatDialog(page).getAttribute("aria-modal")).toBe("true");
@@ -258,6 +266,11 @@ describe("phone-size panel is a modal dialog", () => {
     }
     for (let i = 0; i < 14; i++) {
       await page.keyboard.press("Shift+Tab");
+      expect(await focusIn(page)).toBe("dialog");
+    }
+    await expect.poll(() => configArrived).toBe(true);
+    for (let i = 0; i < 6; i++) {
+      await page.keyboard.press("Tab");
       expect(await focusIn(page)).toBe("dialog");
     }
     await page.keyboard.press("Escape");

@@ -63,6 +63,8 @@ export class Chat {
   private errorEl: HTMLElement | null = null;
   /** a re-render was asked for while a message was on its way: done when it lands */
   private dirty = false;
+  private greetingEl: HTMLElement | null = null;
+  private startersEl: HTMLElement | null = null;
 
   constructor(private readonly d: ChatDeps) {
     const restored = loadSession(d.ss, d.skey, Date.now());
@@ -92,15 +94,47 @@ export class Chat {
     }
     this.dirty = false;
     const log = this.d.log;
+    const hadFocus = this.focusedInLog() !== null;
     log.textContent = "";
     this.typingEl = null;
     this.errorEl = null;
-    log.append(bubble(this.d.ctx, "bot", this.d.greeting()));
-    const s = this.state.messages.length ? null : starters(this.d.ctx);
-    if (s) log.append(s);
+    this.greetingEl = bubble(this.d.ctx, "bot", this.d.greeting());
+    log.append(this.greetingEl);
+    this.startersEl = this.state.messages.length ? null : starters(this.d.ctx);
+    if (this.startersEl) log.append(this.startersEl);
     this.appendRendered(0);
     this.d.onAwaiting();
     this.scrollToEnd();
+    // the focused element is gone: keep focus in the dialog (on the log) instead of dropping it to the page
+    if (hadFocus) log.focus({ preventScroll: true });
+  }
+
+  /** New greeting and starters (the store's config arrived) without touching the rest, or the focus. */
+  refreshIntro(): void {
+    const focused = this.focusedInLog();
+    const g = bubble(this.d.ctx, "bot", this.d.greeting());
+    if (this.greetingEl && this.greetingEl.isConnected) this.greetingEl.replaceWith(g);
+    this.greetingEl = g;
+    const old = this.startersEl;
+    if (!old || !old.isConnected) return;
+    const chips = Array.from(old.querySelectorAll("button"));
+    const at = focused ? chips.indexOf(focused as HTMLButtonElement) : -1;
+    const next = starters(this.d.ctx);
+    this.startersEl = next;
+    if (!next) {
+      old.remove();
+      if (at >= 0) this.d.log.focus({ preventScroll: true });
+      return;
+    }
+    old.replaceWith(next);
+    const same = next.querySelectorAll("button")[at];
+    if (at >= 0) (same || this.d.log).focus({ preventScroll: true });
+  }
+
+  private focusedInLog(): Element | null {
+    const root = this.d.log.getRootNode() as ShadowRoot | Document;
+    const a = root.activeElement;
+    return a && this.d.log.contains(a) ? a : null;
   }
 
   /** Sends an action or text; `echo` is shown as the shopper's bubble while it travels. */

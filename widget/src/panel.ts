@@ -169,9 +169,16 @@ class Panel implements PanelApi {
     if (c.features) this.ctx.features = { ...this.ctx.features, ...c.features };
     // the store's time zone for card dates, once /config sends it
     const tz = (c as WidgetConfig & { timeZone?: unknown }).timeZone;
-    if (typeof tz === "string" && tz) this.ctx.timeZone = tz;
+    const zoneChanged = typeof tz === "string" && !!tz && tz !== this.ctx.timeZone;
+    if (zoneChanged) this.ctx.timeZone = tz as string;
     this.relabel();
-    this.chat.renderAll();
+    // re-render only what the config changes, so nothing the shopper is on (focus, typed text) goes away
+    if (
+      zoneChanged &&
+      this.chat.conversation.messages.some((m) => m.type === "order" || m.type === "order_list")
+    )
+      this.chat.renderAll();
+    else this.chat.refreshIntro();
   }
 }
 
