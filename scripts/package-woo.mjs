@@ -3,8 +3,8 @@
  * `npm run package:woo`: builds dist/trulybot-commerce-<version>.zip, the installable WordPress plugin.
  *
  * The zip holds one folder, `trulybot-commerce/`, with the plugin's runtime files only (no tests, no
- * PHPUnit/PHPCS configuration, no dotfiles) and the built widget (assets/widget/*.js). It fails when the
- * widget has not been built yet. Uses the `zip` command when present, otherwise a small built-in zip
+ * PHPUnit/PHPCS configuration, no dotfiles) and the widget (assets/widget/*.js), built from widget/src
+ * first (the built files are not in git). Uses the `zip` command when present, otherwise a small built-in zip
  * writer (deflate via node:zlib, CRC-32). No dependencies beyond Node's built-ins.
  *
  * Flags: --out=DIR (default: dist), --no-zip-command (always use the built-in writer).
@@ -15,6 +15,7 @@ import os from "node:os";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import zlib from "node:zlib";
+import { buildWidget } from "../widget/build.mjs";
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
 const pluginDir = path.join(root, "woocommerce-plugin");
@@ -161,9 +162,10 @@ function hasZipCommand() {
   return r.status === 0;
 }
 
-function main() {
+async function main() {
   if (!fs.existsSync(path.join(pluginDir, "trulybot-commerce.php")))
     fail("woocommerce-plugin/trulybot-commerce.php not found");
+  await buildWidget({ outDirs: [path.join(pluginDir, "assets", "widget")] });
   for (const rel of REQUIRED)
     if (!fs.existsSync(path.join(pluginDir, rel))) fail(`missing woocommerce-plugin/${rel}`);
   const missingWidget = WIDGET.filter(
@@ -171,7 +173,7 @@ function main() {
   );
   if (missingWidget.length) {
     fail(
-      `the widget is not built (${missingWidget.map((r) => `woocommerce-plugin/${r}`).join(", ")} missing). Run \`npm run build:widget\` first, then \`npm run package:woo\`.`,
+      `the widget build wrote nothing (${missingWidget.map((r) => `woocommerce-plugin/${r}`).join(", ")} missing)`,
     );
   }
   const version = pluginVersion();
@@ -212,4 +214,4 @@ function main() {
   for (const rel of files) console.log(`  ${slug}/${rel}`);
 }
 
-main();
+await main();

@@ -1,11 +1,13 @@
 /**
  * Builds the storefront widget: widget/src/launcher.ts → trulybot-launcher.js and
  * widget/src/panel.ts → trulybot-panel.js (esbuild, minified IIFE, es2018) into the theme app
- * extension's assets and the WooCommerce plugin's assets/widget/, and measures them.
- * Used by scripts/build-widget.mjs and widget/size.test.ts.
+ * extension's assets and the WooCommerce plugin's assets/widget/ (both git-ignored: built by
+ * postinstall, `npm run build` and `npm run package:woo`), and measures them.
+ * The committed budget is widget/dist-sizes.json (brotli bytes per file); it changes only on purpose
+ * (`node scripts/build-widget.mjs --update-sizes`). Used by scripts/build-widget.mjs,
+ * scripts/package-woo.mjs and widget/size.test.ts.
  */
-import { build } from "esbuild";
-import { mkdir, writeFile } from "node:fs/promises";
+import { mkdir, readFile, writeFile } from "node:fs/promises";
 import { dirname, join, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
 import { gzipSync, brotliCompressSync, constants as zc } from "node:zlib";
@@ -13,6 +15,9 @@ import { gzipSync, brotliCompressSync, constants as zc } from "node:zlib";
 const here = dirname(fileURLToPath(import.meta.url));
 export const ROOT = resolve(here, "..");
 export const LAUNCHER_BUDGET_BYTES = 10_000;
+export const SIZES_FILE = join(here, "dist-sizes.json");
+/** a build may be this much smaller than the recorded size before the record must be lowered */
+export const BUDGET_SLACK = 0.1;
 export const DEFAULT_OUT_DIRS = [
   join(ROOT, "extensions/trulybot-chat/assets"),
   join(ROOT, "woocommerce-plugin/assets/widget"),
@@ -33,14 +38,48 @@ export function measure(buf) {
   };
 }
 
+/** The recorded sizes (the budget), or null when the file is missing or unreadable. */
+export async function readBudget(file = SIZES_FILE) {
+  try {
+    return JSON.parse(await readFile(file, "utf8"));
+  } catch {
+    return null;
+  }
+}
+
+/**
+ * Problems with `sizes` against the recorded `budget` (empty when within): over the launcher limit, over
+ * the recorded brotli size, or so far under it that the record is stale.
+ * @param {Record<string, {raw:number,gzip:number,brotli:number}>} sizes
+ * @param {Record<string, {brotli:number}> | null} budget
+ */
+export function checkBudget(sizes, budget) {
+  const problems = [];
+  const l = sizes["trulybot-launcher.js"];
+  if (!l || l.gzip > LAUNCHER_BUDGET_BYTES || l.brotli > LAUNCHER_BUDGET_BYTES)
+    problems.push(`trulybot-launcher.js is over the ${LAUNCHER_BUDGET_BYTES}-byte compressed limit`);
+  for (const [name, s] of Object.entries(sizes)) {
+    const b = budget && budget[name];
+    if (!b) problems.push(`${name} has no recorded budget in widget/dist-sizes.json`);
+    else if (s.brotli > b.brotli)
+      problems.push(`${name} is ${s.brotli} B brotli, over its budget of ${b.brotli} B`);
+    else if (s.brotli < b.brotli * (1 - BUDGET_SLACK))
+      problems.push(`${name} shrank to ${s.brotli} B brotli (budget ${b.brotli} B): record the new size`);
+  }
+  return problems;
+}
+
 /**
  * @param {{ outDirs?: string[], sizesFile?: string | null, write?: boolean }} [opts]
+ *   sizesFile: where to record the sizes (default: nowhere; pass SIZES_FILE to update the budget)
  * @returns {Promise<{ files: Record<string, Buffer>, sizes: Record<string, {raw:number,gzip:number,brotli:number}>, launcherWithinBudget: boolean }>}
  */
 export async function buildWidget(opts = {}) {
   const outDirs = opts.outDirs ?? DEFAULT_OUT_DIRS;
-  const sizesFile = opts.sizesFile === undefined ? join(here, "dist-sizes.json") : opts.sizesFile;
+  const sizesFile = opts.sizesFile ?? null;
   const write = opts.write ?? true;
+  // imported here so that a production install without dev dependencies can still load this module
+  const { build } = await import("esbuild");
   const result = await build({
     entryPoints: ENTRIES,
     bundle: true,

@@ -4,7 +4,8 @@
  * selectors pierce it. Labels are matched in all seven UI languages.
  */
 import type { Locator, Page } from "playwright-core";
-import { LAUNCHER_LABEL, STRINGS, SUPPORTED } from "./src/i18n";
+import { LAUNCHER_LABEL, STRINGS } from "./src/i18n";
+import { LANGUAGES as SUPPORTED } from "../app/protocol";
 
 const esc = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
 const anyOf = (vals: string[]) => new RegExp("^(" + [...new Set(vals)].map(esc).join("|") + ")$");

@@ -1,6 +1,6 @@
 import { describe, it, expect } from "vitest";
 import {
-  safeUrl,
+  formatDay,
   linkify,
   orderSteps,
   shipmentDateLine,
@@ -9,6 +9,7 @@ import {
   statusTone,
 } from "./format";
 import { strings } from "./i18n";
+import { safeLinkUrl as safeUrl } from "../../app/protocol/url";
 import type { WidgetOrder } from "../../app/protocol";
 
 const t = strings("en");
@@ -32,7 +33,7 @@ const order = (over: Partial<WidgetOrder> = {}): WidgetOrder => ({
   ...over,
 });
 
-describe("safeUrl", () => {
+describe("safeLinkUrl (the one sanitiser the widget uses)", () => {
   it("allows only http and https", () => {
     expect(safeUrl("https://www.ups.com/track?tracknum=1Z")).toBe("https://www.ups.com/track?tracknum=1Z");
     expect(safeUrl("http://x.test/a")).toBe("http://x.test/a");
@@ -113,5 +114,25 @@ describe("shipmentDateLine / money / tone / input", () => {
     expect(inputModeFor("email_or_phone")).toMatchObject({ type: "email", inputMode: "email" });
     expect(inputModeFor("order_number").hint).toBe("order");
     expect(inputModeFor(null).type).toBe("text");
+  });
+});
+
+describe("dates in the store's time zone", () => {
+  // 23:30 UTC on Nov 23 is already Nov 24 in Berlin and still Nov 23 in New York
+  const late = "2026-11-23T23:30:00Z";
+  it("formats a card date in the given zone, not the browser's", () => {
+    expect(formatDay(late, "en-US", "Europe/Berlin")).toBe("Tue, Nov 24");
+    expect(formatDay(late, "en-US", "America/New_York")).toBe("Mon, Nov 23");
+    expect(formatDay(late, "de", "Europe/Berlin")).toBe("Di., 24. Nov.");
+  });
+  it("falls back to the browser's zone for an unknown zone instead of throwing", () => {
+    expect(formatDay(late, "en-US", "Mars/Olympus")).toBe(formatDay(late, "en-US"));
+  });
+  it("uses the zone for a shipment's delivered and expected dates", () => {
+    const s = { ...order().shipments[0], estimatedDeliveryAt: late };
+    expect(shipmentDateLine(s, t, "en-US", "Europe/Berlin")).toBe("Expected Tue, Nov 24");
+    expect(shipmentDateLine({ ...s, deliveredAt: late }, t, "en-US", "America/New_York")).toBe(
+      "Delivered Mon, Nov 23",
+    );
   });
 });

@@ -4,21 +4,12 @@
  */
 import type { WidgetOrder, WidgetOrderShipment } from "../../app/protocol";
 import type { Strings } from "./i18n";
+import { safeLinkUrl } from "../../app/protocol/url";
 
-/** The URL when it is absolute http(s) (or relative to `base` and resolves to http(s)), else null. */
-export function safeUrl(raw: string | null | undefined, base?: string): string | null {
-  if (!raw || typeof raw !== "string") return null;
-  const s = raw.trim();
-  if (!s) return null;
-  try {
-    const u = base ? new URL(s, base) : new URL(s);
-    return u.protocol === "https:" || u.protocol === "http:" ? u.href : null;
-  } catch {
-    return null;
-  }
-}
-
-/** "Tue, Nov 24" in the shopper's language; the raw text when it is not a date. */
+/**
+ * "Tue, Nov 24" in the shopper's language, in `timeZone` (the store's) when given; the raw text when it
+ * is not a date. An unknown zone falls back to the browser's.
+ */
 export function formatDay(iso: string | null | undefined, locale: string, timeZone?: string): string {
   if (!iso) return "";
   const d = new Date(iso);
@@ -31,7 +22,7 @@ export function formatDay(iso: string | null | undefined, locale: string, timeZo
       timeZone,
     }).format(d);
   } catch {
-    return d.toDateString();
+    return timeZone ? formatDay(iso, locale) : d.toDateString();
   }
 }
 
@@ -95,10 +86,16 @@ export function statusTone(status: string): "good" | "progress" | "warn" | "bad"
   return "neutral";
 }
 
-/** The shipment's date line: delivered date when delivered, else the estimate, else "". */
-export function shipmentDateLine(s: WidgetOrderShipment, t: Strings, locale: string): string {
-  if (s.deliveredAt) return t.delivered.replace("{date}", formatDay(s.deliveredAt, locale));
-  if (s.estimatedDeliveryAt) return t.eta.replace("{date}", formatDay(s.estimatedDeliveryAt, locale));
+/** The shipment's date line: delivered date when delivered, else the estimate, else "" (in the store's zone). */
+export function shipmentDateLine(
+  s: WidgetOrderShipment,
+  t: Strings,
+  locale: string,
+  timeZone?: string,
+): string {
+  if (s.deliveredAt) return t.delivered.replace("{date}", formatDay(s.deliveredAt, locale, timeZone));
+  if (s.estimatedDeliveryAt)
+    return t.eta.replace("{date}", formatDay(s.estimatedDeliveryAt, locale, timeZone));
   return "";
 }
 
@@ -114,7 +111,7 @@ export function linkify(text: string): Token[] {
     let url = m[0];
     const trail = /[).,;:!?\]]+$/.exec(url);
     if (trail) url = url.slice(0, -trail[0].length);
-    const href = safeUrl(url);
+    const href = safeLinkUrl(url);
     if (m.index > last) out.push({ kind: "text", text: text.slice(last, m.index) });
     if (href) out.push({ kind: "link", text: url, href });
     else out.push({ kind: "text", text: url });

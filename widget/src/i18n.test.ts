@@ -1,5 +1,10 @@
 import { describe, it, expect } from "vitest";
-import { pickLanguage, strings, fmt, STRINGS, LAUNCHER_LABEL, SUPPORTED } from "./i18n";
+import { strings, fmt, STRINGS, LAUNCHER_LABEL } from "./i18n";
+import { LANGUAGES as SUPPORTED } from "../../app/protocol";
+import { pickLanguage as pick } from "../../app/protocol/language";
+
+// the widget uses the protocol's one language pick: data-locale → <html lang> → navigator.language
+const pickLanguage = (...c: (string | null | undefined)[]) => pick(c);
 
 describe("pickLanguage", () => {
   it("takes the first supported candidate by primary subtag", () => {
@@ -35,6 +40,14 @@ describe("strings", () => {
     expect(strings("es").send).toBe("Enviar");
     expect(strings("de").close).toBe("Chat schließen");
     expect(strings("en").close).toBe("Close chat");
+  });
+  it("names a person from the team and the join notice in every language, none in English but en", () => {
+    for (const lang of SUPPORTED) {
+      if (lang === "en") continue;
+      expect(STRINGS[lang].agent).not.toBe(STRINGS.en.agent);
+      expect(STRINGS[lang].agentJoined).not.toBe(STRINGS.en.agentJoined);
+      expect(STRINGS[lang].unsent).not.toBe(STRINGS.en.unsent);
+    }
   });
   it("keeps the placeholders that fmt fills", () => {
     for (const lang of SUPPORTED) {

@@ -5,20 +5,8 @@
 import type { Language } from "../../app/protocol";
 
 export type { Language };
-export const SUPPORTED: readonly Language[] = ["en", "es", "fr", "de", "pt", "it", "nl"];
-
-/**
- * The first candidate (e.g. data-locale, <html lang>, navigator.language, the store's config
- * locale) whose primary subtag is supported: "pt-BR" → "pt", "de_CH" → "de". Defaults to "en".
- */
-export function pickLanguage(...candidates: (string | null | undefined)[]): Language {
-  for (const c of candidates) {
-    if (!c) continue;
-    const primary = String(c).trim().toLowerCase().split(/[-_]/)[0];
-    if ((SUPPORTED as readonly string[]).includes(primary)) return primary as Language;
-  }
-  return "en";
-}
+// The language pick is the protocol's one normaliser (app/protocol/language.ts: normalizeLanguage /
+// pickLanguage); this file only holds the widget's own labels.
 
 /** Launcher-only labels, kept tiny because they ship in the launcher bundle. */
 export const LAUNCHER_LABEL: Record<Language, string> = {
@@ -71,6 +59,12 @@ export interface Strings {
   status: Record<string, string>;
   shipment: Record<string, string>;
   newChat: string;
+  /** label above a message a person from the store wrote (live handoff) */
+  agent: string;
+  /** notice before the first such message */
+  agentJoined: string;
+  /** error row addition: the unsent text is back in the message field */
+  unsent: string;
 }
 
 const en: Strings = {
@@ -143,6 +137,9 @@ const en: Strings = {
     unknown: "Shipped",
   },
   newChat: "New conversation",
+  agent: "A person from the team",
+  agentJoined: "A person has joined the chat",
+  unsent: "Your message wasn't sent. It's still in the message field.",
 };
 
 const es: Strings = {
@@ -215,6 +212,9 @@ const es: Strings = {
     unknown: "Enviado",
   },
   newChat: "Nueva conversación",
+  agent: "Una persona del equipo",
+  agentJoined: "Una persona se ha unido al chat",
+  unsent: "Tu mensaje no se envió. Sigue en el campo de texto.",
 };
 
 const fr: Strings = {
@@ -288,6 +288,9 @@ const fr: Strings = {
     unknown: "Expédié",
   },
   newChat: "Nouvelle conversation",
+  agent: "Une personne de l'équipe",
+  agentJoined: "Une personne a rejoint la conversation",
+  unsent: "Votre message n'a pas été envoyé. Il est toujours dans le champ de saisie.",
 };
 
 const de: Strings = {
@@ -360,6 +363,9 @@ const de: Strings = {
     unknown: "Versandt",
   },
   newChat: "Neues Gespräch",
+  agent: "Eine Person aus dem Team",
+  agentJoined: "Eine Person ist dem Chat beigetreten",
+  unsent: "Deine Nachricht wurde nicht gesendet. Sie steht noch im Eingabefeld.",
 };
 
 const pt: Strings = {
@@ -432,6 +438,9 @@ const pt: Strings = {
     unknown: "Enviado",
   },
   newChat: "Nova conversa",
+  agent: "Uma pessoa da equipa",
+  agentJoined: "Uma pessoa juntou-se à conversa",
+  unsent: "A sua mensagem não foi enviada. Continua no campo de texto.",
 };
 
 const it: Strings = {
@@ -504,6 +513,9 @@ const it: Strings = {
     unknown: "Spedito",
   },
   newChat: "Nuova conversazione",
+  agent: "Una persona del team",
+  agentJoined: "Una persona si è unita alla chat",
+  unsent: "Il tuo messaggio non è stato inviato. È ancora nel campo di testo.",
 };
 
 const nl: Strings = {
@@ -581,6 +593,9 @@ const nl: Strings = {
     unknown: "Verzonden",
   },
   newChat: "Nieuw gesprek",
+  agent: "Iemand van het team",
+  agentJoined: "Iemand van het team neemt nu deel aan de chat",
+  unsent: "Je bericht is niet verzonden. Het staat nog in het invoerveld.",
 };
 
 export const STRINGS: Record<Language, Strings> = { en, es, fr, de, pt, it, nl };

@@ -1,22 +1,29 @@
 /**
- * trulybot-launcher.js — the only script a storefront loads up front. Draws the chat button in a
- * shadow root (fixed position: no layout shift), then loads trulybot-panel.js on click (or when
- * the browser is idle, with data-proactive). Budget: well under 2 KB gzip.
+ * trulybot-launcher.js — the only script a storefront loads up front. It does nothing until the page
+ * has loaded and the browser is idle (after-load.ts), so the page's largest paint does not move; then
+ * it draws the chat button in a shadow root (fixed position: no layout shift) and loads
+ * trulybot-panel.js on click, on hover (warm-up) or, with data-proactive, when idle again.
+ * Budget: well under 2.5 KB gzip.
  */
-import { LAUNCHER_LABEL, pickLanguage } from "./i18n";
+import { LAUNCHER_LABEL } from "./i18n";
+import { normalizeLanguage } from "../../app/protocol/language";
 import { accentPair } from "./color";
+import { afterLoadAndIdle } from "./after-load";
 import type { LauncherConfig, PanelApi, TrulybotHook } from "./hook";
 
 (() => {
   const w = window;
   const d = document;
-  if (w.__trulybot) return;
+  // document.currentScript exists only while this script runs; everything else waits for load + idle
   const script = (d.currentScript ||
     d.querySelector("script[data-proxy-base][data-panel-src]")) as HTMLScriptElement | null;
-  // data-* attributes on the script tag; a page may instead (or also) set window.TrulyBotSettings
-  // with the same camelCase keys (e.g. WordPress wp_add_inline_script). Attributes win.
+  afterLoadAndIdle(w, d, () => boot(w, d, script));
+})();
+
+/** data-* attributes on the script tag, or window.TrulyBotSettings with the same camelCase keys; attributes win. */
+function readConfig(w: Window, d: Document, script: HTMLScriptElement | null): LauncherConfig {
   const ds: Record<string, string | undefined> = { ...w.TrulyBotSettings, ...(script && script.dataset) };
-  const config: LauncherConfig = {
+  return {
     proxyBase: (ds.proxyBase || "/apps/trulybot").replace(/\/+$/, ""),
     locale: ds.locale || d.documentElement.lang || navigator.language || "en",
     accent: ds.accent || "",
@@ -30,18 +37,11 @@ import type { LauncherConfig, PanelApi, TrulybotHook } from "./hook";
     proactive: ds.proactive === "true" || ds.proactive === "1",
     wpNonce: ds.wpNonce || "",
   };
-  const { bg, fg } = accentPair(config.accent);
-  const label = config.label || LAUNCHER_LABEL[pickLanguage(config.locale)];
+}
 
-  const host = d.createElement("div");
-  host.id = "trulybot-root";
-  host.setAttribute(
-    "style",
-    "all:initial;position:fixed;z-index:2147483000;bottom:0;" + config.position + ":0;width:0;height:0",
-  );
-  const root = host.attachShadow({ mode: "open" });
-  const style = d.createElement("style");
-  style.textContent =
+function launcherCss(config: LauncherConfig): string {
+  const { bg, fg } = accentPair(config.accent);
+  return (
     ":host{--tb-bg:" +
     bg +
     ";--tb-fg:" +
@@ -56,7 +56,11 @@ import type { LauncherConfig, PanelApi, TrulybotHook } from "./hook";
     ".l:focus-visible{outline:3px solid var(--tb-bg);outline-offset:3px;box-shadow:0 0 0 3px #fff}" +
     ".l svg{width:26px;fill:currentColor;stroke:currentColor;stroke-width:2.4;stroke-linecap:round}" +
     "[aria-expanded=true] .c,.l .x{display:none}[aria-expanded=true] .x{display:block}" +
-    "@media (prefers-reduced-motion:reduce){.l{transition:none}}";
+    "@media (prefers-reduced-motion:reduce){.l{transition:none}}"
+  );
+}
+
+function createButton(d: Document, label: string): HTMLButtonElement {
   const btn = d.createElement("button");
   btn.type = "button";
   btn.className = "l";
@@ -66,6 +70,26 @@ import type { LauncherConfig, PanelApi, TrulybotHook } from "./hook";
   // static, trusted markup (icons only; no data)
   btn.innerHTML =
     '<svg viewBox="0 0 24 24" aria-hidden="true" focusable="false"><path class="c" d="M4 4h16a2 2 0 012 2v10a2 2 0 01-2 2H9l-5 4v-4a2 2 0 01-2-2V6a2 2 0 012-2z"/><path class="x" d="M6 6l12 12M18 6 6 18"/></svg>';
+  return btn;
+}
+
+function boot(w: Window, d: Document, script: HTMLScriptElement | null): void {
+  if (w.__trulybot) return;
+  const config = readConfig(w, d, script);
+  const lang = normalizeLanguage(config.locale) || "en";
+  const host = d.createElement("div");
+  host.id = "trulybot-root";
+  // every UI language is left-to-right: an RTL page must not reorder the widget's punctuation
+  host.dir = "ltr";
+  host.lang = lang;
+  host.setAttribute(
+    "style",
+    "all:initial;position:fixed;z-index:2147483000;bottom:0;" + config.position + ":0;width:0;height:0",
+  );
+  const root = host.attachShadow({ mode: "open" });
+  const style = d.createElement("style");
+  style.textContent = launcherCss(config);
+  const btn = createButton(d, config.label || LAUNCHER_LABEL[lang]);
   root.append(style, btn);
 
   let loading = false;
@@ -110,17 +134,9 @@ import type { LauncherConfig, PanelApi, TrulybotHook } from "./hook";
   });
   // warm up on intent so the first open feels instant
   btn.addEventListener("pointerenter", () => load(() => {}), { once: true });
-
-  const mount = () => {
-    d.body.appendChild(host);
-    if (config.proactive) {
-      const idle = (
-        w as unknown as { requestIdleCallback?: (cb: () => void, o?: { timeout: number }) => void }
-      ).requestIdleCallback;
-      const go = () => load((panel) => panel.isOpen() || panel.tease());
-      setTimeout(() => (idle ? idle(go, { timeout: 4000 }) : go()), 3000);
-    }
-  };
-  if (d.body) mount();
-  else d.addEventListener("DOMContentLoaded", mount);
-})();
+  d.body.appendChild(host);
+  if (config.proactive) {
+    const go = () => load((panel) => panel.isOpen() || panel.tease());
+    setTimeout(() => afterLoadAndIdle(w, d, go), 3000);
+  }
+}

@@ -1,5 +1,5 @@
 import { describe, it, expect } from "vitest";
-import { postMessage, fetchConfig, parseRetryAfter, type FetchLike } from "./net";
+import { postMessage, fetchConfig, getMessages, parseRetryAfter, type FetchLike } from "./net";
 import type { KV } from "./storage";
 
 type Reply = { status: number; body?: unknown; headers?: Record<string, string> } | Error;
@@ -151,5 +151,70 @@ describe("WordPress REST nonce", () => {
     expect(calls[0].init?.headers?.["X-WP-Nonce"]).toBe("abc123");
     expect(calls[0].init?.headers?.["Content-Type"]).toBe("application/json");
     expect(calls[1].init?.headers?.["X-WP-Nonce"]).toBe("abc123");
+  });
+});
+
+describe("conversation token on POST", () => {
+  it("sends the token back in the body with its conversation id", async () => {
+    const f = fakeFetch([{ status: 200, body: { ...ok, conversationToken: "tok" } }]);
+    const r = await postMessage(
+      f.fn,
+      "/b",
+      { conversationId: "c1", conversationToken: "tok", text: "hi", locale: "en" },
+      noSleep,
+    );
+    expect(r.ok && r.data.conversationToken).toBe("tok");
+    expect(JSON.parse(f.calls[0].init!.body!)).toEqual({
+      conversationId: "c1",
+      conversationToken: "tok",
+      text: "hi",
+      locale: "en",
+    });
+  });
+});
+
+describe("getMessages (poll)", () => {
+  const q = { conversationId: "c 1&x", conversationToken: "t/=+", after: "m9" };
+  it("GETs {base}/messages with id, token and after in the query (encoded)", async () => {
+    const agent = { id: "a1", role: "agent", type: "text", text: "Hi, Sam here" };
+    const f = fakeFetch([
+      { status: 200, body: { conversationId: "c 1&x", messages: [agent], awaiting: null } },
+    ]);
+    const r = await getMessages(f.fn, "/apps/trulybot", q, { headers: { "X-WP-Nonce": "n" } });
+    expect(r).toEqual({ ok: true, data: { conversationId: "c 1&x", messages: [agent], awaiting: null } });
+    const url = new URL(f.calls[0].url, "https://shop.test");
+    expect(url.pathname).toBe("/apps/trulybot/messages");
+    expect(Object.fromEntries(url.searchParams)).toEqual({
+      conversationId: "c 1&x",
+      conversationToken: "t/=+",
+      after: "m9",
+    });
+    expect(f.calls[0].init?.method).toBeUndefined(); // GET
+    expect(f.calls[0].init?.headers).toMatchObject({ "X-WP-Nonce": "n", Accept: "application/json" });
+  });
+  it("leaves `after` out when the widget has no server message yet", async () => {
+    const f = fakeFetch([{ status: 200, body: ok }]);
+    await getMessages(f.fn, "/b", { ...q, after: null });
+    expect(new URL(f.calls[0].url, "https://x.test").searchParams.has("after")).toBe(false);
+  });
+  it.each([401, 403, 404, 400, 405])(
+    "stops polling on %i (not this browser's conversation / not offered)",
+    async (status) => {
+      const f = fakeFetch([{ status, body: { error: { code: "x" } } }]);
+      expect(await getMessages(f.fn, "/b", q)).toEqual({ ok: false, stop: true });
+    },
+  );
+  it("keeps polling after network errors, 5xx, a bad body, and 429 with its Retry-After", async () => {
+    const f = fakeFetch([
+      new TypeError("offline"),
+      { status: 503 },
+      { status: 200, body: { nope: true } },
+      { status: 429, headers: { "Retry-After": "20" } },
+    ]);
+    expect(await getMessages(f.fn, "/b", q)).toEqual({ ok: false, stop: false, retryAfterSeconds: null });
+    expect(await getMessages(f.fn, "/b", q)).toEqual({ ok: false, stop: false, retryAfterSeconds: null });
+    expect(await getMessages(f.fn, "/b", q)).toEqual({ ok: false, stop: false, retryAfterSeconds: null });
+    expect(await getMessages(f.fn, "/b", q)).toEqual({ ok: false, stop: false, retryAfterSeconds: 20 });
+    expect(f.calls).toHaveLength(4); // no hidden retries: the poller is the retry
   });
 });

@@ -137,3 +137,57 @@ export async function fetchConfig(
     return cached ? cached.body : null;
   }
 }
+
+export interface PollQuery {
+  conversationId: string;
+  conversationToken: string;
+  /** id of the newest message the widget has; all messages when null */
+  after: string | null;
+}
+
+export type PollResult =
+  | { ok: true; data: MessagesResponse }
+  /**
+   * 401/403/404 (the conversation is not, or no longer, this browser's) and any other 4xx but 408/429
+   * (asking again cannot fix it): stop polling, silently
+   */
+  | { ok: false; stop: true }
+  /** network error, 429, 5xx, bad body: try again later */
+  | { ok: false; stop: false; retryAfterSeconds: number | null };
+
+/** GET {base}/messages?conversationId=…&conversationToken=…&after=… — what was written since `after`. No retries: the poller is the retry. */
+export async function getMessages(
+  fetchFn: FetchLike,
+  base: string,
+  q: PollQuery,
+  opts: { headers?: Record<string, string>; now?: () => number } = {},
+): Promise<PollResult> {
+  const params = new URLSearchParams({
+    conversationId: q.conversationId,
+    conversationToken: q.conversationToken,
+  });
+  if (q.after) params.set("after", q.after);
+  let res: Awaited<ReturnType<FetchLike>>;
+  try {
+    res = await fetchFn(base + "/messages?" + params.toString(), {
+      headers: { ...opts.headers, Accept: "application/json" },
+      credentials: "same-origin",
+    });
+  } catch {
+    return { ok: false, stop: false, retryAfterSeconds: null };
+  }
+  if (res.status >= 400 && res.status < 500 && res.status !== 408 && res.status !== 429)
+    return { ok: false, stop: true };
+  if (!res.ok) {
+    const ra =
+      res.status === 429 ? parseRetryAfter(res.headers.get("Retry-After"), (opts.now ?? Date.now)()) : null;
+    return { ok: false, stop: false, retryAfterSeconds: ra };
+  }
+  try {
+    const data = (await res.json()) as MessagesResponse;
+    if (!data || !Array.isArray(data.messages)) throw new Error("shape");
+    return { ok: true, data };
+  } catch {
+    return { ok: false, stop: false, retryAfterSeconds: null };
+  }
+}

@@ -15,8 +15,12 @@ export const MAX_STORED_MESSAGES = 60;
 
 export interface SessionState {
   conversationId: string | null;
+  /** the conversation's secret from the server's first answer; sent back with every request */
+  conversationToken: string | null;
   messages: WidgetMessage[];
   awaiting: Awaiting;
+  /** id of the newest message from the server (the poll's `after`) */
+  lastMessageId: string | null;
   /** ms epoch of the last activity */
   updatedAt: number;
 }
@@ -49,8 +53,10 @@ export function loadSession(
     }
     return {
       conversationId: typeof s.conversationId === "string" ? s.conversationId : null,
+      conversationToken: typeof s.conversationToken === "string" ? s.conversationToken : null,
       messages: s.messages.filter((m) => m && typeof m === "object" && typeof m.type === "string"),
       awaiting: s.awaiting ?? null,
+      lastMessageId: typeof s.lastMessageId === "string" ? s.lastMessageId : null,
       updatedAt: s.updatedAt,
     };
   } catch {
@@ -69,8 +75,10 @@ export function saveSession(
   if (!kv) return;
   const body: SessionState = {
     conversationId: state.conversationId,
+    conversationToken: state.conversationToken,
     messages: state.messages.slice(-MAX_STORED_MESSAGES),
     awaiting: state.awaiting,
+    lastMessageId: state.lastMessageId,
     updatedAt: now,
   };
   safe(() => kv.setItem(key, JSON.stringify(body)));

@@ -33,7 +33,11 @@ background:rgba(255,255,255,.2);border:1px solid rgba(255,255,255,.35);overflow:
 .b{padding:9px 13px;border-radius:16px;white-space:pre-wrap;overflow-wrap:anywhere;word-break:break-word}
 .bot .b{background:var(--s2);border-bottom-left-radius:6px}
 .me .b{background:var(--tb-bg);color:var(--tb-fg);border-bottom-right-radius:6px}
+.agent .b{background:var(--prog-b);color:var(--prog-t);border:1px solid var(--bd)}
+.who{font-size:12px;font-weight:650;color:var(--t2);margin:0 0 3px 4px}
+.note{align-self:center;font-size:12.5px;color:var(--t2);padding:3px 12px;border-radius:999px;background:var(--s2);text-align:center}
 .b a{color:var(--lk);text-decoration:underline;text-underline-offset:2px}
+.me .b a,.agent .b a{color:inherit}
 .m.wide{max-width:100%;width:100%}
 .sr{position:absolute;width:1px;height:1px;margin:-1px;padding:0;overflow:hidden;clip:rect(0 0 0 0);white-space:nowrap;border:0}
 .qrs{display:flex;flex-wrap:wrap;gap:6px;align-self:flex-start;max-width:100%;padding:2px 0}

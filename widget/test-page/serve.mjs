@@ -1,7 +1,7 @@
 #!/usr/bin/env node
 /**
  * A storefront-like test page for the widget plus a canned mock of the widget protocol
- * (CONTRACTS.md §1) on node:http. For looking at the widget in a real browser; not the real engine.
+ * (docs/contracts.md, widget protocol) on node:http. For looking at the widget in a real browser; not the real engine.
  *
  *   node widget/test-page/serve.mjs [port]          (build first: node scripts/build-widget.mjs)
  *   open http://localhost:4400/?locale=es&accent=%23e0457b&position=left&proactive=true
@@ -10,6 +10,10 @@
  * "1004" gives a split shipment, "1003" a delivered order, "my orders" an order list,
  * "person" a handoff form, "shipping" a policy answer with a link, "limit" a 429,
  * "down" a 503 (shows the Retry state), "flaky" fails twice then answers, "xss" hostile text.
+ * Conversations carry a token (docs/contracts.md, widget protocol): the first answer returns `conversationToken`, a POST with
+ * a wrong or missing token starts a new conversation, `GET /messages?conversationId&conversationToken&after`
+ * returns newer messages (401 for a wrong token, 404 for an unknown conversation). `agentReply(text)`
+ * on the returned handle makes "a person from the team" write into the latest conversation.
  */
 import { createServer } from "node:http";
 import { readFile } from "node:fs/promises";
@@ -117,6 +121,9 @@ const TEXT = {
 /** @param {{ accent?: string, name?: string, greeting?: string, position?: string, delayMs?: number }} [opts] */
 export function startServer(port = 4400, opts = {}) {
   const conversations = new Map();
+  /** every request to the protocol: { method, path, query, body } */
+  const requests = [];
+  let latest = null;
   const flaky = new Map();
   const delayMs = opts.delayMs ?? 450;
   const config = {
@@ -328,17 +335,43 @@ export function startServer(port = 4400, opts = {}) {
             return;
           }
         }
+        requests.push({ method: "POST", path: url.pathname, body: msg });
         let conv = msg.conversationId && conversations.get(msg.conversationId);
+        if (conv && conv.token !== msg.conversationToken) conv = null; // id without its token: a new one
+        const isNew = !conv;
         if (!conv) {
-          conv = { id: "conv_" + id(), awaiting: null, order: null, verified: false };
+          conv = {
+            id: "conv_" + id(),
+            token: randomUUID(),
+            awaiting: null,
+            order: null,
+            verified: false,
+            log: [],
+          };
           conversations.set(conv.id, conv);
         }
+        latest = conv;
         const messages =
           t === "flaky"
             ? [bot("Sorry for the wait — I'm back. How can I help?")]
             : reply(conv, msg.text, msg.action);
+        conv.log.push(...messages);
         await new Promise((r) => setTimeout(r, delayMs));
         res.writeHead(200, { "Content-Type": "application/json" });
+        const out = { conversationId: conv.id, messages, awaiting: conv.awaiting };
+        if (isNew) out.conversationToken = conv.token;
+        return res.end(JSON.stringify(out));
+      }
+      if (req.method === "GET" && url.pathname === BASE + "/messages") {
+        const q = Object.fromEntries(url.searchParams);
+        requests.push({ method: "GET", path: url.pathname, query: q });
+        const conv = conversations.get(q.conversationId || "");
+        const status = !conv ? 404 : conv.token !== q.conversationToken ? 401 : 200;
+        res.writeHead(status, { "Content-Type": "application/json" });
+        if (status !== 200)
+          return res.end(JSON.stringify({ error: { code: "not_found", message: "No such conversation" } }));
+        const at = q.after ? conv.log.findIndex((m) => m.id === q.after) : -1;
+        const messages = conv.log.slice(at + 1);
         return res.end(JSON.stringify({ conversationId: conv.id, messages, awaiting: conv.awaiting }));
       }
       res.writeHead(404, { "Content-Type": "text/plain" });
@@ -354,6 +387,11 @@ export function startServer(port = 4400, opts = {}) {
       const p = typeof addr === "object" && addr ? addr.port : port;
       resolvePromise({
         url: `http://127.0.0.1:${p}`,
+        requests,
+        agentReply(text) {
+          if (!latest) throw new Error("no conversation yet");
+          latest.log.push({ id: id(), role: "agent", type: "text", text });
+        },
         close: () => new Promise((r) => server.close(() => r(undefined))),
       });
     });
