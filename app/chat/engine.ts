@@ -12,6 +12,7 @@ import type { MessagesRequest, MessagesResponse } from "../protocol";
 import { pickLanguage } from "../protocol/language";
 import type { ConversationRecord } from "./repository";
 import { commitTurn } from "./dialogue/commit";
+import { wellFormedRequest } from "./dialogue/request";
 import { decide } from "./dialogue/route";
 import { initialState, loadState } from "./dialogue/state";
 import type { Turn } from "./dialogue/turn";
@@ -56,8 +57,9 @@ async function openConversation(
   return { conv, created: true };
 }
 
-export async function handleTurn(ctx: TurnContext, req: MessagesRequest): Promise<MessagesResponse> {
+export async function handleTurn(ctx: TurnContext, request: MessagesRequest): Promise<MessagesResponse> {
   const started = performance.now();
+  const req = wellFormedRequest(request); // text goes into UTF-8 databases: no lone surrogates
   const { repo } = ctx;
   const opened = await openConversation(ctx, req);
   const created = opened.created;

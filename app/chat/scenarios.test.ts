@@ -6,6 +6,9 @@
 import { describe, expect, it } from "vitest";
 import type { WidgetMessage, WidgetOrder } from "../protocol";
 import { demoShopifyContext, demoWooContext, replyText, type DemoContext } from "../../test/support/chat";
+import { useChatDatabase } from "../../test/support/chat-database";
+
+useChatDatabase();
 
 type Row = {
   n: string;

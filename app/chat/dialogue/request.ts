@@ -13,6 +13,11 @@ function wellFormed(v: unknown, depth = 0): unknown {
   return Object.fromEntries(Object.entries(v).map(([k, x]) => [k, wellFormed(x, depth + 1)]));
 }
 
+/** The request with every string well-formed (for callers that did not come through parseMessagesRequest). */
+export function wellFormedRequest(req: MessagesRequest): MessagesRequest {
+  return wellFormed(req) as MessagesRequest;
+}
+
 type Fields = Record<string, unknown>;
 type Step = (b: Fields, out: MessagesRequest) => ParseResult | null;
 
