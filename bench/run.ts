@@ -392,7 +392,8 @@ async function soak(
 // ------------------------------------------------------------------------------------------------
 
 async function engineBench() {
-  const { demoShopifyContext, demoWooContext } = await import("../test/support/chat");
+  const { demoShopifyContext, demoWooContext, openChatDatabase } = await import("../test/support/chat");
+  const chatDb = await openChatDatabase(); // the real Prisma repository on a throw-away SQLite file
   const out: Record<
     string,
     { turns: number; turnsPerSecond: number; p50: number; p95: number; p99: number }
@@ -401,7 +402,7 @@ async function engineBench() {
     ["shopify", demoShopifyContext, SHOPIFY_TURN],
     ["woocommerce", demoWooContext, WOO_TURN],
   ] as const) {
-    const ctx = make({});
+    const ctx = make({ repo: chatDb.repo });
     const turn = async (i: number) => {
       // a new shopper and a new conversation each turn, on one context (adapter loaded once)
       ctx.shopper = { key: `bench-shopper-${i}`, customerId: null };
@@ -435,6 +436,7 @@ async function engineBench() {
       `engine ${name}: ${out[name].turnsPerSecond} turns/s, p50 ${out[name].p50} ms, p95 ${out[name].p95} ms`,
     );
   }
+  await chatDb.close();
   return out;
 }
 

@@ -1,10 +1,13 @@
 import { describe, expect, it } from "vitest";
 import { computeKeyNumbers, periodEndingAt } from "./analytics";
-import { createMemoryRepository } from "../../test/support/memory-repository";
+import { useChatDatabase } from "../../test/support/chat-database";
+
+const chat = useChatDatabase();
 
 describe("key numbers", () => {
   it("counts resolution without a human: no handoff and no repeat order question within 72 h", async () => {
-    const repo = createMemoryRepository();
+    const repo = chat.repo;
+    await chat.chat.seedStore("s");
     const t0 = new Date("2026-11-10T12:00:00Z");
     const at = (h: number) => new Date(t0.getTime() + h * 3600_000);
     const conv = async (key: string, h: number, handoff = false) => {

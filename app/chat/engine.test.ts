@@ -3,8 +3,10 @@ import { PlatformUnavailableError } from "../platforms/types";
 import { handleTurn, parseMessagesBody, parseMessagesRequest } from "./engine";
 import type { HandoffNotification } from "./notify";
 import type { MessagesResponse, WidgetMessage } from "../protocol";
-import { createMemoryRepository } from "../../test/support/memory-repository";
 import { demoShopifyContext, demoWooContext, replyText } from "../../test/support/chat";
+import { useChatDatabase } from "../../test/support/chat-database";
+
+const chat = useChatDatabase();
 
 const strip = (r: MessagesResponse) =>
   JSON.stringify({ awaiting: r.awaiting, messages: r.messages.map(({ id: _id, ...m }) => m) });
@@ -100,7 +102,7 @@ describe("slot filling", () => {
   });
 
   it("the conversation continues on another instance (state lives in the repository)", async () => {
-    const repo = createMemoryRepository();
+    const repo = chat.repo;
     const one = demoShopifyContext({ repo });
     const first = await one.send("where is my order 1002?");
     const two = demoShopifyContext({ repo }); // a second app instance: new adapter, same database
@@ -134,7 +136,7 @@ describe("topic switches, negation, small talk", () => {
     const r = await c.send("marcus.reed@example.net");
     expect(orderOf(r)?.order.number).toBe("1002");
     expect(r.messages.some((m) => m.type === "handoff")).toBe(false);
-    expect(c.repo.handoffs).toHaveLength(0);
+    expect(await c.repo.handoffs()).toHaveLength(0);
   });
 
   it("greets, thanks, and falls back with quick replies", async () => {
@@ -222,17 +224,17 @@ describe("verification and enumeration safety", () => {
     expect(hasOrder(r)).toBe(false);
     expect(replyText(r)).toMatch(/can't check more orders/);
     expect(replyText(r)).toContain("Talk to a person");
-    expect(c.repo.lookups.at(-1)?.outcome).toBe("rate_limited");
+    expect((await c.repo.lookups()).at(-1)?.outcome).toBe("rate_limited");
     // a person can still be reached, with the reason recorded
     await c.send({ action: { type: "quick_reply", value: "tb:human" } });
     await c.send({
       action: { type: "handoff_submit", email: "marcus.reed@example.net", message: "please help with 1002" },
     });
-    expect(c.repo.handoffs[0]?.reason).toBe("rate_limited");
+    expect((await c.repo.handoffs())[0]?.reason).toBe("rate_limited");
   });
 
   it("limits failed attempts per order number across shoppers, and per store", async () => {
-    const repo = createMemoryRepository();
+    const repo = chat.repo;
     for (let i = 0; i < 5; i++) {
       const c = demoShopifyContext({ repo, shopperKey: `s${i}`, capabilities: { readAllOrders: true } });
       await c.send(`order 1002 x${i}@example.com`);
@@ -244,7 +246,8 @@ describe("verification and enumeration safety", () => {
     const other = await late.send("order 1003 alice.johnson@example.com"); // other orders still work
     expect(orderOf(other)?.order.number).toBe("1003");
 
-    const repo2 = createMemoryRepository();
+    await chat.chat.reset(); // a fresh store-wide counter
+    const repo2 = chat.repo;
     for (let i = 0; i < 3; i++) {
       const c = demoShopifyContext({
         repo: repo2,
@@ -264,14 +267,14 @@ describe("verification and enumeration safety", () => {
     const c = demoShopifyContext();
     await c.send("order 1003 alice.johnson@example.com");
     await c.send("order 1002 nobody@example.com");
-    expect(c.repo.lookups.map((l) => [l.method, l.outcome])).toEqual([
+    expect((await c.repo.lookups()).map((l) => [l.method, l.outcome])).toEqual([
       ["email", "verified"],
       ["email", "mismatch"],
     ]);
-    const dump = JSON.stringify(c.repo.lookups);
+    const dump = JSON.stringify(await c.repo.lookups());
     expect(dump).not.toMatch(/1003|1002|alice|nobody|example/);
-    expect(c.repo.lookups[0]!.orderNumberHash).toMatch(/^[0-9a-f]{64}$/);
-    expect(typeof c.repo.lookups[0]!.latencyMs).toBe("number");
+    expect((await c.repo.lookups())[0]!.orderNumberHash).toMatch(/^[0-9a-f]{64}$/);
+    expect(typeof (await c.repo.lookups())[0]!.latencyMs).toBe("number");
   });
 
   it("masks the email and never prints the phone or street address", async () => {
@@ -293,7 +296,7 @@ describe("outages", () => {
     expect(replyText(r)).toContain("I can't reach the store's order system right now");
     expect(replyText(r)).toContain("Talk to a person");
     expect(hasOrder(r)).toBe(false);
-    expect(c.repo.lookups.at(-1)?.outcome).toBe("error");
+    expect((await c.repo.lookups()).at(-1)?.outcome).toBe("error");
     // an unexpected error is handled the same way
     c.adapter.failNext(new TypeError("boom"));
     const r2 = await c.send("order 1002 marcus.reed@example.net");
@@ -316,7 +319,7 @@ describe("cancel / return / address change", () => {
     const c = demoShopifyContext({ settings: { businessHours: "Mon-Fri 9:00-17:00 ET" } });
     const a = await c.send("I want to cancel my order 1001");
     expect(a.awaiting).toBe("email_or_phone");
-    expect(c.repo.handoffs).toHaveLength(0);
+    expect(await c.repo.handoffs()).toHaveLength(0);
     await c.send("alice.johnson@example.com");
     const text = (await c.repo.listMessages(c.conversationId!)).map((m) => m.text).join("\n");
     expect(text).toMatch(/cancelled free of charge until they ship/);
@@ -325,7 +328,7 @@ describe("cancel / return / address change", () => {
     );
     expect(text).toContain("Mon-Fri 9:00-17:00 ET");
     expect(text).not.toMatch(/has been cancelled|I cancelled|is cancelled\b/);
-    const h = c.repo.handoffs[0]!;
+    const h = (await c.repo.handoffs())[0]!;
     expect(h.reason).toBe("cancel_order");
     expect(h.orderNumber).toBe("1001");
     expect(h.email).toBe("alice.johnson@example.com");
@@ -339,15 +342,15 @@ describe("cancel / return / address change", () => {
     const r = await c.send("can I cancel it?");
     expect(r.awaiting).toBeNull();
     expect(replyText(r)).toContain("I've asked the team to cancel #1001");
-    expect(c.repo.handoffs[0]?.reason).toBe("cancel_order");
+    expect((await c.repo.handoffs())[0]?.reason).toBe("cancel_order");
   });
 
   it("a return request for a verified order creates a return handoff", async () => {
     const c = demoShopifyContext();
     await c.send("I need to return the jacket from order 1002");
     await c.send("marcus.reed@example.net");
-    expect(c.repo.handoffs[0]?.reason).toBe("return_refund");
-    expect(c.repo.handoffs[0]?.orderNumber).toBe("1002");
+    expect((await c.repo.handoffs())[0]?.reason).toBe("return_refund");
+    expect((await c.repo.handoffs())[0]?.orderNumber).toBe("1002");
   });
 });
 
@@ -368,10 +371,10 @@ describe("handoff", () => {
       },
     });
     const ack = done.messages.find((m) => m.type === "handoff");
-    expect(ack && ack.type === "handoff" && ack.handoffId).toBe(c.repo.handoffs[0]!.id);
+    expect(ack && ack.type === "handoff" && ack.handoffId).toBe((await c.repo.handoffs())[0]!.id);
     expect(replyText(done)).toContain("They'll reply by email to m***d@example.net");
     expect(done.awaiting).toBeNull();
-    const rec = c.repo.handoffs[0]!;
+    const rec = (await c.repo.handoffs())[0]!;
     expect(rec.message).toBe("The jacket is the wrong size");
     expect(rec.orderNumber).toBe("1002");
     expect(rec.transcript.some((t) => t.text.includes("order 1002"))).toBe(true);
@@ -391,7 +394,7 @@ describe("handoff", () => {
     expect(replyText(b)).toMatch(/email address/);
     const d = await c.send("sam@example.org");
     expect(d.awaiting).toBeNull();
-    expect(c.repo.handoffs[0]).toMatchObject({
+    expect((await c.repo.handoffs())[0]).toMatchObject({
       email: "sam@example.org",
       message: "my package never arrived and I need it by Friday",
       reason: "shopper_request",
@@ -403,7 +406,7 @@ describe("handoff", () => {
     await c.send("talk to a person");
     const r = await c.send({ action: { type: "handoff_submit", email: "not-an-email", message: "help" } });
     expect(r.awaiting).toBe("handoff_details");
-    expect(c.repo.handoffs).toHaveLength(0);
+    expect(await c.repo.handoffs()).toHaveLength(0);
   });
 
   it("when handoff is off, points to the support email instead", async () => {
@@ -435,7 +438,7 @@ describe("persistence", () => {
   });
 
   it("unknown or foreign conversation ids start a new conversation and leak nothing", async () => {
-    const repo = createMemoryRepository();
+    const repo = chat.repo;
     const shop = demoShopifyContext({ repo });
     await shop.send("where is order 1002");
     await shop.send("marcus.reed@example.net");
@@ -468,7 +471,7 @@ describe("persistence", () => {
     expect(orderOf(r)?.order.number).toBe("1002");
     const msgs = await c.repo.listMessages(c.conversationId!);
     expect(msgs.filter((m) => m.role === "shopper")).toHaveLength(2);
-    expect(c.repo.lookups).toHaveLength(1);
+    expect(await c.repo.lookups()).toHaveLength(1);
   });
 });
 
@@ -493,7 +496,7 @@ describe("languages", () => {
 
 describe("analytics", () => {
   it("records events and summarizes key numbers", async () => {
-    const repo = createMemoryRepository();
+    const repo = chat.repo;
     const a = demoShopifyContext({ repo, shopperKey: "a" });
     await a.send("where is order 1002");
     await a.send("marcus.reed@example.net");
@@ -522,8 +525,8 @@ describe("analytics", () => {
 
 describe("merchant FAQ", () => {
   it("answers from the store's FAQ (translated when available) and keeps a pending slot", async () => {
-    const repo = createMemoryRepository();
-    repo.addFaq({
+    const repo = chat.repo;
+    await repo.addFaq({
       storeId: "store-shopify",
       question: "Do you offer gift wrapping?",
       answer: "Yes - gift wrapping is $5 per order; choose it at checkout.",
@@ -534,7 +537,7 @@ describe("merchant FAQ", () => {
         },
       },
     });
-    repo.addFaq({
+    await repo.addFaq({
       storeId: "store-shopify",
       question: "Is the Burlington store open on Sundays?",
       answer: "Yes, 11am-5pm.",
@@ -543,7 +546,7 @@ describe("merchant FAQ", () => {
     const c = demoShopifyContext({ repo });
     const r = await c.send("do you offer gift wrapping?");
     expect(replyText(r)).toContain("gift wrapping is $5 per order");
-    expect(repo.events.filter((e) => e.type === "faq_answered")).toHaveLength(1);
+    expect((await repo.events()).filter((e) => e.type === "faq_answered")).toHaveLength(1);
     const es = demoShopifyContext({ repo });
     const r2 = await es.send("¿Ofrecen envoltorio de regalo?");
     expect(replyText(r2)).toContain("el envoltorio de regalo cuesta");

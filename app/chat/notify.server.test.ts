@@ -3,6 +3,9 @@ import { SMTPServer } from "smtp-server";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createSmtpNotifier, smtpNotifierFromEnv } from "./notify.server";
 import { demoShopifyContext } from "../../test/support/chat";
+import { useChatDatabase } from "../../test/support/chat-database";
+
+useChatDatabase();
 
 interface Mail {
   from: string;
@@ -69,7 +72,7 @@ describe("SMTP handoff notifier", () => {
     expect(raw).toContain("#1004");
     expect(raw).toContain("The trekking poles: can you ship them by Friday?");
     expect(raw).toMatch(/Reply-To: alice\.johnson@example\.com/i);
-    expect(ctx.repo.handoffs[0]!.notifiedAt).not.toBeNull();
+    expect((await ctx.repo.handoffs())[0]!.notifiedAt).not.toBeNull();
   });
 
   it("a mail failure does not break the chat (the handoff is stored, not marked notified)", async () => {
@@ -85,8 +88,8 @@ describe("SMTP handoff notifier", () => {
       action: { type: "handoff_submit", email: "x@example.org", message: "hello?" },
     });
     expect(r.awaiting).toBeNull();
-    expect(ctx.repo.handoffs).toHaveLength(1);
-    expect(ctx.repo.handoffs[0]!.notifiedAt).toBeNull();
+    expect(await ctx.repo.handoffs()).toHaveLength(1);
+    expect((await ctx.repo.handoffs())[0]!.notifiedAt).toBeNull();
   });
 
   it("is configured from the environment only when SMTP_HOST is set", () => {

@@ -9,6 +9,7 @@ import { handleTurn } from "./engine";
 import { createPrismaChatRepository } from "./repository.server";
 import type { ChatRepository } from "./repository";
 import { demoShopifyContext } from "../../test/support/chat";
+import { createTestChatRepository } from "../../test/support/chat-repository";
 
 describe("Prisma chat repository", () => {
   let db: Db;
@@ -164,7 +165,7 @@ describe("Prisma chat repository", () => {
     const fresh = await db.store.create({
       data: { workspaceId: ws.id, platform: "shopify", domain: "e2e.myshopify.com", name: "Demo Outfitters" },
     });
-    const base = demoShopifyContext();
+    const base = demoShopifyContext({ repo: createTestChatRepository(db) });
     const ctx = { ...base, repo, store: { ...base.store, id: fresh.id } };
     const a = await handleTurn(ctx, { text: "where is my order 1002?" });
     const b = await handleTurn(ctx, { conversationId: a.conversationId, text: "marcus.reed@example.net" });

@@ -1,7 +1,6 @@
 /**
- * Persistence the conversation engine needs. Two implementations:
- * - test/support/memory-repository.ts (tests)
- * - repository.server.ts (Prisma; shared by every app instance)
+ * Persistence the conversation engine needs, implemented once: repository.server.ts (Prisma; SQLite
+ * or PostgreSQL, shared by every app instance). Tests run it over a throw-away database.
  *
  * The engine is stateless between requests: every turn loads the conversation from here,
  * so any instance can continue any conversation.
@@ -203,7 +202,7 @@ export function median(values: number[]): number | null {
 }
 
 /**
- * Shared by both implementations: conversations with an order question that were resolved without a human.
+ * Conversations with an order question that were resolved without a human.
  * `convs` are the store's order-question conversations from `from` up to `to + 72h` (to see repeats).
  */
 export function countResolvedWithoutHuman(

@@ -3,7 +3,7 @@
  * own policies. Pure: the routes load the rows and pass them in.
  */
 import type { StorePolicies } from "../orders/types";
-import type { ChatStore } from "./engine";
+import type { ChatStore } from "./dialogue/types";
 import type { Language } from "../protocol";
 import { LANGUAGES } from "../protocol";
 

@@ -2,25 +2,7 @@
 import crypto from "node:crypto";
 import type { BotSettings, Store } from "@prisma/client";
 import type { WidgetConfig } from "../protocol";
-import { LANGUAGES, type Language } from "../protocol";
-
-export function pickLocale(
-  requested: string | null | undefined,
-  enabled: string[],
-  storeLocale?: string | null,
-): string {
-  const norm = (l: string | null | undefined) => (l ?? "").toLowerCase().split(/[-_]/)[0];
-  for (const cand of [norm(requested), norm(storeLocale)]) {
-    if (
-      cand &&
-      (LANGUAGES as readonly string[]).includes(cand) &&
-      (enabled.length === 0 || enabled.includes(cand))
-    )
-      return cand;
-  }
-  const first = enabled.find((l) => (LANGUAGES as readonly string[]).includes(l));
-  return (first as Language | undefined) ?? "en";
-}
+import { pickEnabledLanguage } from "../protocol/language";
 
 export function parseLanguages(json: string | null | undefined): string[] {
   try {
@@ -36,7 +18,7 @@ export function buildWidgetConfig(
   settings: BotSettings,
   requestedLocale?: string | null,
 ): WidgetConfig {
-  const locale = pickLocale(requestedLocale, parseLanguages(settings.languages), store.locale);
+  const locale = pickEnabledLanguage([requestedLocale, store.locale], parseLanguages(settings.languages));
   return {
     bot: {
       name: settings.name,

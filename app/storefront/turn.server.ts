@@ -3,19 +3,11 @@
  * Only the request verification (Shopify app proxy vs plugin signature) differs per platform,
  * and it happens in the route before this is called.
  */
-import type { BotSettings, Store } from "@prisma/client";
-import { handleTurn, parseMessagesBody, type ChatStore, type TurnContext } from "../chat/engine";
-import type { HandoffNotifier } from "../chat/notify";
-import { createSmtpNotifier } from "../chat/notify.server";
-import { chatStoreFromRecords } from "../chat/store-context";
-import { createPrismaChatRepository } from "../chat/repository.server";
+import type { Store } from "@prisma/client";
+import { buildTurnContext } from "../chat/context.server";
+import { handleTurn, parseMessagesBody } from "../chat/engine";
 import { getDb } from "../db.server";
-import { loadEnv } from "../env.server";
-import type { StorePolicies } from "../orders/types";
-import { adapterForStore } from "../platforms/adapters.server";
-import { hashForAudit } from "../stores/secrets.server";
 import { hitRateLimit } from "../security/rate-limit.server";
-import { PlatformUnavailableError, type PlatformAdapter } from "../platforms/types";
 import { jsonError } from "./errors.server";
 
 export const MAX_BODY_BYTES = 16 * 1024;
@@ -24,57 +16,6 @@ export const REQUEST_LIMITS = {
   store: { limit: 3000, windowSeconds: 60 },
   shopper: { limit: 40, windowSeconds: 60 },
 };
-
-let notifier: HandoffNotifier | null | undefined;
-function notifierFromEnv(): HandoffNotifier | null {
-  if (notifier !== undefined) return notifier;
-  const { SMTP_URL, SMTP_FROM } = loadEnv();
-  if (!SMTP_URL) return (notifier = null);
-  const u = new URL(SMTP_URL);
-  const port = Number(u.port || (u.protocol === "smtps:" ? 465 : 587));
-  notifier = createSmtpNotifier({
-    host: u.hostname,
-    port,
-    secure: u.protocol === "smtps:",
-    user: u.username ? decodeURIComponent(u.username) : null,
-    pass: u.password ? decodeURIComponent(u.password) : null,
-    from: SMTP_FROM,
-  });
-  return notifier;
-}
-
-/** An adapter that always reports an outage: the engine then answers honestly instead of failing. */
-function unavailableAdapter(platform: "shopify" | "woocommerce", error: unknown): PlatformAdapter {
-  const e =
-    error instanceof PlatformUnavailableError
-      ? error
-      : new PlatformUnavailableError(String((error as Error)?.message ?? error), "upstream_error");
-  const fail = async (): Promise<never> => {
-    throw e;
-  };
-  return {
-    capabilities: { platform, readAllOrders: true, knowsDelivery: platform === "shopify" },
-    findOrder: fail,
-    listCustomerOrders: fail,
-    getPolicies: async () => ({}),
-    getStoreInfo: fail,
-  };
-}
-
-/** The engine's view of the store: settings, merged policies (merchant-entered win over the platform's). */
-export async function chatStoreFor(
-  store: Store,
-  settings: BotSettings,
-  adapter: PlatformAdapter,
-): Promise<ChatStore> {
-  let platformPolicies: StorePolicies = {};
-  try {
-    platformPolicies = await adapter.getPolicies();
-  } catch {
-    // policies are a nicety; an outage is handled when an order is looked up
-  }
-  return chatStoreFromRecords(store, settings, platformPolicies);
-}
 
 export interface StorefrontShopper {
   /** stable, hashed identity of the shopper's browser (never raw IP/UA) */
@@ -113,23 +54,7 @@ export async function storefrontMessages(
     }
   }
 
-  const settings =
-    (await db.botSettings.findUnique({ where: { storeId: store.id } })) ??
-    (await db.botSettings.create({ data: { storeId: store.id } }));
-  let adapter: PlatformAdapter;
-  try {
-    adapter = await adapterForStore(store);
-  } catch (error) {
-    adapter = unavailableAdapter(store.platform === "shopify" ? "shopify" : "woocommerce", error);
-  }
-  const ctx: TurnContext = {
-    store: await chatStoreFor(store, settings, adapter),
-    adapter,
-    repo: createPrismaChatRepository(db),
-    shopper: { key: shopper.key, customerId: shopper.customerId },
-    notifier: notifierFromEnv(),
-    auditKey: hashForAudit("audit-key", "engine"),
-  };
+  const ctx = await buildTurnContext({ store, shopper, db });
   const result = await handleTurn(ctx, parsed.request);
   return new Response(JSON.stringify(result), {
     status: 200,

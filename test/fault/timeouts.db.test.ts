@@ -1,16 +1,16 @@
 /**
  * Upstream timeouts: the platform accepts the connection and never answers. The storefront routes
  * use the clients' production timeouts (8 s, with retries), too slow for a unit suite, so this test
- * assembles the same turn the route runs — engine + Prisma repository on a real database + the real
- * Shopify GraphQL / WooCommerce REST clients over HTTP to the emulators — with short client
- * timeouts. The shopper gets an honest reply within the bound, and the message is stored once.
+ * builds the turn through the same composition root the routes use (buildTurnContext: settings,
+ * policies, Prisma repository on a real database) and hands it only its own parts: the real
+ * Shopify GraphQL / WooCommerce REST clients over HTTP to the emulators with short client timeouts,
+ * and no mailer. The shopper gets an honest reply within the bound, and the message is stored once.
  */
 import crypto from "node:crypto";
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
 import type { Db } from "../../app/db.server";
+import { buildTurnContext } from "../../app/chat/context.server";
 import { handleTurn, type TurnContext } from "../../app/chat/engine";
-import { createPrismaChatRepository } from "../../app/chat/repository.server";
-import { chatStoreFromRecords } from "../../app/chat/store-context";
 import { inferCarrier } from "../../app/orders/carriers";
 import { createShopifyAdapter } from "../../app/platforms/shopify/adapter";
 import { createShopifyGraphqlClient } from "../../app/platforms/shopify/client";
@@ -59,13 +59,13 @@ afterAll(async () => {
 
 async function context(storeId: string, adapter: PlatformAdapter): Promise<TurnContext> {
   const store = await db.store.findUniqueOrThrow({ where: { id: storeId } });
-  const settings = await db.botSettings.findUnique({ where: { storeId } });
-  return {
-    store: chatStoreFromRecords(store, settings, {}),
+  return buildTurnContext({
+    store,
     adapter,
-    repo: createPrismaChatRepository(db),
+    db,
+    notifier: null,
     shopper: { key: crypto.randomBytes(16).toString("hex"), customerId: null },
-  };
+  });
 }
 
 const shopifyAdapter = () =>

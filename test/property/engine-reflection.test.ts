@@ -2,14 +2,17 @@
  * Markup in the shopper's text is never reflected where it could render or act: replies are JSON
  * text (the widget renders with textContent), but the engine must still not copy untrusted text into
  * quick-reply values (sent back as actions), URLs or ids, and must not echo raw markup at all.
- * Engine with the in-memory repository and the demo adapters; several turns per conversation so
+ * Engine on the real Prisma repository (a throw-away database) with the demo adapters; several turns per conversation so
  * slot-filling states (awaiting order number / email, handoff) see the hostile text too.
  */
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { demoShopifyContext, demoWooContext } from "../support/chat";
+import { useChatDatabase } from "../support/chat-database";
 import type { MessagesResponse } from "../../app/protocol";
 import { HTML_PAYLOADS, hostileString, runs } from "./arbitraries";
+
+useChatDatabase();
 
 const MARKUP = /<\s*\/?\s*(script|img|svg|iframe)|onerror\s*=|onload\s*=|javascript:/i;
 
@@ -53,7 +56,7 @@ describe("the engine never reflects untrusted markup", () => {
       ),
       runs(120),
     );
-  });
+  }, 120_000); // 120 conversations on a real database, on a shared CI machine
 
   it.each(HTML_PAYLOADS)(
     "GIVEN %s inside an order question, a handoff and a quick-reply value THEN nothing of it comes back",

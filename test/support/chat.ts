@@ -1,6 +1,11 @@
 /**
- * Ready-made engine contexts over the demo stores (tests, benchmarks, the dashboard's try-it box).
- * Node-only (reads the demo fixtures).
+ * Ready-made engine contexts over the demo stores (tests, benchmarks), on the real Prisma repository
+ * over a throw-away SQLite (or PostgreSQL) database — so every number the tests read is computed by
+ * the one implementation production runs.
+ *
+ * In a test file: `const chat = useChatDatabase();` (./chat-database.ts: one database per file, emptied
+ * before each test), then `demoShopifyContext()` / `demoWooContext()`. Elsewhere (benchmarks):
+ * `await openChatDatabase()` and pass its `repo`. This module does not import vitest.
  */
 import {
   DEMO_NOW,
@@ -14,12 +19,68 @@ import type { ChatStore, TurnContext } from "../../app/chat/engine";
 import { handleTurn } from "../../app/chat/engine";
 import type { HandoffNotifier } from "../../app/chat/notify";
 import type { MessagesRequest, MessagesResponse } from "../../app/protocol";
-import { createMemoryRepository, type MemoryChatRepository } from "./memory-repository";
+import type { Db } from "../../app/db.server";
+import { createTestDb, type DbFlavor } from "../helpers/db";
+import { createTestChatRepository, type TestChatRepository } from "./chat-repository";
+
+export type { TestChatRepository } from "./chat-repository";
+
+export const DEMO_STORE_IDS = { shopify: "store-shopify", woocommerce: "store-woo" } as const;
+
+export interface ChatDatabase {
+  db: Db;
+  repo: TestChatRepository;
+  /** creates a store row (conversations, FAQs and events belong to a store) */
+  seedStore(id: string, platform?: "shopify" | "woocommerce"): Promise<void>;
+  /** deletes every conversation, message, lookup, handoff, FAQ, counter and event; keeps the stores */
+  reset(): Promise<void>;
+  close(): Promise<void>;
+}
+
+export async function openChatDatabase(opts: { flavor?: DbFlavor } = {}): Promise<ChatDatabase> {
+  const { db, cleanup } = await createTestDb(opts);
+  const ws = await db.workspace.create({ data: { name: "chat tests" } });
+  const seedStore = async (id: string, platform: "shopify" | "woocommerce" = "shopify") => {
+    await db.store.upsert({
+      where: { id },
+      create: { id, workspaceId: ws.id, platform, domain: `${id}.test`, name: id, status: "active" },
+      update: {},
+    });
+  };
+  await seedStore(DEMO_STORE_IDS.shopify, "shopify");
+  await seedStore(DEMO_STORE_IDS.woocommerce, "woocommerce");
+  return {
+    db,
+    repo: createTestChatRepository(db),
+    seedStore,
+    async reset() {
+      await db.message.deleteMany({});
+      await db.conversation.deleteMany({});
+      await db.orderLookup.deleteMany({});
+      await db.handoffRequest.deleteMany({});
+      await db.faqEntry.deleteMany({});
+      await db.rateLimit.deleteMany({});
+      await db.analyticsEvent.deleteMany({});
+    },
+    close: cleanup,
+  };
+}
+
+let current: ChatDatabase | null = null;
+
+/** The database demo contexts use when none is passed (set by useChatDatabase() in test files). */
+export function setDefaultChatDatabase(db: ChatDatabase | null): void {
+  current = db;
+}
+
+export function defaultChatDatabase(): ChatDatabase | null {
+  return current;
+}
 
 export interface DemoContextOptions extends DemoAdapterOptions {
   customerId?: string | null;
   shopperKey?: string;
-  repo?: MemoryChatRepository;
+  repo?: TestChatRepository;
   notifier?: HandoffNotifier;
   settings?: Partial<ChatStore["settings"]>;
   capabilities?: Partial<PlatformCapabilities>;
@@ -28,10 +89,11 @@ export interface DemoContextOptions extends DemoAdapterOptions {
 
 export interface DemoContext extends TurnContext {
   adapter: MemoryAdapter;
-  repo: MemoryChatRepository;
-  /** sends one turn, keeping the conversation id */
+  repo: TestChatRepository;
+  /** sends one turn, keeping the conversation id and its token (as the widget does) */
   send(req: MessagesRequest | string): Promise<MessagesResponse>;
   conversationId: string | null;
+  conversationToken: string | null;
 }
 
 let idCounter = 0;
@@ -48,7 +110,8 @@ function build(
   storeId: string,
   opts: DemoContextOptions,
 ): DemoContext {
-  const repo = opts.repo ?? createMemoryRepository();
+  const repo = opts.repo ?? current?.repo;
+  if (!repo) throw new Error("demo contexts need a database: call useChatDatabase() in the test file");
   const store: ChatStore = {
     id: storeId,
     name: adapter.store.name,
@@ -78,10 +141,16 @@ function build(
     now: () => opts.now?.() ?? DEMO_NOW,
     idGen: sequentialIds(`${storeId}-`),
     conversationId: null,
+    conversationToken: null,
     async send(req) {
       const body: MessagesRequest = typeof req === "string" ? { text: req } : { ...req };
-      if (ctx.conversationId && body.conversationId === undefined) body.conversationId = ctx.conversationId;
+      if (ctx.conversationId && body.conversationId === undefined) {
+        body.conversationId = ctx.conversationId;
+        if (ctx.conversationToken && body.conversationToken === undefined)
+          body.conversationToken = ctx.conversationToken;
+      }
       const res = await handleTurn(ctx, body);
+      if (res.conversationId !== ctx.conversationId) ctx.conversationToken = res.conversationToken ?? null;
       ctx.conversationId = res.conversationId;
       return res;
     },
@@ -90,11 +159,11 @@ function build(
 }
 
 export function demoShopifyContext(opts: DemoContextOptions = {}): DemoContext {
-  return build(loadDemoShopifyAdapter(opts), opts.store?.id ?? "store-shopify", opts);
+  return build(loadDemoShopifyAdapter(opts), opts.store?.id ?? DEMO_STORE_IDS.shopify, opts);
 }
 
 export function demoWooContext(opts: DemoContextOptions = {}): DemoContext {
-  return build(loadDemoWooAdapter(opts), opts.store?.id ?? "store-woo", opts);
+  return build(loadDemoWooAdapter(opts), opts.store?.id ?? DEMO_STORE_IDS.woocommerce, opts);
 }
 
 /** All visible text of a response, joined (for assertions). */

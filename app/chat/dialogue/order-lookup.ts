@@ -1,0 +1,120 @@
+/** Order flow, part "verify": the adapter call, rate limits, the lookup audit and the failure replies. */
+import { PlatformUnavailableError, type FindOrderResult } from "../../platforms/types";
+import type { LookupAudit, LookupMethod, LookupOutcome } from "../repository";
+import { hashOrderNumber, normalizeOrderNumber } from "../verification";
+import { quickReplies, say } from "./replies";
+import type { OrderFlow } from "./state";
+import { recordEvent, type Turn } from "./turn";
+
+export interface Lookup {
+  result: FindOrderResult | null;
+  latency: number;
+  error: boolean;
+}
+
+/** One adapter call; an outage (or any unexpected error) is reported, never thrown. */
+export async function findOrder(turn: Turn, orderNumber: string): Promise<Lookup> {
+  const t0 = performance.now();
+  try {
+    const result = await turn.ctx.adapter.findOrder({ orderNumber: normalizeOrderNumber(orderNumber) });
+    return { result, latency: Math.round(performance.now() - t0), error: false };
+  } catch (err) {
+    if (!(err instanceof PlatformUnavailableError))
+      console.error("[trulybot] adapter error", (err as Error)?.message);
+    return { result: null, latency: Math.round(performance.now() - t0), error: true };
+  }
+}
+
+/** Records the lookup (hashed order number, no personal data) after the commit. */
+export function audit(
+  turn: Turn,
+  orderNumber: string,
+  method: LookupMethod,
+  outcome: LookupOutcome,
+  latencyMs: number,
+) {
+  const { store, repo, shopper } = turn.ctx;
+  const rec: LookupAudit = {
+    storeId: store.id,
+    conversationId: turn.conv.id,
+    orderNumberHash: hashOrderNumber(store.id, orderNumber, turn.auditKey),
+    shopperKey: shopper.key,
+    method,
+    outcome,
+    latencyMs,
+    createdAt: turn.now(),
+  };
+  turn.effects.push(() => repo.recordLookup(rec));
+}
+
+function limitKeys(turn: Turn, orderNumber: string) {
+  const { store, shopper } = turn.ctx;
+  return {
+    store: `lookup:store:${store.id}`,
+    shopper: `lookup:shopper:${store.id}:${shopper.key}`,
+    orderNumber: `lookup:order:${store.id}:${hashOrderNumber(store.id, orderNumber, turn.auditKey)}`,
+  };
+}
+
+/** Whether failed attempts on the store, from this shopper or on this order number reached a limit. */
+export async function limitReached(turn: Turn, orderNumber: string): Promise<boolean> {
+  const keys = limitKeys(turn, orderNumber);
+  const { repo } = turn.ctx;
+  const at = turn.now();
+  const [cs, csh, co] = await Promise.all([
+    repo.peek(keys.store, at),
+    repo.peek(keys.shopper, at),
+    repo.peek(keys.orderNumber, at),
+  ]);
+  const l = turn.limits;
+  return cs >= l.store.limit || csh >= l.shopper.limit || co >= l.orderNumber.limit;
+}
+
+/** Counts a failed verification against every limit (after the commit). */
+export function countFailure(turn: Turn, orderNumber: string): void {
+  const keys = limitKeys(turn, orderNumber);
+  const { repo } = turn.ctx;
+  const l = turn.limits;
+  recordEvent(turn, "lookup_failed");
+  turn.effects.push(async () => {
+    const at = turn.now();
+    await repo.hit(keys.store, l.store.windowSeconds, l.store.limit, at);
+    await repo.hit(keys.shopper, l.shopper.windowSeconds, l.shopper.limit, at);
+    await repo.hit(keys.orderNumber, l.orderNumber.windowSeconds, l.orderNumber.limit, at);
+  });
+}
+
+export function rateLimitedReply(turn: Turn): void {
+  say(turn, "rate_limited");
+  quickReplies(turn, ["human"]);
+  turn.state.offer = "rate_limited";
+  turn.state.flow = null;
+  turn.state.awaiting = null;
+}
+
+export function outageReply(turn: Turn, flow: OrderFlow | null): void {
+  say(turn, "outage");
+  quickReplies(turn, flow ? ["retry", "human"] : ["human"]);
+  turn.state.offer = "outage";
+  turn.state.awaiting = null;
+}
+
+/**
+ * Unknown, mismatched, test or out-of-range order: one reply. Without read_all_orders an older order
+ * is out of reach, and only then is the 60-day window the true reason.
+ */
+export function notFoundReply(turn: Turn, flow: OrderFlow, outOfRange: boolean): void {
+  const n = normalizeOrderNumber(flow.orderNumber!);
+  const { adapter, store } = turn.ctx;
+  if (outOfRange && !adapter.capabilities.readAllOrders) {
+    const days = adapter.capabilities.recentOrdersDays ?? 60;
+    if (store.supportEmail) say(turn, "not_found_recent_support", { n, days, support: store.supportEmail });
+    else say(turn, "not_found_recent_human", { n, days });
+    turn.state.offer = "out_of_range";
+  } else {
+    say(turn, flow.email ? "not_found_email" : "not_found_phone", { n });
+    turn.state.offer = "shopper_request";
+  }
+  quickReplies(turn, ["retry", "human"]);
+  turn.state.awaiting = null;
+}
