@@ -15,6 +15,7 @@ import type { StorePolicies } from "../orders/types";
 import { adapterForStore } from "../platforms/adapters.server";
 import { hashForAudit } from "../stores/secrets.server";
 import { hitRateLimit } from "../security/rate-limit.server";
+import { storeLatencyFloor, withLatencyFloor } from "../security/latency-floor";
 import { PlatformUnavailableError, type PlatformAdapter } from "../platforms/types";
 import { jsonError } from "./errors.server";
 
@@ -118,7 +119,7 @@ export async function storefrontMessages(
     (await db.botSettings.create({ data: { storeId: store.id } }));
   let adapter: PlatformAdapter;
   try {
-    adapter = await adapterForStore(store);
+    adapter = withLatencyFloor(await adapterForStore(store), storeLatencyFloor(store.id));
   } catch (error) {
     adapter = unavailableAdapter(store.platform === "shopify" ? "shopify" : "woocommerce", error);
   }
