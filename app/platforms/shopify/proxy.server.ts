@@ -16,7 +16,7 @@ import { getDb } from "../../db.server";
 import { findStore } from "../../stores/stores.server";
 import { rememberNonce } from "../../security/nonces.server";
 import { jsonError } from "../../storefront/errors.server";
-import { clientIpFromForwardedFor, networkPrefix } from "../../security/client-ip";
+import { clientIpFromForwardedFor, networkPrefix } from "../../security/client-ip.server";
 import { hitRateLimit } from "../../security/rate-limit.server";
 import { hashForAudit } from "../../stores/secrets.server";
 

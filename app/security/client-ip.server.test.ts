@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { clientIpFromForwardedFor, networkPrefix } from "./client-ip";
+import { clientIpFromForwardedFor, networkPrefix } from "./client-ip.server";
 
 describe("client address for limits", () => {
   it("takes the entry Shopify appended (the last one), not the first one the client wrote", () => {
