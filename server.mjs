@@ -28,6 +28,27 @@ const MIME = {
   ".map": "application/json",
 };
 const MAX_BODY = 1024 * 1024; // 1 MiB: nothing the app accepts is bigger
+// Storefront and API routes (widget messages, plugin calls, connect): 64 KiB at most.
+const API_MAX_BODY = 64 * 1024;
+const API_PATH = /^\/(apps|proxy|api)\//;
+
+/** The body limit for a request path. */
+export function bodyLimitFor(pathname) {
+  return API_PATH.test(pathname) ? API_MAX_BODY : MAX_BODY;
+}
+
+function sendTooLarge(res, limit) {
+  const body = JSON.stringify({
+    error: { code: "payload_too_large", message: `Request body over ${Math.round(limit / 1024)} KiB` },
+  });
+  res.writeHead(413, {
+    "Content-Type": "application/json; charset=utf-8",
+    "Content-Length": Buffer.byteLength(body),
+    "Cache-Control": "no-store",
+    Connection: "close",
+  });
+  res.end(body);
+}
 
 /**
  * The built client files, indexed once at boot: no file-system work per request (a `stat` per
@@ -84,7 +105,7 @@ export function serveStatic(index, req, res) {
   return true;
 }
 
-function toRequest(req, res, origin) {
+function toRequest(req, res, origin, limit, state) {
   // Abort the Request when the client goes away before the response is finished (per request:
   // a listener on the keep-alive socket would pile up across requests).
   const controller = new AbortController();
@@ -104,8 +125,10 @@ function toRequest(req, res, origin) {
       new TransformStream({
         transform(chunk, ctrl) {
           seen += chunk.byteLength;
-          if (seen > MAX_BODY) ctrl.error(new Error("body too large"));
-          else ctrl.enqueue(chunk);
+          if (seen > limit) {
+            state.tooLarge = true;
+            ctrl.error(new Error("body too large"));
+          } else ctrl.enqueue(chunk);
         },
       }),
     );
@@ -164,12 +187,23 @@ export async function startServer(opts = {}) {
   const host = opts.host ?? process.env.HOST_BIND ?? "0.0.0.0";
   const staticIndex = indexStatic(clientDir);
   const server = http.createServer(async (req, res) => {
+    const state = { tooLarge: false };
     try {
       if (serveStatic(staticIndex, req, res)) return;
       const origin = `http://${req.headers.host || `localhost:${port}`}`;
-      const response = await handler(toRequest(req, res, origin));
+      const limit = bodyLimitFor(new URL(req.url ?? "/", "http://x").pathname);
+      // Too large: a 413 JSON answer, never whatever a route makes of a cut-off body (500/503).
+      if (Number(req.headers["content-length"] ?? 0) > limit) return sendTooLarge(res, limit);
+      let response;
+      try {
+        response = await handler(toRequest(req, res, origin, limit, state));
+      } finally {
+        if (state.tooLarge && !res.headersSent) sendTooLarge(res, limit);
+      }
+      if (state.tooLarge) return;
       await sendResponse(res, response);
     } catch (error) {
+      if (state.tooLarge) return; // answered 413 already
       if (!res.headersSent) {
         const tooLarge = /body too large/.test(String(error?.message));
         res.writeHead(tooLarge ? 413 : 500, { "Content-Type": "application/json" });

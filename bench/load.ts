@@ -49,7 +49,8 @@ let seq = 0;
 /** A different shopper per request: x-forwarded-for + user agent (Shopify), the shopper hash (Woo). */
 function nextShopper() {
   const n = ++seq;
-  const ip = `10.${(n >> 16) & 255}.${(n >> 8) & 255}.${n & 255}`;
+  // consecutive shoppers in different /24 networks (the app also limits per network prefix)
+  const ip = `10.${(n >> 8) & 255}.${n & 255}.${(n >> 16) & 255}`;
   return { n, ip, ua: `trulybot-bench/${process.pid}-${n}` };
 }
 

@@ -35,8 +35,35 @@ describe("verification", () => {
     ["+1 305-555-0178", "555-0178", false],
     ["+1 305-555-0178", "", false],
     ["+44 20 7946 0555", "+1 20 7946 0555", false],
+    // national format vs international, the country taken from the other number
+    ["+44 20 7946 0958", "020 7946 0958", true],
+    ["+44 7700 900123", "07700 900123", true],
+    // digit tails are not the number
+    ["+44 20 7946 0958", "79460958", false],
+    ["+44 20 7946 0958", "2079460958", true], // the full national number without the trunk 0
+    ["+44 20 7946 0958", "+1 207 946 0958", false],
+    ["+49 40 5550133", "5550133", false],
   ])("phone %s vs %s → %s", (a, b, expected) => {
     expect(phonesMatch(a, b)).toBe(expected);
+  });
+
+  it.each([
+    ["GB", "+44 20 7946 0958", "020 7946 0958", true],
+    ["GB", "020 7946 0958", "+44 20 7946 0958", true],
+    ["GB", "+44 20 7946 0958", "79460958", false],
+    ["DE", "040 5550133", "+49 40 5550133", true],
+    ["US", "(305) 555-0178", "+1 305 555 0178", true],
+    ["US", "(305) 555-0178", "555-0178", false],
+  ])("with the store's country %s: %s vs %s → %s", (country, a, b, expected) => {
+    expect(phonesMatch(a, b, country)).toBe(expected);
+  });
+
+  it("the last-8-digits attack on an order's phone is refused; the owner's national format is accepted", () => {
+    const o = { ...order({ phone: "+44 20 7946 0958" }), shippingCountry: "GB" } as NormalizedOrder;
+    expect(contactMatches(o, { phone: "7946 0958" })).toBeNull();
+    expect(contactMatches(o, { phone: "79460958" })).toBeNull();
+    expect(contactMatches(o, { phone: "020 7946 0958" })).toBe("phone");
+    expect(contactMatches(o, { phone: "+44 (0)20 7946 0958" })).toBe("phone");
   });
 
   it("matches a logged-in customer by the numeric tail of the id", () => {

@@ -6,12 +6,13 @@
  *      (Shopify gids and numeric ids are compared by their numeric tail), or
  *  (b) the shopper gave the order number AND the order's email or phone:
  *      - email: trimmed and case-folded on both sides, compared exactly;
- *      - phone: digits only, leading 0/00 prefixes dropped; equal, or — when one side carries a
- *        country code (1-3 extra leading digits) and the other does not — the shorter (the national
- *        number, >= 7 digits; for NANP numbers that is the last 10 digits) is the tail of the longer.
+ *      - phone: both parsed with libphonenumber-js (national numbers in the store's country, else
+ *        the order's shipping country, else the other number's country) and compared in full as
+ *        E.164; never a digit tail (docs/decisions/0013-phone-comparison.md).
  * Test orders are never shown (the engine treats them exactly like "not found").
  */
 import { createHmac } from "node:crypto";
+import { isSupportedCountry, parsePhoneNumberFromString, type CountryCode } from "libphonenumber-js";
 import type { NormalizedOrder } from "../orders/types";
 
 export function normalizeEmail(email: string | null | undefined): string | null {
@@ -26,18 +27,55 @@ export function phoneDigits(phone: string | null | undefined): string | null {
   return d.length >= 7 ? d : null;
 }
 
-export function phonesMatch(a: string | null | undefined, b: string | null | undefined): boolean {
-  // Leading zeros are the international ("00") or trunk ("0") prefix: "0049 40 5550133", "040 5550133".
-  const x = phoneDigits(a)?.replace(/^0+/, "");
-  const y = phoneDigits(b)?.replace(/^0+/, "");
-  if (!x || !y || x.length < 7 || y.length < 7) return false;
-  if (x === y) return true;
-  // One side has a country code, the other not ("+1 415-555-0134" vs "415 555 0134"): the national
-  // number (at least 7 digits, the last 10 at most) must be the tail of the other, and the extra
-  // leading digits (the country code) are 1-3 digits.
-  const [short, long] = x.length <= y.length ? [x, y] : [y, x];
-  const diff = long.length - short.length;
-  return diff >= 1 && diff <= 3 && long.endsWith(short);
+/** ISO 3166 alpha-2 country (any case) → libphonenumber's CountryCode, else undefined. */
+function countryCode(c: string | null | undefined): CountryCode | undefined {
+  const v = (c ?? "").trim().toUpperCase();
+  return /^[A-Z]{2}$/.test(v) && isSupportedCountry(v) ? (v as CountryCode) : undefined;
+}
+
+type ParseHint = { defaultCountry?: CountryCode; defaultCallingCode?: string };
+
+/** A phone as typed (international "+…" / "00…", or national per the hint) → E.164, or null. */
+function toE164(raw: string | null | undefined, hint: ParseHint): string | null {
+  const text = String(raw ?? "")
+    .trim()
+    .replace(/^00(?=[1-9])/, "+");
+  if (!/\d/.test(text) || text.length > 40) return null;
+  const p = parsePhoneNumberFromString(text, hint);
+  return p && p.isPossible() ? p.number : null;
+}
+
+/** A phone as typed → E.164 (national numbers read in `country`), or null. */
+export function phoneE164(raw: string | null | undefined, country?: string | null): string | null {
+  return toE164(raw, { defaultCountry: countryCode(country) });
+}
+
+const isInternational = (v: string) => /^\s*(\+|00[1-9])/.test(v);
+
+/**
+ * Two phone numbers are the same number: both parsed to E.164 and compared IN FULL (no digit
+ * tails). A national number ("020 7946 0958", "040 5550133") is read in the store's country, else
+ * with the calling code of the other, international number. Without either, two national numbers
+ * must have exactly the same digits.
+ */
+export function phonesMatch(
+  a: string | null | undefined,
+  b: string | null | undefined,
+  country?: string | null,
+): boolean {
+  if (!phoneDigits(a) || !phoneDigits(b)) return false;
+  const store = countryCode(country);
+  const hintFrom = (other: string): ParseHint => {
+    if (store) return { defaultCountry: store };
+    if (!isInternational(other)) return {};
+    const code = parsePhoneNumberFromString(other.trim().replace(/^00/, "+"))?.countryCallingCode;
+    return code ? { defaultCallingCode: code } : {};
+  };
+  const x = toE164(a, hintFrom(b!));
+  const y = toE164(b, hintFrom(a!));
+  if (x && y) return x === y;
+  if (!isInternational(a!) && !isInternational(b!) && !store) return phoneDigits(a) === phoneDigits(b);
+  return false;
 }
 
 /** "gid://shopify/Customer/7700000000001" and "7700000000001" are the same customer. */
@@ -57,14 +95,17 @@ export function customerOwnsOrder(customerId: string | null | undefined, order: 
 
 export type ContactMethod = "email" | "phone";
 
+/** @param country the store's country (ISO alpha-2) for national phone numbers; default: the order's shipping country */
 export function contactMatches(
   order: NormalizedOrder,
   given: { email?: string | null; phone?: string | null },
+  country?: string | null,
 ): ContactMethod | null {
   const ge = normalizeEmail(given.email);
   const oe = normalizeEmail(order.contact.email);
   if (ge && oe && ge === oe) return "email";
-  if (given.phone && order.contact.phone && phonesMatch(given.phone, order.contact.phone)) return "phone";
+  const c = country ?? order.shippingCountry ?? null;
+  if (given.phone && order.contact.phone && phonesMatch(given.phone, order.contact.phone, c)) return "phone";
   return null;
 }
 

@@ -1,7 +1,7 @@
 /**
  * Fixed-window rate limits stored in the database, so every app instance shares them
- * (SQLite for one instance, PostgreSQL for many). Increments are atomic (UPDATE … count + 1
- * RETURNING); a window that expired is reset. The engine's repository uses the same function.
+ * (SQLite for one instance, PostgreSQL for many). Increments are atomic (one upsert … RETURNING);
+ * a window that expired is reset. The engine's repository uses the same function.
  */
 import type { Db } from "../db.server";
 
@@ -18,8 +18,10 @@ function prismaCode(e: unknown): string | undefined {
 
 /**
  * Count one hit against `key`; allowed while the count within the window is ≤ limit.
- * The increment and the count it returns are one atomic UPDATE … RETURNING, so concurrent hits
- * from several instances each see their own position (exactly `limit` are allowed).
+ * The hit is ONE statement (Prisma's native upsert: INSERT … ON CONFLICT (key) DO UPDATE SET
+ * count = count + 1 … RETURNING), so concurrent hits from several instances each see their own
+ * position and exactly `limit` are allowed. Use it to *reserve* before the guarded work, not after.
+ * A window that expired is reset by a conditional UPDATE (only one concurrent hit wins it).
  */
 export async function hitRateLimit(
   db: Db,
@@ -37,28 +39,33 @@ export async function hitRateLimit(
   });
   const windowEnd = new Date(now.getTime() + windowSeconds * 1000);
   for (let attempt = 0; attempt < 5; attempt++) {
+    let r: { count: number; windowEnd: Date };
     try {
-      const r = await db.rateLimit.update({
-        where: { key, windowEnd: { gt: now } },
-        data: { count: { increment: 1 } },
+      r = await db.rateLimit.upsert({
+        where: { key },
+        create: { key, count: 1, windowEnd },
+        update: { count: { increment: 1 } },
       });
-      return result(r.count, r.windowEnd);
     } catch (e) {
-      if (prismaCode(e) !== "P2025") throw e; // no open window for this key
+      if (prismaCode(e) === "P2002") continue; // a racing insert on a database without native upsert
+      throw e;
     }
+    if (r.windowEnd > now) return result(r.count, r.windowEnd);
     const reset = await db.rateLimit.updateMany({
       where: { key, windowEnd: { lte: now } },
       data: { count: 1, windowEnd },
     });
     if (reset.count === 1) return result(1, windowEnd);
-    try {
-      await db.rateLimit.create({ data: { key, count: 1, windowEnd } });
-      return result(1, windowEnd);
-    } catch (e) {
-      if (prismaCode(e) !== "P2002") throw e; // another instance opened the window first: count again
-    }
   }
   throw new Error(`rate limit counter ${key}: too much contention`);
+}
+
+/** Give back one reserved hit (the guarded work turned out not to count, e.g. a verified lookup). */
+export async function releaseRateLimit(db: Db, key: string, now: Date = new Date()): Promise<void> {
+  await db.rateLimit.updateMany({
+    where: { key, windowEnd: { gt: now }, count: { gt: 0 } },
+    data: { count: { decrement: 1 } },
+  });
 }
 
 /** Current count without counting a hit. */

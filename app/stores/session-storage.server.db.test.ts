@@ -1,6 +1,6 @@
 /**
  * Shopify offline tokens at rest: the app's session storage seals them, legacy plaintext rows still
- * load (and are re-sealed), and `keys:rotate` re-encrypts them. Real database, raw SQL reads.
+ * load (and are re-sealed), and `keys:rotate` re-encrypts them (and every store secret, pending too). Real database, raw SQL reads.
  */
 import crypto from "node:crypto";
 import { Session } from "@shopify/shopify-api";
@@ -8,7 +8,8 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { setDb, type Db } from "../db.server";
 import { resetEnvForTests } from "../env.server";
 import { createTestDb } from "../../test/helpers/db";
-import { seedShopifyShop } from "../../test/helpers/seed";
+import { seedShopifyShop, seedWooStore } from "../../test/helpers/seed";
+import { openSecret, sealSecret } from "./secrets.server";
 
 let db: Db;
 let cleanup: () => Promise<void>;
@@ -72,6 +73,15 @@ describe("sealed Shopify session storage", () => {
     const { sessionStorage } = await import("../platforms/shopify/app.server");
     const plain = token();
     await seedShopifyShop(db, "rotate.myshopify.com", plain);
+    const woo = await seedWooStore(db, {
+      url: "https://rotate-woo.example",
+      consumerKey: "ck_" + "1".repeat(40),
+      consumerSecret: "cs_" + "2".repeat(40),
+    });
+    await db.store.update({
+      where: { id: woo.store.id },
+      data: { pendingSigningSecret: sealSecret("next-secret", "store.signingSecret") },
+    });
     process.env.ENCRYPTION_KEYS = `2:${crypto.randomBytes(32).toString("base64")},${keysBefore}`;
     resetEnvForTests();
     const result = await rotateKeys();
@@ -81,6 +91,10 @@ describe("sealed Shopify session storage", () => {
     for (const r of rows) expect(String(r.accessToken)).toMatch(/^tb1\.2\./);
     expect(JSON.stringify(rows)).not.toContain(plain);
     expect((await sessionStorage.loadSession("offline_rotate.myshopify.com"))?.accessToken).toBe(plain);
+    const rotatedStore = await db.store.findUniqueOrThrow({ where: { id: woo.store.id } });
+    for (const v of [rotatedStore.credentials, rotatedStore.signingSecret, rotatedStore.pendingSigningSecret])
+      expect(v).toMatch(/^tb1\.2\./);
+    expect(openSecret(rotatedStore.pendingSigningSecret!, "store.signingSecret")).toBe("next-secret");
     const again = await rotateKeys();
     expect(again.sessions.rotated).toBe(0);
   });

@@ -1,7 +1,4 @@
 /**
- * Also: a captured body replayed under a new delivery id, or re-labelled with another topic, is
- * not processed again (app/security/shopify-webhook.server.ts).
- *
  * Shopify re-delivers a webhook when our answer is slow or lost — sometimes while the first delivery
  * is still being processed. Each delivery (X-Shopify-Webhook-Id) must take effect exactly once, also
  * when the two copies arrive at the same time (the PostgreSQL pass shows the race; SQLite's single
@@ -12,6 +9,10 @@
  * data request is exported/logged twice. Fix: claim the id first (create the WebhookDelivery row,
  * P2002 → already handled, return), run the work, and delete the claim if the work throws so
  * Shopify's retry can run it.
+ *
+ * Replays: a captured body + HMAC sent again under a new delivery id (within Shopify's 48 h retry
+ * window), or re-labelled with another topic, is not processed again
+ * (app/security/shopify-webhook.server.ts).
  */
 import crypto from "node:crypto";
 import fs from "node:fs";

@@ -10,6 +10,12 @@ import crypto from "node:crypto";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createDb, setDb, type Db } from "../../app/db.server";
 import { hitRateLimit } from "../../app/security/rate-limit.server";
+import {
+  LOOKUP_LIMITS,
+  STEP_UP_THRESHOLDS,
+  needsStepUp,
+  reserveLookup,
+} from "../../app/security/lookup-guard.server";
 import { REQUEST_LIMITS } from "../../app/storefront/turn.server";
 import { createTestDb, testDbFlavor } from "../helpers/db";
 import { appProxyRequest, seedShopifyShop } from "../helpers/seed";
@@ -113,5 +119,110 @@ describe("rate limits shared by two instances on one database", () => {
     );
     expect(results.filter((r) => r.allowed)).toHaveLength(REQUEST_LIMITS.shopper.limit);
     expect((await b.rateLimit.findUniqueOrThrow({ where: { key } })).count).toBe(hits);
+  });
+
+  it("per-shopper limit: rotating User-Agent and the first X-Forwarded-For entry does not make a new shopper", async () => {
+    const route = await import("../../app/routes/proxy.messages");
+    const statuses: number[] = [];
+    for (let i = 0; i < REQUEST_LIMITS.shopper.limit + 3; i++) {
+      const res = (await route.action({
+        request: appProxyRequest("messages", {
+          shop: DEMO_SHOP,
+          secret: process.env.SHOPIFY_API_SECRET!,
+          method: "POST",
+          body: JSON.stringify({ text: `hi ${i}` }),
+          headers: {
+            "x-forwarded-for": `10.${i}.${i}.${i}, 198.51.100.77`, // forged first entry, Shopify's last
+            "user-agent": `rotating-${crypto.randomUUID()}`,
+          },
+        }),
+        params: {},
+        context: {},
+      })) as Response;
+      statuses.push(res.status);
+      await res.arrayBuffer();
+    }
+    expect(statuses.indexOf(429)).toBe(REQUEST_LIMITS.shopper.limit);
+  });
+});
+
+describe("order lookups: reserve before the store is asked", () => {
+  const storeId = () => `store-${crypto.randomUUID()}`;
+
+  it("20 concurrent guesses from one shopper over both instances reach the store at most `limit` times", async () => {
+    setDb(a);
+    const sid = storeId();
+    let storeCalls = 0;
+    const guess = async (i: number) => {
+      const r = await reserveLookup(i % 2 ? b : a, {
+        storeId: sid,
+        shopperKey: "attacker",
+        networkKey: "net-1",
+        orderNumber: String(1000 + i),
+      });
+      if (!r.allowed) return "limited";
+      storeCalls++; // the adapter call the reservation guards
+      await r.settle("failed");
+      return "asked";
+    };
+    const outcomes = await Promise.all(Array.from({ length: 20 }, (_, i) => guess(i)));
+    expect(storeCalls).toBe(LOOKUP_LIMITS.shopper.limit);
+    expect(outcomes.filter((o) => o === "limited")).toHaveLength(20 - LOOKUP_LIMITS.shopper.limit);
+  });
+
+  it("addresses rotated inside one network share the network limit", async () => {
+    const sid = storeId();
+    let allowed = 0;
+    for (let i = 0; i < LOOKUP_LIMITS.network.limit + 10; i++) {
+      const r = await reserveLookup(a, {
+        storeId: sid,
+        shopperKey: `ip-${i}`,
+        networkKey: "same-24",
+        orderNumber: "1001",
+      });
+      if (r.allowed) allowed++;
+    }
+    expect(allowed).toBe(LOOKUP_LIMITS.network.limit);
+  });
+
+  it("a verified lookup gives its reservation back: the real shopper is never limited by their own successes", async () => {
+    const sid = storeId();
+    for (let i = 0; i < LOOKUP_LIMITS.shopper.limit * 3; i++) {
+      const r = await reserveLookup(a, { storeId: sid, shopperKey: "owner", orderNumber: "1001" });
+      expect(r.allowed).toBe(true);
+      await r.settle("verified");
+    }
+  });
+
+  it("failures on one order number switch THAT order to step-up instead of locking its owner out", async () => {
+    setDb(a);
+    const sid = storeId();
+    for (let i = 0; i < STEP_UP_THRESHOLDS.orderFailures.limit; i++) {
+      expect(await needsStepUp(sid, "#1001")).toBe(false);
+      const r = await reserveLookup(a, { storeId: sid, shopperKey: `attacker-${i}`, orderNumber: "1001" });
+      await r.settle("failed");
+    }
+    expect(await needsStepUp(sid, "1001")).toBe(true);
+    expect(await needsStepUp(sid, "1002")).toBe(false);
+    // the owner (another identity) may still look up: the engine asks for a one-time code
+    const owner = await reserveLookup(a, { storeId: sid, shopperKey: "owner", orderNumber: "1001" });
+    expect(owner.allowed).toBe(true);
+  });
+
+  it("a store-wide enumeration wave switches every order to step-up (not a store lockout)", async () => {
+    setDb(a);
+    const sid = storeId();
+    for (let i = 0; i < STEP_UP_THRESHOLDS.storeFailures.limit; i++) {
+      const r = await reserveLookup(i % 2 ? b : a, {
+        storeId: sid,
+        shopperKey: `wave-${i}`,
+        orderNumber: String(5000 + i),
+      });
+      await r.settle("failed");
+    }
+    expect(await needsStepUp(sid, "9999")).toBe(true);
+    expect(await needsStepUp(storeId(), "9999")).toBe(false);
+    const someone = await reserveLookup(a, { storeId: sid, shopperKey: "real", orderNumber: "7777" });
+    expect(someone.allowed).toBe(true);
   });
 });

@@ -265,6 +265,46 @@ describe("one-click connect through /wc-auth/v1", () => {
     expect(bad.status).toBe(400);
   });
 
+  it("property: no made-up callback body ever gets 200 or touches a store", async () => {
+    const fc = (await import("fast-check")).default;
+    const before = await db.store.findMany({ orderBy: { id: "asc" } });
+    const start = await call(
+      `/api/v1/woo/connect/start?store_url=${encodeURIComponent(emu.url)}&return_url=${encodeURIComponent(emu.url + "/wp-admin/")}&token=${"p".repeat(32)}`,
+    );
+    const userId = new URL(start.headers.get("location")!).searchParams.get("user_id")!;
+    const hex40 = fc.stringMatching(/^[0-9a-f]{40}$/);
+    await fc.assert(
+      fc.asyncProperty(
+        fc.oneof(
+          fc.record({
+            key_id: fc.oneof(fc.integer(), fc.string()),
+            user_id: fc.oneof(fc.constant(userId), fc.string({ maxLength: 70 })),
+            consumer_key: fc.oneof(
+              hex40.map((h) => "ck_" + h),
+              fc.string(),
+            ),
+            consumer_secret: fc.oneof(
+              hex40.map((h) => "cs_" + h),
+              fc.string(),
+            ),
+            key_permissions: fc.constantFrom("read", "write", "read_write", ""),
+          }),
+          fc.json().map((j) => ({ raw: j })),
+        ),
+        async (body) => {
+          const res = await call("/api/v1/woo/connect/callback", {
+            method: "POST",
+            body: "raw" in body ? (body.raw as string) : JSON.stringify(body),
+          });
+          expect(res.status).not.toBe(200);
+          expect(res.status).toBeLessThan(500);
+        },
+      ),
+      { numRuns: 40 },
+    );
+    expect(await db.store.findMany({ orderBy: { id: "asc" } })).toEqual(before);
+  });
+
   it("refuses an expired attempt", async () => {
     const token = crypto.randomBytes(16).toString("hex");
     const start = await call(

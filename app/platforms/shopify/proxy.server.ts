@@ -5,7 +5,7 @@
  * error contract holds. POSTs are protected against replay: Shopify signs only the query string
  * (to the second), so the same signed request — same signature, path, shopper and body — is
  * accepted once; a duplicated delivery is refused instead of being answered twice. Different
- * shoppers in the same second have different keys (IP + user agent), so they are not confused.
+ * shoppers in the same second have different keys (client IP), so they are not confused.
  */
 import crypto from "node:crypto";
 import type { Store } from "@prisma/client";
@@ -16,12 +16,18 @@ import { getDb } from "../../db.server";
 import { findStore } from "../../stores/stores.server";
 import { rememberNonce } from "../../security/nonces.server";
 import { jsonError } from "../../storefront/errors.server";
+import { clientIpFromForwardedFor, networkPrefix } from "../../security/client-ip.server";
+import { hitRateLimit } from "../../security/rate-limit.server";
+import { hashForAudit } from "../../stores/secrets.server";
 
 export interface ProxyContext {
   store: Store;
   shop: string;
   customerId: string | null;
+  /** hashed client address (see shopperIdentity) */
   shopperKey: string;
+  /** hashed network prefix of the client address, null when unknown */
+  networkKey: string | null;
   locale: string | null;
 }
 
@@ -41,12 +47,17 @@ export async function verifyShopifyProxy(request: Request, body = ""): Promise<P
     return jsonError(404, "unknown_store", "This store is not connected to TrulyBot.");
   }
   const customer = url.searchParams.get("logged_in_customer_id") ?? "";
-  // Shopify forwards the shopper's IP in X-Forwarded-For; hash it with the UA (never stored raw).
-  const ip = (request.headers.get("x-forwarded-for") ?? "").split(",")[0].trim();
-  const ua = request.headers.get("user-agent") ?? "";
-  const shopperKey = crypto.createHash("sha256").update(`${shop}|${ip}|${ua}`).digest("hex");
+  const { shopperKey, networkKey } = shopperIdentity(shop, request.headers.get("x-forwarded-for"));
   if (request.method === "POST") {
     const db = await getDb();
+    if (networkKey) {
+      const { limit, windowSeconds } = NETWORK_REQUEST_LIMIT;
+      const r = await hitRateLimit(db, `req:net:${store.id}:${networkKey}`, limit, windowSeconds);
+      if (!r.allowed)
+        return jsonError(429, "rate_limited", "Too many requests from your network. Please wait a moment.", {
+          "Retry-After": String(r.retryAfterSeconds),
+        });
+    }
     const nonce = crypto
       .createHash("sha256")
       .update(
@@ -66,6 +77,25 @@ export async function verifyShopifyProxy(request: Request, body = ""): Promise<P
     shop,
     customerId: /^\d{1,20}$/.test(customer) ? customer : null,
     shopperKey,
+    networkKey,
     locale: url.searchParams.get("locale"),
   };
+}
+
+/** Storefront POSTs per network prefix (/24, /48) per store and minute, whoever the shoppers are. */
+export const NETWORK_REQUEST_LIMIT = { limit: 200, windowSeconds: 60 };
+
+/**
+ * The shopper's identity for limits: the client address Shopify's proxy appended to
+ * X-Forwarded-For (TRUSTED_PROXY_HOPS of our own proxies skipped), hashed — never a value the
+ * client chooses (User-Agent, the first X-Forwarded-For entry). Plus its network prefix.
+ */
+export function shopperIdentity(
+  shop: string,
+  forwardedFor: string | null,
+): { shopperKey: string; networkKey: string | null } {
+  const ip = clientIpFromForwardedFor(forwardedFor, loadEnv().TRUSTED_PROXY_HOPS);
+  const net = ip ? networkPrefix(ip) : null;
+  const h = (v: string) => hashForAudit(`${shop}|${v}`, "shopper");
+  return { shopperKey: h(ip ? `ip:${ip}` : "ip:unknown"), networkKey: net ? h(`net:${net}`) : null };
 }
