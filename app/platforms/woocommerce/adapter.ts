@@ -11,8 +11,15 @@ import {
   type PlatformCapabilities,
 } from "../types";
 import { WooApiError, type WooClient } from "./client";
-import { mapWooOrder, type InferCarrierFn } from "./map";
-import type { WooOrder, WooOrderNote, WooRefund, WooShipmentTracking, WooStoreContext } from "./types";
+import { mapWooOrder } from "./map";
+import type {
+  InferCarrierFn,
+  WooOrder,
+  WooOrderNote,
+  WooRefund,
+  WooShipmentTracking,
+  WooStoreContext,
+} from "./types";
 
 export interface WooAdapterOptions {
   client: WooClient;

@@ -1,0 +1,90 @@
+/** Woo line items → OrderItem (variation titles, backorder flags, unshipped quantities). */
+import type { CanonicalOrderStatus, OrderItem } from "../../../orders/types";
+import type { WooLineItem, WooMeta } from "../types";
+import { decodeEntities } from "./text";
+
+export type WooItem = OrderItem & { backordered: boolean };
+
+export function metaValue(meta: WooMeta[] | undefined, key: string): unknown {
+  const hit = (meta ?? []).find((m) => m.key === key);
+  return hit ? hit.value : undefined;
+}
+
+function backorderedMetaOf(meta: WooMeta[]): WooMeta | undefined {
+  return meta.find(
+    (m) => /^backordered$/i.test(String(m.key)) || /^backordered$/i.test(String(m.display_key ?? "")),
+  );
+}
+
+function isYes(v: unknown): boolean {
+  return !["", "0", "no", "false"].includes(
+    String(v ?? "")
+      .trim()
+      .toLowerCase(),
+  );
+}
+
+export function mapItem(li: WooLineItem): WooItem {
+  const meta = li.meta_data ?? [];
+  const backorderedMeta = backorderedMetaOf(meta);
+  const backordered = !!backorderedMeta && isYes(backorderedMeta.value);
+  const attrs = meta
+    .filter(
+      (m) =>
+        !String(m.key).startsWith("_") &&
+        m !== backorderedMeta &&
+        (String(m.key).startsWith("pa_") || (li.variation_id ?? 0) > 0),
+    )
+    .map((m) => decodeEntities(String(m.display_value ?? m.value ?? "")).trim())
+    .filter((v) => v && !v.startsWith("{") && !v.startsWith("["));
+  const isVariation = (li.variation_id ?? 0) > 0 && !!li.parent_name;
+  const title = isVariation ? String(li.parent_name) : decodeEntities(li.name);
+  const variantTitle = attrs.length
+    ? attrs.join(" / ")
+    : isVariation
+      ? variantFromName(li.name, String(li.parent_name))
+      : null;
+  const src = li.image && typeof li.image.src === "string" && li.image.src ? li.image.src : null;
+  return {
+    title: decodeEntities(title),
+    variantTitle,
+    sku: li.sku ? String(li.sku) : null,
+    quantity: Number(li.quantity) || 0,
+    backordered,
+    imageUrl: src,
+  };
+}
+
+function variantFromName(name: string, parent: string): string | null {
+  if (name.startsWith(parent)) {
+    const rest = name
+      .slice(parent.length)
+      .replace(/^\s*[-–]\s*/, "")
+      .trim();
+    return rest || null;
+  }
+  return null;
+}
+
+/** The item as a shipment/refund line (no stock or image details). */
+export function lineOf(i: OrderItem): OrderItem {
+  const { title, variantTitle, sku, quantity } = i;
+  return { title, variantTitle, sku, quantity };
+}
+
+export const FULLY_SHIPPED: readonly CanonicalOrderStatus[] = ["shipped", "out_for_delivery", "delivered"];
+
+function unshippedFor(i: WooItem, status: CanonicalOrderStatus): number | undefined {
+  if (["pending_payment", "on_hold", "processing", "failed"].includes(status)) return i.quantity;
+  if (status === "partially_shipped") return i.backordered ? i.quantity : 0;
+  if (FULLY_SHIPPED.includes(status) || status === "ready_for_pickup") return 0;
+  if (status === "cancelled" || status === "refunded") return 0;
+  return undefined;
+}
+
+export function withUnshipped(items: WooItem[], status: CanonicalOrderStatus): OrderItem[] {
+  return items.map((i) => {
+    const unshipped = unshippedFor(i, status);
+    return unshipped === undefined ? i : { ...i, unshippedQuantity: unshipped };
+  });
+}
