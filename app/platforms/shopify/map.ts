@@ -4,6 +4,7 @@
  * CLI can call it directly. The parts live in ./map/ (items and delivery, fulfillments, status, money, shop).
  */
 import type { NormalizedOrder, Refund } from "../../orders/types";
+import { safeLinkUrl } from "../../protocol/url";
 import { deliveryOf, mapItems } from "./map/delivery";
 import { byTime, carrierInferenceOf, isLiveFulfillment, mapFulfillment } from "./map/fulfillments";
 import { isPositive, shopperMoney } from "./map/money";
@@ -109,7 +110,7 @@ export function mapShopifyOrder(
     refunds: mapRefunds(node.refunds, currency),
     cancelledAt: node.cancelledAt ?? null,
     cancelReason: node.cancelReason ? node.cancelReason.toLowerCase() : null,
-    statusPageUrl: node.statusPageUrl ?? null,
+    statusPageUrl: safeLinkUrl(node.statusPageUrl),
     deliveryMethod,
     pickup,
     shippingCountry: country,

@@ -4,6 +4,7 @@
  * money, text); this file only puts them together.
  */
 import type { Money, NormalizedOrder } from "../../orders/types";
+import { safeLinkUrl } from "../../protocol/url";
 import { wooDate } from "./dates";
 import { lineOf, mapItem, withUnshipped, FULLY_SHIPPED } from "./map/items";
 import { cents, fromCents, toAmount } from "./map/money";
@@ -102,15 +103,14 @@ function paymentFields(
     subtotal: lineItems.length ? { amount: fromCents(subtotalCents), currency } : null,
     discountCodes: (order.coupon_lines ?? []).map((c) => String(c.code ?? "").toUpperCase()).filter(Boolean),
     paymentMethod: order.payment_method_title || null,
-    paymentUrl:
-      needsPayment && typeof order.payment_url === "string" && order.payment_url ? order.payment_url : null,
+    paymentUrl: needsPayment ? safeLinkUrl(order.payment_url) : null,
   };
 }
 
 function statusPageUrl(order: WooOrder, storeUrl: string): string | null {
   if (!customerIdOf(order)) return null;
   const base = String(storeUrl ?? "").replace(/\/+$/, "");
-  return `${base}/my-account/view-order/${encodeURIComponent(String(order.id))}/`;
+  return safeLinkUrl(`${base}/my-account/view-order/${encodeURIComponent(String(order.id))}/`);
 }
 
 function destination(

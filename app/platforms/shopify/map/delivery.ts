@@ -1,5 +1,6 @@
 /** Shopify line items and fulfillment orders → items (backorders, unshipped), delivery method, pickup. */
 import type { NormalizedOrder, OrderItem } from "../../../orders/types";
+import { safeLinkUrl } from "../../../protocol/url";
 import type { ShopifyFulfillmentOrder, ShopifyOrderNode } from "./types";
 
 /** Line items that sit in an ON_HOLD fulfillment order held for stock are backordered. */
@@ -25,7 +26,7 @@ export function mapItems(node: ShopifyOrderNode): OrderItem[] {
       sku: li.sku ?? null,
       quantity: li.quantity,
       unshippedQuantity: node.cancelledAt ? 0 : unshipped,
-      imageUrl: li.image?.url ?? null,
+      imageUrl: safeLinkUrl(li.image?.url),
     };
     if (backordered.has(li.id) && !node.cancelledAt) item.backordered = true;
     return item;

@@ -1,6 +1,7 @@
 /** Shopify fulfillments (tracking info, events, pickup preparations) → Shipment. */
 import { inferCarrier as defaultInferCarrier } from "../../../orders/carriers";
 import type { NormalizedOrder, Shipment, ShipmentEvent, ShipmentStatus } from "../../../orders/types";
+import { safeLinkUrl } from "../../../protocol/url";
 import type { CarrierInference, ShopifyFulfillment, ShopifyFulfillmentEvent } from "./types";
 
 const SHIPMENT_STATUS_BY_DISPLAY: Record<string, ShipmentStatus> = {
@@ -79,11 +80,13 @@ function trackingOf(f: ShopifyFulfillment, opts: FulfillmentOptions): Tracking {
   const trackingInfo = f.trackingInfo ?? [];
   const tracking = trackingInfo.find((t) => t.number) ?? trackingInfo[0] ?? null;
   const trackingNumber = tracking?.number ?? null;
+  // only http(s) links from the store: a `javascript:` or `data:` URL is dropped (a carrier link may replace it)
+  const storeUrl = safeLinkUrl(tracking?.url);
   const out: Tracking = {
     carrier: tracking?.company ?? null,
     carrierCode: null,
     trackingNumber,
-    trackingUrl: tracking?.url ?? null,
+    trackingUrl: storeUrl,
     trackingUrlInferred: false,
   };
   if (tracking && (trackingNumber || out.carrier) && opts.inferCarrier) {
@@ -95,8 +98,8 @@ function trackingOf(f: ShopifyFulfillment, opts: FulfillmentOptions): Tracking {
     });
     out.carrier = inferred.carrier ?? out.carrier;
     out.carrierCode = inferred.carrierCode ?? null;
-    out.trackingUrl = inferred.trackingUrl ?? out.trackingUrl;
-    out.trackingUrlInferred = inferred.trackingUrlInferred && !tracking.url;
+    out.trackingUrl = safeLinkUrl(inferred.trackingUrl) ?? out.trackingUrl;
+    out.trackingUrlInferred = inferred.trackingUrlInferred && !storeUrl;
   }
   return out;
 }

@@ -1,5 +1,6 @@
 /** Woo line items → OrderItem (variation titles, backorder flags, unshipped quantities). */
 import type { CanonicalOrderStatus, OrderItem } from "../../../orders/types";
+import { safeLinkUrl } from "../../../protocol/url";
 import type { WooLineItem, WooMeta } from "../types";
 import { decodeEntities } from "./text";
 
@@ -44,14 +45,13 @@ export function mapItem(li: WooLineItem): WooItem {
     : isVariation
       ? variantFromName(li.name, String(li.parent_name))
       : null;
-  const src = li.image && typeof li.image.src === "string" && li.image.src ? li.image.src : null;
   return {
     title: decodeEntities(title),
     variantTitle,
     sku: li.sku ? String(li.sku) : null,
     quantity: Number(li.quantity) || 0,
     backordered,
-    imageUrl: src,
+    imageUrl: safeLinkUrl(li.image?.src),
   };
 }
 

@@ -4,6 +4,7 @@
  */
 import { CARRIER_CODES, inferCarrier as defaultInferCarrier } from "../../../orders/carriers";
 import type { Shipment } from "../../../orders/types";
+import { safeLinkUrl } from "../../../protocol/url";
 import { shippedDateToIso } from "../dates";
 import { providerToCarrier } from "../providers";
 import type { MapWooOrderExtras, WooOrder, WooShipmentTracking, WooShipmentTrackingMetaItem } from "../types";
@@ -25,8 +26,9 @@ interface RawParcel {
   shippedAt: string | null;
 }
 
+/** Only absolute http(s) links from the store (no `javascript:`, `data:`, relative paths). */
 function httpLink(raw: unknown): string | null {
-  return typeof raw === "string" && /^https?:\/\//i.test(raw.trim()) ? raw.trim() : null;
+  return typeof raw === "string" && /^\s*https?:\/\//i.test(raw) ? safeLinkUrl(raw) : null;
 }
 
 function fromEndpoint(list: WooShipmentTracking[], tz: string): RawParcel[] {
@@ -118,8 +120,9 @@ function finishParcel(p: RawParcel, order: WooOrder, extras: MapWooOrderExtras):
       if (hint) {
         if (!carrier && hint.carrier) carrier = hint.carrier;
         if (!carrierCode && hint.carrierCode) carrierCode = hint.carrierCode;
-        if (!trackingUrl && hint.trackingUrl) {
-          trackingUrl = hint.trackingUrl;
+        const hintUrl = safeLinkUrl(hint.trackingUrl);
+        if (!trackingUrl && hintUrl) {
+          trackingUrl = hintUrl;
           inferred = true;
         }
       }
