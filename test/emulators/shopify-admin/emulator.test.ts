@@ -1,4 +1,5 @@
 import { describe, it, expect, beforeAll, afterAll } from "vitest";
+import { SHOPIFY_API_VERSION } from "../../../app/platforms/shopify/api-version";
 import {
   startShopifyAdminEmulator,
   parseSearchQuery,
@@ -18,7 +19,7 @@ async function gql(
 ) {
   const headers: Record<string, string> = { "Content-Type": "application/json" };
   if (token) headers["X-Shopify-Access-Token"] = token;
-  const res = await fetch(`${e.url}/admin/api/2026-01/graphql.json`, {
+  const res = await fetch(`${e.url}/admin/api/${SHOPIFY_API_VERSION}/graphql.json`, {
     method: "POST",
     headers,
     body: JSON.stringify({ query, variables }),
@@ -180,7 +181,7 @@ describe("Shopify Admin emulator", () => {
     expect(bad.body.errors[0].message).toContain('Cannot query field "nam" on type "Order"');
     const syntax = await gql(e, "{ orders(first: 1) { nodes { name }");
     expect(syntax.body.errors[0].message).toMatch(/Syntax Error/);
-    const noQuery = await fetch(`${e.url}/admin/api/2026-01/graphql.json`, {
+    const noQuery = await fetch(`${e.url}/admin/api/${SHOPIFY_API_VERSION}/graphql.json`, {
       method: "POST",
       headers: { "X-Shopify-Access-Token": DEMO_ACCESS_TOKEN, "Content-Type": "application/json" },
       body: "not json",
@@ -219,7 +220,7 @@ describe("Shopify Admin emulator", () => {
       operationName: "Named",
       status: 200,
       outcome: "ok",
-      apiVersion: "2026-01",
+      apiVersion: SHOPIFY_API_VERSION,
       shop: DEMO_SHOP,
     });
   });
@@ -272,7 +273,7 @@ describe("Shopify Admin emulator: throttling and failure injection", () => {
     e.inject({ kind: "timeout" });
     const started = Date.now();
     await expect(
-      fetch(`${e.url}/admin/api/2026-01/graphql.json`, {
+      fetch(`${e.url}/admin/api/${SHOPIFY_API_VERSION}/graphql.json`, {
         method: "POST",
         headers: { "X-Shopify-Access-Token": DEMO_ACCESS_TOKEN, "Content-Type": "application/json" },
         body: JSON.stringify({ query: "{ shop { name } }" }),

@@ -1,5 +1,5 @@
 /**
- * A local emulator of the Shopify Admin GraphQL API (2026-01), built from the REAL schema SDL.
+ * A local emulator of the Shopify Admin GraphQL API (SHOPIFY_API_VERSION), built from the REAL schema SDL.
  *
  * - Every incoming query is parsed and validated against the schema; invalid documents get GraphQL
  *   errors (HTTP 200), exactly like Shopify.
@@ -37,6 +37,7 @@ import {
   type FragmentDefinitionNode,
   type OperationDefinitionNode,
 } from "graphql";
+import { SHOPIFY_API_VERSION } from "../../../app/platforms/shopify/api-version";
 import { defaultAdminSchemaPath, loadDemoShopifyStore, type DemoShopifyStore } from "./data";
 
 export const DEMO_SHOP = "demo-outfitters.myshopify.com";
@@ -45,7 +46,8 @@ export const DEMO_ACCESS_TOKEN = "shpat_demo_trulybot_read_orders";
 /** Token whose installation was granted read_all_orders. */
 export const DEMO_ALL_ORDERS_TOKEN = "shpat_demo_trulybot_read_all_orders";
 export const DEMO_NOW = new Date("2026-11-23T15:00:00Z");
-export const SUPPORTED_API_VERSIONS = ["2025-04", "2025-07", "2025-10", "2026-01", "unstable"];
+/** Only the version whose schema the emulator holds: answering another one with it would be a lie. */
+export const SUPPORTED_API_VERSIONS: readonly string[] = [SHOPIFY_API_VERSION];
 
 export type EmulatorFault =
   | { kind: "http_status"; status: 500 | 502 | 503 | 429; times?: number; retryAfter?: number }
