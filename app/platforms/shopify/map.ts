@@ -7,12 +7,12 @@ import type { NormalizedOrder, Refund } from "../../orders/types";
 import { safeLinkUrl } from "../../protocol/url";
 import { deliveryOf, mapItems } from "./map/delivery";
 import { byTime, carrierInferenceOf, isLiveFulfillment, mapFulfillment } from "./map/fulfillments";
-import { isPositive, shopperMoney } from "./map/money";
+import { isPositive, shopperMoney, zero } from "./map/money";
 import { deriveStatus } from "./map/status";
 import type { CarrierInference, MapContext, ShopifyOrderNode, ShopifyRefund } from "./map/types";
 
 export type * from "./map/types";
-export { normalizeAmount } from "./map/money";
+export { normalizeAmount } from "../money";
 export { shipmentStatusFromShopify } from "./map/fulfillments";
 export { deriveStatus } from "./map/status";
 export { mapPolicies, mapShopInfo } from "./map/shop";
@@ -38,7 +38,7 @@ function mapRefunds(refunds: ShopifyRefund[] | null | undefined, currency: strin
     .sort((a, b) => byTime(a.createdAt, b.createdAt))
     .map((r) => ({
       createdAt: r.createdAt ?? "",
-      amount: shopperMoney(r.totalRefundedSet, currency) ?? { amount: "0.00", currency },
+      amount: shopperMoney(r.totalRefundedSet, currency) ?? zero(currency),
       note: r.note ?? null,
       items: (r.refundLineItems?.nodes ?? []).map((rli) => ({
         title: rli.lineItem.title,
@@ -99,7 +99,7 @@ export function mapShopifyOrder(
     placedAt: node.processedAt ?? node.createdAt,
     status: deriveStatus(node, shipments, items),
     platformStatus: platformStatusOf(node),
-    total: shopperMoney(node.totalPriceSet, currency) ?? { amount: "0.00", currency },
+    total: shopperMoney(node.totalPriceSet, currency) ?? zero(currency),
     outstanding: isPositive(outstanding) && !node.cancelledAt ? outstanding : null,
     subtotal: shopperMoney(node.subtotalPriceSet, currency),
     discountCodes: node.discountCodes ?? [],

@@ -10,6 +10,7 @@ import {
   type PlatformAdapter,
   type PlatformCapabilities,
 } from "../types";
+import { decodeEntities } from "../text";
 import { WooApiError, type WooClient } from "./client";
 import { mapWooOrder } from "./map";
 import type {
@@ -210,7 +211,7 @@ export function createWooAdapter(opts: WooAdapterOptions): PlatformAdapter & { c
     return {
       name:
         given.name ||
-        (typeof index?.name === "string" ? decodeHtml(index.name) : "") ||
+        (typeof index?.name === "string" ? decodeEntities(index.name) : "") ||
         new URL(storeUrl).host,
       domain: given.domain || new URL(storeUrl).host,
       currency:
@@ -265,14 +266,4 @@ function gmtOffsetZone(v: unknown): string | null {
   if (n === 0) return "UTC";
   if (!Number.isInteger(n)) return null;
   return `Etc/GMT${n > 0 ? "-" : "+"}${Math.abs(n)}`;
-}
-
-function decodeHtml(s: string): string {
-  return s
-    .replace(/&amp;/g, "&")
-    .replace(/&#0?39;|&apos;/g, "'")
-    .replace(/&quot;/g, '"')
-    .replace(/&lt;/g, "<")
-    .replace(/&gt;/g, ">")
-    .replace(/&#(\d+);/g, (_, d) => String.fromCodePoint(Number(d)));
 }

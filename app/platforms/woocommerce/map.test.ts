@@ -3,7 +3,9 @@ import { join, resolve } from "node:path";
 import { describe, expect, it } from "vitest";
 import { CANONICAL_ORDER_STATUSES } from "../../orders/types";
 import { loadWooDemoData } from "../../../test/emulators/woocommerce/demo-data";
-import { mapWooOrder, noteText, toAmount, WOO_STATUS_MAP } from "./map";
+import { formatMoney } from "../../orders/format";
+import { normalizeAmount } from "../money";
+import { mapWooOrder, noteText, WOO_STATUS_MAP } from "./map";
 import type { WooOrder } from "./types";
 
 const demo = loadWooDemoData();
@@ -467,10 +469,10 @@ describe("mapWooOrder — statuses and edge cases", () => {
   });
 
   it("helpers: money and note text", () => {
-    expect(toAmount("49.8")).toBe("49.80");
-    expect(toAmount(74.79)).toBe("74.79");
-    expect(toAmount("-27.90")).toBe("-27.90");
-    expect(toAmount("1234")).toBe("1234.00");
+    expect(normalizeAmount("49.8", "EUR")).toBe("49.80");
+    expect(normalizeAmount(74.79, "EUR")).toBe("74.79");
+    expect(normalizeAmount("-27.90", "EUR")).toBe("-27.90");
+    expect(normalizeAmount("1234", "EUR")).toBe("1234.00");
     expect(noteText('Refunded &euro;27.90<br/>Thanks &amp; bye <span class="x">now</span>')).toBe(
       "Refunded €27.90\nThanks & bye now",
     );
@@ -554,5 +556,83 @@ describe("mapWooOrder — hostile URLs never become links", () => {
     const o = mapWooOrder(byId(2001), { store: { ...store, url: "javascript:alert(1)//" } });
     expect(o.statusPageUrl).toBeNull();
     expect(viaEndpoint(2001).statusPageUrl).toMatch(/^https?:\/\/.+\/my-account\/view-order\/2001\/$/);
+  });
+});
+
+describe("mapWooOrder — money in the currency's minor units", () => {
+  const withCurrency = (currency: string, total: string, refund: string, note: string) => {
+    const o = byId(2006);
+    return mapWooOrder(
+      {
+        ...o,
+        currency,
+        total,
+        line_items: o.line_items!.map((li) => ({ ...li, subtotal: "4000", subtotal_tax: "266.666" })),
+        refunds: [{ id: 1, reason: "broken", total: `-${refund}` }],
+      },
+      {
+        trackings: demo.trackings["2006"],
+        notes: [
+          {
+            id: 1,
+            note,
+            customer_note: false,
+            date_created_gmt: "2026-11-06T10:00:00",
+            date_created: "2026-11-06T11:00:00",
+          },
+        ],
+        store,
+      },
+    );
+  };
+
+  it("JPY totals have no decimals, KWD three, EUR two; subtotals are summed in minor units", () => {
+    const jpy = withCurrency("JPY", "12800", "1500", "Refunded &yen;1,500 - Refund ID: re_1");
+    expect(jpy.total).toEqual({ amount: "12800", currency: "JPY" });
+    expect(jpy.subtotal).toEqual({ amount: String(3 * (4000 + 267)), currency: "JPY" });
+    expect(jpy.refunds[0].amount).toEqual({ amount: "1500", currency: "JPY" });
+    const kwd = withCurrency("KWD", "24.5", "3.25", "Refunded 3.250 KWD - Refund ID: re_2");
+    expect(kwd.total).toEqual({ amount: "24.500", currency: "KWD" });
+    expect(kwd.subtotal).toEqual({ amount: "12799.998", currency: "KWD" });
+    expect(kwd.refunds[0].amount).toEqual({ amount: "3.250", currency: "KWD" });
+    const eur = withCurrency("EUR", "58.7", "27.9", "Refunded &euro;27.90 - Refund ID: re_3");
+    expect(eur.total).toEqual({ amount: "58.70", currency: "EUR" });
+    expect(eur.refunds[0].amount).toEqual({ amount: "27.90", currency: "EUR" });
+  });
+
+  it("the refund date comes from the note naming that amount, in any currency", () => {
+    const jpy = withCurrency("JPY", "12800", "1500", "Refunded &yen;1,500 - Refund ID: re_1");
+    expect(jpy.refunds[0].createdAt).toBe("2026-11-06T10:00:00.000Z");
+    const other = withCurrency("JPY", "12800", "1500", "Refunded &yen;15,000 - Refund ID: re_1");
+    expect(other.refunds[0].createdAt).not.toBe("2026-11-06T10:00:00.000Z");
+  });
+
+  it("what the shopper reads: ¥12,800 and KWD 24.500", () => {
+    expect(formatMoney(withCurrency("JPY", "12800", "1", "").total, "en")).toBe("¥12,800");
+    expect(formatMoney(withCurrency("KWD", "24.5", "1", "").total, "en")).toBe("KWD 24.500");
+  });
+});
+
+describe("mapWooOrder — HTML entities through one decoder", () => {
+  const named = (name: string, extra: Partial<WooOrder> = {}) =>
+    mapWooOrder({ ...byId(2001), line_items: [{ ...byId(2001).line_items![0], name }], ...extra }, { store });
+
+  it("named, decimal and hex references in item names become the characters the shopper expects", () => {
+    expect(named("Tulips &amp; Daffodils &ndash; &#8222;Mix&#8220; &#x2192; 3&times;").items[0].title).toBe(
+      "Tulips & Daffodils – „Mix“ → 3×",
+    );
+    expect(named("Gr&ouml;&szlig;e&nbsp;L &hearts;").items[0].title).toBe("Größe L ♥");
+  });
+
+  it("is strict: text that only looks like a reference stays as written, and nothing is decoded twice", () => {
+    expect(named("AT&T &notice R&D").items[0].title).toBe("AT&T &notice R&D");
+    expect(named("&amp;lt;b&amp;gt;").items[0].title).toBe("&lt;b&gt;");
+    expect(named("&#0; &#xFFFFFFFF; &bogus;").items[0].title).toBe("\uFFFD \uFFFD &bogus;");
+  });
+
+  it("customer notes: tags dropped, entities decoded", () => {
+    expect(noteText("<p>Your parcel &#8211; DHL &rarr; Berlin</p><p>Thanks &amp; bye</p>")).toBe(
+      "Your parcel – DHL → Berlin\nThanks & bye",
+    );
   });
 });

@@ -7,7 +7,7 @@ import type { Money, NormalizedOrder } from "../../orders/types";
 import { safeLinkUrl } from "../../protocol/url";
 import { wooDate } from "./dates";
 import { lineOf, mapItem, withUnshipped, FULLY_SHIPPED } from "./map/items";
-import { cents, fromCents, toAmount } from "./map/money";
+import { fromMinorUnits, normalizeAmount, toMinorUnits } from "../money";
 import { applyNoteEstimates, customerNotesOf, noteOrder } from "./map/notes";
 import { pickupDetails, pickupShipment } from "./map/pickup";
 import { mapRefunds } from "./map/refunds";
@@ -25,14 +25,13 @@ export type {
   WooStoreContext,
 } from "./types";
 export { WOO_STATUS_MAP } from "./map/status";
-export { decodeEntities, noteText } from "./map/text";
-export { toAmount };
+export { decodeEntities, htmlToText as noteText } from "../text";
 
 export function mapWooOrder(order: WooOrder, extras: MapWooOrderExtras): NormalizedOrder {
   const store = extras.store;
   const tz = store.timezone || "UTC";
   const currency = (order.currency || store.currency || "").toUpperCase();
-  const money = (v: unknown): Money => ({ amount: toAmount(v), currency });
+  const money = (v: unknown): Money => ({ amount: normalizeAmount(v, currency), currency });
   const slug = normalizeSlug(order.status);
   const notes = (extras.notes ?? []).slice().sort(noteOrder);
   const customerNotes = customerNotesOf(notes, tz);
@@ -96,11 +95,12 @@ function paymentFields(
   const awaitingPayment = ["pending", "on-hold", "failed", "checkout-draft"].includes(slug) && !paid;
   const needsPayment = order.needs_payment === true;
   const lineItems = order.line_items ?? [];
-  const subtotalCents = lineItems.reduce((sum, li) => sum + cents(li.subtotal) + cents(li.subtotal_tax), 0);
+  const minor = (v: unknown) => toMinorUnits(v, currency);
+  const subtotal = lineItems.reduce((sum, li) => sum + minor(li.subtotal) + minor(li.subtotal_tax), 0);
   return {
     total: money(order.total),
     outstanding: awaitingPayment || needsPayment ? money(order.total) : null,
-    subtotal: lineItems.length ? { amount: fromCents(subtotalCents), currency } : null,
+    subtotal: lineItems.length ? { amount: fromMinorUnits(subtotal, currency), currency } : null,
     discountCodes: (order.coupon_lines ?? []).map((c) => String(c.code ?? "").toUpperCase()).filter(Boolean),
     paymentMethod: order.payment_method_title || null,
     paymentUrl: needsPayment ? safeLinkUrl(order.payment_url) : null,

@@ -1,24 +1,11 @@
-/** Shopify MoneyV2 / MoneyBag → Money. */
+/** Shopify MoneyV2 / MoneyBag → Money in the currency's minor units (app/platforms/money.ts). */
 import type { Money } from "../../../orders/types";
+import { normalizeAmount } from "../../money";
 import type { ShopifyMoneyBag, ShopifyMoneyV2 } from "./types";
 
-/** "84.0" → "84.00", "12.5" → "12.50", "129.99" stays, "3" → "3.00"; extra precision is kept. */
-export function normalizeAmount(amount: string | number | null | undefined): string {
-  if (amount === null || amount === undefined || amount === "") return "0.00";
-  const s = String(amount).trim();
-  const m = /^(-?)(\d*)(?:\.(\d*))?$/.exec(s);
-  if (!m) {
-    const n = Number(s);
-    return Number.isFinite(n) ? n.toFixed(2) : "0.00";
-  }
-  const [, sign, intPart, frac = ""] = m;
-  const i = intPart === "" ? "0" : intPart.replace(/^0+(?=\d)/, "");
-  const f = frac.length >= 2 ? frac : frac.padEnd(2, "0");
-  return `${sign}${i}.${f}`;
-}
-
 function money(m: ShopifyMoneyV2 | null | undefined, fallbackCurrency: string): Money {
-  return { amount: normalizeAmount(m?.amount), currency: m?.currencyCode ?? fallbackCurrency };
+  const currency = m?.currencyCode ?? fallbackCurrency;
+  return { amount: normalizeAmount(m?.amount, currency), currency };
 }
 
 /** The money the shopper saw at checkout (presentment), falling back to shop money. */
@@ -32,4 +19,9 @@ export function shopperMoney(
 
 export function isPositive(m: Money | null): boolean {
   return !!m && Number(m.amount) > 0;
+}
+
+/** Zero in a currency ("0.00", JPY "0", KWD "0.000"). */
+export function zero(currency: string): Money {
+  return { amount: normalizeAmount(0, currency), currency };
 }

@@ -2,7 +2,7 @@
 import type { CanonicalOrderStatus, OrderItem } from "../../../orders/types";
 import { safeLinkUrl } from "../../../protocol/url";
 import type { WooLineItem, WooMeta } from "../types";
-import { decodeEntities } from "./text";
+import { decodeEntities } from "../../text";
 
 export type WooItem = OrderItem & { backordered: boolean };
 
@@ -39,14 +39,14 @@ export function mapItem(li: WooLineItem): WooItem {
     .map((m) => decodeEntities(String(m.display_value ?? m.value ?? "")).trim())
     .filter((v) => v && !v.startsWith("{") && !v.startsWith("["));
   const isVariation = (li.variation_id ?? 0) > 0 && !!li.parent_name;
-  const title = isVariation ? String(li.parent_name) : decodeEntities(li.name);
+  const title = decodeEntities(isVariation ? String(li.parent_name) : li.name);
   const variantTitle = attrs.length
     ? attrs.join(" / ")
     : isVariation
-      ? variantFromName(li.name, String(li.parent_name))
+      ? variantFromName(decodeEntities(li.name), title)
       : null;
   return {
-    title: decodeEntities(title),
+    title,
     variantTitle,
     sku: li.sku ? String(li.sku) : null,
     quantity: Number(li.quantity) || 0,

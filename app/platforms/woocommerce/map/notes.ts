@@ -2,7 +2,7 @@
 import type { Shipment } from "../../../orders/types";
 import { findDaysInText, gmtToIso, resolveDayAfter, wooDate } from "../dates";
 import type { WooOrderNote } from "../types";
-import { noteText } from "./text";
+import { htmlToText as noteText } from "../../text";
 
 export type CustomerNote = { at: string; text: string };
 

@@ -4,7 +4,7 @@ import { findDaysInText, resolveDayAfter, wooDate } from "../dates";
 import type { WooMeta, WooOrder, WooStoreContext } from "../types";
 import { lineOf, metaValue } from "./items";
 import { READY_WORDS, readyNoteDate, type CustomerNote } from "./notes";
-import { decodeEntities } from "./text";
+import { decodeEntities } from "../../text";
 
 type Pickup = NonNullable<NormalizedOrder["pickup"]>;
 

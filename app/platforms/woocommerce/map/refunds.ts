@@ -3,8 +3,7 @@ import type { Money, Refund } from "../../../orders/types";
 import { wooDate } from "../dates";
 import type { WooOrder, WooOrderNote, WooRefund } from "../types";
 import { lineOf, mapItem } from "./items";
-import { toAmount } from "./money";
-import { decodeEntities, noteText } from "./text";
+import { decodeEntities, htmlToText as noteText } from "../../text";
 
 type ToMoney = (v: unknown) => Money;
 
@@ -45,7 +44,7 @@ function fromSummary(order: WooOrder, notes: WooOrderNote[], tz: string, money: 
     .slice()
     .sort((a, b) => a.id - b.id)
     .map((r): Refund => {
-      const amount = toAmount(String(r.total ?? "0").replace(/^-/, ""));
+      const amount = money(String(r.total ?? "0").replace(/^-/, "")).amount;
       let at: string | null = null;
       const idx = refundNotes.findIndex((n, i) => !used.has(i) && amountIn(n.text, amount));
       if (idx >= 0) {
@@ -77,8 +76,9 @@ export function mapRefunds(
   return fromSummary(order, notes, tz, money, restocked);
 }
 
+/** Whether a note names the amount ("Refunded €27.90", "27,90 €", "¥1,500"; thousands separators ignored). */
 function amountIn(text: string, amount: string): boolean {
   const [i, f] = amount.split(".");
-  const re = new RegExp(`(?<![\\d.,])${i}[.,]${f}(?!\\d)`);
+  const re = new RegExp(f ? `(?<![\\d.,])${i}[.,]${f}(?!\\d)` : `(?<![\\d.,])${i}(?![\\d]|[.,]\\d)`);
   return re.test(text.replace(/(\d)[ ,.](?=\d{3}\b)/g, "$1"));
 }

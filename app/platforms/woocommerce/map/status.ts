@@ -21,7 +21,7 @@ import { wooDate } from "../dates";
 import type { WooOrder, WooOrderNote, WooShippingLine } from "../types";
 import type { WooItem } from "./items";
 import { cancelReasonFrom, statusChangeDate } from "./notes";
-import { noteText } from "./text";
+import { htmlToText as noteText } from "../../text";
 
 const PICKUP_METHODS = new Set([
   "local_pickup",
