@@ -1,5 +1,6 @@
 import { describe, it, expect } from "vitest";
 import { loadDemoShopifyStore } from "../../../test/emulators/shopify-admin/data";
+import { describeOrder } from "../../orders/describe";
 import { formatMoney } from "../../orders/format";
 import {
   mapShopifyOrder,
@@ -428,5 +429,61 @@ describe("hostile URLs in Shopify order data never become links", () => {
     const o = order(1002);
     expect(o.statusPageUrl).toMatch(/^https:\/\//);
     expect(o.shipments[0].trackingUrl).toMatch(/^https:\/\/www\.ups\.com\//);
+  });
+});
+
+describe("a processing order with 1 of 2 items tracked is partly shipped (issue 17)", () => {
+  const ctxDescribe = {
+    lang: "en" as const,
+    timezone: "America/New_York",
+    now: new Date("2026-11-23T15:00:00Z"),
+    knowsDelivery: true,
+  };
+  /** #1001 (paid, nothing shipped) with its first item in an in-transit UPS parcel */
+  const oneOfTwo = (fulfillmentStatus: string, secondUnfulfilled: number | null) => {
+    const node = raw(1001);
+    node.lineItems.nodes = node.lineItems.nodes.slice(0, 2);
+    node.lineItems.nodes[0].unfulfilledQuantity = 0;
+    node.lineItems.nodes[1].unfulfilledQuantity = secondUnfulfilled;
+    node.displayFulfillmentStatus = fulfillmentStatus;
+    const first = node.lineItems.nodes[0];
+    node.fulfillments = [
+      {
+        ...raw(1002).fulfillments[0],
+        fulfillmentLineItems: {
+          nodes: [
+            { quantity: 1, lineItem: { id: first.id, title: first.title, variantTitle: first.variantTitle } },
+          ],
+        },
+      },
+    ];
+    return mapShopifyOrder(node, ctx);
+  };
+
+  it("PARTIALLY_FULFILLED with the second item unfulfilled → partially_shipped, shown as 'Partially shipped'", () => {
+    const o = oneOfTwo("PARTIALLY_FULFILLED", 1);
+    expect(o.status).toBe("partially_shipped");
+    expect(o.items.map((i) => i.unshippedQuantity)).toEqual([0, 1]);
+    expect(o.shipments[0].items.map((i) => i.title)).toEqual([o.items[0].title]);
+    expect(describeOrder(o, ctxDescribe).statusLabel).toBe("Partially shipped");
+  });
+
+  it("a stale fulfillment status (still UNFULFILLED) does not hide the partial shipment", () => {
+    expect(oneOfTwo("UNFULFILLED", 1).status).toBe("partially_shipped");
+    expect(oneOfTwo("IN_PROGRESS", 1).status).toBe("partially_shipped");
+  });
+
+  it("once the second item is fulfilled too, the order is shipped", () => {
+    expect(oneOfTwo("FULFILLED", 0).status).toBe("shipped");
+  });
+});
+
+describe("Shopify tracking company 'DHL Parcel' (issue 17)", () => {
+  it("is kept as DHL Parcel, not coded or linked as DHL Express", () => {
+    const node = raw(1002);
+    node.shippingAddress = { ...node.shippingAddress, countryCodeV2: "NL" };
+    node.fulfillments[0].trackingInfo = [{ company: "DHL Parcel", number: "1234567890", url: null }];
+    const s = mapShopifyOrder(node, ctx).shipments[0];
+    expect(s).toMatchObject({ carrier: "DHL Parcel", carrierCode: null, trackingUrl: null });
   });
 });

@@ -3,6 +3,7 @@ import { join, resolve } from "node:path";
 import { describe, expect, it } from "vitest";
 import { CANONICAL_ORDER_STATUSES } from "../../orders/types";
 import { loadWooDemoData } from "../../../test/emulators/woocommerce/demo-data";
+import { describeOrder } from "../../orders/describe";
 import { formatMoney } from "../../orders/format";
 import { normalizeAmount } from "../money";
 import { mapWooOrder, noteText, WOO_STATUS_MAP } from "./map";
@@ -33,6 +34,13 @@ const viaMeta = (id: number) => mapWooOrder(byId(id), { notes: demo.notes[String
 const CAPTURES = resolve(__dirname, "../../../test/emulators/woocommerce/captures");
 const capture = (f: string) => JSON.parse(readFileSync(join(CAPTURES, f), "utf8"));
 const liveStore = { url: "http://127.0.0.1:8080", timezone: "UTC", currency: "USD" };
+
+const wooCtx = {
+  lang: "en" as const,
+  timezone: "Europe/Berlin",
+  now: new Date("2026-11-23T15:00:00Z"),
+  knowsDelivery: false,
+};
 
 const day = (iso: string | null | undefined) =>
   iso ? new Date(iso).toLocaleDateString("en-CA", { timeZone: "Europe/Berlin" }) : null;
@@ -379,12 +387,26 @@ describe("mapWooOrder — statuses and edge cases", () => {
     expect(unpaid.status).toBe("on_hold");
   });
 
-  it("processing with tracking and nothing backordered is shipped", () => {
+  it("processing with one tracking number and several items is partly shipped, not shipped (issue 17)", () => {
     const o = mapWooOrder(
       { ...byId(2003), status: "processing" },
       { trackings: demo.trackings["2003"], store },
     );
+    expect(o.status).toBe("partially_shipped");
+    // without item data nothing is claimed about which items are in the parcel
+    expect(o.shipments[0].items).toEqual([]);
+    expect(o.items.every((i) => i.unshippedQuantity === undefined)).toBe(true);
+    expect(describeOrder(o, wooCtx).statusLabel).toBe("Partially shipped");
+  });
+
+  it("processing with tracking for a single-unit order is shipped", () => {
+    const one = byId(2003);
+    const o = mapWooOrder(
+      { ...one, status: "processing", line_items: [{ ...one.line_items![1], quantity: 1 }] },
+      { trackings: demo.trackings["2003"], store },
+    );
     expect(o.status).toBe("shipped");
+    expect(describeOrder(o, wooCtx).statusLabel).toBe("Shipped");
   });
 
   it("block-checkout pickup_location with address meta", () => {
@@ -634,5 +656,122 @@ describe("mapWooOrder — HTML entities through one decoder", () => {
     expect(noteText("<p>Your parcel &#8211; DHL &rarr; Berlin</p><p>Thanks &amp; bye</p>")).toBe(
       "Your parcel – DHL → Berlin\nThanks & bye",
     );
+  });
+});
+
+describe("mapWooOrder — items per parcel (AST per-item tracking, issue 17)", () => {
+  // #2001: shears ×1, tomato seeds ×2, basil seeds ×1 (line item ids from the demo data)
+  const base = byId(2001);
+  const lines = base.line_items!;
+  const tracking = (products_list: unknown, extra: Record<string, unknown> = {}) => [
+    {
+      tracking_id: "t1",
+      tracking_provider: "DHL",
+      tracking_link: "",
+      tracking_number: "00340434161094058770",
+      date_shipped: "2026-11-21",
+      products_list,
+      ...extra,
+    },
+  ];
+  const map = (trackings: ReturnType<typeof tracking>, status = "processing") =>
+    mapWooOrder({ ...base, status }, { trackings, store });
+
+  it("1 of 2 items tracked → partly shipped; the parcel lists exactly its items; the rest is still to ship", () => {
+    const two = { ...base, line_items: lines.slice(0, 2).map((li) => ({ ...li, quantity: 1 })) };
+    const o = mapWooOrder(two, {
+      trackings: tracking([{ item_id: String(lines[0].id), product: lines[0].product_id, qty: "1" }]),
+      store,
+    });
+    expect(o.status).toBe("partially_shipped");
+    expect(o.shipments[0].items.map((i) => [i.title, i.quantity])).toEqual([[lines[0].name, 1]]);
+    expect(o.items.map((i) => i.unshippedQuantity)).toEqual([0, 1]);
+    expect(describeOrder(o, wooCtx).statusLabel).toBe("Partially shipped");
+  });
+
+  it("every unit in a parcel (matched by item id or product id) → shipped", () => {
+    const all = lines.map((li, i) =>
+      i === 1
+        ? { product: li.variation_id || li.product_id, qty: li.quantity }
+        : { item_id: li.id, qty: li.quantity },
+    );
+    const o = map(tracking(all));
+    expect(o.status).toBe("shipped");
+    expect(o.items.every((i) => i.unshippedQuantity === 0)).toBe(true);
+    expect(o.shipments[0].items.reduce((n, i) => n + i.quantity, 0)).toBe(4);
+  });
+
+  it("a quantity short of the order (1 of 2 seed packets) is partly shipped", () => {
+    const o = map(tracking(lines.map((li) => ({ item_id: li.id, qty: 1 }))));
+    expect(o.status).toBe("partially_shipped");
+    expect(o.items.map((i) => i.unshippedQuantity)).toEqual([0, 1, 0]);
+  });
+
+  it("the same per-item data in the _wc_shipment_tracking_items meta (object-keyed, as PHP serialises it)", () => {
+    const meta = [
+      {
+        key: "_wc_shipment_tracking_items",
+        value: [
+          {
+            tracking_provider: "dhl-de",
+            tracking_number: "00340434161094058770",
+            date_shipped: 1763683200,
+            products_list: { 0: { item_id: lines[0].id, qty: 1 } },
+          },
+        ],
+      },
+    ];
+    const o = mapWooOrder({ ...base, status: "processing", meta_data: meta }, { store });
+    expect(o.status).toBe("partially_shipped");
+    expect(o.shipments[0].items.map((i) => i.title)).toEqual([lines[0].name]);
+  });
+
+  it("hostile item data (unknown ids, junk, negative quantities) is ignored, never trusted as 'everything shipped'", () => {
+    for (const junk of [
+      [{ item_id: 999999, qty: 99 }],
+      [{ qty: 5 }],
+      "all",
+      [null, 7, { item_id: -1 }],
+      {},
+    ]) {
+      const o = map(tracking(junk));
+      expect(o.status, JSON.stringify(junk)).toBe("partially_shipped");
+    }
+  });
+
+  it("a completed order stays shipped whatever the item data says (the store says it is done)", () => {
+    const o = map(tracking([{ item_id: lines[0].id, qty: 1 }]), "completed");
+    expect(o.status).toBe("shipped");
+    expect(o.items.every((i) => i.unshippedQuantity === 0)).toBe(true);
+  });
+});
+
+describe("mapWooOrder — custom provider 'DHL Parcel' (issue 17)", () => {
+  const nlStore = { ...store, url: "https://tuin.example" };
+  const order = { ...byId(2003), shipping: { ...byId(2003).shipping, country: "NL" } };
+
+  it("from the Shipment Tracking endpoint: named DHL Parcel, not coded or linked as DHL Express", () => {
+    const trackings = [{ tracking_provider: "DHL Parcel", tracking_link: "", tracking_number: "1234567890" }];
+    const s = mapWooOrder(order, { trackings, store: nlStore }).shipments[0];
+    expect(s).toMatchObject({ carrier: "DHL Parcel", carrierCode: null, trackingUrl: null });
+  });
+
+  it("from the tracking meta (custom_tracking_provider) the same", () => {
+    const meta = [
+      {
+        key: "_wc_shipment_tracking_items",
+        value: [
+          {
+            tracking_provider: "",
+            custom_tracking_provider: "DHL Parcel",
+            tracking_number: "JVGL0512345678",
+          },
+        ],
+      },
+    ];
+    const s = mapWooOrder({ ...order, meta_data: meta }, { store: nlStore }).shipments[0];
+    expect(s.carrier).toBe("DHL Parcel");
+    expect(s.carrierCode).not.toBe("dhl_express");
+    expect(s.trackingUrl ?? "").not.toContain("express");
   });
 });

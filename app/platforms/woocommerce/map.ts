@@ -3,17 +3,18 @@
  * Pure: no I/O, no clock. The parts live in ./map/ (items, tracking, status, notes, pickup, refunds,
  * money, text); this file only puts them together.
  */
-import type { Money, NormalizedOrder } from "../../orders/types";
+import type { CanonicalOrderStatus, Money, NormalizedOrder, Shipment } from "../../orders/types";
 import { safeLinkUrl } from "../../protocol/url";
 import { wooDate } from "./dates";
-import { lineOf, mapItem, withUnshipped, FULLY_SHIPPED } from "./map/items";
+import { allTracked, parcelItems, trackedQuantities } from "./map/coverage";
+import { lineOf, mapItem, withUnshipped, FULLY_SHIPPED, type WooItem } from "./map/items";
 import { fromMinorUnits, normalizeAmount, toMinorUnits } from "../money";
 import { applyNoteEstimates, customerNotesOf, noteOrder } from "./map/notes";
 import { pickupDetails, pickupShipment } from "./map/pickup";
 import { mapRefunds } from "./map/refunds";
 import { applyShipmentStatus, cancellationOf, deliveryOf, normalizeSlug, orderStatus } from "./map/status";
-import { collectTrackings, parcelToShipment } from "./map/tracking";
-import type { MapWooOrderExtras, WooOrder } from "./types";
+import { collectTrackings, parcelToShipment, type TrackedParcel } from "./map/tracking";
+import type { MapWooOrderExtras, WooLineItem, WooOrder } from "./types";
 
 export type {
   InferCarrierFn,
@@ -38,14 +39,15 @@ export function mapWooOrder(order: WooOrder, extras: MapWooOrderExtras): Normali
   const delivery = deliveryOf(order);
   const baseItems = (order.line_items ?? []).map((li) => mapItem(li));
 
-  const shipments = collectTrackings(order, extras, tz).map(parcelToShipment);
-  const status = orderStatus(slug, order, shipments, baseItems, delivery);
+  const parcels = collectTrackings(order, extras, tz);
+  const shipments = parcels.map(parcelToShipment);
+  const lineItems = order.line_items ?? [];
+  const tracked = trackedQuantities(parcels, lineItems);
+  const status = orderStatus(slug, order, shipments, baseItems, delivery, allTracked(tracked, baseItems));
   applyShipmentStatus(shipments, status, slug, order, tz);
-  // items per shipment: only when unambiguous (one parcel carries everything not backordered)
-  if (shipments.length === 1 && (FULLY_SHIPPED.includes(status) || status === "partially_shipped"))
-    shipments[0].items = baseItems.filter((i) => !i.backordered).map(lineOf);
+  assignParcelItems(shipments, parcels, status, lineItems, baseItems, tracked !== null);
   applyNoteEstimates(shipments, notes, tz);
-  const items = withUnshipped(baseItems, status);
+  const items = withUnshipped(baseItems, status, tracked);
 
   let pickup: NormalizedOrder["pickup"] = null;
   if (delivery.method === "pickup") {
@@ -76,6 +78,27 @@ export function mapWooOrder(order: WooOrder, extras: MapWooOrderExtras): Normali
     customerLocale: null,
     test: false,
   };
+}
+
+/**
+ * Items per shipment: from the tracking items' own item data, else only when unambiguous (one
+ * parcel carries everything that is not backordered).
+ */
+function assignParcelItems(
+  shipments: Shipment[],
+  parcels: TrackedParcel[],
+  status: CanonicalOrderStatus,
+  lineItems: WooLineItem[],
+  items: WooItem[],
+  itemsKnown: boolean,
+): void {
+  if (itemsKnown) {
+    shipments.forEach((s, i) => (s.items = parcelItems(parcels[i].lines!, lineItems, items)));
+    return;
+  }
+  const byBackorder = status === "partially_shipped" && items.some((i) => i.backordered);
+  if (shipments.length === 1 && (FULLY_SHIPPED.includes(status) || byBackorder))
+    shipments[0].items = items.filter((i) => !i.backordered).map(lineOf);
 }
 
 function customerIdOf(order: WooOrder): string | null {

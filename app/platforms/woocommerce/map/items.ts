@@ -74,17 +74,33 @@ export function lineOf(i: OrderItem): OrderItem {
 
 export const FULLY_SHIPPED: readonly CanonicalOrderStatus[] = ["shipped", "out_for_delivery", "delivered"];
 
-function unshippedFor(i: WooItem, status: CanonicalOrderStatus): number | undefined {
+function unshippedFor(
+  i: WooItem,
+  status: CanonicalOrderStatus,
+  tracked: number | null,
+  partlyKnown: boolean,
+): number | undefined {
   if (["pending_payment", "on_hold", "processing", "failed"].includes(status)) return i.quantity;
-  if (status === "partially_shipped") return i.backordered ? i.quantity : 0;
+  if (tracked !== null && status === "partially_shipped")
+    return i.backordered ? i.quantity : Math.max(0, i.quantity - tracked);
+  if (status === "partially_shipped") return i.backordered ? i.quantity : partlyKnown ? 0 : undefined;
   if (FULLY_SHIPPED.includes(status) || status === "ready_for_pickup") return 0;
   if (status === "cancelled" || status === "refunded") return 0;
   return undefined;
 }
 
-export function withUnshipped(items: WooItem[], status: CanonicalOrderStatus): OrderItem[] {
-  return items.map((i) => {
-    const unshipped = unshippedFor(i, status);
+/**
+ * Quantities still to ship. `tracked` (per line, from item data) makes them exact; without it a
+ * partial shipment explained by backorders ships the rest (`partlyKnown`), any other is unknown.
+ */
+export function withUnshipped(
+  items: WooItem[],
+  status: CanonicalOrderStatus,
+  tracked: number[] | null = null,
+): OrderItem[] {
+  const partlyKnown = items.some((i) => i.backordered);
+  return items.map((i, n) => {
+    const unshipped = unshippedFor(i, status, tracked ? tracked[n] : null, partlyKnown);
     return unshipped === undefined ? i : { ...i, unshippedQuantity: unshipped };
   });
 }

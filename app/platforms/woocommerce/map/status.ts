@@ -4,7 +4,10 @@
  * Status decisions (WooCommerce → canonical):
  * - completed → shipped (Woo has no delivery state; never "delivered" unless a plugin status says so);
  *   completed + local pickup shipping line (no tracking) → ready_for_pickup.
- * - processing + tracking items → partially_shipped when any line is backordered, else shipped.
+ * - processing + tracking items → shipped only when everything ordered is in a parcel: by AST's
+ *   per-item data when the tracking items carry it, else only when the order is a single unit
+ *   (a store that ships the rest marks the order completed); partially_shipped otherwise, and
+ *   always when a line is backordered. "1 of 2 items tracked" is never "shipped".
  * - partial refunds do NOT change the status (an order that shipped stays shipped); they appear in
  *   `refunds`. Woo core has no "partially refunded" status; only a plugin slug maps to it.
  * - unknown slugs: shipped when tracking exists, processing when paid, else on_hold.
@@ -96,10 +99,11 @@ export function orderStatus(
   shipments: Shipment[],
   items: WooItem[],
   delivery: WooDelivery,
+  everythingTracked: boolean,
 ): CanonicalOrderStatus {
   let status: CanonicalOrderStatus = WOO_STATUS_MAP[slug] ?? fallbackStatus(order, shipments.length);
   if (slug === "processing" && shipments.length > 0)
-    status = items.some((i) => i.backordered) ? "partially_shipped" : "shipped";
+    status = items.some((i) => i.backordered) || !everythingTracked ? "partially_shipped" : "shipped";
   if (delivery.method === "pickup" && (slug === "completed" || slug === "shipped") && shipments.length === 0)
     status = "ready_for_pickup";
   return status;

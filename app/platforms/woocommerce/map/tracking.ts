@@ -8,6 +8,7 @@ import { safeLinkUrl } from "../../../protocol/url";
 import { shippedDateToIso } from "../dates";
 import { providerToCarrier } from "../providers";
 import type { MapWooOrderExtras, WooOrder, WooShipmentTracking, WooShipmentTrackingMetaItem } from "../types";
+import { trackedLines, type TrackedLine } from "./coverage";
 import { metaValue } from "./items";
 
 export interface TrackedParcel {
@@ -17,6 +18,8 @@ export interface TrackedParcel {
   trackingUrl: string | null;
   trackingUrlInferred: boolean;
   shippedAt: string | null;
+  /** items in this parcel (AST per-item tracking), null when the store does not say */
+  lines: TrackedLine[] | null;
 }
 
 interface RawParcel {
@@ -24,6 +27,7 @@ interface RawParcel {
   number: string;
   link: string | null;
   shippedAt: string | null;
+  lines: TrackedLine[] | null;
 }
 
 /** Only absolute http(s) links from the store (no `javascript:`, `data:`, relative paths). */
@@ -42,6 +46,7 @@ function fromEndpoint(list: WooShipmentTracking[], tz: string): RawParcel[] {
       number,
       link: httpLink(t.tracking_link),
       shippedAt: shippedDateToIso(t.date_shipped, tz),
+      lines: trackedLines(t.products_list),
     });
   }
   return out;
@@ -62,7 +67,8 @@ function fromTrackingMeta(order: WooOrder, tz: string): RawParcel[] {
     const custom = String(it.custom_tracking_provider ?? "").trim();
     const provider = String(it.tracking_provider ?? "").trim() || custom;
     const link = httpLink(String(it.custom_tracking_link ?? ""));
-    out.push({ provider: provider || null, number, link, shippedAt: shippedDateToIso(it.date_shipped, tz) });
+    const shippedAt = shippedDateToIso(it.date_shipped, tz);
+    out.push({ provider: provider || null, number, link, shippedAt, lines: trackedLines(it.products_list) });
   }
   return out;
 }
@@ -84,6 +90,7 @@ function fromGenericMeta(order: WooOrder, tz: string): RawParcel[] {
       number: num.trim(),
       link: httpLink(linkRaw),
       shippedAt: shippedDateToIso(metaValue(meta, "_date_shipped"), tz),
+      lines: null,
     },
   ];
 }
@@ -137,6 +144,7 @@ function finishParcel(p: RawParcel, order: WooOrder, extras: MapWooOrderExtras):
     trackingUrl,
     trackingUrlInferred: inferred,
     shippedAt: p.shippedAt,
+    lines: p.lines,
   };
 }
 
