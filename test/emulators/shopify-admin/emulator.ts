@@ -71,6 +71,24 @@ export interface EmulatorRequestLog {
   requestedQueryCost?: number;
 }
 
+/**
+ * GraphQL Admin API rate limits by store plan (restore rate in points/second, as Shopify publishes
+ * them today). The bucket holds 1,000 points on every plan here — the single-query maximum — which is
+ * the conservative reading of what Shopify documents.
+ */
+export const SHOPIFY_PLAN_RATE_LIMITS = {
+  standard: { maximumAvailable: 1000, restoreRate: 100 },
+  advanced: { maximumAvailable: 1000, restoreRate: 200 },
+  plus: { maximumAvailable: 1000, restoreRate: 1000 },
+  enterprise: { maximumAvailable: 1000, restoreRate: 2000 },
+} as const;
+export type ShopifyPlan = keyof typeof SHOPIFY_PLAN_RATE_LIMITS;
+
+export interface ShopifyRateLimit {
+  maximumAvailable: number;
+  restoreRate: number;
+}
+
 export interface ShopifyAdminEmulatorOptions {
   port?: number; // 0 = random
   host?: string;
@@ -78,7 +96,9 @@ export interface ShopifyAdminEmulatorOptions {
   accessTokens?: Record<string, { shop: string; scopes: string[] }>;
   latencyMs?: number;
   now?: Date;
-  /** leaky bucket */
+  /** the store's plan: its bucket and restore rate (default "standard": 1,000 points, 100/s) */
+  plan?: ShopifyPlan;
+  /** leaky bucket, overriding the plan's numbers */
   bucket?: { maximumAvailable?: number; restoreRate?: number };
   /** single-query max cost (Shopify: 1000) */
   maxQueryCost?: number;
@@ -96,6 +116,8 @@ export interface ShopifyAdminEmulator {
   bucketState(shop?: string): { currentlyAvailable: number; maximumAvailable: number; restoreRate: number };
   /** drain/set the bucket of a shop, e.g. to test throttling */
   setBucket(shop: string, currentlyAvailable: number): void;
+  /** change the rate limit while running (e.g. a store moving to Plus); buckets settle at the old rate first */
+  setRateLimit(limit: Partial<ShopifyRateLimit> | ShopifyPlan): void;
   setNow(now: Date): void;
   store: DemoShopifyStore;
 }
@@ -632,8 +654,11 @@ export async function startShopifyAdminEmulator(
   const shopDomain = store.shop.myshopifyDomain ?? DEMO_SHOP;
   const tokens = options.accessTokens ?? defaultTokens(shopDomain);
   let now = options.now ?? DEMO_NOW;
-  const maximumAvailable = options.bucket?.maximumAvailable ?? 1000;
-  const restoreRate = options.bucket?.restoreRate ?? 50;
+  const planLimit = SHOPIFY_PLAN_RATE_LIMITS[options.plan ?? "standard"];
+  if (!planLimit) throw new Error(`Unknown Shopify plan: ${String(options.plan)}`);
+  let maximumAvailable =
+    positive(options.bucket?.maximumAvailable, "maximumAvailable") ?? planLimit.maximumAvailable;
+  let restoreRate = positive(options.bucket?.restoreRate, "restoreRate") ?? planLimit.restoreRate;
   const maxQueryCost = options.maxQueryCost ?? 1000;
   let latencyMs = options.latencyMs ?? 0;
 
@@ -925,6 +950,14 @@ export async function startShopifyAdminEmulator(
     setBucket(shop, currentlyAvailable) {
       buckets.set(shop, { available: currentlyAvailable, at: Date.now() });
     },
+    setRateLimit(limit) {
+      const next = typeof limit === "string" ? SHOPIFY_PLAN_RATE_LIMITS[limit] : limit;
+      if (!next) throw new Error(`Unknown Shopify plan: ${String(limit)}`);
+      for (const shop of buckets.keys()) bucket(shop); // settle what was restored at the old rate
+      maximumAvailable = positive(next.maximumAvailable, "maximumAvailable") ?? maximumAvailable;
+      restoreRate = positive(next.restoreRate, "restoreRate") ?? restoreRate;
+      for (const b of buckets.values()) b.available = Math.min(b.available, maximumAvailable);
+    },
     setNow(d) {
       now = d;
     },
@@ -938,4 +971,10 @@ export async function startShopifyAdminEmulator(
       });
     },
   };
+}
+
+function positive(v: number | undefined, name: string): number | undefined {
+  if (v === undefined) return undefined;
+  if (!Number.isFinite(v) || v <= 0) throw new Error(`Invalid ${name}: ${v} (must be a positive number)`);
+  return v;
 }
