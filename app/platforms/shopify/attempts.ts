@@ -103,7 +103,7 @@ export function createAttemptFetch(
     const waitMs =
       res.status === 429 || res.headers.has("Retry-After")
         ? retryAfterSeconds * 1000
-        : backoffMs(record.attempts, budget.random);
+        : backoffMs(record.attempts - 1, budget.random);
     void res.body?.cancel().catch(() => undefined);
     if (!mayRetry(record, waitMs)) return stop();
     const headers = new Headers(res.headers);

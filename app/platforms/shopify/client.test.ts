@@ -132,7 +132,7 @@ describe("createShopifyGraphqlClient (fake fetch)", () => {
     const waits = log
       .filter((l) => l.type === "HTTP-Retry")
       .map((l) => (l.content as { lastResponse: Response }).lastResponse.headers.get("Retry-After"));
-    expect(waits).toEqual(["375", "750"]); // 250·2^n, half of it jittered (random = 0.5)
+    expect(waits).toEqual(["188", "375"]); // 250·2^n ms, the upper half jittered (random = 0.5)
   });
 
   it("500/502/504 (not in the library's retry list) are retried by the client with growing backoff", async () => {
@@ -171,7 +171,7 @@ describe("createShopifyGraphqlClient (fake fetch)", () => {
     const { c, calls } = client([json("busy", 503)], { deadlineMs: 500 });
     const e = await rejection(c.request("{ shop { name } }"));
     expect(e.reason).toBe("upstream_error");
-    expect(calls).toHaveLength(2); // waits 375 ms (fits), then 750 ms would not
+    expect(calls).toHaveLength(2); // waits 188 ms (fits), then 375 ms would end past 500 ms
   });
 
   it("concurrent calls keep their own attempts: one caller's outage is not another's", async () => {
