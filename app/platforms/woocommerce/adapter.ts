@@ -122,6 +122,37 @@ async function customerOrders(
   return mapped.sort((a, b) => b.placedAt.localeCompare(a.placedAt));
 }
 
+/**
+ * Shipment Tracking items of an order; null when the plugin is missing (remembered until
+ * clearCache) or refuses us, so the mapper falls back to the order meta.
+ */
+function createTrackingFetcher(client: WooClient) {
+  let trackingPluginMissing = false;
+  return {
+    reset() {
+      trackingPluginMissing = false;
+    },
+    async fetch(id: number): Promise<WooShipmentTracking[] | null> {
+      if (trackingPluginMissing) return null;
+      for (const route of TRACKING_ROUTES) {
+        try {
+          const list = await client.get<unknown>(route.replace("{id}", String(id)));
+          return Array.isArray(list) ? (list as WooShipmentTracking[]) : null;
+        } catch (e) {
+          if (e instanceof WooApiError) {
+            if (e.code === "rest_no_route") trackingPluginMissing = true; // plugin not installed: meta fallback
+            continue;
+          }
+          // an auth error on the plugin namespace (some plugins check other capabilities): fall back to meta
+          if (e instanceof PlatformUnavailableError && e.reason === "auth") return null;
+          throw e;
+        }
+      }
+      return null;
+    },
+  };
+}
+
 export function createWooAdapter(opts: WooAdapterOptions): PlatformAdapter & { clearCache(): void } {
   const { client } = opts;
   const storeUrl = opts.storeUrl.replace(/\/+$/, "");
@@ -132,7 +163,7 @@ export function createWooAdapter(opts: WooAdapterOptions): PlatformAdapter & { c
     opts.cacheTtlMs ?? 5 * 60 * 1000,
     opts.now ?? Date.now,
   );
-  let trackingPluginMissing = false;
+  const trackings = createTrackingFetcher(client);
 
   async function storeContext(): Promise<WooStoreContext> {
     let known: Partial<StoreInfo>;
@@ -150,29 +181,10 @@ export function createWooAdapter(opts: WooAdapterOptions): PlatformAdapter & { c
     };
   }
 
-  async function fetchTrackings(id: number): Promise<WooShipmentTracking[] | null> {
-    if (trackingPluginMissing) return null;
-    for (const route of TRACKING_ROUTES) {
-      try {
-        const list = await client.get<unknown>(route.replace("{id}", String(id)));
-        return Array.isArray(list) ? (list as WooShipmentTracking[]) : null;
-      } catch (e) {
-        if (e instanceof WooApiError) {
-          if (e.code === "rest_no_route") trackingPluginMissing = true; // plugin not installed: meta fallback
-          continue;
-        }
-        // an auth error on the plugin namespace (some plugins check other capabilities): fall back to meta
-        if (e instanceof PlatformUnavailableError && e.reason === "auth") return null;
-        throw e;
-      }
-    }
-    return null;
-  }
-
   const hydrate: Hydrate = async (order) => {
-    const [ctx, trackings, notes, refunds] = await Promise.all([
+    const [ctx, parcels, notes, refunds] = await Promise.all([
       storeContext(),
-      fetchTrackings(order.id),
+      trackings.fetch(order.id),
       optional(
         client.get<WooOrderNote[]>(`/wc/v3/orders/${order.id}/notes`, { type: "customer" }),
         [] as WooOrderNote[],
@@ -182,7 +194,7 @@ export function createWooAdapter(opts: WooAdapterOptions): PlatformAdapter & { c
         : Promise.resolve(null),
     ]);
     return mapWooOrder(order, {
-      trackings,
+      trackings: parcels,
       notes: Array.isArray(notes) ? notes : [],
       refunds: Array.isArray(refunds) ? refunds : null,
       store: { ...ctx, currency: order.currency || ctx.currency },
@@ -204,7 +216,7 @@ export function createWooAdapter(opts: WooAdapterOptions): PlatformAdapter & { c
     getStoreInfo: () => info.get(),
     clearCache() {
       info.clear();
-      trackingPluginMissing = false;
+      trackings.reset();
     },
   };
 }
