@@ -261,6 +261,24 @@ describe("createShopifyGraphqlClient (fake fetch)", () => {
     expect(r.errors?.[0].extensions?.code).toBe("ACCESS_DENIED");
   });
 
+  it("hostile 200 answers: a string `errors`, an HTML page, an empty body, `data: null` — never data, never a crash", async () => {
+    const a = client([json({ errors: "[API] This action requires merchant approval" })]);
+    const e = await rejection(a.c.request("{ shop { name } }"));
+    expect(e).toBeInstanceOf(ShopifyGraphqlError);
+    expect(e.message).toContain("merchant approval");
+    const html = new Response("<html>Maintenance</html>", {
+      status: 200,
+      headers: { "Content-Type": "text/html" },
+    });
+    for (const reply of [html, json(""), json({ data: null, errors: [] }), json("[1,2,3]")]) {
+      const b = client([reply], { maxRetries: 1 });
+      const err = await rejection(b.c.request("{ shop { name } }"));
+      expect(err).toBeInstanceOf(PlatformUnavailableError);
+      expect(err.reason).toBe("malformed");
+      expect(b.calls).toHaveLength(2); // retried once, then reported
+    }
+  });
+
   it("bounds total retry time by the deadline", async () => {
     const t = { v: 0 };
     const { c, calls } = client([json("x", 500)], {
