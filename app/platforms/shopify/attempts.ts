@@ -3,7 +3,8 @@
  * (`customFetchApi`). The library owns the retry loop (429 / 503 / network failures, at most 3
  * retries); this fetch adds what the library lacks (docs/decisions/0014-admin-graphql-client.md):
  *
- * - a timeout per attempt (AbortSignal.timeout joined with the call's own signal);
+ * - a timeout per attempt (AbortSignal.timeout joined with the call's own signal), cut to what is
+ *   left of the call's deadline;
  * - the configured origin (the emulator in the demo and tests) instead of https://{shop};
  * - the wait before a retry: the library reads Retry-After as *milliseconds*, so the 429/503 it
  *   gets carries our wait in ms — Shopify's Retry-After seconds × 1000, or exponential backoff with
@@ -80,7 +81,9 @@ export function createAttemptFetch(
     const record = init.signal ? calls.get(init.signal) : undefined;
     if (!record) throw new Error("Shopify attempt outside a client call");
     record.attempts++;
-    const timer = AbortSignal.timeout(budget.timeoutMs);
+    // an attempt never runs past the call's deadline
+    const remaining = budget.deadlineMs - (budget.now() - record.started);
+    const timer = AbortSignal.timeout(Math.max(1, Math.min(budget.timeoutMs, remaining)));
     record.attemptSignal = timer;
     const u = new URL(String(input instanceof Request ? input.url : input));
     let res: Response;

@@ -238,6 +238,13 @@ describe("createShopifyGraphqlClient (fake fetch)", () => {
     expect(calls).toHaveLength(2);
   });
 
+  it("no attempt runs past the call's deadline (the per-attempt timeout is cut to what is left)", async () => {
+    const { c, calls } = client(["hang"], { timeoutMs: 10_000, deadlineMs: 1500, maxRetries: 3 });
+    const e = await rejection(c.request("{ shop { name } }"));
+    expect(e.reason).toBe("timeout");
+    expect(calls).toHaveLength(1); // the attempt is cut at 1.5 s, and no retry fits after it
+  });
+
   it("network failures → network", async () => {
     const { c } = client([new TypeError("fetch failed")], { maxRetries: 0 });
     expect((await rejection(c.request("{ shop { name } }"))).reason).toBe("network");
