@@ -312,3 +312,51 @@ describe("inferCarrier placeholders", () => {
     expect(r.trackingUrlInferred).toBe(true);
   });
 });
+
+describe("DHL Parcel is not DHL Express (issue 17)", () => {
+  const waybill = "1234567890"; // a 10-digit number, the shape of a DHL Express waybill
+
+  it("a store's custom provider 'DHL Parcel' keeps its name, gets no carrier code and no invented Express link", () => {
+    for (const name of [
+      "DHL Parcel",
+      "dhl-parcel",
+      "DHL Parcel NL",
+      "DHL Parcel UK",
+      "DHL parcel (Benelux)",
+    ]) {
+      for (const country of ["NL", "GB", "BE", null]) {
+        const r = inferCarrier({ carrier: name, trackingNumber: waybill, trackingUrl: null, country });
+        expect(r.carrierCode, `${name} ${country}`).toBeNull();
+        expect(r.carrier).toBe(name);
+        expect(r.trackingUrl).toBeNull();
+        expect(detectCarrier(waybill, name, country)).toBeNull();
+      }
+    }
+  });
+
+  it("a store link for DHL Parcel is kept as the store gave it", () => {
+    const url = "https://my.dhlparcel.nl/home/tracktrace/JVGL1234567890";
+    const r = inferCarrier({
+      carrier: "DHL Parcel",
+      trackingNumber: "JVGL1234567890",
+      trackingUrl: url,
+      country: "NL",
+    });
+    expect(r).toMatchObject({
+      carrier: "DHL Parcel",
+      carrierCode: null,
+      trackingUrl: url,
+      trackingUrlInferred: false,
+    });
+  });
+
+  it("in Germany 'DHL Parcel' is DHL Paket (its English name)", () => {
+    expect(detectCarrier("00340434161094058770", "DHL Parcel", "DE")?.code).toBe("dhl_paket");
+    expect(detectCarrier("00340434161094058770", "DHL Parcel Germany", null)?.code).toBe("dhl_paket");
+  });
+
+  it("DHL Express stays DHL Express", () => {
+    expect(detectCarrier(waybill, "DHL Express", "NL")?.code).toBe("dhl_express");
+    expect(detectCarrier(waybill, "DHL", "NL")?.code).toBe("dhl_express");
+  });
+});

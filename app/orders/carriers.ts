@@ -260,7 +260,8 @@ function detectByNumber(n: string, countryHint: string | null): DetectedCarrier 
 // Name / slug aliases
 // ---------------------------------------------------------------------------------------------
 
-type HintResult = CarrierCode | "dhl" | null;
+/** "dhl": generic DHL, refined by number/country; "dhl_parcel": DHL's parcel brand outside Germany (no code). */
+type HintResult = CarrierCode | "dhl" | "dhl_parcel" | null;
 
 /** Lowercase and drop everything but letters/digits: "ups-germany" → "upsgermany", "DHL Intraship (DE)" → "dhlintrashipde". */
 export function normalizeCarrierHint(h: string): string {
@@ -298,6 +299,10 @@ function parseHint(hint: string | null | undefined, countryHint: string | null):
   const h = normalizeCarrierHint(hint);
   if (!h) return null;
   if (/^hermes/.test(h) && !/^hermes(uk|gb)/.test(h)) return countryHint === "GB" ? "evri" : null;
+  // "DHL Parcel" is DHL's parcel network (Benelux, UK, Iberia, Poland; in Germany the English name of
+  // DHL Paket) — never DHL Express, whose waybills and links are a different service.
+  if (/^dhlparcel/.test(h))
+    return /^dhlparcel(de|germany|deutschland)$/.test(h) || countryHint === "DE" ? "dhl_paket" : "dhl_parcel";
   for (const [re, code] of HINT_RULES) if (re.test(h)) return code;
   return null;
 }
@@ -337,6 +342,8 @@ export function detectCarrier(
     if (n && isDhlPaket12(n) && country === "DE") return carrier("dhl_paket");
     return country === "DE" ? carrier("dhl_paket") : carrier("dhl_express");
   }
+  // a recognised carrier without a code of ours: the number must not make it someone else
+  if (fromHint === "dhl_parcel") return null;
   if (fromHint) return carrier(fromHint);
   return fromNumber;
 }

@@ -44,7 +44,7 @@ export type ShipmentStatus =
   | "picked_up"
   | "unknown";
 
-/** Decimal string amount, e.g. "49.00" (always 2+ decimals as the platform gave, normalized by adapters to a plain decimal string). */
+/** Decimal string amount in the currency's minor units: EUR "49.00", JPY "1500", KWD "12.500" (adapters normalize through app/platforms/money.ts). */
 export interface Money {
   amount: string;
   currency: string;

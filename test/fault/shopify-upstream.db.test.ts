@@ -131,3 +131,42 @@ describe("Shopify upstream faults on a full order-status turn", () => {
     expect(await storedShopperMessages(a.conversationId)).toBe(1);
   });
 });
+
+describe("hostile data from Shopify on a full order-status turn (issue 12 item 8)", () => {
+  type Obj = Record<string, unknown>;
+  const order1002 = () => emulator.store.orders.find((o) => o.name === "#1002") as Obj;
+
+  it.each([
+    ["javascript:alert(document.cookie)"],
+    ["data:text/html,<script>alert(1)</script>"],
+    [" JAVASCRIPT:alert(1)"],
+  ])(
+    "GIVEN the store's tracking URL and status page URL are %s WHEN the shopper asks THEN the order card links only to https pages",
+    async (hostile) => {
+      const o = order1002();
+      const saved = structuredClone({ statusPageUrl: o.statusPageUrl, fulfillments: o.fulfillments });
+      try {
+        o.statusPageUrl = hostile;
+        const f = (o.fulfillments as Obj[])[0];
+        f.trackingInfo = (f.trackingInfo as Obj[]).map((t) => ({ ...t, url: hostile }));
+        const res = await post({ text: FULL_TURN });
+        expect(res.status).toBe(200);
+        const body = await res.text();
+        expect(body.toLowerCase()).not.toContain("javascript:");
+        expect(body).not.toContain("data:text");
+        const a = JSON.parse(body) as {
+          messages: {
+            type: string;
+            order?: { statusPageUrl: string | null; shipments: { trackingUrl: string | null }[] };
+          }[];
+        };
+        const card = a.messages.find((m) => m.type === "order")?.order;
+        expect(card?.statusPageUrl).toBeNull();
+        // the store's link is gone; the carrier's own tracking page (inferred from the UPS number) replaces it
+        expect(card?.shipments[0].trackingUrl).toBe("https://www.ups.com/track?tracknum=1ZA84R270384120936");
+      } finally {
+        Object.assign(o, saved);
+      }
+    },
+  );
+});

@@ -149,3 +149,33 @@ describe("WooCommerce upstream faults on a full order-status turn", () => {
     expect(await db.message.count({ where: { role: "shopper" } })).toBe(before + 1);
   });
 });
+
+describe("hostile data from WooCommerce on a full order-status turn (issue 12 item 8)", () => {
+  it.each([
+    ["javascript:alert(document.cookie)"],
+    ["data:text/html,<script>alert(1)</script>"],
+    [" JAVASCRIPT:alert(1)"],
+  ])(
+    "GIVEN the Shipment Tracking link is %s WHEN the shopper asks THEN the order card links only to the carrier's https page",
+    async (hostile) => {
+      const trackings = emu.data.trackings!["2002"];
+      const saved = structuredClone(trackings);
+      try {
+        trackings.forEach((t) => (t.tracking_link = hostile));
+        const res = await post({ text: FULL_TURN });
+        expect(res.status).toBe(200);
+        const body = await res.text();
+        expect(body.toLowerCase()).not.toContain("javascript:");
+        expect(body).not.toContain("data:text");
+        const card = order(JSON.parse(body) as Reply) as
+          { number: string; shipments: { trackingUrl: string | null }[] } | undefined;
+        expect(card?.number).toBe("2002");
+        expect(card?.shipments[0].trackingUrl).toMatch(
+          /^https:\/\/www\.ups\.com\/track\?tracknum=1ZE2W6491144172082$/,
+        );
+      } finally {
+        emu.data.trackings!["2002"] = saved;
+      }
+    },
+  );
+});

@@ -52,31 +52,19 @@ export function toCustomerGid(customerId: string): string {
   throw new Error(`Not a Shopify customer id: ${customerId}`);
 }
 
-export function createShopifyAdapter(options: ShopifyAdapterOptions): ShopifyAdapter {
-  const { client, shop } = options;
-  const now = options.now ?? Date.now;
-  const scopes = options.scopes.map((s) => s.trim()).filter(Boolean);
-  const readAllOrders = scopes.includes("read_all_orders");
-  const capabilities: PlatformCapabilities = {
-    platform: "shopify",
-    readAllOrders,
-    recentOrdersDays: readAllOrders ? undefined : RECENT_ORDERS_DAYS,
-    knowsDelivery: true,
-  };
-
+/** The shop facts (timezone, currency, policies), cached for a few minutes; a failed load is not cached. */
+function createShopCache(client: ShopifyGraphqlClient, shop: string, now: () => number) {
   let shopCache: { at: number; value: Promise<ShopifyShopNode> } | null = null;
   function loadShop(): Promise<ShopifyShopNode> {
     if (shopCache && now() - shopCache.at < SHOP_CACHE_MS) return shopCache.value;
     const value = client.request<{ shop: ShopifyShopNode }>(SHOP_INFO).then((r) => r.data.shop);
     const entry = { at: now(), value };
     shopCache = entry;
-    // a failed load must not be cached
     value.catch(() => {
       if (shopCache === entry) shopCache = null;
     });
     return value;
   }
-
   async function mapContext(): Promise<MapContext> {
     try {
       const s = await loadShop();
@@ -86,6 +74,45 @@ export function createShopifyAdapter(options: ShopifyAdapterOptions): ShopifyAda
       return { shopDomain: shop, timezone: "UTC", currency: "USD" };
     }
   }
+  return { loadShop, mapContext };
+}
+
+async function searchOrder(
+  client: ShopifyGraphqlClient,
+  query: FindOrderQuery,
+  readAllOrders: boolean,
+  getOrderById: (id: string) => Promise<NormalizedOrder | null>,
+): Promise<FindOrderResult> {
+  const number = cleanOrderNumber(query.orderNumber);
+  if (!number || /["\\\s]/.test(number)) return { kind: "not_found" };
+  const r = await client.request<{ matches: { nodes: OrderRef[] }; highestVisible: { nodes: OrderRef[] } }>(
+    ORDER_SEARCH,
+    { query: orderNumberSearchQuery(number), first: 5 },
+  );
+  const wanted = `#${number}`.toLowerCase();
+  // Shopify's search may be fuzzy or ignore a filter: only an exact name match counts.
+  const match = r.data.matches.nodes.find((n) => n.name.toLowerCase() === wanted);
+  if (match) {
+    const order = await getOrderById(match.id);
+    if (order) return { kind: "found", order };
+  }
+  if (!readAllOrders && mayBeOlderThanWindow(number, r.data.highestVisible.nodes[0])) {
+    return { kind: "out_of_range", days: RECENT_ORDERS_DAYS };
+  }
+  return { kind: "not_found" };
+}
+
+export function createShopifyAdapter(options: ShopifyAdapterOptions): ShopifyAdapter {
+  const { client, shop } = options;
+  const scopes = options.scopes.map((s) => s.trim()).filter(Boolean);
+  const readAllOrders = scopes.includes("read_all_orders");
+  const capabilities: PlatformCapabilities = {
+    platform: "shopify",
+    readAllOrders,
+    recentOrdersDays: readAllOrders ? undefined : RECENT_ORDERS_DAYS,
+    knowsDelivery: true,
+  };
+  const { loadShop, mapContext } = createShopCache(client, shop, options.now ?? Date.now);
 
   async function getOrderById(id: string): Promise<NormalizedOrder | null> {
     const [r, ctx] = await Promise.all([
@@ -95,38 +122,12 @@ export function createShopifyAdapter(options: ShopifyAdapterOptions): ShopifyAda
     return r.data.order ? mapShopifyOrder(r.data.order, ctx) : null;
   }
 
-  async function findOrder(query: FindOrderQuery): Promise<FindOrderResult> {
-    const number = cleanOrderNumber(query.orderNumber);
-    if (!number || /["\\\s]/.test(number)) return { kind: "not_found" };
-    const r = await client.request<{ matches: { nodes: OrderRef[] }; highestVisible: { nodes: OrderRef[] } }>(
-      ORDER_SEARCH,
-      {
-        query: orderNumberSearchQuery(number),
-        first: 5,
-      },
-    );
-    const wanted = `#${number}`.toLowerCase();
-    // Shopify's search may be fuzzy or ignore a filter: only an exact name match counts.
-    const match = r.data.matches.nodes.find((n) => n.name.toLowerCase() === wanted);
-    if (match) {
-      const order = await getOrderById(match.id);
-      if (order) return { kind: "found", order };
-    }
-    if (!readAllOrders && mayBeOlderThanWindow(number, r.data.highestVisible.nodes[0])) {
-      return { kind: "out_of_range", days: RECENT_ORDERS_DAYS };
-    }
-    return { kind: "not_found" };
-  }
-
   async function listCustomerOrders(customerId: string, limit: number): Promise<NormalizedOrder[]> {
     const first = Math.max(1, Math.min(20, Math.floor(limit) || 1));
     const [r, ctx] = await Promise.all([
       client.request<{ customer: { id: string; orders: { nodes: ShopifyOrderNode[] } } | null }>(
         CUSTOMER_ORDERS,
-        {
-          id: toCustomerGid(customerId),
-          first,
-        },
+        { id: toCustomerGid(customerId), first },
       ),
       mapContext(),
     ]);
@@ -139,7 +140,7 @@ export function createShopifyAdapter(options: ShopifyAdapterOptions): ShopifyAda
 
   return {
     capabilities,
-    findOrder,
+    findOrder: (query) => searchOrder(client, query, readAllOrders, getOrderById),
     listCustomerOrders,
     getOrderById,
     async getPolicies(): Promise<StorePolicies> {

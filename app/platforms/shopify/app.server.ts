@@ -1,11 +1,10 @@
 /**
  * The one shopifyApp() call. Offline tokens are stored, sealed, through the Prisma session storage.
- * API version: 2026-01, the version whose Admin schema the test suite validates every query
- * against (docs/decisions/0004-shopify-api-version.md). Change it together with
- * shopify.app.toml [webhooks] api_version and fixtures' schema.
+ * API version: SHOPIFY_API_VERSION (./api-version.ts), the version whose Admin schema the test suite
+ * validates every query against (docs/decisions/0014-admin-graphql-client.md).
  */
 import "@shopify/shopify-app-remix/adapters/node";
-import { ApiVersion, AppDistribution, LogSeverity, shopifyApp } from "@shopify/shopify-app-remix/server";
+import { AppDistribution, LogSeverity, shopifyApp } from "@shopify/shopify-app-remix/server";
 import { PrismaSessionStorage } from "@shopify/shopify-app-session-storage-prisma";
 import type { PrismaClient } from "@prisma/client";
 import { getDb } from "../../db.server";
@@ -13,7 +12,9 @@ import { loadEnv } from "../../env.server";
 import { onShopifyInstall } from "./install.server";
 import { SealedSessionStorage } from "../../stores/session-storage.server";
 
-export const SHOPIFY_API_VERSION = ApiVersion.January26;
+import { SHOPIFY_API_VERSION } from "./api-version";
+
+export { SHOPIFY_API_VERSION };
 
 const env = loadEnv();
 

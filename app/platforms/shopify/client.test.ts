@@ -93,7 +93,9 @@ describe("createShopifyGraphqlClient (fake fetch)", () => {
     expect(resolveAdminOrigin(SHOP, { SHOPIFY_ADMIN_API_ORIGIN: "http://127.0.0.1:4010/" })).toBe(
       "http://127.0.0.1:4010",
     );
-    const { c, calls } = client([json(okBody({}))], { origin: "http://127.0.0.1:4010" });
+    const { c, calls } = client([json(okBody({ shop: { name: "Demo" } }))], {
+      origin: "http://127.0.0.1:4010",
+    });
     await c.request("{ shop { name } }");
     expect(calls[0].url).toBe("http://127.0.0.1:4010/admin/api/2026-01/graphql.json");
   });
@@ -119,13 +121,26 @@ describe("createShopifyGraphqlClient (fake fetch)", () => {
     }
   });
 
-  it("retries 5xx with growing backoff, then succeeds", async () => {
-    const { c, calls, sleeps } = client([json("oops", 502), json("oops", 503), json(okBody({ ok: 1 }))]);
+  it("503 is retried by the library, told our growing backoff (in the ms its Retry-After parser expects)", async () => {
+    const log: { type: string; content: unknown }[] = [];
+    const { c, calls } = client([json("oops", 503), json("oops", 503), json(okBody({ ok: 1 }))], {
+      logger: (entry) => log.push(entry),
+    });
     const r = await c.request<{ ok: number }>("{ shop { name } }");
     expect(r.data.ok).toBe(1);
     expect(calls).toHaveLength(3);
-    expect(sleeps).toHaveLength(2);
-    expect(sleeps[1]).toBeGreaterThan(sleeps[0]);
+    const waits = log
+      .filter((l) => l.type === "HTTP-Retry")
+      .map((l) => (l.content as { lastResponse: Response }).lastResponse.headers.get("Retry-After"));
+    expect(waits).toEqual(["188", "375"]); // 250·2^n ms, the upper half jittered (random = 0.5)
+  });
+
+  it("500/502/504 (not in the library's retry list) are retried by the client with growing backoff", async () => {
+    const { c, calls, sleeps } = client([json("oops", 502), json("oops", 500), json(okBody({ ok: 1 }))]);
+    const r = await c.request<{ ok: number }>("{ shop { name } }");
+    expect(r.data.ok).toBe(1);
+    expect(calls).toHaveLength(3);
+    expect(sleeps).toEqual([188, 375]);
   });
 
   it("gives up after maxRetries on persistent 5xx with upstream_error", async () => {
@@ -135,18 +150,44 @@ describe("createShopifyGraphqlClient (fake fetch)", () => {
     expect(calls).toHaveLength(3);
   });
 
-  it("honours Retry-After on 429, and gives up at once when the wait is too long", async () => {
-    const a = client([
-      json({ errors: "Exceeded 2 calls per second" }, 429, { "Retry-After": "2" }),
-      json(okBody({ ok: 1 })),
-    ]);
-    await a.c.request("{ shop { name } }");
-    expect(a.sleeps).toEqual([2000]);
+  it("honours Retry-After (seconds) on 429, and gives up at once when the wait is too long", async () => {
+    const log: { type: string; content: unknown }[] = [];
+    const a = client(
+      [json({ errors: "Exceeded 2 calls per second" }, 429, { "Retry-After": "1" }), json(okBody({ ok: 1 }))],
+      { logger: (entry) => log.push(entry) },
+    );
+    expect((await a.c.request<{ ok: number }>("{ shop { name } }")).data.ok).toBe(1);
+    expect(a.calls).toHaveLength(2);
+    const retry = log.find((l) => l.type === "HTTP-Retry")!.content as { lastResponse: Response };
+    expect(retry.lastResponse.headers.get("Retry-After")).toBe("1000"); // 1 s, as the library reads ms
     const b = client([json({ errors: "Exceeded" }, 429, { "Retry-After": "60" })]);
     const e = await rejection(b.c.request("{ shop { name } }"));
     expect(e.reason).toBe("throttled");
     expect(e.retryAfterSeconds).toBe(60);
     expect(b.calls).toHaveLength(1);
+  });
+
+  it("a library retry that would end past the deadline is not made (no request after the budget)", async () => {
+    const { c, calls } = client([json("busy", 503)], { deadlineMs: 500 });
+    const e = await rejection(c.request("{ shop { name } }"));
+    expect(e.reason).toBe("upstream_error");
+    expect(calls).toHaveLength(2); // waits 188 ms (fits), then 375 ms would end past 500 ms
+  });
+
+  it("concurrent calls keep their own attempts: one caller's outage is not another's", async () => {
+    const impl = (async (_url: string | URL | Request, init?: RequestInit) => {
+      const body = JSON.parse(String(init?.body)) as { variables: { n: number } };
+      return body.variables.n === 1 ? json("down", 500) : json(okBody({ n: body.variables.n }));
+    }) as typeof fetch;
+    const c = createShopifyGraphqlClient({ shop: SHOP, accessToken: "t", fetchImpl: impl, maxRetries: 0 });
+    const [bad, good] = await Promise.allSettled([
+      c.request("query Q($n: Int) { n }", { n: 1 }),
+      c.request<{ n: number }>("query Q($n: Int) { n }", { n: 2 }),
+    ]);
+    expect(bad.status === "rejected" && (bad.reason as PlatformUnavailableError).reason).toBe(
+      "upstream_error",
+    );
+    expect(good.status === "fulfilled" && good.value.data.n).toBe(2);
   });
 
   it("waits for the needed cost points on THROTTLED and retries", async () => {
@@ -197,6 +238,13 @@ describe("createShopifyGraphqlClient (fake fetch)", () => {
     expect(calls).toHaveLength(2);
   });
 
+  it("no attempt runs past the call's deadline (the per-attempt timeout is cut to what is left)", async () => {
+    const { c, calls } = client(["hang"], { timeoutMs: 10_000, deadlineMs: 1500, maxRetries: 3 });
+    const e = await rejection(c.request("{ shop { name } }"));
+    expect(e.reason).toBe("timeout");
+    expect(calls).toHaveLength(1); // the attempt is cut at 1.5 s, and no retry fits after it
+  });
+
   it("network failures → network", async () => {
     const { c } = client([new TypeError("fetch failed")], { maxRetries: 0 });
     expect((await rejection(c.request("{ shop { name } }"))).reason).toBe("network");
@@ -218,6 +266,24 @@ describe("createShopifyGraphqlClient (fake fetch)", () => {
     const r = await b.c.request<{ customer: null }>("{ x }");
     expect(r.data.customer).toBeNull();
     expect(r.errors?.[0].extensions?.code).toBe("ACCESS_DENIED");
+  });
+
+  it("hostile 200 answers: a string `errors`, an HTML page, an empty body, `data: null` — never data, never a crash", async () => {
+    const a = client([json({ errors: "[API] This action requires merchant approval" })]);
+    const e = await rejection(a.c.request("{ shop { name } }"));
+    expect(e).toBeInstanceOf(ShopifyGraphqlError);
+    expect(e.message).toContain("merchant approval");
+    const html = new Response("<html>Maintenance</html>", {
+      status: 200,
+      headers: { "Content-Type": "text/html" },
+    });
+    for (const reply of [html, json(""), json({ data: null, errors: [] }), json("[1,2,3]")]) {
+      const b = client([reply], { maxRetries: 1 });
+      const err = await rejection(b.c.request("{ shop { name } }"));
+      expect(err).toBeInstanceOf(PlatformUnavailableError);
+      expect(err.reason).toBe("malformed");
+      expect(b.calls).toHaveLength(2); // retried once, then reported
+    }
   });
 
   it("bounds total retry time by the deadline", async () => {

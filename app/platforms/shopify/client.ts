@@ -1,28 +1,27 @@
 /**
- * A small Shopify Admin GraphQL client over fetch, with Shopify's cost-based throttling handled.
+ * The Shopify Admin GraphQL client of the app: the library's Admin API client
+ * (`createAdminApiClient` from @shopify/admin-api-client) with the app's budget and error mapping on
+ * top (docs/decisions/0014-admin-graphql-client.md).
  *
- * POST {origin}/admin/api/{version}/graphql.json with X-Shopify-Access-Token.
+ * POST {origin}/admin/api/{SHOPIFY_API_VERSION}/graphql.json with X-Shopify-Access-Token.
  * `origin` defaults to https://{shop}; configuration may override it (SHOPIFY_ADMIN_API_ORIGIN, see
  * resolveAdminOrigin) so the demo and the tests talk to the local emulator through this same code.
  *
  * Failures become PlatformUnavailableError (app/platforms/types.ts):
- *   401/403 → auth (no retry) · THROTTLED / 429 → wait as told, retry, then throttled
- *   5xx / network / timeout / malformed JSON → exponential backoff with jitter, then upstream_error |
- *   network | timeout | malformed · GraphQL errors without data → upstream_error (ShopifyGraphqlError).
+ *   401/403 → auth (no retry) · 429 → the library retries after Retry-After, then throttled ·
+ *   503 / network → the library retries with backoff, then upstream_error | network · timeout per
+ *   attempt → timeout · other 5xx → retried here, then upstream_error · GraphQL THROTTLED (HTTP 200) → wait for the
+ *   points `extensions.cost` says are missing, retry, then throttled · malformed JSON → retry, then
+ *   malformed · GraphQL errors without data → ShopifyGraphqlError (upstream_error, not retried).
  */
+import { createAdminApiClient, type ClientResponse } from "@shopify/admin-api-client";
 import { PlatformUnavailableError } from "../types";
-import { SHOPIFY_API_VERSION } from "./queries";
+import { SHOPIFY_API_VERSION } from "./api-version";
+import { backoffMs, createAttemptFetch, STOP_STATUS, type CallRecord } from "./attempts";
+import { createCostTracker, type ShopifyCostExtension } from "./cost";
 
-export interface ShopifyThrottleStatus {
-  maximumAvailable: number;
-  currentlyAvailable: number;
-  restoreRate: number;
-}
-export interface ShopifyCostExtension {
-  requestedQueryCost?: number;
-  actualQueryCost?: number | null;
-  throttleStatus?: ShopifyThrottleStatus;
-}
+export type { ShopifyCostExtension, ShopifyThrottleStatus } from "./cost";
+
 export interface ShopifyGraphqlErrorEntry {
   message: string;
   locations?: { line: number; column: number }[];
@@ -52,16 +51,21 @@ export interface ShopifyGraphqlClientOptions {
   apiVersion?: string;
   /** default https://{shop}; set from configuration (SHOPIFY_ADMIN_API_ORIGIN) for the demo/tests */
   origin?: string | null;
+  /** per HTTP attempt */
   timeoutMs?: number;
+  /** retries of one request (the library's HTTP retries are capped at 3) */
   maxRetries?: number;
   /** give up retrying when the next wait would end after this many ms since the call began */
   deadlineMs?: number;
   /** longest single wait for throttling (THROTTLED or Retry-After) */
   maxThrottleWaitMs?: number;
   fetchImpl?: typeof fetch;
+  /** waits of this client (THROTTLED, known cost); the library's own retry waits use timers */
   sleep?: (ms: number) => Promise<void>;
   random?: () => number;
   now?: () => number;
+  /** the library's log (HTTP-Response, HTTP-Retry, deprecation notices) */
+  logger?: (entry: { type: string; content: unknown }) => void;
 }
 
 /** GraphQL errors with no data (invalid query, MAX_COST_EXCEEDED, …): a bug on our side, not an outage. */
@@ -79,6 +83,8 @@ export class ShopifyGraphqlError extends PlatformUnavailableError {
 }
 
 const SHOP_DOMAIN = /^[a-z0-9][a-z0-9-]*\.myshopify\.com$/i;
+/** The library refuses more (MAX_RETRIES of @shopify/graphql-client). */
+const LIBRARY_MAX_RETRIES = 3;
 
 /**
  * The origin the Admin API is reached at: the override from configuration when set (the demo and
@@ -92,209 +98,124 @@ export function resolveAdminOrigin(shop: string, env: Record<string, string | un
 
 const defaultSleep = (ms: number) => new Promise<void>((r) => setTimeout(r, ms));
 
+type Verdict<T> =
+  | { ok: ShopifyGraphqlResponse<T> }
+  | { retry: PlatformUnavailableError; waitMs?: number }
+  | { fail: PlatformUnavailableError };
+
 export function createShopifyGraphqlClient(options: ShopifyGraphqlClientOptions): ShopifyGraphqlClient {
-  const {
-    shop,
-    accessToken,
-    apiVersion = SHOPIFY_API_VERSION,
-    timeoutMs = 8000,
-    maxRetries = 3,
-    deadlineMs = 20_000,
-    maxThrottleWaitMs = 10_000,
-    fetchImpl = globalThis.fetch,
-    sleep = defaultSleep,
-    random = Math.random,
-    now = Date.now,
-  } = options;
-  if (!options.origin && !SHOP_DOMAIN.test(shop)) {
-    throw new Error(`Invalid shop domain: ${shop}`);
-  }
+  const { shop, accessToken, apiVersion = SHOPIFY_API_VERSION, timeoutMs = 8000, maxRetries = 3 } = options;
+  const { deadlineMs = 20_000, maxThrottleWaitMs = 10_000, sleep = defaultSleep } = options;
+  const random = options.random ?? Math.random;
+  const now = options.now ?? Date.now;
+  if (!options.origin && !SHOP_DOMAIN.test(shop)) throw new Error(`Invalid shop domain: ${shop}`);
   const origin = (options.origin || `https://${shop}`).replace(/\/+$/, "");
   const endpoint = `${origin}/admin/api/${apiVersion}/graphql.json`;
-
-  // Last known bucket state and per-document cost, to wait *before* sending a query that would be throttled.
-  let lastThrottle: { status: ShopifyThrottleStatus; at: number } | null = null;
-  const knownCost = new Map<string, number>();
-
-  const projectedAvailable = (): number | null => {
-    if (!lastThrottle) return null;
-    const { status, at } = lastThrottle;
-    return Math.min(
-      status.maximumAvailable,
-      status.currentlyAvailable + ((now() - at) / 1000) * status.restoreRate,
-    );
-  };
-
-  const backoff = (attempt: number) => {
-    const base = Math.min(4000, 250 * 2 ** attempt);
-    return Math.round(base / 2 + random() * (base / 2));
-  };
+  const retries = Math.max(0, Math.min(maxRetries, LIBRARY_MAX_RETRIES));
+  const attempts = createAttemptFetch(options.fetchImpl ?? globalThis.fetch, origin, {
+    timeoutMs,
+    retries,
+    deadlineMs,
+    maxThrottleWaitMs,
+    random,
+    now,
+  });
+  const lib = createAdminApiClient({
+    storeDomain: shop,
+    apiVersion,
+    accessToken,
+    retries,
+    customFetchApi: attempts.fetch,
+    userAgentPrefix: "TrulyBot Commerce",
+    logger: options.logger,
+  });
+  const cost = createCostTracker(now);
 
   async function request<T>(
     query: string,
     variables: Record<string, unknown> = {},
   ): Promise<ShopifyGraphqlResponse<T>> {
     const started = now();
-    let lastError: PlatformUnavailableError | null = null;
-
-    // Pre-emptive wait when we know this document will not fit in the bucket right now.
-    const cost = knownCost.get(query);
-    const available = projectedAvailable();
-    if (cost !== undefined && available !== null && lastThrottle && available < cost) {
-      const waitMs = Math.ceil(((cost - available) / lastThrottle.status.restoreRate) * 1000);
-      if (waitMs <= maxThrottleWaitMs) await sleep(waitMs);
-    }
-
-    for (let attempt = 0; attempt <= maxRetries; attempt++) {
-      let waitMs: number;
-      try {
-        return await once<T>(query, variables);
-      } catch (e) {
-        if (!(e instanceof RetryableFailure)) throw e;
-        lastError = e.error;
-        waitMs = e.waitMs ?? backoff(attempt);
-      }
-      if (attempt === maxRetries) break;
-      if (waitMs > maxThrottleWaitMs || now() - started + waitMs > deadlineMs) break;
+    const wait = cost.waitBefore(query);
+    if (wait !== null && wait <= maxThrottleWaitMs) await sleep(wait);
+    for (let round = 0; ; round++) {
+      const { signal, record } = attempts.begin(started);
+      const res = await lib.request<T>(query, { variables, signal });
+      cost.learn(query, res.extensions?.cost as ShopifyCostExtension | undefined);
+      const verdict = judge<T>(res, record, timeoutMs);
+      if ("ok" in verdict) return verdict.ok;
+      if ("fail" in verdict) throw verdict.fail;
+      const waitMs = verdict.waitMs ?? backoffMs(round, random);
+      const late = waitMs > maxThrottleWaitMs || now() - started + waitMs > deadlineMs;
+      if (round >= maxRetries || late) throw verdict.retry;
       await sleep(waitMs);
     }
-    throw lastError ?? new PlatformUnavailableError("Shopify request failed", "upstream_error");
-  }
-
-  async function once<T>(
-    query: string,
-    variables: Record<string, unknown>,
-  ): Promise<ShopifyGraphqlResponse<T>> {
-    let res: Response;
-    try {
-      res = await fetchImpl(endpoint, {
-        method: "POST",
-        headers: {
-          "Content-Type": "application/json",
-          Accept: "application/json",
-          "X-Shopify-Access-Token": accessToken,
-        },
-        body: JSON.stringify({ query, variables }),
-        signal: AbortSignal.timeout(timeoutMs),
-      });
-    } catch (e) {
-      const err = e as Error;
-      const timedOut = err?.name === "TimeoutError" || err?.name === "AbortError";
-      throw new RetryableFailure(
-        new PlatformUnavailableError(
-          timedOut
-            ? `Shopify did not answer within ${timeoutMs} ms`
-            : `Cannot reach Shopify: ${err?.message ?? String(e)}`,
-          timedOut ? "timeout" : "network",
-        ),
-      );
-    }
-
-    if (res.status === 401 || res.status === 403) {
-      void res.body?.cancel().catch(() => undefined);
-      throw new PlatformUnavailableError(`Shopify rejected the access token (HTTP ${res.status})`, "auth");
-    }
-    if (res.status === 429) {
-      const retryAfter = parseRetryAfter(res.headers.get("Retry-After"));
-      void res.body?.cancel().catch(() => undefined);
-      throw new RetryableFailure(
-        new PlatformUnavailableError("Shopify rate limit (HTTP 429)", "throttled", retryAfter),
-        retryAfter * 1000,
-      );
-    }
-    if (res.status >= 500) {
-      void res.body?.cancel().catch(() => undefined);
-      throw new RetryableFailure(
-        new PlatformUnavailableError(`Shopify returned HTTP ${res.status}`, "upstream_error"),
-      );
-    }
-    if (res.status !== 200) {
-      const text = await safeText(res);
-      throw new PlatformUnavailableError(
-        `Shopify returned HTTP ${res.status}: ${text.slice(0, 200)}`,
-        "upstream_error",
-      );
-    }
-
-    let body: {
-      data?: T | null;
-      errors?: ShopifyGraphqlErrorEntry[] | string;
-      extensions?: ShopifyGraphqlResponse<T>["extensions"];
-    };
-    let text = "";
-    try {
-      text = await res.text();
-      body = JSON.parse(text) as typeof body;
-      if (!body || typeof body !== "object") throw new Error("not an object");
-    } catch (e) {
-      if ((e as Error)?.name === "TimeoutError" || (e as Error)?.name === "AbortError") {
-        throw new RetryableFailure(
-          new PlatformUnavailableError(`Shopify did not answer within ${timeoutMs} ms`, "timeout"),
-        );
-      }
-      throw new RetryableFailure(
-        new PlatformUnavailableError("Shopify returned malformed JSON", "malformed"),
-      );
-    }
-
-    const costExt = body.extensions?.cost;
-    if (costExt?.throttleStatus) {
-      lastThrottle = { status: costExt.throttleStatus, at: now() };
-      if (typeof costExt.requestedQueryCost === "number") knownCost.set(query, costExt.requestedQueryCost);
-    }
-
-    const errors = typeof body.errors === "string" ? [{ message: body.errors }] : body.errors;
-    if (errors?.some((e) => e.extensions?.code === "THROTTLED")) {
-      const status = costExt?.throttleStatus;
-      const needed = (costExt?.requestedQueryCost ?? 0) - (status?.currentlyAvailable ?? 0);
-      const waitMs =
-        status && status.restoreRate > 0 && needed > 0
-          ? Math.ceil((needed / status.restoreRate) * 1000) + 50
-          : undefined;
-      throw new RetryableFailure(
-        new PlatformUnavailableError(
-          "Shopify throttled the query (THROTTLED)",
-          "throttled",
-          Math.max(1, Math.ceil((waitMs ?? 1000) / 1000)),
-        ),
-        waitMs,
-      );
-    }
-    if (body.data === undefined || body.data === null) {
-      if (errors?.length) throw new ShopifyGraphqlError(errors);
-      throw new RetryableFailure(new PlatformUnavailableError("Shopify response has no data", "malformed"));
-    }
-    const out: ShopifyGraphqlResponse<T> = { data: body.data };
-    if (errors?.length) out.errors = errors;
-    if (body.extensions) out.extensions = body.extensions;
-    return out;
   }
 
   return { shop, apiVersion, endpoint, request };
 }
 
-class RetryableFailure extends Error {
-  constructor(
-    public readonly error: PlatformUnavailableError,
-    public readonly waitMs?: number,
-  ) {
-    super(error.message);
-  }
+function unavailable(
+  message: string,
+  reason: PlatformUnavailableError["reason"],
+  retryAfter?: number,
+): PlatformUnavailableError {
+  return new PlatformUnavailableError(message, reason, retryAfter);
 }
 
-function parseRetryAfter(v: string | null): number {
-  if (!v) return 1;
-  const n = Number(v);
-  if (Number.isFinite(n) && n >= 0) return Math.max(0, n);
-  const d = Date.parse(v);
-  if (Number.isFinite(d)) return Math.max(0, Math.ceil((d - Date.now()) / 1000));
-  return 1;
+/** HTTP-level failure (what the last attempt really got: the library may only see the stop answer). */
+function httpFailure<T>(record: CallRecord, status: number | undefined, timeoutMs: number): Verdict<T> {
+  const last = record.last;
+  if (last?.kind === "timeout")
+    return { fail: unavailable(`Shopify did not answer within ${timeoutMs} ms`, "timeout") };
+  if (last?.kind === "network")
+    return { fail: unavailable(`Cannot reach Shopify: ${last.message}`, "network") };
+  const code = last?.status ?? status ?? 0;
+  if (code === 401 || code === 403)
+    return { fail: unavailable(`Shopify rejected the access token (HTTP ${code})`, "auth") };
+  if (code === 429) {
+    const after = last?.retryAfterSeconds ?? 1;
+    return { fail: unavailable("Shopify rate limit (HTTP 429)", "throttled", after) };
+  }
+  const error = unavailable(`Shopify returned HTTP ${code}`, "upstream_error");
+  // 500/502/504 are not in the library's retry list (429/503): this client retries them itself
+  return code >= 500 && code !== 503 && code !== STOP_STATUS ? { retry: error } : { fail: error };
 }
 
-async function safeText(res: Response): Promise<string> {
-  try {
-    return await res.text();
-  } catch {
-    return "";
+function throttled<T>(res: ClientResponse<T>): Verdict<T> {
+  const c = res.extensions?.cost as ShopifyCostExtension | undefined;
+  const status = c?.throttleStatus;
+  const needed = (c?.requestedQueryCost ?? 0) - (status?.currentlyAvailable ?? 0);
+  const waitMs =
+    status && status.restoreRate > 0 && needed > 0
+      ? Math.ceil((needed / status.restoreRate) * 1000) + 50
+      : undefined;
+  const after = Math.max(1, Math.ceil((waitMs ?? 1000) / 1000));
+  return { retry: unavailable("Shopify throttled the query (THROTTLED)", "throttled", after), waitMs };
+}
+
+/** The library's answer → data, a failure to retry in this client's loop, or a final failure. */
+function judge<T>(res: ClientResponse<T>, record: CallRecord, timeoutMs: number): Verdict<T> {
+  const err = res.errors;
+  const status = err?.networkStatusCode;
+  if (err && status !== 200) return httpFailure<T>(record, status, timeoutMs);
+  const raw = err?.graphQLErrors as ShopifyGraphqlErrorEntry[] | string | undefined;
+  const gqlErrors = typeof raw === "string" ? [{ message: raw }] : Array.isArray(raw) ? raw : [];
+  if (gqlErrors.some((e) => e.extensions?.code === "THROTTLED")) return throttled(res);
+  if (res.data !== undefined && res.data !== null) {
+    const out: ShopifyGraphqlResponse<T> = { data: res.data };
+    if (gqlErrors.length) out.errors = gqlErrors;
+    if (res.extensions) out.extensions = res.extensions as ShopifyGraphqlResponse<T>["extensions"];
+    return { ok: out };
   }
+  if (gqlErrors.length) return { fail: new ShopifyGraphqlError(gqlErrors) };
+  if (record.attemptSignal?.aborted)
+    return { retry: unavailable(`Shopify did not answer within ${timeoutMs} ms`, "timeout") };
+  const noData = !err || /data object/i.test(err.message ?? "");
+  return {
+    retry: unavailable(
+      noData ? "Shopify response has no data" : "Shopify returned malformed JSON",
+      "malformed",
+    ),
+  };
 }

@@ -1,5 +1,7 @@
 import { describe, it, expect } from "vitest";
 import { loadDemoShopifyStore } from "../../../test/emulators/shopify-admin/data";
+import { describeOrder } from "../../orders/describe";
+import { formatMoney } from "../../orders/format";
 import {
   mapShopifyOrder,
   mapShopInfo,
@@ -20,13 +22,39 @@ function raw(num: number): ShopifyOrderNode {
 const order = (num: number) => mapShopifyOrder(raw(num), ctx);
 
 describe("normalizeAmount", () => {
-  it("pads Shopify decimals to two places", () => {
-    expect(normalizeAmount("84.0")).toBe("84.00");
-    expect(normalizeAmount("12.5")).toBe("12.50");
-    expect(normalizeAmount("129.99")).toBe("129.99");
-    expect(normalizeAmount("3")).toBe("3.00");
-    expect(normalizeAmount("0.125")).toBe("0.125");
-    expect(normalizeAmount(null)).toBe("0.00");
+  it("writes Shopify decimals with the currency's minor units (Intl), rounding extra precision", () => {
+    expect(normalizeAmount("84.0", "USD")).toBe("84.00");
+    expect(normalizeAmount("12.5", "EUR")).toBe("12.50");
+    expect(normalizeAmount("129.99", "USD")).toBe("129.99");
+    expect(normalizeAmount("3", "USD")).toBe("3.00");
+    expect(normalizeAmount("0.125", "USD")).toBe("0.13");
+    expect(normalizeAmount(null, "USD")).toBe("0.00");
+    expect(normalizeAmount("1500.0", "JPY")).toBe("1500");
+    expect(normalizeAmount("12.5", "KWD")).toBe("12.500");
+  });
+});
+
+describe("money in the currency's minor units on Shopify orders", () => {
+  const inCurrency = (currencyCode: string, amount: string) => {
+    const node = raw(1002);
+    const bag = { shopMoney: { amount, currencyCode }, presentmentMoney: { amount, currencyCode } };
+    node.presentmentCurrencyCode = currencyCode;
+    node.totalPriceSet = bag;
+    node.subtotalPriceSet = bag;
+    return mapShopifyOrder(node, ctx);
+  };
+
+  it("JPY has no decimals, KWD three, EUR two", () => {
+    expect(inCurrency("JPY", "12800.0").total).toEqual({ amount: "12800", currency: "JPY" });
+    expect(inCurrency("KWD", "24.5").total).toEqual({ amount: "24.500", currency: "KWD" });
+    expect(inCurrency("EUR", "347.0").total).toEqual({ amount: "347.00", currency: "EUR" });
+    expect(inCurrency("KWD", "24.5").subtotal).toEqual({ amount: "24.500", currency: "KWD" });
+  });
+
+  it("what the shopper reads: ¥12,800 and KWD 24.500, never ¥12,800.00", () => {
+    expect(formatMoney(inCurrency("JPY", "12800.0").total, "en")).toBe("¥12,800");
+    expect(formatMoney(inCurrency("KWD", "24.5").total, "en")).toBe("KWD 24.500");
+    expect(formatMoney(inCurrency("EUR", "347.0").total, "de")).toBe("347,00 €");
   });
 });
 
@@ -351,5 +379,111 @@ describe("mapShopInfo / mapPolicies", () => {
       privacy: null,
       terms: null,
     });
+  });
+});
+
+describe("hostile URLs in Shopify order data never become links", () => {
+  const HOSTILE = [
+    "javascript:alert(document.cookie)",
+    "data:text/html,<script>alert(1)</script>",
+    " JAVASCRIPT:alert(1)",
+  ];
+
+  it("a script tracking URL is dropped; the carrier's own page replaces it when the number is known", () => {
+    for (const url of HOSTILE) {
+      const node = raw(1002);
+      node.fulfillments[0].trackingInfo = [{ company: "UPS", number: "1ZA84R270384120936", url }];
+      const s = mapShopifyOrder(node, ctx).shipments[0];
+      expect(s.trackingUrl).toBe("https://www.ups.com/track?tracknum=1ZA84R270384120936");
+      expect(s.trackingUrlInferred).toBe(true);
+      const plain = mapShopifyOrder(node, ctx, { inferCarrier: false }).shipments[0];
+      expect(plain.trackingUrl).toBeNull();
+    }
+  });
+
+  it("a script status page URL or product image URL is dropped", () => {
+    for (const url of HOSTILE) {
+      const node = raw(1002);
+      node.statusPageUrl = url;
+      node.lineItems.nodes[0].image = { url };
+      const o = mapShopifyOrder(node, ctx);
+      expect(o.statusPageUrl).toBeNull();
+      expect(o.items[0].imageUrl).toBeNull();
+    }
+  });
+
+  it("an injected carrier inference cannot smuggle a script link either", () => {
+    const node = raw(1010);
+    const o = mapShopifyOrder(node, ctx, {
+      inferCarrier: () => ({
+        carrier: "X",
+        carrierCode: null,
+        trackingUrl: "javascript:alert(1)",
+        trackingUrlInferred: true,
+      }),
+    });
+    expect(o.shipments[0].trackingUrl).toBeNull();
+  });
+
+  it("ordinary https links are kept as the store wrote them", () => {
+    const o = order(1002);
+    expect(o.statusPageUrl).toMatch(/^https:\/\//);
+    expect(o.shipments[0].trackingUrl).toMatch(/^https:\/\/www\.ups\.com\//);
+  });
+});
+
+describe("a processing order with 1 of 2 items tracked is partly shipped (issue 17)", () => {
+  const ctxDescribe = {
+    lang: "en" as const,
+    timezone: "America/New_York",
+    now: new Date("2026-11-23T15:00:00Z"),
+    knowsDelivery: true,
+  };
+  /** #1001 (paid, nothing shipped) with its first item in an in-transit UPS parcel */
+  const oneOfTwo = (fulfillmentStatus: string, secondUnfulfilled: number | null) => {
+    const node = raw(1001);
+    node.lineItems.nodes = node.lineItems.nodes.slice(0, 2);
+    node.lineItems.nodes[0].unfulfilledQuantity = 0;
+    node.lineItems.nodes[1].unfulfilledQuantity = secondUnfulfilled;
+    node.displayFulfillmentStatus = fulfillmentStatus;
+    const first = node.lineItems.nodes[0];
+    node.fulfillments = [
+      {
+        ...raw(1002).fulfillments[0],
+        fulfillmentLineItems: {
+          nodes: [
+            { quantity: 1, lineItem: { id: first.id, title: first.title, variantTitle: first.variantTitle } },
+          ],
+        },
+      },
+    ];
+    return mapShopifyOrder(node, ctx);
+  };
+
+  it("PARTIALLY_FULFILLED with the second item unfulfilled → partially_shipped, shown as 'Partially shipped'", () => {
+    const o = oneOfTwo("PARTIALLY_FULFILLED", 1);
+    expect(o.status).toBe("partially_shipped");
+    expect(o.items.map((i) => i.unshippedQuantity)).toEqual([0, 1]);
+    expect(o.shipments[0].items.map((i) => i.title)).toEqual([o.items[0].title]);
+    expect(describeOrder(o, ctxDescribe).statusLabel).toBe("Partially shipped");
+  });
+
+  it("a stale fulfillment status (still UNFULFILLED) does not hide the partial shipment", () => {
+    expect(oneOfTwo("UNFULFILLED", 1).status).toBe("partially_shipped");
+    expect(oneOfTwo("IN_PROGRESS", 1).status).toBe("partially_shipped");
+  });
+
+  it("once the second item is fulfilled too, the order is shipped", () => {
+    expect(oneOfTwo("FULFILLED", 0).status).toBe("shipped");
+  });
+});
+
+describe("Shopify tracking company 'DHL Parcel' (issue 17)", () => {
+  it("is kept as DHL Parcel, not coded or linked as DHL Express", () => {
+    const node = raw(1002);
+    node.shippingAddress = { ...node.shippingAddress, countryCodeV2: "NL" };
+    node.fulfillments[0].trackingInfo = [{ company: "DHL Parcel", number: "1234567890", url: null }];
+    const s = mapShopifyOrder(node, ctx).shipments[0];
+    expect(s).toMatchObject({ carrier: "DHL Parcel", carrierCode: null, trackingUrl: null });
   });
 });

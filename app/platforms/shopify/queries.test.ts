@@ -10,6 +10,7 @@ import {
   type OperationDefinitionNode,
 } from "graphql";
 import { defaultAdminSchemaPath } from "../../../test/emulators/shopify-admin/data";
+import { SUPPORTED_API_VERSIONS } from "../../../test/emulators/shopify-admin/emulator";
 import { ALL_DOCUMENTS, SHOPIFY_API_VERSION, orderNumberSearchQuery } from "./queries";
 
 const schemaPath = defaultAdminSchemaPath();
@@ -17,8 +18,14 @@ const schemaPath = defaultAdminSchemaPath();
 const schema = buildSchema(fs.readFileSync(schemaPath, "utf8"));
 
 describe("Admin GraphQL documents", () => {
-  it("pins API version 2026-01 (the schema the queries are validated against)", () => {
+  it("one API version: the constant, shopify.app.toml [webhooks] api_version and the schema file agree", () => {
     expect(SHOPIFY_API_VERSION).toBe("2026-01");
+    const toml = fs.readFileSync(new URL("../../../shopify.app.toml", import.meta.url), "utf8");
+    const versions = [...toml.matchAll(/^\s*api_version\s*=\s*"([^"]+)"/gm)].map((m) => m[1]);
+    expect(versions.length).toBeGreaterThan(0);
+    expect(new Set(versions)).toEqual(new Set([SHOPIFY_API_VERSION]));
+    expect(schemaPath.endsWith(`admin-${SHOPIFY_API_VERSION}.schema.graphql`)).toBe(true);
+    expect(SUPPORTED_API_VERSIONS).toEqual([SHOPIFY_API_VERSION]);
   });
 
   it("exports the documents the adapter needs", () => {
@@ -35,7 +42,7 @@ describe("Admin GraphQL documents", () => {
   });
 
   for (const [name, doc] of Object.entries(ALL_DOCUMENTS)) {
-    it(`${name} is valid against the 2026-01 schema`, () => {
+    it(`${name} is valid against the schema of SHOPIFY_API_VERSION`, () => {
       const errors = validate(schema, parse(doc));
       expect(errors.map((e) => e.message)).toEqual([]);
     });

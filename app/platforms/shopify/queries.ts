@@ -1,10 +1,10 @@
 /**
- * Admin GraphQL documents (API version 2026-01) used by the Shopify adapter.
+ * Admin GraphQL documents (API version SHOPIFY_API_VERSION, ./api-version.ts) used by the Shopify adapter.
  * Every document here is validated against the real schema in queries.test.ts.
  * Fields selected in ORDER_FIELDS are exactly the shape `ShopifyOrderNode` (map.ts) reads.
  */
 
-export const SHOPIFY_API_VERSION = "2026-01";
+export { SHOPIFY_API_VERSION } from "./api-version";
 
 const MONEY_BAG = `shopMoney { amount currencyCode } presentmentMoney { amount currencyCode }`;
 

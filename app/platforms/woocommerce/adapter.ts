@@ -11,8 +11,16 @@ import {
   type PlatformCapabilities,
 } from "../types";
 import { WooApiError, type WooClient } from "./client";
-import { mapWooOrder, type InferCarrierFn } from "./map";
-import type { WooOrder, WooOrderNote, WooRefund, WooShipmentTracking, WooStoreContext } from "./types";
+import { mapWooOrder } from "./map";
+import { createStoreInfoCache, optional } from "./store-info";
+import type {
+  InferCarrierFn,
+  WooOrder,
+  WooOrderNote,
+  WooRefund,
+  WooShipmentTracking,
+  WooStoreContext,
+} from "./types";
 
 export interface WooAdapterOptions {
   client: WooClient;
@@ -45,63 +53,138 @@ export function parseOrderNumber(input: string): string | null {
   return s;
 }
 
+function isVisible(order: WooOrder): boolean {
+  const s = String(order.status ?? "").toLowerCase();
+  return (
+    s !== "trash" &&
+    s !== "auto-draft" &&
+    s !== "checkout-draft" &&
+    !(order.parent_id && order.parent_id > 0 && order.status === "")
+  );
+}
+
+type Hydrate = (order: WooOrder) => Promise<NormalizedOrder>;
+
+async function searchOrder(client: WooClient, input: string, hydrate: Hydrate): Promise<FindOrderResult> {
+  const number = parseOrderNumber(input);
+  if (!number) return { kind: "not_found" };
+  // default WooCommerce: order number = post/order id
+  if (/^\d{1,12}$/.test(number)) {
+    try {
+      const order = await client.get<WooOrder>(`/wc/v3/orders/${number}`);
+      if (
+        order &&
+        typeof order === "object" &&
+        String(order.number ?? order.id) === number &&
+        isVisible(order)
+      )
+        return { kind: "found", order: await hydrate(order) };
+      // id exists but the store shows a different number (sequential-number plugins): search below
+    } catch (e) {
+      if (!(e instanceof WooApiError) || (e.status !== 404 && e.status !== 400)) throw e;
+    }
+  }
+  // custom order numbers: search and exact-match `number`
+  const list = await client.get<WooOrder[]>("/wc/v3/orders", { search: number, per_page: 20 });
+  const hit = (Array.isArray(list) ? list : []).find(
+    (o) => String(o.number ?? "").replace(/^#/, "") === number && isVisible(o),
+  );
+  if (!hit) return { kind: "not_found" };
+  return { kind: "found", order: await hydrate(hit) };
+}
+
+async function customerOrders(
+  client: WooClient,
+  customerId: string,
+  limit: number,
+  hydrate: Hydrate,
+): Promise<NormalizedOrder[]> {
+  if (!/^\d+$/.test(String(customerId)) || Number(customerId) <= 0) return [];
+  const perPage = Math.min(100, Math.max(1, Math.floor(limit) || 10));
+  const list = await client.get<WooOrder[]>("/wc/v3/orders", {
+    customer: customerId,
+    per_page: perPage,
+    orderby: "date",
+    order: "desc",
+  });
+  const orders = (Array.isArray(list) ? list : [])
+    .filter((o) => String(o.customer_id) === String(customerId) && isVisible(o))
+    .slice(0, perPage);
+  const mapped: NormalizedOrder[] = new Array(orders.length);
+  let next = 0;
+  const worker = async () => {
+    while (next < orders.length) {
+      const i = next++;
+      mapped[i] = await hydrate(orders[i]);
+    }
+  };
+  await Promise.all(Array.from({ length: Math.min(4, orders.length) }, worker)); // ≤ 4 orders in flight
+  return mapped.sort((a, b) => b.placedAt.localeCompare(a.placedAt));
+}
+
+/**
+ * Shipment Tracking items of an order; null when the plugin is missing (remembered until
+ * clearCache) or refuses us, so the mapper falls back to the order meta.
+ */
+function createTrackingFetcher(client: WooClient) {
+  let trackingPluginMissing = false;
+  return {
+    reset() {
+      trackingPluginMissing = false;
+    },
+    async fetch(id: number): Promise<WooShipmentTracking[] | null> {
+      if (trackingPluginMissing) return null;
+      for (const route of TRACKING_ROUTES) {
+        try {
+          const list = await client.get<unknown>(route.replace("{id}", String(id)));
+          return Array.isArray(list) ? (list as WooShipmentTracking[]) : null;
+        } catch (e) {
+          if (e instanceof WooApiError) {
+            if (e.code === "rest_no_route") trackingPluginMissing = true; // plugin not installed: meta fallback
+            continue;
+          }
+          // an auth error on the plugin namespace (some plugins check other capabilities): fall back to meta
+          if (e instanceof PlatformUnavailableError && e.reason === "auth") return null;
+          throw e;
+        }
+      }
+      return null;
+    },
+  };
+}
+
 export function createWooAdapter(opts: WooAdapterOptions): PlatformAdapter & { clearCache(): void } {
   const { client } = opts;
   const storeUrl = opts.storeUrl.replace(/\/+$/, "");
-  const ttl = opts.cacheTtlMs ?? 5 * 60 * 1000;
-  const now = opts.now ?? Date.now;
-  let infoCache: { at: number; value: StoreInfo } | null = null;
-  let infoInflight: Promise<StoreInfo> | null = null;
-  let trackingPluginMissing = false;
+  const info = createStoreInfoCache(
+    client,
+    storeUrl,
+    opts.storeInfo ?? {},
+    opts.cacheTtlMs ?? 5 * 60 * 1000,
+    opts.now ?? Date.now,
+  );
+  const trackings = createTrackingFetcher(client);
 
   async function storeContext(): Promise<WooStoreContext> {
-    let info: Partial<StoreInfo>;
+    let known: Partial<StoreInfo>;
     try {
-      info = await getStoreInfo();
+      known = await info.get();
     } catch (e) {
       if (!(e instanceof PlatformUnavailableError)) throw e;
-      info = opts.storeInfo ?? {};
+      known = opts.storeInfo ?? {};
     }
     return {
       url: storeUrl,
-      timezone: info.timezone || "UTC",
-      currency: info.currency || "",
-      name: info.name ?? null,
+      timezone: known.timezone || "UTC",
+      currency: known.currency || "",
+      name: known.name ?? null,
     };
   }
 
-  async function optional<T>(p: Promise<T>, fallback: T): Promise<T> {
-    try {
-      return await p;
-    } catch (e) {
-      if (e instanceof WooApiError) return fallback; // 404 rest_no_route / permission on a sub-resource
-      throw e;
-    }
-  }
-
-  async function fetchTrackings(id: number): Promise<WooShipmentTracking[] | null> {
-    if (trackingPluginMissing) return null;
-    for (const route of TRACKING_ROUTES) {
-      try {
-        const list = await client.get<unknown>(route.replace("{id}", String(id)));
-        return Array.isArray(list) ? (list as WooShipmentTracking[]) : null;
-      } catch (e) {
-        if (e instanceof WooApiError) {
-          if (e.code === "rest_no_route") trackingPluginMissing = true; // plugin not installed: meta fallback
-          continue;
-        }
-        // an auth error on the plugin namespace (some plugins check other capabilities): fall back to meta
-        if (e instanceof PlatformUnavailableError && e.reason === "auth") return null;
-        throw e;
-      }
-    }
-    return null;
-  }
-
-  async function hydrate(order: WooOrder): Promise<NormalizedOrder> {
-    const [ctx, trackings, notes, refunds] = await Promise.all([
+  const hydrate: Hydrate = async (order) => {
+    const [ctx, parcels, notes, refunds] = await Promise.all([
       storeContext(),
-      fetchTrackings(order.id),
+      trackings.fetch(order.id),
       optional(
         client.get<WooOrderNote[]>(`/wc/v3/orders/${order.id}/notes`, { type: "customer" }),
         [] as WooOrderNote[],
@@ -111,161 +194,29 @@ export function createWooAdapter(opts: WooAdapterOptions): PlatformAdapter & { c
         : Promise.resolve(null),
     ]);
     return mapWooOrder(order, {
-      trackings,
+      trackings: parcels,
       notes: Array.isArray(notes) ? notes : [],
       refunds: Array.isArray(refunds) ? refunds : null,
       store: { ...ctx, currency: order.currency || ctx.currency },
       inferCarrier: opts.inferCarrier,
     });
-  }
-
-  function isVisible(order: WooOrder): boolean {
-    const s = String(order.status ?? "").toLowerCase();
-    return (
-      s !== "trash" &&
-      s !== "auto-draft" &&
-      s !== "checkout-draft" &&
-      !(order.parent_id && order.parent_id > 0 && order.status === "")
-    );
-  }
-
-  async function findOrder(query: FindOrderQuery): Promise<FindOrderResult> {
-    const number = parseOrderNumber(query.orderNumber);
-    if (!number) return { kind: "not_found" };
-
-    // default WooCommerce: order number = post/order id
-    if (/^\d{1,12}$/.test(number)) {
-      try {
-        const order = await client.get<WooOrder>(`/wc/v3/orders/${number}`);
-        if (
-          order &&
-          typeof order === "object" &&
-          String(order.number ?? order.id) === number &&
-          isVisible(order)
-        ) {
-          return { kind: "found", order: await hydrate(order) };
-        }
-        // id exists but the store shows a different number (sequential-number plugins): search below
-      } catch (e) {
-        if (!(e instanceof WooApiError) || (e.status !== 404 && e.status !== 400)) throw e;
-      }
-    }
-
-    // custom order numbers: search and exact-match `number`
-    const list = await client.get<WooOrder[]>("/wc/v3/orders", { search: number, per_page: 20 });
-    const hit = (Array.isArray(list) ? list : []).find(
-      (o) => String(o.number ?? "").replace(/^#/, "") === number && isVisible(o),
-    );
-    if (!hit) return { kind: "not_found" };
-    return { kind: "found", order: await hydrate(hit) };
-  }
-
-  async function listCustomerOrders(customerId: string, limit: number): Promise<NormalizedOrder[]> {
-    if (!/^\d+$/.test(String(customerId)) || Number(customerId) <= 0) return [];
-    const perPage = Math.min(100, Math.max(1, Math.floor(limit) || 10));
-    const list = await client.get<WooOrder[]>("/wc/v3/orders", {
-      customer: customerId,
-      per_page: perPage,
-      orderby: "date",
-      order: "desc",
-    });
-    const orders = (Array.isArray(list) ? list : [])
-      .filter((o) => String(o.customer_id) === String(customerId) && isVisible(o))
-      .slice(0, perPage);
-    const mapped: NormalizedOrder[] = new Array(orders.length);
-    let next = 0;
-    const worker = async () => {
-      while (next < orders.length) {
-        const i = next++;
-        mapped[i] = await hydrate(orders[i]);
-      }
-    };
-    await Promise.all(Array.from({ length: Math.min(4, orders.length) }, worker)); // ≤ 4 orders in flight
-    return mapped.sort((a, b) => b.placedAt.localeCompare(a.placedAt));
-  }
-
-  async function loadStoreInfo(): Promise<StoreInfo> {
-    const given = opts.storeInfo ?? {};
-    const [index, general] = await Promise.all([
-      given.name && given.timezone
-        ? Promise.resolve(null)
-        : optional(client.get<Record<string, unknown>>("/"), null),
-      given.currency
-        ? Promise.resolve(null)
-        : optional(client.get<Array<{ id: string; value: unknown }>>("/wc/v3/settings/general"), null),
-    ]);
-    const setting = (id: string) =>
-      Array.isArray(general) ? general.find((s) => s && s.id === id)?.value : undefined;
-    const tz =
-      typeof index?.timezone_string === "string" && index.timezone_string
-        ? index.timezone_string
-        : gmtOffsetZone(index?.gmt_offset);
-    return {
-      name:
-        given.name ||
-        (typeof index?.name === "string" ? decodeHtml(index.name) : "") ||
-        new URL(storeUrl).host,
-      domain: given.domain || new URL(storeUrl).host,
-      currency:
-        given.currency ||
-        (typeof setting("woocommerce_currency") === "string"
-          ? String(setting("woocommerce_currency"))
-          : "") ||
-        "",
-      timezone: given.timezone || tz || "UTC",
-      locale: given.locale ?? null,
-      supportEmail: given.supportEmail ?? null,
-    };
-  }
-
-  async function getStoreInfo(): Promise<StoreInfo> {
-    if (infoCache && now() - infoCache.at < ttl) return infoCache.value;
-    if (!infoInflight) {
-      infoInflight = loadStoreInfo()
-        .then((value) => {
-          infoCache = { at: now(), value };
-          return value;
-        })
-        .finally(() => {
-          infoInflight = null;
-        });
-    }
-    return infoInflight;
-  }
-
-  async function getPolicies(): Promise<StorePolicies> {
-    // WooCommerce has no policies API; merchants configure policies in the app.
-    return { shipping: null, returns: null, privacy: null, terms: null };
-  }
+  };
 
   return {
     capabilities: WOO_CAPABILITIES,
-    findOrder,
-    listCustomerOrders,
-    getPolicies,
-    getStoreInfo,
+    findOrder: (query: FindOrderQuery) => searchOrder(client, query.orderNumber, hydrate),
+    listCustomerOrders: (customerId, limit) => customerOrders(client, customerId, limit, hydrate),
+    // WooCommerce has no policies API; merchants configure policies in the app.
+    getPolicies: async (): Promise<StorePolicies> => ({
+      shipping: null,
+      returns: null,
+      privacy: null,
+      terms: null,
+    }),
+    getStoreInfo: () => info.get(),
     clearCache() {
-      infoCache = null;
-      trackingPluginMissing = false;
+      info.clear();
+      trackings.reset();
     },
   };
-}
-
-/** WordPress gmt_offset (hours, may be fractional) → a fixed-offset IANA zone when whole hours ("Etc/GMT-1" = UTC+1). */
-function gmtOffsetZone(v: unknown): string | null {
-  const n = typeof v === "number" ? v : typeof v === "string" && v.trim() !== "" ? Number(v) : NaN;
-  if (!Number.isFinite(n)) return null;
-  if (n === 0) return "UTC";
-  if (!Number.isInteger(n)) return null;
-  return `Etc/GMT${n > 0 ? "-" : "+"}${Math.abs(n)}`;
-}
-
-function decodeHtml(s: string): string {
-  return s
-    .replace(/&amp;/g, "&")
-    .replace(/&#0?39;|&apos;/g, "'")
-    .replace(/&quot;/g, '"')
-    .replace(/&lt;/g, "<")
-    .replace(/&gt;/g, ">")
-    .replace(/&#(\d+);/g, (_, d) => String.fromCodePoint(Number(d)));
 }

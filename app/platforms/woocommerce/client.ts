@@ -93,42 +93,9 @@ export function createWooClient(opts: WooClientOptions): WooClient {
   const maxRetryAfter = opts.maxRetryAfterSeconds ?? 5;
   const userAgent = opts.userAgent ?? "TrulyBot-Commerce/1.0 (+woocommerce-rest-v3)";
 
-  function buildUrl(path: string, query: WooQuery | undefined): { url: string } {
-    const route = "/" + path.replace(/^\/+/, "").replace(/^wp-json\//, "");
-    const params: Record<string, string> = {};
-    for (const [k, v] of Object.entries(query ?? {})) {
-      if (v === undefined || v === null) continue;
-      params[k] = String(v);
-    }
-    let baseUrl: string; // what WooCommerce signs: home_url + request path
-    if (opts.restRoute) {
-      params.rest_route = route;
-      baseUrl = storeUrl; // request path is "/" → get_home_url(null, "") has no trailing slash
-    } else {
-      baseUrl = `${storeUrl}/wp-json${route}`;
-    }
-    let finalParams = params;
-    if (!https) {
-      finalParams = signOAuthQuery({
-        method: "GET",
-        baseUrl,
-        params,
-        consumerKey: opts.consumerKey,
-        consumerSecret: opts.consumerSecret,
-        timestamp: Math.floor(now() / 1000),
-        nonce: nonce(),
-        signatureMethod: opts.signatureMethod,
-      });
-    }
-    const qs = Object.entries(finalParams)
-      .map(([k, v]) => `${encodeRfc3986(k)}=${encodeRfc3986(v)}`)
-      .join("&");
-    const requestBase = opts.restRoute ? `${storeUrl}/` : baseUrl;
-    return { url: qs ? `${requestBase}?${qs}` : requestBase };
-  }
-
   async function once<T>(path: string, query: WooQuery | undefined): Promise<WooResponse<T> | RetrySignal> {
-    const { url } = buildUrl(path, query); // re-signed per attempt: fresh nonce + timestamp
+    // re-signed per attempt: fresh nonce + timestamp
+    const { url } = buildUrl(opts, { storeUrl, https, now, nonce }, path, query);
     const headers: Record<string, string> = { Accept: "application/json", "User-Agent": userAgent };
     if (https)
       headers.Authorization =
@@ -156,66 +123,7 @@ export function createWooClient(opts: WooClientOptions): WooClient {
       };
     }
     clearTimeout(timer);
-
-    if (res.status === 429) {
-      const ra = parseRetryAfter(res.headers.get("retry-after"), now());
-      return {
-        retry: ra === null || ra <= maxRetryAfter,
-        waitSeconds: ra ?? undefined,
-        error: new PlatformUnavailableError("WooCommerce rate limit", "throttled", ra ?? undefined),
-      };
-    }
-    if (res.status >= 500) {
-      const ra = parseRetryAfter(res.headers.get("retry-after"), now());
-      return {
-        retry: true,
-        waitSeconds: ra !== null && ra <= maxRetryAfter ? ra : undefined,
-        error: new PlatformUnavailableError(
-          `WooCommerce error ${res.status}`,
-          "upstream_error",
-          ra ?? undefined,
-        ),
-      };
-    }
-    const body = parseJsonLenient(text);
-    if (res.status === 401 || res.status === 403) {
-      const code = errorCode(body.ok ? body.value : null);
-      const message = errorMessage(body.ok ? body.value : null);
-      throw new PlatformUnavailableError(
-        `WooCommerce refused the credentials (${res.status}${code ? ` ${code}` : ""}${message ? `: ${message}` : ""})`,
-        "auth",
-      );
-    }
-    if (!body.ok) {
-      return {
-        retry: true,
-        error: new PlatformUnavailableError(
-          `WooCommerce answered ${res.status} with a body that is not JSON`,
-          "malformed",
-        ),
-      };
-    }
-    if (res.status >= 400) {
-      throw new WooApiError(
-        errorMessage(body.value) ?? `HTTP ${res.status}`,
-        res.status,
-        errorCode(body.value),
-        body.value,
-      );
-    }
-    if (res.status >= 300) {
-      throw new PlatformUnavailableError(
-        `WooCommerce answered with a redirect (${res.status})`,
-        "upstream_error",
-      );
-    }
-    return {
-      data: body.value as T,
-      status: res.status,
-      total: intHeader(res.headers.get("x-wp-total")),
-      totalPages: intHeader(res.headers.get("x-wp-totalpages")),
-      headers: res.headers,
-    };
+    return classifyResponse<T>(res, text, now, maxRetryAfter);
   }
 
   async function getWithMeta<T>(path: string, query?: WooQuery): Promise<WooResponse<T>> {
@@ -241,6 +149,115 @@ export function createWooClient(opts: WooClientOptions): WooClient {
     async get<T>(path: string, query?: WooQuery): Promise<T> {
       return (await getWithMeta<T>(path, query)).data;
     },
+  };
+}
+
+/** The request URL: query parameters, and on http:// stores the OAuth 1.0a signature (fresh nonce per call). */
+function buildUrl(
+  opts: WooClientOptions,
+  signing: { storeUrl: string; https: boolean; now: () => number; nonce: () => string },
+  path: string,
+  query: WooQuery | undefined,
+): { url: string } {
+  const { storeUrl, https, now, nonce } = signing;
+  const route = "/" + path.replace(/^\/+/, "").replace(/^wp-json\//, "");
+  const params: Record<string, string> = {};
+  for (const [k, v] of Object.entries(query ?? {})) {
+    if (v === undefined || v === null) continue;
+    params[k] = String(v);
+  }
+  let baseUrl: string; // what WooCommerce signs: home_url + request path
+  if (opts.restRoute) {
+    params.rest_route = route;
+    baseUrl = storeUrl; // request path is "/" → get_home_url(null, "") has no trailing slash
+  } else {
+    baseUrl = `${storeUrl}/wp-json${route}`;
+  }
+  let finalParams = params;
+  if (!https) {
+    finalParams = signOAuthQuery({
+      method: "GET",
+      baseUrl,
+      params,
+      consumerKey: opts.consumerKey,
+      consumerSecret: opts.consumerSecret,
+      timestamp: Math.floor(now() / 1000),
+      nonce: nonce(),
+      signatureMethod: opts.signatureMethod,
+    });
+  }
+  const qs = Object.entries(finalParams)
+    .map(([k, v]) => `${encodeRfc3986(k)}=${encodeRfc3986(v)}`)
+    .join("&");
+  const requestBase = opts.restRoute ? `${storeUrl}/` : baseUrl;
+  return { url: qs ? `${requestBase}?${qs}` : requestBase };
+}
+
+/** One WooCommerce answer → data, a failure worth retrying (with the wait it asks for), or a thrown error. */
+function classifyResponse<T>(
+  res: Response,
+  text: string,
+  now: () => number,
+  maxRetryAfter: number,
+): WooResponse<T> | RetrySignal {
+  if (res.status === 429) {
+    const ra = parseRetryAfter(res.headers.get("retry-after"), now());
+    return {
+      retry: ra === null || ra <= maxRetryAfter,
+      waitSeconds: ra ?? undefined,
+      error: new PlatformUnavailableError("WooCommerce rate limit", "throttled", ra ?? undefined),
+    };
+  }
+  if (res.status >= 500) {
+    const ra = parseRetryAfter(res.headers.get("retry-after"), now());
+    return {
+      retry: true,
+      waitSeconds: ra !== null && ra <= maxRetryAfter ? ra : undefined,
+      error: new PlatformUnavailableError(
+        `WooCommerce error ${res.status}`,
+        "upstream_error",
+        ra ?? undefined,
+      ),
+    };
+  }
+  const body = parseJsonLenient(text);
+  if (res.status === 401 || res.status === 403) {
+    const code = errorCode(body.ok ? body.value : null);
+    const message = errorMessage(body.ok ? body.value : null);
+    throw new PlatformUnavailableError(
+      `WooCommerce refused the credentials (${res.status}${code ? ` ${code}` : ""}${message ? `: ${message}` : ""})`,
+      "auth",
+    );
+  }
+  if (!body.ok) {
+    return {
+      retry: true,
+      error: new PlatformUnavailableError(
+        `WooCommerce answered ${res.status} with a body that is not JSON`,
+        "malformed",
+      ),
+    };
+  }
+  if (res.status >= 400) {
+    throw new WooApiError(
+      errorMessage(body.value) ?? `HTTP ${res.status}`,
+      res.status,
+      errorCode(body.value),
+      body.value,
+    );
+  }
+  if (res.status >= 300) {
+    throw new PlatformUnavailableError(
+      `WooCommerce answered with a redirect (${res.status})`,
+      "upstream_error",
+    );
+  }
+  return {
+    data: body.value as T,
+    status: res.status,
+    total: intHeader(res.headers.get("x-wp-total")),
+    totalPages: intHeader(res.headers.get("x-wp-totalpages")),
+    headers: res.headers,
   };
 }
 

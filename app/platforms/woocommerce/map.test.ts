@@ -3,7 +3,10 @@ import { join, resolve } from "node:path";
 import { describe, expect, it } from "vitest";
 import { CANONICAL_ORDER_STATUSES } from "../../orders/types";
 import { loadWooDemoData } from "../../../test/emulators/woocommerce/demo-data";
-import { mapWooOrder, noteText, toAmount, WOO_STATUS_MAP } from "./map";
+import { describeOrder } from "../../orders/describe";
+import { formatMoney } from "../../orders/format";
+import { normalizeAmount } from "../money";
+import { mapWooOrder, noteText, WOO_STATUS_MAP } from "./map";
 import type { WooOrder } from "./types";
 
 const demo = loadWooDemoData();
@@ -31,6 +34,13 @@ const viaMeta = (id: number) => mapWooOrder(byId(id), { notes: demo.notes[String
 const CAPTURES = resolve(__dirname, "../../../test/emulators/woocommerce/captures");
 const capture = (f: string) => JSON.parse(readFileSync(join(CAPTURES, f), "utf8"));
 const liveStore = { url: "http://127.0.0.1:8080", timezone: "UTC", currency: "USD" };
+
+const wooCtx = {
+  lang: "en" as const,
+  timezone: "Europe/Berlin",
+  now: new Date("2026-11-23T15:00:00Z"),
+  knowsDelivery: false,
+};
 
 const day = (iso: string | null | undefined) =>
   iso ? new Date(iso).toLocaleDateString("en-CA", { timeZone: "Europe/Berlin" }) : null;
@@ -377,12 +387,26 @@ describe("mapWooOrder — statuses and edge cases", () => {
     expect(unpaid.status).toBe("on_hold");
   });
 
-  it("processing with tracking and nothing backordered is shipped", () => {
+  it("processing with one tracking number and several items is partly shipped, not shipped (issue 17)", () => {
     const o = mapWooOrder(
       { ...byId(2003), status: "processing" },
       { trackings: demo.trackings["2003"], store },
     );
+    expect(o.status).toBe("partially_shipped");
+    // without item data nothing is claimed about which items are in the parcel
+    expect(o.shipments[0].items).toEqual([]);
+    expect(o.items.every((i) => i.unshippedQuantity === undefined)).toBe(true);
+    expect(describeOrder(o, wooCtx).statusLabel).toBe("Partially shipped");
+  });
+
+  it("processing with tracking for a single-unit order is shipped", () => {
+    const one = byId(2003);
+    const o = mapWooOrder(
+      { ...one, status: "processing", line_items: [{ ...one.line_items![1], quantity: 1 }] },
+      { trackings: demo.trackings["2003"], store },
+    );
     expect(o.status).toBe("shipped");
+    expect(describeOrder(o, wooCtx).statusLabel).toBe("Shipped");
   });
 
   it("block-checkout pickup_location with address meta", () => {
@@ -467,12 +491,287 @@ describe("mapWooOrder — statuses and edge cases", () => {
   });
 
   it("helpers: money and note text", () => {
-    expect(toAmount("49.8")).toBe("49.80");
-    expect(toAmount(74.79)).toBe("74.79");
-    expect(toAmount("-27.90")).toBe("-27.90");
-    expect(toAmount("1234")).toBe("1234.00");
+    expect(normalizeAmount("49.8", "EUR")).toBe("49.80");
+    expect(normalizeAmount(74.79, "EUR")).toBe("74.79");
+    expect(normalizeAmount("-27.90", "EUR")).toBe("-27.90");
+    expect(normalizeAmount("1234", "EUR")).toBe("1234.00");
     expect(noteText('Refunded &euro;27.90<br/>Thanks &amp; bye <span class="x">now</span>')).toBe(
       "Refunded €27.90\nThanks & bye now",
     );
+  });
+});
+
+describe("mapWooOrder — hostile URLs never become links", () => {
+  const HOSTILE = [
+    "javascript:alert(document.cookie)",
+    "data:text/html,<script>alert(1)</script>",
+    " JAVASCRIPT:alert(1)",
+  ];
+
+  it("Shipment Tracking endpoint links: a script link is dropped, the carrier's page is inferred instead", () => {
+    for (const link of HOSTILE) {
+      const trackings = demo.trackings["2002"].map((t) => ({ ...t, tracking_link: link }));
+      const s = mapWooOrder(byId(2002), { trackings, store }).shipments[0];
+      expect(s.trackingUrl).toMatch(/^https:\/\/www\.ups\.com\//);
+      expect(s.trackingUrlInferred).toBe(true);
+      const plain = mapWooOrder(byId(2002), { trackings, store, inferCarrier: null }).shipments[0];
+      expect(plain.trackingUrl).toBeNull();
+    }
+  });
+
+  it("tracking meta (custom_tracking_link, generic tracking_url) with script links is dropped", () => {
+    for (const link of HOSTILE) {
+      const metaItems = {
+        ...byId(2001),
+        status: "completed",
+        meta_data: [
+          {
+            key: "_wc_shipment_tracking_items",
+            value: [
+              {
+                tracking_provider: "",
+                custom_tracking_provider: "Kurier Nord",
+                tracking_number: "KN123",
+                custom_tracking_link: link,
+              },
+            ],
+          },
+        ],
+      };
+      expect(mapWooOrder(metaItems, { store }).shipments[0].trackingUrl).toBeNull();
+      const generic = {
+        ...byId(2001),
+        status: "completed",
+        meta_data: [
+          { key: "tracking_number", value: "KN123" },
+          { key: "tracking_carrier", value: "Kurier Nord" },
+          { key: "tracking_url", value: link },
+        ],
+      };
+      expect(mapWooOrder(generic, { store }).shipments[0].trackingUrl).toBeNull();
+    }
+  });
+
+  it("payment links and product images with script URLs are dropped; an injected inference cannot add one", () => {
+    for (const link of HOSTILE) {
+      const pending = byId(2007);
+      const o = mapWooOrder(
+        {
+          ...pending,
+          payment_url: link,
+          line_items: pending.line_items!.map((li) => ({ ...li, image: { src: link } })),
+        },
+        { store },
+      );
+      expect(o.paymentUrl).toBeNull();
+      expect(o.items[0].imageUrl).toBeNull();
+      const injected = mapWooOrder(byId(2012), {
+        trackings: demo.trackings["2012"],
+        store,
+        inferCarrier: () => ({ trackingUrl: link }),
+      });
+      expect(injected.shipments[0].trackingUrl).toBeNull();
+    }
+  });
+
+  it("a store URL that is not http(s) gives no status page link", () => {
+    const o = mapWooOrder(byId(2001), { store: { ...store, url: "javascript:alert(1)//" } });
+    expect(o.statusPageUrl).toBeNull();
+    expect(viaEndpoint(2001).statusPageUrl).toMatch(/^https?:\/\/.+\/my-account\/view-order\/2001\/$/);
+  });
+});
+
+describe("mapWooOrder — money in the currency's minor units", () => {
+  const withCurrency = (currency: string, total: string, refund: string, note: string) => {
+    const o = byId(2006);
+    return mapWooOrder(
+      {
+        ...o,
+        currency,
+        total,
+        line_items: o.line_items!.map((li) => ({ ...li, subtotal: "4000", subtotal_tax: "266.666" })),
+        refunds: [{ id: 1, reason: "broken", total: `-${refund}` }],
+      },
+      {
+        trackings: demo.trackings["2006"],
+        notes: [
+          {
+            id: 1,
+            note,
+            customer_note: false,
+            date_created_gmt: "2026-11-06T10:00:00",
+            date_created: "2026-11-06T11:00:00",
+          },
+        ],
+        store,
+      },
+    );
+  };
+
+  it("JPY totals have no decimals, KWD three, EUR two; subtotals are summed in minor units", () => {
+    const jpy = withCurrency("JPY", "12800", "1500", "Refunded &yen;1,500 - Refund ID: re_1");
+    expect(jpy.total).toEqual({ amount: "12800", currency: "JPY" });
+    expect(jpy.subtotal).toEqual({ amount: String(3 * (4000 + 267)), currency: "JPY" });
+    expect(jpy.refunds[0].amount).toEqual({ amount: "1500", currency: "JPY" });
+    const kwd = withCurrency("KWD", "24.5", "3.25", "Refunded 3.250 KWD - Refund ID: re_2");
+    expect(kwd.total).toEqual({ amount: "24.500", currency: "KWD" });
+    expect(kwd.subtotal).toEqual({ amount: "12799.998", currency: "KWD" });
+    expect(kwd.refunds[0].amount).toEqual({ amount: "3.250", currency: "KWD" });
+    const eur = withCurrency("EUR", "58.7", "27.9", "Refunded &euro;27.90 - Refund ID: re_3");
+    expect(eur.total).toEqual({ amount: "58.70", currency: "EUR" });
+    expect(eur.refunds[0].amount).toEqual({ amount: "27.90", currency: "EUR" });
+  });
+
+  it("the refund date comes from the note naming that amount, in any currency", () => {
+    const jpy = withCurrency("JPY", "12800", "1500", "Refunded &yen;1,500 - Refund ID: re_1");
+    expect(jpy.refunds[0].createdAt).toBe("2026-11-06T10:00:00.000Z");
+    const other = withCurrency("JPY", "12800", "1500", "Refunded &yen;15,000 - Refund ID: re_1");
+    expect(other.refunds[0].createdAt).not.toBe("2026-11-06T10:00:00.000Z");
+  });
+
+  it("what the shopper reads: ¥12,800 and KWD 24.500", () => {
+    expect(formatMoney(withCurrency("JPY", "12800", "1", "").total, "en")).toBe("¥12,800");
+    expect(formatMoney(withCurrency("KWD", "24.5", "1", "").total, "en")).toBe("KWD 24.500");
+  });
+});
+
+describe("mapWooOrder — HTML entities through one decoder", () => {
+  const named = (name: string, extra: Partial<WooOrder> = {}) =>
+    mapWooOrder({ ...byId(2001), line_items: [{ ...byId(2001).line_items![0], name }], ...extra }, { store });
+
+  it("named, decimal and hex references in item names become the characters the shopper expects", () => {
+    expect(named("Tulips &amp; Daffodils &ndash; &#8222;Mix&#8220; &#x2192; 3&times;").items[0].title).toBe(
+      "Tulips & Daffodils – „Mix“ → 3×",
+    );
+    expect(named("Gr&ouml;&szlig;e&nbsp;L &hearts;").items[0].title).toBe("Größe L ♥");
+  });
+
+  it("is strict: text that only looks like a reference stays as written, and nothing is decoded twice", () => {
+    expect(named("AT&T &notice R&D").items[0].title).toBe("AT&T &notice R&D");
+    expect(named("&amp;lt;b&amp;gt;").items[0].title).toBe("&lt;b&gt;");
+    expect(named("&#0; &#xFFFFFFFF; &bogus;").items[0].title).toBe("\uFFFD \uFFFD &bogus;");
+  });
+
+  it("customer notes: tags dropped, entities decoded", () => {
+    expect(noteText("<p>Your parcel &#8211; DHL &rarr; Berlin</p><p>Thanks &amp; bye</p>")).toBe(
+      "Your parcel – DHL → Berlin\nThanks & bye",
+    );
+  });
+});
+
+describe("mapWooOrder — items per parcel (AST per-item tracking, issue 17)", () => {
+  // #2001: shears ×1, tomato seeds ×2, basil seeds ×1 (line item ids from the demo data)
+  const base = byId(2001);
+  const lines = base.line_items!;
+  const tracking = (products_list: unknown, extra: Record<string, unknown> = {}) => [
+    {
+      tracking_id: "t1",
+      tracking_provider: "DHL",
+      tracking_link: "",
+      tracking_number: "00340434161094058770",
+      date_shipped: "2026-11-21",
+      products_list,
+      ...extra,
+    },
+  ];
+  const map = (trackings: ReturnType<typeof tracking>, status = "processing") =>
+    mapWooOrder({ ...base, status }, { trackings, store });
+
+  it("1 of 2 items tracked → partly shipped; the parcel lists exactly its items; the rest is still to ship", () => {
+    const two = { ...base, line_items: lines.slice(0, 2).map((li) => ({ ...li, quantity: 1 })) };
+    const o = mapWooOrder(two, {
+      trackings: tracking([{ item_id: String(lines[0].id), product: lines[0].product_id, qty: "1" }]),
+      store,
+    });
+    expect(o.status).toBe("partially_shipped");
+    expect(o.shipments[0].items.map((i) => [i.title, i.quantity])).toEqual([[lines[0].name, 1]]);
+    expect(o.items.map((i) => i.unshippedQuantity)).toEqual([0, 1]);
+    expect(describeOrder(o, wooCtx).statusLabel).toBe("Partially shipped");
+  });
+
+  it("every unit in a parcel (matched by item id or product id) → shipped", () => {
+    const all = lines.map((li, i) =>
+      i === 1
+        ? { product: li.variation_id || li.product_id, qty: li.quantity }
+        : { item_id: li.id, qty: li.quantity },
+    );
+    const o = map(tracking(all));
+    expect(o.status).toBe("shipped");
+    expect(o.items.every((i) => i.unshippedQuantity === 0)).toBe(true);
+    expect(o.shipments[0].items.reduce((n, i) => n + i.quantity, 0)).toBe(4);
+  });
+
+  it("a quantity short of the order (1 of 2 seed packets) is partly shipped", () => {
+    const o = map(tracking(lines.map((li) => ({ item_id: li.id, qty: 1 }))));
+    expect(o.status).toBe("partially_shipped");
+    expect(o.items.map((i) => i.unshippedQuantity)).toEqual([0, 1, 0]);
+  });
+
+  it("the same per-item data in the _wc_shipment_tracking_items meta (object-keyed, as PHP serialises it)", () => {
+    const meta = [
+      {
+        key: "_wc_shipment_tracking_items",
+        value: [
+          {
+            tracking_provider: "dhl-de",
+            tracking_number: "00340434161094058770",
+            date_shipped: 1763683200,
+            products_list: { 0: { item_id: lines[0].id, qty: 1 } },
+          },
+        ],
+      },
+    ];
+    const o = mapWooOrder({ ...base, status: "processing", meta_data: meta }, { store });
+    expect(o.status).toBe("partially_shipped");
+    expect(o.shipments[0].items.map((i) => i.title)).toEqual([lines[0].name]);
+  });
+
+  it("hostile item data (unknown ids, junk, negative quantities) is ignored, never trusted as 'everything shipped'", () => {
+    for (const junk of [
+      [{ item_id: 999999, qty: 99 }],
+      [{ qty: 5 }],
+      "all",
+      [null, 7, { item_id: -1 }],
+      {},
+    ]) {
+      const o = map(tracking(junk));
+      expect(o.status, JSON.stringify(junk)).toBe("partially_shipped");
+    }
+  });
+
+  it("a completed order stays shipped whatever the item data says (the store says it is done)", () => {
+    const o = map(tracking([{ item_id: lines[0].id, qty: 1 }]), "completed");
+    expect(o.status).toBe("shipped");
+    expect(o.items.every((i) => i.unshippedQuantity === 0)).toBe(true);
+  });
+});
+
+describe("mapWooOrder — custom provider 'DHL Parcel' (issue 17)", () => {
+  const nlStore = { ...store, url: "https://tuin.example" };
+  const order = { ...byId(2003), shipping: { ...byId(2003).shipping, country: "NL" } };
+
+  it("from the Shipment Tracking endpoint: named DHL Parcel, not coded or linked as DHL Express", () => {
+    const trackings = [{ tracking_provider: "DHL Parcel", tracking_link: "", tracking_number: "1234567890" }];
+    const s = mapWooOrder(order, { trackings, store: nlStore }).shipments[0];
+    expect(s).toMatchObject({ carrier: "DHL Parcel", carrierCode: null, trackingUrl: null });
+  });
+
+  it("from the tracking meta (custom_tracking_provider) the same", () => {
+    const meta = [
+      {
+        key: "_wc_shipment_tracking_items",
+        value: [
+          {
+            tracking_provider: "",
+            custom_tracking_provider: "DHL Parcel",
+            tracking_number: "JVGL0512345678",
+          },
+        ],
+      },
+    ];
+    const s = mapWooOrder({ ...order, meta_data: meta }, { store: nlStore }).shipments[0];
+    expect(s.carrier).toBe("DHL Parcel");
+    expect(s.carrierCode).not.toBe("dhl_express");
+    expect(s.trackingUrl ?? "").not.toContain("express");
   });
 });

@@ -3,6 +3,7 @@
  * WooCommerce 10.0.2 (see fixtures/woocommerce/live-10.0.2/). Dates without offset:
  * `date_*` are store-local wall time, `date_*_gmt` are UTC.
  */
+import type { InferCarrierInput, InferCarrierResult } from "../../orders/carriers";
 
 export interface WooMeta {
   id?: number;
@@ -153,4 +154,19 @@ export interface WooStoreContext {
   currency: string;
   /** store name, used as the pickup location name when nothing better is known */
   name?: string | null;
+}
+
+/** Carrier inference (default: app/orders/carriers.ts `inferCarrier`). */
+export type InferCarrierFn = (input: InferCarrierInput) => Partial<InferCarrierResult> | null | undefined;
+
+export interface MapWooOrderExtras {
+  /** from GET /wc-shipment-tracking/v3/orders/{id}/shipment-trackings; preferred over the meta when given (even empty) */
+  trackings?: WooShipmentTracking[] | null;
+  /** from GET /wc/v3/orders/{id}/notes (all or type=customer); only customer notes are shown to shoppers */
+  notes?: WooOrderNote[] | null;
+  /** from GET /wc/v3/orders/{id}/refunds (gives dates and items); else the order's `refunds` summary is used */
+  refunds?: WooRefund[] | null;
+  store: WooStoreContext;
+  /** fills carrier code / URL gaps (e.g. a custom provider without link). Default: carriers.ts inferCarrier; null disables. */
+  inferCarrier?: InferCarrierFn | null;
 }

@@ -4,6 +4,7 @@
  */
 import fs from "node:fs";
 import { fileURLToPath } from "node:url";
+import { SHOPIFY_ADMIN_SCHEMA_FILE } from "../../../app/platforms/shopify/api-version";
 
 export interface DemoShopifyStore {
   shop: Record<string, unknown> & { myshopifyDomain: string; ianaTimezone: string; currencyCode: string };
@@ -21,9 +22,9 @@ export function loadDemoShopifyStore(path: string | URL = defaultDemoStorePath()
   return JSON.parse(fs.readFileSync(p, "utf8")) as DemoShopifyStore;
 }
 
-/** The Admin GraphQL 2026-01 SDL (fixtures/shopify/admin-graphql/). */
+/** The Admin GraphQL SDL of the app's API version (fixtures/shopify/admin-graphql/). */
 export function defaultAdminSchemaPath(): string {
   return fileURLToPath(
-    new URL("../../../fixtures/shopify/admin-graphql/admin-2026-01.schema.graphql", import.meta.url),
+    new URL(`../../../fixtures/shopify/admin-graphql/${SHOPIFY_ADMIN_SCHEMA_FILE}`, import.meta.url),
   );
 }

@@ -1,10 +1,12 @@
 import { describe, it, expect, beforeAll, afterAll } from "vitest";
+import { SHOPIFY_API_VERSION } from "../../../app/platforms/shopify/api-version";
 import {
   startShopifyAdminEmulator,
   parseSearchQuery,
   DEMO_ACCESS_TOKEN,
   DEMO_ALL_ORDERS_TOKEN,
   DEMO_SHOP,
+  SHOPIFY_PLAN_RATE_LIMITS,
   type ShopifyAdminEmulator,
 } from "./emulator";
 
@@ -18,7 +20,7 @@ async function gql(
 ) {
   const headers: Record<string, string> = { "Content-Type": "application/json" };
   if (token) headers["X-Shopify-Access-Token"] = token;
-  const res = await fetch(`${e.url}/admin/api/2026-01/graphql.json`, {
+  const res = await fetch(`${e.url}/admin/api/${SHOPIFY_API_VERSION}/graphql.json`, {
     method: "POST",
     headers,
     body: JSON.stringify({ query, variables }),
@@ -180,7 +182,7 @@ describe("Shopify Admin emulator", () => {
     expect(bad.body.errors[0].message).toContain('Cannot query field "nam" on type "Order"');
     const syntax = await gql(e, "{ orders(first: 1) { nodes { name }");
     expect(syntax.body.errors[0].message).toMatch(/Syntax Error/);
-    const noQuery = await fetch(`${e.url}/admin/api/2026-01/graphql.json`, {
+    const noQuery = await fetch(`${e.url}/admin/api/${SHOPIFY_API_VERSION}/graphql.json`, {
       method: "POST",
       headers: { "X-Shopify-Access-Token": DEMO_ACCESS_TOKEN, "Content-Type": "application/json" },
       body: "not json",
@@ -199,9 +201,10 @@ describe("Shopify Admin emulator", () => {
     expect(big.body.extensions.cost.actualQueryCost).toBeLessThanOrEqual(
       big.body.extensions.cost.requestedQueryCost,
     );
+    // today's standard plan: 1,000 points, restored 100 per second
     expect(big.body.extensions.cost.throttleStatus).toMatchObject({
       maximumAvailable: 1000,
-      restoreRate: 50,
+      restoreRate: 100,
     });
   });
 
@@ -219,7 +222,7 @@ describe("Shopify Admin emulator", () => {
       operationName: "Named",
       status: 200,
       outcome: "ok",
-      apiVersion: "2026-01",
+      apiVersion: SHOPIFY_API_VERSION,
       shop: DEMO_SHOP,
     });
   });
@@ -272,7 +275,7 @@ describe("Shopify Admin emulator: throttling and failure injection", () => {
     e.inject({ kind: "timeout" });
     const started = Date.now();
     await expect(
-      fetch(`${e.url}/admin/api/2026-01/graphql.json`, {
+      fetch(`${e.url}/admin/api/${SHOPIFY_API_VERSION}/graphql.json`, {
         method: "POST",
         headers: { "X-Shopify-Access-Token": DEMO_ACCESS_TOKEN, "Content-Type": "application/json" },
         body: JSON.stringify({ query: "{ shop { name } }" }),
@@ -298,5 +301,50 @@ describe("parseSearchQuery", () => {
       ],
     ]);
     expect(parseSearchQuery("name:1001 OR name:1002").groups).toHaveLength(2);
+  });
+});
+
+describe("Shopify Admin emulator: rate limit per plan is a setting (issue 17)", () => {
+  const cost = async (e: ShopifyAdminEmulator) =>
+    (await gql(e, "{ shop { name } }")).body.extensions.cost.throttleStatus as {
+      maximumAvailable: number;
+      restoreRate: number;
+    };
+
+  it("defaults to the standard plan; Plus restores 1,000/s; an explicit restore rate wins", async () => {
+    const standard = await startShopifyAdminEmulator();
+    const plus = await startShopifyAdminEmulator({ plan: "plus" });
+    const custom = await startShopifyAdminEmulator({ plan: "plus", bucket: { restoreRate: 250 } });
+    try {
+      expect(await cost(standard)).toMatchObject({ maximumAvailable: 1000, restoreRate: 100 });
+      expect(await cost(plus)).toMatchObject({ maximumAvailable: 1000, restoreRate: 1000 });
+      expect(await cost(custom)).toMatchObject({ restoreRate: 250 });
+      expect(SHOPIFY_PLAN_RATE_LIMITS.advanced.restoreRate).toBe(200);
+    } finally {
+      await Promise.all([standard.close(), plus.close(), custom.close()]);
+    }
+  });
+
+  it("the restore rate can change while running, and a THROTTLED answer reports it", async () => {
+    const e = await startShopifyAdminEmulator();
+    try {
+      e.setRateLimit("plus");
+      expect(e.bucketState().restoreRate).toBe(1000);
+      e.setRateLimit({ restoreRate: 1, maximumAvailable: 20 });
+      e.setBucket(DEMO_SHOP, 0);
+      const r = await gql(e, "{ orders(first: 10) { nodes { name } } }");
+      expect(r.body.errors[0].extensions.code).toBe("THROTTLED");
+      expect(r.body.extensions.cost.throttleStatus).toMatchObject({ maximumAvailable: 20, restoreRate: 1 });
+    } finally {
+      await e.close();
+    }
+  });
+
+  it("refuses nonsense limits", async () => {
+    await expect(startShopifyAdminEmulator({ bucket: { restoreRate: 0 } })).rejects.toThrow(/restoreRate/);
+    await expect(startShopifyAdminEmulator({ bucket: { restoreRate: Number.NaN } })).rejects.toThrow(
+      /restoreRate/,
+    );
+    await expect(startShopifyAdminEmulator({ plan: "gold" as never })).rejects.toThrow(/plan/);
   });
 });

@@ -1,5 +1,5 @@
 /**
- * A local emulator of the Shopify Admin GraphQL API (2026-01), built from the REAL schema SDL.
+ * A local emulator of the Shopify Admin GraphQL API (SHOPIFY_API_VERSION), built from the REAL schema SDL.
  *
  * - Every incoming query is parsed and validated against the schema; invalid documents get GraphQL
  *   errors (HTTP 200), exactly like Shopify.
@@ -37,6 +37,7 @@ import {
   type FragmentDefinitionNode,
   type OperationDefinitionNode,
 } from "graphql";
+import { SHOPIFY_API_VERSION } from "../../../app/platforms/shopify/api-version";
 import { defaultAdminSchemaPath, loadDemoShopifyStore, type DemoShopifyStore } from "./data";
 
 export const DEMO_SHOP = "demo-outfitters.myshopify.com";
@@ -45,7 +46,8 @@ export const DEMO_ACCESS_TOKEN = "shpat_demo_trulybot_read_orders";
 /** Token whose installation was granted read_all_orders. */
 export const DEMO_ALL_ORDERS_TOKEN = "shpat_demo_trulybot_read_all_orders";
 export const DEMO_NOW = new Date("2026-11-23T15:00:00Z");
-export const SUPPORTED_API_VERSIONS = ["2025-04", "2025-07", "2025-10", "2026-01", "unstable"];
+/** Only the version whose schema the emulator holds: answering another one with it would be a lie. */
+export const SUPPORTED_API_VERSIONS: readonly string[] = [SHOPIFY_API_VERSION];
 
 export type EmulatorFault =
   | { kind: "http_status"; status: 500 | 502 | 503 | 429; times?: number; retryAfter?: number }
@@ -69,6 +71,24 @@ export interface EmulatorRequestLog {
   requestedQueryCost?: number;
 }
 
+/**
+ * GraphQL Admin API rate limits by store plan (restore rate in points/second, as Shopify publishes
+ * them today). The bucket holds 1,000 points on every plan here — the single-query maximum — which is
+ * the conservative reading of what Shopify documents.
+ */
+export const SHOPIFY_PLAN_RATE_LIMITS = {
+  standard: { maximumAvailable: 1000, restoreRate: 100 },
+  advanced: { maximumAvailable: 1000, restoreRate: 200 },
+  plus: { maximumAvailable: 1000, restoreRate: 1000 },
+  enterprise: { maximumAvailable: 1000, restoreRate: 2000 },
+} as const;
+export type ShopifyPlan = keyof typeof SHOPIFY_PLAN_RATE_LIMITS;
+
+export interface ShopifyRateLimit {
+  maximumAvailable: number;
+  restoreRate: number;
+}
+
 export interface ShopifyAdminEmulatorOptions {
   port?: number; // 0 = random
   host?: string;
@@ -76,7 +96,9 @@ export interface ShopifyAdminEmulatorOptions {
   accessTokens?: Record<string, { shop: string; scopes: string[] }>;
   latencyMs?: number;
   now?: Date;
-  /** leaky bucket */
+  /** the store's plan: its bucket and restore rate (default "standard": 1,000 points, 100/s) */
+  plan?: ShopifyPlan;
+  /** leaky bucket, overriding the plan's numbers */
   bucket?: { maximumAvailable?: number; restoreRate?: number };
   /** single-query max cost (Shopify: 1000) */
   maxQueryCost?: number;
@@ -94,6 +116,8 @@ export interface ShopifyAdminEmulator {
   bucketState(shop?: string): { currentlyAvailable: number; maximumAvailable: number; restoreRate: number };
   /** drain/set the bucket of a shop, e.g. to test throttling */
   setBucket(shop: string, currentlyAvailable: number): void;
+  /** change the rate limit while running (e.g. a store moving to Plus); buckets settle at the old rate first */
+  setRateLimit(limit: Partial<ShopifyRateLimit> | ShopifyPlan): void;
   setNow(now: Date): void;
   store: DemoShopifyStore;
 }
@@ -630,8 +654,11 @@ export async function startShopifyAdminEmulator(
   const shopDomain = store.shop.myshopifyDomain ?? DEMO_SHOP;
   const tokens = options.accessTokens ?? defaultTokens(shopDomain);
   let now = options.now ?? DEMO_NOW;
-  const maximumAvailable = options.bucket?.maximumAvailable ?? 1000;
-  const restoreRate = options.bucket?.restoreRate ?? 50;
+  const planLimit = SHOPIFY_PLAN_RATE_LIMITS[options.plan ?? "standard"];
+  if (!planLimit) throw new Error(`Unknown Shopify plan: ${String(options.plan)}`);
+  let maximumAvailable =
+    positive(options.bucket?.maximumAvailable, "maximumAvailable") ?? planLimit.maximumAvailable;
+  let restoreRate = positive(options.bucket?.restoreRate, "restoreRate") ?? planLimit.restoreRate;
   const maxQueryCost = options.maxQueryCost ?? 1000;
   let latencyMs = options.latencyMs ?? 0;
 
@@ -923,6 +950,14 @@ export async function startShopifyAdminEmulator(
     setBucket(shop, currentlyAvailable) {
       buckets.set(shop, { available: currentlyAvailable, at: Date.now() });
     },
+    setRateLimit(limit) {
+      const next = typeof limit === "string" ? SHOPIFY_PLAN_RATE_LIMITS[limit] : limit;
+      if (!next) throw new Error(`Unknown Shopify plan: ${String(limit)}`);
+      for (const shop of buckets.keys()) bucket(shop); // settle what was restored at the old rate
+      maximumAvailable = positive(next.maximumAvailable, "maximumAvailable") ?? maximumAvailable;
+      restoreRate = positive(next.restoreRate, "restoreRate") ?? restoreRate;
+      for (const b of buckets.values()) b.available = Math.min(b.available, maximumAvailable);
+    },
     setNow(d) {
       now = d;
     },
@@ -936,4 +971,10 @@ export async function startShopifyAdminEmulator(
       });
     },
   };
+}
+
+function positive(v: number | undefined, name: string): number | undefined {
+  if (v === undefined) return undefined;
+  if (!Number.isFinite(v) || v <= 0) throw new Error(`Invalid ${name}: ${v} (must be a positive number)`);
+  return v;
 }

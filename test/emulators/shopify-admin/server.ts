@@ -3,11 +3,29 @@
  *
  *   tsx test/emulators/shopify-admin/server.ts [--port 4010] [--host 127.0.0.1] [--data path/to/shopify-store.json]
  *                                              [--latency-ms 0] [--now 2026-11-23T15:00:00Z]
- * Environment fallbacks: SHOPIFY_EMULATOR_PORT, SHOPIFY_EMULATOR_HOST, SHOPIFY_EMULATOR_DATA.
+ *                                              [--plan standard|advanced|plus|enterprise]
+ *                                              [--restore-rate 100] [--bucket-size 1000]
+ * Environment fallbacks: SHOPIFY_EMULATOR_PORT, SHOPIFY_EMULATOR_HOST, SHOPIFY_EMULATOR_DATA,
+ * SHOPIFY_EMULATOR_PLAN, SHOPIFY_EMULATOR_RESTORE_RATE, SHOPIFY_EMULATOR_BUCKET_SIZE.
+ * Rate limit default: the standard plan (1,000 points, restored 100/s); Plus restores 1,000/s.
  * Prints one JSON line {"url", "port", "shop", "tokens"} on stdout once listening; point the app at it
  * with SHOPIFY_ADMIN_API_ORIGIN=<url>.
  */
-import { startShopifyAdminEmulator, DEMO_ACCESS_TOKEN, DEMO_ALL_ORDERS_TOKEN, DEMO_SHOP } from "./emulator";
+import {
+  startShopifyAdminEmulator,
+  DEMO_ACCESS_TOKEN,
+  DEMO_ALL_ORDERS_TOKEN,
+  DEMO_SHOP,
+  SHOPIFY_PLAN_RATE_LIMITS,
+  type ShopifyPlan,
+} from "./emulator";
+
+function positiveNumber(name: string, raw: string | undefined): number | undefined {
+  if (raw === undefined || raw === "") return undefined;
+  const n = Number(raw);
+  if (!Number.isFinite(n) || n <= 0) throw new Error(`Invalid ${name}: ${raw}`);
+  return n;
+}
 
 export function parseArgs(argv: string[], env: Record<string, string | undefined>) {
   const get = (name: string): string | undefined => {
@@ -20,7 +38,19 @@ export function parseArgs(argv: string[], env: Record<string, string | undefined
   if (!Number.isInteger(port) || port < 0 || port > 65535)
     throw new Error(`Invalid port: ${get("port") ?? env.SHOPIFY_EMULATOR_PORT}`);
   const now = get("now");
+  const plan = get("plan") ?? env.SHOPIFY_EMULATOR_PLAN;
+  if (plan !== undefined && !(plan in SHOPIFY_PLAN_RATE_LIMITS)) throw new Error(`Invalid plan: ${plan}`);
+  const restoreRate = positiveNumber(
+    "restore rate",
+    get("restore-rate") ?? env.SHOPIFY_EMULATOR_RESTORE_RATE,
+  );
+  const maximumAvailable = positiveNumber(
+    "bucket size",
+    get("bucket-size") ?? env.SHOPIFY_EMULATOR_BUCKET_SIZE,
+  );
   return {
+    plan: plan as ShopifyPlan | undefined,
+    bucket: { restoreRate, maximumAvailable },
     port,
     host: get("host") ?? env.SHOPIFY_EMULATOR_HOST ?? "127.0.0.1",
     data: get("data") ?? env.SHOPIFY_EMULATOR_DATA,
