@@ -1,0 +1,33 @@
+/** The per-store secret WooCommerce signs its webhooks with (sent by the plugin, sealed at rest). */
+import { getDb } from "../../../db.server";
+import { loadEnv } from "../../../env.server";
+import { openSecret, sealSecret } from "../../../stores/secrets.server";
+
+const PURPOSE = "store.wooWebhookSecret";
+
+export async function saveWooWebhookSecret(storeId: string, secret: string): Promise<void> {
+  const db = await getDb();
+  const sealed = sealSecret(secret, PURPOSE);
+  await db.wooWebhookSecret.upsert({
+    where: { storeId },
+    create: { storeId, secret: sealed },
+    update: { secret: sealed },
+  });
+}
+
+export async function wooWebhookSecret(storeId: string): Promise<string | null> {
+  const db = await getDb();
+  const row = await db.wooWebhookSecret.findUnique({ where: { storeId } });
+  return row ? openSecret(row.secret, PURPOSE) : null;
+}
+
+/** Where the plugin points its webhooks: the store is named in the query (docs/decisions/0015-job-queue.md). */
+export function wooWebhookDeliveryUrl(storeId: string): string {
+  const base = loadEnv().SHOPIFY_APP_URL.replace(/\/+$/, "");
+  return `${base}/api/v1/woo/webhooks?store=${encodeURIComponent(storeId)}`;
+}
+
+/** A webhook secret the plugin may register: 32–128 printable ASCII characters without quotes or ampersands. */
+export function isAcceptableWebhookSecret(v: unknown): v is string {
+  return typeof v === "string" && /^[A-Za-z0-9._~+/=-]{32,128}$/.test(v);
+}
