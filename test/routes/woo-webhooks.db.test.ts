@@ -38,8 +38,8 @@ const hooks: Record<string, EmulatedWebhook> = {};
 const WEBHOOK_SECRET = crypto.randomBytes(24).toString("base64url");
 const OTHER_WEBHOOK_SECRET = crypto.randomBytes(24).toString("base64url");
 
-async function registerSecret(storeId: string, secret: string, webhookSecret: unknown) {
-  const body = JSON.stringify({ secret: webhookSecret });
+async function registerSecret(storeId: string, secret: string, webhookSecret: unknown, storeName?: string) {
+  const body = JSON.stringify({ secret: webhookSecret, storeName });
   const pathWithQuery = "/api/v1/woo/webhooks/secret";
   return fetch(app.url + pathWithQuery, {
     method: "POST",
@@ -114,6 +114,22 @@ describe("registering the webhook secret (plugin → app, signed)", () => {
     for (const topic of ["order.created", "order.updated", "order.deleted", "customer.deleted"]) {
       hooks[topic] = woo.create({ name: `TrulyBot ${topic}`, topic, deliveryUrl, secret: WEBHOOK_SECRET });
     }
+  });
+});
+
+describe("the store's name after one-click connect", () => {
+  it("a store still named by its host takes the site title the plugin sends; a name the merchant chose stays", async () => {
+    await db.store.update({ where: { id: other.id }, data: { name: "other.example" } });
+    const res = await registerSecret(
+      other.id,
+      otherSecret,
+      OTHER_WEBHOOK_SECRET,
+      "  Other Garden\u0007 & Co ",
+    );
+    expect(res.status).toBe(200);
+    expect((await db.store.findUniqueOrThrow({ where: { id: other.id } })).name).toBe("Other Garden & Co");
+    expect((await registerSecret(store.id, storeSecret, WEBHOOK_SECRET, "Renamed?")).status).toBe(200);
+    expect((await db.store.findUniqueOrThrow({ where: { id: store.id } })).name).toBe("Demo Woo Garden");
   });
 });
 

@@ -31,3 +31,34 @@ export function wooWebhookDeliveryUrl(storeId: string): string {
 export function isAcceptableWebhookSecret(v: unknown): v is string {
   return typeof v === "string" && /^[A-Za-z0-9._~+/=-]{32,128}$/.test(v);
 }
+
+/**
+ * One-click connect names a new store by its host; the plugin sends the site title with the
+ * webhook secret. Rename the store (and its workspace) only while it still carries that default.
+ */
+export async function nameStoreBySiteTitle(
+  store: { id: string; name: string; domain: string; url: string | null; workspaceId: string },
+  siteTitle: unknown,
+): Promise<void> {
+  if (typeof siteTitle !== "string") return;
+  const title = siteTitle
+    .replace(/[\u0000-\u001f\u007f]/g, "")
+    .trim()
+    .slice(0, 120);
+  if (!title) return;
+  const host = store.url ? safeHost(store.url) : null;
+  const isDefault = (name: string) => name === store.domain || (host !== null && name === host);
+  if (!isDefault(store.name) || title === store.name) return;
+  const db = await getDb();
+  await db.store.update({ where: { id: store.id }, data: { name: title } });
+  const ws = await db.workspace.findUnique({ where: { id: store.workspaceId } });
+  if (ws && isDefault(ws.name)) await db.workspace.update({ where: { id: ws.id }, data: { name: title } });
+}
+
+function safeHost(url: string): string | null {
+  try {
+    return new URL(url).host;
+  } catch {
+    return null;
+  }
+}
