@@ -41,10 +41,8 @@ export async function nameStoreBySiteTitle(
   siteTitle: unknown,
 ): Promise<void> {
   if (typeof siteTitle !== "string") return;
-  const title = siteTitle
-    .replace(/[\u0000-\u001f\u007f]/g, "")
-    .trim()
-    .slice(0, 120);
+  const printable = [...siteTitle].filter((c) => c.charCodeAt(0) > 0x1f && c.charCodeAt(0) !== 0x7f);
+  const title = printable.join("").trim().slice(0, 120);
   if (!title) return;
   const host = store.url ? safeHost(store.url) : null;
   const isDefault = (name: string) => name === store.domain || (host !== null && name === host);
