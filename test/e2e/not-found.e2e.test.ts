@@ -44,4 +44,5 @@ it("answers unknown routes with a plain 404 and logs no stack trace", async () =
   const log = demo.output().slice(before);
   expect(log).not.toMatch(/No route matches/);
   expect(log).not.toMatch(/^\s+at /m);
+  expect(demo.output()).not.toMatch(/\[jobs\]/); // the server's job workers started cleanly
 });
