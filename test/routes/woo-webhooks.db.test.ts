@@ -12,6 +12,7 @@ import { setDb, type Db } from "../../app/db.server";
 import { resetEnvForTests } from "../../app/env.server";
 import { appJobs } from "../../app/jobs/definitions.server";
 import { createJobQueue, setJobQueue, type JobQueue } from "../../app/jobs/queue.server";
+import { recentOrderChanges } from "../../app/jobs/order-events/recent.server";
 import { signedHeaders } from "../../app/platforms/woocommerce/signature.server";
 import { createTestDb } from "../helpers/db";
 import { startRouteServer } from "../helpers/route-server";
@@ -269,6 +270,18 @@ describe("deliveries", () => {
       interval: 50,
     });
     expect(await snapshot("801")).not.toBeNull();
+  });
+
+  it("the dashboard lists the store's recent order changes, newest first, and no other store's", async () => {
+    const changes = await recentOrderChanges(store.id);
+    expect(changes.map((c) => c.orderId).sort()).toEqual(["727", "801", "802"]);
+    const times = changes.map((c) => c.lastEventAt);
+    expect([...times].sort().reverse()).toEqual(times);
+    expect(changes.find((c) => c.orderId === "727")).toMatchObject({
+      orderNumber: "727",
+      lastTopic: "order.updated",
+    });
+    expect(await recentOrderChanges(other.id)).toEqual([]);
   });
 
   it("order.deleted marks the order deleted", async () => {
