@@ -78,11 +78,27 @@ export class PgBossJobQueue implements JobQueue {
     if (this.working) return;
     this.working = true;
     for (const def of this.defs.values()) {
+      // Batches of up to 20, fetched again at once while batches come back full (with batchSize 1
+      // pg-boss waits a polling interval between jobs); each job settled on its own, in order.
       await this.boss.work<Record<string, unknown>>(
         def.name,
-        { pollingIntervalSeconds: this.opts.pollingIntervalSeconds ?? 1, batchSize: 1 },
+        {
+          pollingIntervalSeconds: this.opts.pollingIntervalSeconds ?? 1,
+          batchSize: 20,
+          burstWhenBatchFull: true,
+          perJobResults: true,
+        },
         async (jobs) => {
-          for (const job of jobs) await def.handler(job.data, { id: job.id, attempt: job.retryCount + 1 });
+          const results = [];
+          for (const job of jobs) {
+            try {
+              await def.handler(job.data, { id: job.id, attempt: job.retryCount + 1 });
+              results.push({ id: job.id, status: "completed" as const });
+            } catch (e) {
+              results.push({ id: job.id, status: "failed" as const, output: { message: errorText(e) } });
+            }
+          }
+          return results;
         },
       );
     }

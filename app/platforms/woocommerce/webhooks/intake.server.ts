@@ -11,6 +11,7 @@ import { recordOrderEvent } from "../../../jobs/order-events/record.server";
 import { json } from "../http.server";
 import { isWooWebhookTopic, PayloadError, wooChange } from "./change";
 import { wooWebhookSecret } from "./secret.server";
+import { cachedVerifier, forgetVerifier, rememberVerifier, type Verifier } from "./verifier-cache.server";
 
 export const MAX_WEBHOOK_BYTES = 2 * 1024 * 1024;
 
@@ -46,11 +47,17 @@ function signatureMatches(secret: string, body: string, given: string): boolean 
   return got.length === want.length && crypto.timingSafeEqual(got, want);
 }
 
-async function storeFor(storeId: string | null) {
+async function verifierFor(storeId: string | null): Promise<Verifier | null> {
   if (!storeId || storeId.length > 64) return null;
+  const cached = cachedVerifier(storeId);
+  if (cached) return cached;
   const db = await getDb();
   const store = await db.store.findUnique({ where: { id: storeId } });
-  return store && store.platform === "woocommerce" && store.status === "active" ? store : null;
+  if (!store || store.platform !== "woocommerce" || store.status !== "active") {
+    forgetVerifier(storeId);
+    return null;
+  }
+  return rememberVerifier(storeId, store, await wooWebhookSecret(store.id));
 }
 
 const unverified = () => jsonError(401, "bad_signature", "The webhook could not be verified.");
@@ -63,9 +70,10 @@ export async function handleWooWebhook(request: Request): Promise<Response> {
   if (!signature && PING.test(body.trim())) return json({ ok: true, ping: true });
   if (!signature) return unverified();
 
-  const store = await storeFor(new URL(request.url).searchParams.get("store"));
-  const secret = store ? await wooWebhookSecret(store.id) : null;
-  if (!store || !secret || !signatureMatches(secret, body, signature)) return unverified();
+  const verifier = await verifierFor(new URL(request.url).searchParams.get("store"));
+  const secret = verifier?.secret;
+  if (!verifier || !secret || !signatureMatches(secret, body, signature)) return unverified();
+  const store = verifier.store;
 
   const topic = request.headers.get("x-wc-webhook-topic") ?? "";
   if (!isWooWebhookTopic(topic)) return json({ ok: true, ignored: true }); // a topic we did not subscribe to

@@ -2,6 +2,7 @@
 import { getDb } from "../../../db.server";
 import { loadEnv } from "../../../env.server";
 import { openSecret, sealSecret } from "../../../stores/secrets.server";
+import { forgetVerifier } from "./verifier-cache.server";
 
 const PURPOSE = "store.wooWebhookSecret";
 
@@ -13,6 +14,7 @@ export async function saveWooWebhookSecret(storeId: string, secret: string): Pro
     create: { storeId, secret: sealed },
     update: { secret: sealed },
   });
+  forgetVerifier(storeId);
 }
 
 export async function wooWebhookSecret(storeId: string): Promise<string | null> {
