@@ -12,6 +12,7 @@ import { setDb, type Db } from "../../app/db.server";
 import { resetEnvForTests } from "../../app/env.server";
 import { appJobs } from "../../app/jobs/definitions.server";
 import { createJobQueue, setJobQueue, type JobQueue } from "../../app/jobs/queue.server";
+import { pruneOrderEvents } from "../../app/jobs/order-events/apply.server";
 import { recentOrderChanges } from "../../app/jobs/order-events/recent.server";
 import { signedHeaders } from "../../app/platforms/woocommerce/signature.server";
 import { createTestDb } from "../helpers/db";
@@ -324,6 +325,33 @@ describe("deliveries", () => {
     });
     for (let i = 0; i < 7; i++) expect((await woo.deliver(hook, order727)).status).toBe(401);
     expect(hook.status).toBe("disabled");
+  });
+
+  it("processed events older than 30 days are pruned; unprocessed and recent ones stay", async () => {
+    const old = new Date("2026-10-01T00:00:00Z");
+    await db.orderEvent.create({
+      data: {
+        storeId: store.id,
+        platform: "woocommerce",
+        topic: "order.updated",
+        deliveryId: "old-1",
+        receivedAt: old,
+        processedAt: old,
+      },
+    });
+    await db.orderEvent.create({
+      data: {
+        storeId: store.id,
+        platform: "woocommerce",
+        topic: "order.updated",
+        deliveryId: "old-2",
+        receivedAt: old,
+      },
+    });
+    const total = await eventCount();
+    expect(await pruneOrderEvents(store.id, new Date("2026-12-03T00:00:00Z"))).toBe(1);
+    expect(await eventCount()).toBe(total - 1);
+    expect(await db.orderEvent.findFirst({ where: { deliveryId: "old-2" } })).not.toBeNull();
   });
 
   it("GET is not allowed", async () => {

@@ -19,6 +19,21 @@ export async function applyOrderEvent({ eventId }: { eventId: string }): Promise
   else if (change.kind === "customer_deleted")
     await applyCustomerDeleted(db, event.storeId, change.customerId);
   await db.orderEvent.update({ where: { id: eventId }, data: { processedAt: new Date() } });
+  if (Math.random() < PRUNE_CHANCE) await pruneOrderEvents(event.storeId);
+}
+
+/** About one job in a hundred also drops the store's processed events older than the window. */
+const PRUNE_CHANCE = 0.01;
+export const ORDER_EVENT_RETENTION_DAYS = 30;
+
+/** Processed events are only an intake log: keep them for the retention window. */
+export async function pruneOrderEvents(storeId: string, now = new Date()): Promise<number> {
+  const db = await getDb();
+  const before = new Date(now.getTime() - ORDER_EVENT_RETENTION_DAYS * 24 * 3600_000);
+  const { count } = await db.orderEvent.deleteMany({
+    where: { storeId, processedAt: { not: null }, receivedAt: { lt: before } },
+  });
+  return count;
 }
 
 const newer = (incoming: Date | null, existing: Date | null | undefined) =>
