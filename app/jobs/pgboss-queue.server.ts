@@ -21,6 +21,8 @@ export interface PgBossQueueOptions {
   expireInSeconds?: number;
   /** connections in this instance's pool */
   max?: number;
+  /** how often this instance looks for expired jobs (those of a dead instance) to retry */
+  superviseIntervalSeconds?: number;
 }
 
 const SCHEMA = "pgboss";
@@ -41,6 +43,7 @@ export class PgBossJobQueue implements JobQueue {
       schema: SCHEMA,
       max: opts.max ?? 4,
       application_name: "trulybot-jobs",
+      ...(opts.superviseIntervalSeconds ? { superviseIntervalSeconds: opts.superviseIntervalSeconds } : {}),
     });
     this.boss.on("error", (e) => console.error(`[jobs] pg-boss: ${errorText(e)}`));
   }
@@ -104,10 +107,11 @@ export class PgBossJobQueue implements JobQueue {
     }
   }
 
-  async stop(): Promise<void> {
+  /** `graceful: false` drops running jobs as a crash would (they are retried once they expire). */
+  async stop(opts: { graceful?: boolean } = {}): Promise<void> {
     if (!this.opened) return;
     await this.opened.catch(() => undefined);
-    await this.boss.stop({ graceful: true, timeout: 10_000 });
+    await this.boss.stop({ graceful: opts.graceful ?? true, timeout: 10_000 });
     this.opened = null;
     this.working = false;
   }

@@ -7,6 +7,7 @@
 import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from "vitest";
 import { createDb, type Db } from "../../app/db.server";
 import { createJobQueue } from "../../app/jobs/queue.server";
+import { PgBossJobQueue } from "../../app/jobs/pgboss-queue.server";
 import { TableJobQueue } from "../../app/jobs/table-queue.server";
 import type { JobDefinition, JobQueue } from "../../app/jobs/types";
 import { createTestDb, testDbFlavor } from "../helpers/db";
@@ -108,6 +109,34 @@ describe(`job queue (${isPg ? "pg-boss on PostgreSQL" : "in-process on SQLite"})
     expect([...runs.values()].filter((who) => who.length !== 1)).toEqual([]);
   }, 30_000);
 });
+
+// PostgreSQL only (the SQLite runner's crash recovery is the lock-timeout test below).
+if (isPg)
+  describe("pg-boss: an instance that dies mid-job", () => {
+    it("loses no job: another instance runs it once it expires", async () => {
+      const ran: string[] = [];
+      let release: () => void = () => undefined;
+      const dying = new PgBossJobQueue(url, { expireInSeconds: 2, pollingIntervalSeconds: 0.5 });
+      dying.define({ name: "survive", handler: () => new Promise<void>((r) => (release = r)) });
+      const id = await dying.enqueue("survive", { n: 1 });
+      await dying.start();
+      await vi.waitFor(async () => expect((await dying.stats()).queues[0].active).toBe(1), {
+        timeout: 15_000,
+        interval: 100,
+      });
+      await dying.stop({ graceful: false }); // the instance is gone; its job is still "active"
+
+      const survivor = new PgBossJobQueue(url, { pollingIntervalSeconds: 0.5, superviseIntervalSeconds: 1 });
+      opened.push(survivor);
+      survivor.define({
+        name: "survive",
+        handler: async (_d, info) => void ran.push(`${info.id}#${info.attempt}`),
+      });
+      await survivor.start();
+      await vi.waitFor(() => expect(ran).toEqual([`${id}#2`]), { timeout: 25_000, interval: 200 });
+      release();
+    }, 40_000);
+  });
 
 describe("in-process runner: backoff", () => {
   it("waits base, then twice base, before each retry, and never runs a job early", async () => {
