@@ -4,6 +4,10 @@ import { RemixServer, isRouteErrorResponse } from "@remix-run/react";
 import { createReadableStreamFromReadable, type EntryContext } from "@remix-run/node";
 import { isbot } from "isbot";
 import { addDocumentResponseHeaders } from "./platforms/shopify/app.server";
+import { startJobWorkers } from "./jobs/queue.server";
+
+// Background jobs run in every server process (docs/decisions/0015-job-queue.md).
+if (process.env.NODE_ENV !== "test") void startJobWorkers();
 
 export const streamTimeout = 5000;
 

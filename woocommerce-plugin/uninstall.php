@@ -20,6 +20,7 @@ require_once __DIR__ . '/includes/class-trulybot-signer.php';
 require_once __DIR__ . '/includes/class-trulybot-client.php';
 require_once __DIR__ . '/includes/class-trulybot-admin.php';
 require_once __DIR__ . '/includes/class-trulybot-connect.php';
+require_once __DIR__ . '/includes/class-trulybot-webhooks.php';
 
 if (!function_exists('trulybot_commerce_uninstall_site')) {
     /**

@@ -2,6 +2,7 @@ import { loadEnv, ConfigError } from "../env.server";
 import { migrationStatus } from "../../scripts/lib/migrate.mjs";
 import { getDb } from "../db.server";
 import { checkStoreReachable } from "../stores/health.server";
+import { jobStats } from "../jobs/queue.server";
 
 export interface Check {
   name: string;
@@ -57,6 +58,7 @@ export async function runDoctor(): Promise<{ ok: boolean; checks: Check[] }> {
   } catch (e) {
     checks.push({ name: "migrations", ok: false, detail: (e as Error).message });
   }
+  checks.push(await jobsCheck());
   try {
     const db = await getDb();
     const stores = await db.store.findMany({
@@ -72,4 +74,23 @@ export async function runDoctor(): Promise<{ ok: boolean; checks: Check[] }> {
     checks.push({ name: "stores", ok: false, detail: (e as Error).message });
   }
   return { ok: checks.every((c) => c.ok), checks };
+}
+
+/** Background jobs: counts per queue; failed jobs make the check fail and are listed with their error. */
+async function jobsCheck(): Promise<Check> {
+  try {
+    const stats = await jobStats();
+    const failed = stats.queues.reduce((n, q) => n + q.failed, 0);
+    return {
+      name: "jobs",
+      ok: failed === 0,
+      detail: {
+        backend: stats.backend,
+        queues: stats.queues,
+        ...(failed ? { recentFailures: stats.recentFailures } : {}),
+      },
+    };
+  } catch (e) {
+    return { name: "jobs", ok: false, detail: (e as Error).message };
+  }
 }

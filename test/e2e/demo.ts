@@ -27,6 +27,8 @@ export interface RunningDemo {
   dataDir: string;
   woo: { storeId: string; secret: string; proxyBase: string };
   dashboardLink(): Promise<string>;
+  /** everything the server printed so far (stdout and stderr) */
+  output(): string;
   stop(): Promise<void>;
 }
 
@@ -60,6 +62,7 @@ export async function startDemo(): Promise<RunningDemo> {
     url,
     dataDir,
     woo,
+    output: () => output,
     async dashboardLink() {
       const res = await fetch(`${url}/demo/dashboard`, { redirect: "manual" });
       return new URL(res.headers.get("location")!, url).toString();

@@ -218,6 +218,17 @@ describe("webhooks", () => {
 
   it("shop/redact deletes everything of that shop", async () => {
     await db.faqEntry.create({ data: { storeId, question: "q", answer: "a" } });
+    await db.orderSnapshot.create({
+      data: {
+        storeId,
+        orderId: "gid://shopify/Order/1",
+        orderNumber: "1001",
+        status: "shipped",
+        customerId: "7",
+        lastEventAt: new Date(),
+        lastTopic: "orders/updated",
+      },
+    });
     const p = fixture("shop/redact");
     p.shop_domain = SHOP;
     const res = await deliver("shop.redact", "shop/redact", p);
@@ -230,6 +241,8 @@ describe("webhooks", () => {
       db.orderLookup.count({ where: { storeId } }),
       db.botSettings.count({ where: { storeId } }),
       db.activityLog.count({ where: { storeId } }),
+      db.orderSnapshot.count({ where: { storeId } }),
+      db.orderEvent.count({ where: { storeId } }),
     ]) {
       expect(await count).toBe(0);
     }

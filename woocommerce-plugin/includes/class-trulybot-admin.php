@@ -26,6 +26,7 @@ class TrulyBot_Admin
         add_action('admin_post_trulybot_connect', array($this, 'handle_connect'));
         add_action('admin_post_trulybot_sso', array($this, 'handle_sso'));
         add_action('admin_post_trulybot_disconnect', array($this, 'handle_disconnect'));
+        add_action('admin_post_trulybot_repair_webhooks', array($this, 'handle_repair_webhooks'));
         add_action('admin_post_trulybot_save', array($this, 'handle_save'));
         add_action('admin_post_trulybot_manual', array($this, 'handle_manual'));
         add_filter(
@@ -130,7 +131,57 @@ class TrulyBot_Admin
     public function handle_connect()
     {
         $this->guard('trulybot_connect');
+        $blocked = TrulyBot_Connect::one_click_blocked_reason();
+        if ('' !== $blocked) {
+            self::add_notice('error', $blocked);
+            $this->redirect(self::page_url());
+        }
         $this->redirect(TrulyBot_Connect::begin(), true);
+    }
+
+    /**
+     * Repair: re-enable (or re-create) the order webhooks.
+     */
+    public function handle_repair_webhooks()
+    {
+        $this->guard('trulybot_repair_webhooks');
+        $result = TrulyBot_Webhooks::repair();
+        if (is_wp_error($result)) {
+            self::add_notice('error', $result->get_error_message());
+        } elseif (TrulyBot_Webhooks::healthy()) {
+            self::add_notice('success', __('Order updates are active again.', 'trulybot-commerce'));
+        } else {
+            self::add_notice('warning', __('Some order updates are still not active; see below.', 'trulybot-commerce'));
+        }
+        $this->redirect(self::page_url());
+    }
+
+    /**
+     * The order-updates (webhooks) status: one line per topic, and a Repair button when one is not active.
+     *
+     * @return string Escaped HTML.
+     */
+    protected function webhooks_section()
+    {
+        $labels = array(
+            'active'   => __('active', 'trulybot-commerce'),
+            'paused'   => __('paused in WooCommerce → Settings → Advanced → Webhooks', 'trulybot-commerce'),
+            'disabled' => __('disabled by WooCommerce after failed deliveries', 'trulybot-commerce'),
+            'missing'  => __('not registered', 'trulybot-commerce'),
+        );
+        $rows = '';
+        foreach (TrulyBot_Webhooks::status() as $topic => $s) {
+            $label = isset($labels[$s['status']]) ? $labels[$s['status']] : $s['status'];
+            $rows .= '<tr class="trulybot-webhook trulybot-webhook--' . esc_attr($s['status']) . '"><td><code>'
+                . esc_html($topic) . '</code></td><td>' . esc_html($label) . '</td></tr>';
+        }
+        $html = '<h2>' . esc_html__('Order updates', 'trulybot-commerce') . '</h2><p>'
+            . esc_html__('WooCommerce tells TrulyBot when orders change, through these webhooks:', 'trulybot-commerce')
+            . '</p><table class="widefat striped trulybot-webhooks"><tbody>' . $rows . '</tbody></table>';
+        if (!TrulyBot_Webhooks::healthy()) {
+            $html .= $this->form('trulybot_repair_webhooks', '', __('Repair order updates', 'trulybot-commerce'), 'secondary');
+        }
+        return $html;
     }
 
     /**
@@ -300,6 +351,12 @@ class TrulyBot_Admin
                 __('Disconnect', 'trulybot-commerce'),
                 'link-delete'
             );
+            echo $this->webhooks_section(); // phpcs:ignore -- built from escaped parts.
+        } elseif ('' !== TrulyBot_Connect::one_click_blocked_reason()) {
+            echo '<p class="trulybot-status trulybot-status--disconnected"><strong>'
+                . esc_html__('Not connected', 'trulybot-commerce') . '</strong></p>'
+                . '<div class="notice notice-warning inline trulybot-http-app"><p>'
+                . esc_html(TrulyBot_Connect::one_click_blocked_reason()) . '</p></div>';
         } else {
             echo '<p class="trulybot-status trulybot-status--disconnected"><strong>'
                 . esc_html__('Not connected', 'trulybot-commerce') . '</strong> — '
@@ -325,7 +382,8 @@ class TrulyBot_Admin
             . esc_html__('Show the chat widget on the storefront', 'trulybot-commerce') . '</label></td></tr></table>';
         echo $this->form('trulybot_save', $inner, __('Save settings', 'trulybot-commerce')); // phpcs:ignore
 
-        echo '<details class="trulybot-manual"><summary>'
+        $open = !$connected && '' !== TrulyBot_Connect::one_click_blocked_reason();
+        echo '<details class="trulybot-manual"' . ($open ? ' open' : '') . '><summary>'
             . esc_html__('Connect manually (if TrulyBot cannot reach your store)', 'trulybot-commerce')
             . '</summary>';
         $inner = '<p>' . esc_html__('Paste the store id and store secret shown in your TrulyBot dashboard.', 'trulybot-commerce')

@@ -132,7 +132,38 @@ class TrulyBot_Connect
                 'connected_via' => 'connect',
             )
         );
+        // Order updates: failure here leaves the connection working; the settings screen shows it.
+        self::register_webhooks();
         return true;
+    }
+
+    /**
+     * Registers the order webhooks (TrulyBot_Webhooks) when WooCommerce's webhook API is loaded.
+     *
+     * @return true|WP_Error
+     */
+    public static function register_webhooks()
+    {
+        return class_exists('TrulyBot_Webhooks') ? TrulyBot_Webhooks::register() : true;
+    }
+
+    /**
+     * Why WooCommerce's one-click authorization cannot work with this app URL, or '' when it can:
+     * WooCommerce refuses a callback_url that is not https ("The callback_url needs to be over SSL").
+     *
+     * @return string
+     */
+    public static function one_click_blocked_reason()
+    {
+        $scheme = wp_parse_url(TrulyBot_Settings::app_url(), PHP_URL_SCHEME);
+        if ('https' === strtolower((string) $scheme)) {
+            return '';
+        }
+        return __(
+            // phpcs:ignore Generic.Files.LineLength -- one literal, so translation tools extract it.
+            'One-click connect needs the TrulyBot app on an https:// address: WooCommerce only sends keys to a secure callback URL, and this app URL is http://. Use "Connect manually" below (run `npm run trulybot -- connect-woo` next to the app to get a store id and secret), or give the app an https:// URL.',
+            'trulybot-commerce'
+        );
     }
 
     /**
@@ -190,6 +221,7 @@ class TrulyBot_Connect
                 'connected_via' => 'manual',
             )
         );
+        self::register_webhooks();
         return true;
     }
 
@@ -272,6 +304,9 @@ class TrulyBot_Connect
             }
         }
         self::revoke_woocommerce_keys($key_id);
+        if (class_exists('TrulyBot_Webhooks')) {
+            TrulyBot_Webhooks::unregister();
+        }
         TrulyBot_Settings::clear_credentials();
         return $confirmed;
     }

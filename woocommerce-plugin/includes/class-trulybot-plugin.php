@@ -76,5 +76,6 @@ class TrulyBot_Plugin
         $this->admin->init();
         $this->rest->init();
         $this->frontend->init();
+        TrulyBot_Webhooks::init();
     }
 }

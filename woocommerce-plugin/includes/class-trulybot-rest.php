@@ -18,6 +18,7 @@ class TrulyBot_Rest
     public const MAX_TEXT_CHARS = 1000;
     public const PATH_CONFIG = '/api/v1/woo/storefront/config';
     public const PATH_MESSAGES = '/api/v1/woo/storefront/messages';
+    public const MAX_QUERY_CHARS = 2000;
 
     /**
      * Registers the hooks.
@@ -77,6 +78,12 @@ class TrulyBot_Rest
             self::NAMESPACE_V1,
             '/messages',
             array(
+                array(
+                    'methods'             => 'GET',
+                    'callback'            => array($this, 'get_messages'),
+                    'permission_callback' => array($this, 'storefront_permission'),
+                ),
+                array(
                 'methods'             => 'POST',
                 'callback'            => array($this, 'post_message'),
                 'permission_callback' => array($this, 'storefront_permission'),
@@ -94,6 +101,7 @@ class TrulyBot_Rest
                         'type'     => array('string', 'null'),
                         'required' => false,
                     ),
+                ),
                 ),
             )
         );
@@ -279,6 +287,61 @@ class TrulyBot_Rest
             return $this->upstream_error($response, $status, false);
         }
         return $this->unreachable_reply($request);
+    }
+
+    /**
+     * GET /messages → GET {app}/api/v1/woo/storefront/messages with the same query (conversationId,
+     * conversationToken, after, …), signed like the POST. The app's answer passes through; when the
+     * app cannot be reached the widget gets a 503 and simply polls again later.
+     *
+     * @param WP_REST_Request $request Request.
+     * @return WP_REST_Response|WP_Error
+     */
+    public function get_messages($request)
+    {
+        $query = self::forwarded_query($request);
+        if (strlen($query) > self::MAX_QUERY_CHARS) {
+            return self::bad_request('bad_request', __('The request is too long.', 'trulybot-commerce'));
+        }
+        $response = TrulyBot_Client::signed_request(
+            'GET',
+            self::PATH_MESSAGES . ('' === $query ? '' : '?' . $query),
+            '',
+            array(),
+            self::customer_id(),
+            self::shopper_hash()
+        );
+        $status = is_wp_error($response) ? 0 : (int) wp_remote_retrieve_response_code($response);
+        $data = 200 === $status ? TrulyBot_Client::json($response) : null;
+        if (null !== $data) {
+            return new WP_REST_Response($data, 200);
+        }
+        if (400 === $status || 429 === $status) {
+            return $this->upstream_error($response, $status, false);
+        }
+        return new WP_Error(
+            'trulybot_upstream_unavailable',
+            __('The chat is not available right now. Please try again in a minute.', 'trulybot-commerce'),
+            array('status' => 503)
+        );
+    }
+
+    /**
+     * The shopper's query string as sent (without WordPress's own rest_route parameter).
+     *
+     * @param WP_REST_Request $request Request.
+     * @return string
+     */
+    protected static function forwarded_query($request)
+    {
+        $pairs = array();
+        foreach ($request->get_query_params() as $name => $value) {
+            if ('rest_route' === $name || !is_scalar($value)) {
+                continue;
+            }
+            $pairs[] = rawurlencode((string) $name) . '=' . rawurlencode((string) $value);
+        }
+        return implode('&', $pairs);
     }
 
     /**

@@ -31,6 +31,8 @@ class TrulyBot_Settings
             'widget_enabled' => true,
             'connected_at'   => 0,
             'connected_via'  => '',
+            'webhook_ids'    => array(),
+            'webhooks_checked_at' => 0,
         );
     }
 

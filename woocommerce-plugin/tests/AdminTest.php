@@ -193,7 +193,9 @@ class AdminTest extends TrulyBot_TestCase
         };
         $location = $this->return_from_app(array('store_id' => 'st_9', 'token' => $token));
         $this->assertSame(admin_url('admin.php?page=trulybot'), $location, 'token removed from the address bar');
-        $this->assertCount(1, $this->requests);
+        // The exchange, then the (signed) webhook secret registration of WebhooksTest.
+        $this->assertCount(2, $this->requests);
+        $this->assertSame(self::APP . '/api/v1/woo/webhooks/secret', $this->requests[1]['url']);
         $request = $this->requests[0];
         $this->assertSame(self::APP . '/api/v1/woo/connect/exchange', $request['url']);
         $this->assertSame('POST', $request['args']['method']);
@@ -224,9 +226,10 @@ class AdminTest extends TrulyBot_TestCase
         };
         $this->return_from_app(array('store_id' => 'st_9', 'token' => $token));
         $this->assertTrue(TrulyBot_Settings::is_connected());
+        $calls = count($this->requests);
         TrulyBot_Settings::clear_credentials();
         $this->return_from_app(array('store_id' => 'st_9', 'token' => $token));
-        $this->assertCount(1, $this->requests, 'the replay never reaches the app');
+        $this->assertCount($calls, $this->requests, 'the replay never reaches the app');
         $this->assertFalse(TrulyBot_Settings::is_connected());
         $this->assertSame('error', $this->notice()['type']);
     }

@@ -69,7 +69,12 @@ class RestTest extends TrulyBot_TestCase
             }
         }
         $this->assertArrayHasKey('GET', $routes['/trulybot/v1/config'][0]['methods']);
-        $this->assertArrayHasKey('POST', $routes['/trulybot/v1/messages'][0]['methods']);
+        $methods = array();
+        foreach ($routes['/trulybot/v1/messages'] as $handler) {
+            $methods = array_merge($methods, array_keys($handler['methods']));
+        }
+        $this->assertContains('POST', $methods);
+        $this->assertContains('GET', $methods, 'GET /messages is forwarded too (CONTRACTS §1)');
     }
 
     public function test_not_connected_gives_503_and_calls_nothing()

@@ -44,6 +44,28 @@ $wpdb->query(
     ) {$wpdb->get_charset_collate()}"
 );
 
+// WooCommerce's webhooks table (schema of WC_Install), written through WC_Webhook (tests/stubs/wc-webhook.php).
+$wpdb->query(
+    "CREATE TABLE {$wpdb->prefix}wc_webhooks (
+        webhook_id BIGINT UNSIGNED NOT NULL AUTO_INCREMENT,
+        status varchar(200) NOT NULL,
+        name text NOT NULL,
+        user_id BIGINT UNSIGNED NOT NULL,
+        delivery_url text NOT NULL,
+        secret text NOT NULL,
+        topic varchar(200) NOT NULL,
+        date_created datetime NOT NULL default '0000-00-00 00:00:00',
+        date_created_gmt datetime NOT NULL default '0000-00-00 00:00:00',
+        date_modified datetime NOT NULL default '0000-00-00 00:00:00',
+        date_modified_gmt datetime NOT NULL default '0000-00-00 00:00:00',
+        api_version smallint(4) NOT NULL,
+        failure_count smallint(10) NOT NULL DEFAULT '0',
+        pending_delivery tinyint(1) NOT NULL DEFAULT '0',
+        PRIMARY KEY  (webhook_id),
+        KEY user_id (user_id)
+    ) {$wpdb->get_charset_collate()}"
+);
+
 $activated = activate_plugin(TRULYBOT_TEST_PLUGIN_BASENAME);
 if (is_wp_error($activated)) {
     fwrite(STDERR, 'activate_plugin failed: ' . $activated->get_error_message() . "\n");

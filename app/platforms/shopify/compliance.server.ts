@@ -291,6 +291,9 @@ export async function handleShopRedact(shop: string) {
   if (!store) return { deleted: false };
   await db.store.delete({ where: { id: store.id } }); // cascades to settings, conversations, messages, lookups, handoffs, FAQ, nonces, events
   await db.activityLog.deleteMany({ where: { storeId: store.id } });
+  // Order events and snapshots carry no relation to Store (written before the store row is read).
+  await db.orderEvent.deleteMany({ where: { storeId: store.id } });
+  await db.orderSnapshot.deleteMany({ where: { storeId: store.id } });
   const remaining = await db.store.count({ where: { workspaceId: store.workspaceId } });
   if (remaining === 0) await db.workspace.delete({ where: { id: store.workspaceId } }).catch(() => undefined);
   return { deleted: true };

@@ -1,0 +1,14 @@
+/** Every job the app runs (one place, so each app instance works the same queues). */
+import { applyOrderEvent } from "./order-events/apply.server";
+import { ORDER_EVENT_JOB } from "./order-events/types";
+import type { JobDefinition } from "./types";
+
+export function appJobs(): JobDefinition<never>[] {
+  const orderEvent: JobDefinition<{ eventId: string }> = {
+    name: ORDER_EVENT_JOB,
+    handler: (data) => applyOrderEvent(data),
+    retryLimit: 5,
+    retryDelaySeconds: 2,
+  };
+  return [orderEvent] as JobDefinition<never>[];
+}
