@@ -4,6 +4,8 @@ import type { WidgetMessage, WidgetOrder } from "../protocol";
 import { LANGUAGES } from "../protocol";
 import type { DashboardCtx } from "./context.server";
 import { maskPersonalData } from "./mask";
+import { SHOPPER_AWAY_MS } from "./live.server";
+import { mailConfigured } from "../chat/notify.server";
 import type {
   ConversationDetailData,
   ConversationFilters,
@@ -161,7 +163,7 @@ export async function conversationDetail(ctx: DashboardCtx, id: string): Promise
   ]);
   const messages: TranscriptMessage[] = msgs.map((m) => {
     const payload = parseJson<WidgetMessage>(m.payload);
-    const role = m.role === "shopper" ? "shopper" : "bot";
+    const role = m.role === "shopper" ? "shopper" : m.role === "agent" ? "agent" : "bot";
     const rawText =
       m.text ?? (payload && "text" in payload && typeof payload.text === "string" ? payload.text : "");
     const order = payload && payload.type === "order" && isWidgetOrder(payload.order) ? payload.order : null;
@@ -185,8 +187,15 @@ export async function conversationDetail(ctx: DashboardCtx, id: string): Promise
     };
   });
   const first = messages.find((m) => m.role === "shopper")?.text ?? "";
+  const now = Date.now();
   return {
     conversation: { ...toRow(c, first.slice(0, 120)), customerId: c.customerId },
+    live: {
+      takenOverAt: c.takenOverAt ? c.takenOverAt.toISOString() : null,
+      shopperHere: !!c.shopperSeenAt && now - c.shopperSeenAt.getTime() <= SHOPPER_AWAY_MS,
+      shopperEmail: handoff?.email ? maskPersonalData(handoff.email) : null,
+      mailConfigured: mailConfigured(),
+    },
     messages,
     handoff: handoff ? { id: handoff.id, status: handoff.status, reason: handoff.reason } : null,
   };

@@ -125,7 +125,8 @@ export interface ConversationsData {
 
 export interface TranscriptMessage {
   id: string;
-  role: "bot" | "shopper";
+  /** agent: a person from the store, written from the dashboard (live handoff) */
+  role: "bot" | "shopper" | "agent";
   type: string;
   /** masked when role = shopper */
   text: string;
@@ -137,6 +138,16 @@ export interface TranscriptMessage {
 
 export interface ConversationDetailData {
   conversation: ConversationRow & { customerId: string | null };
+  live: {
+    /** set while a person from the store has taken the conversation over (the bot is quiet) */
+    takenOverAt: string | null;
+    /** the shopper's widget polled in the last 2 minutes */
+    shopperHere: boolean;
+    /** masked address the shopper left in the handoff form, if any */
+    shopperEmail: string | null;
+    /** the server can send mail (SMTP_URL): a shopper who left gets replies by e-mail */
+    mailConfigured: boolean;
+  };
   messages: TranscriptMessage[];
   handoff: { id: string; status: string; reason: string } | null;
 }

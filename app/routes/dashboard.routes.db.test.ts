@@ -205,6 +205,45 @@ describe("with a dashboard session", () => {
     ).toBe(404);
   });
 
+  it("conversation: take over, reply as a person, hand back; CSRF required; another workspace's is 404", async () => {
+    const conv = await seedConversation(db, storeId);
+    const path = `/dashboard/conversations/${conv.id}`;
+    const act = (fields: Record<string, string>, opts: { csrf?: string | null } = {}) =>
+      conversation.action(args(post(path, fields, opts), { id: conv.id }));
+    expect((await thrown(act({ intent: "take_over" }, { csrf: "forged" }))).status).toBe(403);
+    expect((await db.conversation.findUniqueOrThrow({ where: { id: conv.id } })).takenOverAt).toBeNull();
+
+    const took = asData<{ ok: boolean; message: string }>(await act({ intent: "take_over" }));
+    expect(took.data.message).toMatch(/bot stays quiet/);
+    const before = await conversation.loader(args(get(path), { id: conv.id }));
+    expect(before.live.takenOverAt).not.toBeNull();
+    expect(before.live.shopperHere).toBe(false);
+
+    const empty = asData<{ errors: Record<string, string> }>(await act({ intent: "reply", text: "" }));
+    expect(empty.init?.status).toBe(400);
+    expect(empty.data.errors).toEqual({ text: "Write a reply first" });
+    const sent = asData<{ ok: boolean; sent: number }>(
+      await act({ intent: "reply", text: "Hello from the shop" }),
+    );
+    expect(sent.data.ok).toBe(true);
+    expect(sent.data.sent).toBeGreaterThan(0);
+    const after = await conversation.loader(args(get(path), { id: conv.id }));
+    expect(after.messages.at(-1)).toMatchObject({ role: "agent", text: "Hello from the shop" });
+
+    await act({ intent: "hand_back" });
+    expect((await conversation.loader(args(get(path), { id: conv.id }))).live.takenOverAt).toBeNull();
+
+    const other = await seedWorkspace(db);
+    const foreign = await seedConversation(db, other.store.id);
+    const r = asData<{ ok: boolean }>(
+      await conversation.action(
+        args(post(`/dashboard/conversations/${foreign.id}`, { intent: "take_over" }), { id: foreign.id }),
+      ),
+    );
+    expect(r.init?.status).toBe(404);
+    expect((await db.conversation.findUniqueOrThrow({ where: { id: foreign.id } })).takenOverAt).toBeNull();
+  });
+
   it("handoffs: resolve one", async () => {
     const h = await db.handoffRequest.create({
       data: { storeId, email: "dan@example.com", message: "Need help" },

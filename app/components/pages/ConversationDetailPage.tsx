@@ -1,11 +1,26 @@
 import { Badge, BlockStack, Box, Card, InlineStack, Layout, Link, Page, Text } from "@shopify/polaris";
-import type { ConversationDetailData } from "../../dashboard/types";
+import type { ActionResult, ConversationDetailData } from "../../dashboard/types";
+import { LiveReply } from "../LiveReply";
 import { OrderCard } from "../OrderCard";
-import { formatDateTime, PLATFORM_LABEL, useHref, useShell } from "../shell";
+import { formatDateTime, PLATFORM_LABEL, useHref, useResultToast, useShell } from "../shell";
 import { OutcomeBadge } from "./ConversationsPage";
 
-export function ConversationDetailPage({ data }: { data: ConversationDetailData }) {
+const WHO = { shopper: "Shopper", bot: "Bot", agent: "You (store)" } as const;
+const BUBBLE = {
+  shopper: "bg-fill-info-secondary",
+  bot: "bg-surface-secondary",
+  agent: "bg-fill-success-secondary",
+} as const;
+
+export function ConversationDetailPage({
+  data,
+  result,
+}: {
+  data: ConversationDetailData;
+  result?: ActionResult & { sent?: number };
+}) {
   const { embedded } = useShell();
+  useResultToast(result);
   const href = useHref();
   const c = data.conversation;
   return (
@@ -35,16 +50,10 @@ export function ConversationDetailPage({ data }: { data: ConversationDetailData 
                           tone="subdued"
                           alignment={m.role === "shopper" ? "end" : "start"}
                         >
-                          {m.role === "shopper" ? "Shopper" : "Bot"} · {formatDateTime(m.createdAt)}
+                          {WHO[m.role]} · {formatDateTime(m.createdAt)}
                         </Text>
                         {m.text ? (
-                          <Box
-                            padding="300"
-                            borderRadius="300"
-                            background={
-                              m.role === "shopper" ? "bg-fill-info-secondary" : "bg-surface-secondary"
-                            }
-                          >
+                          <Box padding="300" borderRadius="300" background={BUBBLE[m.role]}>
                             <Text as="p">{m.text}</Text>
                           </Box>
                         ) : null}
@@ -68,28 +77,31 @@ export function ConversationDetailPage({ data }: { data: ConversationDetailData 
           </Card>
         </Layout.Section>
         <Layout.Section variant="oneThird">
-          <Card>
-            <BlockStack gap="200">
-              <Text as="h2" variant="headingMd">
-                Details
-              </Text>
-              <Text as="p">Messages: {c.messageCount}</Text>
-              <Text as="p">
-                Order question:{" "}
-                {c.orderQuestion ? (c.verified ? "yes, verified" : "yes, not verified") : "no"}
-              </Text>
-              <Text as="p">Signed-in customer: {c.customerId ? "yes" : "no"}</Text>
-              {data.handoff ? (
-                <Text as="p">
-                  Handoff:{" "}
-                  <Badge tone={data.handoff.status === "open" ? "attention" : "success"}>
-                    {data.handoff.status === "open" ? "Open" : "Resolved"}
-                  </Badge>{" "}
-                  <Link url={href("handoffs")}>Open inbox</Link>
+          <BlockStack gap="400">
+            <LiveReply live={data.live} errors={result?.errors} sentCount={result?.sent ?? 0} />
+            <Card>
+              <BlockStack gap="200">
+                <Text as="h2" variant="headingMd">
+                  Details
                 </Text>
-              ) : null}
-            </BlockStack>
-          </Card>
+                <Text as="p">Messages: {c.messageCount}</Text>
+                <Text as="p">
+                  Order question:{" "}
+                  {c.orderQuestion ? (c.verified ? "yes, verified" : "yes, not verified") : "no"}
+                </Text>
+                <Text as="p">Signed-in customer: {c.customerId ? "yes" : "no"}</Text>
+                {data.handoff ? (
+                  <Text as="p">
+                    Handoff:{" "}
+                    <Badge tone={data.handoff.status === "open" ? "attention" : "success"}>
+                      {data.handoff.status === "open" ? "Open" : "Resolved"}
+                    </Badge>{" "}
+                    <Link url={href("handoffs")}>Open inbox</Link>
+                  </Text>
+                ) : null}
+              </BlockStack>
+            </Card>
+          </BlockStack>
         </Layout.Section>
       </Layout>
     </Page>

@@ -273,6 +273,12 @@ describe("dashboard pages", () => {
         preview: "",
         customerId: null,
       },
+      live: {
+        takenOverAt: null,
+        shopperHere: false,
+        shopperEmail: "a***e@example.com",
+        mailConfigured: true,
+      },
       handoff: null,
       messages: [
         {
@@ -303,6 +309,69 @@ describe("dashboard pages", () => {
     expect(t).toContain("1Z999AA10123456784");
     expect(t).toContain("a***e@example.com");
     expect(t).toContain("Track it");
+    // live handoff: the merchant can take over and reply; the form carries the CSRF field
+    expect(t).toContain("Shopper has left the chat");
+    expect(t).toContain("your reply is also e-mailed to a***e@example.com");
+    const html = await render(<ConversationDetailPage data={data} />);
+    expect(html).toContain('name="intent" value="take_over"');
+    expect(html).toContain('name="csrf" value="csrf-token-123"');
+    expect(text(html)).toContain("Take over and send");
+  });
+
+  it("Conversation taken over: agent replies labelled, hand back offered", async () => {
+    const data: ConversationDetailData = {
+      conversation: {
+        id: "c2",
+        storeName: "Demo Outfitters",
+        platform: "shopify",
+        createdAt: "2026-11-20T10:00:00Z",
+        lastMessageAt: "2026-11-20T10:01:00Z",
+        language: "en",
+        status: "handed_off",
+        outcome: "handoff",
+        orderQuestion: false,
+        verified: false,
+        messageCount: 2,
+        preview: "",
+        customerId: null,
+      },
+      live: {
+        takenOverAt: "2026-11-20T10:02:00Z",
+        shopperHere: true,
+        shopperEmail: null,
+        mailConfigured: false,
+      },
+      handoff: null,
+      messages: [
+        {
+          id: "m1",
+          role: "shopper",
+          type: "text",
+          text: "hello?",
+          createdAt: "2026-11-20T10:00:00Z",
+          order: null,
+          orders: [],
+          quickReplies: [],
+        },
+        {
+          id: "m2",
+          role: "agent",
+          type: "text",
+          text: "Hi, Sam here",
+          createdAt: "2026-11-20T10:02:00Z",
+          order: null,
+          orders: [],
+          quickReplies: [],
+        },
+      ],
+    };
+    const html = await render(<ConversationDetailPage data={data} />, "embedded", "/app/conversations/c2");
+    const t = text(html);
+    expect(t).toContain("You (store)");
+    expect(t).toContain("Hi, Sam here");
+    expect(t).toContain("Shopper is in the chat");
+    expect(t).toContain("Hand back to the bot");
+    expect(html).not.toContain('name="csrf"');
   });
 
   it("Handoffs: open request with order context and a resolve button", async () => {
