@@ -35,13 +35,16 @@ export function mailFileName(at: Date, seq: number, recipient: string): string {
 }
 
 function decodeWords(s: string): string {
-  return s.replace(/=\?([^?]+)\?([BQbq])\?([^?]*)\?=/g, (_m, _cs, enc: string, data: string) => {
-    if (enc.toUpperCase() === "B") return Buffer.from(data, "base64").toString("utf8");
-    const bytes = data
-      .replace(/_/g, " ")
-      .replace(/=([0-9A-Fa-f]{2})/g, (_x, h: string) => String.fromCharCode(parseInt(h, 16)));
-    return Buffer.from(bytes, "latin1").toString("utf8");
-  });
+  // whitespace between two encoded words is not part of the text (RFC 2047)
+  return s
+    .replace(/\?=\s+=\?/g, "?==?")
+    .replace(/=\?([^?]+)\?([BQbq])\?([^?]*)\?=/g, (_m, _cs, enc: string, data: string) => {
+      if (enc.toUpperCase() === "B") return Buffer.from(data, "base64").toString("utf8");
+      const bytes = data
+        .replace(/_/g, " ")
+        .replace(/=([0-9A-Fa-f]{2})/g, (_x, h: string) => String.fromCharCode(parseInt(h, 16)));
+      return Buffer.from(bytes, "latin1").toString("utf8");
+    });
 }
 
 function decodeBody(body: string, encoding: string): string {
@@ -72,7 +75,9 @@ export function parseEml(raw: string): Omit<MailboxEntry, "file"> {
     from: h("from"),
     subject: h("subject"),
     date: h("date"),
-    text: decodeBody(body, headers.get("content-transfer-encoding") ?? "7bit").trim(),
+    text: decodeBody(body, headers.get("content-transfer-encoding") ?? "7bit")
+      .replace(/\r\n/g, "\n")
+      .trim(),
   };
 }
 
