@@ -6,7 +6,10 @@ import { conversationDetail } from "../dashboard/conversations.server";
 import { liveAction } from "../dashboard/live.server";
 import { ConversationDetailPage } from "../components/pages/ConversationDetailPage";
 
-export const meta: MetaFunction = () => [{ title: "Conversation · TrulyBot dashboard" }];
+export const meta: MetaFunction = () => [
+  { title: "Conversation · TrulyBot dashboard" },
+  { name: "robots", content: "noindex" },
+];
 
 export const loader = async ({ request, params }: LoaderFunctionArgs) => {
   const { ctx } = await requireStandalone(request);

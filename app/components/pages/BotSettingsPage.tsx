@@ -20,6 +20,7 @@ import type { ActionResult, BotSettingsData } from "../../dashboard/types";
 import { LANGUAGE_LABELS } from "../../dashboard/settings-schema";
 import { ShellForm, useResultToast, useShell } from "../shell";
 import { WidgetPreview } from "../WidgetPreview";
+import { MailBanner } from "../MailBanner";
 
 const LANG_CHOICES = Object.entries(LANGUAGE_LABELS).map(([value, label]) => ({ value, label }));
 
@@ -55,6 +56,7 @@ export function BotSettingsPage({
         <Layout>
           <Layout.Section>
             <BlockStack gap="400">
+              <MailBanner mailConfigured={data.mailConfigured} />
               {result && !result.ok && result.message ? (
                 <Banner tone="critical" title="Settings were not saved">
                   <p>{result.message}</p>

@@ -2,7 +2,7 @@ import { Badge, BlockStack, Box, Card, InlineStack, Layout, Link, Page, Text } f
 import type { ActionResult, ConversationDetailData } from "../../dashboard/types";
 import { LiveReply } from "../LiveReply";
 import { OrderCard } from "../OrderCard";
-import { formatDateTime, PLATFORM_LABEL, useHref, useResultToast, useShell } from "../shell";
+import { PLATFORM_LABEL, useHref, useResultToast, useShell, useDates } from "../shell";
 import { OutcomeBadge } from "./ConversationsPage";
 
 const WHO = { shopper: "Shopper", bot: "Bot", agent: "You (store)" } as const;
@@ -20,13 +20,14 @@ export function ConversationDetailPage({
   result?: ActionResult & { sent?: number };
 }) {
   const { embedded } = useShell();
+  const dates = useDates();
   useResultToast(result);
   const href = useHref();
   const c = data.conversation;
   return (
     <Page
       title={embedded ? undefined : "Conversation"}
-      subtitle={`${formatDateTime(c.createdAt)} · ${c.storeName} (${PLATFORM_LABEL[c.platform]}) · ${c.language.toUpperCase()}`}
+      subtitle={`${dates.dateTime(c.createdAt)} · ${c.storeName} (${PLATFORM_LABEL[c.platform]}) · ${c.language.toUpperCase()}`}
       backAction={{ content: "Conversations", url: href("conversations") }}
       titleMetadata={<OutcomeBadge outcome={c.outcome} />}
     >
@@ -50,7 +51,7 @@ export function ConversationDetailPage({
                           tone="subdued"
                           alignment={m.role === "shopper" ? "end" : "start"}
                         >
-                          {WHO[m.role]} · {formatDateTime(m.createdAt)}
+                          {WHO[m.role]} · {dates.dateTime(m.createdAt)}
                         </Text>
                         {m.text ? (
                           <Box padding="300" borderRadius="300" background={BUBBLE[m.role]}>

@@ -8,36 +8,60 @@ import {
   InlineGrid,
   InlineStack,
   Layout,
+  Link,
   Page,
   ProgressBar,
   Text,
 } from "@shopify/polaris";
 import type { HomeData, KeyNumbers } from "../../dashboard/types";
 import { BarChart } from "../BarChart";
+import { MailBanner } from "../MailBanner";
 import { PLATFORM_LABEL, useHref, useShell } from "../shell";
 
-function formatMs(ms: number | null): string {
-  if (ms === null) return "—";
-  return ms < 1000 ? `${ms} ms` : `${(ms / 1000).toFixed(1)} s`;
+type Metric = { key: keyof KeyNumbers; label: string; help: string; outcome?: string };
+const NUMBERS: Metric[] = [
+  { key: "conversations", label: "Conversations", help: "Chats shoppers started" },
+  {
+    key: "shoppersHelped",
+    label: "Shoppers helped",
+    help: "Answered by the bot, no person needed",
+    outcome: "resolved",
+  },
+  { key: "resolutionRate", label: "Resolution rate", help: "Helped, of the chats that ended" },
+  { key: "handoffs", label: "Handoffs", help: "Sent to your team", outcome: "handoff" },
+  {
+    key: "unanswered",
+    label: "Unanswered questions",
+    help: "The bot couldn't help: add an FAQ",
+    outcome: "unresolved",
+  },
+  { key: "inProgress", label: "Still open", help: "No outcome yet", outcome: "in_progress" },
+];
+
+function metricValue(n: KeyNumbers, key: keyof KeyNumbers): string {
+  if (key === "resolutionRate")
+    return n.resolutionRate === null ? "—" : `${Math.round(n.resolutionRate * 100)}%`;
+  return String(n[key]);
 }
 
-const NUMBERS: { key: keyof KeyNumbers; label: string; help: string }[] = [
-  { key: "conversations", label: "Conversations", help: "Chats shoppers started" },
-  { key: "orderQuestions", label: "Order questions", help: "Chats asking about an order" },
-  { key: "verifiedLookups", label: "Verified lookups", help: "Orders shown after checking the shopper" },
-  {
-    key: "resolvedWithoutHuman",
-    label: "Resolved without a human",
-    help: "No handoff, no repeat question within 72 h",
-  },
-  { key: "handoffs", label: "Handoffs", help: "Sent to your team" },
-  { key: "medianReplyMs", label: "Median reply time", help: "How fast the bot answered" },
-];
+/** "Nov 20" for a YYYY-MM-DD calendar day (no time zone shift: it already is a store day). */
+function formatDay(ymd: string): string {
+  return new Date(`${ymd}T12:00:00Z`).toLocaleDateString("en-US", {
+    month: "short",
+    day: "numeric",
+    timeZone: "UTC",
+  });
+}
 
 export function HomePage({ data }: { data: HomeData }) {
   const href = useHref();
   const { embedded } = useShell();
   const done = data.checklist.filter((c) => c.done).length;
+  const listUrl = (outcome?: string) => {
+    const q = new URLSearchParams({ from: data.window.from, to: data.window.to });
+    if (outcome) q.set("outcome", outcome);
+    return `${href("conversations")}?${q}`;
+  };
   const total = data.checklist.length;
   return (
     <Page
@@ -45,6 +69,11 @@ export function HomePage({ data }: { data: HomeData }) {
       subtitle={`${data.store.name} · ${PLATFORM_LABEL[data.store.platform]}`}
     >
       <Layout>
+        {data.mailConfigured ? null : (
+          <Layout.Section>
+            <MailBanner mailConfigured={data.mailConfigured} />
+          </Layout.Section>
+        )}
         <Layout.Section>
           <Card>
             <BlockStack gap="300">
@@ -115,6 +144,10 @@ export function HomePage({ data }: { data: HomeData }) {
                   </Button>
                 </ButtonGroup>
               </InlineStack>
+              <Text as="p" variant="bodySm" tone="subdued">
+                {data.store.name}, conversations started {formatDay(data.window.from)} –{" "}
+                {formatDay(data.window.to)} (days in {data.timeZone.replace(/_/g, " ")})
+              </Text>
               <InlineGrid columns={{ xs: 2, md: 3 }} gap="300">
                 {NUMBERS.map((n) => (
                   <Box key={n.key} padding="300" borderRadius="200" background="bg-surface-secondary">
@@ -123,13 +156,18 @@ export function HomePage({ data }: { data: HomeData }) {
                         {n.label}
                       </Text>
                       <Text as="p" variant="headingLg" numeric>
-                        {n.key === "medianReplyMs"
-                          ? formatMs(data.numbers.medianReplyMs)
-                          : data.numbers[n.key]}
+                        {metricValue(data.numbers, n.key)}
                       </Text>
                       <Text as="p" variant="bodyXs" tone="subdued">
                         {n.help}
                       </Text>
+                      {n.key === "resolutionRate" ? null : (
+                        <Link url={listUrl(n.outcome)} removeUnderline>
+                          <Text as="span" variant="bodyXs">
+                            View {n.label.toLowerCase()}
+                          </Text>
+                        </Link>
+                      )}
                     </BlockStack>
                   </Box>
                 ))}

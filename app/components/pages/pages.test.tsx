@@ -70,6 +70,12 @@ const store = {
   domain: "woo.test",
   status: "active",
 };
+const scope = {
+  store: "s1",
+  label: "Woo Outfitters (WooCommerce)",
+  stores: [store, { ...store, id: "s2", name: "Demo Outfitters", platform: "shopify" as const }],
+  timeZone: "Europe/Berlin",
+};
 const text = (html: string) =>
   html
     .replace(/<[^>]+>/g, " ")
@@ -98,13 +104,17 @@ describe("dashboard pages", () => {
           action: { label: "FAQ", url: "faq", external: false },
         },
       ],
+      mailConfigured: false,
+      timeZone: "Europe/Berlin",
+      window: { from: "2026-11-17", to: "2026-11-23" },
       numbers: {
         conversations: 12,
-        orderQuestions: 9,
-        verifiedLookups: 7,
-        resolvedWithoutHuman: 6,
+        shoppersHelped: 6,
+        resolutionRate: 0.75,
         handoffs: 1,
-        medianReplyMs: 42,
+        unanswered: 1,
+        inProgress: 4,
+        orderQuestions: 9,
       },
       daily: Array.from({ length: 7 }, (_, i) => ({
         date: `2026-11-${String(17 + i).padStart(2, "0")}`,
@@ -114,8 +124,17 @@ describe("dashboard pages", () => {
     const html = await render(<HomePage data={data} />);
     const t = text(html);
     expect(t).toContain("1 of 2 done");
-    expect(t).toContain("Resolved without a human 6");
-    expect(t).toContain("42 ms");
+    expect(t).toContain("Shoppers helped 6");
+    expect(t).toContain("Resolution rate 75%");
+    expect(t).toContain("Unanswered questions 1");
+    expect(t).not.toMatch(/reply time| ms\b/);
+    expect(t).toMatch(/Nov 17 ?– ?Nov 23 ?\(days in Europe\/Berlin ?\)/);
+    // every number opens the list it counts
+    expect(html).toContain(
+      'href="/dashboard/conversations?from=2026-11-17&amp;to=2026-11-23&amp;outcome=resolved"',
+    );
+    // e-mail is not configured: checklist-independent warning
+    expect(t).toContain("Handoff e-mails are off");
     expect(html).toContain('href="/dashboard/faq"');
     expect(html).toMatch(/<svg[^>]*role="img"/);
     expect(t).toContain("Conversations per day, last 7 days");
@@ -124,6 +143,7 @@ describe("dashboard pages", () => {
   it("Bot settings: fields, inline errors and the live preview in the chosen colour", async () => {
     const data: BotSettingsData = {
       store,
+      mailConfigured: true,
       version: 3,
       values: {
         name: "Ava",
@@ -160,6 +180,7 @@ describe("dashboard pages", () => {
   it("Bot settings preview darkens a too-light accent for readable contrast", async () => {
     const data: BotSettingsData = {
       store,
+      mailConfigured: true,
       version: 1,
       values: {
         name: "Ava",
@@ -181,6 +202,7 @@ describe("dashboard pages", () => {
   it("Bot settings preview asks for a valid colour instead of pretending to adjust one", async () => {
     const data: BotSettingsData = {
       store,
+      mailConfigured: true,
       version: 1,
       values: {
         name: "Ava",
@@ -224,7 +246,8 @@ describe("dashboard pages", () => {
 
   it("Conversations: filters, rows linking to transcripts, pagination", async () => {
     const data: ConversationsData = {
-      filters: { from: "", to: "", outcome: "handoff", language: "", platform: "" },
+      scope,
+      filters: { store: "", from: "", to: "", outcome: "handoff", language: "", platform: "" },
       errors: { from: "Use a date like 2026-11-01" },
       page: 1,
       pageSize: 20,
@@ -376,6 +399,7 @@ describe("dashboard pages", () => {
 
   it("Handoffs: open request with order context and a resolve button", async () => {
     const data: HandoffsData = {
+      scope,
       openCount: 1,
       handoffs: [
         {
