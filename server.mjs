@@ -109,7 +109,7 @@ async function sendResponse(res, response) {
 
 /**
  * Start the server. Returns { server, url, close }.
- * @param {{ port?: number, host?: string, build?: string }} [opts]
+ * @param {{ port?: number, host?: string, build?: string, migrate?: boolean }} [opts]
  */
 export async function startServer(opts = {}) {
   const buildPath = opts.build ?? path.join(root, "build", "server", "index.js");
@@ -124,8 +124,9 @@ export async function startServer(opts = {}) {
     );
   }
   const build = await import(pathToFileUrl(buildPath));
-  // Validate configuration before accepting traffic.
+  // Validate configuration first: before any migration, file or socket is created.
   build.entry.module.validateConfiguration?.();
+  if (opts.migrate) await migrateOrExplain(process.env.DATABASE_URL || "file:./prisma/dev.sqlite");
   const handler = createRequestHandler(build, process.env.NODE_ENV || "production");
   const port = opts.port ?? Number(process.env.PORT || 3000);
   const host = opts.host ?? process.env.HOST_BIND ?? "0.0.0.0";
@@ -159,7 +160,17 @@ export async function startServer(opts = {}) {
   });
   server.keepAliveTimeout = 65_000;
   await new Promise((resolve, reject) => {
-    server.once("error", reject);
+    server.once("error", (error) =>
+      reject(
+        error?.code === "EADDRINUSE"
+          ? startupError(
+              `Port ${port} is already in use (PORT=${port}). Stop the other program on that port, or set PORT to a free one.`,
+            )
+          : error?.code === "EACCES"
+            ? startupError(`Port ${port} needs more privileges (PORT=${port}). Use a port above 1023.`)
+            : error,
+      ),
+    );
     server.listen(port, host, resolve);
   });
   const actual = server.address().port;
@@ -171,12 +182,31 @@ export async function startServer(opts = {}) {
   };
 }
 
+/** A start-up failure the operator can act on: printed as one plain message, no stack trace. */
+function startupError(message) {
+  return Object.assign(new Error(message), { name: "ConfigError" });
+}
+
+/** Apply pending migrations (`--migrate`, what `npm start` does); an unreachable database is one plain line. */
+async function migrateOrExplain(url) {
+  const { applyMigrations } = await import("./scripts/lib/migrate.mjs");
+  try {
+    for (const name of await applyMigrations(url)) console.log(`applied migration ${name}`);
+  } catch (error) {
+    const where = /^postgres/i.test(url) ? new URL(url).host : url.replace(/^file:/, "");
+    const reason = error?.code ? `${error.code}: ${error.message}` : String(error?.message ?? error);
+    throw startupError(
+      `Cannot reach the database in DATABASE_URL (${where}): ${reason.split("\n")[0]}. Check DATABASE_URL and that the database server is running.`,
+    );
+  }
+}
+
 function pathToFileUrl(p) {
   return new URL(`file://${path.resolve(p)}`).href;
 }
 
 if (import.meta.url === pathToFileUrl(process.argv[1] ?? "")) {
-  startServer()
+  startServer({ migrate: process.argv.includes("--migrate") })
     .then(({ url }) => console.log(`TrulyBot listening on ${url}`))
     .catch((error) => {
       if (error?.name === "ConfigError") {
