@@ -3,6 +3,7 @@
  * conversations per day. Every number is a count of the store's conversations by outcome over those
  * days, so each one equals the Conversations list filtered the same way (the page links there).
  */
+import type { Store } from "@prisma/client";
 import { mailConfigured } from "../chat/notify.server";
 import { loadEnv } from "../env.server";
 import { currentStore, storeBrief, type DashboardCtx } from "./context.server";
@@ -10,38 +11,20 @@ import { embedDeepLink } from "./embed-status";
 import { lastDays, nextYmd, safeTimeZone, ymdInZone, zonedDayStart } from "./timezone";
 import type { ChecklistItem, HomeData } from "./types";
 
-const DAY = 86_400_000;
-
 export function parseRange(url: string): 7 | 30 {
   return new URL(url).searchParams.get("range") === "30" ? 30 : 7;
 }
 
-/** UTC day buckets, oldest first, ending today. */
-export function dailyBuckets(dates: Date[], days: number, now: Date): { date: string; count: number }[] {
-  const today = Date.UTC(now.getUTCFullYear(), now.getUTCMonth(), now.getUTCDate());
-  const out: { date: string; count: number }[] = [];
-  const index = new Map<string, number>();
-  for (let i = days - 1; i >= 0; i--) {
-    const d = new Date(today - i * DAY).toISOString().slice(0, 10);
-    index.set(d, out.length);
-    out.push({ date: d, count: 0 });
-  }
-  for (const dt of dates) {
-    const k = dt.toISOString().slice(0, 10);
-    const i = index.get(k);
-    if (i !== undefined) out[i].count++;
-  }
-  return out;
-}
+type HomeOpts = { shop?: string; embedEnabled?: boolean | null; now?: Date };
 
-export async function loadHome(
+/** Setup steps from the store's real state. */
+async function buildChecklist(
   ctx: DashboardCtx,
-  opts: { shop?: string; embedEnabled?: boolean | null; now?: Date } = {},
-): Promise<HomeData> {
+  store: Store,
+  opts: HomeOpts,
+  mail: boolean,
+): Promise<ChecklistItem[]> {
   const { db } = ctx;
-  const now = opts.now ?? new Date();
-  const range = parseRange(ctx.request.url);
-  const store = await currentStore(ctx);
   const settings = await db.botSettings.findUnique({ where: { storeId: store.id } });
   const [anyConversation, faqCount] = await Promise.all([
     db.conversation.findFirst({ where: { storeId: store.id }, select: { id: true } }),
@@ -90,7 +73,6 @@ export async function loadHome(
         : "In WordPress go to WooCommerce → TrulyBot and tick “Show the chat widget”.",
     });
   }
-  const mail = mailConfigured();
   checklist.push({
     id: "handoff_email",
     label: "Get handoffs by e-mail",
@@ -126,6 +108,12 @@ export async function loadHome(
       : "Open your storefront, click the chat bubble and ask “where is my order?”.",
   });
 
+  return checklist;
+}
+
+/** Conversations of the store started on the last `range` calendar days (store time zone), by outcome. */
+async function keyNumbers(ctx: DashboardCtx, store: Store, range: number, now: Date) {
+  const { db } = ctx;
   const tz = safeTimeZone(store.timezone);
   const days = lastDays(now, range, tz);
   const window = { from: days[0]!, to: days[days.length - 1]! };
@@ -148,10 +136,6 @@ export async function loadHome(
   }
 
   return {
-    store: storeBrief(store),
-    mailConfigured: mail,
-    checklist,
-    range,
     timeZone: tz,
     window,
     numbers: {
@@ -165,4 +149,16 @@ export async function loadHome(
     },
     daily: days.map((date) => ({ date, count: perDay.get(date) ?? 0 })),
   };
+}
+
+export async function loadHome(ctx: DashboardCtx, opts: HomeOpts = {}): Promise<HomeData> {
+  const now = opts.now ?? new Date();
+  const range = parseRange(ctx.request.url);
+  const store = await currentStore(ctx);
+  const mail = mailConfigured();
+  const [checklist, numbers] = await Promise.all([
+    buildChecklist(ctx, store, opts, mail),
+    keyNumbers(ctx, store, range, now),
+  ]);
+  return { store: storeBrief(store), mailConfigured: mail, checklist, range, ...numbers };
 }
