@@ -9,6 +9,7 @@ import { buildWidgetConfig } from "../storefront/config.server";
 import { sealSecret } from "../stores/secrets.server";
 import { ctxFor, formOf, seedConversation, seedWorkspace, SAMPLE_ORDER } from "../../test/support/dashboard";
 import { loadHome } from "./home.server";
+import { resetEnvForTests } from "../env.server";
 import { refreshEmbedStatus } from "./embed-status.server";
 import { loadBotSettings, saveBotSettings } from "./settings.server";
 import { faqAction, loadFaq } from "./faq.server";
@@ -132,6 +133,34 @@ describe("Home", () => {
     expect(await list("handoff")).toBe(n.handoffs);
     expect(await list("unresolved")).toBe(n.unanswered);
     expect(await list("in_progress")).toBe(n.inProgress);
+  });
+
+  it("with SMTP_URL set the e-mail step is done and no banner is asked for; without it, Settings warns too", async () => {
+    const { store } = await seedWorkspace(db, { platform: "woocommerce" });
+    const before = process.env.SMTP_URL;
+    try {
+      process.env.SMTP_URL = "smtp://127.0.0.1:2525";
+      resetEnvForTests();
+      const on = await loadHome(ctxFor(db, store));
+      expect(on.mailConfigured).toBe(true);
+      expect(on.checklist.find((c) => c.id === "handoff_email")).toMatchObject({
+        done: true,
+        action: undefined,
+      });
+      expect((await loadBotSettings(ctxFor(db, store))).mailConfigured).toBe(true);
+      delete process.env.SMTP_URL;
+      resetEnvForTests();
+      const off = await loadHome(ctxFor(db, store));
+      expect(off.checklist.find((c) => c.id === "handoff_email")).toMatchObject({
+        done: false,
+        action: { url: "handoffs" },
+      });
+      expect((await loadBotSettings(ctxFor(db, store))).mailConfigured).toBe(false);
+    } finally {
+      if (before === undefined) delete process.env.SMTP_URL;
+      else process.env.SMTP_URL = before;
+      resetEnvForTests();
+    }
   });
 
   it("shows the Shopify app-embed step with the theme-editor deep link until the embed is on", async () => {

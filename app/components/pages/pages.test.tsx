@@ -143,7 +143,7 @@ describe("dashboard pages", () => {
   it("Bot settings: fields, inline errors and the live preview in the chosen colour", async () => {
     const data: BotSettingsData = {
       store,
-      mailConfigured: true,
+      mailConfigured: false,
       version: 3,
       values: {
         name: "Ava",
@@ -172,6 +172,8 @@ describe("dashboard pages", () => {
     expect(html).toMatch(/<select[^>]*name="position"/);
     expect(html).toContain('name="languages" value="es"');
     expect(text(html)).toContain("Greeting is required");
+    // no SMTP_URL on the server: Settings says handoff e-mails are off
+    expect(text(html)).toContain("Handoff e-mails are off");
     expect(html).toContain('data-accent="#0a7d32"');
     expect(html).toContain('data-position="left"');
     expect(text(html)).toContain("Hi there");
