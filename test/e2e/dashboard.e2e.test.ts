@@ -44,6 +44,26 @@ async function storefront(): Promise<{ page: Page; errors: string[] }> {
   return { page, errors };
 }
 
+const axeSource = fs.readFileSync(path.resolve("node_modules/axe-core/axe.min.js"), "utf8");
+const axeProblems: string[] = [];
+/** axe-core's serious and critical findings on the page as it is now ("rule: target …"). */
+async function seriousAxeViolations(page: Page): Promise<string[]> {
+  await page.evaluate(axeSource);
+  const violations = await page.evaluate(async () => {
+    const r = await (
+      window as unknown as {
+        axe: {
+          run: () => Promise<{ violations: { id: string; impact: string; nodes: { target: string[] }[] }[] }>;
+        };
+      }
+    ).axe.run();
+    return r.violations
+      .filter((v) => v.impact === "serious" || v.impact === "critical")
+      .map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(" ")).join(", ")}`);
+  });
+  return violations;
+}
+
 async function toast(page: Page, text: string | RegExp) {
   await page.getByText(text).first().waitFor({ state: "visible", timeout: 10_000 });
 }
@@ -173,6 +193,7 @@ describe("merchant dashboard (standalone, WooCommerce demo store)", () => {
     await expect.poll(() => page.getByText("I want to talk to a human please").isVisible()).toBe(true);
     await expect.poll(() => page.getByText("Handoff:").isVisible()).toBe(true);
 
+    expect(await seriousAxeViolations(page)).toEqual([]);
     // live handoff: take over and reply as a person; the reply is in the transcript as the store's
     await page.getByLabel("Your reply").fill("Sorry about that! A new panel ships tomorrow.");
     await page.getByRole("button", { name: "Take over and send" }).click();
@@ -221,8 +242,10 @@ describe("merchant dashboard (standalone, WooCommerce demo store)", () => {
       expect(h["cache-control"], p).toBe("no-store");
       await page.waitForLoadState("networkidle");
       titles.add(await page.title());
+      axeProblems.push(...(await seriousAxeViolations(page)).map((v) => `${p || "/"}: ${v}`));
     }
     expect(titles.size).toBe(6);
+    expect(axeProblems).toEqual([]);
     expect([...titles]).toContain("Bot settings · TrulyBot dashboard");
     // the app serves its own favicon and font
     expect((await page.request.get(`${demo.url}/favicon.ico`)).status()).toBe(200);
@@ -256,6 +279,7 @@ describe("merchant dashboard (standalone, WooCommerce demo store)", () => {
     await page.getByRole("heading", { name: "Open TrulyBot from your Shopify admin" }).waitFor();
     expect(await page.title()).toBe("Open TrulyBot from your Shopify admin");
     expect(await page.getByText("Unhandled Thrown Response").count()).toBe(0);
+    expect(await seriousAxeViolations(page)).toEqual([]);
     expect(errors).toEqual([]);
     await context.close();
   });
