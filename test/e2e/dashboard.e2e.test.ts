@@ -173,6 +173,8 @@ describe("merchant dashboard (standalone, WooCommerce demo store)", () => {
     await expect
       .poll(() => card.getByRole("link", { name: "e2e.shopper@example.com" }).isVisible())
       .toBe(true);
+    // an open handoff offers to answer in the chat itself
+    await expect.poll(() => card.getByRole("link", { name: "Reply in the chat" }).isVisible()).toBe(true);
     await card.getByRole("button", { name: "Mark resolved" }).click();
     await toast(page, "Marked as resolved");
     await page.goto(`${demo.url}/dashboard/handoffs?status=resolved`);

@@ -64,8 +64,8 @@ function HandoffCard({ h }: { h: HandoffRow }) {
               </Button>
             </fetcher.Form>
             {h.conversationId ? (
-              <Button url={href(`conversations/${h.conversationId}`)} variant="plain">
-                View conversation
+              <Button url={href(`conversations/${h.conversationId}`)} variant={open ? "secondary" : "plain"}>
+                {open ? "Reply in the chat" : "View conversation"}
               </Button>
             ) : null}
             {!open && h.resolvedAt ? (

@@ -427,6 +427,9 @@ describe("dashboard pages", () => {
     expect(t).toContain("Mark resolved");
     expect(html).toContain('href="mailto:carol@example.com"');
     expect(html).toContain('name="intent" value="resolve"');
+    expect(t).toContain("Reply in the chat");
+    expect(html).toContain('href="/dashboard/conversations/c1"');
+    expect(t).toContain("Woo Outfitters (WooCommerce)");
   });
 
   it("Stores: both platforms with status, link and disconnect controls", async () => {
