@@ -18,7 +18,7 @@ import {
 import { useNavigation } from "@remix-run/react";
 import type { ActionResult, BotSettingsData } from "../../dashboard/types";
 import { LANGUAGE_LABELS } from "../../dashboard/settings-schema";
-import { ShellForm, useResultToast, useShell } from "../shell";
+import { PLATFORM_LABEL, ShellForm, useResultToast, useShell } from "../shell";
 import { WidgetPreview } from "../WidgetPreview";
 import { MailBanner } from "../MailBanner";
 
@@ -46,7 +46,7 @@ export function BotSettingsPage({
   return (
     <Page
       title={embedded ? undefined : "Bot settings"}
-      subtitle="How the chat looks and behaves on your storefront"
+      subtitle={`${data.store.name} (${PLATFORM_LABEL[data.store.platform]}): how the chat looks and behaves on this storefront`}
     >
       <ShellForm>
         <input type="hidden" name="orderTracking" value={v.orderTracking ? "true" : "false"} />

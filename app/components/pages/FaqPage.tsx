@@ -17,7 +17,7 @@ import {
 } from "@shopify/polaris";
 import type { FaqData, FaqEntryData, FaqTestResult, FieldErrors } from "../../dashboard/types";
 import { LANGUAGE_LABELS } from "../../dashboard/settings-schema";
-import { CsrfInput, useResultToast, useShell } from "../shell";
+import { CsrfInput, PLATFORM_LABEL, useResultToast, useShell } from "../shell";
 
 type FaqResult = {
   ok: boolean;
@@ -280,7 +280,7 @@ export function FaqPage({ data }: { data: FaqData }) {
   return (
     <Page
       title={embedded ? undefined : "FAQ"}
-      subtitle="Answers the bot gives to common questions, in every language you serve"
+      subtitle={`${data.store.name} (${PLATFORM_LABEL[data.store.platform]}): answers the bot gives to common questions, in every language you serve`}
     >
       <Layout>
         <Layout.Section>

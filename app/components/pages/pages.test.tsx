@@ -172,6 +172,8 @@ describe("dashboard pages", () => {
     expect(html).toMatch(/<select[^>]*name="position"/);
     expect(html).toContain('name="languages" value="es"');
     expect(text(html)).toContain("Greeting is required");
+    // which store these settings are for
+    expect(text(html)).toContain("Woo Outfitters (WooCommerce): how the chat looks");
     // no SMTP_URL on the server: Settings says handoff e-mails are off
     expect(text(html)).toContain("Handoff e-mails are off");
     expect(html).toContain('data-accent="#0a7d32"');
@@ -244,6 +246,7 @@ describe("dashboard pages", () => {
     expect(t).toContain("ES");
     expect(t).toContain("Add an entry");
     expect(t).toContain("Test a question");
+    expect(t).toContain("Woo Outfitters (WooCommerce): answers the bot gives");
   });
 
   it("Conversations: filters, rows linking to transcripts, pagination", async () => {
