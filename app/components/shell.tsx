@@ -42,10 +42,13 @@ export function CsrfInput() {
   return csrf ? <input type="hidden" name="csrf" value={csrf} /> : null;
 }
 
-/** A Remix POST form that carries the CSRF field when the shell needs one. */
+/**
+ * A Remix POST form that carries the CSRF field when the shell needs one. The server validates and
+ * answers with Polaris inline errors, so the browser's own validation bubbles are off (noValidate).
+ */
 export function ShellForm({ children, ...props }: FormProps) {
   return (
-    <Form method="post" {...props}>
+    <Form method="post" noValidate {...props}>
       <CsrfInput />
       {children}
     </Form>

@@ -67,7 +67,7 @@ function EntryForm({
     }));
 
   return (
-    <fetcher.Form method="post">
+    <fetcher.Form method="post" noValidate>
       <CsrfInput />
       <input type="hidden" name="intent" value={entry ? "update" : "create"} />
       {entry ? <input type="hidden" name="id" value={entry.id} /> : null}
@@ -209,7 +209,7 @@ function TestQuestion() {
         <Text as="h2" variant="headingMd">
           Test a question
         </Text>
-        <fetcher.Form method="post">
+        <fetcher.Form method="post" noValidate>
           <CsrfInput />
           <input type="hidden" name="intent" value="test" />
           <FormLayout>
