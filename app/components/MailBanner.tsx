@@ -13,9 +13,9 @@ export function MailBanner({ mailConfigured }: { mailConfigured: boolean }) {
     >
       <Text as="p">
         When a shopper asks for a person, the request is saved under Handoffs, but nobody gets an e-mail about
-        it and shoppers who leave the chat don&apos;t get your replies. The bot tells shoppers to wait for a
-        reply in the chat instead of promising an e-mail. To turn e-mail on, set <code>SMTP_URL</code> on the
-        TrulyBot server (for example <code>smtp://user:password@smtp.example.com:587</code>) and restart it.
+        it, and shoppers who leave the chat don&apos;t get your replies by e-mail. Check Handoffs and answer
+        in the chat. To turn e-mail on, set <code>SMTP_URL</code> on the TrulyBot server (for example{" "}
+        <code>smtp://user:password@smtp.example.com:587</code>) and restart it.
       </Text>
     </Banner>
   );
