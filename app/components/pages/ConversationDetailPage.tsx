@@ -1,5 +1,5 @@
 import { Badge, BlockStack, Box, Card, InlineStack, Layout, Link, Page, Text } from "@shopify/polaris";
-import type { ActionResult, ConversationDetailData } from "../../dashboard/types";
+import type { ActionResult, ConversationDetailData, TranscriptMessage } from "../../dashboard/types";
 import { LiveReply } from "../LiveReply";
 import { OrderCard } from "../OrderCard";
 import { PLATFORM_LABEL, useHref, useResultToast, useShell, useDates } from "../shell";
@@ -11,6 +11,37 @@ const BUBBLE = {
   bot: "bg-surface-secondary",
   agent: "bg-fill-success-secondary",
 } as const;
+
+function MessageBubble({ m }: { m: TranscriptMessage }) {
+  const dates = useDates();
+  return (
+    <InlineStack align={m.role === "shopper" ? "end" : "start"}>
+      <div style={{ maxWidth: "85%" }}>
+        <BlockStack gap="100">
+          <Text as="span" variant="bodyXs" tone="subdued" alignment={m.role === "shopper" ? "end" : "start"}>
+            {WHO[m.role]} · {dates.dateTime(m.createdAt)}
+          </Text>
+          {m.text ? (
+            <Box padding="300" borderRadius="300" background={BUBBLE[m.role]}>
+              <Text as="p">{m.text}</Text>
+            </Box>
+          ) : null}
+          {m.order ? <OrderCard order={m.order} /> : null}
+          {m.orders.map((o) => (
+            <OrderCard key={o.number} order={o} />
+          ))}
+          {m.quickReplies.length ? (
+            <InlineStack gap="100">
+              {m.quickReplies.map((q) => (
+                <Badge key={q}>{q}</Badge>
+              ))}
+            </InlineStack>
+          ) : null}
+        </BlockStack>
+      </div>
+    </InlineStack>
+  );
+}
 
 export function ConversationDetailPage({
   data,
@@ -42,36 +73,7 @@ export function ConversationDetailPage({
               ) : null}
               {data.messages.map((m) => (
                 <Box as="li" key={m.id}>
-                  <InlineStack align={m.role === "shopper" ? "end" : "start"}>
-                    <div style={{ maxWidth: "85%" }}>
-                      <BlockStack gap="100">
-                        <Text
-                          as="span"
-                          variant="bodyXs"
-                          tone="subdued"
-                          alignment={m.role === "shopper" ? "end" : "start"}
-                        >
-                          {WHO[m.role]} · {dates.dateTime(m.createdAt)}
-                        </Text>
-                        {m.text ? (
-                          <Box padding="300" borderRadius="300" background={BUBBLE[m.role]}>
-                            <Text as="p">{m.text}</Text>
-                          </Box>
-                        ) : null}
-                        {m.order ? <OrderCard order={m.order} /> : null}
-                        {m.orders.map((o) => (
-                          <OrderCard key={o.number} order={o} />
-                        ))}
-                        {m.quickReplies.length ? (
-                          <InlineStack gap="100">
-                            {m.quickReplies.map((q) => (
-                              <Badge key={q}>{q}</Badge>
-                            ))}
-                          </InlineStack>
-                        ) : null}
-                      </BlockStack>
-                    </div>
-                  </InlineStack>
+                  <MessageBubble m={m} />
                 </Box>
               ))}
             </BlockStack>
