@@ -257,6 +257,13 @@ describe("merchant dashboard (standalone, WooCommerce demo store)", () => {
     await page.waitForURL(/\/dashboard\/conversations$/);
     await page.getByRole("link", { name: /^Stores$/ }).click();
     await page.getByText("Demo Outfitters").first().waitFor();
+    // the demo merchant owns both stores: the top bar switches which one the dashboard shows
+    await page.goto(`${demo.url}/dashboard/conversations`);
+    await page.getByText(/^Demo Woo Garden \(WooCommerce\) · times in Europe\/Berlin/).waitFor();
+    await page.getByRole("button", { name: /^Store: Demo Woo Garden/ }).click();
+    await page.getByText("Demo Outfitters (Shopify)", { exact: true }).click();
+    await page.getByText(/^Demo Outfitters \(Shopify\) · times in America\/New York/).waitFor();
+    expect(new URL(page.url()).pathname).toBe("/dashboard/conversations");
     expect(dashErrors.filter((e) => !ignorable(e))).toEqual([]);
 
     await page.getByRole("button", { name: "Log out" }).click();
