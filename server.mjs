@@ -163,10 +163,9 @@ async function sendResponse(res, response) {
 
 /**
  * Start the server. Returns { server, url, close }.
- * @param {{ port?: number, host?: string, build?: string }} [opts]
+ * @param {{ port?: number, host?: string, build?: string, migrate?: boolean }} [opts]
  */
-export async function startServer(opts = {}) {
-  const buildPath = opts.build ?? path.join(root, "build", "server", "index.js");
+async function loadBuild(buildPath) {
   if (!fs.existsSync(buildPath)) {
     throw Object.assign(
       new Error(
@@ -178,8 +177,22 @@ export async function startServer(opts = {}) {
     );
   }
   const build = await import(pathToFileUrl(buildPath));
-  // Validate configuration before accepting traffic.
+  // Validate configuration first: before any migration, file or socket is created.
   build.entry.module.validateConfiguration?.();
+  return build;
+}
+
+const DEFAULT_BUILD = path.join(root, "build", "server", "index.js");
+
+/** `--migrate` with several workers: validate and migrate once, in the primary. */
+async function validateAndMigrate() {
+  await loadBuild(DEFAULT_BUILD);
+  await migrateOrExplain(process.env.DATABASE_URL || "file:./prisma/dev.sqlite");
+}
+
+export async function startServer(opts = {}) {
+  const build = await loadBuild(opts.build ?? DEFAULT_BUILD);
+  if (opts.migrate) await migrateOrExplain(process.env.DATABASE_URL || "file:./prisma/dev.sqlite");
   // Daily retention purge (unref'd timers; stopped on close).
   const stopMaintenance = build.entry.module.startMaintenance?.();
   const handler = createRequestHandler(build, process.env.NODE_ENV || "production");
@@ -229,7 +242,17 @@ export async function startServer(opts = {}) {
   });
   server.keepAliveTimeout = 65_000;
   await new Promise((resolve, reject) => {
-    server.once("error", reject);
+    server.once("error", (error) =>
+      reject(
+        error?.code === "EADDRINUSE"
+          ? startupError(
+              `Port ${port} is already in use (PORT=${port}). Stop the other program on that port, or set PORT to a free one.`,
+            )
+          : error?.code === "EACCES"
+            ? startupError(`Port ${port} needs more privileges (PORT=${port}). Use a port above 1023.`)
+            : error,
+      ),
+    );
     server.listen(port, host, resolve);
   });
   const actual = server.address().port;
@@ -245,6 +268,25 @@ export async function startServer(opts = {}) {
   };
 }
 
+/** A start-up failure the operator can act on: printed as one plain message, no stack trace. */
+function startupError(message) {
+  return Object.assign(new Error(message), { name: "ConfigError" });
+}
+
+/** Apply pending migrations (`--migrate`, what `npm start` does); an unreachable database is one plain line. */
+async function migrateOrExplain(url) {
+  const { applyMigrations } = await import("./scripts/lib/migrate.mjs");
+  try {
+    for (const name of await applyMigrations(url)) console.log(`applied migration ${name}`);
+  } catch (error) {
+    const where = /^postgres/i.test(url) ? new URL(url).host : url.replace(/^file:/, "");
+    const reason = error?.code ? `${error.code}: ${error.message}` : String(error?.message ?? error);
+    throw startupError(
+      `Cannot reach the database in DATABASE_URL (${where}): ${reason.split("\n")[0]}. Check DATABASE_URL and that the database server is running.`,
+    );
+  }
+}
+
 function pathToFileUrl(p) {
   return new URL(`file://${path.resolve(p)}`).href;
 }
@@ -255,10 +297,13 @@ function pathToFileUrl(p) {
  * that die.
  */
 async function main() {
+  const migrate = process.argv.includes("--migrate");
   const workers = Math.max(1, Math.floor(Number(process.env.WEB_CONCURRENCY || 1)) || 1);
   if (workers > 1) {
     const cluster = (await import("node:cluster")).default;
     if (cluster.isPrimary) {
+      // Validate and migrate once, in the primary, before any worker starts.
+      if (migrate) await validateAndMigrate();
       let stopping = false;
       for (let i = 0; i < workers; i++) cluster.fork();
       cluster.on("exit", (worker, code) => {
@@ -287,7 +332,7 @@ async function main() {
       return;
     }
   }
-  const { url } = await startServer();
+  const { url } = await startServer({ migrate: migrate && workers === 1 });
   const cluster = workers > 1 ? (await import("node:cluster")).default : null;
   if (cluster?.isWorker) process.send?.({ type: "trulybot:listening", url });
   else console.log(`TrulyBot listening on ${url}`);

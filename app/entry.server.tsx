@@ -11,6 +11,41 @@ if (process.env.NODE_ENV !== "test") void startJobWorkers();
 
 export const streamTimeout = 5000;
 
+/**
+ * The standalone dashboard loads nothing from another origin (fonts, icons and favicon are the app's
+ * own), and this policy proves it: a browser refuses anything else. It is never framed. Inline
+ * scripts are Remix's hydration data; inline styles are Polaris's.
+ */
+export const DASHBOARD_CSP = [
+  "default-src 'self'",
+  "script-src 'self' 'unsafe-inline'",
+  "style-src 'self' 'unsafe-inline'",
+  "img-src 'self' data:",
+  "font-src 'self'",
+  "connect-src 'self'",
+  "frame-ancestors 'none'",
+  "base-uri 'self'",
+  "form-action 'self'",
+  "object-src 'none'",
+].join("; ");
+
+const isDashboard = (request: Request) => /^\/dashboard(\/|\.data$|$)/.test(new URL(request.url).pathname);
+
+/** /dashboard pages: the CSP above, never cached (they show a signed-in merchant's data). */
+export function dashboardHeaders(request: Request, headers: Headers) {
+  if (!isDashboard(request)) return;
+  headers.set("Content-Security-Policy", DASHBOARD_CSP);
+  headers.set("Cache-Control", "no-store");
+  headers.set("X-Content-Type-Options", "nosniff");
+  headers.set("Referrer-Policy", "same-origin");
+}
+
+/** Loader/action data for /dashboard (client navigations) is not cached either. */
+export function handleDataRequest(response: Response, { request }: { request: Request }) {
+  if (isDashboard(request)) response.headers.set("Cache-Control", "no-store");
+  return response;
+}
+
 /** Log real server errors only: aborted requests and thrown Responses (404s, redirects) are normal. */
 export function handleError(error: unknown, { request }: { request: Request }) {
   if (request.signal.aborted) return;
@@ -24,7 +59,9 @@ export default async function handleRequest(
   responseHeaders: Headers,
   remixContext: EntryContext,
 ) {
+  // /app keeps the library's headers (frame-ancestors for the shop's admin)
   addDocumentResponseHeaders(request, responseHeaders);
+  dashboardHeaders(request, responseHeaders);
   const userAgent = request.headers.get("user-agent");
   const callbackName = isbot(userAgent ?? "") ? "onAllReady" : "onShellReady";
 

@@ -99,9 +99,15 @@ export type Env = z.infer<typeof schema>;
 
 export function parseEnv(source: Record<string, string | undefined>): Env {
   const result = schema.safeParse(source);
-  if (!result.success) {
-    throw new ConfigError(result.error.issues.map((i) => `${i.path.join(".") || "env"}: ${i.message}`));
-  }
+  const problems = result.success
+    ? []
+    : result.error.issues.map((i) => `${i.path.join(".") || "env"}: ${i.message}`);
+  // the SQLite default is for development only: in production a missing URL is a mistake, not a new file
+  if (source.NODE_ENV === "production" && !source.DATABASE_URL)
+    problems.push(
+      "DATABASE_URL: is required in production (a PostgreSQL URL, or file:/path/to/trulybot.sqlite)",
+    );
+  if (problems.length || !result.success) throw new ConfigError(problems);
   return result.data;
 }
 

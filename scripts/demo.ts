@@ -3,8 +3,7 @@
  * (CONTRACTS.md §3): the built app on a SQLite file, emulators of the Shopify Admin GraphQL API
  * and the WooCommerce REST API seeded from fixtures/demo/, demo storefronts and the dashboard.
  *
- * Options: --port N (default PORT or 3000), --fresh (start from an empty database),
- *          --no-build (never rebuild), --data-dir DIR (default .demo)
+ * Options: see HELP below (`npm run demo -- --help`).
  */
 import { spawnSync } from "node:child_process";
 import crypto from "node:crypto";
@@ -19,6 +18,20 @@ function arg(name: string): string | undefined {
   return i >= 0 ? process.argv[i + 1] : undefined;
 }
 const flag = (name: string) => process.argv.includes(`--${name}`);
+
+export const HELP = `Usage: npm run demo -- [options]
+
+Starts TrulyBot locally with no Shopify or WordPress account: the app on a SQLite file, emulators of
+the Shopify Admin API and the WooCommerce REST API, two demo storefronts, the dashboard and a local
+mailbox for every e-mail the demo sends.
+
+Options:
+  --port N         port of the app (default: PORT or 3000)
+  --fresh          start from an empty demo database
+  --no-build       never rebuild the app, even when sources changed
+  --data-dir DIR   where the database, mail and links go (default: .demo)
+  --help, -h       show this help and exit
+`;
 
 function readEnvExample(): Record<string, string> {
   const out: Record<string, string> = {};
@@ -79,8 +92,16 @@ export async function startDemo(
     for (const f of fs.readdirSync(dataDir))
       if (f.startsWith("demo.sqlite")) fs.rmSync(path.join(dataDir, f));
 
+  // A real local SMTP server: every mail the app sends lands in <data-dir>/mail as .eml files.
+  const { startMailCatcher } = await import("../app/demo/mail-catcher.server");
+  const mailDir = path.join(dataDir, "mail");
+  const mail = await startMailCatcher({ dir: mailDir });
+
   const example = readEnvExample();
   Object.assign(process.env, {
+    SMTP_URL: mail.url,
+    SMTP_FROM: "TrulyBot demo <no-reply@trulybot.local>",
+    TRULYBOT_DEMO_MAIL_DIR: mailDir,
     NODE_ENV: "production",
     PORT: String(port),
     SHOPIFY_APP_URL: `http://localhost:${port}`,
@@ -269,12 +290,28 @@ export async function startDemo(
       await server.close();
       await shopifyEmu.close();
       await wooEmu.close();
+      await mail.close();
       await db.$disconnect();
     },
   };
 }
 
 async function main() {
+  if (flag("help") || process.argv.includes("-h")) {
+    process.stdout.write(HELP);
+    return;
+  }
+  const known = new Set(["--port", "--fresh", "--no-build", "--data-dir"]);
+  const unknown = process.argv
+    .slice(2)
+    .filter(
+      (a, i, all) => a.startsWith("-") && !known.has(a) && !/^--(port|data-dir)$/.test(all[i - 1] ?? ""),
+    );
+  if (unknown.length) {
+    process.stderr.write(`Unknown option ${unknown[0]}\n\n${HELP}`);
+    process.exitCode = 2;
+    return;
+  }
   ensureBuilt();
   const port = arg("port") ? Number(arg("port")) : undefined;
   const demo = await startDemo({ port, dataDir: arg("data-dir"), fresh: flag("fresh") });
@@ -289,6 +326,7 @@ TrulyBot demo is running at ${demo.url}
   WooCommerce storefront   ${demo.url}/demo/storefront/woocommerce
   Dashboard (single use)   ${dash}
                            (or open ${demo.url}/demo/dashboard; npm run trulybot -- dashboard-link mints another)
+  Mailbox (all sent mail)  ${demo.url}/demo/mailbox   (files in ${path.join(arg("data-dir") ?? ".demo", "mail")}/)
   Health                   ${demo.url}/healthz
 
   Shopify app proxy secret  SHOPIFY_API_SECRET from .env.example (sign /proxy/* requests yourself)

@@ -46,12 +46,13 @@ describe("SMTP handoff notifier", () => {
   afterAll(async () => new Promise<void>((resolve) => server.close(() => resolve())));
 
   it("emails the merchant the order number, the shopper's message and a Reply-To", async () => {
-    const notifier = createSmtpNotifier({
-      host: "127.0.0.1",
-      port,
-      secure: false,
-      from: "TrulyBot <bot@example.org>",
-    });
+    const notifier = createSmtpNotifier(
+      { host: "127.0.0.1", port, secure: false, from: "TrulyBot <bot@example.org>" },
+      {
+        conversationUrl: async (n) =>
+          `https://trulybot.test/dashboard/conversations/${n.handoff.conversationId}`,
+      },
+    );
     const ctx = demoShopifyContext({ notifier });
     await ctx.send("where is order 1004");
     await ctx.send("alice.johnson@example.com");
@@ -72,6 +73,10 @@ describe("SMTP handoff notifier", () => {
     expect(raw).toContain("#1004");
     expect(raw).toContain("The trekking poles: can you ship them by Friday?");
     expect(raw).toMatch(/Reply-To: alice\.johnson@example\.com/i);
+    // links to the conversation, no internal noise (ids, reason codes, quick-reply chips)
+    expect(raw).toMatch(/Answer in the chat: https:\/\/trulybot\.test\/dashboard\/conversations\/\S+/);
+    expect(raw).not.toMatch(/Handoff id|shopper_request|_request/);
+    expect(raw).toMatch(/Subject: \[Demo Outfitters\] A shopper asked for a person \(order #1004\)/);
     expect((await ctx.repo.handoffs())[0]!.notifiedAt).not.toBeNull();
   });
 

@@ -1,9 +1,12 @@
 /**
- * SMTP notifier for handoff requests (nodemailer). Reply-To is the shopper so the merchant can
- * answer straight from their mail client.
+ * Outgoing mail over SMTP (nodemailer): handoff notices to the merchant, replies from the store to a
+ * shopper who has left the chat. One transport per configuration; SMTP_URL configures it.
  */
 import nodemailer from "nodemailer";
-import { handoffEmailText, type HandoffNotification, type HandoffNotifier } from "./notify";
+import { getDb } from "../db.server";
+import { loadEnv } from "../env.server";
+import { conversationAdminUrl } from "../dashboard/links.server";
+import type { HandoffNotification, HandoffNotifier } from "./notify";
 
 export interface SmtpConfig {
   host: string;
@@ -16,7 +19,18 @@ export interface SmtpConfig {
   rejectUnauthorized?: boolean;
 }
 
-export function createSmtpNotifier(config: SmtpConfig): HandoffNotifier {
+export interface MailMessage {
+  to: string;
+  subject: string;
+  text: string;
+  replyTo?: string;
+}
+
+export interface Mailer {
+  send(m: MailMessage): Promise<void>;
+}
+
+export function createSmtpMailer(config: SmtpConfig): Mailer {
   const transport = nodemailer.createTransport({
     host: config.host,
     port: config.port,
@@ -28,9 +42,111 @@ export function createSmtpNotifier(config: SmtpConfig): HandoffNotifier {
     socketTimeout: 15_000,
   });
   return {
+    async send(m) {
+      await transport.sendMail({
+        from: config.from,
+        to: m.to,
+        replyTo: m.replyTo,
+        subject: m.subject,
+        text: m.text,
+      });
+    },
+  };
+}
+
+/** smtp://user:pass@host:587 or smtps://host:465 → SmtpConfig. */
+export function smtpConfigFromUrl(url: string, from: string): SmtpConfig {
+  const u = new URL(url);
+  const secure = u.protocol === "smtps:";
+  return {
+    host: u.hostname,
+    port: Number(u.port || (secure ? 465 : 587)),
+    secure,
+    user: u.username ? decodeURIComponent(u.username) : null,
+    pass: u.password ? decodeURIComponent(u.password) : null,
+    from,
+  };
+}
+
+/** True when the server can send mail (SMTP_URL is set): handoffs reach someone. */
+export function mailConfigured(): boolean {
+  return !!loadEnv().SMTP_URL;
+}
+
+let envMailer: { url: string; mailer: Mailer } | null = null;
+/** The mailer SMTP_URL configures, or null when mail is not configured. */
+export function mailerFromEnv(): Mailer | null {
+  const { SMTP_URL, SMTP_FROM } = loadEnv();
+  if (!SMTP_URL) return null;
+  if (envMailer?.url !== SMTP_URL)
+    envMailer = { url: SMTP_URL, mailer: createSmtpMailer(smtpConfigFromUrl(SMTP_URL, SMTP_FROM)) };
+  return envMailer.mailer;
+}
+
+const REASONS: Record<string, string> = {
+  shopper_request: "asked for a person",
+  cancel_order: "wants to cancel an order",
+  return_refund: "asks about a return or refund",
+  change_address: "wants to change an address",
+  rate_limited: "could not be verified (too many attempts)",
+  outage: "the store could not be reached",
+  out_of_range: "order older than the bot can see",
+};
+
+/**
+ * The merchant's handoff e-mail: who, why, the order, the message, a link to the conversation and the
+ * last few lines of the chat. No ids, no quick-reply chips, no internal codes.
+ */
+export function merchantHandoffEmail(
+  n: HandoffNotification,
+  conversationUrl: string | null,
+): { subject: string; text: string } {
+  const h = n.handoff;
+  const why = REASONS[h.reason] ?? "asked for help";
+  const subject = `[${n.storeName}] A shopper ${why}${h.orderNumber ? ` (order #${h.orderNumber})` : ""}`;
+  const lines: string[] = [`A shopper ${why} in the ${n.storeName} chat.`, ""];
+  if (h.email) lines.push(`Shopper: ${h.email} (reply to this e-mail to answer them)`);
+  if (h.orderNumber) {
+    const status = n.order ? ` (${n.order.statusLabel ?? n.order.status.replace(/_/g, " ")})` : "";
+    lines.push(`Order: #${h.orderNumber}${status}`);
+    for (const s of n.order?.shipments ?? [])
+      if (s.carrier || s.trackingNumber)
+        lines.push(
+          `  ${[s.carrier, s.trackingNumber].filter(Boolean).join(" ")}: ${s.status.replace(/_/g, " ")}`,
+        );
+  }
+  if (h.message.trim()) lines.push("", "Their message:", h.message.trim());
+  if (conversationUrl) lines.push("", `Answer in the chat: ${conversationUrl}`);
+  const chat = h.transcript.filter((m) => m.text && m.text.trim()).slice(-8);
+  if (chat.length) {
+    lines.push("", "The chat so far:");
+    for (const m of chat)
+      lines.push(`  ${m.role === "shopper" ? "Shopper" : m.role === "agent" ? "You" : "Bot"}: ${m.text}`);
+  }
+  return { subject, text: lines.join("\n") };
+}
+
+async function linkFor(n: HandoffNotification): Promise<string | null> {
+  if (!n.handoff.conversationId) return null;
+  try {
+    const db = await getDb();
+    const store = await db.store.findUnique({ where: { id: n.handoff.storeId } });
+    return store ? conversationAdminUrl(store, n.handoff.conversationId) : null;
+  } catch {
+    return null;
+  }
+}
+
+export function createSmtpNotifier(
+  config: SmtpConfig,
+  opts: { conversationUrl?: (n: HandoffNotification) => Promise<string | null> } = {},
+): HandoffNotifier {
+  const mailer = createSmtpMailer(config);
+  const urlFor = opts.conversationUrl ?? linkFor;
+  return {
     async notifyHandoff(n: HandoffNotification) {
-      const { subject, text } = handoffEmailText(n);
-      await transport.sendMail({ from: config.from, to: n.to, replyTo: n.handoff.email, subject, text });
+      const { subject, text } = merchantHandoffEmail(n, await urlFor(n));
+      await mailer.send({ to: n.to, replyTo: n.handoff.email || undefined, subject, text });
     },
   };
 }

@@ -146,8 +146,15 @@ async function main(argv: string[]): Promise<number> {
   }
 }
 
+const args = process.argv.slice(2);
+if (args[0] === "help" || args.includes("--help") || args.includes("-h")) {
+  process.stdout.write(
+    `${USAGE}\n\nEvery command prints JSON. Configuration: the environment, else .env, else the local demo's.\n`,
+  );
+  process.exit(0);
+}
 loadCliEnvironment();
-main(process.argv.slice(2))
+main(args)
   .then((code) => process.exit(code))
   .catch((error) => {
     if (error instanceof ConfigError) {

@@ -1,7 +1,7 @@
 /** An order as the shopper saw it in the widget (WidgetOrder), drawn with Polaris. */
 import { Badge, BlockStack, Box, Card, InlineStack, Link, Text } from "@shopify/polaris";
 import type { WidgetOrder } from "../protocol";
-import { formatDate } from "./shell";
+import { useDates } from "./shell";
 
 const TONE: Record<string, "success" | "info" | "attention" | "warning" | "critical" | undefined> = {
   delivered: "success",
@@ -21,6 +21,7 @@ const TONE: Record<string, "success" | "info" | "attention" | "warning" | "criti
 const human = (s: string) => s.replace(/_/g, " ").replace(/^./, (c) => c.toUpperCase());
 
 export function OrderCard({ order }: { order: WidgetOrder }) {
+  const dates = useDates();
   return (
     <Card>
       <BlockStack gap="200">
@@ -31,7 +32,7 @@ export function OrderCard({ order }: { order: WidgetOrder }) {
           <Badge tone={TONE[order.status]}>{order.statusLabel || human(order.status)}</Badge>
         </InlineStack>
         <Text as="p" tone="subdued" variant="bodySm">
-          Placed {formatDate(order.placedAt)} ·{" "}
+          Placed {dates.date(order.placedAt)} ·{" "}
           {order.totalFormatted || `${order.total.amount} ${order.total.currency}`}
         </Text>
         {order.steps && order.steps.length ? (
@@ -84,8 +85,8 @@ export function OrderCard({ order }: { order: WidgetOrder }) {
               {!s.summary && (s.estimatedDeliveryAt || s.deliveredAt) ? (
                 <Text as="p" variant="bodySm" tone="subdued">
                   {s.deliveredAt
-                    ? `Delivered ${formatDate(s.deliveredAt)}`
-                    : `Expected ${formatDate(s.estimatedDeliveryAt)}`}
+                    ? `Delivered ${dates.date(s.deliveredAt)}`
+                    : `Expected ${dates.date(s.estimatedDeliveryAt)}`}
                 </Text>
               ) : null}
             </BlockStack>

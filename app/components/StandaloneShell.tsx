@@ -31,6 +31,7 @@ import {
   ExitIcon,
 } from "@shopify/polaris-icons";
 import { ShellProvider } from "./shell";
+import type { StoreBrief } from "../dashboard/types";
 
 export function PolarisLink({ url, children, external, ref: _ref, ...rest }: LinkLikeComponentProps) {
   if (external || /^(https?:|mailto:)/i.test(url)) {
@@ -55,15 +56,75 @@ export function StandaloneProvider({ children }: { children: ReactNode }) {
   );
 }
 
+/** Top bar: the current store, and a menu to switch when the workspace has several. */
+function StoreMenu({
+  csrf,
+  storeId,
+  storeName,
+  stores,
+  userLabel,
+  path,
+}: {
+  csrf: string;
+  storeId: string;
+  storeName: string;
+  stores: StoreBrief[];
+  userLabel: string | null;
+  path: string;
+}) {
+  const submit = useSubmit();
+  const [storeMenu, setStoreMenu] = useState(false);
+  return stores.length > 1 ? (
+    <TopBar.Menu
+      open={storeMenu}
+      onOpen={() => setStoreMenu(true)}
+      onClose={() => setStoreMenu(false)}
+      activatorContent={
+        <span style={{ maxWidth: "45vw", display: "inline-block" }}>
+          <Text as="span" tone="text-inverse" truncate>
+            {`Store: ${storeName} ▾`}
+          </Text>
+        </span>
+      }
+      actions={[
+        {
+          title: "Switch store",
+          items: stores.map((s) => ({
+            content: `${s.name} (${s.platform === "woocommerce" ? "WooCommerce" : "Shopify"})`,
+            active: s.id === storeId,
+            onAction: () =>
+              submit(
+                { csrf, storeId: s.id, redirectTo: path },
+                { method: "post", action: "/dashboard/switch-store" },
+              ),
+          })),
+        },
+      ]}
+    />
+  ) : (
+    <div style={{ maxWidth: "45vw", paddingInlineEnd: 12 }}>
+      <Text as="p" tone="text-inverse" truncate>
+        {`${storeName}${userLabel ? ` · ${userLabel}` : ""}`}
+      </Text>
+    </div>
+  );
+}
+
 export function StandaloneFrame({
   csrf,
   storeName,
+  storeId,
+  stores,
+  timeZone,
   userLabel,
   openHandoffs,
   children,
 }: {
   csrf: string;
   storeName: string;
+  storeId: string;
+  stores: StoreBrief[];
+  timeZone: string;
   userLabel: string | null;
   openHandoffs: number;
   children: ReactNode;
@@ -77,7 +138,10 @@ export function StandaloneFrame({
       setToast((t) => ({ message, error: !!opts?.error, n: (t?.n ?? 0) + 1 })),
     [],
   );
-  const shell = useMemo(() => ({ base: "/dashboard", embedded: false, csrf, notify }), [csrf, notify]);
+  const shell = useMemo(
+    () => ({ base: "/dashboard", embedded: false, csrf, notify, timeZone }),
+    [csrf, notify, timeZone],
+  );
   const logout = () => submit({ csrf }, { method: "post", action: "/dashboard/logout" });
   const path = location.pathname.replace(/\/+$/, "");
 
@@ -119,11 +183,14 @@ export function StandaloneFrame({
       showNavigationToggle
       onNavigationToggle={() => setMobileNav((o) => !o)}
       secondaryMenu={
-        <div style={{ maxWidth: "45vw", paddingInlineEnd: 12 }}>
-          <Text as="p" tone="text-inverse" truncate>
-            {`${storeName}${userLabel ? ` · ${userLabel}` : ""}`}
-          </Text>
-        </div>
+        <StoreMenu
+          csrf={csrf}
+          storeId={storeId}
+          storeName={storeName}
+          stores={stores}
+          userLabel={userLabel}
+          path={path}
+        />
       }
     />
   );

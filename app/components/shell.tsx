@@ -12,6 +12,8 @@ export interface Shell {
   /** standalone only: goes into every form as the hidden `csrf` field */
   csrf: string | null;
   notify: (message: string, opts?: { error?: boolean }) => void;
+  /** the current store's IANA time zone: every time on the dashboard is shown in it, labelled */
+  timeZone?: string;
 }
 
 const ShellContext = createContext<Shell>({
@@ -40,10 +42,13 @@ export function CsrfInput() {
   return csrf ? <input type="hidden" name="csrf" value={csrf} /> : null;
 }
 
-/** A Remix POST form that carries the CSRF field when the shell needs one. */
+/**
+ * A Remix POST form that carries the CSRF field when the shell needs one. The server validates and
+ * answers with Polaris inline errors, so the browser's own validation bubbles are off (noValidate).
+ */
 export function ShellForm({ children, ...props }: FormProps) {
   return (
-    <Form method="post" {...props}>
+    <Form method="post" noValidate {...props}>
       <CsrfInput />
       {children}
     </Form>
@@ -61,18 +66,44 @@ export function useResultToast(result: { ok?: boolean; message?: string } | unde
   }, [result, notify]);
 }
 
-export function formatDateTime(iso: string | null | undefined): string {
+/** "Nov 20, 2026, 5:00 AM EST": in the given zone, with the zone's short name. */
+export function formatDateTime(iso: string | null | undefined, timeZone = "UTC"): string {
   if (!iso) return "—";
   const d = new Date(iso);
   if (Number.isNaN(d.getTime())) return "—";
-  return d.toLocaleString("en-US", { dateStyle: "medium", timeStyle: "short", timeZone: "UTC" }) + " UTC";
+  try {
+    return d.toLocaleString("en-US", {
+      year: "numeric",
+      month: "short",
+      day: "numeric",
+      hour: "numeric",
+      minute: "2-digit",
+      timeZone,
+      timeZoneName: "short",
+    });
+  } catch {
+    return formatDateTime(iso, "UTC");
+  }
 }
 
-export function formatDate(iso: string | null | undefined): string {
+export function formatDate(iso: string | null | undefined, timeZone = "UTC"): string {
   if (!iso) return "—";
   const d = new Date(iso);
   if (Number.isNaN(d.getTime())) return "—";
-  return d.toLocaleDateString("en-US", { dateStyle: "medium", timeZone: "UTC" });
+  try {
+    return d.toLocaleDateString("en-US", { dateStyle: "medium", timeZone });
+  } catch {
+    return formatDate(iso, "UTC");
+  }
+}
+
+/** Date formatters bound to the shell's (store's) time zone. */
+export function useDates(): {
+  dateTime: (iso: string | null | undefined) => string;
+  date: (iso: string | null | undefined) => string;
+} {
+  const tz = useShell().timeZone ?? "UTC";
+  return { dateTime: (iso) => formatDateTime(iso, tz), date: (iso) => formatDate(iso, tz) };
 }
 
 export const PLATFORM_LABEL: Record<string, string> = { shopify: "Shopify", woocommerce: "WooCommerce" };

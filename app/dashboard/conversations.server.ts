@@ -4,12 +4,17 @@ import type { WidgetMessage, WidgetOrder } from "../protocol";
 import { LANGUAGES } from "../protocol";
 import type { DashboardCtx } from "./context.server";
 import { maskPersonalData } from "./mask";
+import { listScope, scopeWhere } from "./scope.server";
+import { nextYmd, zonedDayStart } from "./timezone";
+import { SHOPPER_AWAY_MS } from "./live.server";
+import { mailConfigured } from "../chat/notify.server";
 import type {
   ConversationDetailData,
   ConversationFilters,
   ConversationRow,
   ConversationsData,
   FieldErrors,
+  ListScope,
   Platform,
   TranscriptMessage,
 } from "./types";
@@ -32,6 +37,7 @@ export function parseConversationFilters(url: string): {
   const p = new URL(url).searchParams;
   const get = (k: string) => (p.get(k) ?? "").trim();
   const filters: ConversationFilters = {
+    store: /^(all|[A-Za-z0-9_-]{1,64})$/.test(get("store")) ? get("store") : "",
     from: get("from"),
     to: get("to"),
     outcome: get("outcome"),
@@ -54,13 +60,18 @@ export function parseConversationFilters(url: string): {
   return { filters, errors, page };
 }
 
-function whereFor(ctx: DashboardCtx, f: ConversationFilters): Prisma.ConversationWhereInput {
+/** The list's filter; dates are calendar days in the store's time zone. */
+export function conversationWhere(
+  ctx: DashboardCtx,
+  scope: ListScope,
+  f: ConversationFilters,
+): Prisma.ConversationWhereInput {
   const where: Prisma.ConversationWhereInput = {
-    store: { workspaceId: ctx.workspaceId, ...(f.platform ? { platform: f.platform } : {}) },
+    store: { ...scopeWhere(ctx, scope), ...(f.platform ? { platform: f.platform } : {}) },
   };
   const created: Prisma.DateTimeFilter = {};
-  if (f.from) created.gte = validDate(f.from)!;
-  if (f.to) created.lt = new Date(validDate(f.to)!.getTime() + 86_400_000);
+  if (f.from) created.gte = zonedDayStart(f.from, scope.timeZone);
+  if (f.to) created.lt = zonedDayStart(nextYmd(f.to), scope.timeZone);
   if (f.from || f.to) where.createdAt = created;
   if (f.outcome === "in_progress") where.outcome = null;
   else if (f.outcome) where.outcome = f.outcome;
@@ -91,7 +102,8 @@ function toRow(c: ConvWithStore, preview: string): ConversationRow {
 
 export async function listConversations(ctx: DashboardCtx): Promise<ConversationsData> {
   const { filters, errors, page } = parseConversationFilters(ctx.request.url);
-  const where = whereFor(ctx, filters);
+  const scope = await listScope(ctx, filters.store);
+  const where = conversationWhere(ctx, scope, filters);
   const [total, convs] = await Promise.all([
     ctx.db.conversation.count({ where }),
     ctx.db.conversation.findMany({
@@ -114,6 +126,7 @@ export async function listConversations(ctx: DashboardCtx): Promise<Conversation
     if (!preview.has(m.conversationId) && m.text)
       preview.set(m.conversationId, maskPersonalData(m.text).slice(0, 120));
   return {
+    scope,
     filters,
     errors,
     rows: convs.map((c) => toRow(c, preview.get(c.id) ?? "")),
@@ -161,7 +174,7 @@ export async function conversationDetail(ctx: DashboardCtx, id: string): Promise
   ]);
   const messages: TranscriptMessage[] = msgs.map((m) => {
     const payload = parseJson<WidgetMessage>(m.payload);
-    const role = m.role === "shopper" ? "shopper" : "bot";
+    const role = m.role === "shopper" ? "shopper" : m.role === "agent" ? "agent" : "bot";
     const rawText =
       m.text ?? (payload && "text" in payload && typeof payload.text === "string" ? payload.text : "");
     const order = payload && payload.type === "order" && isWidgetOrder(payload.order) ? payload.order : null;
@@ -185,8 +198,15 @@ export async function conversationDetail(ctx: DashboardCtx, id: string): Promise
     };
   });
   const first = messages.find((m) => m.role === "shopper")?.text ?? "";
+  const now = Date.now();
   return {
     conversation: { ...toRow(c, first.slice(0, 120)), customerId: c.customerId },
+    live: {
+      takenOverAt: c.takenOverAt ? c.takenOverAt.toISOString() : null,
+      shopperHere: !!c.shopperSeenAt && now - c.shopperSeenAt.getTime() <= SHOPPER_AWAY_MS,
+      shopperEmail: handoff?.email ? maskPersonalData(handoff.email) : null,
+      mailConfigured: mailConfigured(),
+    },
     messages,
     handoff: handoff ? { id: handoff.id, status: handoff.status, reason: handoff.reason } : null,
   };

@@ -9,6 +9,7 @@ import { buildWidgetConfig } from "../storefront/config.server";
 import { sealSecret } from "../stores/secrets.server";
 import { ctxFor, formOf, seedConversation, seedWorkspace, SAMPLE_ORDER } from "../../test/support/dashboard";
 import { loadHome } from "./home.server";
+import { resetEnvForTests } from "../env.server";
 import { refreshEmbedStatus } from "./embed-status.server";
 import { loadBotSettings, saveBotSettings } from "./settings.server";
 import { faqAction, loadFaq } from "./faq.server";
@@ -56,39 +57,110 @@ describe("Home", () => {
 
     // midday UTC: "an hour ago" is the same calendar day whenever the suite runs (no midnight flake)
     const now = new Date(new Date().toISOString().slice(0, 10) + "T12:00:00Z");
-    const conv = await seedConversation(db, store.id, { createdAt: new Date(now.getTime() - 3600_000) });
-    const ev = (type: string, value: number | null = null, ago = 3600_000) =>
-      db.analyticsEvent.create({
-        data: {
-          storeId: store.id,
-          conversationId: conv.id,
-          type,
-          value,
-          createdAt: new Date(now.getTime() - ago),
-        },
-      });
-    await ev("conversation_started");
-    await ev("order_question");
-    await ev("lookup_verified");
-    await ev("reply", 40);
-    await ev("reply", 60);
-    await ev("reply", 500);
-    await ev("conversation_started", null, 20 * 86_400_000); // outside 7 days, inside 30
+    await seedConversation(db, store.id, { createdAt: new Date(now.getTime() - 3600_000) });
+    await seedConversation(db, store.id, { createdAt: new Date(now.getTime() - 20 * 86_400_000) }); // outside 7 days
     home = await loadHome(ctx, { now });
     expect(item("test_conversation").done).toBe(true);
     expect(home.numbers).toMatchObject({
       conversations: 1,
-      orderQuestions: 1,
-      verifiedLookups: 1,
+      shoppersHelped: 1,
       handoffs: 0,
-      medianReplyMs: 60,
+      resolutionRate: 1,
     });
+    expect(home.numbers).not.toHaveProperty("medianReplyMs");
     expect(home.daily[6]).toEqual({ date: now.toISOString().slice(0, 10), count: 1 });
 
     const month = await loadHome(ctxFor(db, store, "https://trulybot.test/dashboard?range=30"), { now });
     expect(month.range).toBe(30);
     expect(month.daily).toHaveLength(30);
     expect(month.numbers.conversations).toBe(2);
+  });
+
+  it("Home's numbers add up and each equals the Conversations list filtered the same way (store time zone)", async () => {
+    const { store, workspace } = await seedWorkspace(db, { platform: "shopify" });
+    await db.store.update({ where: { id: store.id }, data: { timezone: "America/New_York" } });
+    // another store of the same workspace: never counted in this store's numbers
+    const sibling = await db.store.create({
+      data: {
+        workspaceId: workspace.id,
+        platform: "woocommerce",
+        domain: `sib-${Date.now()}.test`,
+        name: "Sibling",
+      },
+    });
+    const now = new Date("2026-11-23T15:00:00Z"); // 10:00 in New York
+    const at = (iso: string) => new Date(iso);
+    const seeds: [string, string | null][] = [
+      ["2026-11-23T14:00:00Z", "resolved"],
+      ["2026-11-22T12:00:00Z", "resolved"],
+      ["2026-11-21T12:00:00Z", "handoff"],
+      ["2026-11-20T12:00:00Z", "unresolved"],
+      ["2026-11-19T12:00:00Z", null],
+      ["2026-11-17T06:00:00Z", "resolved"], // 01:00 New York on the 17th: first day of the window
+      ["2026-11-17T03:00:00Z", "handoff"], // 22:00 New York on the 16th: outside (it is the 17th in UTC)
+    ];
+    for (const [iso, outcome] of seeds) await seedConversation(db, store.id, { createdAt: at(iso), outcome });
+    await seedConversation(db, sibling.id, { createdAt: at("2026-11-22T12:00:00Z"), outcome: "handoff" });
+
+    const home = await loadHome(ctxFor(db, store), { now });
+    expect(home.timeZone).toBe("America/New_York");
+    expect(home.window).toEqual({ from: "2026-11-17", to: "2026-11-23" });
+    expect(home.numbers).toEqual({
+      conversations: 6,
+      shoppersHelped: 3,
+      resolutionRate: 3 / 5,
+      handoffs: 1,
+      unanswered: 1,
+      inProgress: 1,
+      orderQuestions: 6,
+    });
+    const n = home.numbers;
+    expect(n.shoppersHelped + n.handoffs + n.unanswered + n.inProgress).toBe(n.conversations);
+    expect(home.daily.reduce((a, d) => a + d.count, 0)).toBe(n.conversations);
+
+    const list = async (outcome?: string) => {
+      const q = new URLSearchParams({
+        from: home.window.from,
+        to: home.window.to,
+        ...(outcome ? { outcome } : {}),
+      });
+      return (
+        await listConversations(ctxFor(db, store, `https://trulybot.test/dashboard/conversations?${q}`))
+      ).total;
+    };
+    expect(await list()).toBe(n.conversations);
+    expect(await list("resolved")).toBe(n.shoppersHelped);
+    expect(await list("handoff")).toBe(n.handoffs);
+    expect(await list("unresolved")).toBe(n.unanswered);
+    expect(await list("in_progress")).toBe(n.inProgress);
+  });
+
+  it("with SMTP_URL set the e-mail step is done and no banner is asked for; without it, Settings warns too", async () => {
+    const { store } = await seedWorkspace(db, { platform: "woocommerce" });
+    const before = process.env.SMTP_URL;
+    try {
+      process.env.SMTP_URL = "smtp://127.0.0.1:2525";
+      resetEnvForTests();
+      const on = await loadHome(ctxFor(db, store));
+      expect(on.mailConfigured).toBe(true);
+      expect(on.checklist.find((c) => c.id === "handoff_email")).toMatchObject({
+        done: true,
+        action: undefined,
+      });
+      expect((await loadBotSettings(ctxFor(db, store))).mailConfigured).toBe(true);
+      delete process.env.SMTP_URL;
+      resetEnvForTests();
+      const off = await loadHome(ctxFor(db, store));
+      expect(off.checklist.find((c) => c.id === "handoff_email")).toMatchObject({
+        done: false,
+        action: { url: "handoffs" },
+      });
+      expect((await loadBotSettings(ctxFor(db, store))).mailConfigured).toBe(false);
+    } finally {
+      if (before === undefined) delete process.env.SMTP_URL;
+      else process.env.SMTP_URL = before;
+      resetEnvForTests();
+    }
   });
 
   it("shows the Shopify app-embed step with the theme-editor deep link until the embed is on", async () => {
@@ -316,35 +388,52 @@ describe("Conversations", () => {
     });
     const url = (q: string) => `https://trulybot.test/dashboard/conversations${q}`;
 
-    const first = await listConversations(ctxFor(db, store, url("")));
+    // by default the list shows the current store, labelled; ?store=all shows the whole workspace
+    const own = await listConversations(ctxFor(db, store, url("")));
+    expect(own.total).toBe(PAGE_SIZE + 3);
+    expect(own.scope.label).toBe("Demo Outfitters (Shopify)");
+    const sideOnly = await listConversations(ctxFor(db, store, url(`?store=${woo.id}`)));
+    expect(sideOnly.rows.map((r) => r.storeName)).toEqual(["Woo side"]);
+    const foreign = await listConversations(ctxFor(db, store, url(`?store=${other.store.id}`)));
+    expect(foreign.scope.store).toBe(store.id); // another workspace's store is never shown
+    expect(foreign.total).toBe(PAGE_SIZE + 3);
+
+    const first = await listConversations(ctxFor(db, store, url("?store=all")));
+    expect(first.scope.label).toBe("All 2 stores");
     expect(first.total).toBe(PAGE_SIZE + 4);
     expect(first.rows).toHaveLength(PAGE_SIZE);
     expect(first.hasNext).toBe(true);
     expect(first.rows[0].platform).toBe("woocommerce");
     expect(first.rows[1].preview).toBe("where is order 1003? my email is a***e@example.com, phone ***67");
-    const second = await listConversations(ctxFor(db, store, url("?page=2")));
+    const second = await listConversations(ctxFor(db, store, url("?store=all&page=2")));
     expect(second.rows).toHaveLength(4);
     expect(second.hasNext).toBe(false);
     expect(second.hasPrevious).toBe(true);
 
     expect(
-      (await listConversations(ctxFor(db, store, url("?language=fr")))).rows.map((r) => r.storeName),
-    ).toEqual(["Woo side"]);
-    expect((await listConversations(ctxFor(db, store, url("?platform=shopify")))).total).toBe(PAGE_SIZE + 3);
-    expect((await listConversations(ctxFor(db, store, url("?outcome=handoff")))).total).toBe(1);
-    expect((await listConversations(ctxFor(db, store, url("?outcome=in_progress")))).total).toBe(1);
-    expect(
-      (await listConversations(ctxFor(db, store, url("?from=2026-11-03&to=2026-11-05")))).rows.map(
+      (await listConversations(ctxFor(db, store, url("?store=all&language=fr")))).rows.map(
         (r) => r.storeName,
       ),
     ).toEqual(["Woo side"]);
-    expect((await listConversations(ctxFor(db, store, url("?from=2026-11-02&to=2026-11-02")))).total).toBe(
-      11,
+    expect((await listConversations(ctxFor(db, store, url("?store=all&platform=shopify")))).total).toBe(
+      PAGE_SIZE + 3,
     );
+    expect((await listConversations(ctxFor(db, store, url("?store=all&outcome=handoff")))).total).toBe(1);
+    expect((await listConversations(ctxFor(db, store, url("?store=all&outcome=in_progress")))).total).toBe(1);
     expect(
-      (await listConversations(ctxFor(db, store, url("?from=2026-11-05&to=2026-11-01")))).errors,
+      (await listConversations(ctxFor(db, store, url("?store=all&from=2026-11-03&to=2026-11-05")))).rows.map(
+        (r) => r.storeName,
+      ),
+    ).toEqual(["Woo side"]);
+    expect(
+      (await listConversations(ctxFor(db, store, url("?store=all&from=2026-11-02&to=2026-11-02")))).total,
+    ).toBe(11);
+    expect(
+      (await listConversations(ctxFor(db, store, url("?store=all&from=2026-11-05&to=2026-11-01")))).errors,
     ).toEqual({ to: "The end date is before the start date" });
-    const bad = await listConversations(ctxFor(db, store, url("?from=2026-13-45&outcome=great&language=es")));
+    const bad = await listConversations(
+      ctxFor(db, store, url("?store=all&from=2026-13-45&outcome=great&language=es")),
+    );
     expect(bad.errors).toEqual({ from: "Use a date like 2026-11-01", outcome: "Unknown outcome" });
     expect(bad.filters).toMatchObject({ from: "", outcome: "", language: "es" });
     expect(bad.total).toBe(Math.floor((PAGE_SIZE + 3) / 2));

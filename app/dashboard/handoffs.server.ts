@@ -2,12 +2,15 @@
 import type { DashboardCtx } from "./context.server";
 import { formString } from "./context.server";
 import { isWidgetOrder } from "./conversations.server";
+import { listScope, scopeWhere } from "./scope.server";
 import type { ActionResult, HandoffRow, HandoffsData } from "./types";
 
 export async function loadHandoffs(ctx: DashboardCtx): Promise<HandoffsData> {
-  const status = new URL(ctx.request.url).searchParams.get("status");
+  const params = new URL(ctx.request.url).searchParams;
+  const status = params.get("status");
+  const scope = await listScope(ctx, params.get("store") ?? "");
   const where = {
-    store: { workspaceId: ctx.workspaceId },
+    store: scopeWhere(ctx, scope),
     ...(status === "open" || status === "resolved" ? { status } : {}),
   };
   const [rows, openCount] = await Promise.all([
@@ -18,9 +21,10 @@ export async function loadHandoffs(ctx: DashboardCtx): Promise<HandoffsData> {
       orderBy: [{ status: "asc" }, { createdAt: "desc" }],
       take: 200,
     }),
-    ctx.db.handoffRequest.count({ where: { store: { workspaceId: ctx.workspaceId }, status: "open" } }),
+    ctx.db.handoffRequest.count({ where: { store: scopeWhere(ctx, scope), status: "open" } }),
   ]);
   return {
+    scope,
     openCount,
     handoffs: rows.map((h): HandoffRow => {
       let order: unknown = null;

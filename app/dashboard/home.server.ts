@@ -1,42 +1,30 @@
-/** Home: setup checklist, key numbers for the last 7/30 days, conversations per day. */
-import { createPrismaChatRepository } from "../chat/repository.server";
+/**
+ * Home: setup checklist, key numbers for the last 7/30 days (calendar days in the store's time zone),
+ * conversations per day. Every number is a count of the store's conversations by outcome over those
+ * days, so each one equals the Conversations list filtered the same way (the page links there).
+ */
+import type { Store } from "@prisma/client";
+import { mailConfigured } from "../chat/notify.server";
 import { loadEnv } from "../env.server";
 import { currentStore, storeBrief, type DashboardCtx } from "./context.server";
 import { embedDeepLink } from "./embed-status";
+import { lastDays, nextYmd, safeTimeZone, ymdInZone, zonedDayStart } from "./timezone";
 import type { ChecklistItem, HomeData } from "./types";
-
-const DAY = 86_400_000;
 
 export function parseRange(url: string): 7 | 30 {
   return new URL(url).searchParams.get("range") === "30" ? 30 : 7;
 }
 
-/** UTC day buckets, oldest first, ending today. */
-export function dailyBuckets(dates: Date[], days: number, now: Date): { date: string; count: number }[] {
-  const today = Date.UTC(now.getUTCFullYear(), now.getUTCMonth(), now.getUTCDate());
-  const out: { date: string; count: number }[] = [];
-  const index = new Map<string, number>();
-  for (let i = days - 1; i >= 0; i--) {
-    const d = new Date(today - i * DAY).toISOString().slice(0, 10);
-    index.set(d, out.length);
-    out.push({ date: d, count: 0 });
-  }
-  for (const dt of dates) {
-    const k = dt.toISOString().slice(0, 10);
-    const i = index.get(k);
-    if (i !== undefined) out[i].count++;
-  }
-  return out;
-}
+type HomeOpts = { shop?: string; embedEnabled?: boolean | null; now?: Date };
 
-export async function loadHome(
+/** Setup steps from the store's real state. */
+async function buildChecklist(
   ctx: DashboardCtx,
-  opts: { shop?: string; embedEnabled?: boolean | null; now?: Date } = {},
-): Promise<HomeData> {
+  store: Store,
+  opts: HomeOpts,
+  mail: boolean,
+): Promise<ChecklistItem[]> {
   const { db } = ctx;
-  const now = opts.now ?? new Date();
-  const range = parseRange(ctx.request.url);
-  const store = await currentStore(ctx);
   const settings = await db.botSettings.findUnique({ where: { storeId: store.id } });
   const [anyConversation, faqCount] = await Promise.all([
     db.conversation.findFirst({ where: { storeId: store.id }, select: { id: true } }),
@@ -86,6 +74,15 @@ export async function loadHome(
     });
   }
   checklist.push({
+    id: "handoff_email",
+    label: "Get handoffs by e-mail",
+    done: mail,
+    help: mail
+      ? "When a shopper asks for a person, you get an e-mail with a link to the chat."
+      : "E-mail is not set up on the server (SMTP_URL), so nobody is told when a shopper asks for a person. Check Handoffs, or set SMTP_URL.",
+    action: mail ? undefined : { label: "Open handoffs", url: "handoffs", external: false },
+  });
+  checklist.push({
     id: "personalised",
     label: "Make the bot yours",
     done: (settings?.version ?? 1) > 1,
@@ -111,32 +108,57 @@ export async function loadHome(
       : "Open your storefront, click the chat bubble and ask “where is my order?”.",
   });
 
-  const from = new Date(now.getTime() - range * DAY);
-  const summary = await createPrismaChatRepository(db).summarize(store.id, from, now);
-  const dayStart = new Date(
-    Date.UTC(now.getUTCFullYear(), now.getUTCMonth(), now.getUTCDate()) - (range - 1) * DAY,
-  );
+  return checklist;
+}
+
+/** Conversations of the store started on the last `range` calendar days (store time zone), by outcome. */
+async function keyNumbers(ctx: DashboardCtx, store: Store, range: number, now: Date) {
+  const { db } = ctx;
+  const tz = safeTimeZone(store.timezone);
+  const days = lastDays(now, range, tz);
+  const window = { from: days[0]!, to: days[days.length - 1]! };
   const convs = await db.conversation.findMany({
-    where: { storeId: store.id, createdAt: { gte: dayStart, lte: now } },
-    select: { createdAt: true },
+    where: {
+      storeId: store.id,
+      createdAt: { gte: zonedDayStart(window.from, tz), lt: zonedDayStart(nextYmd(window.to), tz) },
+    },
+    select: { createdAt: true, outcome: true, orderQuestion: true },
   });
+  const count = (outcome: string) => convs.filter((c) => c.outcome === outcome).length;
+  const helped = count("resolved");
+  const handoffs = count("handoff");
+  const unanswered = count("unresolved");
+  const finished = helped + handoffs + unanswered;
+  const perDay = new Map(days.map((d) => [d, 0]));
+  for (const c of convs) {
+    const k = ymdInZone(c.createdAt, tz);
+    perDay.set(k, (perDay.get(k) ?? 0) + 1);
+  }
 
   return {
-    store: storeBrief(store),
-    checklist,
-    range,
+    timeZone: tz,
+    window,
     numbers: {
-      conversations: summary.conversations,
-      orderQuestions: summary.orderQuestions,
-      verifiedLookups: summary.verifiedLookups,
-      resolvedWithoutHuman: summary.resolvedWithoutHuman,
-      handoffs: summary.handoffs,
-      medianReplyMs: summary.medianReplyMs,
+      conversations: convs.length,
+      shoppersHelped: helped,
+      resolutionRate: finished ? helped / finished : null,
+      handoffs,
+      unanswered,
+      inProgress: convs.length - finished,
+      orderQuestions: convs.filter((c) => c.orderQuestion).length,
     },
-    daily: dailyBuckets(
-      convs.map((c) => c.createdAt),
-      range,
-      now,
-    ),
+    daily: days.map((date) => ({ date, count: perDay.get(date) ?? 0 })),
   };
+}
+
+export async function loadHome(ctx: DashboardCtx, opts: HomeOpts = {}): Promise<HomeData> {
+  const now = opts.now ?? new Date();
+  const range = parseRange(ctx.request.url);
+  const store = await currentStore(ctx);
+  const mail = mailConfigured();
+  const [checklist, numbers] = await Promise.all([
+    buildChecklist(ctx, store, opts, mail),
+    keyNumbers(ctx, store, range, now),
+  ]);
+  return { store: storeBrief(store), mailConfigured: mail, checklist, range, ...numbers };
 }

@@ -1,4 +1,5 @@
 /** Bot settings: load and save (every save bumps BotSettings.version so the widget config's ETag changes). */
+import { mailConfigured } from "../chat/notify.server";
 import { parseLanguages } from "../storefront/config.server";
 import { currentStore, storeBrief, type DashboardCtx } from "./context.server";
 import { businessHoursText, validateBotSettings } from "./settings-schema";
@@ -14,6 +15,7 @@ export async function loadBotSettings(ctx: DashboardCtx): Promise<BotSettingsDat
   const langs = parseLanguages(s.languages);
   return {
     store: storeBrief(store),
+    mailConfigured: mailConfigured(),
     values: {
       name: s.name,
       greeting: s.greeting,

@@ -17,7 +17,7 @@ export interface StoreBrief {
 }
 
 export interface ChecklistItem {
-  id: "embed" | "connected" | "widget" | "personalised" | "faq" | "test_conversation";
+  id: "embed" | "connected" | "widget" | "handoff_email" | "personalised" | "faq" | "test_conversation";
   label: string;
   done: boolean;
   /** what to do (or what we know) */
@@ -25,26 +25,40 @@ export interface ChecklistItem {
   action?: { label: string; url: string; external: boolean };
 }
 
+/** Conversations started in the window, by outcome (each matches a filtered Conversations list). */
 export interface KeyNumbers {
   conversations: number;
-  orderQuestions: number;
-  verifiedLookups: number;
-  resolvedWithoutHuman: number;
+  /** outcome resolved: the bot answered and no person was needed */
+  shoppersHelped: number;
+  /** shoppersHelped / finished conversations (resolved + handoff + unresolved); null when none finished */
+  resolutionRate: number | null;
+  /** outcome handoff: sent to your team */
   handoffs: number;
-  medianReplyMs: number | null;
+  /** outcome unresolved: the bot could not answer */
+  unanswered: number;
+  /** no outcome yet */
+  inProgress: number;
+  orderQuestions: number;
 }
 
 export interface HomeData {
   store: StoreBrief;
+  /** the server can send e-mail (SMTP_URL): handoff notices and replies to shoppers who left */
+  mailConfigured: boolean;
   checklist: ChecklistItem[];
   range: 7 | 30;
+  /** the store's IANA time zone: days are counted in it */
+  timeZone: string;
+  /** first and last calendar day counted (YYYY-MM-DD, store time zone) */
+  window: { from: string; to: string };
   numbers: KeyNumbers;
-  /** conversations per day over the range, oldest first; date = YYYY-MM-DD (UTC) */
+  /** conversations per day over the range, oldest first; date = YYYY-MM-DD (store time zone) */
   daily: { date: string; count: number }[];
 }
 
 export interface BotSettingsData {
   store: StoreBrief;
+  mailConfigured: boolean;
   values: {
     name: string;
     greeting: string;
@@ -89,7 +103,18 @@ export interface FaqTestResult {
   match: { id: string; question: string; answer: string; score: number; answered: boolean } | null;
 }
 
+/** What a list shows: one store of the workspace (its id) or "all"; labelled for the merchant. */
+export interface ListScope {
+  store: string;
+  label: string;
+  stores: StoreBrief[];
+  /** the current store's IANA time zone: list times and date filters use it */
+  timeZone: string;
+}
+
 export interface ConversationFilters {
+  /** "" = the current store, "all", or a store id of the workspace */
+  store: string;
   from: string;
   to: string;
   outcome: string;
@@ -113,6 +138,7 @@ export interface ConversationRow {
 }
 
 export interface ConversationsData {
+  scope: ListScope;
   filters: ConversationFilters;
   errors: FieldErrors;
   rows: ConversationRow[];
@@ -125,7 +151,8 @@ export interface ConversationsData {
 
 export interface TranscriptMessage {
   id: string;
-  role: "bot" | "shopper";
+  /** agent: a person from the store, written from the dashboard (live handoff) */
+  role: "bot" | "shopper" | "agent";
   type: string;
   /** masked when role = shopper */
   text: string;
@@ -137,6 +164,16 @@ export interface TranscriptMessage {
 
 export interface ConversationDetailData {
   conversation: ConversationRow & { customerId: string | null };
+  live: {
+    /** set while a person from the store has taken the conversation over (the bot is quiet) */
+    takenOverAt: string | null;
+    /** the shopper's widget polled in the last 2 minutes */
+    shopperHere: boolean;
+    /** masked address the shopper left in the handoff form, if any */
+    shopperEmail: string | null;
+    /** the server can send mail (SMTP_URL): a shopper who left gets replies by e-mail */
+    mailConfigured: boolean;
+  };
   messages: TranscriptMessage[];
   handoff: { id: string; status: string; reason: string } | null;
 }
@@ -157,6 +194,7 @@ export interface HandoffRow {
 }
 
 export interface HandoffsData {
+  scope: ListScope;
   openCount: number;
   handoffs: HandoffRow[];
 }

@@ -1,9 +1,11 @@
-import type { LoaderFunctionArgs } from "@remix-run/node";
+import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { useLoaderData } from "@remix-run/react";
 import { TitleBar } from "@shopify/app-bridge-react";
 import { embeddedContext, refreshEmbedStatus } from "../dashboard/embedded.server";
 import { loadHome } from "../dashboard/home.server";
 import { HomePage } from "../components/pages/HomePage";
+
+export const meta: MetaFunction = () => [{ title: "Home · TrulyBot" }];
 
 export const loader = async ({ request }: LoaderFunctionArgs) => {
   const { ctx, admin, shop } = await embeddedContext(request);

@@ -1,20 +1,31 @@
-import type { LoaderFunctionArgs } from "@remix-run/node";
-import { useLoaderData } from "@remix-run/react";
+import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { data } from "@remix-run/node";
+import { useActionData, useLoaderData } from "@remix-run/react";
 import { TitleBar } from "@shopify/app-bridge-react";
 import { embeddedContext } from "../dashboard/embedded.server";
 import { conversationDetail } from "../dashboard/conversations.server";
+import { liveAction } from "../dashboard/live.server";
 import { ConversationDetailPage } from "../components/pages/ConversationDetailPage";
+
+export const meta: MetaFunction = () => [{ title: "Conversation · TrulyBot" }];
 
 export const loader = async ({ request, params }: LoaderFunctionArgs) => {
   const { ctx } = await embeddedContext(request);
   return conversationDetail(ctx, params.id ?? "");
 };
 
+/** Live handoff: take over, reply, hand back. */
+export const action = async ({ request, params }: ActionFunctionArgs) => {
+  const { ctx } = await embeddedContext(request);
+  const { status, ...result } = await liveAction(ctx, params.id ?? "", await request.formData());
+  return data({ ...result, sent: result.ok ? Date.now() : 0 }, { status });
+};
+
 export default function AppConversation() {
   return (
     <>
       <TitleBar title="Conversation" />
-      <ConversationDetailPage data={useLoaderData<typeof loader>()} />
+      <ConversationDetailPage data={useLoaderData<typeof loader>()} result={useActionData<typeof action>()} />
     </>
   );
 }

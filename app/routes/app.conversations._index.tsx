@@ -1,9 +1,11 @@
-import type { LoaderFunctionArgs } from "@remix-run/node";
+import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { useLoaderData } from "@remix-run/react";
 import { TitleBar } from "@shopify/app-bridge-react";
 import { embeddedContext } from "../dashboard/embedded.server";
 import { listConversations } from "../dashboard/conversations.server";
 import { ConversationsPage } from "../components/pages/ConversationsPage";
+
+export const meta: MetaFunction = () => [{ title: "Conversations · TrulyBot" }];
 
 export const loader = async ({ request }: LoaderFunctionArgs) => {
   const { ctx } = await embeddedContext(request);

@@ -1,10 +1,12 @@
-import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
+import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { data } from "@remix-run/node";
 import { useLoaderData, useSearchParams } from "@remix-run/react";
 import { TitleBar } from "@shopify/app-bridge-react";
 import { embeddedContext } from "../dashboard/embedded.server";
 import { handoffAction, loadHandoffs } from "../dashboard/handoffs.server";
 import { HandoffsPage } from "../components/pages/HandoffsPage";
+
+export const meta: MetaFunction = () => [{ title: "Handoffs · TrulyBot" }];
 
 export const loader = async ({ request }: LoaderFunctionArgs) => {
   const { ctx } = await embeddedContext(request);

@@ -1,10 +1,12 @@
-import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
+import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { data } from "@remix-run/node";
 import { useLoaderData } from "@remix-run/react";
 import { TitleBar } from "@shopify/app-bridge-react";
 import { embeddedContext } from "../dashboard/embedded.server";
 import { loadStores, storesAction } from "../dashboard/stores.server";
 import { StoresPage } from "../components/pages/StoresPage";
+
+export const meta: MetaFunction = () => [{ title: "Stores · TrulyBot" }];
 
 export const loader = async ({ request }: LoaderFunctionArgs) => {
   const { ctx } = await embeddedContext(request);

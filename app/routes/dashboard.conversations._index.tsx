@@ -1,8 +1,13 @@
-import type { LoaderFunctionArgs } from "@remix-run/node";
+import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { useLoaderData } from "@remix-run/react";
 import { requireStandalone } from "../dashboard/context.server";
 import { listConversations } from "../dashboard/conversations.server";
 import { ConversationsPage } from "../components/pages/ConversationsPage";
+
+export const meta: MetaFunction = () => [
+  { title: "Conversations · TrulyBot dashboard" },
+  { name: "robots", content: "noindex" },
+];
 
 export const loader = async ({ request }: LoaderFunctionArgs) => {
   const { ctx } = await requireStandalone(request);

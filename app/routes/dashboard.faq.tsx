@@ -1,9 +1,14 @@
-import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
+import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { data } from "@remix-run/node";
 import { useLoaderData } from "@remix-run/react";
 import { requireStandalone, requireStandaloneForm } from "../dashboard/context.server";
 import { faqAction, loadFaq } from "../dashboard/faq.server";
 import { FaqPage } from "../components/pages/FaqPage";
+
+export const meta: MetaFunction = () => [
+  { title: "FAQ · TrulyBot dashboard" },
+  { name: "robots", content: "noindex" },
+];
 
 export const loader = async ({ request }: LoaderFunctionArgs) => {
   const { ctx } = await requireStandalone(request);

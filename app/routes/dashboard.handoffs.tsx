@@ -1,9 +1,14 @@
-import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
+import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { data } from "@remix-run/node";
 import { useLoaderData, useSearchParams } from "@remix-run/react";
 import { requireStandalone, requireStandaloneForm } from "../dashboard/context.server";
 import { handoffAction, loadHandoffs } from "../dashboard/handoffs.server";
 import { HandoffsPage } from "../components/pages/HandoffsPage";
+
+export const meta: MetaFunction = () => [
+  { title: "Handoffs · TrulyBot dashboard" },
+  { name: "robots", content: "noindex" },
+];
 
 export const loader = async ({ request }: LoaderFunctionArgs) => {
   const { ctx } = await requireStandalone(request);

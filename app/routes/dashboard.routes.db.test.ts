@@ -16,6 +16,7 @@ import * as conversation from "./dashboard.conversations.$id";
 import * as handoffs from "./dashboard.handoffs";
 import * as stores from "./dashboard.stores";
 import * as logout from "./dashboard.logout";
+import * as switchStore from "./dashboard.switch-store";
 
 let db: Db;
 let cleanup: () => Promise<void>;
@@ -112,11 +113,17 @@ describe("with a dashboard session", () => {
     expect(r.data).toMatchObject({ authenticated: true, csrf, storeName: "Woo Outfitters", openHandoffs: 0 });
   });
 
-  it("Home shows the WooCommerce checklist", async () => {
+  it("Home shows the WooCommerce checklist, with an e-mail step while SMTP_URL is not set", async () => {
     const d = await home.loader(args(get("/dashboard")));
+    expect(d.mailConfigured).toBe(false);
+    expect(d.checklist.find((c) => c.id === "handoff_email")).toMatchObject({
+      done: false,
+      label: "Get handoffs by e-mail",
+    });
     expect(d.checklist.map((c) => c.id)).toEqual([
       "connected",
       "widget",
+      "handoff_email",
       "personalised",
       "faq",
       "test_conversation",
@@ -205,6 +212,45 @@ describe("with a dashboard session", () => {
     ).toBe(404);
   });
 
+  it("conversation: take over, reply as a person, hand back; CSRF required; another workspace's is 404", async () => {
+    const conv = await seedConversation(db, storeId);
+    const path = `/dashboard/conversations/${conv.id}`;
+    const act = (fields: Record<string, string>, opts: { csrf?: string | null } = {}) =>
+      conversation.action(args(post(path, fields, opts), { id: conv.id }));
+    expect((await thrown(act({ intent: "take_over" }, { csrf: "forged" }))).status).toBe(403);
+    expect((await db.conversation.findUniqueOrThrow({ where: { id: conv.id } })).takenOverAt).toBeNull();
+
+    const took = asData<{ ok: boolean; message: string }>(await act({ intent: "take_over" }));
+    expect(took.data.message).toMatch(/bot stays quiet/);
+    const before = await conversation.loader(args(get(path), { id: conv.id }));
+    expect(before.live.takenOverAt).not.toBeNull();
+    expect(before.live.shopperHere).toBe(false);
+
+    const empty = asData<{ errors: Record<string, string> }>(await act({ intent: "reply", text: "" }));
+    expect(empty.init?.status).toBe(400);
+    expect(empty.data.errors).toEqual({ text: "Write a reply first" });
+    const sent = asData<{ ok: boolean; sent: number }>(
+      await act({ intent: "reply", text: "Hello from the shop" }),
+    );
+    expect(sent.data.ok).toBe(true);
+    expect(sent.data.sent).toBeGreaterThan(0);
+    const after = await conversation.loader(args(get(path), { id: conv.id }));
+    expect(after.messages.at(-1)).toMatchObject({ role: "agent", text: "Hello from the shop" });
+
+    await act({ intent: "hand_back" });
+    expect((await conversation.loader(args(get(path), { id: conv.id }))).live.takenOverAt).toBeNull();
+
+    const other = await seedWorkspace(db);
+    const foreign = await seedConversation(db, other.store.id);
+    const r = asData<{ ok: boolean }>(
+      await conversation.action(
+        args(post(`/dashboard/conversations/${foreign.id}`, { intent: "take_over" }), { id: foreign.id }),
+      ),
+    );
+    expect(r.init?.status).toBe(404);
+    expect((await db.conversation.findUniqueOrThrow({ where: { id: foreign.id } })).takenOverAt).toBeNull();
+  });
+
   it("handoffs: resolve one", async () => {
     const h = await db.handoffRequest.create({
       data: { storeId, email: "dan@example.com", message: "Need help" },
@@ -230,6 +276,46 @@ describe("with a dashboard session", () => {
     const d = await stores.loader(args(get("/dashboard/stores")));
     expect(d.stores).toHaveLength(1);
     expect(d.stores[0]).toMatchObject({ id: storeId, current: true, platform: "woocommerce" });
+  });
+
+  it("store switcher: only to a store of the same workspace, CSRF-checked, and lists follow it", async () => {
+    const ws = (await db.store.findUniqueOrThrow({ where: { id: storeId } })).workspaceId;
+    const second = await db.store.create({
+      data: {
+        workspaceId: ws,
+        platform: "shopify",
+        domain: "second.myshopify.com",
+        name: "Second Shop",
+        timezone: "Asia/Tokyo",
+      },
+    });
+    await seedConversation(db, second.id, { language: "it" });
+    const outsider = await seedWorkspace(db, { name: "Outsider" });
+    const sw = (fields: Record<string, string>, opts: { csrf?: string | null } = {}) =>
+      switchStore.action(args(post("/dashboard/switch-store", fields, opts)));
+    expect((await thrown(sw({ storeId: second.id }, { csrf: "nope" }))).status).toBe(403);
+    expect((await thrown(sw({ storeId: outsider.store.id }))).status).toBe(404);
+
+    const layoutBefore = asData<{ stores: { id: string }[] }>(await layout.loader(args(get("/dashboard"))));
+    expect(layoutBefore.data.stores.map((s) => s.id).sort()).toEqual([storeId, second.id].sort());
+
+    const res = (await sw({ storeId: second.id, redirectTo: "https://evil.test/" })) as Response;
+    expect(res.status).toBe(302);
+    expect(res.headers.get("location")).toBe("/dashboard");
+    const list = await conversations.loader(args(get("/dashboard/conversations")));
+    expect(list.scope).toMatchObject({
+      store: second.id,
+      label: "Second Shop (Shopify)",
+      timeZone: "Asia/Tokyo",
+    });
+    expect(list.rows.map((r) => r.language)).toEqual(["it"]);
+    const layoutAfter = asData<{ storeName: string; timeZone: string }>(
+      await layout.loader(args(get("/dashboard"))),
+    );
+    expect(layoutAfter.data).toMatchObject({ storeName: "Second Shop", timeZone: "Asia/Tokyo" });
+
+    const back = (await sw({ storeId, redirectTo: "/dashboard/conversations" })) as Response;
+    expect(back.headers.get("location")).toBe("/dashboard/conversations");
   });
 
   it("log out needs the CSRF token, then ends the session", async () => {

@@ -1,9 +1,14 @@
-import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
+import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { data } from "@remix-run/node";
 import { useActionData, useLoaderData } from "@remix-run/react";
 import { requireStandalone, requireStandaloneForm } from "../dashboard/context.server";
 import { loadBotSettings, saveBotSettings } from "../dashboard/settings.server";
 import { BotSettingsPage } from "../components/pages/BotSettingsPage";
+
+export const meta: MetaFunction = () => [
+  { title: "Bot settings · TrulyBot dashboard" },
+  { name: "robots", content: "noindex" },
+];
 
 export const loader = async ({ request }: LoaderFunctionArgs) => {
   const { ctx } = await requireStandalone(request);

@@ -1,9 +1,14 @@
-import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
+import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { data } from "@remix-run/node";
 import { useLoaderData } from "@remix-run/react";
 import { requireStandalone, requireStandaloneForm } from "../dashboard/context.server";
 import { loadStores, storesAction } from "../dashboard/stores.server";
 import { StoresPage } from "../components/pages/StoresPage";
+
+export const meta: MetaFunction = () => [
+  { title: "Stores · TrulyBot dashboard" },
+  { name: "robots", content: "noindex" },
+];
 
 export const loader = async ({ request }: LoaderFunctionArgs) => {
   const { ctx } = await requireStandalone(request);

@@ -14,11 +14,21 @@ import {
 import polarisStyles from "@shopify/polaris/build/esm/styles.css?url";
 import { getDb } from "../db.server";
 import { getDashboardSession } from "../dashboard/session.server";
+import { storeBrief } from "../dashboard/context.server";
+import { safeTimeZone } from "../dashboard/timezone";
 import { SignInNeeded, StandaloneFrame, StandaloneProvider } from "../components/StandaloneShell";
 
 export const links: LinksFunction = () => [{ rel: "stylesheet", href: polarisStyles }];
-export const meta: MetaFunction = () => [
-  { title: "TrulyBot dashboard" },
+/** Pages set their own title; this one is for the sign-in and error pages. */
+export const meta: MetaFunction<typeof loader> = ({ data, error }) => [
+  {
+    title:
+      error && !(isRouteErrorResponse(error) && error.status === 401)
+        ? "Something went wrong · TrulyBot dashboard"
+        : !error && data && data.authenticated
+          ? "TrulyBot dashboard"
+          : "Open the dashboard from WordPress · TrulyBot",
+  },
   { name: "robots", content: "noindex" },
 ];
 
@@ -29,14 +39,21 @@ export const loader = async ({ request }: LoaderFunctionArgs) => {
   const db = await getDb();
   const store = await db.store.findUnique({ where: { id: session.storeId } });
   if (!store) return data({ authenticated: false as const }, { status: 401, headers });
-  const openHandoffs = await db.handoffRequest.count({
-    where: { status: "open", store: { workspaceId: store.workspaceId } },
-  });
+  const [openHandoffs, stores] = await Promise.all([
+    db.handoffRequest.count({ where: { status: "open", storeId: store.id } }),
+    db.store.findMany({
+      where: { workspaceId: store.workspaceId },
+      orderBy: [{ platform: "asc" }, { createdAt: "asc" }],
+    }),
+  ]);
   return data(
     {
       authenticated: true as const,
       csrf: session.csrfToken,
       storeName: store.name,
+      storeId: store.id,
+      stores: stores.map(storeBrief),
+      timeZone: safeTimeZone(store.timezone),
       userLabel: session.userLabel,
       openHandoffs,
     },
@@ -59,6 +76,9 @@ export default function DashboardLayout() {
       <StandaloneFrame
         csrf={d.csrf}
         storeName={d.storeName}
+        storeId={d.storeId}
+        stores={d.stores}
+        timeZone={d.timeZone}
         userLabel={d.userLabel}
         openHandoffs={d.openHandoffs}
       >

@@ -1,6 +1,8 @@
-import type { LoaderFunctionArgs } from "@remix-run/node";
+import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { useLoaderData } from "@remix-run/react";
 import { requireDemoMode } from "../demo/demo.server";
+
+export const meta: MetaFunction = () => [{ title: "TrulyBot demo" }];
 
 export const loader = async (_args: LoaderFunctionArgs) => {
   return requireDemoMode();
@@ -11,7 +13,7 @@ export default function DemoIndex() {
   return (
     <main
       style={{
-        fontFamily: "Inter, system-ui, sans-serif",
+        fontFamily: "system-ui, sans-serif",
         maxWidth: 720,
         margin: "3rem auto",
         padding: "0 1rem",
@@ -35,6 +37,10 @@ export default function DemoIndex() {
         <li>
           <a href="/demo/dashboard">Merchant dashboard</a> (signs you in through the same single sign-on link
           the WordPress plugin uses)
+        </li>
+        <li>
+          <a href="/demo/mailbox">Mailbox</a> — every e-mail the demo sent (handoff notices, replies to
+          shoppers), also written to <code>.demo/mail/</code>
         </li>
         <li>
           <a href="/healthz">Health check</a>

@@ -1,5 +1,6 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
 import { jsonError, storefrontBoundary } from "../storefront/errors.server";
+import { shopifyPollLoader } from "../dashboard/shopper-poll-routes.server";
 import { verifyShopifyProxy } from "../platforms/shopify/proxy.server";
 import { MAX_BODY_BYTES, storefrontMessages } from "../storefront/turn.server";
 
@@ -16,5 +17,5 @@ export const action = async ({ request }: ActionFunctionArgs) =>
     return storefrontMessages(ctx.store, body, { key: ctx.shopperKey, customerId: ctx.customerId });
   });
 
-export const loader = async (_args: LoaderFunctionArgs) =>
-  jsonError(405, "method_not_allowed", "Use POST.", { Allow: "POST" });
+/** GET: the messages newer than `after` (live handoff replies), app/dashboard/shopper-poll-routes.server.ts. */
+export const loader = (args: LoaderFunctionArgs) => shopifyPollLoader(args);

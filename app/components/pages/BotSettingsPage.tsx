@@ -18,8 +18,9 @@ import {
 import { useNavigation } from "@remix-run/react";
 import type { ActionResult, BotSettingsData } from "../../dashboard/types";
 import { LANGUAGE_LABELS } from "../../dashboard/settings-schema";
-import { ShellForm, useResultToast, useShell } from "../shell";
+import { PLATFORM_LABEL, ShellForm, useResultToast, useShell } from "../shell";
 import { WidgetPreview } from "../WidgetPreview";
+import { MailBanner } from "../MailBanner";
 
 const LANG_CHOICES = Object.entries(LANGUAGE_LABELS).map(([value, label]) => ({ value, label }));
 
@@ -45,7 +46,7 @@ export function BotSettingsPage({
   return (
     <Page
       title={embedded ? undefined : "Bot settings"}
-      subtitle="How the chat looks and behaves on your storefront"
+      subtitle={`${data.store.name} (${PLATFORM_LABEL[data.store.platform]}): how the chat looks and behaves on this storefront`}
     >
       <ShellForm>
         <input type="hidden" name="orderTracking" value={v.orderTracking ? "true" : "false"} />
@@ -55,6 +56,7 @@ export function BotSettingsPage({
         <Layout>
           <Layout.Section>
             <BlockStack gap="400">
+              <MailBanner mailConfigured={data.mailConfigured} />
               {result && !result.ok && result.message ? (
                 <Banner tone="critical" title="Settings were not saved">
                   <p>{result.message}</p>

@@ -17,7 +17,7 @@ import {
 import { useState } from "react";
 import type { ConversationsData } from "../../dashboard/types";
 import { LANGUAGE_LABELS } from "../../dashboard/settings-schema";
-import { formatDateTime, PLATFORM_LABEL, useHref, useShell } from "../shell";
+import { PLATFORM_LABEL, useHref, useShell, useDates } from "../shell";
 
 export const OUTCOME_LABEL: Record<string, string> = {
   resolved: "Resolved",
@@ -34,6 +34,7 @@ export function OutcomeBadge({ outcome }: { outcome: string | null }) {
 }
 
 export function ConversationsPage({ data }: { data: ConversationsData }) {
+  const dates = useDates();
   const { embedded } = useShell();
   const href = useHref();
   const navigate = useNavigate();
@@ -46,19 +47,20 @@ export function ConversationsPage({ data }: { data: ConversationsData }) {
     const s = q.toString();
     return href("conversations") + (s ? `?${s}` : "");
   };
+  const filtered = Object.entries(data.filters).some(([k, v]) => k !== "store" && v);
   const from = (data.page - 1) * data.pageSize + 1;
   const to = from + data.rows.length - 1;
 
   return (
     <Page
       title={embedded ? undefined : "Conversations"}
-      subtitle="What shoppers asked and what the bot answered. Personal data is masked."
+      subtitle={`${data.scope.label} · times in ${data.scope.timeZone.replace(/_/g, " ")} · personal data is masked`}
     >
       <BlockStack gap="400">
         <Card>
           <Form method="get" action={href("conversations")}>
             <BlockStack gap="300">
-              <InlineGrid columns={{ xs: 1, sm: 2, md: 5 }} gap="300">
+              <InlineGrid columns={{ xs: 1, sm: 2, md: data.scope.stores.length > 1 ? 6 : 5 }} gap="300">
                 <TextField
                   label="From"
                   type="date"
@@ -99,6 +101,18 @@ export function ConversationsPage({ data }: { data: ConversationsData }) {
                     ...Object.entries(LANGUAGE_LABELS).map(([value, label]) => ({ value, label })),
                   ]}
                 />
+                {data.scope.stores.length > 1 ? (
+                  <Select
+                    label="Store"
+                    name="store"
+                    value={f.store || data.scope.store}
+                    onChange={set("store")}
+                    options={[
+                      ...data.scope.stores.map((s) => ({ label: s.name, value: s.id })),
+                      { label: "All stores", value: "all" },
+                    ]}
+                  />
+                ) : null}
                 <Select
                   label="Platform"
                   name="platform"
@@ -129,10 +143,12 @@ export function ConversationsPage({ data }: { data: ConversationsData }) {
             emptyState={
               <BlockStack gap="100" inlineAlign="center">
                 <Text as="p" variant="headingSm">
-                  No conversations match
+                  {filtered ? "No conversations match these filters" : "No conversations yet"}
                 </Text>
                 <Text as="p" tone="subdued">
-                  When shoppers chat with your bot, their conversations appear here.
+                  {filtered
+                    ? "Try other dates or clear the filters."
+                    : "When shoppers chat with your bot, their conversations appear here."}
                 </Text>
               </BlockStack>
             }
@@ -149,7 +165,7 @@ export function ConversationsPage({ data }: { data: ConversationsData }) {
               <IndexTable.Row id={r.id} key={r.id} position={i}>
                 <IndexTable.Cell>
                   <Link url={href(`conversations/${r.id}`)} removeUnderline>
-                    {formatDateTime(r.createdAt)}
+                    {dates.dateTime(r.createdAt)}
                   </Link>
                 </IndexTable.Cell>
                 <IndexTable.Cell>

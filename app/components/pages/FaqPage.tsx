@@ -17,7 +17,7 @@ import {
 } from "@shopify/polaris";
 import type { FaqData, FaqEntryData, FaqTestResult, FieldErrors } from "../../dashboard/types";
 import { LANGUAGE_LABELS } from "../../dashboard/settings-schema";
-import { CsrfInput, useResultToast, useShell } from "../shell";
+import { CsrfInput, PLATFORM_LABEL, useResultToast, useShell } from "../shell";
 
 type FaqResult = {
   ok: boolean;
@@ -67,7 +67,7 @@ function EntryForm({
     }));
 
   return (
-    <fetcher.Form method="post">
+    <fetcher.Form method="post" noValidate>
       <CsrfInput />
       <input type="hidden" name="intent" value={entry ? "update" : "create"} />
       {entry ? <input type="hidden" name="id" value={entry.id} /> : null}
@@ -209,7 +209,7 @@ function TestQuestion() {
         <Text as="h2" variant="headingMd">
           Test a question
         </Text>
-        <fetcher.Form method="post">
+        <fetcher.Form method="post" noValidate>
           <CsrfInput />
           <input type="hidden" name="intent" value="test" />
           <FormLayout>
@@ -280,7 +280,7 @@ export function FaqPage({ data }: { data: FaqData }) {
   return (
     <Page
       title={embedded ? undefined : "FAQ"}
-      subtitle="Answers the bot gives to common questions, in every language you serve"
+      subtitle={`${data.store.name} (${PLATFORM_LABEL[data.store.platform]}): answers the bot gives to common questions, in every language you serve`}
     >
       <Layout>
         <Layout.Section>

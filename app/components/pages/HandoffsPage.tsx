@@ -13,7 +13,7 @@ import {
 } from "@shopify/polaris";
 import type { HandoffRow, HandoffsData } from "../../dashboard/types";
 import { OrderCard } from "../OrderCard";
-import { CsrfInput, formatDateTime, PLATFORM_LABEL, useHref, useResultToast, useShell } from "../shell";
+import { CsrfInput, PLATFORM_LABEL, useHref, useResultToast, useShell, useDates } from "../shell";
 
 const REASON: Record<string, string> = {
   shopper_request: "Asked for a person",
@@ -26,6 +26,7 @@ const REASON: Record<string, string> = {
 };
 
 function HandoffCard({ h }: { h: HandoffRow }) {
+  const dates = useDates();
   const href = useHref();
   const fetcher = useFetcher<{ ok: boolean; message?: string }>({ key: `handoff-${h.id}` });
   useResultToast(fetcher.data);
@@ -43,7 +44,7 @@ function HandoffCard({ h }: { h: HandoffRow }) {
               </Text>
             </InlineStack>
             <Text as="span" variant="bodySm" tone="subdued">
-              {formatDateTime(h.createdAt)} · {h.storeName} ({PLATFORM_LABEL[h.platform]})
+              {dates.dateTime(h.createdAt)} · {h.storeName} ({PLATFORM_LABEL[h.platform]})
             </Text>
           </InlineStack>
           <Text as="p">
@@ -63,13 +64,13 @@ function HandoffCard({ h }: { h: HandoffRow }) {
               </Button>
             </fetcher.Form>
             {h.conversationId ? (
-              <Button url={href(`conversations/${h.conversationId}`)} variant="plain">
-                View conversation
+              <Button url={href(`conversations/${h.conversationId}`)} variant={open ? "secondary" : "plain"}>
+                {open ? "Reply in the chat" : "View conversation"}
               </Button>
             ) : null}
             {!open && h.resolvedAt ? (
               <Text as="span" variant="bodySm" tone="subdued">
-                Resolved {formatDateTime(h.resolvedAt)}
+                Resolved {dates.dateTime(h.resolvedAt)}
               </Text>
             ) : null}
           </InlineStack>
@@ -85,13 +86,16 @@ export function HandoffsPage({ data, status }: { data: HandoffsData; status?: st
   return (
     <Page
       title={embedded ? undefined : "Handoffs"}
-      subtitle={
-        data.openCount
-          ? `${data.openCount} open — shoppers are waiting for a reply by email`
-          : "All caught up"
-      }
+      subtitle={`${data.scope.label} · ${
+        data.openCount ? `${data.openCount} open, waiting for a reply` : "all caught up"
+      } · times in ${data.scope.timeZone.replace(/_/g, " ")}`}
       secondaryActions={
         <ButtonGroup variant="segmented">
+          {data.scope.stores.length > 1 ? (
+            <Button url={`${href("handoffs")}?store=${data.scope.store === "all" ? "" : "all"}`}>
+              {data.scope.store === "all" ? "This store only" : "All stores"}
+            </Button>
+          ) : null}
           <Button url={href("handoffs")} pressed={!status}>
             All
           </Button>

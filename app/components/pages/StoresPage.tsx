@@ -15,7 +15,7 @@ import {
   TextField,
 } from "@shopify/polaris";
 import type { StoreRow, StoresActionResult, StoresData } from "../../dashboard/types";
-import { CsrfInput, formatDate, PLATFORM_LABEL, useResultToast, useShell } from "../shell";
+import { CsrfInput, PLATFORM_LABEL, useResultToast, useShell, useDates } from "../shell";
 
 function statusBadge(s: StoreRow) {
   if (s.status === "active") return <Badge tone="success">Connected</Badge>;
@@ -25,6 +25,7 @@ function statusBadge(s: StoreRow) {
 }
 
 function StoreCard({ s }: { s: StoreRow }) {
+  const dates = useDates();
   const fetcher = useFetcher<StoresActionResult>({ key: `store-${s.id}` });
   useResultToast(fetcher.data);
   return (
@@ -41,7 +42,7 @@ function StoreCard({ s }: { s: StoreRow }) {
           </InlineStack>
         </InlineStack>
         <Text as="p" variant="bodySm" tone="subdued">
-          {s.domain} · store id <code>{s.id}</code> · since {formatDate(s.installedAt ?? s.connectedAt)}
+          {s.domain} · store id <code>{s.id}</code> · since {dates.date(s.installedAt ?? s.connectedAt)}
         </Text>
         <Text as="p" variant="bodySm">
           {s.platform === "shopify"

@@ -70,6 +70,12 @@ const store = {
   domain: "woo.test",
   status: "active",
 };
+const scope = {
+  store: "s1",
+  label: "Woo Outfitters (WooCommerce)",
+  stores: [store, { ...store, id: "s2", name: "Demo Outfitters", platform: "shopify" as const }],
+  timeZone: "Europe/Berlin",
+};
 const text = (html: string) =>
   html
     .replace(/<[^>]+>/g, " ")
@@ -98,13 +104,17 @@ describe("dashboard pages", () => {
           action: { label: "FAQ", url: "faq", external: false },
         },
       ],
+      mailConfigured: false,
+      timeZone: "Europe/Berlin",
+      window: { from: "2026-11-17", to: "2026-11-23" },
       numbers: {
         conversations: 12,
-        orderQuestions: 9,
-        verifiedLookups: 7,
-        resolvedWithoutHuman: 6,
+        shoppersHelped: 6,
+        resolutionRate: 0.75,
         handoffs: 1,
-        medianReplyMs: 42,
+        unanswered: 1,
+        inProgress: 4,
+        orderQuestions: 9,
       },
       daily: Array.from({ length: 7 }, (_, i) => ({
         date: `2026-11-${String(17 + i).padStart(2, "0")}`,
@@ -114,8 +124,17 @@ describe("dashboard pages", () => {
     const html = await render(<HomePage data={data} />);
     const t = text(html);
     expect(t).toContain("1 of 2 done");
-    expect(t).toContain("Resolved without a human 6");
-    expect(t).toContain("42 ms");
+    expect(t).toContain("Shoppers helped 6");
+    expect(t).toContain("Resolution rate 75%");
+    expect(t).toContain("Unanswered questions 1");
+    expect(t).not.toMatch(/reply time| ms\b/);
+    expect(t).toMatch(/Nov 17 ?– ?Nov 23 ?\(days in Europe\/Berlin ?\)/);
+    // every number opens the list it counts
+    expect(html).toContain(
+      'href="/dashboard/conversations?from=2026-11-17&amp;to=2026-11-23&amp;outcome=resolved"',
+    );
+    // e-mail is not configured: checklist-independent warning
+    expect(t).toContain("Handoff e-mails are off");
     expect(html).toContain('href="/dashboard/faq"');
     expect(html).toMatch(/<svg[^>]*role="img"/);
     expect(t).toContain("Conversations per day, last 7 days");
@@ -124,6 +143,7 @@ describe("dashboard pages", () => {
   it("Bot settings: fields, inline errors and the live preview in the chosen colour", async () => {
     const data: BotSettingsData = {
       store,
+      mailConfigured: false,
       version: 3,
       values: {
         name: "Ava",
@@ -152,6 +172,10 @@ describe("dashboard pages", () => {
     expect(html).toMatch(/<select[^>]*name="position"/);
     expect(html).toContain('name="languages" value="es"');
     expect(text(html)).toContain("Greeting is required");
+    // which store these settings are for
+    expect(text(html)).toContain("Woo Outfitters (WooCommerce): how the chat looks");
+    // no SMTP_URL on the server: Settings says handoff e-mails are off
+    expect(text(html)).toContain("Handoff e-mails are off");
     expect(html).toContain('data-accent="#0a7d32"');
     expect(html).toContain('data-position="left"');
     expect(text(html)).toContain("Hi there");
@@ -160,6 +184,7 @@ describe("dashboard pages", () => {
   it("Bot settings preview darkens a too-light accent for readable contrast", async () => {
     const data: BotSettingsData = {
       store,
+      mailConfigured: true,
       version: 1,
       values: {
         name: "Ava",
@@ -181,6 +206,7 @@ describe("dashboard pages", () => {
   it("Bot settings preview asks for a valid colour instead of pretending to adjust one", async () => {
     const data: BotSettingsData = {
       store,
+      mailConfigured: true,
       version: 1,
       values: {
         name: "Ava",
@@ -220,11 +246,13 @@ describe("dashboard pages", () => {
     expect(t).toContain("ES");
     expect(t).toContain("Add an entry");
     expect(t).toContain("Test a question");
+    expect(t).toContain("Woo Outfitters (WooCommerce): answers the bot gives");
   });
 
   it("Conversations: filters, rows linking to transcripts, pagination", async () => {
     const data: ConversationsData = {
-      filters: { from: "", to: "", outcome: "handoff", language: "", platform: "" },
+      scope,
+      filters: { store: "", from: "", to: "", outcome: "handoff", language: "", platform: "" },
       errors: { from: "Use a date like 2026-11-01" },
       page: 1,
       pageSize: 20,
@@ -273,6 +301,12 @@ describe("dashboard pages", () => {
         preview: "",
         customerId: null,
       },
+      live: {
+        takenOverAt: null,
+        shopperHere: false,
+        shopperEmail: "a***e@example.com",
+        mailConfigured: true,
+      },
       handoff: null,
       messages: [
         {
@@ -303,10 +337,74 @@ describe("dashboard pages", () => {
     expect(t).toContain("1Z999AA10123456784");
     expect(t).toContain("a***e@example.com");
     expect(t).toContain("Track it");
+    // live handoff: the merchant can take over and reply; the form carries the CSRF field
+    expect(t).toContain("Shopper has left the chat");
+    expect(t).toContain("your reply is also e-mailed to a***e@example.com");
+    const html = await render(<ConversationDetailPage data={data} />);
+    expect(html).toContain('name="intent" value="take_over"');
+    expect(html).toContain('name="csrf" value="csrf-token-123"');
+    expect(text(html)).toContain("Take over and send");
+  });
+
+  it("Conversation taken over: agent replies labelled, hand back offered", async () => {
+    const data: ConversationDetailData = {
+      conversation: {
+        id: "c2",
+        storeName: "Demo Outfitters",
+        platform: "shopify",
+        createdAt: "2026-11-20T10:00:00Z",
+        lastMessageAt: "2026-11-20T10:01:00Z",
+        language: "en",
+        status: "handed_off",
+        outcome: "handoff",
+        orderQuestion: false,
+        verified: false,
+        messageCount: 2,
+        preview: "",
+        customerId: null,
+      },
+      live: {
+        takenOverAt: "2026-11-20T10:02:00Z",
+        shopperHere: true,
+        shopperEmail: null,
+        mailConfigured: false,
+      },
+      handoff: null,
+      messages: [
+        {
+          id: "m1",
+          role: "shopper",
+          type: "text",
+          text: "hello?",
+          createdAt: "2026-11-20T10:00:00Z",
+          order: null,
+          orders: [],
+          quickReplies: [],
+        },
+        {
+          id: "m2",
+          role: "agent",
+          type: "text",
+          text: "Hi, Sam here",
+          createdAt: "2026-11-20T10:02:00Z",
+          order: null,
+          orders: [],
+          quickReplies: [],
+        },
+      ],
+    };
+    const html = await render(<ConversationDetailPage data={data} />, "embedded", "/app/conversations/c2");
+    const t = text(html);
+    expect(t).toContain("You (store)");
+    expect(t).toContain("Hi, Sam here");
+    expect(t).toContain("Shopper is in the chat");
+    expect(t).toContain("Hand back to the bot");
+    expect(html).not.toContain('name="csrf"');
   });
 
   it("Handoffs: open request with order context and a resolve button", async () => {
     const data: HandoffsData = {
+      scope,
       openCount: 1,
       handoffs: [
         {
@@ -332,6 +430,9 @@ describe("dashboard pages", () => {
     expect(t).toContain("Mark resolved");
     expect(html).toContain('href="mailto:carol@example.com"');
     expect(html).toContain('name="intent" value="resolve"');
+    expect(t).toContain("Reply in the chat");
+    expect(html).toContain('href="/dashboard/conversations/c1"');
+    expect(t).toContain("Woo Outfitters (WooCommerce)");
   });
 
   it("Stores: both platforms with status, link and disconnect controls", async () => {
