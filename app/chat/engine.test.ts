@@ -106,7 +106,11 @@ describe("slot filling", () => {
     const one = demoShopifyContext({ repo });
     const first = await one.send("where is my order 1002?");
     const two = demoShopifyContext({ repo }); // a second app instance: new adapter, same database
-    const r = await two.send({ conversationId: first.conversationId, text: "marcus.reed@example.net" });
+    const r = await two.send({
+      conversationId: first.conversationId,
+      conversationToken: first.conversationToken,
+      text: "marcus.reed@example.net",
+    });
     expect(r.conversationId).toBe(first.conversationId);
     expect(orderOf(r)?.order.number).toBe("1002");
   });
@@ -443,14 +447,22 @@ describe("persistence", () => {
     await shop.send("where is order 1002");
     await shop.send("marcus.reed@example.net");
     const woo = demoWooContext({ repo });
-    const r = await woo.send({ conversationId: shop.conversationId!, text: "where is it?" });
+    const r = await woo.send({
+      conversationId: shop.conversationId!,
+      conversationToken: shop.conversationToken!, // even with its token: another store's
+      text: "where is it?",
+    });
     expect(r.conversationId).not.toBe(shop.conversationId);
     expect(replyText(r)).not.toContain("1002");
     const u = await woo.send({ conversationId: "does-not-exist", text: "hello" });
     expect(u.conversationId).not.toBe("does-not-exist");
     // another logged-in customer cannot continue someone else's conversation
     const alice = demoShopifyContext({ repo, customerId: "7700000000001" });
-    const a = await alice.send({ conversationId: shop.conversationId!, text: "hi" });
+    const a = await alice.send({
+      conversationId: shop.conversationId!,
+      conversationToken: shop.conversationToken!,
+      text: "hi",
+    });
     expect(a.conversationId).not.toBe(shop.conversationId);
   });
 

@@ -69,6 +69,15 @@ const en = {
   qr_returns: "Return policy",
   qr_shipping: "Shipping policy",
   qr_try_again: "Try again",
+  agent_on_it: "A person from the {store} team is on this conversation and will answer here.",
+  offer_return: "Start a return for #{n}? I'll ask the team - nothing is refunded until they confirm.",
+  offer_cancel: "Ask the team to cancel #{n}? It isn't cancelled until they confirm.",
+  offer_address: "Ask the team to change the address on #{n}? It isn't changed until they confirm.",
+  offer_declined: "No problem - I haven't asked for any change. Anything else?",
+  tracking_for: "Tracking for #{n}:",
+  tracking_none: "#{n} hasn't shipped yet, so there's no tracking link yet.",
+  qr_yes: "Yes, please",
+  qr_no: "No, thanks",
 };
 
 export type MessageKey = keyof typeof en;
@@ -138,6 +147,16 @@ const es: Record<MessageKey, string> = {
   qr_returns: "Devoluciones",
   qr_shipping: "Envíos",
   qr_try_again: "Intentar de nuevo",
+  agent_on_it: "Una persona del equipo de {store} está en esta conversación y te responderá aquí.",
+  offer_return:
+    "¿Inicio una devolución para el #{n}? Se lo pediré al equipo; no se reembolsa nada hasta que lo confirmen.",
+  offer_cancel: "¿Pido al equipo que cancele el #{n}? No está cancelado hasta que lo confirmen.",
+  offer_address: "¿Pido al equipo que cambie la dirección del #{n}? No cambia hasta que lo confirmen.",
+  offer_declined: "Sin problema: no he pedido ningún cambio. ¿Algo más?",
+  tracking_for: "Seguimiento del #{n}:",
+  tracking_none: "El #{n} aún no se ha enviado, así que todavía no hay enlace de seguimiento.",
+  qr_yes: "Sí, por favor",
+  qr_no: "No, gracias",
 };
 
 const fr: Record<MessageKey, string> = {
@@ -210,6 +229,18 @@ const fr: Record<MessageKey, string> = {
   qr_returns: "Retours",
   qr_shipping: "Livraison",
   qr_try_again: "Réessayer",
+  agent_on_it: "Une personne de l'équipe {store} suit cette conversation et vous répondra ici.",
+  offer_return:
+    "Lancer un retour pour la commande #{n} ? Je le demande à l'équipe ; rien n'est remboursé avant leur confirmation.",
+  offer_cancel:
+    "Demander à l'équipe d'annuler la commande #{n} ? Elle n'est pas annulée avant leur confirmation.",
+  offer_address:
+    "Demander à l'équipe de changer l'adresse de la commande #{n} ? Elle ne change pas avant leur confirmation.",
+  offer_declined: "Pas de souci - je n'ai demandé aucun changement. Autre chose ?",
+  tracking_for: "Suivi de la commande #{n} :",
+  tracking_none: "La commande #{n} n'est pas encore expédiée, il n'y a donc pas encore de lien de suivi.",
+  qr_yes: "Oui, merci",
+  qr_no: "Non merci",
 };
 
 const de: Record<MessageKey, string> = {
@@ -283,6 +314,17 @@ const de: Record<MessageKey, string> = {
   qr_returns: "Rückgabe",
   qr_shipping: "Versand",
   qr_try_again: "Nochmal versuchen",
+  agent_on_it: "Eine Person aus dem {store}-Team ist in diesem Gespräch und antwortet hier.",
+  offer_return:
+    "Eine Rücksendung für #{n} starten? Ich frage das Team - erstattet wird erst nach deren Bestätigung.",
+  offer_cancel: "Das Team bitten, #{n} zu stornieren? Storniert ist sie erst nach deren Bestätigung.",
+  offer_address:
+    "Das Team bitten, die Adresse von #{n} zu ändern? Geändert ist sie erst nach deren Bestätigung.",
+  offer_declined: "Kein Problem - ich habe keine Änderung angefragt. Noch etwas?",
+  tracking_for: "Sendungsverfolgung für #{n}:",
+  tracking_none: "#{n} ist noch nicht versandt, daher gibt es noch keinen Tracking-Link.",
+  qr_yes: "Ja, bitte",
+  qr_no: "Nein, danke",
 };
 
 const pt: Record<MessageKey, string> = {
@@ -348,6 +390,15 @@ const pt: Record<MessageKey, string> = {
   qr_returns: "Devoluções",
   qr_shipping: "Envios",
   qr_try_again: "Tentar de novo",
+  agent_on_it: "Uma pessoa da equipa {store} está nesta conversa e vai responder aqui.",
+  offer_return: "Iniciar uma devolução para o #{n}? Vou pedir à equipa - nada é reembolsado até confirmarem.",
+  offer_cancel: "Pedir à equipa para cancelar o #{n}? Não fica cancelado até confirmarem.",
+  offer_address: "Pedir à equipa para mudar a morada do #{n}? Não muda até confirmarem.",
+  offer_declined: "Sem problema - não pedi nenhuma alteração. Mais alguma coisa?",
+  tracking_for: "Rastreio do #{n}:",
+  tracking_none: "O #{n} ainda não foi enviado, por isso ainda não há link de rastreio.",
+  qr_yes: "Sim, por favor",
+  qr_no: "Não, obrigado",
 };
 
 const it: Record<MessageKey, string> = {
@@ -415,6 +466,15 @@ const it: Record<MessageKey, string> = {
   qr_returns: "Resi",
   qr_shipping: "Spedizioni",
   qr_try_again: "Riprova",
+  agent_on_it: "Una persona del team {store} segue questa conversazione e ti risponderà qui.",
+  offer_return: "Avvio un reso per il #{n}? Lo chiedo al team: nulla viene rimborsato finché non confermano.",
+  offer_cancel: "Chiedo al team di annullare il #{n}? Non è annullato finché non confermano.",
+  offer_address: "Chiedo al team di cambiare l'indirizzo del #{n}? Non cambia finché non confermano.",
+  offer_declined: "Nessun problema: non ho chiesto alcuna modifica. Altro?",
+  tracking_for: "Tracciamento del #{n}:",
+  tracking_none: "Il #{n} non è ancora stato spedito, quindi non c'è ancora un link di tracciamento.",
+  qr_yes: "Sì, grazie",
+  qr_no: "No, grazie",
 };
 
 const nl: Record<MessageKey, string> = {
@@ -484,6 +544,17 @@ const nl: Record<MessageKey, string> = {
   qr_returns: "Retourbeleid",
   qr_shipping: "Verzending",
   qr_try_again: "Opnieuw proberen",
+  agent_on_it: "Iemand van het {store}-team zit in dit gesprek en antwoordt hier.",
+  offer_return:
+    "Een retour starten voor #{n}? Ik vraag het aan het team - er wordt niets terugbetaald voordat zij het bevestigen.",
+  offer_cancel: "Het team vragen #{n} te annuleren? Het is pas geannuleerd als zij het bevestigen.",
+  offer_address:
+    "Het team vragen het adres van #{n} te wijzigen? Het is pas gewijzigd als zij het bevestigen.",
+  offer_declined: "Geen probleem - ik heb geen wijziging aangevraagd. Nog iets anders?",
+  tracking_for: "Track & trace voor #{n}:",
+  tracking_none: "#{n} is nog niet verzonden, dus er is nog geen trackinglink.",
+  qr_yes: "Ja, graag",
+  qr_no: "Nee, bedankt",
 };
 
 export const MESSAGES: Record<Language, Record<MessageKey, string>> = { en, es, fr, de, pt, it, nl };

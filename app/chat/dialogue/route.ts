@@ -1,5 +1,6 @@
 /**
- * The pipeline over one Turn: understand → route → (commands | handoff | order flow | answers) → fallback.
+ * The pipeline over one Turn: understand → route → (taken over by a person | commands | handoff form |
+ * order flow | answers) → fallback.
  * Each step is its own module; this file only decides which one handles the turn.
  */
 import type { Intent } from "../../protocol";
@@ -9,6 +10,7 @@ import { answerStep, fallbackStep } from "./fallback";
 import { collectHandoffDetails, submitHandoffForm } from "./handoff";
 import { effectiveIntent, isOrderTurn, orderQuestionStep } from "./order-question";
 import { ORDER_INTENTS, type DialogueState } from "./state";
+import { isTakenOver, takeoverStep } from "./takeover";
 import { newTurn, type Turn } from "./turn";
 import type { TurnContext } from "./types";
 import { understandStep } from "./understand";
@@ -50,7 +52,8 @@ export async function decide(
 ): Promise<Turn> {
   const turn = newTurn(ctx, conv, state, req);
   await understandStep(turn);
-  if (turn.command) await commandStep(turn, turn.command);
+  if (isTakenOver(turn)) takeoverStep(turn);
+  else if (turn.command) await commandStep(turn, turn.command);
   else if (req.action?.type === "handoff_submit") {
     turn.intent = "handoff_submit";
     submitHandoffForm(turn, req.action);
