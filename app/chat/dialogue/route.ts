@@ -10,6 +10,14 @@ import { answerStep, fallbackStep } from "./fallback";
 import { collectHandoffDetails, submitHandoffForm } from "./handoff";
 import { effectiveIntent, isOrderTurn, orderQuestionStep } from "./order-question";
 import { ORDER_INTENTS, type DialogueState } from "./state";
+import {
+  actionQuestion,
+  answerProposal,
+  isActionQuestion,
+  isTrackingFollowUp,
+  proposalAnswer,
+  trackingFollowUp,
+} from "./follow-up";
 import { isTakenOver, takeoverStep } from "./takeover";
 import { newTurn, type Turn } from "./turn";
 import type { TurnContext } from "./types";
@@ -39,6 +47,9 @@ async function routeText(turn: Turn): Promise<void> {
   const intent = effectiveIntent(turn);
   if (fillsHandoffForm(turn, intent)) return collectHandoffDetails(turn);
   turn.intent = intent;
+  if (isTrackingFollowUp(turn)) return trackingFollowUp(turn);
+  if (isActionQuestion(turn, intent))
+    return actionQuestion(turn, intent as Parameters<typeof actionQuestion>[1]);
   if (isOrderTurn(turn, intent)) return orderQuestionStep(turn, intent);
   answerStep(turn, intent);
 }
@@ -52,7 +63,10 @@ export async function decide(
 ): Promise<Turn> {
   const turn = newTurn(ctx, conv, state, req);
   await understandStep(turn);
+  const answer = isTakenOver(turn) ? null : proposalAnswer(turn);
+  if (!answer) turn.state.proposal = null; // an offered action stands for the next message only
   if (isTakenOver(turn)) takeoverStep(turn);
+  else if (answer) answerProposal(turn, answer);
   else if (turn.command) await commandStep(turn, turn.command);
   else if (req.action?.type === "handoff_submit") {
     turn.intent = "handoff_submit";
