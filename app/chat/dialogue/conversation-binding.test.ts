@@ -123,7 +123,7 @@ describe("a person took over the conversation", () => {
     expect(b.messages).toEqual([]);
     const shopper = await chat.db.message.findMany({
       where: { conversationId: owner.conversationId!, role: "shopper" },
-      orderBy: { createdAt: "asc" },
+      orderBy: [{ createdAt: "asc" }, { id: "asc" }], // the demo clock stands still
     });
     expect(shopper.map((m) => m.text).slice(-2)).toEqual(["where is my order 1003?", "hello? are you there"]);
     expect(owner.adapter.calls.filter((c) => c.method === "findOrder")).toHaveLength(1); // only the first lookup

@@ -31,8 +31,8 @@ describe("parseMessagesRequest", () => {
   });
 
   it("makes lone surrogates well-formed, also for callers that skip parsing", () => {
-    const r = parseMessagesRequest({ text: "hi \ud800" });
-    expect(r.ok && r.request.text).toBe("hi \ufffd");
+    const r = parseMessagesRequest({ text: "hi \ud800 \u0000" });
+    expect(r.ok && r.request.text).toBe("hi \ufffd \ufffd");
     expect(
       wellFormedRequest({ action: { type: "handoff_submit", email: "", message: "\udc00" } }).action,
     ).toEqual({
