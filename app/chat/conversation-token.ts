@@ -1,7 +1,7 @@
 /**
  * A conversation belongs to the browser that started it: the first response carries a random
  * conversationToken (32 bytes, base64url); only its hex SHA-256 is stored (Conversation.tokenHash).
- * A conversationId without its token never resumes the conversation (docs/contracts.md, widget protocol).
+ * A conversationId without its token never resumes the conversation (the widget protocol's rule).
  */
 import { createHash, randomBytes, timingSafeEqual } from "node:crypto";
 

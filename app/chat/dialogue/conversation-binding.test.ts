@@ -106,6 +106,40 @@ describe("conversationToken", () => {
   });
 });
 
+describe("hostile tokens", () => {
+  it.each([
+    ["empty", ""],
+    ["the stored hash itself", "HASH"],
+    ["a prefix of the token", "PREFIX"],
+    ["the token with a different case", "UPPER"],
+    ["markup", "<img src=x onerror=alert(1)>"],
+    ["very long", "A".repeat(10_000)],
+    ["NUL and lone surrogates", "\u0000\ud800"],
+  ])(
+    "GIVEN %s as the token THEN the conversation is not resumed and nothing of it is shown",
+    async (_n, raw) => {
+      const { owner } = await verifiedConversation();
+      const row = await chat.db.conversation.findUniqueOrThrow({ where: { id: owner.conversationId! } });
+      const token =
+        raw === "HASH"
+          ? row.tokenHash!
+          : raw === "PREFIX"
+            ? owner.conversationToken!.slice(0, 42)
+            : raw === "UPPER"
+              ? owner.conversationToken!.toUpperCase()
+              : raw;
+      const other = demoShopifyContext({ shopperKey: "hostile" });
+      const r = await other.send({
+        conversationId: owner.conversationId!,
+        conversationToken: token,
+        text: "order?",
+      });
+      expect(r.conversationId).not.toBe(owner.conversationId);
+      expect(replyText(r)).not.toMatch(/1002|1ZA84R/);
+    },
+  );
+});
+
 describe("a person took over the conversation", () => {
   it("GIVEN takenOverAt is set WHEN the shopper writes THEN the message is stored, the bot tells them once that a person is on it, then stays quiet", async () => {
     const { owner } = await verifiedConversation();

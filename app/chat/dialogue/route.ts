@@ -3,7 +3,7 @@
  * order flow | answers) → fallback.
  * Each step is its own module; this file only decides which one handles the turn.
  */
-import type { Intent } from "../../protocol";
+import type { Intent, MessagesRequest } from "../../protocol";
 import type { ConversationRecord } from "../repository";
 import { commandStep } from "./commands";
 import { answerStep, fallbackStep } from "./fallback";
@@ -22,7 +22,6 @@ import { isTakenOver, takeoverStep } from "./takeover";
 import { newTurn, type Turn } from "./turn";
 import type { TurnContext } from "./types";
 import { understandStep } from "./understand";
-import type { MessagesRequest } from "../../protocol";
 
 const CLEAR_TOPICS: Intent[] = ["policy_shipping", "policy_returns", "greeting"];
 
