@@ -140,6 +140,23 @@ describe("actions are offered, never assumed", () => {
     expect(await c.repo.handoffs()).toHaveLength(0);
   });
 
+  it.each([
+    "¿Cómo puedo devolver algo?",
+    "Comment retourner un article ?",
+    "Come posso restituire un articolo?",
+    "Hoe kan ik iets terugsturen?",
+    "Como posso devolver um produto?",
+    "Hi! How do I send something back?",
+  ])(
+    "GIVEN no order yet WHEN asked %j THEN no return is filed and no order number is demanded",
+    async (q) => {
+      const c = demoShopifyContext();
+      const r = await c.send(q);
+      expect(r.awaiting).toBeNull();
+      expect(r.messages.some((m) => m.type === "handoff")).toBe(false);
+    },
+  );
+
   it('GIVEN a verified order WHEN asked how to return something THEN the policy, then "Start a return for #1002?" — filed only after yes', async () => {
     const c = demoShopifyContext();
     await c.send("order 1002 marcus.reed@example.net");

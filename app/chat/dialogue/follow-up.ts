@@ -17,7 +17,7 @@ type ActionIntent = Exclude<OrderIntent, "order_status">;
 
 /** "How do I / how can I …" in the seven languages: a question about the process, not a request. */
 const HOW_QUESTION =
-  /^\s*(?:(?:hi|hello|hey|hallo|hola|bonjour|salut|ciao|olá|oi|hoi)\b[\s,!.]*)?(?:how\b|what(?:'s| is) the (?:process|procedure)\b|wie\b|c[oó]mo\b|comment\b|come\b|hoe\b)/i;
+  /^\s*(?:(?:hi|hello|hey|hallo|hola|bonjour|salut|ciao|olá|oi|hoi)\b[\s,!.]*)?[¿¡]?\s*(?:how\b|what(?:'s| is) the (?:process|procedure)\b|wie\b|c[oó]mo\b|comment\b|come\b|hoe\b)/i;
 
 const OFFER: Record<ActionIntent, { key: MessageKey; policy: PolicyKind; hints: string[] }> = {
   return_refund: { key: "offer_return", policy: "returns", hints: ["return", "refund"] },
