@@ -10,6 +10,7 @@
  */
 import type { MessagesRequest, MessagesResponse } from "../protocol";
 import { pickLanguage } from "../protocol/language";
+import { conversationTokenMatches, newConversationToken } from "./conversation-token";
 import type { ConversationRecord } from "./repository";
 import { commitTurn } from "./dialogue/commit";
 import { wellFormedRequest } from "./dialogue/request";
@@ -30,21 +31,30 @@ export {
   type TurnContext,
 } from "./dialogue/types";
 
-/** The conversation of this request, or a new one: an unknown or foreign id never resumes another's. */
-async function openConversation(
-  ctx: TurnContext,
-  req: MessagesRequest,
-): Promise<{ conv: ConversationRecord; created: boolean }> {
+interface Opened {
+  conv: ConversationRecord;
+  created: boolean;
+  /** the new conversation's token (sent once, in this response) */
+  token: string | null;
+}
+
+/**
+ * The conversation of this request, or a new one: an unknown id, another store's or customer's, or an
+ * id without its browser's token never resumes a conversation (nor its verification).
+ */
+async function openConversation(ctx: TurnContext, req: MessagesRequest): Promise<Opened> {
   const { repo, store } = ctx;
   if (req.conversationId) {
     const found = await repo.getConversation(req.conversationId);
     if (
       found &&
       found.storeId === store.id &&
-      (found.customerId ?? null) === (ctx.shopper.customerId ?? null)
+      (found.customerId ?? null) === (ctx.shopper.customerId ?? null) &&
+      conversationTokenMatches(found.tokenHash, req.conversationToken)
     )
-      return { conv: found, created: false };
+      return { conv: found, created: false, token: null };
   }
+  const { token, tokenHash } = newConversationToken();
   const conv = await repo.createConversation({
     id: (ctx.idGen ?? (() => crypto.randomUUID()))(),
     storeId: store.id,
@@ -52,9 +62,10 @@ async function openConversation(
     customerId: ctx.shopper.customerId,
     language: pickLanguage([req.locale]),
     state: initialState(),
+    tokenHash,
     now: (ctx.now ?? (() => new Date()))(),
   });
-  return { conv, created: true };
+  return { conv, created: true, token };
 }
 
 export async function handleTurn(ctx: TurnContext, request: MessagesRequest): Promise<MessagesResponse> {
@@ -86,5 +97,10 @@ export async function handleTurn(ctx: TurnContext, request: MessagesRequest): Pr
   }
   // Lost the race three times: answer without committing (no duplicates stored).
   turn ??= await decide(ctx, conv, loadState(conv.state), req);
-  return { conversationId: conv.id, messages: turn.messages, awaiting: turn.state.awaiting };
+  return {
+    conversationId: conv.id,
+    ...(opened.token ? { conversationToken: opened.token } : {}),
+    messages: turn.messages,
+    awaiting: turn.state.awaiting,
+  };
 }

@@ -168,7 +168,11 @@ describe("Prisma chat repository", () => {
     const base = demoShopifyContext({ repo: createTestChatRepository(db) });
     const ctx = { ...base, repo, store: { ...base.store, id: fresh.id } };
     const a = await handleTurn(ctx, { text: "where is my order 1002?" });
-    const b = await handleTurn(ctx, { conversationId: a.conversationId, text: "marcus.reed@example.net" });
+    const b = await handleTurn(ctx, {
+      conversationId: a.conversationId,
+      conversationToken: a.conversationToken,
+      text: "marcus.reed@example.net",
+    });
     expect(b.messages.some((m) => m.type === "order")).toBe(true);
     const stored = await repo.listMessages(a.conversationId);
     expect(stored.filter((m) => m.role === "shopper")).toHaveLength(2);

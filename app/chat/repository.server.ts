@@ -42,6 +42,8 @@ type ConvRow = {
   verified: boolean;
   messageCount: number;
   revision: number;
+  tokenHash: string | null;
+  takenOverAt: Date | null;
   createdAt: Date;
   lastMessageAt: Date;
 };
@@ -92,6 +94,7 @@ export function createPrismaChatRepository(db: Db): ChatRepository {
           customerId: input.customerId,
           language: input.language,
           state: JSON.stringify(input.state ?? {}),
+          tokenHash: input.tokenHash ?? null,
           createdAt: input.now,
           lastMessageAt: input.now,
         },

@@ -22,6 +22,10 @@ export interface ConversationRecord {
   messageCount: number;
   /** optimistic concurrency: incremented by every successful update */
   revision: number;
+  /** hex SHA-256 of the conversationToken held by the browser that started it (null: resumable by nobody) */
+  tokenHash: string | null;
+  /** a person from the store took over (live handoff): the bot stays quiet */
+  takenOverAt: Date | null;
   createdAt: Date;
   lastMessageAt: Date;
 }
@@ -33,6 +37,8 @@ export interface NewConversation {
   customerId: string | null;
   language: string;
   state: unknown;
+  /** hex SHA-256 of the conversation's token */
+  tokenHash?: string | null;
   now: Date;
 }
 

@@ -27,6 +27,7 @@ let shopperSeq = 0;
 
 interface Reply {
   conversationId: string;
+  conversationToken?: string;
   messages: { type: string; text?: string; order?: { number: string } }[];
 }
 
@@ -92,7 +93,10 @@ describe("Shopify upstream faults on a full order-status turn", () => {
       expect(await storedShopperMessages(a.conversationId)).toBe(1);
 
       emulator.clearFaults();
-      const again = await post({ conversationId: a.conversationId, text: FULL_TURN }, shopper);
+      const again = await post(
+        { conversationId: a.conversationId, conversationToken: a.conversationToken, text: FULL_TURN },
+        shopper,
+      );
       expect(again.status).toBe(200);
       const b = (await again.json()) as Reply;
       expect(b.conversationId).toBe(a.conversationId);

@@ -28,6 +28,7 @@ let messagesRoute: typeof import("../../app/routes/api.v1.woo.storefront.message
 
 interface Reply {
   conversationId: string;
+  conversationToken?: string;
   messages: { type: string; text?: string; order?: { number: string } }[];
 }
 
@@ -105,7 +106,10 @@ describe("WooCommerce upstream faults on a full order-status turn", () => {
 
       emu.clearFaults();
       const b = (await (
-        await post({ conversationId: a.conversationId, text: FULL_TURN }, shopper)
+        await post(
+          { conversationId: a.conversationId, conversationToken: a.conversationToken, text: FULL_TURN },
+          shopper,
+        )
       ).json()) as Reply;
       expect(b.conversationId).toBe(a.conversationId);
       expect(order(b)?.number).toBe("2002");

@@ -156,7 +156,11 @@ describe("POST /apps/trulybot/messages (app proxy)", () => {
     const a = await first.json();
     expect(a.awaiting).toBe("email_or_phone");
     expect(JSON.stringify(a)).not.toContain("1ZA84R270384120936"); // nothing before verification
-    const second = await post({ conversationId: a.conversationId, text: "Marcus.Reed@example.net" });
+    const second = await post({
+      conversationId: a.conversationId,
+      conversationToken: a.conversationToken,
+      text: "Marcus.Reed@example.net",
+    });
     const b = await second.json();
     const card = b.messages.find((m: { type: string }) => m.type === "order");
     expect(card.order.number).toBe("1002");
@@ -208,7 +212,11 @@ describe("POST /apps/trulybot/messages (app proxy)", () => {
     emulator.inject({ kind: "http_status", status: 503, times: 20 });
     try {
       const a = await (await post({ text: "where is my order #1003?" })).json();
-      const res = await post({ conversationId: a.conversationId, text: "alice.johnson@example.com" });
+      const res = await post({
+        conversationId: a.conversationId,
+        conversationToken: a.conversationToken,
+        text: "alice.johnson@example.com",
+      });
       expect(res.status).toBe(200);
       const b = await res.json();
       const text = b.messages.map((m: { text?: string }) => m.text ?? "").join(" ");

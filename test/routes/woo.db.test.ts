@@ -415,7 +415,11 @@ describe("signed storefront routes (plugin → app)", () => {
     expect(a.awaiting).toBe("email_or_phone");
     const r = await signedFetch(
       "/api/v1/woo/storefront/messages",
-      JSON.stringify({ conversationId: a.conversationId, text: "tobias.wagner@example.net" }),
+      JSON.stringify({
+        conversationId: a.conversationId,
+        conversationToken: a.conversationToken,
+        text: "tobias.wagner@example.net",
+      }),
     );
     const b = await r.json();
     const card = b.messages.find((m: { type: string }) => m.type === "order");

@@ -21,6 +21,8 @@ import type { HandoffNotifier } from "../../app/chat/notify";
 import type { MessagesRequest, MessagesResponse } from "../../app/protocol";
 import type { Db } from "../../app/db.server";
 import { createTestDb, type DbFlavor } from "../helpers/db";
+import { initialState, type DialogueState } from "../../app/chat/dialogue/state";
+import { newTurn, type Turn } from "../../app/chat/dialogue/turn";
 import { createTestChatRepository, type TestChatRepository } from "./chat-repository";
 
 export type { TestChatRepository } from "./chat-repository";
@@ -176,4 +178,22 @@ export function replyText(res: MessagesResponse): string {
       ].join(" "),
     )
     .join("\n");
+}
+
+/** A Turn of the dialogue pipeline on a new stored conversation (for tests of one pipeline step). */
+export async function openTurn(
+  ctx: DemoContext,
+  req: MessagesRequest,
+  state: DialogueState = initialState(),
+): Promise<Turn> {
+  const conv = await ctx.repo.createConversation({
+    id: ctx.idGen!(),
+    storeId: ctx.store.id,
+    shopperKey: ctx.shopper.key,
+    customerId: ctx.shopper.customerId,
+    language: "en",
+    state,
+    now: ctx.now!(),
+  });
+  return newTurn(ctx, conv, state, req);
 }

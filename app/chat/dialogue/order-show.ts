@@ -70,10 +70,11 @@ export function requestAction(
   orderNumber: string,
   order: WidgetOrder,
   contactEmail: string | null,
+  policyNote = true,
 ): void {
   const a = ACTION[intent];
   const { store } = turn.ctx;
-  actionPolicyNote(turn, a.policy, request ?? "", a.hints);
+  if (policyNote) actionPolicyNote(turn, a.policy, request ?? "", a.hints);
   if (!store.settings.handoffEnabled) {
     if (store.supportEmail) say(turn, "action_no_handoff", { support: store.supportEmail, n: orderNumber });
     else say(turn, "action_no_handoff_nosupport", { n: orderNumber });

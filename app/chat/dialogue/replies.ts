@@ -11,6 +11,8 @@ export const QR = {
   returns: "tb:returns",
   shipping: "tb:shipping",
   retry: "tb:retry",
+  confirm: "tb:confirm",
+  decline: "tb:decline",
 } as const;
 export type QuickKey = keyof typeof QR;
 export const QR_LABEL: Record<QuickKey, MessageKey> = {
@@ -21,6 +23,8 @@ export const QR_LABEL: Record<QuickKey, MessageKey> = {
   returns: "qr_returns",
   shipping: "qr_shipping",
   retry: "qr_try_again",
+  confirm: "qr_yes",
+  decline: "qr_no",
 };
 
 /** The label of a quick-reply command (what the shopper "said" by tapping it), else null. */

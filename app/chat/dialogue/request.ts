@@ -6,9 +6,12 @@ export type ParseResult =
 
 const fail = (code: string, message: string): ParseResult => ({ ok: false, error: { code, message } });
 
-/** Lone UTF-16 surrogates (valid in JSON escapes, invalid in UTF-8 databases) become U+FFFD. */
+/**
+ * Lone UTF-16 surrogates (valid in JSON escapes, invalid in UTF-8 databases) and NUL (which PostgreSQL
+ * text cannot hold) become U+FFFD.
+ */
 function wellFormed(v: unknown, depth = 0): unknown {
-  if (typeof v === "string") return v.toWellFormed();
+  if (typeof v === "string") return v.toWellFormed().replaceAll("\u0000", "\uFFFD");
   if (depth >= 2 || !v || typeof v !== "object" || Array.isArray(v)) return v; // deeper values are rejected anyway
   return Object.fromEntries(Object.entries(v).map(([k, x]) => [k, wellFormed(x, depth + 1)]));
 }

@@ -1,18 +1,27 @@
 /**
- * The pipeline over one Turn: understand → route → (commands | handoff | order flow | answers) → fallback.
+ * The pipeline over one Turn: understand → route → (taken over by a person | commands | handoff form |
+ * order flow | answers) → fallback.
  * Each step is its own module; this file only decides which one handles the turn.
  */
-import type { Intent } from "../../protocol";
+import type { Intent, MessagesRequest } from "../../protocol";
 import type { ConversationRecord } from "../repository";
 import { commandStep } from "./commands";
 import { answerStep, fallbackStep } from "./fallback";
 import { collectHandoffDetails, submitHandoffForm } from "./handoff";
 import { effectiveIntent, isOrderTurn, orderQuestionStep } from "./order-question";
 import { ORDER_INTENTS, type DialogueState } from "./state";
+import {
+  actionQuestion,
+  answerProposal,
+  isActionQuestion,
+  isTrackingFollowUp,
+  proposalAnswer,
+  trackingFollowUp,
+} from "./follow-up";
+import { isTakenOver, takeoverStep } from "./takeover";
 import { newTurn, type Turn } from "./turn";
 import type { TurnContext } from "./types";
 import { understandStep } from "./understand";
-import type { MessagesRequest } from "../../protocol";
 
 const CLEAR_TOPICS: Intent[] = ["policy_shipping", "policy_returns", "greeting"];
 
@@ -37,6 +46,9 @@ async function routeText(turn: Turn): Promise<void> {
   const intent = effectiveIntent(turn);
   if (fillsHandoffForm(turn, intent)) return collectHandoffDetails(turn);
   turn.intent = intent;
+  if (isTrackingFollowUp(turn)) return trackingFollowUp(turn);
+  if (isActionQuestion(turn, intent))
+    return actionQuestion(turn, intent as Parameters<typeof actionQuestion>[1]);
   if (isOrderTurn(turn, intent)) return orderQuestionStep(turn, intent);
   answerStep(turn, intent);
 }
@@ -50,7 +62,11 @@ export async function decide(
 ): Promise<Turn> {
   const turn = newTurn(ctx, conv, state, req);
   await understandStep(turn);
-  if (turn.command) await commandStep(turn, turn.command);
+  const answer = isTakenOver(turn) ? null : proposalAnswer(turn);
+  if (!answer) turn.state.proposal = null; // an offered action stands for the next message only
+  if (isTakenOver(turn)) takeoverStep(turn);
+  else if (answer) answerProposal(turn, answer);
+  else if (turn.command) await commandStep(turn, turn.command);
   else if (req.action?.type === "handoff_submit") {
     turn.intent = "handoff_submit";
     submitHandoffForm(turn, req.action);

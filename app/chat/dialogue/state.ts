@@ -43,8 +43,8 @@ export interface DialogueState {
   lastVerified: { number: string; order: WidgetOrder; email: string | null } | null;
   /** an action on a verified order the bot offered and waits to be confirmed ("Start a return for #1009?") */
   proposal?: { intent: Exclude<OrderIntent, "order_status">; orderNumber: string } | null;
-  /** the shopper was told once that a person took over */
-  agentNoted?: boolean;
+  /** the takeover (its takenOverAt, ISO) the shopper was told about: once per takeover */
+  agentNoted?: string | null;
 }
 
 export function initialState(): DialogueState {

@@ -1,0 +1,102 @@
+/**
+ * Follow-ups on the order just verified, and actions that are offered, never assumed:
+ * - "can you send me the tracking link?" / "which carrier is it?" right after the card: about THAT order;
+ * - "how do I return something?" is a policy question: the policy, then (with a verified order) the
+ *   offer "Start a return for #1009?" — the request is filed only when the shopper says yes.
+ */
+import type { Intent } from "../../protocol";
+import type { MessageKey } from "../i18n";
+import { answerPolicy, type PolicyKind } from "./answers";
+import { remindPending } from "./order-flow";
+import { requestAction } from "./order-show";
+import { QR, quickReplies, say, sayText } from "./replies";
+import { ACTION_INTENTS, type OrderIntent } from "./state";
+import { tr, type Turn } from "./turn";
+
+type ActionIntent = Exclude<OrderIntent, "order_status">;
+
+/** "How do I / how can I …" in the seven languages: a question about the process, not a request. */
+const HOW_QUESTION =
+  /^\s*(?:(?:hi|hello|hey|hallo|hola|bonjour|salut|ciao|olá|oi|hoi)\b[\s,!.]*)?[¿¡]?\s*(?:how\b|what(?:'s| is) the (?:process|procedure)\b|wie\b|c[oó]mo\b|comment\b|come\b|hoe\b)/i;
+
+const OFFER: Record<ActionIntent, { key: MessageKey; policy: PolicyKind; hints: string[] }> = {
+  return_refund: { key: "offer_return", policy: "returns", hints: ["return", "refund"] },
+  cancel_order: { key: "offer_cancel", policy: "returns", hints: ["cancel"] },
+  change_address: { key: "offer_address", policy: "shipping", hints: ["address"] },
+};
+
+const YES =
+  /^\s*(yes|yeah|yep|sure|ok(ay)?|please( do)?|ja|jawohl|gerne|s[ií]|oui|sim|claro|graag|d'accord|va bene|certo)\b/i;
+const NO = /^\s*(no|nope|nein|non|não|nee|niet|nah)\b/i;
+
+function noEntities(turn: Turn): boolean {
+  const e = turn.understanding!.entities;
+  return !e.orderNumber && !e.email && !e.phone;
+}
+
+function awaitingSlot(turn: Turn): boolean {
+  return turn.state.awaiting === "order_number" || turn.state.awaiting === "email_or_phone";
+}
+
+/** A tracking question about the order just shown (no number given, nothing else being asked). */
+export function isTrackingFollowUp(turn: Turn): boolean {
+  return (
+    turn.understanding!.intent === "tracking" &&
+    !!turn.state.lastVerified &&
+    noEntities(turn) &&
+    !awaitingSlot(turn)
+  );
+}
+
+export function trackingFollowUp(turn: Turn): void {
+  const lv = turn.state.lastVerified!;
+  const lines = lv.order.shipments
+    .filter((s) => s.trackingNumber || s.trackingUrl)
+    .map(
+      (s) =>
+        [s.carrier, s.trackingNumber].filter(Boolean).join(" ") + (s.trackingUrl ? `: ${s.trackingUrl}` : ""),
+    );
+  if (lines.length === 0) say(turn, "tracking_none", { n: lv.number });
+  else sayText(turn, [tr(turn, "tracking_for", { n: lv.number }), ...lines].join("\n"));
+  quickReplies(turn, ["trackAnother", "human"]);
+}
+
+/** A "how do I cancel / return / change the address?" question with no order named. */
+export function isActionQuestion(turn: Turn, intent: Intent): boolean {
+  return ACTION_INTENTS.has(intent) && noEntities(turn) && HOW_QUESTION.test(turn.text);
+}
+
+export function actionQuestion(turn: Turn, intent: ActionIntent): void {
+  const o = OFFER[intent];
+  answerPolicy(turn, o.policy, turn.text, o.hints);
+  const lv = turn.state.lastVerified;
+  if (awaitingSlot(turn)) return remindPending(turn);
+  if (lv && turn.ctx.store.settings.handoffEnabled) {
+    turn.state.proposal = { intent, orderNumber: lv.number };
+    return quickReplies(turn, ["confirm", "decline"], tr(turn, o.key, { n: lv.number }));
+  }
+  quickReplies(turn, ["track", "human"]);
+}
+
+/** The shopper's answer to an offered action: typed or tapped. */
+export function proposalAnswer(turn: Turn): "yes" | "no" | null {
+  if (!turn.state.proposal) return null;
+  if (turn.command === QR.confirm) return "yes";
+  if (turn.command === QR.decline) return "no";
+  if (turn.command || !turn.understanding || !noEntities(turn)) return null;
+  if (YES.test(turn.text)) return "yes";
+  if (NO.test(turn.text)) return "no";
+  return null;
+}
+
+export function answerProposal(turn: Turn, answer: "yes" | "no"): void {
+  const p = turn.state.proposal!;
+  const lv = turn.state.lastVerified;
+  turn.state.proposal = null;
+  turn.intent = answer === "yes" ? p.intent : "decline";
+  if (answer === "no" || !lv || lv.number !== p.orderNumber) {
+    say(turn, "offer_declined");
+    return quickReplies(turn, ["trackAnother", "human"]);
+  }
+  requestAction(turn, p.intent, null, lv.number, lv.order, lv.email, false);
+}
