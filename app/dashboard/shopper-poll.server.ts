@@ -11,7 +11,7 @@ import { getDb } from "../db.server";
 import type { Awaiting, WidgetMessage } from "../protocol";
 import { hitRateLimit } from "../security/rate-limit.server";
 import { jsonError } from "../storefront/errors.server";
-import { sha256Hex, timingSafeEqualHex } from "../utils/crypto.server";
+import { conversationTokenMatches } from "../chat/conversation-token";
 
 export const POLL_LIMIT = { limit: 120, windowSeconds: 60 };
 export const MAX_POLL_MESSAGES = 200;
@@ -75,12 +75,7 @@ export async function pollMessages(
     });
 
   const conv = await db.conversation.findUnique({ where: { id: conversationId } });
-  if (
-    !conv ||
-    conv.storeId !== store.id ||
-    !conv.tokenHash ||
-    !timingSafeEqualHex(conv.tokenHash, sha256Hex(token))
-  )
+  if (!conv || conv.storeId !== store.id || !conversationTokenMatches(conv.tokenHash, token))
     return notFound();
   await db.conversation.updateMany({ where: { id: conv.id }, data: { shopperSeenAt: now } });
 
