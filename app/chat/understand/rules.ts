@@ -1,9 +1,7 @@
 /**
- * Deterministic, multilingual understanding of one shopper message (en, es, fr, de, pt, it, nl).
- *
- * Pipeline: tokenize (fold accents/case, expand contractions, clause markers) → tag tokens with
- * concepts from per-language lexicons (exact, stem, compound infix, phrase, typo-tolerant) →
- * mark negated action concepts → score intents with rules over concepts → optional FAQ match.
+ * The hand-written concept rules of the first understanding version. They no longer decide the
+ * intent on their own: their verdict is one feature of the statistical model (model.ts), and their
+ * negation detection sets `negated` (see docs/decisions/0017-understanding-model.md).
  *
  * Decisions (documented for the dialogue engine):
  * - Priority among confident candidates (score ≥ 0.75): human > cancel_order > change_address >
@@ -31,24 +29,18 @@
  *   the rule result is "other"/entity-free, or the FAQ score is ≥ the rule score (a merchant's own FAQ
  *   "Do you ship to Canada?" beats the generic policy_shipping).
  */
-import type { Intent, Language, Understanding } from "../../protocol";
-import { MAX_TEXT_LENGTH } from "../../protocol";
+import type { Intent, Language } from "../../protocol";
+import type { Entities } from "./entities";
 import type { Concept } from "./lexicon";
-import { languageScores, normalizeLocale, pickLanguage, stripNonWords } from "./language";
-import { tagTokens, type Tag } from "./matcher";
-import { tokenize } from "./text";
-import { extractEntities } from "./entities";
+import type { Tag } from "./matcher";
 
-export { extractEntities } from "./entities";
-export type { Entities } from "./entities";
-export { detectLanguage, normalizeLocale } from "./language";
-
-export interface UnderstandOptions {
-  locale?: string;
-  faqMatcher?: (text: string, lang: Language) => number;
+export interface RuleVerdict {
+  intent: Intent;
+  confidence: number;
+  negated: boolean;
+  /** concepts present after negation (model features) */
+  present: Set<Concept>;
 }
-
-const MAX_INPUT = MAX_TEXT_LENGTH * 2;
 const CANCELLED_RE =
   /^(?:cancell?ed|cancelad[oa]s?|cancelled|annulee?s?|storniert|annullat[oa]|cancellat[oa]|geannuleerd|anulad[oa]s?)$/;
 const PLEASE = new Set([
@@ -66,7 +58,7 @@ const PLEASE = new Set([
 ]);
 const NEGATABLE = new Set<Concept>(["CANCEL", "RETURN", "REFUND", "EXCHANGE", "CHANGE"]);
 const NEG_WINDOW = 4;
-const TRANSACTIONAL = new Set<Intent>([
+export const TRANSACTIONAL = new Set<Intent>([
   "order_status",
   "tracking",
   "cancel_order",
@@ -131,15 +123,13 @@ function markNegations(tokens: string[], tags: Tag[]): { negatedPositions: Set<n
   return { negatedPositions, negated: negatedPositions.size > 0 };
 }
 
-export function understand(text: string, opts: UnderstandOptions = {}): Understanding {
-  // the widget caps messages at MAX_TEXT_LENGTH; never spend more than that on one call
-  const raw = typeof text === "string" ? text.slice(0, MAX_INPUT) : "";
-  const clean = stripNonWords(raw);
-  const tokens = tokenize(clean);
-  const allTags = tagTokens(tokens);
-  const entities = extractEntities(raw);
-  const hint = normalizeLocale(opts.locale);
-  const language = pickLanguage(languageScores(clean, tokens, allTags), hint);
+/** The rules' verdict for one tokenised message (tokens/tags from text.ts/matcher.ts). */
+export function ruleVerdict(
+  tokens: string[],
+  allTags: Tag[],
+  entities: Entities,
+  language: Language,
+): RuleVerdict {
   // a typo match must be a word of the message's language (or English shorthand, used everywhere):
   // Italian "trova" is not a typo of Portuguese "troca"
   const tags = allTags.filter(
@@ -276,20 +266,10 @@ export function understand(text: string, opts: UnderstandOptions = {}): Understa
     anyEntity &&
     (onlyEntityConcepts(present) || intent === "other" || intent === "greeting" || intent === "thanks_bye")
   ) {
-    return { intent: "other", confidence: 0.9, language, entities, negated };
+    return { intent: "other", confidence: 0.9, negated, present };
   }
-
-  if (opts.faqMatcher && !(TRANSACTIONAL.has(intent) && confidence >= 0.75)) {
-    const f = clamp(opts.faqMatcher(raw, language));
-    if (f >= 0.5 && (intent === "other" || f >= confidence)) {
-      return { intent: "faq", confidence: round(f), language, entities, negated };
-    }
-  }
-
-  if (intent === "other") {
-    confidence = words.length === 0 ? 0.5 : negated ? 0.6 : 0.5;
-  }
-  return { intent, confidence: round(confidence), language, entities, negated };
+  if (intent === "other") confidence = words.length === 0 ? 0.5 : negated ? 0.6 : 0.5;
+  return { intent, confidence: round(confidence), negated, present };
 }
 
 function onlyEntityConcepts(present: Set<Concept>): boolean {
