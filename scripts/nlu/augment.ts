@@ -28,7 +28,12 @@ function surface(text: string, rnd: () => number): string {
   let t = text;
   const r = rnd();
   if (r < 0.35) t = fold(t);
-  else if (r < 0.55) t = t.toLowerCase().replace(/[?!.¿¡,]/gu, "");
+  else if (r < 0.55)
+    t = t
+      .toLowerCase()
+      .split(" ")
+      .map((w) => (w.includes("@") ? w : w.replace(/[?!.¿¡,]/gu, "")))
+      .join(" ");
   else if (r < 0.62) t = t.toUpperCase().includes("@") ? t : t.toUpperCase();
   const words = t.split(" ");
   const cands = words.map((w, i) => (/^\p{L}{5,}$/u.test(w) ? i : -1)).filter((i) => i >= 0);

@@ -82,7 +82,7 @@ const HASH_RE = new RegExp(
 );
 /** "tracking number for 1499", "sendungsnummer für 1499": the number after the preposition is the order */
 const TRACK_FOR_RE = new RegExp(
-  `(?:track\\w*|sendungs\\w*|seguimiento|suivi|rastreio|rastreamento|tracciamento|trackingnummer|volgcode)(?:\\s+(?:number|code|link|info|nummer|numero|número|numéro|#))?\\s+(?:for|für|fuer|pour|de|del|da|do|per|para|voor|van|of|on)\\s+#?(${ID})(?![\\p{L}\\d]|[.,]\\d)`,
+  `(?:track\\w*|sendungs\\w*|seguimiento|suivi|rastreio|rastreamento|tracciamento|trackingnummer|volgcode)(?:\\s+(?:number|code|link|info|nummer|numero|número|numéro|#))?\\s+(?:for|für|fuer|pour|de la|de|del|du|della|da|do|per|para|voor|van|of|on)\\s+(?:the\\s+|la\\s+|le\\s+|il\\s+|o\\s+)?#?(${ID})(?![\\p{L}\\d]|[.,]\\d)`,
   "iu",
 );
 /** the preposition that introduces the order in "change the address on 12345 …" */
@@ -93,7 +93,7 @@ const STREET_BEFORE_RE =
 /** "1010 Wien", "8001 Zürich", "1012 AB", "75011 Paris": a number followed by a city or Dutch letters */
 const CITY_AFTER_RE = /^(?:\s+\p{Lu}{2}\b|\s+\p{Lu}\p{Ll}+|\s*-\s*\d{3}\b)/u;
 const PLACE_BEFORE_RE =
-  /(?:\bin|\bà|\ba|\bem|\bop|\bte|\baus|\bfrom|\bnach|\bnaar|\bliving|\bwohne|\bvivo|\bmoro|\bhabite|\babito|\bwoon)\s+$/iu;
+  /(?:\bin|\bà|\ba|\bem|\bte|\baus|\bfrom|\bnach|\bnaar|\bliving|\bwohne|\bvivo|\bmoro|\bhabite|\babito|\bwoon)\s+$/iu;
 const POSTCODE_RES: RegExp[] = [
   /\b\d{4,5}-\d{3}\b/gu, // Portugal 1000-001, Brazil 01304-000
 ];
@@ -255,7 +255,7 @@ function freeStanding(s: string, opts: EntityOptions): string | null {
     const digits = digitsOf(id);
     const before = s.slice(Math.max(0, m.index - 40), m.index);
     const after = s.slice(m.index + id.length, m.index + id.length + 30);
-    if (!fitsNumbering(digits, profile)) continue;
+    if (!fitsNumbering(digits, profile) && !(opts.awaitingOrderNumber && !profile)) continue;
     if (
       digits < 3 &&
       !opts.awaitingOrderNumber &&

@@ -30,12 +30,9 @@ export interface FeatureInput {
 const MAX_CHARS = 400;
 
 export function hash(s: string): number {
-  let h = 0x811c9dc5;
-  for (let i = 0; i < s.length; i++) {
-    h ^= s.charCodeAt(i);
-    h = Math.imul(h, 0x01000193);
-  }
-  return h >>> 0;
+  let h = FNV;
+  for (let i = 0; i < s.length; i++) h = step(h, s.charCodeAt(i));
+  return h;
 }
 
 /** " wo ist meine bestellung <n> " — the string the character n-grams are taken from. */
@@ -49,30 +46,41 @@ export function charString(text: string): string {
   return ` ${s.replace(/\s+/gu, " ")} `;
 }
 
+const FNV = 0x811c9dc5;
+
+function step(h: number, code: number): number {
+  return Math.imul(h ^ code, 0x01000193) >>> 0;
+}
+
+/** Sparse accumulator: a group is a set of hashed keys, L2-normalised or capped at 1 per key. */
 class Builder {
-  private readonly groups: Map<number, number>[] = [];
+  private readonly acc = new Map<number, number>();
+  private group = new Map<number, number>();
   constructor(private readonly dim: number) {}
-  group(keys: Iterable<string>, normalise: boolean): void {
-    const m = new Map<number, number>();
-    for (const k of keys) {
-      const h = hash(k) % this.dim;
-      m.set(h, (m.get(h) ?? 0) + 1);
-    }
-    if (normalise && m.size) {
+  addHash(h: number): void {
+    const k = h % this.dim;
+    this.group.set(k, (this.group.get(k) ?? 0) + 1);
+  }
+  add(key: string): void {
+    this.addHash(hash(key));
+  }
+  endGroup(normalise: boolean): void {
+    const g = this.group;
+    if (!g.size) return;
+    let inv = 1;
+    if (normalise) {
       let n = 0;
-      for (const v of m.values()) n += v * v;
-      const inv = 1 / Math.sqrt(n);
-      for (const [k, v] of m) m.set(k, v * inv);
-    } else for (const [k, v] of m) m.set(k, Math.min(1, v));
-    this.groups.push(m);
+      for (const v of g.values()) n += v * v;
+      inv = 1 / Math.sqrt(n);
+    }
+    for (const [k, v] of g) this.acc.set(k, (this.acc.get(k) ?? 0) + (normalise ? v * inv : Math.min(1, v)));
+    this.group = new Map();
   }
   build(): Features {
-    const all = new Map<number, number>();
-    for (const g of this.groups) for (const [k, v] of g) all.set(k, (all.get(k) ?? 0) + v);
-    const idx = new Int32Array(all.size);
-    const val = new Float32Array(all.size);
+    const idx = new Int32Array(this.acc.size);
+    const val = new Float32Array(this.acc.size);
     let i = 0;
-    for (const [k, v] of all) {
+    for (const [k, v] of this.acc) {
       idx[i] = k;
       val[i++] = v;
     }
@@ -80,8 +88,16 @@ class Builder {
   }
 }
 
-function* charGrams(s: string): Generator<string> {
-  for (let n = 2; n <= 5; n++) for (let i = 0; i + n <= s.length; i++) yield "c" + s.slice(i, i + n);
+/** character n-grams 2–5, hashed as "c" + gram without building the substrings */
+function charGrams(s: string, b: Builder): void {
+  const seed = step(FNV, 99); // "c"
+  for (let i = 0; i < s.length; i++) {
+    let h = step(seed, s.charCodeAt(i));
+    for (let n = 2; n <= 5 && i + n <= s.length; n++) {
+      h = step(h, s.charCodeAt(i + n - 1));
+      b.addHash(h);
+    }
+  }
 }
 
 function* wordGrams(tokens: string[]): Generator<string> {
@@ -112,18 +128,22 @@ function* knowledge(input: FeatureInput, words: number): Generator<string> {
 /** Features for the intent model (all groups). */
 export function intentFeatures(input: FeatureInput, dim: number): Features {
   const b = new Builder(dim);
-  const cs = charString(input.text);
-  b.group(charGrams(cs), true);
-  b.group(wordGrams(input.tokens), true);
+  charGrams(charString(input.text), b);
+  b.endGroup(true);
+  for (const k of wordGrams(input.tokens)) b.add(k);
+  b.endGroup(true);
   const words = input.tokens.filter((t) => t !== ".").length;
-  b.group(knowledge(input, words), false);
+  for (const k of knowledge(input, words)) b.add(k);
+  b.endGroup(false);
   return b.build();
 }
 
 /** Features for the language model: character n-grams and words only (numbers say nothing). */
 export function languageFeatures(input: Pick<FeatureInput, "text" | "tokens">, dim: number): Features {
   const b = new Builder(dim);
-  b.group(charGrams(charString(input.text.replace(/\d+/gu, " "))), true);
-  b.group(wordGrams(input.tokens.filter((t) => !/^\d/u.test(t))), true);
+  charGrams(charString(input.text.replace(/\d+/gu, " ")), b);
+  b.endGroup(true);
+  for (const k of wordGrams(input.tokens.filter((t) => !/^\d/u.test(t)))) b.add(k);
+  b.endGroup(true);
   return b.build();
 }
