@@ -617,7 +617,7 @@ const MORE: [string, Intent][] = [
   ["vocês enviam para Portugal?", "policy_shipping"],
   ["qual é o prazo de entrega?", "policy_shipping"],
   ["do you have this in blue?", "faq"],
-  ["what's your phone number", "faq"],
+  ["what's your phone number", "human"],
   ["are you open on sunday", "faq"],
   ["Is this jacket waterproof?", "faq"],
   ["I have a question about a product", "faq"],
