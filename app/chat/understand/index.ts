@@ -66,12 +66,12 @@ export function understand(text: string, opts: UnderstandOptions = {}): ModelUnd
   // a message of one or two words ("ok", "hallo") says little about the language: the locale decides
   // unless the words are clearly of another language
   const langX = languageFeatures(a, model.language.dim);
-  const lexiconSure = !hint && letters <= 2 && Math.max(...Object.values(a.lexiconScores)) > 0;
+  const lexiconVote = Math.max(...Object.values(a.lexiconScores)) > 0;
   const picked = !letters
     ? (hint ?? "en")
-    : lexiconSure
+    : letters <= 2 && (hint || lexiconVote)
       ? a.lexiconLanguage
-      : model.pickLanguage(langX, hint, letters <= 2 ? 4 : 1.5);
+      : model.pickLanguage(langX, hint, 1.5);
   const language = (LANGUAGES as readonly string[]).includes(picked) ? (picked as Language) : "en";
   const anyEntity = !!(entities.orderNumber || entities.email || entities.phone);
   if (words === 0 && !anyEntity) {

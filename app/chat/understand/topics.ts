@@ -36,6 +36,11 @@ const TOPICS: Record<string, string> = {
   MOVED: "moved moving mude mudanza demenag umgezogen umzug traslocat verhuisd mudei",
   CARRIERS:
     "dhl ups fedex usps dpd gls hermes postnl colissimo chronopost correos seur mrw ctt correios jadlog bartolini sda mondial courier corriere transportista transporteur vervoerder versanddienst paketdienst transportadora mensajeria",
+  GREET:
+    "hi hii hey heya hiya hello helo hallo hola ola oi oie opa eae eai boas buenos buenas bonjour bonsoir salut coucou bjr slt cc moin servus gruss gruess grüezi huhu hoi goedemorgen goedemiddag goedenavond goeiemorgen ciao salve buongiorno buonasera buondi ehi ehila howdy sup yo greetings morning evening",
+  THANK:
+    "thanks thank thx ty tysm cheers appreciat merci mrc gracias grax agradezco danke dank bedankt dankjewel dankuwel grazie grz ringrazio obrigad obg brigad valeu agradeco remercie",
+  BYE: "bye goodbye later adios chao chau tschuss tschau doei tchau arrivederci revoir logo luego prochaine naechsten ziens",
   GENERAL: "usually normally normalmente normalement normalerweise meestal generally general",
 };
 
