@@ -32,6 +32,16 @@ describe("issue 14: the typical misses are understood", () => {
     expect(u.entities.orderNumber).toBe(orderNumber);
   });
 
+  it.each<[string, Intent, string | null]>([
+    ["which carrier is it?", "tracking", null],
+    ["and the tracking link?", "tracking", null],
+    ["e il 1012? stessa email", "order_status", "1012"],
+  ])("follow-up %j about the order just shown → %s", (text, intent, orderNumber) => {
+    const u = understand(text);
+    expect(u.intent).toBe(intent);
+    expect(u.entities.orderNumber).toBe(orderNumber);
+  });
+
   it("reads the email next to the order number", () => {
     expect(understand("order 1004, email ann@x.com").entities.email).toBe("ann@x.com");
   });
