@@ -53,10 +53,10 @@ const MASK_RES: RegExp[] = [
   ),
   // prices
   /(?:[$€£¥]|\b(?:usd|eur|gbp|chf|cad|aud|r\$))\s?\d[\d.,']*/giu,
-  /\b\d[\d.,']*\s?(?:[$€£¥]|(?:usd|eur|euros?|dollars?|bucks|gbp|pounds?|quid|chf|francs?|cad|aud|reais|real|dólares|dolares|dollari|sterline?|euro)\b)/giu,
+  /\b\d[\d.,']*\s?(?:[$€£¥]|(?:usd|eur|euros?|dollars?|bucks|gbp|pounds?|quid|chf|francs?|cad|aud|reais|real|dólares|dolares|dollari|sterline?|euro)(?!\p{L}))/giu,
   /\b\d+[.,]\d{1,2}\b/gu,
   // quantities and measures
-  /\b\d+\s?x\b/giu,
+  /\b\d+\s?x(?!\p{L})/giu,
   /\bx\s?\d+\b/giu,
   /\b\d+\s?(?:%|kg|g|lbs?|cm|mm|km|ml|oz)\b/giu,
   /\b\d+\s+(?:items?|pcs|pieces?|units?|pairs?|packs?|boxes|st[uü]ck|stk|piezas?|unidades?|art[ií]culos?|pi[eè]ces?|articles?|pezzi|stuks|itens|days?|d[ií]as|jours?|tage[n]?|giorni|dagen|dias|hours?|weeks?|months?|years?)\b/giu,
@@ -82,7 +82,7 @@ const HASH_RE = new RegExp(
 );
 /** "tracking number for 1499", "sendungsnummer für 1499": the number after the preposition is the order */
 const TRACK_FOR_RE = new RegExp(
-  `(?:track\\w*|sendungs\\w*|seguimiento|suivi|rastreio|rastreamento|tracciamento|trackingnummer|volgcode)(?:\\s+(?:number|code|link|info|nummer|numero|número|numéro|#))?\\s+(?:for|für|fuer|pour|de la|de|del|du|della|da|do|per|para|voor|van|of|on)\\s+(?:the\\s+|la\\s+|le\\s+|il\\s+|o\\s+)?#?(${ID})(?![\\p{L}\\d]|[.,]\\d)`,
+  `(?:track (?:en|and|&) trace|track\\w*|sendungs\\w*|seguimiento|suivi|rastreio|rastreamento|tracciamento|trackingnummer|volgcode)(?:\\s+(?:number|code|link|info|nummer|numero|número|numéro|#))?\\s+(?:for|für|fuer|pour|de la|de|del|du|della|da|do|per|para|voor|van|of|on)\\s+(?:the\\s+|la\\s+|le\\s+|il\\s+|o\\s+)?#?(${ID})(?![\\p{L}\\d]|[.,]\\d)`,
   "iu",
 );
 /** the preposition that introduces the order in "change the address on 12345 …" */
@@ -238,7 +238,10 @@ function findOrderNumber(s: string, opts: EntityOptions): string | null {
     const digits = digitsOf(id);
     // "PLZ 10435": a 5-digit number right after a zip keyword is a postal code
     if (orig && digits === 5 && ZIP_CONTEXT_RE.test(s.slice(0, orig.index))) return null;
-    if (opts.awaitingOrderNumber || fitsNumbering(digits, profile)) return finish(id, opts);
+    // a message that is only a short number ("18", "#18?") is an order reply unless the store's
+    // numbering rules it out (Shopify numbers start at 1001)
+    if (opts.awaitingOrderNumber || fitsNumbering(digits, profile) || (!profile && digits <= 2))
+      return finish(id, opts);
     return null;
   }
   return freeStanding(s, opts);

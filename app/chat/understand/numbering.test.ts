@@ -71,7 +71,9 @@ describe("extractEntities with a store's numbering", () => {
   it("a bare number is the reply to 'what's your order number?'", () => {
     expect(extractEntities("5", { awaitingOrderNumber: true }).orderNumber).toBe("5");
     expect(extractEntities("it's 12 I think", { awaitingOrderNumber: true }).orderNumber).toBe("12");
-    expect(extractEntities("5").orderNumber).toBeNull();
+    expect(extractEntities("5").orderNumber).toBe("5");
+    expect(extractEntities("5", { numbering: shopify }).orderNumber).toBeNull();
+    expect(extractEntities("5", { numbering: shopify, awaitingOrderNumber: true }).orderNumber).toBe("5");
   });
 
   it.each([
