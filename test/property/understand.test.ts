@@ -5,7 +5,7 @@
  */
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { extractEntities, understand } from "../../app/chat/understand";
+import { extractEntities, learnNumbering, understand } from "../../app/chat/understand";
 import { LANGUAGES } from "../../app/protocol";
 import { HTML_PAYLOADS, hostileString, runs } from "./arbitraries";
 
@@ -45,6 +45,38 @@ describe("extractEntities / understand under hostile input", () => {
       fc.property(hostileString(1000), (t) => expectSane(t)),
       runs(300),
     );
+  });
+
+  it("never throw with any store numbering, locale and reply state, and keep alternatives in range", () => {
+    fc.assert(
+      fc.property(
+        hostileString(1000),
+        fc.array(fc.oneof(fc.string({ maxLength: 20 }), fc.integer()), { maxLength: 8 }),
+        fc.option(fc.string({ maxLength: 12 })),
+        fc.boolean(),
+        (t, names, locale, awaiting) => {
+          const numbering = learnNumbering(names);
+          const e = extractEntities(t, { numbering, awaitingOrderNumber: awaiting });
+          if (e.orderNumber !== null) expect(e.orderNumber).toMatch(/^[A-Za-z0-9_ -]{1,40}$/);
+          const u = understand(t, { locale, orderNumbering: numbering, awaitingOrderNumber: awaiting });
+          expect(INTENTS).toContain(u.intent);
+          expect(LANGUAGES).toContain(u.language);
+          for (const a of u.alternatives) {
+            expect(INTENTS).toContain(a.intent);
+            expect(a.confidence).toBeGreaterThanOrEqual(0);
+            expect(a.confidence).toBeLessThanOrEqual(1);
+          }
+        },
+      ),
+      runs(200),
+    );
+  });
+
+  it("understand oversized input (100,000 characters of mixed scripts) without throwing", () => {
+    const big = "où est ma commande 1003 🙏 ÄÖÜ 漢字 ".repeat(3000).slice(0, 100_000);
+    const u = understand(big);
+    expect(INTENTS).toContain(u.intent);
+    expect(u.confidence).toBeLessThanOrEqual(1);
   });
 
   it.each([

@@ -33,6 +33,30 @@ describe("POST /demo/api/understand", () => {
   });
 
   it.each([
+    ["what payment methods do you take", "en"],
+    ["do you sell gift cards?", "en"],
+    ["Muss ich Zoll zahlen?", "de"],
+  ])("returns faq with a real confidence for the store question %j", async (text, language) => {
+    process.env.TRULYBOT_DEMO = "1";
+    resetEnvForTests();
+    const res = await call(JSON.stringify({ text }));
+    expect(res.status).toBe(200);
+    const j = await res.json();
+    expect(j).toMatchObject({ intent: "faq", language, entities: { orderNumber: null } });
+    expect(j.confidence).toBeGreaterThan(0.5);
+    expect(j.confidence).toBeLessThanOrEqual(1);
+  });
+
+  it("answers a clear and an unclear message with different confidences", async () => {
+    process.env.TRULYBOT_DEMO = "1";
+    resetEnvForTests();
+    const sure = await (await call(JSON.stringify({ text: "where is my order 1003?" }))).json();
+    const unsure = await (await call(JSON.stringify({ text: "exchange" }))).json();
+    expect(sure.intent).toBe("order_status");
+    expect(sure.confidence).toBeGreaterThan(unsure.confidence);
+  });
+
+  it.each([
     ["malformed JSON", "{nope"],
     ["missing text", JSON.stringify({ locale: "en" })],
     ["text over 1,000 characters", JSON.stringify({ text: "x".repeat(1001) })],

@@ -105,7 +105,7 @@ describe("extractEntities: things that are not order numbers", () => {
     "415-555-0134",
     "+49 30 5550142",
     "020 7946 0555",
-    "order 12",
+    "12 shirts",
     "50% off",
     "https://example.com/orders/1003abc",
     "",

@@ -17,6 +17,8 @@
  * "WC-2004", "#2004" → "2004"); the platform adapter may retry with the digits only.
  */
 
+import { canonicalOrderNumber, fitsNumbering, type NumberingProfile } from "./numbering";
+
 export interface Entities {
   orderNumber: string | null;
   email: string | null;
@@ -51,30 +53,52 @@ const MASK_RES: RegExp[] = [
   ),
   // prices
   /(?:[$€£¥]|\b(?:usd|eur|gbp|chf|cad|aud|r\$))\s?\d[\d.,']*/giu,
-  /\b\d[\d.,']*\s?(?:[$€£¥]|(?:usd|eur|euros?|dollars?|bucks|gbp|pounds?|quid|chf|francs?|cad|aud|reais|real|dólares|dolares|dollari|sterline?|euro)\b)/giu,
+  /\b\d[\d.,']*\s?(?:[$€£¥]|(?:usd|eur|euros?|dollars?|bucks|gbp|pounds?|quid|chf|francs?|cad|aud|reais|real|dólares|dolares|dollari|sterline?|euro)(?!\p{L}))/giu,
   /\b\d+[.,]\d{1,2}\b/gu,
   // quantities and measures
-  /\b\d+\s?x\b/giu,
+  /\b\d+\s?x(?!\p{L})/giu,
   /\bx\s?\d+\b/giu,
   /\b\d+\s?(?:%|kg|g|lbs?|cm|mm|km|ml|oz)\b/giu,
   /\b\d+\s+(?:items?|pcs|pieces?|units?|pairs?|packs?|boxes|st[uü]ck|stk|piezas?|unidades?|art[ií]culos?|pi[eè]ces?|articles?|pezzi|stuks|itens|days?|d[ií]as|jours?|tage[n]?|giorni|dagen|dias|hours?|weeks?|months?|years?)\b/giu,
 ];
 
 const PHONE_KW_RE =
-  /(?:phone|tel|telephone|mobile|cell|cellphone|whatsapp|tel[eé]fono|m[oó]vil|celular|t[eé]l[eé]phone|portable|telefon|handy|rufnummer|handynummer|telefonnummer|cellulare|telefoonnummer|mobiel|telem[oó]vel|telefone|number to call)/giu;
+  /(?:phone|call me|call|tel|telephone|mobile|cell|cellphone|whatsapp|tel[eé]fono|m[oó]vil|celular|t[eé]l[eé]phone|portable|telefon|handy|rufnummer|handynummer|telefonnummer|cellulare|telefoonnummer|mobiel|telem[oó]vel|telefone|number to call)/giu;
 const PHONE_CAND_RE = /(?:\+|\b00|\()?\d[\d \t().\-/]*\d\)?/gu;
 
 const ORDER_KW =
   "order|orders|ordr|purchase|pedido|compra|commande|cmd|bestellung|bestellnummer|bestellnr|bestell-nr|auftrag|auftragsnummer|auftragsnr|ordine|ordinazione|bestelling|bestelnummer|bestelnr|ordernummer|ordernr|encomenda|orden|confirmation|reference|referencia|référence|riferimento|ref";
 const ORDER_FILLERS =
   "number|numero|número|numéro|nummer|num|nr|no|n|nº|n°|id|is|was|es|est|ist|è|é|e|il|el|le|la|the|de|di|do|da|van|het|mi|my|code|c'est|é o|é a";
-const ID = "(?:[A-Za-z]{1,4}-)?\\d{3,10}";
+const ID = "(?:[A-Za-z]{1,4}-)?\\d{1,10}(?:-[A-Za-z]{1,3}(?![\\p{L}\\d]))?";
 const ANCHORED_RE = new RegExp(
   `(?<![\\p{L}\\d])(?:${ORDER_KW})(?:[\\s:.#°º\\-]|(?:${ORDER_FILLERS})(?![\\p{L}]))*?#?(${ID})(?![\\p{L}\\d]|[.,]\\d)`,
   "iu",
 );
 // after '#', a letter prefix may be glued on: "#EU1001" (Shopify order-name prefixes)
-const HASH_RE = new RegExp(`#\\s?((?:[A-Za-z]{1,4}-?)?\\d{3,10})(?![\\p{L}\\d]|[.,]\\d)`, "u");
+const HASH_RE = new RegExp(
+  `#\\s?((?:[A-Za-z]{1,4}-?)?\\d{1,10}(?:-[A-Za-z]{1,3}(?![\\p{L}\\d]))?)(?![\\p{L}\\d]|[.,]\\d)`,
+  "u",
+);
+/** "tracking number for 1499", "sendungsnummer für 1499": the number after the preposition is the order */
+const TRACK_FOR_RE = new RegExp(
+  `(?:track (?:en|and|&) trace|track\\w*|sendungs\\w*|seguimiento|suivi|rastreio|rastreamento|tracciamento|trackingnummer|volgcode)(?:\\s+(?:number|code|link|info|nummer|numero|número|numéro|#))?\\s+(?:for|für|fuer|pour|de la|de|del|du|della|da|do|per|para|voor|van|of|on)\\s+(?:the\\s+|la\\s+|le\\s+|il\\s+|o\\s+)?#?(${ID})(?![\\p{L}\\d]|[.,]\\d)`,
+  "iu",
+);
+/** the preposition that introduces the order in "change the address on 12345 …" */
+const ORDER_PREP_RE =
+  /(?:\bon|\bfor|\bof|\bfür|\bvon|\bpour|\bde|\bdel|\bda|\bdo|\bdi|\bper|\bvan|\bvoor|\bdell|\bdella)\s+#?$/iu;
+const STREET_BEFORE_RE =
+  /(?:street|\bst\.?|road|\brd\.?|avenue|\bave\.?|lane|drive|calle|avenida|\bav\.?|rua|\brue|boulevard|\bbd|\bvia|viale|corso|piazza|stra(?:ss|ß)e|\bstr\.?|weg|gasse|platz|allee|straat|laan|plein|gracht|kade|\bn[º°o]\.?)(?:\s+\p{L}+){0,2},?\s*$/iu;
+/** "1010 Wien", "8001 Zürich", "1012 AB", "75011 Paris": a number followed by a city or Dutch letters */
+const CITY_AFTER_RE = /^(?:\s+\p{Lu}{2}\b|\s+\p{Lu}\p{Ll}+|\s*-\s*\d{3}\b)/u;
+const PLACE_BEFORE_RE =
+  /(?:\bin|\bà|\ba|\bem|\bte|\baus|\bfrom|\bnach|\bnaar|\bliving|\bwohne|\bvivo|\bmoro|\bhabite|\babito|\bwoon)\s+$/iu;
+const POSTCODE_RES: RegExp[] = [
+  /\b\d{4,5}-\d{3}\b/gu, // Portugal 1000-001, Brazil 01304-000
+];
+const SHORT_BEFORE_RE =
+  /(?:\b(?:did|has|is|was|for|about|ist|est|es|è|é|über|para|pour|per|voor|no|nr|num|n[º°])|[¿?])\s*$/iu;
 const FREE_RE = new RegExp(`(?<![\\p{L}\\d\\-/.,#+])(${ID})(?![\\p{L}\\d]|[.,]\\d)`, "gu");
 const ID_WHOLE_RE = new RegExp(`^${ID}$`, "iu");
 const ID_ANY_RE = new RegExp(`(${ID})`, "iu");
@@ -128,7 +152,14 @@ function looksLikePhone(cand: string): boolean {
   return false;
 }
 
-export function extractEntities(text: string): Entities {
+export interface EntityOptions {
+  /** the store's order numbering, learned from its recent orders (numbering.ts) */
+  numbering?: NumberingProfile | null;
+  /** the bot just asked for the order number: a bare number is the answer */
+  awaitingOrderNumber?: boolean;
+}
+
+export function extractEntities(text: string, opts: EntityOptions = {}): Entities {
   let s = (typeof text === "string" ? text : "").slice(0, 2000).normalize("NFKC");
   let email: string | null = null;
   let phone: string | null = null;
@@ -141,6 +172,7 @@ export function extractEntities(text: string): Entities {
   // no digits left: no order number or phone to find (the common case, skip the regex passes)
   if (!/\d/u.test(s)) return { orderNumber: null, email, phone: null };
   s = mask(s, URL_RE);
+  for (const re of POSTCODE_RES) s = mask(s, re);
 
   // phone after a phone keyword (any format, ≥ 7 digits)
   PHONE_KW_RE.lastIndex = 0;
@@ -177,14 +209,21 @@ export function extractEntities(text: string): Entities {
   }
   s = mask(s, LONG_DIGITS_RE);
 
-  return { orderNumber: findOrderNumber(s), email, phone };
+  return { orderNumber: findOrderNumber(s, opts), email, phone };
 }
 
-function findOrderNumber(s: string): string | null {
-  const a = ANCHORED_RE.exec(s);
-  if (a) return a[1];
+function finish(id: string, opts: EntityOptions): string {
+  return canonicalOrderNumber(id, opts.numbering);
+}
+
+function findOrderNumber(s: string, opts: EntityOptions): string | null {
+  const profile = opts.numbering ?? null;
+  const a = ANCHORED_RE.exec(s) ?? TRACK_FOR_RE.exec(s);
+  // "new address for my order: 10 Rue de Rivoli" — a street number, not the order
+  const street = a && ADDRESS_CONTEXT_RE.test(s) && /^\s+\p{Lu}/u.test(s.slice(a.index + a[0].length));
+  if (a && !street) return finish(a[1], opts);
   const h = HASH_RE.exec(s);
-  if (h) return h[1];
+  if (h) return finish(h[1], opts);
 
   // the whole message is the number (with a few polite/filler words around it)
   const words = s
@@ -196,27 +235,47 @@ function findOrderNumber(s: string): string | null {
   if (ids.length === 1 && words.every((w) => w === ids[0] || BARE_FILLER.has(w))) {
     const orig = ID_ANY_RE.exec(s);
     const id = orig ? orig[1] : ids[0];
+    const digits = digitsOf(id);
     // "PLZ 10435": a 5-digit number right after a zip keyword is a postal code
-    if (orig && digitsOf(id) === 5 && ZIP_CONTEXT_RE.test(s.slice(0, orig.index))) return null;
-    return id;
+    if (orig && digits === 5 && ZIP_CONTEXT_RE.test(s.slice(0, orig.index))) return null;
+    // a message that is only a short number ("18", "#18?") is an order reply unless the store's
+    // numbering rules it out (Shopify numbers start at 1001)
+    if (opts.awaitingOrderNumber || fitsNumbering(digits, profile) || (!profile && digits <= 2))
+      return finish(id, opts);
+    return null;
   }
+  return freeStanding(s, opts);
+}
 
-  if (ADDRESS_CONTEXT_RE.test(s)) return null;
+/** a number standing alone in a sentence: "did 1005 ship", "its for 1009" */
+function freeStanding(s: string, opts: EntityOptions): string | null {
+  const profile = opts.numbering ?? null;
+  const addressTalk = ADDRESS_CONTEXT_RE.test(s);
   FREE_RE.lastIndex = 0;
   let m: RegExpExecArray | null;
   while ((m = FREE_RE.exec(s))) {
     const id = m[1];
     const digits = digitsOf(id);
-    if (digits < 4 || digits > 10) continue;
     const before = s.slice(Math.max(0, m.index - 40), m.index);
+    const after = s.slice(m.index + id.length, m.index + id.length + 30);
+    if (!fitsNumbering(digits, profile) && !(opts.awaitingOrderNumber && !profile)) continue;
+    if (
+      digits < 3 &&
+      !opts.awaitingOrderNumber &&
+      !(SHORT_BEFORE_RE.test(before) || /^\s*(?:[?!.,]|$)/u.test(after))
+    )
+      continue;
+    if (!profile && !opts.awaitingOrderNumber && digits < 4) continue;
+    // "change the address on 12345 to …": only the number the preposition points at
+    if (addressTalk && !ORDER_PREP_RE.test(before)) continue;
+    if (STREET_BEFORE_RE.test(before)) continue;
     const prevWord = /([\p{L}]+)[^\p{L}\d]*$/u.exec(before)?.[1]?.toLowerCase() ?? "";
     if (/^(?:19|20)\d\d$/u.test(id) && YEAR_CONTEXT.has(prevWord)) continue;
     if (ZIP_CONTEXT_RE.test(before)) continue;
     if (TRACK_CONTEXT_RE.test(before)) continue;
-    const after = s.slice(m.index + id.length, m.index + id.length + 30);
-    if (/^\s+\p{Lu}\p{Ll}+/u.test(after) && digits === 5) continue; // "10435 Berlin"
+    if (digits >= 4 && digits <= 5 && (CITY_AFTER_RE.test(after) || PLACE_BEFORE_RE.test(before))) continue;
     if (/^\s*(?:\p{Lu}\p{Ll}+\s*)?(?:,\s*)?\p{Lu}{2}\b/u.test(after) && digits === 5) continue;
-    return id;
+    return finish(id, opts);
   }
   return null;
 }

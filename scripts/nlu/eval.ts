@@ -1,0 +1,119 @@
+/**
+ * npm run eval:nlu — measures understanding and writes docs/understanding.md.
+ *
+ * With data/nlu/dev/*.jsonl present (a set written by someone else, never trained on) the
+ * committed model is evaluated on it through the real understand(). Without it, the numbers are
+ * 5-fold cross-validation on data/nlu/train (each fold trained on the other folds + their
+ * variations, exactly as train.ts does). Entity extraction (rules) is measured on the same set.
+ * Also: understanding cost per message (p50/p99 µs), model load time and size.
+ */
+import fs from "node:fs";
+import os from "node:os";
+import path from "node:path";
+import { LANGUAGES, type Intent, type Language } from "../../app/protocol";
+import { extractEntities } from "../../app/chat/understand/entities";
+import { ASK_THRESHOLD, understand } from "../../app/chat/understand/index";
+import { Classifier, type ModelFile } from "../../app/chat/understand/linear";
+import { augment } from "./augment";
+import { crossValidate, DEFAULTS, INTENTS, loadSet, type Example } from "./lib";
+import { renderReport, type Prediction, type Report } from "./report";
+
+const ROOT = path.resolve(import.meta.dirname, "../..");
+const MODEL = path.join(ROOT, "app/chat/understand/model/intent-model.json");
+const VARIANTS_PER_SEED = 2;
+
+function predictDev(dev: Example[]): Prediction[] {
+  return dev.map((ex) => {
+    const u = understand(ex.text);
+    const alt = u.alternatives[1];
+    return {
+      ex,
+      intent: u.intent,
+      p: u.confidence,
+      second: alt?.intent ?? u.intent,
+      language: u.language,
+    };
+  });
+}
+
+function predictCv(train: Example[]): Prediction[] {
+  return crossValidate(train, DEFAULTS, (tr) => augment(tr, VARIANTS_PER_SEED, DEFAULTS.seed)).map((r) => {
+    return { ex: r.ex, intent: r.intent, p: r.p, second: r.second, language: r.language };
+  });
+}
+
+function entityAccuracy(set: Example[]): Report["entities"] {
+  let order = 0;
+  let email = 0;
+  let phone = 0;
+  const misses: string[] = [];
+  for (const ex of set) {
+    const e = extractEntities(ex.text);
+    const o = (e.orderNumber ?? null) === (ex.orderNumber ?? null);
+    const m = (e.email ?? null) === (ex.email?.toLowerCase() ?? null);
+    const digits = (s: string | null | undefined) => (s ?? "").replace(/\D/gu, "");
+    const p = digits(e.phone) === digits(ex.phone);
+    order += +o;
+    email += +m;
+    phone += +p;
+    if (!o || !m || !p) misses.push(`${JSON.stringify(ex.text)} → ${e.orderNumber} ${e.email} ${e.phone}`);
+  }
+  const n = set.length || 1;
+  return { order: order / n, email: email / n, phone: phone / n, misses };
+}
+
+function costs(set: Example[]): Report["cost"] {
+  const raw = fs.readFileSync(MODEL, "utf8");
+  const t0 = performance.now();
+  Classifier.fromFile(JSON.parse(raw) as ModelFile);
+  const loadMs = performance.now() - t0;
+  const texts = set.map((e) => e.text);
+  for (const t of texts) understand(t); // warm up
+  const wall: number[] = [];
+  const cpu: number[] = [];
+  for (let round = 0; round < 3; round++) {
+    for (const t of texts) {
+      const c = process.cpuUsage();
+      const s = performance.now();
+      understand(t);
+      wall.push((performance.now() - s) * 1000);
+      const d = process.cpuUsage(c);
+      cpu.push(d.user + d.system);
+    }
+  }
+  const q = (xs: number[], f: number) =>
+    [...xs].sort((a, b) => a - b)[Math.min(xs.length - 1, Math.floor(xs.length * f))];
+  return {
+    p50: q(wall, 0.5),
+    p99: q(wall, 0.99),
+    cpuP50: q(cpu, 0.5),
+    cpuP99: q(cpu, 0.99),
+    load: os.loadavg()[0],
+    loadMs,
+    bytes: Buffer.byteLength(raw),
+  };
+}
+
+function main(): void {
+  const dev = loadSet(path.join(ROOT, "data/nlu/dev"));
+  const train = loadSet(path.join(ROOT, "data/nlu/train"));
+  const onDev = dev.length > 0;
+  const set = onDev ? dev : train;
+  const predictions = onDev ? predictDev(dev) : predictCv(train);
+  const report: Report = {
+    source: onDev
+      ? `dev set (data/nlu/dev, ${dev.length} messages, never trained on)`
+      : `5-fold cross-validation on the training set (${train.length} hand-written messages)`,
+    predictions,
+    intents: INTENTS as Intent[],
+    languages: [...LANGUAGES] as Language[],
+    askThreshold: ASK_THRESHOLD,
+    entities: entityAccuracy(set),
+    cost: costs(set),
+  };
+  const md = renderReport(report);
+  fs.writeFileSync(path.join(ROOT, "docs/understanding.md"), md);
+  console.log(md.slice(md.indexOf("## Results")));
+}
+
+main();

@@ -1,0 +1,226 @@
+/**
+ * Training-set loading, honest augmentation, multinomial logistic regression and k-fold
+ * cross-validation for the understanding model. Deterministic: every random choice comes from a
+ * seeded PRNG, so `npm run train:nlu` reproduces the committed weights bit for bit.
+ */
+import fs from "node:fs";
+import path from "node:path";
+import { LANGUAGES, type Intent, type Language } from "../../app/protocol";
+import { intentFeatures, languageFeatures, type Features } from "../../app/chat/understand/features";
+import { Classifier, LinearHead, softmax } from "../../app/chat/understand/linear";
+import { analyse } from "../../app/chat/understand/pipeline";
+
+export const INTENTS: Intent[] = [
+  "order_status",
+  "tracking",
+  "cancel_order",
+  "return_refund",
+  "change_address",
+  "human",
+  "greeting",
+  "thanks_bye",
+  "policy_shipping",
+  "policy_returns",
+  "faq",
+  "other",
+];
+
+export interface Example {
+  text: string;
+  lang: Language;
+  intent: Intent;
+  orderNumber?: string;
+  email?: string;
+  phone?: string;
+}
+
+export interface Prepared {
+  ex: Example;
+  intentX: Features;
+  langX: Features;
+}
+
+export interface TrainOptions {
+  intentDim: number;
+  langDim: number;
+  epochs: number;
+  rate: number;
+  l2: number;
+  seed: number;
+}
+
+export const DEFAULTS: TrainOptions = {
+  intentDim: 1 << 15,
+  langDim: 1 << 13,
+  epochs: 10,
+  rate: 0.1,
+  l2: 1e-6,
+  seed: 20261203,
+};
+
+export function mulberry32(seed: number): () => number {
+  let a = seed >>> 0;
+  return () => {
+    a = (a + 0x6d2b79f5) >>> 0;
+    let t = a;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+export function readJsonl(file: string): Example[] {
+  const out: Example[] = [];
+  const lines = fs.readFileSync(file, "utf8").split("\n");
+  lines.forEach((line, i) => {
+    if (!line.trim()) return;
+    const r = JSON.parse(line) as Example;
+    if (typeof r.text !== "string" || !INTENTS.includes(r.intent) || !LANGUAGES.includes(r.lang))
+      throw new Error(`${file}:${i + 1}: needs text, a known intent and lang`);
+    out.push(r);
+  });
+  return out;
+}
+
+/** hand-written messages: data/nlu/<set>/<lang>.jsonl (not the generated *.variants.jsonl) */
+export function loadSet(dir: string): Example[] {
+  if (!fs.existsSync(dir)) return [];
+  return fs
+    .readdirSync(dir)
+    .filter((f) => f.endsWith(".jsonl") && !f.endsWith(".variants.jsonl"))
+    .sort()
+    .flatMap((f) => readJsonl(path.join(dir, f)));
+}
+
+export function prepare(ex: Example, o: TrainOptions): Prepared {
+  const a = analyse(ex.text, null);
+  return { ex, intentX: intentFeatures(a, o.intentDim), langX: languageFeatures(a, o.langDim) };
+}
+
+/** Multinomial logistic regression, AdaGrad SGD, L2 on the touched weights. */
+function fitHead(
+  data: { x: Features; y: number }[],
+  labels: string[],
+  dim: number,
+  o: TrainOptions,
+): LinearHead {
+  const K = labels.length;
+  const w = new Float32Array(dim * K);
+  const g2 = new Float32Array(dim * K).fill(1e-8);
+  const b = new Float32Array(K);
+  const gb = new Float32Array(K).fill(1e-8);
+  const rnd = mulberry32(o.seed);
+  const order = data.map((_, i) => i);
+  const head = new LinearHead(labels, dim, w, b);
+  for (let epoch = 0; epoch < o.epochs; epoch++) {
+    for (let i = order.length - 1; i > 0; i--) {
+      const j = Math.floor(rnd() * (i + 1));
+      [order[i], order[j]] = [order[j], order[i]];
+    }
+    for (const n of order) {
+      const { x, y } = data[n];
+      const p = softmax(head.logits(x));
+      for (let k = 0; k < K; k++) {
+        const gk = p[k] - (k === y ? 1 : 0);
+        gb[k] += gk * gk;
+        b[k] -= (o.rate * gk) / Math.sqrt(gb[k]);
+        for (let i = 0; i < x.idx.length; i++) {
+          const at = x.idx[i] * K + k;
+          const g = gk * x.val[i] + o.l2 * w[at];
+          g2[at] += g * g;
+          w[at] -= (o.rate * g) / Math.sqrt(g2[at]);
+        }
+      }
+    }
+  }
+  return head;
+}
+
+export function trainClassifier(data: Prepared[], o: TrainOptions, temperature = 1): Classifier {
+  const intent = fitHead(
+    data.map((d) => ({ x: d.intentX, y: INTENTS.indexOf(d.ex.intent) })),
+    INTENTS,
+    o.intentDim,
+    o,
+  );
+  const language = fitHead(
+    data.map((d) => ({ x: d.langX, y: LANGUAGES.indexOf(d.ex.lang) })),
+    [...LANGUAGES],
+    o.langDim,
+    o,
+  );
+  return new Classifier(intent, language, temperature);
+}
+
+/** Stratified fold of each example (by intent and language), seeded. */
+export function assignFolds(examples: Example[], k: number, seed: number): number[] {
+  const rnd = mulberry32(seed);
+  const idx = examples.map((_, i) => i);
+  for (let i = idx.length - 1; i > 0; i--) {
+    const j = Math.floor(rnd() * (i + 1));
+    [idx[i], idx[j]] = [idx[j], idx[i]];
+  }
+  idx.sort((a, b) =>
+    (examples[a].intent + examples[a].lang).localeCompare(examples[b].intent + examples[b].lang),
+  );
+  const folds = new Array<number>(examples.length);
+  idx.forEach((e, i) => (folds[e] = i % k));
+  return folds;
+}
+
+/** The temperature that minimises the negative log-likelihood of out-of-fold predictions. */
+export function fitTemperature(logits: Float64Array[], gold: number[]): number {
+  let best = 1;
+  let bestNll = Infinity;
+  for (let t = 0.2; t <= 4.001; t += 0.05) {
+    let nll = 0;
+    logits.forEach((l, i) => (nll -= Math.log(Math.max(1e-12, softmax(l, t)[gold[i]]))));
+    if (nll < bestNll) [best, bestNll] = [Math.round(t * 100) / 100, nll];
+  }
+  return best;
+}
+
+export interface OutOfFold {
+  ex: Example;
+  logits: Float64Array;
+  intent: Intent;
+  p: number;
+  second: Intent;
+  p2: number;
+  language: Language;
+}
+
+/**
+ * k-fold cross-validation: each fold's model is trained on the other folds' messages plus their
+ * variations only (a message's variations never leak into its own fold).
+ */
+export function crossValidate(
+  seeds: Example[],
+  o: TrainOptions,
+  makeVariants: (train: Example[]) => Example[],
+  k = 5,
+): OutOfFold[] {
+  const folds = assignFolds(seeds, k, o.seed);
+  const prepared = seeds.map((s) => prepare(s, o));
+  const out = new Array<OutOfFold>(seeds.length);
+  for (let f = 0; f < k; f++) {
+    const trainIdx = seeds.map((_, i) => i).filter((i) => folds[i] !== f);
+    const variants = makeVariants(trainIdx.map((i) => seeds[i])).map((v) => prepare(v, o));
+    const model = trainClassifier([...trainIdx.map((i) => prepared[i]), ...variants], o);
+    seeds.forEach((ex, i) => {
+      if (folds[i] !== f) return;
+      const logits = model.intent.logits(prepared[i].intentX);
+      const ranked = model.rankIntents(prepared[i].intentX);
+      out[i] = {
+        ex,
+        logits,
+        intent: ranked[0].label as Intent,
+        p: ranked[0].p,
+        second: ranked[1].label as Intent,
+        p2: ranked[1].p,
+        language: model.pickLanguage(prepared[i].langX, null) as Language,
+      };
+    });
+  }
+  return out;
+}
