@@ -12,6 +12,7 @@ import os from "node:os";
 import path from "node:path";
 import { LANGUAGES, type Intent, type Language } from "../../app/protocol";
 import { extractEntities } from "../../app/chat/understand/entities";
+import { learnNumbering, type NumberingProfile } from "../../app/chat/understand/numbering";
 import { ASK_THRESHOLD, understand } from "../../app/chat/understand/index";
 import { Classifier, type ModelFile } from "../../app/chat/understand/linear";
 import { augment } from "./augment";
@@ -40,6 +41,34 @@ function predictCv(train: Example[]): Prediction[] {
   return crossValidate(train, DEFAULTS, (tr) => augment(tr, VARIANTS_PER_SEED, DEFAULTS.seed)).map((r) => {
     return { ex: r.ex, intent: r.intent, p: r.p, second: r.second, language: r.language };
   });
+}
+
+/**
+ * The recent order names each kind of store in the dev set has — what the engine learns a store's
+ * numbering from: a Shopify store #1001–#1999, a new WooCommerce store 1–99, a big one 2001–48000,
+ * and a store whose names carry a prefix and a suffix.
+ */
+const STORE_NAMES: Record<NonNullable<Example["store"]>, string[]> = {
+  shopify: Array.from({ length: 50 }, (_, i) => `#${1950 - i * 19}`),
+  woo: Array.from({ length: 50 }, (_, i) => String(99 - i * 2)),
+  woo_big: Array.from({ length: 50 }, (_, i) => String(48000 - i * 900)),
+  prefixed: Array.from({ length: 50 }, (_, i) => `#SO-${1900 - i * 17}-EU`),
+};
+const PROFILES = Object.fromEntries(
+  Object.entries(STORE_NAMES).map(([k, names]) => [k, learnNumbering(names)]),
+) as Record<NonNullable<Example["store"]>, NumberingProfile | null>;
+
+/** Order-number accuracy with each message's store numbering (what the engine passes). */
+function storeAwareOrderAccuracy(set: Example[]): { accuracy: number; misses: string[] } {
+  const withStore = set.filter((ex) => ex.store);
+  const misses: string[] = [];
+  let ok = 0;
+  for (const ex of withStore) {
+    const e = extractEntities(ex.text, { numbering: PROFILES[ex.store!] });
+    if ((e.orderNumber ?? null) === (ex.orderNumber ?? null)) ok++;
+    else misses.push(`${JSON.stringify(ex.text)} (${ex.store}) → ${e.orderNumber}`);
+  }
+  return { accuracy: withStore.length ? ok / withStore.length : NaN, misses };
 }
 
 function entityAccuracy(set: Example[]): Report["entities"] {
@@ -109,6 +138,7 @@ function main(): void {
     languages: [...LANGUAGES] as Language[],
     askThreshold: ASK_THRESHOLD,
     entities: entityAccuracy(set),
+    storeAware: storeAwareOrderAccuracy(set),
     cost: costs(set),
   };
   const md = renderReport(report);

@@ -32,6 +32,8 @@ export interface Example {
   orderNumber?: string;
   email?: string;
   phone?: string;
+  /** the kind of store the message was written for (dev set): its order numbering */
+  store?: "shopify" | "woo" | "woo_big" | "prefixed";
 }
 
 export interface Prepared {
