@@ -6,7 +6,7 @@ import { isbot } from "isbot";
 import { addDocumentResponseHeaders } from "./platforms/shopify/app.server";
 import { startJobWorkers } from "./jobs/queue.server";
 
-// Background jobs run in every server process (docs/decisions/0015-job-queue.md).
+// Background jobs run in every server process (docs/decisions/0020-job-queue.md).
 if (process.env.NODE_ENV !== "test") void startJobWorkers();
 
 export const streamTimeout = 5000;

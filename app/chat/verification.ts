@@ -8,7 +8,7 @@
  *      - email: trimmed and case-folded on both sides, compared exactly;
  *      - phone: both parsed with libphonenumber-js (national numbers in the store's country, else
  *        the order's shipping country, else the other number's country) and compared in full as
- *        E.164; never a digit tail (docs/decisions/0013-phone-comparison.md).
+ *        E.164; never a digit tail (docs/decisions/0019-phone-comparison.md).
  * Test orders are never shown (the engine treats them exactly like "not found").
  */
 import { createHmac } from "node:crypto";

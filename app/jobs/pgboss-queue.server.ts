@@ -1,5 +1,5 @@
 /**
- * The job queue on PostgreSQL: pg-boss (docs/decisions/0015-job-queue.md). Its own schema
+ * The job queue on PostgreSQL: pg-boss (docs/decisions/0020-job-queue.md). Its own schema
  * ("pgboss") in the app's database; every app instance runs workers, and pg-boss claims each job
  * with FOR UPDATE SKIP LOCKED, so instances share the work and never run a job twice. A job whose
  * instance died mid-run is retried once its expiry passes.

@@ -1,5 +1,5 @@
 /**
- * One job interface for both databases (docs/decisions/0015-job-queue.md): pg-boss on PostgreSQL,
+ * One job interface for both databases (docs/decisions/0020-job-queue.md): pg-boss on PostgreSQL,
  * a table-backed in-process runner on the SQLite default. Handlers must be idempotent: a job is
  * run once, but after a crash mid-run it may be run again.
  */

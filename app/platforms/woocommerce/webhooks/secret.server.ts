@@ -23,7 +23,7 @@ export async function wooWebhookSecret(storeId: string): Promise<string | null> 
   return row ? openSecret(row.secret, PURPOSE) : null;
 }
 
-/** Where the plugin points its webhooks: the store is named in the query (docs/decisions/0015-job-queue.md). */
+/** Where the plugin points its webhooks: the store is named in the query (docs/decisions/0020-job-queue.md). */
 export function wooWebhookDeliveryUrl(storeId: string): string {
   const base = loadEnv().SHOPIFY_APP_URL.replace(/\/+$/, "");
   return `${base}/api/v1/woo/webhooks?store=${encodeURIComponent(storeId)}`;
