@@ -61,9 +61,19 @@ export function trackingFollowUp(turn: Turn): void {
   quickReplies(turn, ["trackAnother", "human"]);
 }
 
+/**
+ * The action a "how do I …?" question is about: the action intents themselves, and a returns-policy
+ * question ("how do I return something?") once an order was verified — then a return can be offered.
+ */
+export function actionIntentOf(turn: Turn, intent: Intent): ActionIntent | null {
+  if (ACTION_INTENTS.has(intent)) return intent as ActionIntent;
+  if (intent === "policy_returns" && turn.state.lastVerified) return "return_refund";
+  return null;
+}
+
 /** A "how do I cancel / return / change the address?" question with no order named. */
 export function isActionQuestion(turn: Turn, intent: Intent): boolean {
-  return ACTION_INTENTS.has(intent) && noEntities(turn) && HOW_QUESTION.test(turn.text);
+  return actionIntentOf(turn, intent) !== null && noEntities(turn) && HOW_QUESTION.test(turn.text);
 }
 
 export function actionQuestion(turn: Turn, intent: ActionIntent): void {

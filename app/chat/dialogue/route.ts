@@ -17,6 +17,7 @@ import {
   isTrackingFollowUp,
   proposalAnswer,
   trackingFollowUp,
+  actionIntentOf,
 } from "./follow-up";
 import { isTakenOver, takeoverStep } from "./takeover";
 import { newTurn, type Turn } from "./turn";
@@ -47,8 +48,7 @@ async function routeText(turn: Turn): Promise<void> {
   if (fillsHandoffForm(turn, intent)) return collectHandoffDetails(turn);
   turn.intent = intent;
   if (isTrackingFollowUp(turn)) return trackingFollowUp(turn);
-  if (isActionQuestion(turn, intent))
-    return actionQuestion(turn, intent as Parameters<typeof actionQuestion>[1]);
+  if (isActionQuestion(turn, intent)) return actionQuestion(turn, actionIntentOf(turn, intent)!);
   if (isOrderTurn(turn, intent)) return orderQuestionStep(turn, intent);
   answerStep(turn, intent);
 }
