@@ -70,7 +70,22 @@ function runVitest(label, args, env = {}) {
   }
 }
 
+/**
+ * On a fresh machine, as root (or with passwordless sudo), install the Debian packages the browser and
+ * plugin suites need, so `npm install && npm test` runs every suite; elsewhere say what is missing.
+ */
+function ensureSystemPackages() {
+  if (process.env.TRULYBOT_NO_INSTALL === "1" || !(want("e2e") || want("php"))) return;
+  const r = spawnSync("bash", [path.join(root, "scripts", "install-system-deps.sh")], {
+    cwd: root,
+    stdio: "inherit",
+  });
+  if (r.status === 2) notes.push("could not install the browser/plugin test packages (not root)");
+  else if (r.status !== 0) notes.push("installing the browser/plugin test packages failed");
+}
+
 async function main() {
+  ensureSystemPackages();
   if (want("unit")) runVitest("unit + integration (SQLite)", [], { TEST_DB: "sqlite" });
 
   if (want("pg")) {
