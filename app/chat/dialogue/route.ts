@@ -4,6 +4,7 @@
  */
 import type { Intent } from "../../protocol";
 import type { ConversationRecord } from "../repository";
+import { selfServiceStep } from "./actions";
 import { commandStep } from "./commands";
 import { answerStep, fallbackStep } from "./fallback";
 import { collectHandoffDetails, submitHandoffForm } from "./handoff";
@@ -50,6 +51,7 @@ export async function decide(
 ): Promise<Turn> {
   const turn = newTurn(ctx, conv, state, req);
   await understandStep(turn);
+  if (await selfServiceStep(turn)) return turn;
   if (turn.command) await commandStep(turn, turn.command);
   else if (req.action?.type === "handoff_submit") {
     turn.intent = "handoff_submit";

@@ -1,0 +1,58 @@
+/** The self-service parts of a turn, over the database, the mailer and the platform adapter. */
+import type { Db } from "../db.server";
+import type { PlatformAdapter } from "../platforms/types";
+import {
+  checkCode,
+  codeVerifiedAt,
+  createCode,
+  reserveSend,
+  type CodeMailer,
+  type OtpDeps,
+} from "../verification/otp.server";
+import { runAction } from "./execute.server";
+import { loadActionRules } from "./rules.server";
+import type { SelfService } from "./service";
+
+export interface SelfServiceParts {
+  db: Db;
+  adapter: PlatformAdapter;
+  mailer: CodeMailer | null;
+  /** HMAC key for codes (tests); defaults to the app key ring */
+  key?: string | null;
+  now?: () => Date;
+  /** called with each mail send's promise (tests await it; production lets it run) */
+  onMail?: (p: Promise<void>) => void;
+}
+
+export function createSelfService(parts: SelfServiceParts): SelfService {
+  const deps: OtpDeps = { db: parts.db, key: parts.key ?? null, now: parts.now };
+  return {
+    rules: (storeId) => loadActionRules(parts.db, storeId),
+    reserveCode: (storeId, orderNumber, shopperKey) => reserveSend(deps, storeId, orderNumber, shopperKey),
+    async sendCode(input) {
+      const email = await input.findEmail().catch(() => null);
+      if (!email || !parts.mailer) return;
+      const code = await createCode(deps, input);
+      // not awaited: the reply must not take longer when the order exists
+      const p = parts.mailer
+        .sendCode({
+          to: email,
+          storeName: input.storeName,
+          orderNumber: input.orderNumber,
+          code,
+          lang: input.lang,
+        })
+        .catch(() => undefined);
+      parts.onMail?.(p);
+    },
+    checkCode: (input) => checkCode(deps, input),
+    async codeVerified(storeId, conversationId, orderNumber) {
+      return (await codeVerifiedAt(deps, { storeId, conversationId, orderNumber })) !== null;
+    },
+    async run(run) {
+      const actions = parts.adapter.actions;
+      if (!actions) return { status: "failed", reason: "unsupported" };
+      return runAction(parts.db, actions, run);
+    },
+  };
+}
