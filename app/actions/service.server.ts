@@ -49,6 +49,20 @@ export function createSelfService(parts: SelfServiceParts): SelfService {
     async codeVerified(storeId, conversationId, orderNumber) {
       return (await codeVerifiedAt(deps, { storeId, conversationId, orderNumber })) !== null;
     },
+    async lastAction(conversationId) {
+      const r = await parts.db.orderAction.findFirst({
+        where: { conversationId },
+        orderBy: { createdAt: "desc" },
+      });
+      return r
+        ? {
+            action: r.action,
+            orderNumber: r.orderNumber,
+            status: r.status,
+            after: r.after ? (JSON.parse(r.after) as unknown) : null,
+          }
+        : null;
+    },
     async run(run) {
       const actions = parts.adapter.actions;
       if (!actions) return { status: "failed", reason: "unsupported" };

@@ -24,4 +24,8 @@ export interface SelfService {
   }): Promise<CheckResult>;
   codeVerified(storeId: string, conversationId: string, orderNumber: string): Promise<boolean>;
   run(run: ActionRun): Promise<ActionOutcome>;
+  /** the newest action of the conversation (a repeated confirm reports its result) */
+  lastAction(
+    conversationId: string,
+  ): Promise<{ action: string; orderNumber: string; status: string; after: unknown } | null>;
 }

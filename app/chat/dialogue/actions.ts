@@ -6,7 +6,7 @@
  */
 import { parseAddress } from "../../actions/address";
 import { eligibility } from "../../actions/rules";
-import type { ActionKind, ActionRule } from "../../actions/types";
+import type { ActionKind, ActionRule, ShippingAddress } from "../../actions/types";
 import type { NormalizedOrder } from "../../orders/types";
 import { customerOwnsOrder } from "../verification";
 import { ACT, pendingAction, setPendingAction, type PendingAction } from "./actions-state";
@@ -196,7 +196,7 @@ export async function selfServiceStep(turn: Turn): Promise<boolean> {
   const cmd = turn.command;
   if (!p) {
     if (cmd === ACT.yes || cmd === ACT.no || cmd === ACT.newCode || cmd?.startsWith(ACT.reason)) {
-      say(turn, "act_in_progress", { n: turn.state.lastVerified?.number ?? "" });
+      await staleChip(turn);
       return true;
     }
     return false;
@@ -224,6 +224,23 @@ export async function selfServiceStep(turn: Turn): Promise<boolean> {
     return true;
   }
   return false;
+}
+
+/** A chip of a proposal that is over (a repeated or concurrent confirm): report what happened. */
+async function staleChip(turn: Turn): Promise<void> {
+  const last = await turn.ctx.selfService?.lastAction(turn.conv.id);
+  if (!last) return say(turn, "act_kept", { n: turn.state.lastVerified?.number ?? "" });
+  const p: PendingAction = {
+    step: "confirm",
+    action: last.action as ActionKind,
+    orderNumber: last.orderNumber,
+    orderId: null,
+    verification: null,
+    nonce: "",
+    ...(last.action === "address" && last.after ? { address: last.after as ShippingAddress } : {}),
+  };
+  const previous = last.status;
+  outcomeReply(turn, p, { status: "duplicate", previous });
 }
 
 async function codeTurn(turn: Turn, p: PendingAction): Promise<boolean> {

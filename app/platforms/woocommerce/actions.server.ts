@@ -18,6 +18,8 @@ export interface WooWriterOptions {
   consumerSecret: string;
   timeoutMs?: number;
   fetchImpl?: FetchLike;
+  /** epoch ms for oauth_timestamp */
+  now?: () => number;
 }
 
 interface WooOrderFacts {
@@ -52,7 +54,7 @@ export function createWooWriter(opts: WooWriterOptions) {
         params: {},
         consumerKey: opts.consumerKey,
         consumerSecret: opts.consumerSecret,
-        timestamp: Math.floor(Date.now() / 1000),
+        timestamp: Math.floor((opts.now ?? Date.now)() / 1000),
         nonce: oauthNonce(),
       });
       full = `${url}?${Object.entries(q)
