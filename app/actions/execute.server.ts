@@ -139,6 +139,7 @@ export async function runAction(db: Db, actions: PlatformActions, run: ActionRun
 
 export interface ActionAuditRow {
   id: string;
+  conversationId: string;
   action: ActionKind;
   orderNumber: string;
   verification: string;
@@ -150,11 +151,25 @@ export interface ActionAuditRow {
   createdAt: string;
 }
 
+type OrderActionRow = Awaited<ReturnType<Db["orderAction"]["findMany"]>>[number];
+
 export async function listConversationActions(db: Db, conversationId: string): Promise<ActionAuditRow[]> {
-  const rows = await db.orderAction.findMany({ where: { conversationId }, orderBy: { createdAt: "asc" } });
+  return toAuditRows(
+    await db.orderAction.findMany({ where: { conversationId }, orderBy: { createdAt: "asc" } }),
+  );
+}
+
+export async function listStoreActions(db: Db, storeId: string, take: number): Promise<ActionAuditRow[]> {
+  return toAuditRows(
+    await db.orderAction.findMany({ where: { storeId }, orderBy: { createdAt: "desc" }, take }),
+  );
+}
+
+function toAuditRows(rows: OrderActionRow[]): ActionAuditRow[] {
   const json = (s: string | null) => (s ? (JSON.parse(s) as unknown) : null);
   return rows.map((r) => ({
     id: r.id,
+    conversationId: r.conversationId,
     action: r.action as ActionKind,
     orderNumber: r.orderNumber,
     verification: r.verification,

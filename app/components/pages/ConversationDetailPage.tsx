@@ -3,8 +3,14 @@ import type { ConversationDetailData } from "../../dashboard/types";
 import { OrderCard } from "../OrderCard";
 import { formatDateTime, PLATFORM_LABEL, useHref, useShell } from "../shell";
 import { OutcomeBadge } from "./ConversationsPage";
+import type { ActionAuditRow } from "../../actions/execute.server";
+import { ActionAuditList } from "./ActionsPage";
 
-export function ConversationDetailPage({ data }: { data: ConversationDetailData }) {
+export function ConversationDetailPage({
+  data,
+}: {
+  data: ConversationDetailData & { actions?: ActionAuditRow[] };
+}) {
   const { embedded } = useShell();
   const href = useHref();
   const c = data.conversation;
@@ -90,6 +96,16 @@ export function ConversationDetailPage({ data }: { data: ConversationDetailData 
               ) : null}
             </BlockStack>
           </Card>
+          {data.actions?.length ? (
+            <Card>
+              <BlockStack gap="200">
+                <Text as="h2" variant="headingSm">
+                  Self-service actions
+                </Text>
+                <ActionAuditList rows={data.actions} />
+              </BlockStack>
+            </Card>
+          ) : null}
         </Layout.Section>
       </Layout>
     </Page>
