@@ -5,7 +5,12 @@
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { useChatDatabase } from "../../test/support/chat-database";
 import { DEMO_STORE_IDS } from "../../test/support/chat";
-import { DEMO_WOO_KEY, startWooEmulator, type WooEmulator } from "../../test/emulators/woocommerce/emulator";
+import {
+  DEMO_WOO_KEY,
+  startWooEmulator,
+  type WooEmulator,
+  type WooEmulatorKey,
+} from "../../test/emulators/woocommerce/emulator";
 import {
   YES,
   clearSelfService,
@@ -45,7 +50,7 @@ const wooOrder = (id: number) =>
   e.data.orders.find((o) => o.id === id)! as unknown as Record<string, unknown>;
 const writes = () => e.requests.filter((r) => r.method !== "GET");
 
-function guest(key = WOO_RW_KEY, shopperKey = "w1") {
+function guest(key: WooEmulatorKey = WOO_RW_KEY, shopperKey = "w1") {
   return shopper({
     db: chat.db,
     storeId: STORE,

@@ -23,12 +23,9 @@ import type { MessagesRequest, MessagesResponse } from "../../app/protocol";
 import { DEMO_SHOP, type ShopifyAdminEmulator } from "../emulators/shopify-admin/emulator";
 import { DEMO_WRITE_TOKEN } from "../emulators/shopify-admin/mutations";
 import type { WooEmulator, WooEmulatorKey } from "../emulators/woocommerce/emulator";
+import { WOO_RW_KEY } from "../emulators/woocommerce/writes";
 
-export const WOO_RW_KEY: WooEmulatorKey = {
-  consumerKey: "ck_rw00000000000000000000000000000000000rw1",
-  consumerSecret: "cs_rw00000000000000000000000000000000000rw2",
-  permissions: "read_write",
-};
+export { WOO_RW_KEY };
 
 export interface Mail {
   to: string[];

@@ -8,6 +8,13 @@
 import type { IncomingMessage } from "node:http";
 import type { WooOrder, WooOrderNote } from "../../../app/platforms/woocommerce/types";
 
+/** A read_write key (self-service actions need write access; the demo store's connect granted it). */
+export const WOO_RW_KEY = {
+  consumerKey: "ck_rw00000000000000000000000000000000000rw1",
+  consumerSecret: "cs_rw00000000000000000000000000000000000rw2",
+  permissions: "read_write" as const,
+};
+
 const STATUSES = ["pending", "processing", "on-hold", "completed", "cancelled", "refunded", "failed"];
 const LABEL: Record<string, string> = {
   pending: "Pending payment",
