@@ -25,7 +25,9 @@ const SHIPPED = new Set([
 
 function deliveredAt(order: NormalizedOrder): number | null {
   const times = order.shipments.map((s) => (s.deliveredAt ? Date.parse(s.deliveredAt) : NaN));
+  const sent = order.shipments.map((s) => (s.shippedAt ? Date.parse(s.shippedAt) : NaN));
   const ok = times.filter((x) => Number.isFinite(x));
+  if (!ok.length) ok.push(...sent.filter((x) => Number.isFinite(x)));
   return ok.length ? Math.max(...ok) : null;
 }
 
@@ -47,12 +49,21 @@ function windowRefusal(kind: ActionKind, rule: ActionRule, order: NormalizedOrde
     : { ok: false, reason: "window", hours: rule.windowHours };
 }
 
+/**
+ * `knowsDelivery: false` (WooCommerce core): a completed ("shipped") order counts as delivered for
+ * returns, and the return window runs from when it was sent.
+ */
 export function eligibility(
   kind: ActionKind,
   rule: ActionRule,
-  order: NormalizedOrder,
+  placed: NormalizedOrder,
   now: Date,
+  opts: { knowsDelivery?: boolean } = {},
 ): Eligibility {
+  const order: NormalizedOrder =
+    kind === "return" && opts.knowsDelivery === false && placed.status === "shipped"
+      ? { ...placed, status: "delivered" }
+      : placed;
   if (!rule.enabled) return { ok: false, reason: "disabled" };
   if (rule.askPerson) return { ok: false, reason: "ask_person" };
   const state = stateRefusal(kind, order);

@@ -13,6 +13,7 @@ import {
 } from "../../test/emulators/woocommerce/emulator";
 import {
   YES,
+  chip,
   clearSelfService,
   codeFromMailbox,
   setRule,
@@ -161,5 +162,30 @@ describe("cancel on WooCommerce", () => {
     expect(texts(await s.send(YES))).toContain("(the order has been sent meanwhile)");
     expect(wooOrder(2008).status).toBe("completed");
     expect(writes()).toHaveLength(0);
+  });
+});
+
+describe("returns on WooCommerce (no returns in core)", () => {
+  it("a completed order: an order note plus a handoff to the team with the items and the reason", async () => {
+    await setRule(chat.db, STORE, "return", { windowHours: null });
+    const s = guest();
+    expect(await withCode(s, "I want to return order 2003", "katrin.hoffmann@example.com")).toContain(
+      "Why are you sending #2003 back?",
+    );
+    await s.send(chip("tb:act_reason:not_as_described"));
+    const done = texts(await s.send(YES));
+    expect(done).toContain("Your return request for #2003 is in.");
+    expect(done.match(/Your return request/g)).toHaveLength(1);
+    const notes = (e.data.notes?.["2003"] ?? []).map((n) => n.note);
+    expect(
+      notes.some((n) => n.includes("the shopper asked to return this order (reason: NOT_AS_DESCRIBED)")),
+    ).toBe(true);
+    const [h] = await chat.db.handoffRequest.findMany({ where: { storeId: STORE } });
+    expect(h).toMatchObject({
+      reason: "return_refund",
+      orderNumber: "2003",
+      email: "katrin.hoffmann@example.com",
+    });
+    expect(h.message).toContain("Return request for #2003 (not as described): 2 × Spring Bulb Collection");
   });
 });

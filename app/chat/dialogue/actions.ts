@@ -54,7 +54,9 @@ export async function offerAction(
   const kind = KIND[intent];
   const rule = await ruleFor(turn, kind);
   if (!rule || !rule.enabled || rule.askPerson) return false;
-  const e = eligibility(kind, rule, order, turn.now());
+  const e = eligibility(kind, rule, order, turn.now(), {
+    knowsDelivery: turn.ctx.adapter.capabilities.knowsDelivery,
+  });
   if (!e.ok) {
     refusal(turn, order.number, e);
     turn.state.offer = intent;
@@ -180,7 +182,7 @@ function returnHandoff(turn: Turn, p: PendingAction): void {
     {
       reason: "return_refund",
       email,
-      message: `Return request for #${p.orderNumber} (${p.reason ?? "other"}): ${items}`,
+      message: `Return request for #${p.orderNumber} (${(p.reason ?? "other").replace(/_/g, " ")}): ${items}`,
       orderNumber: p.orderNumber,
       order: lv?.order ?? null,
     },
