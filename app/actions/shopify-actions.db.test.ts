@@ -352,3 +352,33 @@ describe("address and returns on Shopify", () => {
     expect(mutations("TrulyBotReturnRequest")).toBe(0);
   });
 });
+
+describe("hostile turns", () => {
+  it("forged confirm and reason chips without a proposal change nothing", async () => {
+    await setRule(chat.db, STORE, "cancel");
+    const s = guest();
+    for (const v of ["tb:act_yes", "tb:act_reason:../../x", "tb:code_new", "tb:act_no"]) {
+      const r = texts(await s.send(chip(v)));
+      expect(r).not.toContain("Done");
+    }
+    await s.send("cancel order 1001");
+    await s.send(ALICE);
+    // the code step is pending: a confirm before the code is not a confirm
+    expect(texts(await s.send(YES))).not.toContain("Done");
+    expect(texts(await s.send(chip("tb:act_reason:size")))).not.toContain("Done");
+    expect(mutations("TrulyBotOrderCancel")).toBe(0);
+    expect(await chat.db.orderAction.count()).toBe(0);
+  });
+
+  it("number + the order's email alone never reaches a summary, whatever is typed next", async () => {
+    await setRule(chat.db, STORE, "cancel");
+    const s = guest();
+    await s.send("cancel order 1001");
+    await s.send(ALICE);
+    for (const t of ["yes", "confirm", "123 456", "000000", ALICE, "cancel order 1001"]) {
+      const r = texts(await s.send(t));
+      expect(r).not.toContain("Cancel order #1001 (");
+    }
+    expect(mutations("TrulyBotOrderCancel")).toBe(0);
+  });
+});
