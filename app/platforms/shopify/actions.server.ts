@@ -90,6 +90,40 @@ function refusedOf(errors: UserError[] | undefined): PlatformActionResult | null
   };
 }
 
+type ShopifyAddress = NonNullable<NonNullable<OrderFacts["order"]>["shippingAddress"]>;
+
+function fromShopifyAddress(a: ShopifyAddress | null): ShippingAddress | null {
+  if (!a || !a.countryCodeV2) return null;
+  return {
+    firstName: a.firstName,
+    lastName: a.lastName,
+    company: a.company,
+    address1: a.address1 ?? "",
+    address2: a.address2,
+    city: a.city ?? "",
+    province: a.provinceCode,
+    zip: a.zip ?? "",
+    country: a.countryCodeV2,
+    phone: a.phone,
+  };
+}
+
+/** MailingAddressInput */
+function toShopifyAddress(a: ShippingAddress): Record<string, string | null> {
+  return {
+    firstName: a.firstName,
+    lastName: a.lastName,
+    company: a.company ?? null,
+    address1: a.address1,
+    address2: a.address2 ?? null,
+    city: a.city,
+    provinceCode: a.province ?? null,
+    zip: a.zip,
+    countryCode: a.country,
+    phone: a.phone ?? null,
+  };
+}
+
 export function createShopifyActions(client: ShopifyGraphqlClient): PlatformActions {
   async function facts(orderId: string): Promise<NonNullable<OrderFacts["order"]>> {
     const r = await client.request<OrderFacts>(ORDER_ADDRESS, { id: orderId });
@@ -125,37 +159,10 @@ export function createShopifyActions(client: ShopifyGraphqlClient): PlatformActi
       );
     },
     async getShippingAddress(orderId) {
-      const a = (await facts(orderId)).shippingAddress;
-      if (!a || !a.countryCodeV2) return null;
-      return {
-        firstName: a.firstName,
-        lastName: a.lastName,
-        company: a.company,
-        address1: a.address1 ?? "",
-        address2: a.address2,
-        city: a.city ?? "",
-        province: a.provinceCode,
-        zip: a.zip ?? "",
-        country: a.countryCodeV2,
-        phone: a.phone,
-      };
+      return fromShopifyAddress((await facts(orderId)).shippingAddress);
     },
     updateShippingAddress(orderId, a: ShippingAddress) {
-      return update({
-        id: orderId,
-        shippingAddress: {
-          firstName: a.firstName,
-          lastName: a.lastName,
-          company: a.company ?? null,
-          address1: a.address1,
-          address2: a.address2 ?? null,
-          city: a.city,
-          provinceCode: a.province ?? null,
-          zip: a.zip,
-          countryCode: a.country,
-          phone: a.phone ?? null,
-        },
-      });
+      return update({ id: orderId, shippingAddress: toShopifyAddress(a) });
     },
     async requestReturn(req: ReturnRequest) {
       const o = await facts(req.orderId);
