@@ -79,6 +79,7 @@ export function ruleFromForm(form: FormData, action: ActionKind, errors: FieldEr
     restock: on("restock"),
     refund: on("refund"),
     notifyCustomer: on("notifyCustomer"),
+    notifyMerchant: on("notifyMerchant"),
   };
 }
 

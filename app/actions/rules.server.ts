@@ -42,6 +42,7 @@ export async function loadActionRules(db: Db, storeId: string): Promise<ActionRu
       restock: r.restock,
       refund: r.refund,
       notifyCustomer: r.notifyCustomer,
+      notifyMerchant: r.notifyMerchant,
     };
   }
   return rules;
@@ -58,6 +59,7 @@ export async function saveActionRule(db: Db, storeId: string, rule: ActionRule):
     restock: rule.restock,
     refund: rule.refund,
     notifyCustomer: rule.notifyCustomer,
+    notifyMerchant: rule.notifyMerchant,
   };
   await db.actionRule.upsert({
     where: { storeId_action: { storeId, action: rule.action } },

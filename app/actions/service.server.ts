@@ -63,6 +63,23 @@ export function createSelfService(parts: SelfServiceParts): SelfService {
           }
         : null;
     },
+    async notifyMerchant({ to, storeName, run, summary }) {
+      if (!parts.mailer) return;
+      const subject = `[${storeName}] Self-service: ${run.action} on order #${run.orderNumber}`;
+      const text = [
+        `A shopper used self-service in the ${storeName} chat.`,
+        "",
+        `Order: #${run.orderNumber}`,
+        `Action: ${run.action}`,
+        `Verified by: ${run.verification === "code" ? "one-time code sent to the order's email" : "signed-in customer"}`,
+        "",
+        summary,
+        "",
+        `Reference: ${run.idempotencyKey}`,
+      ].join("\n");
+      const p = parts.mailer.sendText({ to, subject, text }).catch(() => undefined);
+      parts.onMail?.(p);
+    },
     async run(run) {
       const actions = parts.adapter.actions;
       if (!actions) return { status: "failed", reason: "unsupported" };

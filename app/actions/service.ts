@@ -24,6 +24,8 @@ export interface SelfService {
   }): Promise<CheckResult>;
   codeVerified(storeId: string, conversationId: string, orderNumber: string): Promise<boolean>;
   run(run: ActionRun): Promise<ActionOutcome>;
+  /** the merchant's email about a finished action (when the rule asks for it) */
+  notifyMerchant(input: { to: string; storeName: string; run: ActionRun; summary: string }): Promise<void>;
   /** the newest action of the conversation (a repeated confirm reports its result) */
   lastAction(
     conversationId: string,

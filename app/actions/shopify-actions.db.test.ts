@@ -107,6 +107,18 @@ describe("cancel on Shopify", () => {
     expect(mailbox.mails[0].raw).toContain("1001");
   });
 
+  it("emails the merchant once after the action when the rule asks for it", async () => {
+    await setRule(chat.db, STORE, "cancel", { notifyMerchant: true });
+    const s = guest();
+    await verifiedWithCode(s, "I want to cancel order 1001");
+    await Promise.all([s.send(YES), s.send(YES)]);
+    await Promise.all(s.mailsPending.splice(0));
+    const notices = mailbox.mails.filter((m) => m.to.includes("merchant@example.com"));
+    expect(notices).toHaveLength(1);
+    expect(notices[0].raw).toContain("Self-service: cancel on order #1001");
+    expect(notices[0].raw).toContain("Verified by: one-time code sent to the order's email");
+  });
+
   it("'No, keep it' changes nothing", async () => {
     await setRule(chat.db, STORE, "cancel");
     const s = guest();

@@ -23,6 +23,8 @@ export interface ActionRule {
   restock: boolean;
   refund: boolean;
   notifyCustomer: boolean;
+  /** email the merchant after each action */
+  notifyMerchant: boolean;
 }
 
 export type ActionRules = Record<ActionKind, ActionRule>;
@@ -52,6 +54,7 @@ export function defaultRule(action: ActionKind): ActionRule {
     restock: true,
     refund: true,
     notifyCustomer: true,
+    notifyMerchant: false,
   };
 }
 

@@ -32,5 +32,8 @@ export function createSmtpCodeMailer(smtpUrl: string, from: string): CodeMailer 
       const { subject, text } = codeMailText(m);
       await transport.sendMail({ from, to: m.to, subject, text });
     },
+    async sendText(m) {
+      await transport.sendMail({ from, to: m.to, subject: m.subject, text: m.text });
+    },
   };
 }

@@ -33,6 +33,8 @@ export interface CodeMail {
 
 export interface CodeMailer {
   sendCode(mail: CodeMail): Promise<void>;
+  /** a plain message to the merchant (action notices) */
+  sendText(mail: { to: string; subject: string; text: string }): Promise<void>;
 }
 
 export interface OtpDeps {

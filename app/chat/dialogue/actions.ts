@@ -148,7 +148,7 @@ async function confirm(turn: Turn, p: PendingAction): Promise<void> {
     say(turn, "code_needed");
     return offerCode(turn, p.orderNumber);
   }
-  const outcome = await ss.run({
+  const run = {
     storeId: store.id,
     conversationId: turn.conv.id,
     idempotencyKey: `${turn.conv.id}:${p.nonce}`,
@@ -160,14 +160,27 @@ async function confirm(turn: Turn, p: PendingAction): Promise<void> {
     ...(p.address ? { address: p.address } : {}),
     ...(p.reason ? { reason: PLATFORM_REASON[p.reason as keyof typeof PLATFORM_REASON] ?? "OTHER" } : {}),
     now: turn.now(),
-  });
+  };
+  const outcome = await ss.run(run);
   if (!outcomeReply(turn, p, outcome)) {
     // nothing changed (network): the shopper may try again, under a new key
-    confirmStep(turn, { ...p, nonce: turn.idGen() }, rule.refund);
-    return setPendingAction(turn, { ...p, nonce: turn.idGen() });
+    const retry = { ...p, nonce: turn.idGen() };
+    confirmStep(turn, retry, rule.refund);
+    return setPendingAction(turn, retry);
   }
   if (outcome.status !== "done" && outcome.status !== "duplicate") turn.state.offer = "cancel_order";
-  if (outcome.status === "done" && outcome.needsHandoff) returnHandoff(turn, p);
+  if (outcome.status === "done") {
+    if (outcome.needsHandoff) returnHandoff(turn, p);
+    // only the turn that made the change sees "done": the merchant hears of it once
+    const to = store.settings.handoffEmail ?? store.supportEmail;
+    if (rule.notifyMerchant && to)
+      await ss.notifyMerchant({
+        to,
+        storeName: store.name,
+        run,
+        summary: turn.messages.map((m) => ("text" in m ? m.text : "")).join("\n"),
+      });
+  }
   setPendingAction(turn, null);
 }
 

@@ -60,6 +60,7 @@ function RuleCard({
     restock: rule.restock,
     refund: rule.refund,
     notifyCustomer: rule.notifyCustomer,
+    notifyMerchant: rule.notifyMerchant,
     allowCountryChange: rule.allowCountryChange,
   });
   const flag = (k: keyof typeof flags, label: string) => (
@@ -138,6 +139,7 @@ function RuleCard({
           </>
         )}
         {a === "address" && flag("allowCountryChange", "Allow a new address in another country")}
+        {flag("notifyMerchant", "Email me after each action (to the handoff email)")}
         <Text as="p" tone="subdued">
           What shoppers see: {SHOPPER_SEES[a]}
         </Text>

@@ -25,6 +25,7 @@ CREATE TABLE "ActionRule" (
     "restock" BOOLEAN NOT NULL DEFAULT true,
     "refund" BOOLEAN NOT NULL DEFAULT true,
     "notifyCustomer" BOOLEAN NOT NULL DEFAULT true,
+    "notifyMerchant" BOOLEAN NOT NULL DEFAULT false,
     "updatedAt" DATETIME NOT NULL,
 
     PRIMARY KEY ("storeId", "action")

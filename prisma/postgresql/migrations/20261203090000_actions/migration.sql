@@ -27,6 +27,7 @@ CREATE TABLE "ActionRule" (
     "restock" BOOLEAN NOT NULL DEFAULT true,
     "refund" BOOLEAN NOT NULL DEFAULT true,
     "notifyCustomer" BOOLEAN NOT NULL DEFAULT true,
+    "notifyMerchant" BOOLEAN NOT NULL DEFAULT false,
     "updatedAt" TIMESTAMP(3) NOT NULL,
 
     CONSTRAINT "ActionRule_pkey" PRIMARY KEY ("storeId","action"));
