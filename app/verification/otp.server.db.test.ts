@@ -9,9 +9,11 @@ import {
 } from "../../test/emulators/shopify-admin/emulator";
 import {
   clearSelfService,
+  codeFromMailbox,
   shopifyAdapter,
   shopper,
   startMailbox,
+  texts,
   type Mail,
 } from "../../test/support/self-service";
 import { checkCode, createCode, CODE_MAX_TRIES } from "./otp.server";
@@ -88,5 +90,36 @@ describe("one-time codes", () => {
       ["alice.johnson@example.com"],
       ["alice.johnson@example.com"],
     ]);
+  });
+
+  it("step-up: after offerCode, the accepted code shows the order without number + email", async () => {
+    const s = shopper({
+      db: chat.db,
+      storeId: STORE,
+      platform: "shopify",
+      adapter: shopifyAdapter(e),
+      smtpUrl: mailbox.url,
+      now: () => DEMO_NOW,
+    });
+    const conv = await s.ctx.repo.createConversation({
+      id: "conv-step-up",
+      storeId: STORE,
+      shopperKey: "k",
+      customerId: null,
+      language: "en",
+      state: initialState(),
+      now: DEMO_NOW,
+    });
+    const turn = newTurn(s.ctx, conv, initialState(), { text: "" });
+    await offerCode(turn, "1001");
+    await s.ctx.repo.updateConversation(conv.id, conv.revision, { state: turn.state });
+    for (const effect of turn.effects) await effect();
+    const code = await codeFromMailbox(mailbox.mails, "alice.johnson@example.com", s.mailsPending);
+    s.conversationId = conv.id;
+    const wrong = texts(await s.send(code === "123456" ? "654321" : "123456"));
+    expect(wrong).toContain("That code isn't right.");
+    const shown = await s.send(code);
+    expect(texts(shown)).toContain("Thanks - that's confirmed.");
+    expect(shown.messages.some((m) => m.type === "order" && m.order.number === "1001")).toBe(true);
   });
 });
