@@ -39,7 +39,11 @@ const KIND: Record<Exclude<OrderIntent, "order_status">, ActionKind> = {
 async function ruleFor(turn: Turn, kind: ActionKind): Promise<ActionRule | null> {
   const ss = turn.ctx.selfService;
   if (!ss || !turn.ctx.adapter.actions) return null;
-  return (await ss.rules(turn.ctx.store.id))[kind];
+  try {
+    return (await ss.rules(turn.ctx.store.id))[kind];
+  } catch {
+    return null; // rules unreadable: the request goes to a person, as without self-service
+  }
 }
 
 /**
