@@ -115,11 +115,16 @@ export async function startDemo(
   });
 
   // Emulators of the platforms, seeded from fixtures/demo (the app reaches them through configuration).
-  const { startShopifyAdminEmulator, DEMO_SHOP, DEMO_ACCESS_TOKEN } =
-    await import("../test/emulators/shopify-admin/emulator");
-  const { startWooEmulator, DEMO_WOO_KEY } = await import("../test/emulators/woocommerce/emulator");
+  const { startShopifyAdminEmulator, DEMO_SHOP } = await import("../test/emulators/shopify-admin/emulator");
+  const { startWooEmulator, DEMO_WOO_KEY: DEMO_READ_KEY } =
+    await import("../test/emulators/woocommerce/emulator");
+  // self-service actions change orders: the demo installations granted write access (docs/actions.md)
+  const { DEMO_WRITE_TOKEN } = await import("../test/emulators/shopify-admin/mutations");
+  const { WOO_RW_KEY } = await import("../test/emulators/woocommerce/writes");
+  const DEMO_WOO_KEY = { ...WOO_RW_KEY, keyId: 2 };
+  const DEMO_SCOPES = "read_orders,read_themes,write_orders,write_returns";
   const shopifyEmu = await startShopifyAdminEmulator({ port: 0, host: "127.0.0.1", now: new Date() });
-  const wooEmu = await startWooEmulator({ port: 0, host: "127.0.0.1", keys: [DEMO_WOO_KEY] });
+  const wooEmu = await startWooEmulator({ port: 0, host: "127.0.0.1", keys: [DEMO_READ_KEY, DEMO_WOO_KEY] });
   process.env.SHOPIFY_ADMIN_API_ORIGIN = shopifyEmu.url;
 
   const { applyMigrations } = await import("./lib/migrate.mjs");
@@ -141,14 +146,14 @@ export async function startDemo(
       shop: DEMO_SHOP,
       state: "",
       isOnline: false,
-      scope: "read_orders,read_themes",
-      accessToken: DEMO_ACCESS_TOKEN,
+      scope: DEMO_SCOPES,
+      accessToken: DEMO_WRITE_TOKEN,
     },
-    update: { accessToken: DEMO_ACCESS_TOKEN, scope: "read_orders,read_themes", expires: null },
+    update: { accessToken: DEMO_WRITE_TOKEN, scope: DEMO_SCOPES, expires: null },
   });
   const shopStore = await upsertShopifyStore({
     shop: DEMO_SHOP,
-    scopes: "read_orders,read_themes",
+    scopes: DEMO_SCOPES,
     name: String(shopData.name ?? "Demo Outfitters"),
     currency: String(shopData.currencyCode ?? "USD"),
     timezone: String(shopData.ianaTimezone ?? "America/New_York"),
@@ -210,6 +215,8 @@ export async function startDemo(
   }
   const { openSecret } = await import("../app/stores/secrets.server");
   const wooSecret = openSecret(wooStore.signingSecret!, "store.signingSecret");
+  const { seedDemoActions } = await import("../app/actions/demo.server");
+  await seedDemoActions(db, { shopify: shopStore.id, woocommerce: wooStore.id });
 
   // --- FAQ entries so the bot has something to answer with out of the box
   if ((await db.faqEntry.count({ where: { storeId: shopStore.id } })) === 0) {

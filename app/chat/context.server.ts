@@ -19,6 +19,8 @@ import { createSmtpNotifier } from "./notify.server";
 import type { ChatRepository } from "./repository";
 import { createPrismaChatRepository } from "./repository.server";
 import { chatStoreFromRecords } from "./store-context";
+import { selfServiceFor } from "../actions/context.server";
+import type { SelfService } from "../actions/service";
 
 export interface TurnContextParts {
   store: Store;
@@ -34,6 +36,8 @@ export interface TurnContextParts {
   limits?: Partial<LookupLimits>;
   /** the database for settings and the repository (getDb() when absent) */
   db?: Db;
+  /** one-time codes and actions (null: none); built over the database and adapter when undefined */
+  selfService?: SelfService | null;
 }
 
 let envNotifier: HandoffNotifier | null | undefined;
@@ -111,6 +115,10 @@ export async function buildTurnContext(parts: TurnContextParts): Promise<TurnCon
     shopper: parts.shopper,
     notifier: parts.notifier !== undefined ? parts.notifier : notifierFromEnv(),
     auditKey: hashForAudit("audit-key", "engine"),
+    selfService:
+      parts.selfService !== undefined
+        ? parts.selfService
+        : selfServiceFor(db ?? (await getDb()), adapter, parts.clock),
     ...(parts.clock ? { now: parts.clock } : {}),
     ...(parts.idGen ? { idGen: parts.idGen } : {}),
     ...(parts.limits ? { limits: parts.limits } : {}),

@@ -25,6 +25,7 @@ import {
   HomeIcon,
   SettingsIcon,
   QuestionCircleIcon,
+  OrderIcon,
   ChatIcon,
   PersonIcon,
   StoreIcon,
@@ -161,6 +162,7 @@ export function StandaloneFrame({
           },
           { url: "/dashboard/settings", label: "Bot settings", icon: SettingsIcon },
           { url: "/dashboard/faq", label: "FAQ", icon: QuestionCircleIcon },
+          { url: "/dashboard/actions", label: "Self-service", icon: OrderIcon },
           { url: "/dashboard/conversations", label: "Conversations", icon: ChatIcon },
           {
             url: "/dashboard/handoffs",

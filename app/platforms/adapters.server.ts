@@ -12,6 +12,8 @@ import { PlatformUnavailableError, type PlatformAdapter } from "./types";
 import { createWooAdapter } from "./woocommerce/adapter";
 import { createWooClient } from "./woocommerce/client";
 import { openSecret } from "../stores/secrets.server";
+import { createShopifyActions } from "./shopify/actions.server";
+import { createWooActions, createWooWriter } from "./woocommerce/actions.server";
 
 export interface WooCredentials {
   consumerKey: string;
@@ -50,16 +52,19 @@ export async function adapterForStore(store: Store): Promise<PlatformAdapter> {
   if (store.platform === "shopify") {
     const { accessToken, scopes } = await shopifyAccess(store.domain);
     const env = loadEnv();
-    const client = createShopifyGraphqlClient({
-      shop: store.domain,
-      accessToken,
-      origin: resolveAdminOrigin(store.domain, { SHOPIFY_ADMIN_API_ORIGIN: env.SHOPIFY_ADMIN_API_ORIGIN }),
+    const origin = resolveAdminOrigin(store.domain, {
+      SHOPIFY_ADMIN_API_ORIGIN: env.SHOPIFY_ADMIN_API_ORIGIN,
     });
+    const client = createShopifyGraphqlClient({ shop: store.domain, accessToken, origin });
     adapter = createShopifyAdapter({
       client,
       shop: store.domain,
       scopes: scopes.length ? scopes : (store.scopes ?? "").split(","),
     });
+    // changes are never retried by the client (a retry could act twice)
+    adapter.actions = createShopifyActions(
+      createShopifyGraphqlClient({ shop: store.domain, accessToken, origin, maxRetries: 0 }),
+    );
   } else if (store.platform === "woocommerce") {
     const creds = readWooCredentials(store);
     if (!creds || !store.url)
@@ -81,6 +86,14 @@ export async function adapterForStore(store: Store): Promise<PlatformAdapter> {
         ...(store.supportEmail ? { supportEmail: store.supportEmail } : {}),
       },
     });
+    adapter.actions = createWooActions(
+      client,
+      createWooWriter({
+        storeUrl: store.url,
+        consumerKey: creds.consumerKey,
+        consumerSecret: creds.consumerSecret,
+      }),
+    );
   } else {
     throw new Error(`unknown platform ${store.platform}`);
   }

@@ -1,3 +1,4 @@
+import type { PlatformActions } from "../actions/types";
 import type { NormalizedOrder, StoreInfo, StorePolicies } from "../orders/types";
 
 /**
@@ -44,4 +45,6 @@ export interface PlatformAdapter {
   listCustomerOrders(customerId: string, limit: number): Promise<NormalizedOrder[]>;
   getPolicies(): Promise<StorePolicies>;
   getStoreInfo(): Promise<StoreInfo>;
+  /** changes to orders (self-service actions); absent when the adapter cannot change orders */
+  actions?: PlatformActions;
 }

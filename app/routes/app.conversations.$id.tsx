@@ -5,13 +5,15 @@ import { TitleBar } from "@shopify/app-bridge-react";
 import { embeddedContext } from "../dashboard/embedded.server";
 import { conversationDetail } from "../dashboard/conversations.server";
 import { liveAction } from "../dashboard/live.server";
+import { listConversationActions } from "../actions/execute.server";
 import { ConversationDetailPage } from "../components/pages/ConversationDetailPage";
 
 export const meta: MetaFunction = () => [{ title: "Conversation · TrulyBot" }];
 
 export const loader = async ({ request, params }: LoaderFunctionArgs) => {
   const { ctx } = await embeddedContext(request);
-  return conversationDetail(ctx, params.id ?? "");
+  const detail = await conversationDetail(ctx, params.id ?? "");
+  return { ...detail, actions: await listConversationActions(ctx.db, detail.conversation.id) };
 };
 
 /** Live handoff: take over, reply, hand back. */

@@ -32,6 +32,7 @@ export default function App() {
         </Link>
         <Link to="/app/settings">Bot settings</Link>
         <Link to="/app/faq">FAQ</Link>
+        <Link to="/app/actions">Self-service</Link>
         <Link to="/app/conversations">Conversations</Link>
         <Link to="/app/handoffs">Handoffs</Link>
         <Link to="/app/stores">Stores</Link>

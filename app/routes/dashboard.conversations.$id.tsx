@@ -4,6 +4,7 @@ import { useActionData, useLoaderData } from "@remix-run/react";
 import { requireStandalone, requireStandaloneForm } from "../dashboard/context.server";
 import { conversationDetail } from "../dashboard/conversations.server";
 import { liveAction } from "../dashboard/live.server";
+import { listConversationActions } from "../actions/execute.server";
 import { ConversationDetailPage } from "../components/pages/ConversationDetailPage";
 
 export const meta: MetaFunction = () => [
@@ -13,7 +14,8 @@ export const meta: MetaFunction = () => [
 
 export const loader = async ({ request, params }: LoaderFunctionArgs) => {
   const { ctx } = await requireStandalone(request);
-  return conversationDetail(ctx, params.id ?? "");
+  const detail = await conversationDetail(ctx, params.id ?? "");
+  return { ...detail, actions: await listConversationActions(ctx.db, detail.conversation.id) };
 };
 
 /** Live handoff: take over, reply, hand back (CSRF-checked). */

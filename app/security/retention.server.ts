@@ -4,6 +4,7 @@
  * Period: BotSettings.retentionDays, else CONVERSATION_RETENTION_DAYS (default 90 days).
  * Run by `npm run trulybot -- purge` and daily by the server (scheduleDailyPurge).
  */
+import { forgetConversationsSelfService, purgeOldCodes } from "../actions/privacy.server";
 import { getDb } from "../db.server";
 import { loadEnv } from "../env.server";
 import { logActivity } from "../stores/stores.server";
@@ -41,8 +42,10 @@ async function purgeStore(storeId: string, cutoff: Date) {
       }),
       db.conversation.deleteMany({ where: { id: { in: ids } } }), // messages cascade
     ]);
+    await forgetConversationsSelfService(db, ids);
     conversations += ids.length;
   }
+  await purgeOldCodes(db, new Date());
   const lookups = await db.orderLookup.deleteMany({ where: { storeId, createdAt: { lt: cutoff } } });
   const handoffs = await db.handoffRequest.deleteMany({
     where: { storeId, status: "resolved", createdAt: { lt: cutoff } },

@@ -3,6 +3,7 @@ import type { NormalizedOrder } from "../../orders/types";
 import { describeOrder, describeOrderList, toWidgetOrder, type DescribeContext } from "../../orders/describe";
 import type { WidgetOrder } from "../../protocol";
 import type { MessageKey } from "../i18n";
+import { offerAction } from "./actions";
 import { actionPolicyNote } from "./answers";
 import { createHandoff } from "./handoff";
 import { handoffForm, orderCard, orderList, quickReplies, say } from "./replies";
@@ -56,6 +57,7 @@ export async function showVerified(
   turn.state.flow = null;
   turn.state.awaiting = null;
   if (flow.intent === "order_status") return quickReplies(turn, ["trackAnother", "human", "returns"]);
+  if (await offerAction(turn, flow.intent, order)) return;
   requestAction(turn, flow.intent, flow.request, order.number, widget, contactEmail);
 }
 

@@ -5,6 +5,7 @@
  */
 import type { Intent, MessagesRequest } from "../../protocol";
 import type { ConversationRecord } from "../repository";
+import { selfServiceStep } from "./actions";
 import { commandStep } from "./commands";
 import { answerStep, fallbackStep } from "./fallback";
 import { collectHandoffDetails, submitHandoffForm } from "./handoff";
@@ -62,9 +63,12 @@ export async function decide(
 ): Promise<Turn> {
   const turn = newTurn(ctx, conv, state, req);
   await understandStep(turn);
-  const answer = isTakenOver(turn) ? null : proposalAnswer(turn);
+  const takenOver = isTakenOver(turn);
+  // self-service (one-time code, action confirm) first: it owns its own pending questions
+  if (!takenOver && (await selfServiceStep(turn))) return turn;
+  const answer = takenOver ? null : proposalAnswer(turn);
   if (!answer) turn.state.proposal = null; // an offered action stands for the next message only
-  if (isTakenOver(turn)) takeoverStep(turn);
+  if (takenOver) takeoverStep(turn);
   else if (answer) answerProposal(turn, answer);
   else if (turn.command) await commandStep(turn, turn.command);
   else if (req.action?.type === "handoff_submit") {

@@ -3,6 +3,7 @@
  * the notifier and the clock. Built by the composition root (../context.server.ts) or by tests.
  */
 import type { StorePolicies } from "../../orders/types";
+import type { SelfService } from "../../actions/service";
 import type { PlatformAdapter } from "../../platforms/types";
 import type { HandoffNotifier } from "../notify";
 import type { ChatRepository } from "../repository";
@@ -69,4 +70,6 @@ export interface TurnContext {
   /** HMAC key for order-number hashes in the audit (defaults to a constant salt) */
   auditKey?: string;
   limits?: Partial<LookupLimits>;
+  /** one-time codes and self-service actions; absent: actions go to a person as before */
+  selfService?: SelfService | null;
 }

@@ -4,6 +4,8 @@ import { LiveReply } from "../LiveReply";
 import { OrderCard } from "../OrderCard";
 import { PLATFORM_LABEL, useHref, useResultToast, useShell, useDates } from "../shell";
 import { OutcomeBadge } from "./ConversationsPage";
+import type { ActionAuditRow } from "../../actions/execute.server";
+import { ActionAuditList } from "./ActionsPage";
 
 const WHO = { shopper: "Shopper", bot: "Bot", agent: "You (store)" } as const;
 const BUBBLE = {
@@ -47,7 +49,7 @@ export function ConversationDetailPage({
   data,
   result,
 }: {
-  data: ConversationDetailData;
+  data: ConversationDetailData & { actions?: ActionAuditRow[] };
   result?: ActionResult & { sent?: number };
 }) {
   const { embedded } = useShell();
@@ -104,6 +106,16 @@ export function ConversationDetailPage({
                 ) : null}
               </BlockStack>
             </Card>
+            {data.actions?.length ? (
+              <Card>
+                <BlockStack gap="200">
+                  <Text as="h2" variant="headingSm">
+                    Self-service actions
+                  </Text>
+                  <ActionAuditList rows={data.actions} />
+                </BlockStack>
+              </Card>
+            ) : null}
           </BlockStack>
         </Layout.Section>
       </Layout>

@@ -2,6 +2,7 @@
  * What each Shopify webhook topic does to our data. Route files (app/routes/webhooks.*) only
  * authenticate and call these; every function is idempotent (safe under re-delivery).
  */
+import { forgetConversationsSelfService, forgetStoreSelfService } from "../../actions/privacy.server";
 import type { Prisma } from "@prisma/client";
 import { dbFlavor, getDb, type Db } from "../../db.server";
 import { findStore, logActivity } from "../../stores/stores.server";
@@ -266,6 +267,7 @@ export async function handleCustomerRedact(shop: string, customer: CustomerRef) 
     db.analyticsEvent.deleteMany({ where: { storeId: store.id, conversationId: { in: ids } } }),
   ]);
   const conversations = await db.conversation.deleteMany({ where: { id: { in: ids } } }); // messages cascade
+  await forgetConversationsSelfService(db, ids);
   const exports = await forgetExports(store.id, m);
   await logActivity({
     workspaceId: store.workspaceId,
@@ -289,6 +291,7 @@ export async function handleShopRedact(shop: string) {
   await db.session.deleteMany({ where: { shop } });
   const store = await findStore("shopify", shop);
   if (!store) return { deleted: false };
+  await forgetStoreSelfService(db, store.id);
   await db.store.delete({ where: { id: store.id } }); // cascades to settings, conversations, messages, lookups, handoffs, FAQ, nonces, events
   await db.activityLog.deleteMany({ where: { storeId: store.id } });
   // Order events and snapshots carry no relation to Store (written before the store row is read).

@@ -39,6 +39,7 @@ import {
 } from "graphql";
 import { SHOPIFY_API_VERSION } from "../../../app/platforms/shopify/api-version";
 import { defaultAdminSchemaPath, loadDemoShopifyStore, type DemoShopifyStore } from "./data";
+import { DEMO_WRITE_TOKEN, MUTATION_RESOLVERS, WRITE_SCOPES } from "./mutations";
 
 export const DEMO_SHOP = "demo-outfitters.myshopify.com";
 /** Token with the scopes a freshly installed TrulyBot has (no read_all_orders). */
@@ -590,6 +591,7 @@ function buildResolvers(): Record<string, Resolver> {
       const q = typeof a.query === "string" ? a.query : null;
       return toConnection(sortOrders(filterOrders(mine, q), a.sortKey as string | undefined), a);
     },
+    ...(MUTATION_RESOLVERS as unknown as Record<string, Resolver>),
     "Customer.numberOfOrders": (s, _a, ctx) =>
       s.numberOfOrders ??
       String((ctx.store.orders as Obj[]).filter((o) => (o.customer as Obj | null)?.id === s.id).length),
@@ -640,6 +642,7 @@ function defaultTokens(shop: string): Record<string, { shop: string; scopes: str
   return {
     [DEMO_ACCESS_TOKEN]: { shop, scopes: base },
     [DEMO_ALL_ORDERS_TOKEN]: { shop, scopes: [...base, "read_all_orders"] },
+    [DEMO_WRITE_TOKEN]: { shop, scopes: [...base, ...WRITE_SCOPES] },
   };
 }
 

@@ -23,6 +23,7 @@ import {
 import { createServer as createHttpsServer } from "node:https";
 import type { AddressInfo, Socket } from "node:net";
 import { loadWooDemoData } from "./demo-data";
+import { handleOrderWrite } from "./writes";
 import type {
   WooOrder,
   WooOrderNote,
@@ -681,6 +682,10 @@ export async function startWooEmulator(opts: WooEmulatorOptions = {}): Promise<W
       if (!needsWrite && auth.key.permissions === "write") return finish(401, ERR.noRead, {});
     }
     const authed = auth.ok;
+    if (authed && (method === "PUT" || method === "POST")) {
+      const w = await handleOrderWrite(req, method, route, data, orderJson, now());
+      if (w) return finish(w.status, w.body, {});
+    }
     if (method !== "GET") return finish(404, ERR.noRoute, {});
 
     let m: RegExpExecArray | null;

@@ -1,0 +1,136 @@
+/** The shopper-facing texts of self-service actions: summaries with a confirm step, refusals, results. */
+import { formatAddress, type AddressProblem } from "../../actions/address";
+import type { Eligibility } from "../../actions/rules";
+import type { ActionOutcome } from "../../actions/execute.server";
+import type { MessageKey } from "../i18n";
+import { ACT, type PendingAction } from "./actions-state";
+import { quickReplies, say, sayText } from "./replies";
+import { tr, type Turn } from "./turn";
+
+export const REASONS = ["size", "defective", "not_as_described", "unwanted", "other"] as const;
+export type ReturnReasonKey = (typeof REASONS)[number];
+/** Shopify's ReturnReason values (the Woo note uses the same words). */
+export const PLATFORM_REASON: Record<ReturnReasonKey, string> = {
+  size: "SIZE_TOO_SMALL",
+  defective: "DEFECTIVE",
+  not_as_described: "NOT_AS_DESCRIBED",
+  unwanted: "UNWANTED",
+  other: "OTHER",
+};
+const REASON_LABEL: Record<ReturnReasonKey, MessageKey> = {
+  size: "act_reason_size",
+  defective: "act_reason_defective",
+  not_as_described: "act_reason_not_as_described",
+  unwanted: "act_reason_unwanted",
+  other: "act_reason_other",
+};
+
+export function reasonLabel(turn: Turn, r: string): string {
+  return tr(
+    turn,
+    REASON_LABEL[(REASONS as readonly string[]).includes(r) ? (r as ReturnReasonKey) : "other"],
+  );
+}
+
+function chips(turn: Turn, list: { label: string; value: string }[], text?: string): void {
+  turn.messages.push({
+    id: turn.idGen(),
+    role: "bot",
+    type: "quick_replies",
+    quickReplies: list,
+    ...(text ? { text } : {}),
+  });
+}
+
+/** "Cancel order #1001 (3 items, $300.89)?" + Yes / No. */
+export function confirmStep(turn: Turn, p: PendingAction, refund: boolean): void {
+  const n = p.orderNumber;
+  const lv = turn.state.lastVerified?.number === n ? turn.state.lastVerified.order : null;
+  let text: string;
+  if (p.action === "cancel") {
+    const items = lv ? lv.items.reduce((s, i) => s + i.quantity, 0) : 0;
+    const total = lv ? (lv.totalFormatted ?? `${lv.total.amount} ${lv.total.currency}`) : "";
+    text = tr(turn, "act_cancel_summary", { n, items, total });
+    if (refund) text += " " + tr(turn, "act_refund_note");
+  } else if (p.action === "address") {
+    text = tr(turn, "act_address_summary", { n, address: formatAddress(p.address!) });
+  } else {
+    text = tr(turn, "act_return_summary", { n, reason: reasonLabel(turn, p.reason ?? "other") });
+  }
+  sayText(turn, text);
+  chips(turn, [
+    { label: tr(turn, "qr_confirm"), value: ACT.yes },
+    { label: tr(turn, "qr_keep"), value: ACT.no },
+  ]);
+}
+
+export function askReason(turn: Turn, n: string): void {
+  chips(
+    turn,
+    REASONS.map((r) => ({ label: reasonLabel(turn, r), value: `${ACT.reason}${r}` })),
+    tr(turn, "act_return_ask_reason", { n }),
+  );
+}
+
+const PROBLEM: Record<AddressProblem["kind"], MessageKey> = {
+  missing_street: "act_addr_missing_street",
+  missing_city: "act_addr_missing_city",
+  bad_postcode: "act_addr_bad_postcode",
+  missing_region: "act_addr_missing_region",
+  country: "act_addr_country",
+};
+
+export function addressProblem(turn: Turn, problem: AddressProblem): void {
+  const country = "country" in problem ? problem.country : "";
+  sayText(turn, tr(turn, "act_address_invalid", { problem: tr(turn, PROBLEM[problem.kind], { country }) }));
+}
+
+/** The rules or the order's state do not allow it: say why, offer a person. */
+export function refusal(turn: Turn, n: string, e: Exclude<Eligibility, { ok: true }>): void {
+  const key: Record<typeof e.reason, MessageKey> = {
+    disabled: "act_refused_status",
+    ask_person: "act_refused_status",
+    cancelled: "act_refused_cancelled",
+    shipped: "act_refused_shipped",
+    not_delivered: "act_refused_not_delivered",
+    window: "act_refused_window",
+    return_window: "act_refused_return_window",
+    value: "act_refused_value",
+    status: "act_refused_status",
+  };
+  say(turn, key[e.reason], { n, hours: e.hours ?? 0 });
+  quickReplies(turn, ["human"]);
+}
+
+const DONE: Record<string, MessageKey> = {
+  cancel: "act_cancel_done",
+  address: "act_address_done",
+  return: "act_return_done",
+};
+
+/** What the shopper sees after confirming. Returns true when the action is finished (done or refused). */
+export function outcomeReply(turn: Turn, p: PendingAction, outcome: ActionOutcome): boolean {
+  const n = p.orderNumber;
+  if (outcome.status === "done" || (outcome.status === "duplicate" && outcome.previous === "done")) {
+    const address = p.address ? formatAddress(p.address) : "";
+    say(turn, DONE[p.action!], { n, address });
+    return true;
+  }
+  if (outcome.status === "duplicate") {
+    say(turn, "act_in_progress", { n });
+    return true;
+  }
+  if (outcome.status === "refused") {
+    const c = `${outcome.code} ${outcome.message}`.toLowerCase();
+    const why: MessageKey = /fulfil|shipped|completed/.test(c)
+      ? "act_why_fulfilled"
+      : /cancel/.test(c)
+        ? "act_why_cancelled"
+        : "act_why_other";
+    say(turn, "act_failed_platform", { n, why: tr(turn, why) });
+    quickReplies(turn, ["human"]);
+    return true;
+  }
+  say(turn, "act_failed_network", { n });
+  return false;
+}

@@ -1,0 +1,125 @@
+/** One-time codes on the real database: concurrency of tries, and offerCode's identical reply. */
+import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from "vitest";
+import { useChatDatabase } from "../../test/support/chat-database";
+import { DEMO_STORE_IDS } from "../../test/support/chat";
+import {
+  DEMO_NOW,
+  startShopifyAdminEmulator,
+  type ShopifyAdminEmulator,
+} from "../../test/emulators/shopify-admin/emulator";
+import {
+  clearSelfService,
+  codeFromMailbox,
+  shopifyAdapter,
+  shopper,
+  startMailbox,
+  texts,
+  type Mail,
+} from "../../test/support/self-service";
+import { checkCode, createCode, CODE_MAX_TRIES } from "./otp.server";
+import { offerCode } from "../chat/dialogue/actions";
+import { newTurn } from "../chat/dialogue/turn";
+import { initialState } from "../chat/dialogue/state";
+
+const chat = useChatDatabase();
+const STORE = DEMO_STORE_IDS.shopify;
+let e: ShopifyAdminEmulator;
+let mailbox: { url: string; mails: Mail[]; close(): Promise<void> };
+beforeAll(async () => {
+  mailbox = await startMailbox();
+});
+afterAll(async () => {
+  await mailbox.close();
+});
+beforeEach(async () => {
+  e = await startShopifyAdminEmulator({ now: DEMO_NOW });
+  mailbox.mails.length = 0;
+  await clearSelfService(chat.db);
+});
+afterEach(async () => {
+  await e.close();
+});
+
+describe("one-time codes", () => {
+  it("20 concurrent guesses are counted atomically: at most 5 are checked, the rest find the code locked", async () => {
+    const deps = { db: chat.db, key: "k", now: () => DEMO_NOW };
+    const input = { storeId: STORE, conversationId: "c1", orderNumber: "1001" };
+    const code = await createCode(deps, input);
+    const wrong = code === "999999" ? "000000" : "999999";
+    const results = await Promise.all(
+      Array.from({ length: 20 }, () => checkCode(deps, { ...input, code: wrong })),
+    );
+    expect(results.filter((r) => !r.ok && r.reason === "wrong").length).toBeLessThanOrEqual(
+      CODE_MAX_TRIES - 1,
+    );
+    expect(results.every((r) => !r.ok)).toBe(true);
+    const row = await chat.db.oneTimeCode.findFirst({});
+    expect(row!.attempts).toBe(CODE_MAX_TRIES);
+    expect(await checkCode(deps, { ...input, code })).toEqual({ ok: false, reason: "locked" });
+  });
+
+  it("offerCode (the step-up path) answers the same whether or not the order exists, and mails only the order's email", async () => {
+    const s = shopper({
+      db: chat.db,
+      storeId: STORE,
+      platform: "shopify",
+      adapter: shopifyAdapter(e),
+      smtpUrl: mailbox.url,
+      now: () => DEMO_NOW,
+    });
+    const replies: string[] = [];
+    for (const [i, n] of ["1001", "9999", "1001 "].entries()) {
+      const conv = await s.ctx.repo.createConversation({
+        id: `conv-${i}`,
+        storeId: STORE,
+        shopperKey: `k${i}`,
+        customerId: null,
+        language: "en",
+        state: initialState(),
+        now: DEMO_NOW,
+      });
+      const turn = newTurn(s.ctx, conv, initialState(), { text: "" });
+      await offerCode(turn, n.trim());
+      for (const effect of turn.effects) await effect();
+      replies.push(JSON.stringify(turn.messages.map((m) => ("text" in m ? m.text : null))));
+    }
+    await Promise.all(s.mailsPending.splice(0));
+    expect(new Set(replies).size).toBe(1);
+    expect(replies[0]).toContain("If that order exists, a code is on its way to the email on it.");
+    expect(mailbox.mails.map((m) => m.to)).toEqual([
+      ["alice.johnson@example.com"],
+      ["alice.johnson@example.com"],
+    ]);
+  });
+
+  it("step-up: after offerCode, the accepted code shows the order without number + email", async () => {
+    const s = shopper({
+      db: chat.db,
+      storeId: STORE,
+      platform: "shopify",
+      adapter: shopifyAdapter(e),
+      smtpUrl: mailbox.url,
+      now: () => DEMO_NOW,
+    });
+    const conv = await s.ctx.repo.createConversation({
+      id: "conv-step-up",
+      storeId: STORE,
+      shopperKey: "k",
+      customerId: null,
+      language: "en",
+      state: initialState(),
+      now: DEMO_NOW,
+    });
+    const turn = newTurn(s.ctx, conv, initialState(), { text: "" });
+    await offerCode(turn, "1001");
+    await s.ctx.repo.updateConversation(conv.id, conv.revision, { state: turn.state });
+    for (const effect of turn.effects) await effect();
+    const code = await codeFromMailbox(mailbox.mails, "alice.johnson@example.com", s.mailsPending);
+    s.conversationId = conv.id;
+    const wrong = texts(await s.send(code === "123456" ? "654321" : "123456"));
+    expect(wrong).toContain("That code isn't right.");
+    const shown = await s.send(code);
+    expect(texts(shown)).toContain("Thanks - that's confirmed.");
+    expect(shown.messages.some((m) => m.type === "order" && m.order.number === "1001")).toBe(true);
+  });
+});
