@@ -1,4 +1,5 @@
 /** One-time codes on the real database: concurrency of tries, and offerCode's identical reply. */
+import { newConversationToken } from "../chat/conversation-token";
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { useChatDatabase } from "../../test/support/chat-database";
 import { DEMO_STORE_IDS } from "../../test/support/chat";
@@ -101,8 +102,10 @@ describe("one-time codes", () => {
       smtpUrl: mailbox.url,
       now: () => DEMO_NOW,
     });
+    const { token, tokenHash } = newConversationToken();
     const conv = await s.ctx.repo.createConversation({
       id: "conv-step-up",
+      tokenHash,
       storeId: STORE,
       shopperKey: "k",
       customerId: null,
@@ -116,6 +119,7 @@ describe("one-time codes", () => {
     for (const effect of turn.effects) await effect();
     const code = await codeFromMailbox(mailbox.mails, "alice.johnson@example.com", s.mailsPending);
     s.conversationId = conv.id;
+    s.conversationToken = token;
     const wrong = texts(await s.send(code === "123456" ? "654321" : "123456"));
     expect(wrong).toContain("That code isn't right.");
     const shown = await s.send(code);

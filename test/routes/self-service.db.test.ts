@@ -63,13 +63,19 @@ async function waitForMail(n: number): Promise<Mail> {
 describe("self-service through the storefront route", () => {
   it("changes a Woo order's address after the code mailed through SMTP_URL", async () => {
     let conversationId: string | undefined;
+    let conversationToken: string | undefined;
     const say = async (text: string) => {
-      const res = await storefrontMessages(store, JSON.stringify({ text, conversationId }), {
-        key: "browser-1",
-        customerId: null,
-      });
+      const res = await storefrontMessages(
+        store,
+        JSON.stringify({ text, conversationId, conversationToken }),
+        {
+          key: "browser-1",
+          customerId: null,
+        },
+      );
       expect(res.status).toBe(200);
       const body = (await res.json()) as MessagesResponse;
+      if (body.conversationToken) conversationToken = body.conversationToken;
       conversationId = body.conversationId;
       return texts(body);
     };
@@ -82,7 +88,11 @@ describe("self-service through the storefront route", () => {
     expect(await say("Mühlenkamp 7, 22303 Hamburg")).toContain("Change the shipping address of #2001 to:");
     const res = await storefrontMessages(
       store,
-      JSON.stringify({ conversationId, action: { type: "quick_reply", value: "tb:act_yes" } }),
+      JSON.stringify({
+        conversationId,
+        conversationToken,
+        action: { type: "quick_reply", value: "tb:act_yes" },
+      }),
       { key: "browser-1", customerId: null },
     );
     expect(texts((await res.json()) as MessagesResponse)).toContain("Done - #2001 will ship to:");

@@ -109,6 +109,8 @@ export interface Shopper {
   ctx: TurnContext;
   mailsPending: Promise<void>[];
   conversationId: string | null;
+  /** the browser's secret for its conversation (the widget keeps it the same way) */
+  conversationToken: string | null;
   send(req: MessagesRequest | string): Promise<MessagesResponse>;
 }
 
@@ -162,10 +164,14 @@ export function shopper(opts: {
     ctx,
     mailsPending,
     conversationId: null,
+    conversationToken: null,
     async send(req) {
       const body: MessagesRequest = typeof req === "string" ? { text: req } : { ...req };
       if (s.conversationId) body.conversationId = s.conversationId;
+      if (s.conversationToken && body.conversationToken === undefined)
+        body.conversationToken = s.conversationToken;
       const res = await handleTurn(ctx, body);
+      if (res.conversationId !== s.conversationId) s.conversationToken = res.conversationToken ?? null;
       s.conversationId = res.conversationId;
       return res;
     },

@@ -3,6 +3,7 @@ import { LANGUAGES, type Language } from "../../protocol";
 import { pickLanguage } from "../../protocol/language";
 import { buildFaqIndex, faqMatcherFor, type FaqEntry, type FaqIndex } from "../faq";
 import { understand } from "../understand/index";
+import { pendingAction } from "./actions-state";
 import { commandLabel } from "./replies";
 import type { Turn } from "./turn";
 
@@ -51,9 +52,16 @@ function shopperTextForAction(turn: Turn): void {
   if (turn.shopperText === null && req.action?.type === "quick_reply") turn.shopperText = req.action.value;
 }
 
+/** The bot asked for data (a new address, a code): the answer's words are names, not a language. */
+function answersADataQuestion(turn: Turn): boolean {
+  const step = pendingAction(turn)?.step;
+  return step === "address" || step === "code";
+}
+
 /**
  * The language: the conversation's once set; a first message with a word in it sets it; a later one
- * switches it only with 3+ words in another language (an email or "1002" says nothing about it).
+ * switches it only with 3+ words in another language (an email or "1002" says nothing about it), and
+ * never with the answer to a data question ("Rue de Rivoli 1, 75001 Paris" is an address, not French).
  */
 function settleLanguage(turn: Turn, prior: Language): void {
   const u = turn.understanding;
@@ -61,7 +69,8 @@ function settleLanguage(turn: Turn, prior: Language): void {
   let lang: Language = prior;
   if (u && LANGUAGES.includes(u.language)) {
     const words = wordCount(turn.text);
-    if (!known ? words >= 1 : u.language !== known && words >= 3) lang = u.language;
+    const mayChange = !known ? words >= 1 : u.language !== known && words >= 3 && !answersADataQuestion(turn);
+    if (mayChange) lang = u.language;
     else lang = known ?? prior;
   }
   turn.state.language = lang;
