@@ -231,6 +231,16 @@ export function createPrismaChatRepository(db: Db): ChatRepository {
       }));
     },
 
+    async recentOrderNumbers(storeId, limit) {
+      const rows = await db.orderSnapshot.findMany({
+        where: { storeId, orderNumber: { not: null }, status: { not: "deleted" } },
+        orderBy: { lastEventAt: "desc" },
+        take: limit,
+        select: { orderNumber: true },
+      });
+      return rows.map((r) => r.orderNumber!).filter(Boolean);
+    },
+
     async recordEvent(e) {
       await db.analyticsEvent.create({
         data: {

@@ -192,6 +192,8 @@ export interface ChatRepository {
   listHandoffs(storeId: string): Promise<HandoffRecord[]>;
 
   listFaqEntries(storeId: string): Promise<FaqEntryRecord[]>;
+  /** the numbers of the store's most recently changed orders (order events), newest first */
+  recentOrderNumbers(storeId: string, limit: number): Promise<string[]>;
 
   recordEvent(event: AnalyticsEventInput): Promise<void>;
   summarize(storeId: string, from: Date, to: Date): Promise<StoreSummary>;

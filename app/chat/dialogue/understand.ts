@@ -3,6 +3,7 @@ import { LANGUAGES, type Language } from "../../protocol";
 import { pickLanguage } from "../../protocol/language";
 import { buildFaqIndex, faqMatcherFor, type FaqEntry, type FaqIndex } from "../faq";
 import { understand } from "../understand/index";
+import { storeNumbering } from "./numbering";
 import { commandLabel } from "./replies";
 import type { Turn } from "./turn";
 
@@ -72,9 +73,12 @@ export async function understandStep(turn: Turn): Promise<void> {
   readInput(turn);
   turn.faqIndex = await loadFaqIndex(turn);
   const prior = pickLanguage([turn.state.language, turn.req.locale, turn.ctx.store.settings.languages[0]]);
+  const orderNumbering = turn.text ? await storeNumbering(turn) : null;
   turn.understanding = turn.text
     ? understand(turn.text, {
         locale: prior,
+        orderNumbering,
+        awaitingOrderNumber: turn.state.awaiting === "order_number",
         ...(turn.faqIndex ? { faqMatcher: faqMatcherFor(turn.faqIndex) } : {}),
       })
     : null;
