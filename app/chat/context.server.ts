@@ -11,9 +11,10 @@ import { loadEnv } from "../env.server";
 import type { StorePolicies } from "../orders/types";
 import { adapterForStore } from "../platforms/adapters.server";
 import { storeLatencyFloor, withLatencyFloor } from "../security/latency-floor";
+import { needsStepUp, reserveLookup } from "../security/lookup-guard.server";
 import { PlatformUnavailableError, type PlatformAdapter } from "../platforms/types";
 import { hashForAudit } from "../stores/secrets.server";
-import type { ChatStore, LookupLimits, TurnContext } from "./engine";
+import type { ChatStore, LookupGuard, TurnContext } from "./engine";
 import type { HandoffNotifier } from "./notify";
 import { createSmtpNotifier } from "./notify.server";
 import type { ChatRepository } from "./repository";
@@ -31,7 +32,8 @@ export interface TurnContextParts {
   notifier?: HandoffNotifier | null;
   clock?: () => Date;
   idGen?: () => string;
-  limits?: Partial<LookupLimits>;
+  /** the lookup guard (over `db` when absent) */
+  lookups?: LookupGuard;
   /** the database for settings and the repository (getDb() when absent) */
   db?: Db;
 }
@@ -95,6 +97,14 @@ export async function chatStoreFor(
   return chatStoreFromRecords(store, settings, platformPolicies);
 }
 
+/** The lookup limits and step-up thresholds over one database (shared by every app instance). */
+export function lookupGuardFor(db: Db): LookupGuard {
+  return {
+    reserve: (scope, now) => reserveLookup(db, scope, now),
+    needsStepUp: (storeId, orderNumber, now) => needsStepUp(storeId, orderNumber, now, db),
+  };
+}
+
 export async function buildTurnContext(parts: TurnContextParts): Promise<TurnContext> {
   const needsDb = parts.settings === undefined || !parts.repository;
   const db = parts.db ?? (needsDb ? await getDb() : null);
@@ -109,10 +119,10 @@ export async function buildTurnContext(parts: TurnContextParts): Promise<TurnCon
     adapter,
     repo: parts.repository ?? createPrismaChatRepository(db!),
     shopper: parts.shopper,
+    lookups: parts.lookups ?? lookupGuardFor(db ?? (await getDb())),
     notifier: parts.notifier !== undefined ? parts.notifier : notifierFromEnv(),
     auditKey: hashForAudit("audit-key", "engine"),
     ...(parts.clock ? { now: parts.clock } : {}),
     ...(parts.idGen ? { idGen: parts.idGen } : {}),
-    ...(parts.limits ? { limits: parts.limits } : {}),
   };
 }

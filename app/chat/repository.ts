@@ -79,7 +79,15 @@ export interface RateLimitResult {
 }
 
 export type LookupMethod = "email" | "phone" | "customer" | "none";
-export type LookupOutcome = "verified" | "mismatch" | "not_found" | "rate_limited" | "out_of_range" | "error";
+export type LookupOutcome =
+  | "verified"
+  | "mismatch"
+  | "not_found"
+  | "rate_limited"
+  /** number + contact no longer sufficed for this order (too many failures): step-up offered */
+  | "step_up"
+  | "out_of_range"
+  | "error";
 
 export interface LookupAudit {
   storeId: string;

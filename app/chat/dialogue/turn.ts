@@ -7,7 +7,7 @@ import type { FaqIndex } from "../faq";
 import { t, type MessageKey } from "../i18n";
 import type { AnalyticsEventType, ConversationPatch, ConversationRecord } from "../repository";
 import type { DialogueState } from "./state";
-import { DEFAULT_AUDIT_KEY, DEFAULT_LIMITS, type LookupLimits, type TurnContext } from "./types";
+import { DEFAULT_AUDIT_KEY, type TurnContext } from "./types";
 
 export type Effect = () => Promise<void>;
 
@@ -17,7 +17,6 @@ export interface Turn {
   readonly req: MessagesRequest;
   readonly now: () => Date;
   readonly idGen: () => string;
-  readonly limits: LookupLimits;
   readonly auditKey: string;
   state: DialogueState;
   /** the shopper's text (or a quick reply's free-text value) */
@@ -50,7 +49,6 @@ export function newTurn(
     req,
     now: ctx.now ?? (() => new Date()),
     idGen: ctx.idGen ?? (() => crypto.randomUUID()),
-    limits: { ...DEFAULT_LIMITS, ...(ctx.limits ?? {}) },
     auditKey: ctx.auditKey ?? DEFAULT_AUDIT_KEY,
     state,
     text: "",
