@@ -5,6 +5,7 @@
  */
 import type { Intent, MessagesRequest } from "../../protocol";
 import type { ConversationRecord } from "../repository";
+import { askToClarify, clarifyChoices, takeClarified } from "./clarify";
 import { commandStep } from "./commands";
 import { answerStep, fallbackStep } from "./fallback";
 import { collectHandoffDetails, submitHandoffForm } from "./handoff";
@@ -47,6 +48,8 @@ async function routeText(turn: Turn): Promise<void> {
   if (fillsHandoffForm(turn, intent)) return collectHandoffDetails(turn);
   turn.intent = intent;
   if (isTrackingFollowUp(turn)) return trackingFollowUp(turn);
+  const choices = clarifyChoices(turn); // (a tapped choice has confidence 1)
+  if (choices) return askToClarify(turn, choices);
   if (isActionQuestion(turn, intent))
     return actionQuestion(turn, intent as Parameters<typeof actionQuestion>[1]);
   if (isOrderTurn(turn, intent)) return orderQuestionStep(turn, intent);
@@ -64,6 +67,7 @@ export async function decide(
   await understandStep(turn);
   const answer = isTakenOver(turn) ? null : proposalAnswer(turn);
   if (!answer) turn.state.proposal = null; // an offered action stands for the next message only
+  if (!isTakenOver(turn)) takeClarified(turn); // "do you want X or Y?" answered: the turn continues as X
   if (isTakenOver(turn)) takeoverStep(turn);
   else if (answer) answerProposal(turn, answer);
   else if (turn.command) await commandStep(turn, turn.command);

@@ -2,8 +2,9 @@
  * The one value every pipeline step reads and writes: the request, the understanding, the dialogue
  * state, and what the turn produces (messages, conversation patch, effects run after the commit).
  */
-import type { Language, MessagesRequest, Understanding, WidgetMessage } from "../../protocol";
+import type { Language, MessagesRequest, WidgetMessage } from "../../protocol";
 import type { FaqIndex } from "../faq";
+import type { ModelUnderstanding } from "../understand/index";
 import { t, type MessageKey } from "../i18n";
 import type { AnalyticsEventType, ConversationPatch, ConversationRecord } from "../repository";
 import type { DialogueState } from "./state";
@@ -25,7 +26,7 @@ export interface Turn {
   command: string | null;
   /** what is stored as the shopper's message */
   shopperText: string | null;
-  understanding: Understanding | null;
+  understanding: ModelUnderstanding | null;
   faqIndex: FaqIndex | null;
   lang: Language;
   /** the intent recorded on the shopper's message */

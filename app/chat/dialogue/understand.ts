@@ -3,6 +3,7 @@ import { LANGUAGES, type Language } from "../../protocol";
 import { pickLanguage } from "../../protocol/language";
 import { buildFaqIndex, faqMatcherFor, type FaqEntry, type FaqIndex } from "../faq";
 import { understand } from "../understand/index";
+import { clarifyLabel } from "./clarify";
 import { storeNumbering } from "./numbering";
 import { commandLabel } from "./replies";
 import type { Turn } from "./turn";
@@ -47,7 +48,7 @@ function readInput(turn: Turn): void {
 function shopperTextForAction(turn: Turn): void {
   const { req } = turn;
   if (turn.command && turn.shopperText === null)
-    turn.shopperText = commandLabel(turn, turn.command) ?? turn.command;
+    turn.shopperText = commandLabel(turn, turn.command) ?? clarifyLabel(turn, turn.command) ?? turn.command;
   if (req.action?.type === "handoff_submit") turn.shopperText = req.action.message.trim() || null;
   if (turn.shopperText === null && req.action?.type === "quick_reply") turn.shopperText = req.action.value;
 }
