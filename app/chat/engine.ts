@@ -101,5 +101,6 @@ export async function handleTurn(ctx: TurnContext, request: MessagesRequest): Pr
     ...(opened.token ? { conversationToken: opened.token } : {}),
     messages: turn.messages,
     awaiting: turn.state.awaiting,
+    language: turn.lang,
   };
 }
