@@ -231,6 +231,10 @@ export function createPrismaChatRepository(db: Db): ChatRepository {
       }));
     },
 
+    async recordUnanswered(q) {
+      await db.unansweredQuestion.create({ data: q });
+    },
+
     async recentOrderNumbers(storeId, limit) {
       const rows = await db.orderSnapshot.findMany({
         where: { storeId, orderNumber: { not: null }, status: { not: "deleted" } },

@@ -160,6 +160,14 @@ export interface AnalyticsEventInput {
   createdAt: Date;
 }
 
+/** A store question the bot had no answer for (text with emails/phone numbers masked). */
+export interface UnansweredQuestionInput {
+  storeId: string;
+  text: string;
+  language: string;
+  createdAt: Date;
+}
+
 export interface StoreSummary {
   storeId: string;
   from: Date;
@@ -204,6 +212,8 @@ export interface ChatRepository {
   recentOrderNumbers(storeId: string, limit: number): Promise<string[]>;
 
   recordEvent(event: AnalyticsEventInput): Promise<void>;
+  /** a store question without an answer, for the FAQ page */
+  recordUnanswered(question: UnansweredQuestionInput): Promise<void>;
   summarize(storeId: string, from: Date, to: Date): Promise<StoreSummary>;
 }
 

@@ -8,6 +8,8 @@ import type { ActionResult, FaqData, FaqEntryData, FaqTestResult, FieldErrors } 
 
 /** The score at which understand() treats a question as answered by the FAQ. */
 export const FAQ_ANSWER_THRESHOLD = 0.5;
+/** how many of the questions the bot could not answer the FAQ page lists */
+export const UNANSWERED_SHOWN = 50;
 
 function parseTranslations(json: string): Record<string, { question: string; answer: string }> {
   try {
@@ -31,12 +33,17 @@ function parseTranslations(json: string): Record<string, { question: string; ans
 
 export async function loadFaq(ctx: DashboardCtx): Promise<FaqData> {
   const store = await currentStore(ctx);
-  const [rows, settings] = await Promise.all([
+  const [rows, settings, unanswered] = await Promise.all([
     ctx.db.faqEntry.findMany({
       where: { storeId: store.id },
       orderBy: [{ position: "asc" }, { createdAt: "asc" }],
     }),
     ctx.db.botSettings.findUnique({ where: { storeId: store.id } }),
+    ctx.db.unansweredQuestion.findMany({
+      where: { storeId: store.id },
+      orderBy: [{ createdAt: "desc" }, { id: "desc" }],
+      take: UNANSWERED_SHOWN,
+    }),
   ]);
   const langs = parseLanguages(settings?.languages);
   return {
@@ -49,6 +56,12 @@ export async function loadFaq(ctx: DashboardCtx): Promise<FaqData> {
       enabled: r.enabled,
       translations: parseTranslations(r.translations),
       updatedAt: r.updatedAt.toISOString(),
+    })),
+    unanswered: unanswered.map((q) => ({
+      id: q.id,
+      text: q.text,
+      language: q.language,
+      createdAt: q.createdAt.toISOString(),
     })),
   };
 }

@@ -88,10 +88,19 @@ export interface FaqEntryData {
   updatedAt: string;
 }
 
+export interface UnansweredQuestionData {
+  id: string;
+  text: string;
+  language: string;
+  createdAt: string;
+}
+
 export interface FaqData {
   store: StoreBrief;
   languages: string[];
   entries: FaqEntryData[];
+  /** store questions the bot could not answer, newest first */
+  unanswered: UnansweredQuestionData[];
 }
 
 export interface FaqTestResult {

@@ -64,6 +64,7 @@ export async function openChatDatabase(opts: { flavor?: DbFlavor } = {}): Promis
       await db.faqEntry.deleteMany({});
       await db.rateLimit.deleteMany({});
       await db.analyticsEvent.deleteMany({});
+      await db.unansweredQuestion.deleteMany({});
     },
     close: cleanup,
   };
