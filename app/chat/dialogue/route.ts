@@ -13,8 +13,8 @@ import { effectiveIntent, isOrderTurn, orderQuestionStep } from "./order-questio
 import { ORDER_INTENTS, type DialogueState } from "./state";
 import {
   actionQuestion,
+  actionQuestionIntent,
   answerProposal,
-  isActionQuestion,
   isTrackingFollowUp,
   proposalAnswer,
   trackingFollowUp,
@@ -50,8 +50,8 @@ async function routeText(turn: Turn): Promise<void> {
   if (isTrackingFollowUp(turn)) return trackingFollowUp(turn);
   const choices = clarifyChoices(turn); // (a tapped choice has confidence 1)
   if (choices) return askToClarify(turn, choices);
-  if (isActionQuestion(turn, intent))
-    return actionQuestion(turn, intent as Parameters<typeof actionQuestion>[1]);
+  const action = actionQuestionIntent(turn, intent);
+  if (action) return actionQuestion(turn, action);
   if (isOrderTurn(turn, intent)) return orderQuestionStep(turn, intent);
   answerStep(turn, intent);
 }
