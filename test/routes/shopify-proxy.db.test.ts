@@ -165,6 +165,20 @@ describe("GET /apps/trulybot/config (app proxy)", () => {
 });
 
 describe("POST /apps/trulybot/messages (app proxy)", () => {
+  it("order lookups are limited per network too: rotating addresses inside one /24 does not get past 20", async () => {
+    const guess = async (ip: string, n: number) =>
+      (await (
+        await post({ text: `order ${5000 + n} guess@example.com` }, { headers: { "x-forwarded-for": ip } })
+      ).json()) as {
+        messages: { text?: string }[];
+      };
+    const said = (r: { messages: { text?: string }[] }) => r.messages.map((m) => m.text ?? "").join(" ");
+    for (let i = 1; i <= 20; i++)
+      expect(said(await guess(`198.51.101.${i}`, i))).toContain("I couldn't find an order");
+    expect(said(await guess("198.51.101.77", 77))).toMatch(/can't check more orders/);
+    expect(said(await guess("192.0.2.9", 78))).toContain("I couldn't find an order"); // another network
+  });
+
   it("every response names the conversation's one language, also for a reply without words", async () => {
     const first = await post(
       { text: "Hallo, wo ist meine Bestellung?" },
