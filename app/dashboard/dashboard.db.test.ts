@@ -388,6 +388,32 @@ describe("FAQ", () => {
       errors: { text: "Type a question to test" },
     });
   });
+
+  it("test a question: intent, confidence, entities with the store's own numbering, and when the bot would ask", async () => {
+    const { store } = await seedWorkspace(db, { platform: "woocommerce" });
+    const ctx = ctxFor(db, store);
+    const ask = async (text: string) => (await faqAction(ctx, formOf({ intent: "test", text }))).test!;
+    expect((await ask("did 18 ship?")).entities.orderNumber).toBeNull(); // no orders known yet
+    for (let n = 14; n <= 20; n++)
+      await db.orderSnapshot.create({
+        data: {
+          storeId: store.id,
+          orderId: `o${n}`,
+          orderNumber: String(n),
+          status: "processing",
+          lastEventAt: new Date(),
+          lastTopic: "order.created",
+        },
+      });
+    const t = await ask("did 18 ship?");
+    expect(t.entities.orderNumber).toBe("18");
+    expect(t.confidence).toBeGreaterThan(0);
+    expect((await ask("can you help with returns or my order")).wouldAsk).toEqual([
+      "return_refund",
+      "policy_returns",
+    ]);
+    expect((await ask("what is your return policy?")).wouldAsk).toBeNull();
+  });
 });
 
 describe("Conversations", () => {

@@ -1,7 +1,7 @@
 /** FAQ entries: list, create, edit, delete (with per-language translations) and "test a question". */
 import { buildFaqIndex, searchFaq, type FaqEntry } from "../chat/faq";
 import { LANGUAGES, MAX_TEXT_LENGTH, type Language } from "../protocol";
-import { understand } from "../chat/understand/index";
+import { ASK_THRESHOLD, learnNumbering, understand } from "../chat/understand/index";
 import { parseLanguages } from "../storefront/config.server";
 import { currentStore, formString, storeBrief, type DashboardCtx } from "./context.server";
 import type { ActionResult, FaqData, FaqEntryData, FaqTestResult, FieldErrors } from "./types";
@@ -123,9 +123,21 @@ export async function testFaqQuestion(
   storeId: string,
   text: string,
 ): Promise<FaqTestResult> {
-  const index = buildFaqIndex(await entriesFor(ctx, storeId));
+  const [entries, recent] = await Promise.all([
+    entriesFor(ctx, storeId),
+    ctx.db.orderSnapshot.findMany({
+      where: { storeId, orderNumber: { not: null } },
+      orderBy: { lastEventAt: "desc" },
+      take: 200,
+      select: { orderNumber: true },
+    }),
+  ]);
+  const index = buildFaqIndex(entries);
   const faqMatcher = (t: string, l: Language) => searchFaq(index, t, l)[0]?.score ?? 0;
-  const u = understand(text.slice(0, MAX_TEXT_LENGTH), { faqMatcher });
+  // the store's own order numbering, as the bot uses it (a new Woo store's "#18" is an order)
+  const orderNumbering = learnNumbering(recent.map((r) => r.orderNumber));
+  const u = understand(text.slice(0, MAX_TEXT_LENGTH), { faqMatcher, orderNumbering });
+  const alts = u.alternatives.map((a) => (a.intent === "tracking" ? "order_status" : a.intent));
   const best = searchFaq(index, text, u.language)[0] ?? null;
   return {
     text,
@@ -137,6 +149,8 @@ export async function testFaqQuestion(
       email: u.entities.email ?? null,
       phone: u.entities.phone ?? null,
     },
+    wouldAsk:
+      u.confidence < ASK_THRESHOLD && alts.length === 2 && alts[0] !== alts[1] ? [alts[0]!, alts[1]!] : null,
     match: best
       ? {
           id: best.entry.id,

@@ -110,6 +110,8 @@ export interface FaqTestResult {
   language: string;
   entities: { orderNumber: string | null; email: string | null; phone: string | null };
   match: { id: string; question: string; answer: string; score: number; answered: boolean } | null;
+  /** below the ask threshold the bot asks "do you want X or Y?" with these two intents */
+  wouldAsk?: [string, string] | null;
 }
 
 /** What a list shows: one store of the workspace (its id) or "all"; labelled for the merchant. */

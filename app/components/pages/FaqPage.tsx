@@ -244,6 +244,11 @@ function TestQuestion() {
                 <Badge>{`Language: ${t.language}`}</Badge>
                 <Badge>{`Confidence: ${Math.round(t.confidence * 100)}%`}</Badge>
               </InlineStack>
+              {t.wouldAsk ? (
+                <Text as="p" variant="bodySm">
+                  {`Not sure enough to answer: the bot asks whether the shopper means ${t.wouldAsk[0]} or ${t.wouldAsk[1]}.`}
+                </Text>
+              ) : null}
               {t.entities.orderNumber || t.entities.email || t.entities.phone ? (
                 <Text as="p" variant="bodySm">
                   Found:{" "}
