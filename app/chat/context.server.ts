@@ -11,9 +11,10 @@ import { loadEnv } from "../env.server";
 import type { StorePolicies } from "../orders/types";
 import { adapterForStore } from "../platforms/adapters.server";
 import { storeLatencyFloor, withLatencyFloor } from "../security/latency-floor";
+import { needsStepUp, reserveLookup } from "../security/lookup-guard.server";
 import { PlatformUnavailableError, type PlatformAdapter } from "../platforms/types";
 import { hashForAudit } from "../stores/secrets.server";
-import type { ChatStore, LookupLimits, TurnContext } from "./engine";
+import type { ChatStore, LookupGuard, TurnContext } from "./engine";
 import type { HandoffNotifier } from "./notify";
 import { createSmtpNotifier } from "./notify.server";
 import type { ChatRepository } from "./repository";
@@ -33,7 +34,8 @@ export interface TurnContextParts {
   notifier?: HandoffNotifier | null;
   clock?: () => Date;
   idGen?: () => string;
-  limits?: Partial<LookupLimits>;
+  /** the lookup guard (over `db` when absent) */
+  lookups?: LookupGuard;
   /** the database for settings and the repository (getDb() when absent) */
   db?: Db;
   /** one-time codes and actions (null: none); built over the database and adapter when undefined */
@@ -99,6 +101,14 @@ export async function chatStoreFor(
   return chatStoreFromRecords(store, settings, platformPolicies);
 }
 
+/** The lookup limits and step-up thresholds over one database (shared by every app instance). */
+export function lookupGuardFor(db: Db): LookupGuard {
+  return {
+    reserve: (scope, now) => reserveLookup(db, scope, now),
+    needsStepUp: (storeId, orderNumber, now) => needsStepUp(storeId, orderNumber, now, db),
+  };
+}
+
 export async function buildTurnContext(parts: TurnContextParts): Promise<TurnContext> {
   const needsDb = parts.settings === undefined || !parts.repository;
   const db = parts.db ?? (needsDb ? await getDb() : null);
@@ -113,6 +123,7 @@ export async function buildTurnContext(parts: TurnContextParts): Promise<TurnCon
     adapter,
     repo: parts.repository ?? createPrismaChatRepository(db!),
     shopper: parts.shopper,
+    lookups: parts.lookups ?? lookupGuardFor(db ?? (await getDb())),
     notifier: parts.notifier !== undefined ? parts.notifier : notifierFromEnv(),
     auditKey: hashForAudit("audit-key", "engine"),
     selfService:
@@ -121,6 +132,5 @@ export async function buildTurnContext(parts: TurnContextParts): Promise<TurnCon
         : selfServiceFor(db ?? (await getDb()), adapter, parts.clock),
     ...(parts.clock ? { now: parts.clock } : {}),
     ...(parts.idGen ? { idGen: parts.idGen } : {}),
-    ...(parts.limits ? { limits: parts.limits } : {}),
   };
 }

@@ -23,11 +23,10 @@ export { parseMessagesBody, parseMessagesRequest, type ParseResult } from "./dia
 export type { DialogueState } from "./dialogue/state";
 export {
   DEFAULT_AUDIT_KEY,
-  DEFAULT_LIMITS,
   type ChatStore,
   type ChatStoreSettings,
-  type LookupLimits,
-  type RateLimitRule,
+  type LookupGuard,
+  type LookupReservation,
   type TurnContext,
 } from "./dialogue/types";
 
@@ -102,5 +101,6 @@ export async function handleTurn(ctx: TurnContext, request: MessagesRequest): Pr
     ...(opened.token ? { conversationToken: opened.token } : {}),
     messages: turn.messages,
     awaiting: turn.state.awaiting,
+    language: turn.lang,
   };
 }

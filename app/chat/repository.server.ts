@@ -231,6 +231,20 @@ export function createPrismaChatRepository(db: Db): ChatRepository {
       }));
     },
 
+    async recordUnanswered(q) {
+      await db.unansweredQuestion.create({ data: q });
+    },
+
+    async recentOrderNumbers(storeId, limit) {
+      const rows = await db.orderSnapshot.findMany({
+        where: { storeId, orderNumber: { not: null }, status: { not: "deleted" } },
+        orderBy: { lastEventAt: "desc" },
+        take: limit,
+        select: { orderNumber: true },
+      });
+      return rows.map((r) => r.orderNumber!).filter(Boolean);
+    },
+
     async recordEvent(e) {
       await db.analyticsEvent.create({
         data: {

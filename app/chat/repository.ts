@@ -79,7 +79,15 @@ export interface RateLimitResult {
 }
 
 export type LookupMethod = "email" | "phone" | "customer" | "none";
-export type LookupOutcome = "verified" | "mismatch" | "not_found" | "rate_limited" | "out_of_range" | "error";
+export type LookupOutcome =
+  | "verified"
+  | "mismatch"
+  | "not_found"
+  | "rate_limited"
+  /** number + contact no longer sufficed for this order (too many failures): step-up offered */
+  | "step_up"
+  | "out_of_range"
+  | "error";
 
 export interface LookupAudit {
   storeId: string;
@@ -152,6 +160,14 @@ export interface AnalyticsEventInput {
   createdAt: Date;
 }
 
+/** A store question the bot had no answer for (text with emails/phone numbers masked). */
+export interface UnansweredQuestionInput {
+  storeId: string;
+  text: string;
+  language: string;
+  createdAt: Date;
+}
+
 export interface StoreSummary {
   storeId: string;
   from: Date;
@@ -192,8 +208,12 @@ export interface ChatRepository {
   listHandoffs(storeId: string): Promise<HandoffRecord[]>;
 
   listFaqEntries(storeId: string): Promise<FaqEntryRecord[]>;
+  /** the numbers of the store's most recently changed orders (order events), newest first */
+  recentOrderNumbers(storeId: string, limit: number): Promise<string[]>;
 
   recordEvent(event: AnalyticsEventInput): Promise<void>;
+  /** a store question without an answer, for the FAQ page */
+  recordUnanswered(question: UnansweredQuestionInput): Promise<void>;
   summarize(storeId: string, from: Date, to: Date): Promise<StoreSummary>;
 }
 

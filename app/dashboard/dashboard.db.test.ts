@@ -13,6 +13,8 @@ import { resetEnvForTests } from "../env.server";
 import { refreshEmbedStatus } from "./embed-status.server";
 import { loadBotSettings, saveBotSettings } from "./settings.server";
 import { faqAction, loadFaq } from "./faq.server";
+import { buildTurnContext, unavailableAdapter } from "../chat/context.server";
+import { handleTurn } from "../chat/engine";
 import { conversationDetail, listConversations, PAGE_SIZE } from "./conversations.server";
 import { handoffAction, loadHandoffs } from "./handoffs.server";
 import { loadStores, storesAction, LINK_CODE_TTL_MS } from "./stores.server";
@@ -245,6 +247,34 @@ describe("Bot settings", () => {
 });
 
 describe("FAQ", () => {
+  it("lists the store questions the bot could not answer (asked in the chat), newest first, this store's only", async () => {
+    const { store } = await seedWorkspace(db);
+    const { store: other } = await seedWorkspace(db);
+    const ask = async (s: typeof store, text: string) =>
+      handleTurn(
+        await buildTurnContext({
+          store: s,
+          shopper: { key: `k-${text.length}`, customerId: null },
+          adapter: unavailableAdapter("shopify", new Error("offline")),
+          notifier: null,
+          db,
+        }),
+        { text },
+      );
+    const r = await ask(store, "do you accept paypal?");
+    expect(r.messages.map((m) => ("text" in m ? m.text : "")).join(" ")).toContain(
+      "I don't have that information",
+    );
+    await new Promise((done) => setTimeout(done, 5)); // distinct createdAt
+    await ask(store, "¿aceptan tarjetas regalo? mi correo es ana@example.com");
+    await ask(other, "do you sell gift cards?");
+    const faq = await loadFaq(ctxFor(db, store));
+    expect(faq.unanswered.map((q) => [q.text, q.language])).toEqual([
+      ["¿aceptan tarjetas regalo? mi correo es [email]", "es"],
+      ["do you accept paypal?", "en"],
+    ]);
+  });
+
   it("creates, edits and deletes entries with translations, bumping the widget version each time", async () => {
     const { store } = await seedWorkspace(db);
     const ctx = ctxFor(db, store);
@@ -357,6 +387,32 @@ describe("FAQ", () => {
       status: 400,
       errors: { text: "Type a question to test" },
     });
+  });
+
+  it("test a question: intent, confidence, entities with the store's own numbering, and when the bot would ask", async () => {
+    const { store } = await seedWorkspace(db, { platform: "woocommerce" });
+    const ctx = ctxFor(db, store);
+    const ask = async (text: string) => (await faqAction(ctx, formOf({ intent: "test", text }))).test!;
+    expect((await ask("did 18 ship?")).entities.orderNumber).toBeNull(); // no orders known yet
+    for (let n = 14; n <= 20; n++)
+      await db.orderSnapshot.create({
+        data: {
+          storeId: store.id,
+          orderId: `o${n}`,
+          orderNumber: String(n),
+          status: "processing",
+          lastEventAt: new Date(),
+          lastTopic: "order.created",
+        },
+      });
+    const t = await ask("did 18 ship?");
+    expect(t.entities.orderNumber).toBe("18");
+    expect(t.confidence).toBeGreaterThan(0);
+    expect((await ask("can you help with returns or my order")).wouldAsk).toEqual([
+      "return_refund",
+      "policy_returns",
+    ]);
+    expect((await ask("what is your return policy?")).wouldAsk).toBeNull();
   });
 });
 

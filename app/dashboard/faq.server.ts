@@ -1,13 +1,15 @@
 /** FAQ entries: list, create, edit, delete (with per-language translations) and "test a question". */
 import { buildFaqIndex, searchFaq, type FaqEntry } from "../chat/faq";
 import { LANGUAGES, MAX_TEXT_LENGTH, type Language } from "../protocol";
-import { understand } from "../chat/understand/index";
+import { ASK_THRESHOLD, learnNumbering, understand } from "../chat/understand/index";
 import { parseLanguages } from "../storefront/config.server";
 import { currentStore, formString, storeBrief, type DashboardCtx } from "./context.server";
 import type { ActionResult, FaqData, FaqEntryData, FaqTestResult, FieldErrors } from "./types";
 
 /** The score at which understand() treats a question as answered by the FAQ. */
 export const FAQ_ANSWER_THRESHOLD = 0.5;
+/** how many of the questions the bot could not answer the FAQ page lists */
+export const UNANSWERED_SHOWN = 50;
 
 function parseTranslations(json: string): Record<string, { question: string; answer: string }> {
   try {
@@ -31,12 +33,17 @@ function parseTranslations(json: string): Record<string, { question: string; ans
 
 export async function loadFaq(ctx: DashboardCtx): Promise<FaqData> {
   const store = await currentStore(ctx);
-  const [rows, settings] = await Promise.all([
+  const [rows, settings, unanswered] = await Promise.all([
     ctx.db.faqEntry.findMany({
       where: { storeId: store.id },
       orderBy: [{ position: "asc" }, { createdAt: "asc" }],
     }),
     ctx.db.botSettings.findUnique({ where: { storeId: store.id } }),
+    ctx.db.unansweredQuestion.findMany({
+      where: { storeId: store.id },
+      orderBy: [{ createdAt: "desc" }, { id: "desc" }],
+      take: UNANSWERED_SHOWN,
+    }),
   ]);
   const langs = parseLanguages(settings?.languages);
   return {
@@ -49,6 +56,12 @@ export async function loadFaq(ctx: DashboardCtx): Promise<FaqData> {
       enabled: r.enabled,
       translations: parseTranslations(r.translations),
       updatedAt: r.updatedAt.toISOString(),
+    })),
+    unanswered: unanswered.map((q) => ({
+      id: q.id,
+      text: q.text,
+      language: q.language,
+      createdAt: q.createdAt.toISOString(),
     })),
   };
 }
@@ -110,9 +123,21 @@ export async function testFaqQuestion(
   storeId: string,
   text: string,
 ): Promise<FaqTestResult> {
-  const index = buildFaqIndex(await entriesFor(ctx, storeId));
+  const [entries, recent] = await Promise.all([
+    entriesFor(ctx, storeId),
+    ctx.db.orderSnapshot.findMany({
+      where: { storeId, orderNumber: { not: null } },
+      orderBy: { lastEventAt: "desc" },
+      take: 200,
+      select: { orderNumber: true },
+    }),
+  ]);
+  const index = buildFaqIndex(entries);
   const faqMatcher = (t: string, l: Language) => searchFaq(index, t, l)[0]?.score ?? 0;
-  const u = understand(text.slice(0, MAX_TEXT_LENGTH), { faqMatcher });
+  // the store's own order numbering, as the bot uses it (a new Woo store's "#18" is an order)
+  const orderNumbering = learnNumbering(recent.map((r) => r.orderNumber));
+  const u = understand(text.slice(0, MAX_TEXT_LENGTH), { faqMatcher, orderNumbering });
+  const alts = u.alternatives.map((a) => (a.intent === "tracking" ? "order_status" : a.intent));
   const best = searchFaq(index, text, u.language)[0] ?? null;
   return {
     text,
@@ -124,6 +149,8 @@ export async function testFaqQuestion(
       email: u.entities.email ?? null,
       phone: u.entities.phone ?? null,
     },
+    wouldAsk:
+      u.confidence < ASK_THRESHOLD && alts.length === 2 && alts[0] !== alts[1] ? [alts[0]!, alts[1]!] : null,
     match: best
       ? {
           id: best.entry.id,

@@ -88,10 +88,19 @@ export interface FaqEntryData {
   updatedAt: string;
 }
 
+export interface UnansweredQuestionData {
+  id: string;
+  text: string;
+  language: string;
+  createdAt: string;
+}
+
 export interface FaqData {
   store: StoreBrief;
   languages: string[];
   entries: FaqEntryData[];
+  /** store questions the bot could not answer, newest first */
+  unanswered: UnansweredQuestionData[];
 }
 
 export interface FaqTestResult {
@@ -101,6 +110,8 @@ export interface FaqTestResult {
   language: string;
   entities: { orderNumber: string | null; email: string | null; phone: string | null };
   match: { id: string; question: string; answer: string; score: number; answered: boolean } | null;
+  /** below the ask threshold the bot asks "do you want X or Y?" with these two intents */
+  wouldAsk?: [string, string] | null;
 }
 
 /** What a list shows: one store of the workspace (its id) or "all"; labelled for the merchant. */

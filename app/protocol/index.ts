@@ -77,6 +77,11 @@ export interface MessagesResponse {
   conversationToken?: string;
   messages: WidgetMessage[];
   awaiting: Awaiting;
+  /**
+   * the conversation's language (one per conversation; the engine sends one of LANGUAGES): the widget
+   * labels everything in it. Typed as a string because a widget must cope with any value.
+   */
+  language?: string;
 }
 
 export interface WidgetConfig {
@@ -91,6 +96,8 @@ export interface WidgetConfig {
   features: { orderTracking: boolean; handoff: boolean; faq: boolean };
   locale: string;
   version: string;
+  /** the store's IANA time zone ("America/New_York"), for dates and business hours */
+  timeZone?: string;
 }
 
 export type Intent =

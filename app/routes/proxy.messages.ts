@@ -14,7 +14,11 @@ export const action = async ({ request }: ActionFunctionArgs) =>
     const body = await request.text();
     const ctx = await verifyShopifyProxy(request, body);
     if (ctx instanceof Response) return ctx;
-    return storefrontMessages(ctx.store, body, { key: ctx.shopperKey, customerId: ctx.customerId });
+    return storefrontMessages(ctx.store, body, {
+      key: ctx.shopperKey,
+      customerId: ctx.customerId,
+      networkKey: ctx.networkKey,
+    });
   });
 
 /** GET: the messages newer than `after` (live handoff replies), app/dashboard/shopper-poll-routes.server.ts. */

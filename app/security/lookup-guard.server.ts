@@ -70,12 +70,12 @@ export async function reserveLookup(
   const reserved: string[] = [];
   const settle = async (outcome: "verified" | "failed") => {
     if (outcome === "verified") {
-      for (const key of reserved) await releaseRateLimit(db, key, new Date());
+      for (const key of reserved) await releaseRateLimit(db, key, now);
       return;
     }
     const { orderFailures, storeFailures } = STEP_UP_THRESHOLDS;
-    await hitRateLimit(db, k.orderFailures, orderFailures.limit, orderFailures.windowSeconds);
-    await hitRateLimit(db, k.storeFailures, storeFailures.limit, storeFailures.windowSeconds);
+    await hitRateLimit(db, k.orderFailures, orderFailures.limit, orderFailures.windowSeconds, now);
+    await hitRateLimit(db, k.storeFailures, storeFailures.limit, storeFailures.windowSeconds, now);
   };
   const checks = [
     ["shopper", k.shopper, LOOKUP_LIMITS.shopper],
@@ -96,8 +96,13 @@ export async function reserveLookup(
  * True when number + contact alone no longer suffices for this order: too many failures on the
  * order number, or an enumeration wave in the store. The engine then offers a one-time code.
  */
-export async function needsStepUp(storeId: string, orderNumber: string, now: Date = new Date()) {
-  const db = await getDb();
+export async function needsStepUp(
+  storeId: string,
+  orderNumber: string,
+  now: Date = new Date(),
+  database?: Db,
+) {
+  const db = database ?? (await getDb());
   const k = keys({ storeId, shopperKey: "-", orderNumber });
   const { orderFailures, storeFailures } = STEP_UP_THRESHOLDS;
   const [o, s] = await Promise.all([

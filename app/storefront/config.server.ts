@@ -3,6 +3,7 @@ import crypto from "node:crypto";
 import type { BotSettings, Store } from "@prisma/client";
 import type { WidgetConfig } from "../protocol";
 import { pickEnabledLanguage } from "../protocol/language";
+import { safeTimeZone } from "../dashboard/timezone";
 
 export function parseLanguages(json: string | null | undefined): string[] {
   try {
@@ -35,6 +36,10 @@ export function buildWidgetConfig(
     },
     locale,
     version: `${settings.version}.${settings.updatedAt.getTime()}`,
+    // a zone Intl does not know (or none yet) is not sent: the widget then uses the shopper's
+    ...(store.timezone && safeTimeZone(store.timezone) === store.timezone
+      ? { timeZone: store.timezone }
+      : {}),
   };
 }
 

@@ -21,6 +21,8 @@ export interface StorefrontShopper {
   /** stable, hashed identity of the shopper's browser (never raw IP/UA) */
   key: string;
   customerId: string | null;
+  /** hashed network prefix (/24, /48) of the shopper's address, when known: a second lookup limit */
+  networkKey?: string | null;
 }
 
 export async function storefrontMessages(

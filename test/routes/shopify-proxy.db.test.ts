@@ -77,6 +77,21 @@ describe("GET /apps/trulybot/config (app proxy)", () => {
     expect(again.status).toBe(304);
   });
 
+  it("carries the store's IANA time zone (and leaves out a zone Intl does not know)", async () => {
+    const get = async () =>
+      (await (
+        (await configRoute.loader({
+          request: appProxyRequest("config", { shop: DEMO_SHOP, secret: SECRET }),
+          params: {},
+          context: {},
+        })) as Response
+      ).json()) as { timeZone?: string };
+    await db.store.updateMany({ where: { domain: DEMO_SHOP }, data: { timezone: "America/New_York" } });
+    expect((await get()).timeZone).toBe("America/New_York");
+    await db.store.updateMany({ where: { domain: DEMO_SHOP }, data: { timezone: "Mars/Olympus_Mons" } });
+    expect(await get()).not.toHaveProperty("timeZone");
+  });
+
   it("changes its ETag when the merchant changes a setting", async () => {
     const first = (await configRoute.loader({
       request: appProxyRequest("config", { shop: DEMO_SHOP, secret: SECRET }),
@@ -150,6 +165,38 @@ describe("GET /apps/trulybot/config (app proxy)", () => {
 });
 
 describe("POST /apps/trulybot/messages (app proxy)", () => {
+  it("order lookups are limited per network too: rotating addresses inside one /24 does not get past 20", async () => {
+    const guess = async (ip: string, n: number) =>
+      (await (
+        await post({ text: `order ${5000 + n} guess@example.com` }, { headers: { "x-forwarded-for": ip } })
+      ).json()) as {
+        messages: { text?: string }[];
+      };
+    const said = (r: { messages: { text?: string }[] }) => r.messages.map((m) => m.text ?? "").join(" ");
+    for (let i = 1; i <= 20; i++)
+      expect(said(await guess(`198.51.101.${i}`, i))).toContain("I couldn't find an order");
+    expect(said(await guess("198.51.101.77", 77))).toMatch(/can't check more orders/);
+    expect(said(await guess("192.0.2.9", 78))).toContain("I couldn't find an order"); // another network
+  });
+
+  it("every response names the conversation's one language, also for a reply without words", async () => {
+    const first = await post(
+      { text: "Hallo, wo ist meine Bestellung?" },
+      { headers: { "x-forwarded-for": "198.51.100.40" } },
+    );
+    expect(first.status).toBe(200);
+    const a = await first.json();
+    expect(a.language).toBe("de");
+    const second = await post(
+      { conversationId: a.conversationId, conversationToken: a.conversationToken, text: "1002" },
+      { headers: { "x-forwarded-for": "198.51.100.40" } },
+    );
+    const b = await second.json();
+    expect(b.conversationId).toBe(a.conversationId);
+    expect(b.language).toBe("de");
+    expect(JSON.stringify(b.messages)).toMatch(/E-Mail/);
+  });
+
   it("answers a demo order end to end after verification, through the real adapter and emulator", async () => {
     const first = await post({ text: "where is my order #1002?" });
     expect(first.status).toBe(200);

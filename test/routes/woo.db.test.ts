@@ -394,6 +394,12 @@ function signedFetch(
 }
 
 describe("signed storefront routes (plugin → app)", () => {
+  it("config carries the store's IANA time zone", async () => {
+    await db.store.update({ where: { id: storeId }, data: { timezone: "Europe/Berlin" } });
+    const r = await signedFetch("/api/v1/woo/storefront/config", "", { method: "GET" });
+    expect((await r.json()).timeZone).toBe("Europe/Berlin");
+  });
+
   it("config: 200 with ETag, then 304", async () => {
     const r = await signedFetch("/api/v1/woo/storefront/config", "", { method: "GET" });
     expect(r.status).toBe(200);

@@ -13,6 +13,8 @@ import type {
 import { createPrismaChatRepository } from "../../app/chat/repository.server";
 
 export interface TestChatRepository extends ChatRepository {
+  /** the database under it (lookup limits, direct assertions) */
+  readonly db: Db;
   /** every handoff request, oldest first */
   handoffs(): Promise<HandoffRecord[]>;
   /** every lookup audit record, oldest first */
@@ -30,6 +32,7 @@ export function createTestChatRepository(db: Db): TestChatRepository {
   const repo = createPrismaChatRepository(db);
   return {
     ...repo,
+    db,
     async handoffs() {
       const stores = await db.store.findMany({ select: { id: true } });
       const all = (await Promise.all(stores.map((s) => repo.listHandoffs(s.id)))).flat();

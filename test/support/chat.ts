@@ -16,7 +16,8 @@ import {
 } from "./memory-adapter";
 import type { PlatformCapabilities } from "../../app/platforms/types";
 import type { ChatStore, TurnContext } from "../../app/chat/engine";
-import { handleTurn } from "../../app/chat/engine";
+import { handleTurn, type LookupGuard } from "../../app/chat/engine";
+import { lookupGuardFor } from "../../app/chat/context.server";
 import type { HandoffNotifier } from "../../app/chat/notify";
 import type { MessagesRequest, MessagesResponse } from "../../app/protocol";
 import type { Db } from "../../app/db.server";
@@ -63,6 +64,7 @@ export async function openChatDatabase(opts: { flavor?: DbFlavor } = {}): Promis
       await db.faqEntry.deleteMany({});
       await db.rateLimit.deleteMany({});
       await db.analyticsEvent.deleteMany({});
+      await db.unansweredQuestion.deleteMany({});
     },
     close: cleanup,
   };
@@ -87,6 +89,9 @@ export interface DemoContextOptions extends DemoAdapterOptions {
   settings?: Partial<ChatStore["settings"]>;
   capabilities?: Partial<PlatformCapabilities>;
   store?: Partial<ChatStore>;
+  /** lookup limits (default: the production guard over the repository's database) */
+  lookups?: LookupGuard;
+  networkKey?: string | null;
 }
 
 export interface DemoContext extends TurnContext {
@@ -138,7 +143,12 @@ function build(
     store,
     adapter,
     repo,
-    shopper: { key: opts.shopperKey ?? "shopper-key-1", customerId: opts.customerId ?? null },
+    shopper: {
+      key: opts.shopperKey ?? "shopper-key-1",
+      customerId: opts.customerId ?? null,
+      ...(opts.networkKey !== undefined ? { networkKey: opts.networkKey } : {}),
+    },
+    lookups: opts.lookups ?? lookupGuardFor(repo.db),
     notifier: opts.notifier ?? null,
     now: () => opts.now?.() ?? DEMO_NOW,
     idGen: sequentialIds(`${storeId}-`),

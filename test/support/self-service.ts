@@ -3,6 +3,7 @@
  * adapters with their action modules, a real SMTP server that keeps every mail, the Prisma repository
  * over a throw-away database, and a turn context wired like production (buildTurnContext's pieces).
  */
+import { lookupGuardFor } from "../../app/chat/context.server";
 import type { AddressInfo } from "node:net";
 import { SMTPServer } from "smtp-server";
 import type { Db } from "../../app/db.server";
@@ -149,6 +150,7 @@ export function shopper(opts: {
     adapter: opts.adapter,
     repo: createPrismaChatRepository(opts.db),
     shopper: { key: opts.shopperKey ?? "shopper-1", customerId: opts.customerId ?? null },
+    lookups: lookupGuardFor(opts.db),
     notifier: null,
     now: opts.now,
     selfService: createSelfService({

@@ -175,6 +175,14 @@ describe("actions are offered, never assumed", () => {
     });
   });
 
+  it('GIVEN a verified order WHEN asked "how long do refunds take?" THEN the policy, and no return is offered', async () => {
+    const c = demoShopifyContext();
+    await c.send("order 1002 marcus.reed@example.net");
+    const q = await c.send("how long do refunds take?");
+    expect(replyText(q)).not.toContain("Start a return");
+    expect(chips(q).map((x) => x.value)).not.toContain("tb:confirm");
+  });
+
   it('GIVEN the offer WHEN the shopper types "no" THEN nothing is filed', async () => {
     const c = demoShopifyContext();
     await c.send("order 1002 marcus.reed@example.net");

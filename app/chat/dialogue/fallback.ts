@@ -5,11 +5,16 @@ import { keepFormOpen, startHandoff } from "./handoff";
 import { remindPending } from "./order-flow";
 import { quickReplies, say } from "./replies";
 import type { Turn } from "./turn";
+import { unansweredReply } from "./unanswered";
 
 const MENU = ["track", "shipping", "returns", "human"] as const;
 
-function faqOrFallback(turn: Turn, awaitingSlot: boolean): void {
+function faqOrFallback(turn: Turn, intent: Intent, awaitingSlot: boolean): void {
   if (answerFaq(turn)) {
+    if (awaitingSlot) remindPending(turn);
+  } else if (intent === "faq") {
+    // a store question we have no answer for: say so, offer the team, and tell the merchant
+    unansweredReply(turn);
     if (awaitingSlot) remindPending(turn);
   } else if (awaitingSlot) {
     // not an answer to what we asked: say it again (with a way out)
@@ -45,7 +50,7 @@ export function answerStep(turn: Turn, intent: Intent): void {
       else if (state.awaiting !== "handoff_details") quickReplies(turn, ["track", "human"]);
       break;
     default:
-      faqOrFallback(turn, awaitingSlot);
+      faqOrFallback(turn, intent, awaitingSlot);
   }
   keepFormOpen(turn);
 }

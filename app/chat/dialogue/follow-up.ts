@@ -61,19 +61,19 @@ export function trackingFollowUp(turn: Turn): void {
   quickReplies(turn, ["trackAnother", "human"]);
 }
 
-/**
- * The action a "how do I …?" question is about: the action intents themselves, and a returns-policy
- * question ("how do I return something?") once an order was verified — then a return can be offered.
- */
-export function actionIntentOf(turn: Turn, intent: Intent): ActionIntent | null {
-  if (ACTION_INTENTS.has(intent)) return intent as ActionIntent;
-  if (intent === "policy_returns" && turn.state.lastVerified) return "return_refund";
-  return null;
-}
+/** "How do I / can I …" (the shopper's own next step), as opposed to "how long do returns take?". */
+const HOW_DO_I =
+  /\b(?:how (?:do|can|should|would) (?:i|we)|wie (?:kann|muss|soll) ich|c[oó]mo (?:puedo|hago|devuelvo|posso)|comment (?:puis-je|je peux|faire)|come (?:posso|faccio)|hoe (?:kan|moet) ik)\b/i;
 
-/** A "how do I cancel / return / change the address?" question with no order named. */
-export function isActionQuestion(turn: Turn, intent: Intent): boolean {
-  return actionIntentOf(turn, intent) !== null && noEntities(turn) && HOW_QUESTION.test(turn.text);
+/**
+ * A "how do I cancel / return / change the address?" question with no order named. The model may
+ * call "how do I return something?" a returns-policy question: it is also the return's first step.
+ */
+export function actionQuestionIntent(turn: Turn, intent: Intent): ActionIntent | null {
+  if (!noEntities(turn) || !HOW_QUESTION.test(turn.text)) return null;
+  if (ACTION_INTENTS.has(intent)) return intent as ActionIntent;
+  if (intent === "policy_returns" && HOW_DO_I.test(turn.text)) return "return_refund";
+  return null;
 }
 
 export function actionQuestion(turn: Turn, intent: ActionIntent): void {

@@ -56,3 +56,43 @@ describe("handoff", () => {
     expect(turn.state.awaiting).toBeNull();
   });
 });
+
+describe("the handoff reply tells the truth about email", () => {
+  const submit = {
+    type: "handoff_submit" as const,
+    email: "ann@example.com",
+    message: "Do you ship to Iceland?",
+  };
+
+  it("without mail set up (no notifier) the shopper is not promised a reply by email", async () => {
+    const c = demoShopifyContext({ notifier: undefined });
+    await c.send("I want to talk to a person");
+    const r = await c.send({ action: submit });
+    const text = r.messages.map((m) => ("text" in m ? m.text : "")).join("\n");
+    expect(text).not.toMatch(/reply by email/i);
+    expect(text).toContain("can answer you here in this chat");
+    expect((await c.repo.handoffs())[0]?.notifiedAt).toBeNull();
+  });
+
+  it("with mail set up but no address to send to, neither", async () => {
+    const sent: unknown[] = [];
+    const c = demoShopifyContext({
+      notifier: { notifyHandoff: async (n) => void sent.push(n) },
+      settings: { handoffEmail: null },
+      store: { supportEmail: null },
+    });
+    await c.send("I want to talk to a person");
+    const r = await c.send({ action: submit });
+    expect(r.messages.map((m) => ("text" in m ? m.text : "")).join("\n")).not.toMatch(/reply by email/i);
+    expect(sent).toHaveLength(0);
+  });
+
+  it("with mail set up the shopper is told the team replies by email (in their language)", async () => {
+    const c = demoShopifyContext({ notifier: { notifyHandoff: async () => undefined } });
+    await c.send("Ich möchte mit einem Menschen sprechen");
+    const r = await c.send({ action: submit });
+    expect(r.messages.map((m) => ("text" in m ? m.text : "")).join("\n")).toContain(
+      "Es antwortet dir per E-Mail an a***n@example.com",
+    );
+  });
+});

@@ -56,6 +56,15 @@ function askForMissing(turn: Turn, bad = false): void {
   else handoffForm(turn, "handoff_ask_message", ["message"]);
 }
 
+/**
+ * Whether the team is told by email (a notifier — SMTP configured — and an address to send to). Without
+ * one the handoff only appears on the dashboard, and the shopper is not promised a reply by email.
+ */
+export function mailsTheTeam(turn: Turn): boolean {
+  const { notifier, store } = turn.ctx;
+  return !!notifier && !!(store.settings.handoffEmail || store.supportEmail);
+}
+
 /** Creates the handoff (after the commit, with the stored transcript) and tells the shopper. */
 export function createHandoff(
   turn: Turn,
@@ -69,7 +78,7 @@ export function createHandoff(
   const masked = maskEmail(h.email);
   let text = replyKey
     ? tr(turn, replyKey, { email: masked, ...replyVars })
-    : tr(turn, "handoff_done", { email: masked });
+    : tr(turn, mailsTheTeam(turn) ? "handoff_done" : "handoff_done_nomail", { email: masked });
   if (store.settings.businessHours)
     text += " " + tr(turn, "handoff_hours", { hours: store.settings.businessHours });
   handoffCreated(turn, text, handoffId);
@@ -114,7 +123,7 @@ async function storeHandoff(
     createdAt,
   });
   const to = store.settings.handoffEmail || store.supportEmail;
-  if (!notifier || !to) return;
+  if (!notifier || !to) return; // mailsTheTeam() is false: the shopper was told so
   try {
     await notifier.notifyHandoff({ handoff: record, storeName: store.name, to, order: h.order });
     await repo.markHandoffNotified(record.id, turn.now());

@@ -9,15 +9,17 @@ import {
   audit,
   countFailure,
   findOrder,
-  limitReached,
+  giveBack,
   notFoundReply,
   outageReply,
   rateLimitedReply,
+  reserveLookup,
   type Lookup,
 } from "./order-lookup";
 import { showCustomerOrders, showVerified } from "./order-show";
 import { quickReplies, say, sayText } from "./replies";
 import type { OrderFlow } from "./state";
+import { offerStepUp } from "./step-up";
 import { isEmail, tr, type Turn } from "./turn";
 
 const MY_ORDERS_RE =
@@ -64,35 +66,55 @@ function lookupOutcome(r: Lookup): LookupOutcome {
   return kind === "found" ? "mismatch" : kind === "out_of_range" ? "out_of_range" : "not_found";
 }
 
-/** A logged-in customer's own order is shown without a contact; else the contact is asked (same reply either way). */
+/**
+ * A logged-in customer's own order is shown without a contact (never stepped up, but limited: the
+ * lookup is reserved against their account); else the contact is asked (same reply either way).
+ */
 async function withoutContact(turn: Turn, flow: OrderFlow, n: string): Promise<void> {
   const customerId = turn.ctx.shopper.customerId;
   if (customerId) {
+    const reservation = await reserveLookup(turn, n);
+    if (!reservation.allowed) {
+      audit(turn, n, "customer", "rate_limited", 0);
+      return rateLimitedReply(turn);
+    }
     const r = await findOrder(turn, n);
     if (r.error) {
+      await giveBack(reservation);
       audit(turn, n, "customer", "error", r.latency);
       return outageReply(turn, flow);
     }
     const res = r.result;
     if (res?.kind === "found" && !res.order.test && customerOwnsOrder(customerId, res.order)) {
+      await giveBack(reservation);
       audit(turn, n, "customer", "verified", r.latency);
       return showVerified(turn, flow, res.order, res.order.contact.email);
     }
+    // not theirs: the reservation stays counted (a logged-in account cannot probe without limit)
     audit(turn, n, "customer", lookupOutcome(r), r.latency);
   }
   say(turn, "ask_contact", { n });
   turn.state.awaiting = "email_or_phone";
 }
 
-/** Number + contact: rate limits first (no adapter call once a limit is reached), then one lookup. */
+/**
+ * Number + contact: the lookup is reserved first (no adapter call once a limit is reached); an order
+ * with too many failed lookups needs step-up (offerStepUp), never a lock; then one lookup.
+ */
 async function withContact(turn: Turn, flow: OrderFlow, n: string): Promise<void> {
   const method: LookupMethod = flow.email ? "email" : "phone";
-  if (await limitReached(turn, n)) {
+  const reservation = await reserveLookup(turn, n);
+  if (!reservation.allowed) {
     audit(turn, n, method, "rate_limited", 0);
     return rateLimitedReply(turn);
   }
+  if (await turn.ctx.lookups.needsStepUp(turn.ctx.store.id, n, turn.now())) {
+    audit(turn, n, method, "step_up", 0);
+    return offerStepUp(turn, n);
+  }
   const r = await findOrder(turn, n);
   if (r.error || !r.result) {
+    await giveBack(reservation);
     audit(turn, n, method, "error", r.latency);
     return outageReply(turn, flow);
   }
@@ -112,11 +134,12 @@ async function withContact(turn: Turn, flow: OrderFlow, n: string): Promise<void
         : "not_found";
   audit(turn, n, method, outcome, r.latency);
   if (verified) {
+    await giveBack(reservation);
     const onOrder = normalizeEmail(verified.contact.email) ? verified.contact.email!.trim() : null;
     return showVerified(turn, flow, verified, onOrder ?? (isEmail(flow.email) ? flow.email : null));
   }
   // Unknown, mismatched, test or out-of-range order: one code path.
-  countFailure(turn, n);
+  countFailure(turn, reservation);
   notFoundReply(turn, flow, res.kind === "out_of_range");
   turn.state.flow = { ...flow, reminded: false };
 }

@@ -5,6 +5,7 @@ import { hashOrderNumber, normalizeOrderNumber } from "../verification";
 import { quickReplies, say } from "./replies";
 import type { OrderFlow } from "./state";
 import { recordEvent, type Turn } from "./turn";
+import type { LookupReservation } from "./types";
 
 export interface Lookup {
   result: FindOrderResult | null;
@@ -47,41 +48,32 @@ export function audit(
   turn.effects.push(() => repo.recordLookup(rec));
 }
 
-function limitKeys(turn: Turn, orderNumber: string) {
-  const { store, shopper } = turn.ctx;
-  return {
-    store: `lookup:store:${store.id}`,
-    shopper: `lookup:shopper:${store.id}:${shopper.key}`,
-    orderNumber: `lookup:order:${store.id}:${hashOrderNumber(store.id, orderNumber, turn.auditKey)}`,
-  };
+/**
+ * Reserves one lookup against the shopper's limits BEFORE the store is asked (docs/security.md). A
+ * logged-in customer is limited by their account, a guest by their browser/address key.
+ */
+export async function reserveLookup(turn: Turn, orderNumber: string): Promise<LookupReservation> {
+  const { store, shopper, lookups } = turn.ctx;
+  return lookups.reserve(
+    {
+      storeId: store.id,
+      shopperKey: shopper.customerId ? `customer:${shopper.customerId}` : shopper.key,
+      networkKey: shopper.networkKey ?? null,
+      orderNumber,
+    },
+    turn.now(),
+  );
 }
 
-/** Whether failed attempts on the store, from this shopper or on this order number reached a limit. */
-export async function limitReached(turn: Turn, orderNumber: string): Promise<boolean> {
-  const keys = limitKeys(turn, orderNumber);
-  const { repo } = turn.ctx;
-  const at = turn.now();
-  const [cs, csh, co] = await Promise.all([
-    repo.peek(keys.store, at),
-    repo.peek(keys.shopper, at),
-    repo.peek(keys.orderNumber, at),
-  ]);
-  const l = turn.limits;
-  return cs >= l.store.limit || csh >= l.shopper.limit || co >= l.orderNumber.limit;
+/** A verified lookup (or one the store could not answer) gives its reservation back at once. */
+export async function giveBack(r: LookupReservation): Promise<void> {
+  await r.settle("verified");
 }
 
-/** Counts a failed verification against every limit (after the commit). */
-export function countFailure(turn: Turn, orderNumber: string): void {
-  const keys = limitKeys(turn, orderNumber);
-  const { repo } = turn.ctx;
-  const l = turn.limits;
+/** A failed verification counts towards the order's and the store's step-up thresholds (after the commit). */
+export function countFailure(turn: Turn, r: LookupReservation): void {
   recordEvent(turn, "lookup_failed");
-  turn.effects.push(async () => {
-    const at = turn.now();
-    await repo.hit(keys.store, l.store.windowSeconds, l.store.limit, at);
-    await repo.hit(keys.shopper, l.shopper.windowSeconds, l.shopper.limit, at);
-    await repo.hit(keys.orderNumber, l.orderNumber.windowSeconds, l.orderNumber.limit, at);
-  });
+  turn.effects.push(() => r.settle("failed"));
 }
 
 export function rateLimitedReply(turn: Turn): void {

@@ -1,4 +1,5 @@
 /** Order flow, part "show": the card of a verified order, a customer's order list, and actions on an order. */
+import { noteOrderNumbers } from "./numbering";
 import type { NormalizedOrder } from "../../orders/types";
 import { describeOrder, describeOrderList, toWidgetOrder, type DescribeContext } from "../../orders/describe";
 import type { WidgetOrder } from "../../protocol";
@@ -114,6 +115,10 @@ export function showCustomerOrders(turn: Turn, orders: NormalizedOrder[]): void 
     orders.map((o) => widgetOf(o, dctx)),
   );
   turn.patch.verified = true;
+  noteOrderNumbers(
+    turn.ctx.store.id,
+    orders.map((o) => o.number),
+  );
   recordEvent(turn, "lookup_verified");
   quickReplies(turn, ["human", "returns"]);
 }

@@ -67,6 +67,11 @@ export function quickReplies(turn: Turn, keys: QuickKey[], text?: string): void 
   });
 }
 
+/** A question with its own answer chips (labels already in the conversation's language). */
+export function choiceChips(turn: Turn, text: string, chips: { label: string; value: string }[]): void {
+  push(turn, { id: turn.idGen(), role: "bot", type: "quick_replies", text, quickReplies: chips });
+}
+
 /** The handoff form, asking for the given fields. */
 export function handoffForm(turn: Turn, key: MessageKey, fields: ("email" | "message")[]): void {
   push(turn, { id: turn.idGen(), role: "bot", type: "handoff", text: tr(turn, key), fields });

@@ -6,6 +6,7 @@
 import type { Intent, MessagesRequest } from "../../protocol";
 import type { ConversationRecord } from "../repository";
 import { selfServiceStep } from "./actions";
+import { askToClarify, clarifyChoices, takeClarified } from "./clarify";
 import { commandStep } from "./commands";
 import { answerStep, fallbackStep } from "./fallback";
 import { collectHandoffDetails, submitHandoffForm } from "./handoff";
@@ -13,12 +14,11 @@ import { effectiveIntent, isOrderTurn, orderQuestionStep } from "./order-questio
 import { ORDER_INTENTS, type DialogueState } from "./state";
 import {
   actionQuestion,
+  actionQuestionIntent,
   answerProposal,
-  isActionQuestion,
   isTrackingFollowUp,
   proposalAnswer,
   trackingFollowUp,
-  actionIntentOf,
 } from "./follow-up";
 import { isTakenOver, takeoverStep } from "./takeover";
 import { newTurn, type Turn } from "./turn";
@@ -49,7 +49,10 @@ async function routeText(turn: Turn): Promise<void> {
   if (fillsHandoffForm(turn, intent)) return collectHandoffDetails(turn);
   turn.intent = intent;
   if (isTrackingFollowUp(turn)) return trackingFollowUp(turn);
-  if (isActionQuestion(turn, intent)) return actionQuestion(turn, actionIntentOf(turn, intent)!);
+  const choices = clarifyChoices(turn); // (a tapped choice has confidence 1)
+  if (choices) return askToClarify(turn, choices);
+  const action = actionQuestionIntent(turn, intent);
+  if (action) return actionQuestion(turn, action);
   if (isOrderTurn(turn, intent)) return orderQuestionStep(turn, intent);
   answerStep(turn, intent);
 }
@@ -68,6 +71,7 @@ export async function decide(
   if (!takenOver && (await selfServiceStep(turn))) return turn;
   const answer = takenOver ? null : proposalAnswer(turn);
   if (!answer) turn.state.proposal = null; // an offered action stands for the next message only
+  if (!takenOver) takeClarified(turn); // "do you want X or Y?" answered: the turn continues as X
   if (takenOver) takeoverStep(turn);
   else if (answer) answerProposal(turn, answer);
   else if (turn.command) await commandStep(turn, turn.command);

@@ -43,6 +43,8 @@ export interface DialogueState {
   lastVerified: { number: string; order: WidgetOrder; email: string | null } | null;
   /** an action on a verified order the bot offered and waits to be confirmed ("Start a return for #1009?") */
   proposal?: { intent: Exclude<OrderIntent, "order_status">; orderNumber: string } | null;
+  /** the question "do you want to X or Y?" the bot just asked, with the message it was about */
+  clarify?: { text: string; options: Intent[] } | null;
   /** the takeover (its takenOverAt, ISO) the shopper was told about: once per takeover */
   agentNoted?: string | null;
 }

@@ -2,12 +2,13 @@
  * The one value every pipeline step reads and writes: the request, the understanding, the dialogue
  * state, and what the turn produces (messages, conversation patch, effects run after the commit).
  */
-import type { Language, MessagesRequest, Understanding, WidgetMessage } from "../../protocol";
+import type { Language, MessagesRequest, WidgetMessage } from "../../protocol";
 import type { FaqIndex } from "../faq";
+import type { ModelUnderstanding } from "../understand/index";
 import { t, type MessageKey } from "../i18n";
 import type { AnalyticsEventType, ConversationPatch, ConversationRecord } from "../repository";
 import type { DialogueState } from "./state";
-import { DEFAULT_AUDIT_KEY, DEFAULT_LIMITS, type LookupLimits, type TurnContext } from "./types";
+import { DEFAULT_AUDIT_KEY, type TurnContext } from "./types";
 
 export type Effect = () => Promise<void>;
 
@@ -17,7 +18,6 @@ export interface Turn {
   readonly req: MessagesRequest;
   readonly now: () => Date;
   readonly idGen: () => string;
-  readonly limits: LookupLimits;
   readonly auditKey: string;
   state: DialogueState;
   /** the shopper's text (or a quick reply's free-text value) */
@@ -26,7 +26,7 @@ export interface Turn {
   command: string | null;
   /** what is stored as the shopper's message */
   shopperText: string | null;
-  understanding: Understanding | null;
+  understanding: ModelUnderstanding | null;
   faqIndex: FaqIndex | null;
   lang: Language;
   /** the intent recorded on the shopper's message */
@@ -50,7 +50,6 @@ export function newTurn(
     req,
     now: ctx.now ?? (() => new Date()),
     idGen: ctx.idGen ?? (() => crypto.randomUUID()),
-    limits: { ...DEFAULT_LIMITS, ...(ctx.limits ?? {}) },
     auditKey: ctx.auditKey ?? DEFAULT_AUDIT_KEY,
     state,
     text: "",

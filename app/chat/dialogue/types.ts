@@ -34,23 +34,30 @@ export interface ChatStore {
   policyUrls?: { shipping?: string | null; returns?: string | null };
 }
 
-export interface RateLimitRule {
-  limit: number;
-  windowSeconds: number;
+/** One lookup's reservation against the shopper's limits (app/security/lookup-guard.server.ts). */
+export interface LookupReservation {
+  allowed: boolean;
+  limitedBy: "shopper" | "network" | null;
+  retryAfterSeconds: number;
+  /** after the lookup: "verified" gives the reservation back, "failed" counts towards step-up */
+  settle(outcome: "verified" | "failed"): Promise<void>;
 }
 
-export interface LookupLimits {
-  store: RateLimitRule;
-  shopper: RateLimitRule;
-  orderNumber: RateLimitRule;
+export interface LookupScope {
+  storeId: string;
+  shopperKey: string;
+  networkKey?: string | null;
+  orderNumber: string;
 }
 
-/** Failed verification attempts allowed per window. */
-export const DEFAULT_LIMITS: LookupLimits = {
-  store: { limit: 50, windowSeconds: 600 },
-  shopper: { limit: 5, windowSeconds: 900 },
-  orderNumber: { limit: 5, windowSeconds: 3600 },
-};
+/**
+ * Order-lookup limits shared by every app instance: reserve BEFORE the store is asked; past the failure
+ * thresholds an order needs step-up verification instead of number + contact (docs/security.md).
+ */
+export interface LookupGuard {
+  reserve(scope: LookupScope, now: Date): Promise<LookupReservation>;
+  needsStepUp(storeId: string, orderNumber: string, now: Date): Promise<boolean>;
+}
 
 export const DEFAULT_AUDIT_KEY = "trulybot-order-lookup-audit-v1";
 
@@ -63,13 +70,16 @@ export interface TurnContext {
     key: string;
     /** platform-verified logged-in customer id, else null */
     customerId: string | null;
+    /** hashed network prefix of the shopper's address (a second lookup limit), when known */
+    networkKey?: string | null;
   };
+  /** the lookup limits and step-up thresholds (the composition root builds them over the database) */
+  lookups: LookupGuard;
   notifier?: HandoffNotifier | null;
   now?: () => Date;
   idGen?: () => string;
   /** HMAC key for order-number hashes in the audit (defaults to a constant salt) */
   auditKey?: string;
-  limits?: Partial<LookupLimits>;
   /** one-time codes and self-service actions; absent: actions go to a person as before */
   selfService?: SelfService | null;
 }

@@ -4,6 +4,8 @@ import { pickLanguage } from "../../protocol/language";
 import { buildFaqIndex, faqMatcherFor, type FaqEntry, type FaqIndex } from "../faq";
 import { understand } from "../understand/index";
 import { pendingAction } from "./actions-state";
+import { clarifyLabel } from "./clarify";
+import { storeNumbering } from "./numbering";
 import { commandLabel } from "./replies";
 import type { Turn } from "./turn";
 
@@ -47,7 +49,7 @@ function readInput(turn: Turn): void {
 function shopperTextForAction(turn: Turn): void {
   const { req } = turn;
   if (turn.command && turn.shopperText === null)
-    turn.shopperText = commandLabel(turn, turn.command) ?? turn.command;
+    turn.shopperText = commandLabel(turn, turn.command) ?? clarifyLabel(turn, turn.command) ?? turn.command;
   if (req.action?.type === "handoff_submit") turn.shopperText = req.action.message.trim() || null;
   if (turn.shopperText === null && req.action?.type === "quick_reply") turn.shopperText = req.action.value;
 }
@@ -81,9 +83,12 @@ export async function understandStep(turn: Turn): Promise<void> {
   readInput(turn);
   turn.faqIndex = await loadFaqIndex(turn);
   const prior = pickLanguage([turn.state.language, turn.req.locale, turn.ctx.store.settings.languages[0]]);
+  const orderNumbering = turn.text ? await storeNumbering(turn) : null;
   turn.understanding = turn.text
     ? understand(turn.text, {
         locale: prior,
+        orderNumbering,
+        awaitingOrderNumber: turn.state.awaiting === "order_number",
         ...(turn.faqIndex ? { faqMatcher: faqMatcherFor(turn.faqIndex) } : {}),
       })
     : null;

@@ -15,7 +15,13 @@ import {
   Text,
   TextField,
 } from "@shopify/polaris";
-import type { FaqData, FaqEntryData, FaqTestResult, FieldErrors } from "../../dashboard/types";
+import type {
+  FaqData,
+  FaqEntryData,
+  FaqTestResult,
+  FieldErrors,
+  UnansweredQuestionData,
+} from "../../dashboard/types";
 import { LANGUAGE_LABELS } from "../../dashboard/settings-schema";
 import { CsrfInput, PLATFORM_LABEL, useResultToast, useShell } from "../shell";
 
@@ -32,13 +38,16 @@ function EntryForm({
   entry,
   languages,
   onDone,
+  initialQuestion,
 }: {
   entry?: FaqEntryData;
   languages: string[];
   onDone?: () => void;
+  /** a new entry's question, prefilled (from "Questions the bot could not answer") */
+  initialQuestion?: string;
 }) {
   const fetcher = useFetcher<FaqResult>({ key: entry ? `faq-${entry.id}` : "faq-new" });
-  const [question, setQuestion] = useState(entry?.question ?? "");
+  const [question, setQuestion] = useState(entry?.question ?? initialQuestion ?? "");
   const [answer, setAnswer] = useState(entry?.answer ?? "");
   const [enabled, setEnabled] = useState(entry?.enabled ?? true);
   const [tr, setTr] = useState<Record<string, { question: string; answer: string }>>(
@@ -235,6 +244,11 @@ function TestQuestion() {
                 <Badge>{`Language: ${t.language}`}</Badge>
                 <Badge>{`Confidence: ${Math.round(t.confidence * 100)}%`}</Badge>
               </InlineStack>
+              {t.wouldAsk ? (
+                <Text as="p" variant="bodySm">
+                  {`Not sure enough to answer: the bot asks whether the shopper means ${t.wouldAsk[0]} or ${t.wouldAsk[1]}.`}
+                </Text>
+              ) : null}
               {t.entities.orderNumber || t.entities.email || t.entities.phone ? (
                 <Text as="p" variant="bodySm">
                   Found:{" "}
@@ -275,8 +289,54 @@ function TestQuestion() {
   );
 }
 
+function Unanswered({
+  questions,
+  onAdd,
+}: {
+  questions: UnansweredQuestionData[];
+  onAdd: (text: string) => void;
+}) {
+  return (
+    <Card>
+      <BlockStack gap="300">
+        <Text as="h2" variant="headingMd">
+          Questions the bot could not answer
+        </Text>
+        {questions.length === 0 ? (
+          <Text as="p" tone="subdued">
+            None yet. When shoppers ask something your FAQ does not cover, the question shows up here.
+          </Text>
+        ) : (
+          <BlockStack gap="200" as="ul">
+            {questions.map((q) => (
+              <InlineStack key={q.id} as="li" align="space-between" blockAlign="center" gap="200">
+                <BlockStack gap="050">
+                  <Text as="p">{q.text}</Text>
+                  <Text as="p" variant="bodySm" tone="subdued">
+                    {`${q.language.toUpperCase()} · ${q.createdAt.slice(0, 10)}`}
+                  </Text>
+                </BlockStack>
+                <Button onClick={() => onAdd(q.text)} accessibilityLabel={`Add an FAQ entry for “${q.text}”`}>
+                  Add an FAQ entry
+                </Button>
+              </InlineStack>
+            ))}
+          </BlockStack>
+        )}
+      </BlockStack>
+    </Card>
+  );
+}
+
 export function FaqPage({ data }: { data: FaqData }) {
   const { embedded } = useShell();
+  // "Add an FAQ entry" on an unanswered question: a fresh form with that question filled in
+  const [prefill, setPrefill] = useState({ text: "", n: 0 });
+  const addFor = (text: string) => {
+    setPrefill((p) => ({ text, n: p.n + 1 }));
+    if (typeof document !== "undefined")
+      document.getElementById("faq-new-entry")?.scrollIntoView({ behavior: "smooth", block: "start" });
+  };
   return (
     <Page
       title={embedded ? undefined : "FAQ"}
@@ -301,14 +361,17 @@ export function FaqPage({ data }: { data: FaqData }) {
                 <EntryCard key={`${e.id}-${e.updatedAt}`} entry={e} languages={data.languages} />
               ))
             )}
-            <Card>
-              <BlockStack gap="300">
-                <Text as="h2" variant="headingMd">
-                  Add an entry
-                </Text>
-                <EntryForm languages={data.languages} />
-              </BlockStack>
-            </Card>
+            <div id="faq-new-entry">
+              <Card>
+                <BlockStack gap="300">
+                  <Text as="h2" variant="headingMd">
+                    Add an entry
+                  </Text>
+                  <EntryForm key={prefill.n} languages={data.languages} initialQuestion={prefill.text} />
+                </BlockStack>
+              </Card>
+            </div>
+            <Unanswered questions={data.unanswered ?? []} onAdd={addFor} />
           </BlockStack>
         </Layout.Section>
         <Layout.Section variant="oneThird">

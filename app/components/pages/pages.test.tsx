@@ -239,6 +239,7 @@ describe("dashboard pages", () => {
           updatedAt: "2026-11-20T00:00:00Z",
         },
       ],
+      unanswered: [],
     };
     const html = await render(<FaqPage data={data} />);
     const t = text(html);
@@ -247,6 +248,25 @@ describe("dashboard pages", () => {
     expect(t).toContain("Add an entry");
     expect(t).toContain("Test a question");
     expect(t).toContain("Woo Outfitters (WooCommerce): answers the bot gives");
+  });
+
+  it("FAQ: the questions the bot could not answer, each with a button to add an entry", async () => {
+    const data: FaqData = {
+      store,
+      languages: ["en"],
+      entries: [],
+      unanswered: [
+        { id: "u2", text: "Do you sell gift cards?", language: "en", createdAt: "2026-11-22T09:00:00Z" },
+        { id: "u1", text: "¿Aceptan PayPal?", language: "es", createdAt: "2026-11-21T09:00:00Z" },
+      ],
+    };
+    const t = text(await render(<FaqPage data={data} />));
+    expect(t).toContain("Questions the bot could not answer");
+    expect(t.indexOf("Do you sell gift cards?")).toBeLessThan(t.indexOf("¿Aceptan PayPal?"));
+    expect(t).toContain("ES · 2026-11-21");
+    expect(t).toContain("Add an FAQ entry");
+    const none = text(await render(<FaqPage data={{ ...data, unanswered: [] }} />));
+    expect(none).toContain("None yet.");
   });
 
   it("Conversations: filters, rows linking to transcripts, pagination", async () => {
