@@ -21,6 +21,8 @@ export interface StorefrontShopper {
   /** stable, hashed identity of the shopper's browser (never raw IP/UA) */
   key: string;
   customerId: string | null;
+  /** hashed network prefix of the shopper's address (Shopify: client IP; Woo: X-TrulyBot-Network), null when unknown */
+  networkKey?: string | null;
 }
 
 export async function storefrontMessages(
