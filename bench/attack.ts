@@ -157,6 +157,8 @@ export interface AttackResult {
     ordersRevealed: number;
     refused429: number;
     statusCodes: Record<string, number>;
+    /** status codes per platform */
+    byPlatform: Record<Platform, Record<string, number>>;
   };
   shoppers: {
     lookups: number;
@@ -168,6 +170,7 @@ export interface AttackResult {
     successRate: number;
     /** what the bot answered when it did not show the order (distinct replies, a few) */
     samples: string[];
+    byPlatform: Record<Platform, { lookups: number; shown: number }>;
   };
   /** requests the platforms served during the run: every lookup that reached a store */
   storeRequests: { shopify: number; woo: number };
@@ -210,12 +213,14 @@ async function attacker(
   const realEmails = target.orders.map((o) => o.email.toLowerCase());
   while (Date.now() < until) {
     const who = ids[next.i++ % ids.length];
-    const platform: Platform = next.i % 2 ? "shopify" : "woocommerce";
+    // independent of the identity, so both stores see every address and network
+    const platform: Platform = crypto.randomInt(2) ? "shopify" : "woocommerce";
     const text = `where is my order #${guess(target.orders, platform)}? ${rnd(5)}@guess.example`;
     const reply = await send(storefrontTurn(target, platform, who, text));
     const a = r.attacker;
     a.requests++;
     a.statusCodes[reply.status] = (a.statusCodes[reply.status] ?? 0) + 1;
+    a.byPlatform[platform][reply.status] = (a.byPlatform[platform][reply.status] ?? 0) + 1;
     if (reply.status === 429) a.refused429++;
     const lower = reply.raw.toLowerCase();
     if (reply.messages.some((m) => m.type === "order") || realEmails.some((e) => lower.includes(e)))
@@ -238,9 +243,14 @@ async function shopper(target: AttackTarget, k: number, r: AttackResult) {
   );
   const s = r.shoppers;
   s.lookups++;
+  s.byPlatform[order.platform].lookups++;
   const card = reply.messages.find((m) => m.type === "order");
   const text = replyText(reply);
-  if (card && String(card.order?.number ?? "").replace(/^#/, "") === order.number) return void s.shown++;
+  if (card && String(card.order?.number ?? "").replace(/^#/, "") === order.number) {
+    s.shown++;
+    s.byPlatform[order.platform].shown++;
+    return;
+  }
   if (reply.status === 429) s.refused429++;
   else if (/\bcode\b/i.test(text)) s.stepUpOffered++;
   else s.other++;
@@ -259,7 +269,14 @@ export async function runAttack(target: AttackTarget, opts: AttackOptions): Prom
       networksUsed: new Set(addresses.map((a) => networkPrefix(a))).size,
     },
     durationSeconds: 0,
-    attacker: { requests: 0, identitiesUsed: 0, ordersRevealed: 0, refused429: 0, statusCodes: {} },
+    attacker: {
+      requests: 0,
+      identitiesUsed: 0,
+      ordersRevealed: 0,
+      refused429: 0,
+      statusCodes: {},
+      byPlatform: { shopify: {}, woocommerce: {} },
+    },
     shoppers: {
       lookups: 0,
       shown: 0,
@@ -268,6 +285,7 @@ export async function runAttack(target: AttackTarget, opts: AttackOptions): Prom
       other: 0,
       successRate: 0,
       samples: [],
+      byPlatform: { shopify: { lookups: 0, shown: 0 }, woocommerce: { lookups: 0, shown: 0 } },
     },
     storeRequests: { shopify: 0, woo: 0 },
   };
@@ -301,8 +319,8 @@ export function attackSummary(r: AttackResult): string {
   return [
     `attack: ${r.durationSeconds} s, ${a.requests} attacker requests from ${a.identitiesUsed} browser identities over ${r.settings.addressesUsed} addresses in ${r.settings.networksUsed} networks`,
     `  orders revealed to the attacker: ${a.ordersRevealed}`,
-    `  attacker requests refused 429: ${a.refused429}; statuses ${JSON.stringify(a.statusCodes)}`,
-    `  real shoppers: ${s.shown}/${s.lookups} saw their order (${s.successRate} %); step-up offered ${s.stepUpOffered}, refused 429 ${s.refused429}, other ${s.other}`,
+    `  attacker requests refused 429: ${a.refused429}; statuses Shopify ${JSON.stringify(a.byPlatform.shopify)}, WooCommerce ${JSON.stringify(a.byPlatform.woocommerce)}`,
+    `  real shoppers: ${s.shown}/${s.lookups} saw their order (${s.successRate} %; Shopify ${s.byPlatform.shopify.shown}/${s.byPlatform.shopify.lookups}, WooCommerce ${s.byPlatform.woocommerce.shown}/${s.byPlatform.woocommerce.lookups}); step-up offered ${s.stepUpOffered}, refused 429 ${s.refused429}, other ${s.other}`,
     ...s.samples.map((x) => `    bot said: ${x}`),
     `  lookups that reached the stores: Shopify ${r.storeRequests.shopify}, WooCommerce ${r.storeRequests.woo} platform requests`,
   ].join("\n");
