@@ -228,6 +228,9 @@ async function attacker(
   }
 }
 
+/** The bot asks for more proof (a one-time code, or "confirm it's you") instead of showing the order. */
+const STEP_UP = /\bcode\b|confirm it'?s you/i;
+
 /** A real shopper: their own address (own network), their own order, the right email. */
 async function shopper(target: AttackTarget, k: number, r: AttackResult) {
   const order = target.orders[k % target.orders.length];
@@ -252,7 +255,7 @@ async function shopper(target: AttackTarget, k: number, r: AttackResult) {
     return;
   }
   if (reply.status === 429) s.refused429++;
-  else if (/\bcode\b/i.test(text)) s.stepUpOffered++;
+  else if (STEP_UP.test(text)) s.stepUpOffered++;
   else s.other++;
   const sample = `${order.platform} ${reply.status}: ${text || reply.raw}`.slice(0, 240);
   if (s.samples.length < 6 && !s.samples.includes(sample)) s.samples.push(sample);
