@@ -4,6 +4,7 @@
  * then runs bench/run.ts (TypeScript, through tsx) — load on the storefront routes (SQLite and
  * PostgreSQL), the engine, the widget's size, Lighthouse, a bounded soak. Results in bench/results/.
  * Knobs: see bench/run.ts (BENCH_SOAK_SECONDS, BENCH_RUNS, BENCH_ONLY, …); BENCH_NO_BUILD=1 never builds.
+ * Then the attack run (bench/attack.ts, BENCH_ATTACK_SECONDS …); `--only=attack` runs only that.
  */
 import { spawnSync } from "node:child_process";
 import fs from "node:fs";
@@ -40,9 +41,14 @@ if (stale && (builtAt === 0 || process.env.BENCH_NO_BUILD !== "1")) {
   }
 }
 
-const r = spawnSync(process.execPath, ["--import", "tsx", path.join(root, "bench", "run.ts")], {
-  cwd: root,
-  stdio: "inherit",
-  env: process.env,
-});
-process.exit(r.status ?? 1);
+// `--only=attack` (or BENCH_ONLY=attack): just the attack run (bench/attack.ts), after the build
+const only = process.argv.find((a) => a.startsWith("--only="))?.slice(7) ?? process.env.BENCH_ONLY ?? "";
+const tsx = (file) =>
+  spawnSync(process.execPath, ["--import", "tsx", path.join(root, "bench", file)], {
+    cwd: root,
+    stdio: "inherit",
+    env: { ...process.env, BENCH_ONLY: only },
+  }).status ?? 1;
+const r = only === "attack" ? 0 : tsx("run.ts");
+const attack = !only || only.split(",").includes("attack") ? tsx("attack.ts") : 0;
+process.exit(r || attack);

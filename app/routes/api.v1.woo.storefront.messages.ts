@@ -3,6 +3,10 @@ import { jsonError, storefrontBoundary } from "../storefront/errors.server";
 import { wooPollLoader } from "../dashboard/shopper-poll-routes.server";
 import { MAX_BODY_BYTES, storefrontMessages } from "../storefront/turn.server";
 import { verifyWooPluginRequest } from "../platforms/woocommerce/verify.server";
+import { wooNetworkHeader } from "../platforms/woocommerce/signature.server";
+import { NETWORK_REQUEST_LIMIT } from "../platforms/shopify/proxy.server";
+import { hitRateLimit } from "../security/rate-limit.server";
+import { getDb } from "../db.server";
 
 /** POST {store}/wp-json/trulybot/v1/messages, forwarded and signed by the plugin (body unchanged). */
 export const action = async ({ request }: ActionFunctionArgs) =>
@@ -13,10 +17,22 @@ export const action = async ({ request }: ActionFunctionArgs) =>
       return jsonError(400, "too_large", "Request body too large.");
     const ctx = await verifyWooPluginRequest(request);
     if (ctx instanceof Response) return ctx;
+    const networkKey = wooNetworkHeader(request);
+    if (networkKey === "malformed") return jsonError(401, "bad_network", "Malformed network hash");
+    if (networkKey) {
+      // the same per-network request limit as the Shopify app proxy's (client IP prefix there)
+      const { limit, windowSeconds } = NETWORK_REQUEST_LIMIT;
+      const key = `req:net:${ctx.store.id}:${networkKey}`;
+      const r = await hitRateLimit(await getDb(), key, limit, windowSeconds);
+      if (!r.allowed)
+        return jsonError(429, "rate_limited", "Too many requests from your network. Please wait a moment.", {
+          "Retry-After": String(r.retryAfterSeconds),
+        });
+    }
     // The plugin's shopper hash; without one, all such requests share one identity (a random
     // per-request key would let them escape the per-shopper limits).
     const key = ctx.shopper ?? "unidentified";
-    return storefrontMessages(ctx.store, ctx.body, { key, customerId: ctx.customerId });
+    return storefrontMessages(ctx.store, ctx.body, { key, customerId: ctx.customerId, networkKey });
   });
 
 /** GET: the messages newer than `after` (live handoff replies), app/dashboard/shopper-poll-routes.server.ts. */

@@ -21,7 +21,7 @@ export interface StorefrontShopper {
   /** stable, hashed identity of the shopper's browser (never raw IP/UA) */
   key: string;
   customerId: string | null;
-  /** hashed network prefix (/24, /48) of the shopper's address, when known: a second lookup limit */
+  /** hashed network prefix of the shopper's address (Shopify: client IP; Woo: X-TrulyBot-Network), null when unknown */
   networkKey?: string | null;
 }
 

@@ -188,14 +188,37 @@ class TrulyBot_Rest
     }
 
     /**
+     * The shopper's address as the web server saw it (REMOTE_ADDR, never a header the shopper writes),
+     * through the trulybot_shopper_ip filter (for sites behind their own reverse proxy).
+     *
+     * @return string
+     */
+    protected static function shopper_ip()
+    {
+        $ip = isset($_SERVER['REMOTE_ADDR']) ? sanitize_text_field(wp_unslash($_SERVER['REMOTE_ADDR'])) : '';
+        return (string) apply_filters('trulybot_shopper_ip', $ip);
+    }
+
+    /**
+     * The X-TrulyBot-Network header for a storefront request (the shopper's network prefix, keyed
+     * with the store secret), or no header when the address is unknown.
+     *
+     * @return array<string, string>
+     */
+    public static function network_headers()
+    {
+        $hash = TrulyBot_Signer::network_hash(self::shopper_ip(), (string) TrulyBot_Settings::get('secret'));
+        return '' === $hash ? array() : array('X-TrulyBot-Network' => $hash);
+    }
+
+    /**
      * Hex SHA-256 of shopper IP + user agent + store secret.
      *
      * @return string
      */
     public static function shopper_hash()
     {
-        $ip = isset($_SERVER['REMOTE_ADDR']) ? sanitize_text_field(wp_unslash($_SERVER['REMOTE_ADDR'])) : '';
-        $ip = (string) apply_filters('trulybot_shopper_ip', $ip);
+        $ip = self::shopper_ip();
         $agent = isset($_SERVER['HTTP_USER_AGENT']) ? (string) wp_unslash($_SERVER['HTTP_USER_AGENT']) : ''; // phpcs:ignore
         return TrulyBot_Signer::shopper_hash($ip, $agent, (string) TrulyBot_Settings::get('secret'));
     }
@@ -213,7 +236,7 @@ class TrulyBot_Rest
         if (is_string($locale) && '' !== $locale) {
             $path .= '?locale=' . rawurlencode($locale);
         }
-        $headers = array();
+        $headers = self::network_headers();
         $etag = $request->get_header('if_none_match');
         if (is_string($etag) && '' !== $etag) {
             $headers['If-None-Match'] = $etag;
@@ -268,7 +291,7 @@ class TrulyBot_Rest
             'POST',
             self::PATH_MESSAGES,
             (string) $request->get_body(),
-            array('Content-Type' => 'application/json'),
+            array_merge(self::network_headers(), array('Content-Type' => 'application/json')),
             self::customer_id(),
             self::shopper_hash()
         );
@@ -307,7 +330,7 @@ class TrulyBot_Rest
             'GET',
             self::PATH_MESSAGES . ('' === $query ? '' : '?' . $query),
             '',
-            array(),
+            self::network_headers(),
             self::customer_id(),
             self::shopper_hash()
         );

@@ -67,6 +67,46 @@ class TrulyBot_Signer
     }
 
     /**
+     * The network an address belongs to: "a.b.c.0/24" for IPv4 (also IPv4-mapped IPv6), the first
+     * 48 bits "xxxx:xxxx:xxxx::/48" for IPv6; "" when the value is not an IP address.
+     *
+     * @param string $ip Shopper IP (REMOTE_ADDR).
+     * @return string
+     */
+    public static function network_prefix($ip)
+    {
+        $ip = trim((string) $ip);
+        $packed = false === filter_var($ip, FILTER_VALIDATE_IP) ? false : inet_pton($ip);
+        if (false === $packed) {
+            return '';
+        }
+        if (16 === strlen($packed) && str_repeat("\0", 10) . "\xff\xff" === substr($packed, 0, 12)) {
+            $packed = substr($packed, 12);
+        }
+        if (4 === strlen($packed)) {
+            $octets = array_values(unpack('C4', $packed));
+            return $octets[0] . '.' . $octets[1] . '.' . $octets[2] . '.0/24';
+        }
+        $groups = array_values(unpack('n3', substr($packed, 0, 6)));
+        return sprintf('%04x:%04x:%04x::/48', $groups[0], $groups[1], $groups[2]);
+    }
+
+    /**
+     * X-TrulyBot-Network: hex HMAC-SHA256 with the store secret of the shopper's network prefix,
+     * the same for every browser and address in one /24 (IPv4) or /48 (IPv6); "" when the address
+     * is not an IP. The app limits per network with it (rotating the User-Agent does not change it).
+     *
+     * @param string $ip     Shopper IP (REMOTE_ADDR).
+     * @param string $secret Store secret.
+     * @return string
+     */
+    public static function network_hash($ip, $secret)
+    {
+        $prefix = self::network_prefix($ip);
+        return '' === $prefix ? '' : hash_hmac('sha256', $prefix, (string) $secret);
+    }
+
+    /**
      * A fresh nonce: 16 random bytes, hex.
      *
      * @return string

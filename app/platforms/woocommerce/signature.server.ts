@@ -45,6 +45,8 @@ export function signedHeaders(
     body?: string;
     customer?: string;
     shopper?: string;
+    /** the plugin's X-TrulyBot-Network value (not part of the canonical string: see wooNetworkHeader) */
+    network?: string;
     now?: Date;
     nonce?: string;
   },
@@ -59,6 +61,7 @@ export function signedHeaders(
     body: req.body ?? "",
   };
   return {
+    ...(req.network !== undefined ? { "X-TrulyBot-Network": req.network } : {}),
     "X-TrulyBot-Store": storeId,
     "X-TrulyBot-Timestamp": parts.timestamp,
     "X-TrulyBot-Nonce": parts.nonce,
@@ -66,6 +69,22 @@ export function signedHeaders(
     "X-TrulyBot-Shopper": parts.shopper,
     "X-TrulyBot-Signature": signParts(secret, parts),
   };
+}
+
+/**
+ * The plugin's `X-TrulyBot-Network`: hex HMAC-SHA256(store secret, the shopper's REMOTE_ADDR
+ * network prefix, /24 IPv4 or /48 IPv6). The app cannot recompute it (it never sees the address);
+ * it is a stable per-network key for limits that rotating the User-Agent does not change.
+ * Read only on a request whose signature verified (the plugin builds it, never from a shopper's
+ * header); it is outside the canonical string, which is a contract (ADR 0023).
+ *
+ * Returns the key (lower-case hex), null when absent (a plugin older than the header), or
+ * "malformed" for anything else, which the route refuses.
+ */
+export function wooNetworkHeader(request: Request): string | null | "malformed" {
+  const v = request.headers.get("x-trulybot-network");
+  if (v === null || v === "") return null;
+  return /^[0-9a-f]{64}$/i.test(v) ? v.toLowerCase() : "malformed";
 }
 
 export type VerifyFailure = { ok: false; status: 400 | 401 | 403 | 413; code: string; message: string };

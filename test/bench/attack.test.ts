@@ -1,0 +1,104 @@
+/**
+ * A short attack run (bench/attack.ts, a few seconds instead of 60) over real HTTP against the real
+ * storefront routes of both platforms (Shopify app proxy, WooCommerce plugin signature), a real
+ * database and both emulators: 1,000 rotating browser identities over 60 addresses guessing order
+ * numbers with made-up emails while real shoppers look up their own orders. Counts, not timings.
+ */
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { setDb, type Db } from "../../app/db.server";
+import { resetEnvForTests } from "../../app/env.server";
+import { createTestDb } from "../helpers/db";
+import { seedShopifyShop, seedWooStore } from "../helpers/seed";
+import { startRouteServer } from "../helpers/route-server";
+import {
+  startShopifyAdminEmulator,
+  DEMO_SHOP,
+  DEMO_ACCESS_TOKEN,
+  type ShopifyAdminEmulator,
+} from "../emulators/shopify-admin/emulator";
+import { startWooEmulator, DEMO_WOO_KEY, type WooEmulator } from "../emulators/woocommerce/emulator";
+import {
+  attackSummary,
+  attackerAddresses,
+  realOrders,
+  runAttack,
+  type AttackResult,
+  type AttackTarget,
+} from "../../bench/attack";
+import { networkPrefix } from "../../app/security/client-ip.server";
+
+let db: Db;
+let cleanup: () => Promise<void>;
+let shopify: ShopifyAdminEmulator;
+let woo: WooEmulator;
+let server: { url: string; close: () => Promise<void> };
+let target: AttackTarget;
+
+beforeAll(async () => {
+  process.env.WOO_ALLOW_HTTP_STORES = "1";
+  resetEnvForTests();
+  ({ db, cleanup } = await createTestDb());
+  setDb(db);
+  // as in the bench: Shopify's cost limiter out of the way (the run measures the app's limits)
+  shopify = await startShopifyAdminEmulator({
+    port: 0,
+    host: "127.0.0.1",
+    bucket: { maximumAvailable: 1e12, restoreRate: 1e12 },
+  });
+  process.env.SHOPIFY_ADMIN_API_ORIGIN = shopify.url;
+  woo = await startWooEmulator({ port: 0, host: "127.0.0.1", keys: [DEMO_WOO_KEY] });
+  await seedShopifyShop(db, DEMO_SHOP, DEMO_ACCESS_TOKEN);
+  const { store, secret } = await seedWooStore(db, {
+    url: woo.url,
+    consumerKey: DEMO_WOO_KEY.consumerKey,
+    consumerSecret: DEMO_WOO_KEY.consumerSecret,
+  });
+  server = await startRouteServer({
+    "/proxy/messages": await import("../../app/routes/proxy.messages"),
+    "/api/v1/woo/storefront/messages": await import("../../app/routes/api.v1.woo.storefront.messages"),
+  });
+  const orders = realOrders(shopify.store.orders, woo.data.orders, 4);
+  target = {
+    url: server.url,
+    shopify: { shop: DEMO_SHOP, apiSecret: process.env.SHOPIFY_API_SECRET! },
+    woo: { storeId: store.id, secret },
+    orders,
+    storeRequests: async () => ({ shopify: shopify.requests.length, woo: woo.requests.length }),
+  };
+});
+afterAll(async () => {
+  await server?.close();
+  await shopify?.close();
+  await woo?.close();
+  await cleanup?.();
+});
+
+describe("attack run (short)", () => {
+  it("uses ≥ 50 attacker addresses in several IPv4 and IPv6 networks", () => {
+    const addresses = attackerAddresses(60);
+    expect(new Set(addresses).size).toBe(60);
+    const networks = new Set(addresses.map((a) => networkPrefix(a)));
+    expect(networks.size).toBeGreaterThanOrEqual(8);
+    expect(addresses.some((a) => a.includes(":"))).toBe(true);
+  });
+
+  it("reveals 0 orders to 1,000 rotating identities guessing with made-up emails, while real shoppers look up theirs", async () => {
+    const r: AttackResult = await runAttack(target, {
+      seconds: 4,
+      identities: 1000,
+      addresses: 60,
+      concurrency: 4,
+      shopperPauseMs: 50,
+    });
+    console.log(attackSummary(r));
+    expect(r.attacker.requests).toBeGreaterThan(0);
+    // a new browser identity for every request (until all 1,000 were used)
+    expect(r.attacker.identitiesUsed).toBe(Math.min(r.attacker.requests, 1000));
+    expect(r.attacker.ordersRevealed).toBe(0);
+    // every attacker request was answered (200 with a reply, or 429), none failed
+    expect((r.attacker.statusCodes["200"] ?? 0) + r.attacker.refused429).toBe(r.attacker.requests);
+    // real shoppers ran alongside, each with the right email; the summary prints what they got
+    expect(r.shoppers.lookups).toBeGreaterThan(0);
+    expect(r.shoppers.shown).toBeGreaterThan(0);
+  }, 60_000);
+});
