@@ -5,6 +5,12 @@
  */
 import path from "node:path";
 import { PrismaClient } from "@prisma/client";
+import type {
+  SqlDriverAdapter,
+  SqlDriverAdapterFactory,
+  SqlQuery,
+  Transaction,
+} from "@prisma/driver-adapter-utils";
 import { loadEnv } from "./env.server";
 
 export type Db = PrismaClient;
@@ -24,7 +30,98 @@ export function dbFlavor(db: Db): "sqlite" | "postgresql" {
   return flavors.get(db) ?? "sqlite";
 }
 
+/**
+ * What a client sends to its database, seen at the driver adapter: every statement ("query"),
+ * transaction start, commit and rollback is one round trip. `table` is set for INSERT/UPDATE/DELETE
+ * (the table written). Listeners run after the database answered.
+ */
+export interface DbEvent {
+  kind: "query" | "begin" | "commit" | "rollback";
+  sql: string;
+  table: string | null;
+  inTransaction: boolean;
+}
+export type DbListener = (e: DbEvent) => void;
+
+const hubs = new WeakMap<object, Set<DbListener>>();
+
+/** Observe this client's round trips (tests count them; caches see this instance's own writes). */
+export function onDbEvent(db: Db, listener: DbListener): () => void {
+  const set = hubs.get(db);
+  if (!set) throw new Error("onDbEvent: not a client made by createDb");
+  set.add(listener);
+  return () => set.delete(listener);
+}
+
+const tableOf = new Map<string, string | null>();
+function writtenTable(sql: string): string | null {
+  let t = tableOf.get(sql);
+  if (t === undefined) {
+    const m =
+      /^\s*(?:INSERT\s+(?:OR\s+\w+\s+)?INTO|UPDATE|DELETE\s+FROM)\s+(?:["`]?\w+["`]?\.)?["`]?(\w+)/i.exec(
+        sql,
+      );
+    t = m ? m[1]! : null;
+    if (tableOf.size >= 2000) tableOf.clear();
+    tableOf.set(sql, t);
+  }
+  return t;
+}
+
+function observed(factory: SqlDriverAdapterFactory, listeners: Set<DbListener>): SqlDriverAdapterFactory {
+  const emit = (kind: DbEvent["kind"], sql: string, inTransaction: boolean) => {
+    if (listeners.size === 0) return;
+    const e: DbEvent = { kind, sql, table: kind === "query" ? writtenTable(sql) : null, inTransaction };
+    for (const l of listeners) l(e);
+  };
+  const queries = (q: SqlDriverAdapter | Transaction, inTx: boolean) => ({
+    provider: q.provider,
+    adapterName: q.adapterName,
+    queryRaw: async (query: SqlQuery) => {
+      const r = await q.queryRaw(query);
+      emit("query", query.sql, inTx);
+      return r;
+    },
+    executeRaw: async (query: SqlQuery) => {
+      const r = await q.executeRaw(query);
+      emit("query", query.sql, inTx);
+      return r;
+    },
+  });
+  const wrapTx = (tx: Transaction): Transaction => ({
+    ...queries(tx, true),
+    options: tx.options,
+    commit: async () => {
+      await tx.commit();
+      emit("commit", "COMMIT", true);
+    },
+    rollback: async () => {
+      await tx.rollback();
+      emit("rollback", "ROLLBACK", true);
+    },
+  });
+  return {
+    provider: factory.provider,
+    adapterName: factory.adapterName,
+    connect: async (): Promise<SqlDriverAdapter> => {
+      const adapter = await factory.connect();
+      return {
+        ...queries(adapter, false),
+        executeScript: (script) => adapter.executeScript(script),
+        startTransaction: async (isolation) => {
+          const tx = await adapter.startTransaction(isolation);
+          emit("begin", "BEGIN", true);
+          return wrapTx(tx);
+        },
+        ...(adapter.getConnectionInfo ? { getConnectionInfo: () => adapter.getConnectionInfo!() } : {}),
+        dispose: () => adapter.dispose(),
+      };
+    },
+  };
+}
+
 export async function createDb(url: string): Promise<Db> {
+  const listeners = new Set<DbListener>();
   if (isPostgresUrl(url)) {
     const [{ PrismaPg }, pgClient] = await Promise.all([
       import("@prisma/adapter-pg"),
@@ -32,14 +129,16 @@ export async function createDb(url: string): Promise<Db> {
     ]);
     const PgPrismaClient = (pgClient as unknown as { PrismaClient: new (o: unknown) => Db }).PrismaClient;
     const adapter = new PrismaPg({ connectionString: url, max: 10, connectionTimeoutMillis: 5000 });
-    const pgDb = new PgPrismaClient({ adapter });
+    const pgDb = new PgPrismaClient({ adapter: observed(adapter, listeners) });
     flavors.set(pgDb, "postgresql");
+    hubs.set(pgDb, listeners);
     return pgDb;
   }
   const { NodeSqlitePrismaAdapter } = await import("./utils/sqlite-adapter.server");
   const adapter = new NodeSqlitePrismaAdapter({ url: sqliteUrl(url) });
-  const client = new PrismaClient({ adapter });
+  const client = new PrismaClient({ adapter: observed(adapter, listeners) });
   flavors.set(client, "sqlite");
+  hubs.set(client, listeners);
   return client;
 }
 

@@ -6,18 +6,21 @@
  * wiring as production.
  */
 import type { BotSettings, Store } from "@prisma/client";
+import { cachedSettings, storefrontCaches } from "../cache/storefront.server";
 import { getDb, type Db } from "../db.server";
 import { loadEnv } from "../env.server";
 import type { StorePolicies } from "../orders/types";
 import { adapterForStore } from "../platforms/adapters.server";
 import { PlatformUnavailableError, type PlatformAdapter } from "../platforms/types";
 import { hashForAudit } from "../stores/secrets.server";
-import type { ChatStore, LookupLimits, TurnContext } from "./engine";
+import { handleTurn, type ChatStore, type LookupLimits, type TurnContext } from "./engine";
+import type { MessagesRequest, MessagesResponse } from "../protocol";
 import type { HandoffNotifier } from "./notify";
 import { createSmtpNotifier } from "./notify.server";
 import type { ChatRepository } from "./repository";
 import { createPrismaChatRepository } from "./repository.server";
 import { chatStoreFromRecords } from "./store-context";
+import { createTurnRepository } from "./turn-repository.server";
 
 export interface TurnContextParts {
   store: Store;
@@ -78,32 +81,50 @@ async function storeAdapter(store: Store): Promise<PlatformAdapter> {
   }
 }
 
-/** The engine's view of the store: settings, merged policies (merchant-entered win over the platform's). */
+/** The platform's policies change on the platform (no write here): kept at most this long. */
+export const POLICIES_MAX_AGE_MS = 5 * 60 * 1000;
+
+async function platformPolicies(adapter: PlatformAdapter): Promise<StorePolicies> {
+  try {
+    return await adapter.getPolicies();
+  } catch {
+    // policies are a nicety; an outage is handled when an order is looked up
+    return {};
+  }
+}
+
+/**
+ * The engine's view of the store: settings, merged policies (merchant-entered win over the
+ * platform's). With `db`, the platform's policies come from the store's versioned cache (one
+ * platform call per store every POLICIES_MAX_AGE_MS at most, not one per turn).
+ */
 export async function chatStoreFor(
   store: Store,
   settings: BotSettings | null,
   adapter: PlatformAdapter,
+  db?: Db,
 ): Promise<ChatStore> {
-  let platformPolicies: StorePolicies = {};
-  try {
-    platformPolicies = await adapter.getPolicies();
-  } catch {
-    // policies are a nicety; an outage is handled when an order is looked up
-  }
-  return chatStoreFromRecords(store, settings, platformPolicies);
+  const policies = db
+    ? await storefrontCaches(db).policies.get(
+        store.id,
+        () => platformPolicies(adapter),
+        `${adapter.capabilities.platform}:${Math.floor(Date.now() / POLICIES_MAX_AGE_MS)}`,
+      )
+    : await platformPolicies(adapter);
+  return chatStoreFromRecords(store, settings, policies);
 }
 
 export async function buildTurnContext(parts: TurnContextParts): Promise<TurnContext> {
   const needsDb = parts.settings === undefined || !parts.repository;
   const db = parts.db ?? (needsDb ? await getDb() : null);
-  // read only: settings rows are created at install, connect and save — never by a shopper's turn
-  const settings =
-    parts.settings !== undefined
-      ? parts.settings
-      : await db!.botSettings.findUnique({ where: { storeId: parts.store.id } });
-  const adapter = parts.adapter ?? (await storeAdapter(parts.store));
+  // read only: settings rows are created at install, connect and save — never by a shopper's turn.
+  // Settings (versioned cache) and the adapter are independent: fetched in parallel.
+  const [settings, adapter] = await Promise.all([
+    parts.settings !== undefined ? parts.settings : cachedSettings(db!, parts.store.id),
+    parts.adapter ?? storeAdapter(parts.store),
+  ]);
   return {
-    store: await chatStoreFor(parts.store, settings, adapter),
+    store: await chatStoreFor(parts.store, settings, adapter, db ?? undefined),
     adapter,
     repo: parts.repository ?? createPrismaChatRepository(db!),
     shopper: parts.shopper,
@@ -113,4 +134,19 @@ export async function buildTurnContext(parts: TurnContextParts): Promise<TurnCon
     ...(parts.idGen ? { idGen: parts.idGen } : {}),
     ...(parts.limits ? { limits: parts.limits } : {}),
   };
+}
+
+/**
+ * One storefront turn: the context with a turn repository (reads now, writes collected), the
+ * engine, then the turn's writes in one transaction before the answer is returned.
+ */
+export async function runTurn(
+  parts: Omit<TurnContextParts, "repository"> & { db: Db },
+  request: MessagesRequest,
+): Promise<MessagesResponse> {
+  const repository = createTurnRepository(parts.db);
+  const ctx = await buildTurnContext({ ...parts, repository });
+  const result = await handleTurn(ctx, request);
+  await repository.flush();
+  return result;
 }

@@ -1,0 +1,173 @@
+/**
+ * The repository of ONE turn: reads go to the database (or the store's versioned cache for the
+ * FAQ), the turn's writes are collected and written by `flush()` in one transaction — the new
+ * conversation (inserted once, with the state the turn ended in), the messages, the lookup audit
+ * records and the analytics events. An existing conversation's compare-and-set update stays
+ * immediate (one UPDATE … RETURNING), so a turn that lost a race is still recomputed by the engine.
+ * Reads that must see the turn's own writes (the handoff transcript) flush first.
+ * See docs/decisions/0020-storefront-caches.md.
+ */
+import type { Db } from "../db.server";
+import { storefrontCaches } from "../cache/storefront.server";
+import type {
+  AnalyticsEventInput,
+  ChatRepository,
+  ConversationPatch,
+  ConversationRecord,
+  LookupAudit,
+  NewMessage,
+} from "./repository";
+import { createPrismaChatRepository } from "./repository.server";
+
+export interface TurnRepository extends ChatRepository {
+  /** Writes what the turn collected, in one transaction. Idempotent: a second call writes nothing. */
+  flush(): Promise<void>;
+}
+
+function applyPatch(c: ConversationRecord, patch: ConversationPatch): ConversationRecord {
+  return {
+    ...c,
+    ...(patch.state !== undefined ? { state: patch.state } : {}),
+    ...(patch.language !== undefined ? { language: patch.language } : {}),
+    ...(patch.status !== undefined ? { status: patch.status } : {}),
+    ...(patch.outcome !== undefined ? { outcome: patch.outcome } : {}),
+    ...(patch.orderQuestion !== undefined ? { orderQuestion: patch.orderQuestion } : {}),
+    ...(patch.verified !== undefined ? { verified: patch.verified } : {}),
+    ...(patch.lastMessageAt !== undefined ? { lastMessageAt: patch.lastMessageAt } : {}),
+    messageCount: c.messageCount + (patch.messagesAdded ?? 0),
+    revision: c.revision + 1,
+  };
+}
+
+/** Peeks issued together (the engine asks for three counters at once) become one SELECT … IN. */
+function peekBatcher(db: Db) {
+  let batch: { key: string; resolve: (rows: Map<string, { count: number; windowEnd: Date }>) => void }[] = [];
+  let failAll: ((e: unknown) => void)[] = [];
+  return (key: string, now: Date): Promise<number> =>
+    new Promise<Map<string, { count: number; windowEnd: Date }>>((resolve, reject) => {
+      if (batch.length === 0)
+        queueMicrotask(() => {
+          const current = batch;
+          const rejects = failAll;
+          batch = [];
+          failAll = [];
+          db.rateLimit
+            .findMany({ where: { key: { in: [...new Set(current.map((b) => b.key))] } } })
+            .then((rows) => {
+              const m = new Map(rows.map((r) => [r.key, r]));
+              for (const b of current) b.resolve(m);
+            })
+            .catch((e) => rejects.forEach((r) => r(e)));
+        });
+      batch.push({ key, resolve });
+      failAll.push(reject);
+    }).then((rows) => {
+      const r = rows.get(key);
+      return r && r.windowEnd > now ? r.count : 0;
+    });
+}
+
+export function createTurnRepository(db: Db): TurnRepository {
+  const base = createPrismaChatRepository(db);
+  let created: ConversationRecord | null = null;
+  let messages: NewMessage[] = [];
+  let lookups: LookupAudit[] = [];
+  let events: AnalyticsEventInput[] = [];
+  const peek = peekBatcher(db);
+
+  async function flush(): Promise<void> {
+    const conv = created;
+    const [m, l, e] = [messages, lookups, events];
+    if (!conv && m.length + l.length + e.length === 0) return;
+    created = null;
+    messages = [];
+    lookups = [];
+    events = [];
+    await db.$transaction([
+      ...(conv
+        ? [
+            db.conversation.create({
+              data: {
+                ...conv,
+                state: JSON.stringify(conv.state ?? {}),
+              },
+            }),
+          ]
+        : []),
+      ...(m.length
+        ? [
+            db.message.createMany({
+              data: m.map((x) => ({
+                id: x.id,
+                conversationId: x.conversationId,
+                role: x.role,
+                type: x.type,
+                text: x.text,
+                payload: x.payload === undefined ? null : JSON.stringify(x.payload),
+                intent: x.intent,
+                latencyMs: x.latencyMs,
+                ...(x.createdAt ? { createdAt: x.createdAt } : {}),
+              })),
+            }),
+          ]
+        : []),
+      ...(l.length ? [db.orderLookup.createMany({ data: l })] : []),
+      ...(e.length
+        ? [db.analyticsEvent.createMany({ data: e.map((x) => ({ ...x, value: x.value ?? null })) })]
+        : []),
+    ]);
+  }
+
+  return {
+    ...base,
+    flush,
+    async getConversation(id) {
+      if (created?.id === id) return created;
+      return base.getConversation(id);
+    },
+    async createConversation(input) {
+      created = {
+        id: input.id ?? crypto.randomUUID(),
+        storeId: input.storeId,
+        shopperKey: input.shopperKey,
+        customerId: input.customerId,
+        language: input.language,
+        state: input.state ?? {},
+        status: "open",
+        outcome: null,
+        orderQuestion: false,
+        verified: false,
+        messageCount: 0,
+        revision: 0,
+        createdAt: input.now,
+        lastMessageAt: input.now,
+      };
+      return created;
+    },
+    async updateConversation(id, expectedRevision, patch) {
+      if (created?.id !== id) return base.updateConversation(id, expectedRevision, patch);
+      if (created.revision !== expectedRevision) return null;
+      created = applyPatch(created, patch);
+      return created;
+    },
+    async appendMessages(ms) {
+      messages.push(...ms);
+    },
+    async listMessages(conversationId) {
+      await flush();
+      return base.listMessages(conversationId);
+    },
+    peek: (key, now) => peek(key, now),
+    async recordLookup(a) {
+      lookups.push(a);
+    },
+    async recordEvent(e) {
+      events.push(e);
+    },
+    async createHandoff(h) {
+      await flush(); // the handoff refers to the conversation
+      return base.createHandoff(h);
+    },
+    listFaqEntries: (storeId) => storefrontCaches(db).faq.get(storeId, () => base.listFaqEntries(storeId)),
+  };
+}
