@@ -24,6 +24,10 @@ export function sqliteUrl(url: string): string {
 }
 
 const flavors = new WeakMap<object, "sqlite" | "postgresql">();
+const sqliteAdapters = new WeakMap<
+  object,
+  { nodeClient: { writeBatchSync(s: { sql: string; args: unknown[] }[]): boolean } | null }
+>();
 
 /** Which database a client talks to (some filters differ, e.g. case-insensitive matching). */
 export function dbFlavor(db: Db): "sqlite" | "postgresql" {
@@ -139,7 +143,59 @@ export async function createDb(url: string): Promise<Db> {
   const client = new PrismaClient({ adapter: observed(adapter, listeners) });
   flavors.set(client, "sqlite");
   hubs.set(client, listeners);
+  sqliteAdapters.set(client, adapter);
   return client;
+}
+
+/** Rows for one table: the same columns for every row. */
+export interface InsertRows {
+  table: string;
+  columns: readonly string[];
+  rows: unknown[][];
+}
+
+const q = (name: string) => `"${name.replace(/"/g, '""')}"`;
+
+/**
+ * Inserts rows into several tables atomically in ONE round trip: on PostgreSQL one statement
+ * (data-modifying CTEs), on SQLite one synchronous call running BEGIN … COMMIT on the connection
+ * (Prisma's own transaction when one is open between its statements). Identifiers come from the
+ * caller's code, never from input; every value is a bound parameter.
+ */
+export async function insertRowsAtomically(db: Db, parts: readonly InsertRows[]): Promise<void> {
+  const tables = parts.filter((p) => p.rows.length > 0);
+  if (tables.length === 0) return;
+  if (dbFlavor(db) === "postgresql") {
+    const args: unknown[] = [];
+    const ctes = tables.map((t, i) => {
+      const values = t.rows.map((r) => `(${r.map((v) => (args.push(v), `$${args.length}`)).join(", ")})`);
+      return `w${i} AS (INSERT INTO ${q(t.table)} (${t.columns.map(q).join(", ")}) VALUES ${values.join(", ")})`;
+    });
+    await db.$executeRawUnsafe(`WITH ${ctes.join(", ")} SELECT 1`, ...args);
+    return;
+  }
+  const sqliteValue = (v: unknown) => (v instanceof Date ? v.toISOString().replace("Z", "+00:00") : v);
+  const stmts = tables.map((t) => ({
+    sql: `INSERT INTO ${q(t.table)} (${t.columns.map(q).join(", ")}) VALUES ${t.rows
+      .map((r) => `(${r.map(() => "?").join(", ")})`)
+      .join(", ")}`,
+    args: t.rows.flat().map(sqliteValue),
+  }));
+  const client = sqliteAdapters.get(db)?.nodeClient;
+  if (client?.writeBatchSync(stmts)) {
+    const listeners = hubs.get(db);
+    if (listeners?.size) {
+      const e: DbEvent = {
+        kind: "query",
+        sql: stmts.map((x) => x.sql).join(";\n"),
+        table: null,
+        inTransaction: false,
+      };
+      for (const l of listeners) l(e);
+    }
+    return;
+  }
+  await db.$transaction(stmts.map((x) => db.$executeRawUnsafe(x.sql, ...x.args)));
 }
 
 declare global {

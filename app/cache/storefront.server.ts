@@ -82,11 +82,13 @@ export async function cachedStoreByDomain(
     caches.ids.delete(k);
   }
   const found = await db.store.findUnique({ where: { platform_domain: { platform, domain } } });
-  if (found) {
-    if (caches.ids.size >= 10_000) caches.ids.delete(caches.ids.keys().next().value!);
-    caches.ids.set(k, found.id);
-  }
-  return found;
+  if (!found) return null;
+  if (caches.ids.size >= 10_000) caches.ids.delete(caches.ids.keys().next().value!);
+  caches.ids.set(k, found.id);
+  // through the store cache: its loader reads the row again AFTER the version (a write between
+  // the lookup above and the version read must not be cached under the newer version)
+  const s = await cachedStoreById(db, found.id);
+  return s && s.platform === platform && s.domain === domain ? s : null;
 }
 
 /** Whether the Shopify shop has an offline session (what the app proxy needs to act for it). */

@@ -7,7 +7,7 @@
  * Reads that must see the turn's own writes (the handoff transcript) flush first.
  * See docs/decisions/0020-storefront-caches.md.
  */
-import type { Db } from "../db.server";
+import { insertRowsAtomically, type Db } from "../db.server";
 import { storefrontCaches } from "../cache/storefront.server";
 import type {
   AnalyticsEventInput,
@@ -18,6 +18,35 @@ import type {
   NewMessage,
 } from "./repository";
 import { createPrismaChatRepository } from "./repository.server";
+
+const CONVERSATION_COLUMNS = [
+  "id",
+  "storeId",
+  "shopperKey",
+  "customerId",
+  "language",
+  "state",
+  "status",
+  "outcome",
+  "orderQuestion",
+  "verified",
+  "messageCount",
+  "revision",
+  "createdAt",
+  "lastMessageAt",
+] as const satisfies readonly (keyof ConversationRecord)[];
+
+const LOOKUP_COLUMNS = [
+  "id",
+  "storeId",
+  "conversationId",
+  "orderNumberHash",
+  "shopperKey",
+  "method",
+  "outcome",
+  "latencyMs",
+  "createdAt",
+] as const;
 
 export interface TurnRepository extends ChatRepository {
   /** Writes what the turn collected, in one transaction. Idempotent: a second call writes nothing. */
@@ -83,38 +112,60 @@ export function createTurnRepository(db: Db): TurnRepository {
     messages = [];
     lookups = [];
     events = [];
-    await db.$transaction([
-      ...(conv
-        ? [
-            db.conversation.create({
-              data: {
-                ...conv,
-                state: JSON.stringify(conv.state ?? {}),
-              },
-            }),
-          ]
-        : []),
-      ...(m.length
-        ? [
-            db.message.createMany({
-              data: m.map((x) => ({
-                id: x.id,
-                conversationId: x.conversationId,
-                role: x.role,
-                type: x.type,
-                text: x.text,
-                payload: x.payload === undefined ? null : JSON.stringify(x.payload),
-                intent: x.intent,
-                latencyMs: x.latencyMs,
-                ...(x.createdAt ? { createdAt: x.createdAt } : {}),
-              })),
-            }),
-          ]
-        : []),
-      ...(l.length ? [db.orderLookup.createMany({ data: l })] : []),
-      ...(e.length
-        ? [db.analyticsEvent.createMany({ data: e.map((x) => ({ ...x, value: x.value ?? null })) })]
-        : []),
+    const at = new Date();
+    await insertRowsAtomically(db, [
+      {
+        table: "Conversation",
+        columns: CONVERSATION_COLUMNS,
+        rows: conv
+          ? [CONVERSATION_COLUMNS.map((c) => (c === "state" ? JSON.stringify(conv.state ?? {}) : conv[c]))]
+          : [],
+      },
+      {
+        table: "Message",
+        columns: [
+          "id",
+          "conversationId",
+          "role",
+          "type",
+          "text",
+          "payload",
+          "intent",
+          "latencyMs",
+          "createdAt",
+        ],
+        rows: m.map((x) => [
+          x.id,
+          x.conversationId,
+          x.role,
+          x.type,
+          x.text,
+          x.payload === undefined ? null : JSON.stringify(x.payload),
+          x.intent,
+          x.latencyMs,
+          x.createdAt ?? at,
+        ]),
+      },
+      {
+        table: "OrderLookup",
+        columns: LOOKUP_COLUMNS,
+        rows: l.map((x) => [
+          crypto.randomUUID(),
+          ...LOOKUP_COLUMNS.slice(1).map((c) => x[c as keyof LookupAudit]),
+        ]),
+      },
+      {
+        table: "AnalyticsEvent",
+        columns: ["id", "storeId", "conversationId", "type", "value", "createdAt"],
+        rows: e.map((x) => [
+          crypto.randomUUID(),
+          x.storeId,
+          x.conversationId,
+          x.type,
+          x.value ?? null,
+          x.createdAt,
+        ]),
+      },
     ]);
   }
 
