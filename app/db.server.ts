@@ -23,15 +23,21 @@ export function sqliteUrl(url: string): string {
   return "file:" + (path.isAbsolute(p) ? p : path.resolve(process.cwd(), p));
 }
 
-const flavors = new WeakMap<object, "sqlite" | "postgresql">();
-const sqliteAdapters = new WeakMap<
-  object,
-  { nodeClient: { writeBatchSync(s: { sql: string; args: unknown[] }[]): boolean } | null }
->();
+interface ClientInfo {
+  flavor: "sqlite" | "postgresql";
+  listeners: Set<DbListener>;
+  sqlite: { nodeClient: { writeBatchSync(s: { sql: string; args: unknown[] }[]): boolean } | null } | null;
+}
+declare global {
+  var __trulybotDbClients: WeakMap<object, ClientInfo> | undefined;
+}
+// Process-wide (not module-wide): the built server bundle and a tool that imports this file from
+// source (the bench, the demo) share one client through getDb()/setDb() and must see its facts.
+const clients: WeakMap<object, ClientInfo> = (globalThis.__trulybotDbClients ??= new WeakMap());
 
 /** Which database a client talks to (some filters differ, e.g. case-insensitive matching). */
 export function dbFlavor(db: Db): "sqlite" | "postgresql" {
-  return flavors.get(db) ?? "sqlite";
+  return clients.get(db)?.flavor ?? "sqlite";
 }
 
 /**
@@ -47,12 +53,10 @@ export interface DbEvent {
 }
 export type DbListener = (e: DbEvent) => void;
 
-const hubs = new WeakMap<object, Set<DbListener>>();
-
 /** Observe this client's round trips (tests count them; caches see this instance's own writes). */
 export function onDbEvent(db: Db, listener: DbListener): () => void {
-  const set = hubs.get(db);
-  if (!set) throw new Error("onDbEvent: not a client made by createDb");
+  const set = clients.get(db)?.listeners;
+  if (!set) return () => false; // a client not made by createDb: nothing to observe
   set.add(listener);
   return () => set.delete(listener);
 }
@@ -134,16 +138,13 @@ export async function createDb(url: string): Promise<Db> {
     const PgPrismaClient = (pgClient as unknown as { PrismaClient: new (o: unknown) => Db }).PrismaClient;
     const adapter = new PrismaPg({ connectionString: url, max: 10, connectionTimeoutMillis: 5000 });
     const pgDb = new PgPrismaClient({ adapter: observed(adapter, listeners) });
-    flavors.set(pgDb, "postgresql");
-    hubs.set(pgDb, listeners);
+    clients.set(pgDb, { flavor: "postgresql", listeners, sqlite: null });
     return pgDb;
   }
   const { NodeSqlitePrismaAdapter } = await import("./utils/sqlite-adapter.server");
   const adapter = new NodeSqlitePrismaAdapter({ url: sqliteUrl(url) });
   const client = new PrismaClient({ adapter: observed(adapter, listeners) });
-  flavors.set(client, "sqlite");
-  hubs.set(client, listeners);
-  sqliteAdapters.set(client, adapter);
+  clients.set(client, { flavor: "sqlite", listeners, sqlite: adapter });
   return client;
 }
 
@@ -181,9 +182,9 @@ export async function insertRowsAtomically(db: Db, parts: readonly InsertRows[])
       .join(", ")}`,
     args: t.rows.flat().map(sqliteValue),
   }));
-  const client = sqliteAdapters.get(db)?.nodeClient;
-  if (client?.writeBatchSync(stmts)) {
-    const listeners = hubs.get(db);
+  const info = clients.get(db);
+  if (info?.sqlite?.nodeClient?.writeBatchSync(stmts)) {
+    const listeners = info.listeners;
     if (listeners?.size) {
       const e: DbEvent = {
         kind: "query",
