@@ -230,7 +230,7 @@ async function storefrontSuite(flavor: "sqlite" | "postgresql", emu: Child, dbUr
         connections,
         durationSeconds: 1,
       });
-      amount = Math.max(connections * 5, Math.round(probe.throughput * CFG.seconds));
+      amount = Math.max(30, connections * 5, Math.round(probe.throughput * CFG.seconds));
       await settle();
     }
     const before = (await emu.ask({ type: "stats" }, "stats")) as { shopify: number; woo: number };
@@ -297,6 +297,7 @@ async function storefrontSuite(flavor: "sqlite" | "postgresql", emu: Child, dbUr
     woo,
     scenarios,
     ceiling,
+    coldStartMs: server.ready.coldStartMs as number | undefined,
     rss: { boot: rssAtBoot, beforeLoad: rssBefore, afterLoad: rssAfter, memoryAfter },
   };
 }
@@ -661,6 +662,11 @@ function markdown(r: Results): string {
       continue;
     }
     L.push(`## Storefront on ${s.flavor}`, "");
+    if (s.coldStartMs !== undefined)
+      L.push(
+        `Cold start (load server.mjs and the built app, validate configuration, listen, first 200 from /healthz): ${s.coldStartMs} ms.`,
+        "",
+      );
     if (s.rss)
       L.push(
         `Server RSS: ${s.rss.boot} MiB at boot, ${s.rss.beforeLoad} MiB after warm-up, ${s.rss.afterLoad} MiB after the load runs` +
@@ -850,8 +856,9 @@ function budgetText(scenarios: Scenario[], latency: number) {
     const platformMs = serialL.median.min - serial0.median.min;
     const beyond = serialL.median.p95 - platformMs;
     const met = beyond <= 50 && serial0.median.p95 <= 50;
+    const met20 = beyond <= 20;
     parts.push(
-      `${p}: p95 ${fmt(serial0.median.p95)} ms with an instant platform; with ${latency} ms per platform call the platform adds ${fmt(platformMs, 0)} ms (${serialL.upstreamPerRequest} calls/turn) and p95 is ${fmt(serialL.median.p95)} ms = ${fmt(beyond)} ms beyond → ${met ? "met" : "NOT met"}`,
+      `${p}: p95 ${fmt(serial0.median.p95)} ms with an instant platform; with ${latency} ms per platform call the platform adds ${fmt(platformMs, 0)} ms (${serialL.upstreamPerRequest} calls/turn) and p95 is ${fmt(serialL.median.p95)} ms = ${fmt(beyond)} ms beyond → ≤ 50 ms (architecture) ${met ? "met" : "NOT met"}, ≤ 20 ms (issue 15) ${met20 ? "met" : "NOT met"}`,
     );
   }
   return parts.join("; ") + " (one shopper at a time, connections = 1).";
@@ -924,7 +931,13 @@ async function main() {
                 };
               })();
           try {
-            const out: Results = { flavor: "sqlite", rss: suite.rss, scenarios: suite.scenarios };
+            const out: Results = {
+              flavor: "sqlite",
+              rss: suite.rss,
+              scenarios: suite.scenarios,
+              ceiling: "ceiling" in suite ? suite.ceiling : undefined,
+              coldStartMs: "coldStartMs" in suite ? suite.coldStartMs : undefined,
+            };
             if (suite.scenarios.length) out.budget = { text: budgetText(suite.scenarios, CFG.latencyMs) };
             if (want("limits") || want("load")) {
               await suite.server.ask({ type: "reset" }, "reset-done");
@@ -984,6 +997,8 @@ async function main() {
               flavor: "postgresql",
               rss: suite.rss,
               scenarios: suite.scenarios,
+              ceiling: "ceiling" in suite ? suite.ceiling : undefined,
+              coldStartMs: "coldStartMs" in suite ? suite.coldStartMs : undefined,
               ...(suite.scenarios.length
                 ? { budget: { text: budgetText(suite.scenarios, CFG.latencyMs) } }
                 : {}),
