@@ -727,6 +727,7 @@ function markdown(r: Results): string {
           ([n, a, b, t]) =>
             `| ${n} | ${fmt(a, 2)} | ${fmt(b, 2)} | ${n.includes("CPU") || n.includes("p95") ? (a && b ? `${fmt(a / b)}×` : "–") : pct(a, b)} | ${t} |`,
         ),
+        "",
       );
     }
     const stored = (s.scenarios as Scenario[]).filter((x) => x.stored);
