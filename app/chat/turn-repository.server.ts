@@ -7,7 +7,7 @@
  * Reads that must see the turn's own writes (the handoff transcript) flush first.
  * See docs/decisions/0020-storefront-caches.md.
  */
-import { insertRowsAtomically, type Db } from "../db.server";
+import { insertRowsAtomically, type Db, type InsertRows } from "../db.server";
 import { storefrontCaches } from "../cache/storefront.server";
 import type {
   AnalyticsEventInput,
@@ -96,6 +96,70 @@ function peekBatcher(db: Db) {
     });
 }
 
+/** The rows a turn collected, per table (the conversation first: the others refer to it). */
+function turnRows(
+  conv: ConversationRecord | null,
+  m: NewMessage[],
+  l: LookupAudit[],
+  e: AnalyticsEventInput[],
+): InsertRows[] {
+  const at = new Date();
+  return [
+    {
+      table: "Conversation",
+      columns: CONVERSATION_COLUMNS,
+      rows: conv
+        ? [CONVERSATION_COLUMNS.map((c) => (c === "state" ? JSON.stringify(conv.state ?? {}) : conv[c]))]
+        : [],
+    },
+    {
+      table: "Message",
+      columns: [
+        "id",
+        "conversationId",
+        "role",
+        "type",
+        "text",
+        "payload",
+        "intent",
+        "latencyMs",
+        "createdAt",
+      ],
+      rows: m.map((x) => [
+        x.id,
+        x.conversationId,
+        x.role,
+        x.type,
+        x.text,
+        x.payload === undefined ? null : JSON.stringify(x.payload),
+        x.intent,
+        x.latencyMs,
+        x.createdAt ?? at,
+      ]),
+    },
+    {
+      table: "OrderLookup",
+      columns: LOOKUP_COLUMNS,
+      rows: l.map((x) => [
+        crypto.randomUUID(),
+        ...LOOKUP_COLUMNS.slice(1).map((c) => x[c as keyof LookupAudit]),
+      ]),
+    },
+    {
+      table: "AnalyticsEvent",
+      columns: ["id", "storeId", "conversationId", "type", "value", "createdAt"],
+      rows: e.map((x) => [
+        crypto.randomUUID(),
+        x.storeId,
+        x.conversationId,
+        x.type,
+        x.value ?? null,
+        x.createdAt,
+      ]),
+    },
+  ];
+}
+
 export function createTurnRepository(db: Db): TurnRepository {
   const base = createPrismaChatRepository(db);
   let created: ConversationRecord | null = null;
@@ -112,61 +176,7 @@ export function createTurnRepository(db: Db): TurnRepository {
     messages = [];
     lookups = [];
     events = [];
-    const at = new Date();
-    await insertRowsAtomically(db, [
-      {
-        table: "Conversation",
-        columns: CONVERSATION_COLUMNS,
-        rows: conv
-          ? [CONVERSATION_COLUMNS.map((c) => (c === "state" ? JSON.stringify(conv.state ?? {}) : conv[c]))]
-          : [],
-      },
-      {
-        table: "Message",
-        columns: [
-          "id",
-          "conversationId",
-          "role",
-          "type",
-          "text",
-          "payload",
-          "intent",
-          "latencyMs",
-          "createdAt",
-        ],
-        rows: m.map((x) => [
-          x.id,
-          x.conversationId,
-          x.role,
-          x.type,
-          x.text,
-          x.payload === undefined ? null : JSON.stringify(x.payload),
-          x.intent,
-          x.latencyMs,
-          x.createdAt ?? at,
-        ]),
-      },
-      {
-        table: "OrderLookup",
-        columns: LOOKUP_COLUMNS,
-        rows: l.map((x) => [
-          crypto.randomUUID(),
-          ...LOOKUP_COLUMNS.slice(1).map((c) => x[c as keyof LookupAudit]),
-        ]),
-      },
-      {
-        table: "AnalyticsEvent",
-        columns: ["id", "storeId", "conversationId", "type", "value", "createdAt"],
-        rows: e.map((x) => [
-          crypto.randomUUID(),
-          x.storeId,
-          x.conversationId,
-          x.type,
-          x.value ?? null,
-          x.createdAt,
-        ]),
-      },
-    ]);
+    await insertRowsAtomically(db, turnRows(conv, m, l, e));
   }
 
   return {
