@@ -14,3 +14,13 @@ export function serveStatic(
   req: import("node:http").IncomingMessage,
   res: import("node:http").ServerResponse,
 ): boolean;
+export const HOT_ROUTES: Record<string, string>;
+export function createHotPaths(
+  modules: Record<string, { loader?: unknown; action?: unknown }>,
+): (
+  req: import("node:http").IncomingMessage,
+  res: import("node:http").ServerResponse,
+  origin: string,
+  limit?: number,
+  state?: { tooLarge: boolean },
+) => Promise<boolean>;

@@ -142,7 +142,7 @@ function toRequest(req, res, origin, limit, state) {
   });
 }
 
-async function sendResponse(res, response) {
+function headersOf(response) {
   const headers = {};
   for (const [k, v] of response.headers) {
     if (k === "set-cookie") continue;
@@ -150,15 +150,77 @@ async function sendResponse(res, response) {
   }
   const cookies = response.headers.getSetCookie?.() ?? [];
   if (cookies.length) headers["set-cookie"] = cookies;
+  return headers;
+}
+
+/** The client went away (its socket is gone): nothing can be written any more. */
+const clientGone = (res) => res.destroyed || res.writableEnded || !!res.socket?.destroyed;
+
+async function sendResponse(res, response) {
   // The client may have gone away while the app worked: drop the body instead of piping into a
   // destroyed socket ("Cannot pipe to a closed or destroyed stream").
-  if (res.destroyed) {
+  if (clientGone(res)) {
     await response.body?.cancel().catch(() => {});
     return;
   }
-  res.writeHead(response.status, response.statusText, headers);
+  res.writeHead(response.status, response.statusText, headersOf(response));
   if (!response.body) return res.end();
   await pipeline(Readable.fromWeb(response.body), res);
+}
+
+/** Small JSON answers (the storefront's): read whole, written with one end() — no stream to pipe. */
+async function sendBuffered(res, response) {
+  const body = response.body ? Buffer.from(await response.arrayBuffer()) : null;
+  if (clientGone(res)) return;
+  const headers = headersOf(response);
+  if (body) headers["content-length"] = body.length;
+  res.writeHead(response.status, headers);
+  res.end(body ?? undefined);
+}
+
+/**
+ * The storefront's hot paths, served ahead of Remix's per-request route matching by the SAME route
+ * modules (their loader/action called with the same Request Remix would build). Anything else — a
+ * method the module does not handle, a trailing slash — falls through to Remix.
+ */
+export const HOT_ROUTES = {
+  "/proxy/config": "routes/proxy.config",
+  "/proxy/messages": "routes/proxy.messages",
+  "/api/v1/woo/storefront/config": "routes/api.v1.woo.storefront.config",
+  "/api/v1/woo/storefront/messages": "routes/api.v1.woo.storefront.messages",
+};
+
+/**
+ * @param {Record<string, { loader?: Function, action?: Function }>} modules route id → module
+ * @returns {(req: import("node:http").IncomingMessage, res: import("node:http").ServerResponse, origin: string, limit?: number, state?: { tooLarge: boolean }) => Promise<boolean>}
+ */
+export function createHotPaths(modules) {
+  const table = new Map();
+  for (const [p, id] of Object.entries(HOT_ROUTES)) if (modules[id]) table.set(p, modules[id]);
+  return async function hot(req, res, origin, limit, state) {
+    const q = req.url.indexOf("?");
+    const mod = table.get(q === -1 ? req.url : req.url.slice(0, q));
+    if (!mod) return false;
+    const fn = req.method === "GET" || req.method === "HEAD" ? mod.loader : mod.action;
+    if (typeof fn !== "function") return false;
+    let response;
+    try {
+      const request = toRequest(
+        req,
+        res,
+        origin,
+        limit ?? bodyLimitFor(req.url.split("?")[0]),
+        state ?? { tooLarge: false },
+      );
+      response = await fn({ request, params: {}, context: {} });
+    } catch (thrown) {
+      if (!(thrown instanceof Response)) throw thrown;
+      response = thrown;
+    }
+    if (!(response instanceof Response)) return false; // not a resource route's answer: let Remix
+    await sendBuffered(res, response);
+    return true;
+  };
 }
 
 /**
@@ -199,6 +261,9 @@ export async function startServer(opts = {}) {
   const port = opts.port ?? Number(process.env.PORT || 3000);
   const host = opts.host ?? process.env.HOST_BIND ?? "0.0.0.0";
   const staticIndex = indexStatic(clientDir);
+  const hot = createHotPaths(
+    Object.fromEntries(Object.entries(build.routes).map(([id, r]) => [id, r.module])),
+  );
   const server = http.createServer(async (req, res) => {
     const state = { tooLarge: false };
     try {
@@ -209,6 +274,7 @@ export async function startServer(opts = {}) {
       if (Number(req.headers["content-length"] ?? 0) > limit) return sendTooLarge(res, limit);
       let response;
       try {
+        if (await hot(req, res, origin, limit, state)) return;
         response = await handler(toRequest(req, res, origin, limit, state));
       } finally {
         if (state.tooLarge && !res.headersSent) sendTooLarge(res, limit);
@@ -234,6 +300,7 @@ export async function startServer(opts = {}) {
         /body too large|aborted|premature close|ECONNRESET|EPIPE/i.test(msg) ||
         error?.code === "ERR_STREAM_DESTROYED" ||
         error?.code === "ERR_STREAM_PREMATURE_CLOSE" ||
+        (error?.code === "ERR_STREAM_UNABLE_TO_PIPE" && clientGone(res)) ||
         error?.name === "AbortError"
       )
         return;

@@ -5,6 +5,12 @@
  */
 import path from "node:path";
 import { PrismaClient } from "@prisma/client";
+import type {
+  SqlDriverAdapter,
+  SqlDriverAdapterFactory,
+  SqlQuery,
+  Transaction,
+} from "@prisma/driver-adapter-utils";
 import { loadEnv } from "./env.server";
 
 export type Db = PrismaClient;
@@ -17,14 +23,113 @@ export function sqliteUrl(url: string): string {
   return "file:" + (path.isAbsolute(p) ? p : path.resolve(process.cwd(), p));
 }
 
-const flavors = new WeakMap<object, "sqlite" | "postgresql">();
+interface ClientInfo {
+  flavor: "sqlite" | "postgresql";
+  listeners: Set<DbListener>;
+  sqlite: { nodeClient: { writeBatchSync(s: { sql: string; args: unknown[] }[]): boolean } | null } | null;
+}
+declare global {
+  var __trulybotDbClients: WeakMap<object, ClientInfo> | undefined;
+}
+// Process-wide (not module-wide): the built server bundle and a tool that imports this file from
+// source (the bench, the demo) share one client through getDb()/setDb() and must see its facts.
+const clients: WeakMap<object, ClientInfo> = (globalThis.__trulybotDbClients ??= new WeakMap());
 
 /** Which database a client talks to (some filters differ, e.g. case-insensitive matching). */
 export function dbFlavor(db: Db): "sqlite" | "postgresql" {
-  return flavors.get(db) ?? "sqlite";
+  return clients.get(db)?.flavor ?? "sqlite";
+}
+
+/**
+ * What a client sends to its database, seen at the driver adapter: every statement ("query"),
+ * transaction start, commit and rollback is one round trip. `table` is set for INSERT/UPDATE/DELETE
+ * (the table written). Listeners run after the database answered.
+ */
+export interface DbEvent {
+  kind: "query" | "begin" | "commit" | "rollback";
+  sql: string;
+  table: string | null;
+  inTransaction: boolean;
+}
+export type DbListener = (e: DbEvent) => void;
+
+/** Observe this client's round trips (tests count them; caches see this instance's own writes). */
+export function onDbEvent(db: Db, listener: DbListener): () => void {
+  const set = clients.get(db)?.listeners;
+  if (!set) return () => false; // a client not made by createDb: nothing to observe
+  set.add(listener);
+  return () => set.delete(listener);
+}
+
+const tableOf = new Map<string, string | null>();
+function writtenTable(sql: string): string | null {
+  let t = tableOf.get(sql);
+  if (t === undefined) {
+    const m =
+      /^\s*(?:INSERT\s+(?:OR\s+\w+\s+)?INTO|UPDATE|DELETE\s+FROM)\s+(?:["`]?\w+["`]?\.)?["`]?(\w+)/i.exec(
+        sql,
+      );
+    t = m ? m[1]! : null;
+    if (tableOf.size >= 2000) tableOf.clear();
+    tableOf.set(sql, t);
+  }
+  return t;
+}
+
+function observed(factory: SqlDriverAdapterFactory, listeners: Set<DbListener>): SqlDriverAdapterFactory {
+  const emit = (kind: DbEvent["kind"], sql: string, inTransaction: boolean) => {
+    if (listeners.size === 0) return;
+    const e: DbEvent = { kind, sql, table: kind === "query" ? writtenTable(sql) : null, inTransaction };
+    for (const l of listeners) l(e);
+  };
+  const queries = (q: SqlDriverAdapter | Transaction, inTx: boolean) => ({
+    provider: q.provider,
+    adapterName: q.adapterName,
+    queryRaw: async (query: SqlQuery) => {
+      const r = await q.queryRaw(query);
+      emit("query", query.sql, inTx);
+      return r;
+    },
+    executeRaw: async (query: SqlQuery) => {
+      const r = await q.executeRaw(query);
+      emit("query", query.sql, inTx);
+      return r;
+    },
+  });
+  const wrapTx = (tx: Transaction): Transaction => ({
+    ...queries(tx, true),
+    options: tx.options,
+    commit: async () => {
+      await tx.commit();
+      emit("commit", "COMMIT", true);
+    },
+    rollback: async () => {
+      await tx.rollback();
+      emit("rollback", "ROLLBACK", true);
+    },
+  });
+  return {
+    provider: factory.provider,
+    adapterName: factory.adapterName,
+    connect: async (): Promise<SqlDriverAdapter> => {
+      const adapter = await factory.connect();
+      return {
+        ...queries(adapter, false),
+        executeScript: (script) => adapter.executeScript(script),
+        startTransaction: async (isolation) => {
+          const tx = await adapter.startTransaction(isolation);
+          emit("begin", "BEGIN", true);
+          return wrapTx(tx);
+        },
+        ...(adapter.getConnectionInfo ? { getConnectionInfo: () => adapter.getConnectionInfo!() } : {}),
+        dispose: () => adapter.dispose(),
+      };
+    },
+  };
 }
 
 export async function createDb(url: string): Promise<Db> {
+  const listeners = new Set<DbListener>();
   if (isPostgresUrl(url)) {
     const [{ PrismaPg }, pgClient] = await Promise.all([
       import("@prisma/adapter-pg"),
@@ -32,15 +137,66 @@ export async function createDb(url: string): Promise<Db> {
     ]);
     const PgPrismaClient = (pgClient as unknown as { PrismaClient: new (o: unknown) => Db }).PrismaClient;
     const adapter = new PrismaPg({ connectionString: url, max: 10, connectionTimeoutMillis: 5000 });
-    const pgDb = new PgPrismaClient({ adapter });
-    flavors.set(pgDb, "postgresql");
+    const pgDb = new PgPrismaClient({ adapter: observed(adapter, listeners) });
+    clients.set(pgDb, { flavor: "postgresql", listeners, sqlite: null });
     return pgDb;
   }
   const { NodeSqlitePrismaAdapter } = await import("./utils/sqlite-adapter.server");
   const adapter = new NodeSqlitePrismaAdapter({ url: sqliteUrl(url) });
-  const client = new PrismaClient({ adapter });
-  flavors.set(client, "sqlite");
+  const client = new PrismaClient({ adapter: observed(adapter, listeners) });
+  clients.set(client, { flavor: "sqlite", listeners, sqlite: adapter });
   return client;
+}
+
+/** Rows for one table: the same columns for every row. */
+export interface InsertRows {
+  table: string;
+  columns: readonly string[];
+  rows: unknown[][];
+}
+
+const q = (name: string) => `"${name.replace(/"/g, '""')}"`;
+
+/**
+ * Inserts rows into several tables atomically in ONE round trip: on PostgreSQL one statement
+ * (data-modifying CTEs), on SQLite one synchronous call running BEGIN … COMMIT on the connection
+ * (Prisma's own transaction when one is open between its statements). Identifiers come from the
+ * caller's code, never from input; every value is a bound parameter.
+ */
+export async function insertRowsAtomically(db: Db, parts: readonly InsertRows[]): Promise<void> {
+  const tables = parts.filter((p) => p.rows.length > 0);
+  if (tables.length === 0) return;
+  if (dbFlavor(db) === "postgresql") {
+    const args: unknown[] = [];
+    const ctes = tables.map((t, i) => {
+      const values = t.rows.map((r) => `(${r.map((v) => (args.push(v), `$${args.length}`)).join(", ")})`);
+      return `w${i} AS (INSERT INTO ${q(t.table)} (${t.columns.map(q).join(", ")}) VALUES ${values.join(", ")})`;
+    });
+    await db.$executeRawUnsafe(`WITH ${ctes.join(", ")} SELECT 1`, ...args);
+    return;
+  }
+  const sqliteValue = (v: unknown) => (v instanceof Date ? v.toISOString().replace("Z", "+00:00") : v);
+  const stmts = tables.map((t) => ({
+    sql: `INSERT INTO ${q(t.table)} (${t.columns.map(q).join(", ")}) VALUES ${t.rows
+      .map((r) => `(${r.map(() => "?").join(", ")})`)
+      .join(", ")}`,
+    args: t.rows.flat().map(sqliteValue),
+  }));
+  const info = clients.get(db);
+  if (info?.sqlite?.nodeClient?.writeBatchSync(stmts)) {
+    const listeners = info.listeners;
+    if (listeners?.size) {
+      const e: DbEvent = {
+        kind: "query",
+        sql: stmts.map((x) => x.sql).join(";\n"),
+        table: null,
+        inTransaction: false,
+      };
+      for (const l of listeners) l(e);
+    }
+    return;
+  }
+  await db.$transaction(stmts.map((x) => db.$executeRawUnsafe(x.sql, ...x.args)));
 }
 
 declare global {

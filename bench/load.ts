@@ -102,6 +102,8 @@ export async function runLoad(opts: {
   build: () => BuiltRequest;
   connections: number;
   durationSeconds: number;
+  /** send exactly this many requests (every one answered before the run ends) instead of a duration */
+  amount?: number;
   overallRate?: number;
   check?: (status: number, body: string) => boolean;
 }): Promise<LoadResult> {
@@ -112,7 +114,7 @@ export async function runLoad(opts: {
   const instance = autocannon({
     url: opts.url,
     connections: opts.connections,
-    duration: opts.durationSeconds,
+    ...(opts.amount ? { amount: opts.amount } : { duration: opts.durationSeconds }),
     overallRate: opts.overallRate,
     timeout: 10,
     requests: [

@@ -115,8 +115,13 @@ async function main() {
   });
   await db.botSettings.create({ data: { storeId: wooStore.id, name: "Gartenhelfer" } });
 
+  // cold start: loading server.mjs and the built app, configuration check, listening, first 200
+  const coldStart = performance.now();
   const { startServer } = await import("../server.mjs");
   const server = await startServer({ port, host: "127.0.0.1" });
+  const first = await fetch(`http://127.0.0.1:${server.port}/healthz`);
+  await first.arrayBuffer();
+  const coldStartMs = Math.round(performance.now() - coldStart);
 
   process.on("message", async (m: { type: string }) => {
     if (m.type === "reset") {
@@ -147,6 +152,8 @@ async function main() {
     type: "ready",
     url: `http://127.0.0.1:${server.port}`,
     port: server.port,
+    coldStartMs,
+    firstStatus: first.status,
     shop,
     woo: { storeId: wooStore.id, secret },
   });

@@ -6,6 +6,7 @@
  * wiring as production.
  */
 import type { BotSettings, Store } from "@prisma/client";
+import { cachedSettings, storefrontCaches } from "../cache/storefront.server";
 import { getDb, type Db } from "../db.server";
 import { loadEnv } from "../env.server";
 import type { StorePolicies } from "../orders/types";
@@ -14,7 +15,8 @@ import { storeLatencyFloor, withLatencyFloor } from "../security/latency-floor";
 import { needsStepUp, reserveLookup } from "../security/lookup-guard.server";
 import { PlatformUnavailableError, type PlatformAdapter } from "../platforms/types";
 import { hashForAudit } from "../stores/secrets.server";
-import type { ChatStore, LookupGuard, TurnContext } from "./engine";
+import { handleTurn, type ChatStore, type LookupGuard, type TurnContext } from "./engine";
+import type { MessagesRequest, MessagesResponse } from "../protocol";
 import type { HandoffNotifier } from "./notify";
 import { createSmtpNotifier } from "./notify.server";
 import type { ChatRepository } from "./repository";
@@ -22,6 +24,7 @@ import { createPrismaChatRepository } from "./repository.server";
 import { chatStoreFromRecords } from "./store-context";
 import { selfServiceFor } from "../actions/context.server";
 import type { SelfService } from "../actions/service";
+import { createTurnRepository } from "./turn-repository.server";
 
 export interface TurnContextParts {
   store: Store;
@@ -86,19 +89,37 @@ async function storeAdapter(store: Store): Promise<PlatformAdapter> {
   }
 }
 
-/** The engine's view of the store: settings, merged policies (merchant-entered win over the platform's). */
+/** The platform's policies change on the platform (no write here): kept at most this long. */
+export const POLICIES_MAX_AGE_MS = 5 * 60 * 1000;
+
+async function platformPolicies(adapter: PlatformAdapter): Promise<StorePolicies> {
+  try {
+    return await adapter.getPolicies();
+  } catch {
+    // policies are a nicety; an outage is handled when an order is looked up
+    return {};
+  }
+}
+
+/**
+ * The engine's view of the store: settings, merged policies (merchant-entered win over the
+ * platform's). With `db`, the platform's policies come from the store's versioned cache (one
+ * platform call per store every POLICIES_MAX_AGE_MS at most, not one per turn).
+ */
 export async function chatStoreFor(
   store: Store,
   settings: BotSettings | null,
   adapter: PlatformAdapter,
+  db?: Db,
 ): Promise<ChatStore> {
-  let platformPolicies: StorePolicies = {};
-  try {
-    platformPolicies = await adapter.getPolicies();
-  } catch {
-    // policies are a nicety; an outage is handled when an order is looked up
-  }
-  return chatStoreFromRecords(store, settings, platformPolicies);
+  const policies = db
+    ? await storefrontCaches(db).policies.get(
+        store.id,
+        () => platformPolicies(adapter),
+        `${adapter.capabilities.platform}:${Math.floor(Date.now() / POLICIES_MAX_AGE_MS)}`,
+      )
+    : await platformPolicies(adapter);
+  return chatStoreFromRecords(store, settings, policies);
 }
 
 /** The lookup limits and step-up thresholds over one database (shared by every app instance). */
@@ -112,14 +133,14 @@ export function lookupGuardFor(db: Db): LookupGuard {
 export async function buildTurnContext(parts: TurnContextParts): Promise<TurnContext> {
   const needsDb = parts.settings === undefined || !parts.repository;
   const db = parts.db ?? (needsDb ? await getDb() : null);
-  // read only: settings rows are created at install, connect and save — never by a shopper's turn
-  const settings =
-    parts.settings !== undefined
-      ? parts.settings
-      : await db!.botSettings.findUnique({ where: { storeId: parts.store.id } });
-  const adapter = parts.adapter ?? (await storeAdapter(parts.store));
+  // read only: settings rows are created at install, connect and save — never by a shopper's turn.
+  // Settings (versioned cache) and the adapter are independent: fetched in parallel.
+  const [settings, adapter] = await Promise.all([
+    parts.settings !== undefined ? parts.settings : cachedSettings(db!, parts.store.id),
+    parts.adapter ?? storeAdapter(parts.store),
+  ]);
   return {
-    store: await chatStoreFor(parts.store, settings, adapter),
+    store: await chatStoreFor(parts.store, settings, adapter, db ?? undefined),
     adapter,
     repo: parts.repository ?? createPrismaChatRepository(db!),
     shopper: parts.shopper,
@@ -133,4 +154,19 @@ export async function buildTurnContext(parts: TurnContextParts): Promise<TurnCon
     ...(parts.clock ? { now: parts.clock } : {}),
     ...(parts.idGen ? { idGen: parts.idGen } : {}),
   };
+}
+
+/**
+ * One storefront turn: the context with a turn repository (reads now, writes collected), the
+ * engine, then the turn's writes in one transaction before the answer is returned.
+ */
+export async function runTurn(
+  parts: Omit<TurnContextParts, "repository"> & { db: Db },
+  request: MessagesRequest,
+): Promise<MessagesResponse> {
+  const repository = createTurnRepository(parts.db);
+  const ctx = await buildTurnContext({ ...parts, repository });
+  const result = await handleTurn(ctx, request);
+  await repository.flush();
+  return result;
 }

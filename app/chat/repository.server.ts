@@ -4,7 +4,7 @@
  * and all instances share one set of rate-limit counters.
  */
 import type { Db } from "../db.server";
-import { hitRateLimit } from "../security/rate-limit.server";
+import { hitRateLimits } from "../storefront/rate-limits.server";
 import {
   countResolvedWithoutHuman,
   type AnalyticsEventType,
@@ -112,11 +112,12 @@ export function createPrismaChatRepository(db: Db): ChatRepository {
       if (patch.verified !== undefined) data.verified = patch.verified;
       if (patch.lastMessageAt !== undefined) data.lastMessageAt = patch.lastMessageAt;
       if (patch.messagesAdded) data.messageCount = { increment: patch.messagesAdded };
-      // Compare-and-set on the revision: one UPDATE … WHERE id = ? AND revision = ?
-      const res = await db.conversation.updateMany({ where: { id, revision: expectedRevision }, data });
-      if (res.count !== 1) return null;
-      const r = await db.conversation.findUnique({ where: { id } });
-      return r ? toConversation(r) : null;
+      // Compare-and-set on the revision: one UPDATE … WHERE id = ? AND revision = ? RETURNING *
+      const rows = await db.conversation.updateManyAndReturn({
+        where: { id, revision: expectedRevision },
+        data,
+      });
+      return rows.length === 1 ? toConversation(rows[0]!) : null;
     },
 
     async appendMessages(messages) {
@@ -154,16 +155,10 @@ export function createPrismaChatRepository(db: Db): ChatRepository {
       }));
     },
 
-    /**
-     * Fixed window, atomic in the database:
-     * 1. UPDATE … SET count = count + 1 WHERE key = ? AND windowEnd > now RETURNING (live window)
-     * 2. else UPDATE … SET count = 1, windowEnd = now + w WHERE key = ? AND windowEnd <= now (expired
-     *    window; only one instance can win it, the row then no longer matches the condition)
-     * 3. else INSERT; a unique-key conflict means another instance created it → start again at 1.
-     */
+    /** Fixed window, atomic in the database: one upsert statement (../storefront/rate-limits.server). */
     async hit(key, windowSeconds, limit, now): Promise<RateLimitResult> {
-      const r = await hitRateLimit(db, key, limit, windowSeconds, now);
-      return { ...r, retryAfterSeconds: r.allowed ? 0 : r.retryAfterSeconds };
+      const [r] = await hitRateLimits(db, [{ key, limit, windowSeconds }], now);
+      return { ...r!, retryAfterSeconds: r!.allowed ? 0 : r!.retryAfterSeconds };
     },
 
     async peek(key, now) {

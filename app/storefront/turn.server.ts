@@ -4,11 +4,11 @@
  * and it happens in the route before this is called.
  */
 import type { Store } from "@prisma/client";
-import { buildTurnContext } from "../chat/context.server";
-import { handleTurn, parseMessagesBody } from "../chat/engine";
-import { getDb } from "../db.server";
-import { hitRateLimit } from "../security/rate-limit.server";
+import { runTurn } from "../chat/context.server";
+import { parseMessagesBody } from "../chat/engine";
+import { getDb, type Db } from "../db.server";
 import { jsonError } from "./errors.server";
+import { hitRateLimits } from "./rate-limits.server";
 
 export const MAX_BODY_BYTES = 16 * 1024;
 /** Requests (not failed lookups — the engine limits those) per window. */
@@ -29,19 +29,28 @@ export async function storefrontMessages(
   store: Store,
   bodyText: string,
   shopper: StorefrontShopper,
+  database?: Db,
 ): Promise<Response> {
   if (Buffer.byteLength(bodyText, "utf8") > MAX_BODY_BYTES)
     return jsonError(400, "too_large", "Request body too large.");
   const parsed = parseMessagesBody(bodyText);
   if (!parsed.ok) return jsonError(400, parsed.error.code, parsed.error.message);
 
-  const db = await getDb();
+  const db = database ?? (await getDb());
   const now = new Date();
-  for (const [scope, rule, key] of [
-    ["store", REQUEST_LIMITS.store, `req:store:${store.id}`],
-    ["shopper", REQUEST_LIMITS.shopper, `req:shopper:${store.id}:${shopper.key}`],
+  // both request counters in one statement
+  const [store_, shopper_] = await hitRateLimits(
+    db,
+    [
+      { key: `req:store:${store.id}`, ...REQUEST_LIMITS.store },
+      { key: `req:shopper:${store.id}:${shopper.key}`, ...REQUEST_LIMITS.shopper },
+    ],
+    now,
+  );
+  for (const [scope, r] of [
+    ["store", store_!],
+    ["shopper", shopper_!],
   ] as const) {
-    const r = await hitRateLimit(db, key, rule.limit, rule.windowSeconds, now);
     if (!r.allowed) {
       return jsonError(
         429,
@@ -49,15 +58,12 @@ export async function storefrontMessages(
         scope === "store"
           ? "This store's assistant is very busy. Please try again shortly."
           : "You're sending messages very quickly. Please wait a moment.",
-        {
-          "Retry-After": String(r.retryAfterSeconds),
-        },
+        { "Retry-After": String(r.retryAfterSeconds) },
       );
     }
   }
 
-  const ctx = await buildTurnContext({ store, shopper, db });
-  const result = await handleTurn(ctx, parsed.request);
+  const result = await runTurn({ store, shopper, db }, parsed.request);
   return new Response(JSON.stringify(result), {
     status: 200,
     headers: {

@@ -121,6 +121,28 @@ export class NodeSqliteClient {
     }
   }
 
+  /**
+   * Runs INSERT/UPDATE statements as one transaction in ONE synchronous call (no other statement
+   * can interleave). Returns false, doing nothing, while another transaction is open on the
+   * connection (a Prisma transaction between its statements): the caller then uses Prisma's.
+   */
+  writeBatchSync(stmts: { sql: string; args: unknown[] }[]): boolean {
+    if (this.db.isTransaction) return false;
+    try {
+      this.db.exec("BEGIN IMMEDIATE");
+    } catch (e) {
+      throw new SqliteDriverError(e as { message: string; errcode?: number });
+    }
+    try {
+      for (const st of stmts) this.statement(st.sql).run(...st.args.map(toValue));
+      this.db.exec("COMMIT");
+      return true;
+    } catch (e) {
+      this.db.exec("ROLLBACK");
+      throw new SqliteDriverError(e as { message: string; errcode?: number });
+    }
+  }
+
   async batch(stmts: InStatement[]): Promise<ResultSet[]> {
     const tx = await this.transaction("write");
     try {
@@ -182,8 +204,12 @@ export class NodeSqliteClient {
 }
 
 export class NodeSqlitePrismaAdapter extends PrismaLibSQL {
+  /** the connection, once Prisma connected (db.server.ts's write batches use it directly) */
+  nodeClient: NodeSqliteClient | null = null;
+
   createClient(config: Config): Client {
     const path = config.url === ":memory:" ? ":memory:" : config.url.replace(/^file:/, "");
-    return new NodeSqliteClient(path) as unknown as Client;
+    this.nodeClient = new NodeSqliteClient(path);
+    return this.nodeClient as unknown as Client;
   }
 }

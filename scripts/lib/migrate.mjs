@@ -38,7 +38,10 @@ export function listMigrations(url) {
     });
 }
 
-/** Split a migration script into statements (Prisma's generated SQL: no procedures, no `;` in literals except defaults). */
+/**
+ * Split a migration script into statements (Prisma's generated SQL: no procedures, no `;` in literals
+ * except defaults). A SQLite `CREATE TRIGGER … BEGIN …; END` is one statement.
+ */
 export function splitStatements(sql) {
   const out = [];
   let cur = "";
@@ -52,6 +55,11 @@ export function splitStatements(sql) {
     }
     if (c === "'") inStr = !inStr;
     if (c === ";" && !inStr) {
+      const trigger = /^\s*CREATE\s+TRIGGER\b/i.test(cur) && /\bBEGIN\b/i.test(cur);
+      if (trigger && !/\bEND\s*$/i.test(cur)) {
+        cur += c;
+        continue;
+      }
       if (cur.trim()) out.push(cur.trim());
       cur = "";
     } else cur += c;

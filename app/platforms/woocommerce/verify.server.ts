@@ -48,7 +48,7 @@ export async function verifyWooPluginRequest(
  * The plugin signed with the re-connect's new secret: it has it, so the new secret becomes the only
  * one (the old one stops working). Conditional on the same pending value, so it happens once.
  */
-async function promotePendingSecret(store: Store): Promise<Store> {
+export async function promotePendingSecret(store: Store): Promise<Store> {
   const db = await getDb();
   await db.store.updateMany({
     where: { id: store.id, pendingSigningSecret: store.pendingSigningSecret },

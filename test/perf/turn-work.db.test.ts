@@ -1,0 +1,208 @@
+/**
+ * The work of one storefront request, counted (not timed): database round trips as the driver
+ * adapter sees them (statements, BEGIN, COMMIT) and calls to the platform emulators, through the
+ * real routes, the real engine, the real adapters over HTTP and a real database (SQLite, or
+ * PostgreSQL with TEST_DB=postgres). Caches are warm after the first request of a store, as in
+ * production; every counted turn comes from a new shopper with a new conversation. The store
+ * version check (one indexed read per store at most every 500 ms, whatever the traffic) is left
+ * out by a long check interval, so the counts do not depend on how fast the machine is; the
+ * cache tests (test/perf/caches.db.test.ts) cover the check itself.
+ */
+import crypto from "node:crypto";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { onDbEvent, setDb, type Db, type DbEvent } from "../../app/db.server";
+import { signedHeaders } from "../../app/platforms/woocommerce/signature.server";
+import { createStorefrontCaches, setStorefrontCaches } from "../../app/cache/storefront.server";
+import { createTestDb } from "../helpers/db";
+import { appProxyRequest, seedShopifyShop, seedWooStore } from "../helpers/seed";
+import {
+  startShopifyAdminEmulator,
+  DEMO_SHOP,
+  DEMO_ACCESS_TOKEN,
+  type ShopifyAdminEmulator,
+} from "../emulators/shopify-admin/emulator";
+import { startWooEmulator, DEMO_WOO_KEY, type WooEmulator } from "../emulators/woocommerce/emulator";
+
+const SECRET = process.env.SHOPIFY_API_SECRET!;
+let db: Db;
+let cleanup: () => Promise<void>;
+let shopify: ShopifyAdminEmulator;
+let woo: WooEmulator;
+let woo_: { storeId: string; secret: string };
+let proxyConfig: typeof import("../../app/routes/proxy.config");
+let proxyMessages: typeof import("../../app/routes/proxy.messages");
+let wooConfig: typeof import("../../app/routes/api.v1.woo.storefront.config");
+let wooMessages: typeof import("../../app/routes/api.v1.woo.storefront.messages");
+
+beforeAll(async () => {
+  shopify = await startShopifyAdminEmulator({ port: 0, host: "127.0.0.1" });
+  woo = await startWooEmulator({ port: 0, host: "127.0.0.1", keys: [DEMO_WOO_KEY] });
+  process.env.SHOPIFY_ADMIN_API_ORIGIN = shopify.url;
+  ({ db, cleanup } = await createTestDb());
+  setDb(db);
+  setStorefrontCaches(db, createStorefrontCaches(db, { checkMs: 3_600_000 }));
+  await seedShopifyShop(db, DEMO_SHOP, DEMO_ACCESS_TOKEN);
+  const seeded = await seedWooStore(db, {
+    url: woo.url,
+    consumerKey: DEMO_WOO_KEY.consumerKey,
+    consumerSecret: DEMO_WOO_KEY.consumerSecret,
+  });
+  woo_ = { storeId: seeded.store.id, secret: seeded.secret };
+  proxyConfig = await import("../../app/routes/proxy.config");
+  proxyMessages = await import("../../app/routes/proxy.messages");
+  wooConfig = await import("../../app/routes/api.v1.woo.storefront.config");
+  wooMessages = await import("../../app/routes/api.v1.woo.storefront.messages");
+});
+afterAll(async () => {
+  await shopify?.close();
+  await woo?.close();
+  await cleanup?.();
+});
+
+/** Runs fn and returns what it sent to the database and to the platforms. */
+async function counted<T>(fn: () => Promise<T>) {
+  const events: DbEvent[] = [];
+  const off = onDbEvent(db, (e) => events.push(e));
+  const shopifyBefore = shopify.requests.length;
+  const wooBefore = woo.requests.length;
+  const calls = () => [
+    ...shopify.requests.slice(shopifyBefore).map((r) => String(r.operationName)),
+    ...woo.requests.slice(wooBefore).map((r) => r.path.replace(/\/\d+\b/g, "/{id}")),
+  ];
+  try {
+    const result = await fn();
+    return {
+      result,
+      events,
+      // not counted: the clean-up of expired nonces that about 1 request in 100 runs
+      roundTrips: events.filter((e) => !/^\s*DELETE\s+FROM\s+[`"\w.]*Nonce[`"]/i.test(e.sql)).length,
+      writes: events.filter((e) => e.table !== null).map((e) => e.table),
+      storeCalls: calls(),
+    };
+  } finally {
+    off();
+  }
+}
+
+const shopifyTurn = (text: string, ip: string) =>
+  proxyMessages.action({
+    request: appProxyRequest("messages", {
+      shop: DEMO_SHOP,
+      secret: SECRET,
+      method: "POST",
+      body: JSON.stringify({ text }),
+      headers: { "x-forwarded-for": ip },
+    }),
+    params: {},
+    context: {},
+  }) as Promise<Response>;
+
+function wooRequest(
+  path: "config" | "messages",
+  body: string,
+  shopper: string,
+  extra: Record<string, string> = {},
+) {
+  const method = path === "config" ? "GET" : "POST";
+  const pathWithQuery = `/api/v1/woo/storefront/${path}`;
+  const headers = signedHeaders(woo_.storeId, woo_.secret, { method, pathWithQuery, body, shopper });
+  return new Request(`https://trulybot.test${pathWithQuery}`, {
+    method,
+    headers: { ...headers, "content-type": "application/json", ...extra },
+    body: method === "GET" ? undefined : body,
+  });
+}
+const shopperHash = () => crypto.randomBytes(32).toString("hex");
+const wooTurn = (text: string) =>
+  wooMessages.action({
+    request: wooRequest("messages", JSON.stringify({ text }), shopperHash()),
+    params: {},
+    context: {},
+  }) as Promise<Response>;
+
+async function orderCard(res: Response) {
+  expect(res.status).toBe(200);
+  const body = (await res.json()) as {
+    conversationId: string;
+    messages: { type: string; order?: { number: string } }[];
+  };
+  return { body, card: body.messages.find((m) => m.type === "order") };
+}
+
+describe("work per order-status turn (verified order card in one turn)", () => {
+  it("Shopify: at most 4 database round trips, the conversation inserted once; the platform asked only for the order (no shop or policy call)", async () => {
+    // warm-up: the first turn builds the adapter, whose session load writes the session back (a
+    // version bump, as any session write is); the second reloads the store's cached data once
+    await shopifyTurn("where is my order #1002? marcus.reed@example.net", "198.51.100.1");
+    await shopifyTurn("where is my order #1002? marcus.reed@example.net", "198.51.100.4");
+    for (const ip of ["198.51.100.2", "198.51.100.3"]) {
+      const c = await counted(async () =>
+        orderCard(await shopifyTurn("where is my order #1002? marcus.reed@example.net", ip)),
+      );
+      expect(c.result.card?.order?.number).toContain("1002");
+      expect(c.roundTrips, c.events.map((e) => e.sql.slice(0, 60)).join("\n")).toBeLessThanOrEqual(4);
+      // the adapter finds the order by number, then reads it by id (platforms/shopify/adapter.ts)
+      expect(c.storeCalls).toEqual(["TrulyBotOrderSearch", "TrulyBotOrderById"]);
+      // one INSERT of the conversation (with the state the turn ended in), no UPDATE of it
+      const convWrites = c.events.flatMap(
+        (e) => e.sql.match(/(INSERT INTO|UPDATE)\s+[`"\w.]*Conversation[`"]/gi) ?? [],
+      );
+      expect(convWrites.map((w) => w.split(/\s/)[0])).toEqual(["INSERT"]);
+      const conv = await db.conversation.findUniqueOrThrow({ where: { id: c.result.body.conversationId } });
+      expect(conv.verified).toBe(true);
+      expect(await db.message.count({ where: { conversationId: conv.id } })).toBe(conv.messageCount);
+    }
+  });
+
+  it("WooCommerce: at most 4 database round trips; the platform asked only for the order, then its trackings and notes in parallel", async () => {
+    await wooTurn("where is my order #2002? tobias.wagner@example.net");
+    for (let i = 0; i < 2; i++) {
+      const c = await counted(async () =>
+        orderCard(await wooTurn("where is my order #2002? tobias.wagner@example.net")),
+      );
+      expect(c.result.card?.order?.number).toContain("2002");
+      expect(c.roundTrips, c.events.map((e) => e.sql.slice(0, 60)).join("\n")).toBeLessThanOrEqual(4);
+      expect(c.storeCalls[0]).toBe("/wp-json/wc/v3/orders/{id}");
+      expect(c.storeCalls.slice(1).sort()).toEqual([
+        "/wp-json/wc-shipment-tracking/v3/orders/{id}/shipment-trackings",
+        "/wp-json/wc/v3/orders/{id}/notes",
+      ]);
+    }
+  });
+});
+
+describe("work per config request", () => {
+  it("Shopify: no database work and the same bytes while the store's version is unchanged", async () => {
+    const get = (headers: Record<string, string> = {}) =>
+      proxyConfig.loader({
+        request: appProxyRequest("config", { shop: DEMO_SHOP, secret: SECRET, headers }),
+        params: {},
+        context: {},
+      }) as Promise<Response>;
+    const first = await get();
+    const etag = first.headers.get("etag")!;
+    const c = await counted(async () => {
+      const a = await get();
+      const b = await get({ "if-none-match": etag });
+      return { a: { status: a.status, etag: a.headers.get("etag"), body: await a.text() }, b: b.status };
+    });
+    expect(c.result.a).toEqual({ status: 200, etag, body: await first.text() });
+    expect(c.result.b).toBe(304);
+    expect(c.roundTrips).toBeLessThanOrEqual(1); // at most the version check (every 500 ms)
+  });
+
+  it("WooCommerce: only the nonce (replay protection) and at most the version check", async () => {
+    const c = await counted(async () => {
+      const r = await wooConfig.loader({
+        request: wooRequest("config", "", shopperHash()),
+        params: {},
+        context: {},
+      });
+      return (r as Response).status;
+    });
+    expect(c.result).toBe(200);
+    // the nonce insert (plus, about 1 request in 100, the clean-up of expired nonces)
+    expect([...new Set(c.writes)]).toEqual(["Nonce"]);
+    expect(c.roundTrips).toBeLessThanOrEqual(3);
+  });
+});
