@@ -198,6 +198,7 @@ export function createHotPaths(modules) {
   const table = new Map();
   for (const [p, id] of Object.entries(HOT_ROUTES)) if (modules[id]) table.set(p, modules[id]);
   return async function hot(req, res, origin, limit, state) {
+    const bodyState = state ?? { tooLarge: false };
     const q = req.url.indexOf("?");
     const mod = table.get(q === -1 ? req.url : req.url.slice(0, q));
     if (!mod) return false;
@@ -205,19 +206,14 @@ export function createHotPaths(modules) {
     if (typeof fn !== "function") return false;
     let response;
     try {
-      const request = toRequest(
-        req,
-        res,
-        origin,
-        limit ?? bodyLimitFor(req.url.split("?")[0]),
-        state ?? { tooLarge: false },
-      );
+      const request = toRequest(req, res, origin, limit ?? bodyLimitFor(req.url.split("?")[0]), bodyState);
       response = await fn({ request, params: {}, context: {} });
     } catch (thrown) {
       if (!(thrown instanceof Response)) throw thrown;
       response = thrown;
     }
     if (!(response instanceof Response)) return false; // not a resource route's answer: let Remix
+    if (bodyState.tooLarge) return true; // the caller answers 413 (the route saw a cut-off body)
     await sendBuffered(res, response);
     return true;
   };

@@ -4,7 +4,7 @@
  * and all instances share one set of rate-limit counters.
  */
 import type { Db } from "../db.server";
-import { hitRateLimits } from "../storefront/rate-limits.server";
+import { hitRateLimits } from "../security/rate-limits.server";
 import {
   countResolvedWithoutHuman,
   type AnalyticsEventType,
@@ -155,7 +155,7 @@ export function createPrismaChatRepository(db: Db): ChatRepository {
       }));
     },
 
-    /** Fixed window, atomic in the database: one upsert statement (../storefront/rate-limits.server). */
+    /** Fixed window, atomic in the database: one upsert statement (../security/rate-limits.server). */
     async hit(key, windowSeconds, limit, now): Promise<RateLimitResult> {
       const [r] = await hitRateLimits(db, [{ key, limit, windowSeconds }], now);
       return { ...r!, retryAfterSeconds: r!.allowed ? 0 : r!.retryAfterSeconds };

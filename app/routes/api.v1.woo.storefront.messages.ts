@@ -1,9 +1,7 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
 import { getDb } from "../db.server";
 import { wooPollLoader } from "../dashboard/shopper-poll-routes.server";
-import { NETWORK_REQUEST_LIMIT } from "../platforms/shopify/shopper-identity.server";
 import { wooNetworkHeader } from "../platforms/woocommerce/signature.server";
-import { hitRateLimit } from "../security/rate-limit.server";
 import { jsonError, storefrontBoundary } from "../storefront/errors.server";
 import { MAX_BODY_BYTES, storefrontMessages } from "../storefront/turn.server";
 import { verifyWooStorefront } from "../storefront/verify.server";
@@ -23,15 +21,7 @@ export const action = async ({ request }: ActionFunctionArgs) =>
     if (ctx instanceof Response) return ctx;
     const networkKey = wooNetworkHeader(request);
     if (networkKey === "malformed") return jsonError(401, "bad_network", "Malformed network hash");
-    if (networkKey) {
-      // the same per-network request limit as the Shopify app proxy's (client IP prefix there)
-      const { limit, windowSeconds } = NETWORK_REQUEST_LIMIT;
-      const r = await hitRateLimit(db, `req:net:${ctx.store.id}:${networkKey}`, limit, windowSeconds);
-      if (!r.allowed)
-        return jsonError(429, "rate_limited", "Too many requests from your network. Please wait a moment.", {
-          "Retry-After": String(r.retryAfterSeconds),
-        });
-    }
+    // the per-network request limit (as on Shopify) is counted with the other request limits
     // The plugin's shopper hash; without one, all such requests share one identity (a random
     // per-request key would let them escape the per-shopper limits).
     const key = ctx.shopper ?? "unidentified";

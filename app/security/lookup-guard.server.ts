@@ -9,10 +9,11 @@
  *    contact on the order) instead of being locked. needsStepUp() is what the engine asks.
  *    The contract is in docs/security.md.
  */
+import { Prisma } from "@prisma/client";
 import type { Db } from "../db.server";
+import { hitRateLimits } from "./rate-limits.server";
 import { getDb } from "../db.server";
 import { hashForAudit } from "../stores/secrets.server";
-import { hitRateLimit, peekRateLimit, releaseRateLimit } from "./rate-limit.server";
 
 export const LOOKUP_LIMITS = {
   /** lookups per shopper identity (Shopify: client IP; Woo: the plugin's shopper hash) */
@@ -60,36 +61,56 @@ function keys(scope: LookupScope) {
   };
 }
 
-/** Reserve a lookup before asking the store. */
+/** Give back reserved hits, all keys in one statement (one round trip, no transaction around it). */
+async function release(db: Db, keys: readonly string[], now: Date): Promise<void> {
+  if (keys.length === 0) return;
+  await db.$executeRaw(Prisma.sql`
+    UPDATE "RateLimit" SET "count" = "count" - 1
+    WHERE "key" IN (${Prisma.join([...keys])}) AND "windowEnd" > ${now} AND "count" > 0`);
+}
+
+/**
+ * Reserve a lookup before asking the store: the shopper's and the network's counters in ONE
+ * statement (app/security/rate-limits.server.ts), so concurrency cannot exceed either limit.
+ */
 export async function reserveLookup(
   db: Db,
   scope: LookupScope,
   now: Date = new Date(),
 ): Promise<LookupReservation> {
   const k = keys(scope);
-  const reserved: string[] = [];
-  const settle = async (outcome: "verified" | "failed") => {
-    if (outcome === "verified") {
-      for (const key of reserved) await releaseRateLimit(db, key, now);
-      return;
-    }
-    const { orderFailures, storeFailures } = STEP_UP_THRESHOLDS;
-    await hitRateLimit(db, k.orderFailures, orderFailures.limit, orderFailures.windowSeconds, now);
-    await hitRateLimit(db, k.storeFailures, storeFailures.limit, storeFailures.windowSeconds, now);
-  };
   const checks = [
-    ["shopper", k.shopper, LOOKUP_LIMITS.shopper],
-    ...(k.network ? ([["network", k.network, LOOKUP_LIMITS.network]] as const) : []),
-  ] as const;
-  for (const [name, key, rule] of checks) {
-    const r = await hitRateLimit(db, key, rule.limit, rule.windowSeconds, now);
-    if (!r.allowed) {
-      for (const earlier of reserved) await releaseRateLimit(db, earlier, now);
-      return { allowed: false, limitedBy: name, retryAfterSeconds: r.retryAfterSeconds, settle };
-    }
-    reserved.push(key);
-  }
-  return { allowed: true, limitedBy: null, retryAfterSeconds: 0, settle };
+    { name: "shopper" as const, key: k.shopper, ...LOOKUP_LIMITS.shopper },
+    ...(k.network ? [{ name: "network" as const, key: k.network, ...LOOKUP_LIMITS.network }] : []),
+  ];
+  const reserved = checks.map((c) => c.key);
+  const settle = async (outcome: "verified" | "failed") => {
+    if (outcome === "verified") return release(db, reserved, now);
+    const { orderFailures, storeFailures } = STEP_UP_THRESHOLDS;
+    await hitRateLimits(
+      db,
+      [
+        { key: k.orderFailures, ...orderFailures },
+        { key: k.storeFailures, ...storeFailures },
+      ],
+      now,
+    );
+  };
+  const results = await hitRateLimits(db, checks, now);
+  const refused = results.findIndex((r) => !r.allowed);
+  if (refused === -1) return { allowed: true, limitedBy: null, retryAfterSeconds: 0, settle };
+  // every counter was hit: give back the ones that allowed it (a refused attempt costs nothing else)
+  await release(
+    db,
+    checks.filter((_, i) => results[i]!.allowed).map((c) => c.key),
+    now,
+  );
+  return {
+    allowed: false,
+    limitedBy: checks[refused]!.name,
+    retryAfterSeconds: results[refused]!.retryAfterSeconds,
+    settle,
+  };
 }
 
 /**
@@ -105,9 +126,10 @@ export async function needsStepUp(
   const db = database ?? (await getDb());
   const k = keys({ storeId, shopperKey: "-", orderNumber });
   const { orderFailures, storeFailures } = STEP_UP_THRESHOLDS;
-  const [o, s] = await Promise.all([
-    peekRateLimit(db, k.orderFailures, orderFailures.limit, now),
-    peekRateLimit(db, k.storeFailures, storeFailures.limit, now),
-  ]);
-  return !o.allowed || !s.allowed;
+  // both counters in one read
+  const rows = await db.rateLimit.findMany({
+    where: { key: { in: [k.orderFailures, k.storeFailures] }, windowEnd: { gt: now } },
+  });
+  const count = (key: string) => rows.find((r) => r.key === key)?.count ?? 0;
+  return count(k.orderFailures) >= orderFailures.limit || count(k.storeFailures) >= storeFailures.limit;
 }

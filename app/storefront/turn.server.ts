@@ -8,7 +8,8 @@ import { runTurn } from "../chat/context.server";
 import { parseMessagesBody } from "../chat/engine";
 import { getDb, type Db } from "../db.server";
 import { jsonError } from "./errors.server";
-import { hitRateLimits } from "./rate-limits.server";
+import { NETWORK_REQUEST_LIMIT } from "../platforms/shopify/shopper-identity.server";
+import { hitRateLimits } from "../security/rate-limits.server";
 
 export const MAX_BODY_BYTES = 16 * 1024;
 /** Requests (not failed lookups — the engine limits those) per window. */
@@ -25,6 +26,40 @@ export interface StorefrontShopper {
   networkKey?: string | null;
 }
 
+const LIMITED: Record<"store" | "shopper" | "network", string> = {
+  store: "This store's assistant is very busy. Please try again shortly.",
+  shopper: "You're sending messages very quickly. Please wait a moment.",
+  network: "Too many requests from your network. Please wait a moment.",
+};
+
+/** The store's, the shopper's and the shopper's network's request counters, in one statement. */
+async function requestLimits(
+  db: Db,
+  storeId: string,
+  shopper: StorefrontShopper,
+  now: Date,
+): Promise<Response | null> {
+  const rules = [
+    { scope: "store" as const, key: `req:store:${storeId}`, ...REQUEST_LIMITS.store },
+    { scope: "shopper" as const, key: `req:shopper:${storeId}:${shopper.key}`, ...REQUEST_LIMITS.shopper },
+    ...(shopper.networkKey
+      ? [
+          {
+            scope: "network" as const,
+            key: `req:net:${storeId}:${shopper.networkKey}`,
+            ...NETWORK_REQUEST_LIMIT,
+          },
+        ]
+      : []),
+  ];
+  const results = await hitRateLimits(db, rules, now);
+  const i = results.findIndex((r) => !r.allowed);
+  if (i === -1) return null;
+  return jsonError(429, "rate_limited", LIMITED[rules[i]!.scope], {
+    "Retry-After": String(results[i]!.retryAfterSeconds),
+  });
+}
+
 export async function storefrontMessages(
   store: Store,
   bodyText: string,
@@ -38,30 +73,8 @@ export async function storefrontMessages(
 
   const db = database ?? (await getDb());
   const now = new Date();
-  // both request counters in one statement
-  const [store_, shopper_] = await hitRateLimits(
-    db,
-    [
-      { key: `req:store:${store.id}`, ...REQUEST_LIMITS.store },
-      { key: `req:shopper:${store.id}:${shopper.key}`, ...REQUEST_LIMITS.shopper },
-    ],
-    now,
-  );
-  for (const [scope, r] of [
-    ["store", store_!],
-    ["shopper", shopper_!],
-  ] as const) {
-    if (!r.allowed) {
-      return jsonError(
-        429,
-        "rate_limited",
-        scope === "store"
-          ? "This store's assistant is very busy. Please try again shortly."
-          : "You're sending messages very quickly. Please wait a moment.",
-        { "Retry-After": String(r.retryAfterSeconds) },
-      );
-    }
-  }
+  const refused = await requestLimits(db, store.id, shopper, now);
+  if (refused) return refused;
 
   const result = await runTurn({ store, shopper, db }, parsed.request);
   return new Response(JSON.stringify(result), {

@@ -16,9 +16,8 @@ import { loadEnv } from "../env.server";
 import { verifyAppProxySignature } from "../platforms/shopify/proxy-signature";
 import { verifyWooRequest } from "../platforms/woocommerce/signature.server";
 import { promotePendingSecret, wooStoreSecret } from "../platforms/woocommerce/verify.server";
-import { NETWORK_REQUEST_LIMIT, shopperIdentity } from "../platforms/shopify/shopper-identity.server";
+import { shopperIdentity } from "../platforms/shopify/shopper-identity.server";
 import { rememberNonce } from "../security/nonces.server";
-import { hitRateLimit } from "../security/rate-limit.server";
 import { openSecret } from "../stores/secrets.server";
 import {
   cachedHasSession,
@@ -54,15 +53,8 @@ export async function verifyShopifyStorefront(
     return jsonError(404, "unknown_store", "This store is not connected to TrulyBot.");
   const customer = url.searchParams.get("logged_in_customer_id") ?? "";
   const { shopperKey, networkKey } = shopperIdentity(shop, request.headers.get("x-forwarded-for"));
+  // the per-network request limit is counted with the other request limits (turn.server.ts)
   if (request.method === "POST") {
-    if (networkKey) {
-      const { limit, windowSeconds } = NETWORK_REQUEST_LIMIT;
-      const r = await hitRateLimit(db, `req:net:${store.id}:${networkKey}`, limit, windowSeconds);
-      if (!r.allowed)
-        return jsonError(429, "rate_limited", "Too many requests from your network. Please wait a moment.", {
-          "Retry-After": String(r.retryAfterSeconds),
-        });
-    }
     const bodyHash = crypto.createHash("sha256").update(body).digest("hex");
     const nonce = crypto
       .createHash("sha256")

@@ -1,11 +1,11 @@
 /**
- * The one-statement rate limiter (app/storefront/rate-limits.server.ts) on a real database, from
+ * The one-statement rate limiter (app/security/rate-limits.server.ts) on a real database, from
  * two clients at once (two app instances): exact counts under concurrency, windows that restart,
  * several keys per statement. Also: the migration runner keeps a SQLite trigger body whole.
  */
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createDb, type Db } from "../../app/db.server";
-import { hitRateLimits } from "../../app/storefront/rate-limits.server";
+import { hitRateLimits } from "../../app/security/rate-limits.server";
 import { splitStatements } from "../../scripts/lib/migrate.mjs";
 import { createTestDb } from "../helpers/db";
 

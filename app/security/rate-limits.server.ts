@@ -6,7 +6,7 @@
  */
 import { Prisma } from "@prisma/client";
 import type { Db } from "../db.server";
-import type { RateLimitResult } from "../security/rate-limit.server";
+import type { RateLimitResult } from "./rate-limit.server";
 
 export interface RateLimitRuleHit {
   key: string;
