@@ -10,6 +10,7 @@ import { getDb, type Db } from "../db.server";
 import { loadEnv } from "../env.server";
 import type { StorePolicies } from "../orders/types";
 import { adapterForStore } from "../platforms/adapters.server";
+import { withOrderMirror } from "../platforms/mirror/adapter.server";
 import { storeLatencyFloor, withLatencyFloor } from "../security/latency-floor";
 import { PlatformUnavailableError, type PlatformAdapter } from "../platforms/types";
 import { hashForAudit } from "../stores/secrets.server";
@@ -74,7 +75,8 @@ export function unavailableAdapter(platform: "shopify" | "woocommerce", error: u
 async function storeAdapter(store: Store): Promise<PlatformAdapter> {
   try {
     // Padded to the store's usual found-lookup time: "wrong email" and "no such order" cost the same.
-    return withLatencyFloor(await adapterForStore(store), storeLatencyFloor(store.id));
+    const mirrored = withOrderMirror(await adapterForStore(store), { db: await getDb(), storeId: store.id });
+    return withLatencyFloor(mirrored, storeLatencyFloor(store.id));
   } catch (error) {
     return unavailableAdapter(store.platform === "shopify" ? "shopify" : "woocommerce", error);
   }
