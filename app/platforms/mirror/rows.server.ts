@@ -4,6 +4,7 @@
  * only the order number, placed date, customer id and canonical status stay readable for indexes.
  */
 import type { Db } from "../../db.server";
+import { assessOrder, type OrderRisk } from "../../orders/health/rules";
 import type { NormalizedOrder } from "../../orders/types";
 import { openSecret, sealSecret } from "../../stores/secrets.server";
 
@@ -83,6 +84,7 @@ export async function putMirrored(
   }
   const orderId = plainId(order.id);
   const data = {
+    ...riskColumns(assessOrder(order, now)),
     orderNumber: order.number,
     placedAt: new Date(order.placedAt),
     customerId: order.contact.customerId ? plainId(order.contact.customerId) : null,
@@ -98,6 +100,16 @@ export async function putMirrored(
     update: data,
   });
   return true;
+}
+
+/** The risk columns of a mirror row (app/orders/health): no personal data in the detail. */
+export function riskColumns(risk: OrderRisk | null) {
+  if (!risk) return { riskReason: null, riskSince: null, riskDetail: null };
+  return {
+    riskReason: risk.reason,
+    riskSince: new Date(risk.since),
+    riskDetail: JSON.stringify({ next: risk.next, carrier: risk.carrier, eta: risk.eta }),
+  };
 }
 
 /** A row that could not be refreshed after a change: the next lookup goes to the store's API. */
