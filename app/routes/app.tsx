@@ -34,6 +34,7 @@ export default function App() {
         <Link to="/app/faq">FAQ</Link>
         <Link to="/app/conversations">Conversations</Link>
         <Link to="/app/handoffs">Handoffs</Link>
+        <Link to="/app/at-risk">Orders at risk</Link>
         <Link to="/app/stores">Stores</Link>
       </NavMenu>
       <EmbeddedShell timeZone={timeZone}>

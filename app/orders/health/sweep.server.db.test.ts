@@ -4,6 +4,7 @@ import { createTestDb } from "../../../test/helpers/db";
 import { seedShopifyShop } from "../../../test/helpers/seed";
 import { putMirrored } from "../../platforms/mirror/rows.server";
 import type { NormalizedOrder } from "../types";
+import { loadOrdersAtRisk } from "./at-risk.server";
 import { sweepStoreHealth } from "./sweep.server";
 
 let db: Db;
@@ -63,6 +64,30 @@ describe("order-health sweep", () => {
       eta: "2026-11-29T17:00:00Z",
     });
     expect((await row("2002"))?.riskReason).toBeNull();
+
+    // the dashboard lists it with reason and age; another workspace sees nothing of it
+    const store = await db.store.findUniqueOrThrow({ where: { id: storeId } });
+    const ctx = (workspaceId: string) => ({
+      db,
+      workspaceId,
+      storeId,
+      request: new Request("https://trulybot.test/dashboard/at-risk"),
+    });
+    const page = await loadOrdersAtRisk(ctx(store.workspaceId), new Date("2026-11-30T12:00:00Z"));
+    expect(page.rows).toEqual([
+      {
+        storeName: "Demo Outfitters",
+        platform: "shopify",
+        orderNumber: "2001",
+        reason: "past_eta",
+        next: "wait",
+        carrier: "UPS",
+        since: "2026-11-29T17:00:00.000Z",
+        ageHours: 19,
+      },
+    ]);
+    const other = await db.workspace.create({ data: { name: "other" } });
+    expect((await loadOrdersAtRisk(ctx(other.id))).rows).toEqual([]);
 
     // the carrier delivers: the webhook refresh rewrites the row, the risk is gone
     const delivered = order("2001", "2026-11-29T17:00:00Z");
