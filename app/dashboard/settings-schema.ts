@@ -58,6 +58,12 @@ export const botSettingsSchema = z.object({
     .trim()
     .max(200, "Business hours must be at most 200 characters")
     .transform((v) => (v === "" ? null : v)),
+  proactive: z.boolean(),
+  proactiveNote: z
+    .string()
+    .trim()
+    .max(140, "The note must be at most 140 characters")
+    .transform((v) => (v === "" ? null : v)),
 });
 
 export type BotSettingsInput = z.input<typeof botSettingsSchema>;
@@ -87,6 +93,8 @@ export function settingsInputFromForm(form: FormData): BotSettingsInput {
     orderTracking: ot === "on" || ot === "true" || ot === "1",
     handoffEmail: str(form, "handoffEmail"),
     businessHours: str(form, "businessHours"),
+    proactive: ["on", "true", "1"].includes(str(form, "proactive")),
+    proactiveNote: str(form, "proactiveNote"),
   };
 }
 

@@ -69,6 +69,10 @@ export interface BotSettingsData {
     orderTracking: boolean;
     handoffEmail: string;
     businessHours: string;
+    /** a note by the launcher when a shopper's verified order is at risk */
+    proactive?: boolean;
+    /** the merchant's wording of that note ({n}: the order number); "" for the default */
+    proactiveNote?: string;
   };
   version: number;
 }
