@@ -63,6 +63,7 @@ describe("Orders at risk page", () => {
       const data: AtRiskData = {
         scope,
         mirrored: true,
+        sync: { status: "done", synced: 14, finishedAt: "2026-11-30T08:00:00.000Z" },
         rows: [
           {
             storeName: "Demo Outfitters",
@@ -89,6 +90,8 @@ describe("Orders at risk page", () => {
       const text = await render(<OrdersAtRiskPage data={data} />, shell);
       expect(text).toContain("Orders at risk");
       expect(text).toContain("2 at risk");
+      expect(text).toContain("14 recent orders mirrored");
+      expect(text).toContain("Sync orders again");
       expect(text).toMatch(
         /#1009 (Warning )?Past the estimated delivery DHL Express Shopper told to wait 3 days \(since Nov 24/,
       );
@@ -98,13 +101,20 @@ describe("Orders at risk page", () => {
     },
   );
 
-  it("says why the list is empty", async () => {
-    expect(
-      await render(<OrdersAtRiskPage data={{ scope, mirrored: false, rows: [] }} />, "standalone"),
-    ).toContain("Order mirror not synced yet");
-    expect(
-      await render(<OrdersAtRiskPage data={{ scope, mirrored: true, rows: [] }} />, "embedded"),
-    ).toContain("No order at risk");
+  it("says why the list is empty, and how far the order sync is", async () => {
+    const never = await render(
+      <OrdersAtRiskPage data={{ scope, mirrored: false, sync: null, rows: [] }} />,
+      "standalone",
+    );
+    expect(never).toContain("Order mirror not synced yet");
+    expect(never).toContain("Mirror recent orders");
+    const running = { status: "running", synced: 3, finishedAt: null };
+    const busy = await render(
+      <OrdersAtRiskPage data={{ scope, mirrored: true, sync: running, rows: [] }} />,
+      "embedded",
+    );
+    expect(busy).toContain("No order at risk");
+    expect(busy).toContain("Mirroring recent orders: 3 so far.");
   });
 
   it("ages read as hours, then days", () => {

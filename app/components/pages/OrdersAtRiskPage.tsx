@@ -1,6 +1,7 @@
 import { Badge, BlockStack, Button, Card, DataTable, EmptyState, Page, Text } from "@shopify/polaris";
 import type { AtRiskData, AtRiskRow } from "../../orders/health/at-risk";
-import { PLATFORM_LABEL, useDates, useHref } from "../shell";
+import { useFetcher } from "@remix-run/react";
+import { CsrfInput, PLATFORM_LABEL, useDates, useHref, useResultToast } from "../shell";
 
 const REASON: Record<AtRiskRow["reason"], string> = {
   past_eta: "Past the estimated delivery",
@@ -23,9 +24,31 @@ export function ageLabel(hours: number): string {
   return `${Math.floor(hours / 24)} days`;
 }
 
+function SyncButton({ sync }: { sync: AtRiskData["sync"] }) {
+  const fetcher = useFetcher<{ ok: boolean; message?: string }>({ key: "mirror-sync" });
+  useResultToast(fetcher.data);
+  const label = !sync ? "Mirror recent orders" : sync.status === "running" ? "Syncing…" : "Sync orders again";
+  return (
+    <fetcher.Form method="post">
+      <CsrfInput />
+      <input type="hidden" name="intent" value="sync" />
+      <Button submit disabled={sync?.status === "running"} loading={fetcher.state !== "idle"}>
+        {label}
+      </Button>
+    </fetcher.Form>
+  );
+}
+
 export function OrdersAtRiskPage({ data }: { data: AtRiskData }) {
   const dates = useDates();
   const href = useHref();
+  const syncText = !data.sync
+    ? "Orders are not mirrored yet: the bot reads the store live."
+    : data.sync.status === "done"
+      ? `${data.sync.synced} recent orders mirrored${data.sync.finishedAt ? ` (${dates.dateTime(data.sync.finishedAt)})` : ""}.`
+      : data.sync.status === "running"
+        ? `Mirroring recent orders: ${data.sync.synced} so far.`
+        : "The last order sync failed; try again.";
   const rows = data.rows.map((r) => [
     `#${r.orderNumber}`,
     <Badge key="b" tone={r.next === "talk_to_person" ? "critical" : "warning"}>
@@ -48,25 +71,33 @@ export function OrdersAtRiskPage({ data }: { data: AtRiskData }) {
         ) : undefined
       }
     >
-      <Card>
-        {rows.length ? (
-          <DataTable
-            columnContentTypes={["text", "text", "text", "text", "text", "text"]}
-            headings={["Order", "Reason", "Carrier", "Next step", "Age", "Store"]}
-            rows={rows}
-          />
-        ) : (
-          <EmptyState heading={data.mirrored ? "No order at risk" : "Order mirror not synced yet"} image="">
-            <BlockStack gap="200">
-              <Text as="p">
-                {data.mirrored
-                  ? "Late, silent or stuck orders appear here, with the reason and how long they have been at risk."
-                  : "Orders are checked once the store's recent orders have been mirrored."}
-              </Text>
-            </BlockStack>
-          </EmptyState>
-        )}
-      </Card>
+      <BlockStack gap="400">
+        <Card>
+          <BlockStack gap="200">
+            <Text as="p">{syncText}</Text>
+            <SyncButton sync={data.sync} />
+          </BlockStack>
+        </Card>
+        <Card>
+          {rows.length ? (
+            <DataTable
+              columnContentTypes={["text", "text", "text", "text", "text", "text"]}
+              headings={["Order", "Reason", "Carrier", "Next step", "Age", "Store"]}
+              rows={rows}
+            />
+          ) : (
+            <EmptyState heading={data.mirrored ? "No order at risk" : "Order mirror not synced yet"} image="">
+              <BlockStack gap="200">
+                <Text as="p">
+                  {data.mirrored
+                    ? "Late, silent or stuck orders appear here, with the reason and how long they have been at risk."
+                    : "Orders are checked once the store's recent orders have been mirrored."}
+                </Text>
+              </BlockStack>
+            </EmptyState>
+          )}
+        </Card>
+      </BlockStack>
     </Page>
   );
 }

@@ -20,4 +20,6 @@ export interface AtRiskData {
   rows: AtRiskRow[];
   /** false while no store in scope has completed its order mirror sync (nothing can be flagged yet) */
   mirrored: boolean;
+  /** the current store's mirror sync (null: never started) */
+  sync: { status: string; synced: number; finishedAt: string | null } | null;
 }

@@ -4,7 +4,7 @@ import { createTestDb } from "../../../test/helpers/db";
 import { seedShopifyShop } from "../../../test/helpers/seed";
 import { putMirrored } from "../../platforms/mirror/rows.server";
 import type { NormalizedOrder } from "../types";
-import { loadOrdersAtRisk } from "./at-risk.server";
+import { atRiskAction, loadOrdersAtRisk } from "./at-risk.server";
 import { sweepStoreHealth } from "./sweep.server";
 
 let db: Db;
@@ -88,6 +88,13 @@ describe("order-health sweep", () => {
     ]);
     const other = await db.workspace.create({ data: { name: "other" } });
     expect((await loadOrdersAtRisk(ctx(other.id))).rows).toEqual([]);
+    const bogus = new FormData();
+    bogus.set("intent", "drop-everything");
+    expect(await atRiskAction(ctx(store.workspaceId), bogus)).toMatchObject({ ok: false, status: 400 });
+    const sync = new FormData();
+    sync.set("intent", "sync");
+    expect(await atRiskAction(ctx(other.id), sync)).toMatchObject({ ok: false, status: 404 });
+    expect(await db.orderMirrorSync.count()).toBe(0);
 
     // the carrier delivers: the webhook refresh rewrites the row, the risk is gone
     const delivered = order("2001", "2026-11-29T17:00:00Z");
