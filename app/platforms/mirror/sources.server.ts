@@ -38,7 +38,12 @@ interface SyncQueryData {
   orders: { nodes: { id: string }[]; pageInfo: { hasNextPage: boolean; endCursor: string | null } };
 }
 
-async function shopifyPage(store: Store, since: Date, cursor: string | null): Promise<SyncPage> {
+async function shopifyPage(
+  store: Store,
+  since: Date,
+  cursor: string | null,
+  size: number,
+): Promise<SyncPage> {
   const { accessToken } = await shopifyAccess(store.domain);
   const env = loadEnv();
   const client = createShopifyGraphqlClient({
@@ -48,7 +53,7 @@ async function shopifyPage(store: Store, since: Date, cursor: string | null): Pr
   });
   const { data } = await client.request<SyncQueryData>(MIRROR_SYNC_QUERY, {
     query: `created_at:>=${since.toISOString().slice(0, 10)}`,
-    first: SYNC_PAGE_SIZE,
+    first: size,
     after: cursor,
   });
   const adapter = (await adapterForStore(store)) as ShopifyAdapter;
@@ -61,7 +66,7 @@ async function shopifyPage(store: Store, since: Date, cursor: string | null): Pr
   return { orders, next: hasNextPage && endCursor ? endCursor : null };
 }
 
-async function wooPage(store: Store, since: Date, cursor: string | null): Promise<SyncPage> {
+async function wooPage(store: Store, since: Date, cursor: string | null, size: number): Promise<SyncPage> {
   const creds = readWooCredentials(store);
   if (!creds || !store.url) throw new Error("WooCommerce store has no credentials");
   const client = createWooClient({
@@ -72,7 +77,7 @@ async function wooPage(store: Store, since: Date, cursor: string | null): Promis
   const page = Math.max(1, Number(cursor ?? 1) || 1);
   const res = await client.getWithMeta<{ id: number; number?: string }[]>("/wc/v3/orders", {
     after: since.toISOString().slice(0, 19),
-    per_page: SYNC_PAGE_SIZE,
+    per_page: size,
     page,
     orderby: "date",
     order: "desc",
@@ -83,12 +88,18 @@ async function wooPage(store: Store, since: Date, cursor: string | null): Promis
     const r = await adapter.findOrder({ orderNumber: String(ref.number ?? ref.id) });
     if (r.kind === "found") orders.push(r.order);
   }
-  const more = res.totalPages != null ? page < res.totalPages : res.data.length === SYNC_PAGE_SIZE;
+  const more = res.totalPages != null ? page < res.totalPages : res.data.length === size;
   return { orders, next: more ? String(page + 1) : null };
 }
 
-export function syncPage(store: Store, since: Date, cursor: string | null): Promise<SyncPage> {
-  if (store.platform === "shopify") return shopifyPage(store, since, cursor);
-  if (store.platform === "woocommerce") return wooPage(store, since, cursor);
+export function syncPage(
+  store: Store,
+  since: Date,
+  cursor: string | null,
+  pageSize = SYNC_PAGE_SIZE,
+): Promise<SyncPage> {
+  const size = Math.min(100, Math.max(1, Math.floor(pageSize) || SYNC_PAGE_SIZE));
+  if (store.platform === "shopify") return shopifyPage(store, since, cursor, size);
+  if (store.platform === "woocommerce") return wooPage(store, since, cursor, size);
   throw new Error(`no mirror sync for platform ${store.platform}`);
 }

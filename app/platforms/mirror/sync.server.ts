@@ -13,7 +13,7 @@ export const MIRROR_SYNC_JOB = "order-mirror-sync";
 const DAY_MS = 24 * 3600_000;
 
 /** Begin (or restart) a store's sync; lookups keep using the API until it is done. */
-export async function startMirrorSync(storeId: string): Promise<void> {
+export async function startMirrorSync(storeId: string, opts: { pageSize?: number } = {}): Promise<void> {
   const db = await getDb();
   const data = {
     status: "running",
@@ -24,10 +24,15 @@ export async function startMirrorSync(storeId: string): Promise<void> {
     error: null,
   };
   await db.orderMirrorSync.upsert({ where: { storeId }, create: { storeId, ...data }, update: data });
-  await enqueueJob(MIRROR_SYNC_JOB, { storeId });
+  await enqueueJob(MIRROR_SYNC_JOB, { storeId, ...(opts.pageSize ? { pageSize: opts.pageSize } : {}) });
 }
 
-export async function runMirrorSyncPage({ storeId }: { storeId: string }): Promise<void> {
+interface SyncJob {
+  storeId: string;
+  pageSize?: number;
+}
+
+export async function runMirrorSyncPage({ storeId, pageSize }: SyncJob): Promise<void> {
   const db = await getDb();
   const [state, store] = await Promise.all([
     db.orderMirrorSync.findUnique({ where: { storeId } }),
@@ -36,7 +41,7 @@ export async function runMirrorSyncPage({ storeId }: { storeId: string }): Promi
   if (!state || state.status !== "running" || !store) return;
   const days = await mirrorDaysFor(db, storeId);
   try {
-    const page = await syncPage(store, new Date(Date.now() - days * DAY_MS), state.cursor);
+    const page = await syncPage(store, new Date(Date.now() - days * DAY_MS), state.cursor, pageSize);
     let written = 0;
     for (const order of page.orders) if (await putMirrored(db, storeId, order, { days })) written++;
     const done = page.next === null;
@@ -49,7 +54,8 @@ export async function runMirrorSyncPage({ storeId }: { storeId: string }): Promi
         ...(done ? { status: "done", finishedAt: new Date() } : {}),
       },
     });
-    if (moved.count === 1 && !done) await enqueueJob(MIRROR_SYNC_JOB, { storeId });
+    if (moved.count === 1 && !done)
+      await enqueueJob(MIRROR_SYNC_JOB, { storeId, ...(pageSize ? { pageSize } : {}) });
   } catch (e) {
     await db.orderMirrorSync.update({
       where: { storeId },
@@ -59,7 +65,7 @@ export async function runMirrorSyncPage({ storeId }: { storeId: string }): Promi
   }
 }
 
-export const mirrorSyncJob: JobDefinition<{ storeId: string }> = {
+export const mirrorSyncJob: JobDefinition<SyncJob> = {
   name: MIRROR_SYNC_JOB,
   handler: (data) => runMirrorSyncPage(data),
   retryLimit: 6,
