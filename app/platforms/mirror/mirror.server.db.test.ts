@@ -56,7 +56,7 @@ describe("order mirror", () => {
     const adapter = withOrderMirror(await adapterForStore(store), { db, storeId: store.id });
     expect((await adapter.findOrder({ orderNumber: "1002" })).kind).toBe("found");
     expect(await db.orderMirror.count()).toBe(0);
-    await startMirrorSync(store.id);
+    await startMirrorSync(store.id, { pageSize: 4 });
     await vi.waitFor(
       async () =>
         expect(await db.orderMirrorSync.findUnique({ where: { storeId: store.id } })).toMatchObject({
@@ -70,6 +70,10 @@ describe("order mirror", () => {
     // every demo order placed within 60 days, and not the one from July
     for (const n of KNOWN) expect(numbers).toContain(n);
     expect(numbers).not.toContain("1011");
+    // one bulk operation listed the ids (validated against the Admin schema); each page read its file
+    const ops = emulator.requests.map((r) => r.operationName);
+    expect(ops.filter((o) => o === "TrulyBotMirrorBulk")).toHaveLength(1);
+    expect(emulator.requests.filter((r) => r.path.startsWith("/bulk/")).length).toBeGreaterThan(1);
   });
 
   it("answers 100 lookups of known orders with at most 0.1 store API calls each", async () => {

@@ -1,6 +1,6 @@
 /**
  * Where the mirror's initial sync reads from: one page of the store's recent order references at a
- * time (Shopify: an id-only orders search, paged by cursor; WooCommerce: REST v3 paged by page
+ * time (Shopify: the ids from one bulk operation's JSONL file; WooCommerce: REST v3 paged by page
  * number), each then read in full through the store's adapter — the same mapping the bot's live
  * lookups use, so a mirrored order is exactly what the API would have answered.
  */
@@ -20,50 +20,117 @@ export interface SyncPage {
   next: string | null;
 }
 
-export const MIRROR_SYNC_QUERY = /* GraphQL */ `
-  query TrulyBotMirrorSync($query: String!, $first: Int!, $after: String) {
-    orders(first: $first, after: $after, query: $query, sortKey: CREATED_AT, reverse: true) {
-      nodes {
+/** The order ids of the window, listed by a bulk operation (no cost-bucket spend for the listing). */
+export const MIRROR_BULK_MUTATION = /* GraphQL */ `
+  mutation TrulyBotMirrorBulk($query: String!) {
+    bulkOperationRunQuery(query: $query) {
+      bulkOperation {
         id
+        status
       }
-      pageInfo {
-        hasNextPage
-        endCursor
+      userErrors {
+        field
+        message
       }
     }
   }
 `;
 
-interface SyncQueryData {
-  orders: { nodes: { id: string }[]; pageInfo: { hasNextPage: boolean; endCursor: string | null } };
+export const MIRROR_BULK_STATUS = /* GraphQL */ `
+  query TrulyBotMirrorBulkStatus($id: ID!) {
+    node(id: $id) {
+      ... on BulkOperation {
+        id
+        status
+        errorCode
+        url
+      }
+    }
+  }
+`;
+
+/** The inner bulk query: ids only, one line per order (validated by Shopify against the Admin schema). */
+export function bulkOrdersQuery(since: Date): string {
+  const day = since.toISOString().slice(0, 10);
+  return `{ orders(query: "created_at:>=${day}") { edges { node { id } } } }`;
 }
 
+interface BulkRun {
+  bulkOperationRunQuery: {
+    bulkOperation: { id: string; status: string } | null;
+    userErrors: { message: string }[];
+  };
+}
+interface BulkStatus {
+  node: { id: string; status: string; errorCode: string | null; url: string | null } | null;
+}
+
+const BULK_POLLS = 120;
+const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
+
+async function shopifyClient(store: Store) {
+  const { accessToken } = await shopifyAccess(store.domain);
+  const env = loadEnv();
+  return createShopifyGraphqlClient({
+    shop: store.domain,
+    accessToken,
+    origin: resolveAdminOrigin(store.domain, { SHOPIFY_ADMIN_API_ORIGIN: env.SHOPIFY_ADMIN_API_ORIGIN }),
+  });
+}
+
+/** Run the bulk listing and wait for its file; returns the JSONL URL ("" when no order matched). */
+async function runBulkListing(store: Store, since: Date): Promise<string> {
+  const client = await shopifyClient(store);
+  const run = await client.request<BulkRun>(MIRROR_BULK_MUTATION, { query: bulkOrdersQuery(since) });
+  const started = run.data.bulkOperationRunQuery;
+  if (!started.bulkOperation) throw new Error(`bulk operation refused: ${started.userErrors[0]?.message}`);
+  for (let i = 0; i < BULK_POLLS; i++) {
+    const { data } = await client.request<BulkStatus>(MIRROR_BULK_STATUS, { id: started.bulkOperation.id });
+    const st = data.node?.status;
+    if (st === "COMPLETED") return data.node?.url ?? "";
+    if (st === "FAILED" || st === "CANCELED" || st === "EXPIRED")
+      throw new Error(`bulk operation ${st}: ${data.node?.errorCode ?? ""}`);
+    await sleep(Math.min(5000, 250 * 2 ** i));
+  }
+  throw new Error("bulk operation did not finish in time");
+}
+
+async function bulkIds(url: string): Promise<string[]> {
+  if (!url) return [];
+  const res = await fetch(url);
+  if (!res.ok) throw new Error(`bulk file: HTTP ${res.status}`);
+  const ids: string[] = [];
+  for (const line of (await res.text()).split("\n")) {
+    if (!line.trim()) continue;
+    const row = JSON.parse(line) as { id?: unknown; __parentId?: unknown };
+    if (typeof row.id === "string" && !row.__parentId && row.id.startsWith("gid://shopify/Order/"))
+      ids.push(row.id);
+  }
+  return ids;
+}
+
+/**
+ * Cursor: null (start: run the bulk listing) or "bulk:{offset}:{file url}" — the file stays
+ * downloadable for days, so each page re-reads it instead of storing the id list.
+ */
 async function shopifyPage(
   store: Store,
   since: Date,
   cursor: string | null,
   size: number,
 ): Promise<SyncPage> {
-  const { accessToken } = await shopifyAccess(store.domain);
-  const env = loadEnv();
-  const client = createShopifyGraphqlClient({
-    shop: store.domain,
-    accessToken,
-    origin: resolveAdminOrigin(store.domain, { SHOPIFY_ADMIN_API_ORIGIN: env.SHOPIFY_ADMIN_API_ORIGIN }),
-  });
-  const { data } = await client.request<SyncQueryData>(MIRROR_SYNC_QUERY, {
-    query: `created_at:>=${since.toISOString().slice(0, 10)}`,
-    first: size,
-    after: cursor,
-  });
+  const m = cursor ? /^bulk:(\d+):(.*)$/.exec(cursor) : null;
+  const offset = m ? Number(m[1]) : 0;
+  const url = m ? m[2] : await runBulkListing(store, since);
+  const ids = await bulkIds(url);
   const adapter = (await adapterForStore(store)) as ShopifyAdapter;
   const orders: NormalizedOrder[] = [];
-  for (const { id } of data.orders.nodes) {
+  for (const id of ids.slice(offset, offset + size)) {
     const order = await adapter.getOrderById(id);
     if (order) orders.push(order);
   }
-  const { hasNextPage, endCursor } = data.orders.pageInfo;
-  return { orders, next: hasNextPage && endCursor ? endCursor : null };
+  const next = offset + size;
+  return { orders, next: next < ids.length ? `bulk:${next}:${url}` : null };
 }
 
 async function wooPage(store: Store, since: Date, cursor: string | null, size: number): Promise<SyncPage> {
