@@ -71,10 +71,3 @@ export const mirrorSyncJob: JobDefinition<SyncJob> = {
   retryLimit: 6,
   retryDelaySeconds: 5,
 };
-
-/** Whether lookups may answer from the store's mirror: its sync has completed. */
-export async function mirrorActive(storeId: string): Promise<boolean> {
-  const db = await getDb();
-  const s = await db.orderMirrorSync.findUnique({ where: { storeId }, select: { status: true } });
-  return s?.status === "done";
-}
