@@ -75,8 +75,9 @@ export function unavailableAdapter(platform: "shopify" | "woocommerce", error: u
 async function storeAdapter(store: Store): Promise<PlatformAdapter> {
   try {
     // Padded to the store's usual found-lookup time: "wrong email" and "no such order" cost the same.
-    const mirrored = withOrderMirror(await adapterForStore(store), { db: await getDb(), storeId: store.id });
-    return withLatencyFloor(mirrored, storeLatencyFloor(store.id));
+    const floor = storeLatencyFloor(store.id);
+    const floored = withLatencyFloor(await adapterForStore(store), floor);
+    return withOrderMirror(floored, { db: await getDb(), storeId: store.id, floor });
   } catch (error) {
     return unavailableAdapter(store.platform === "shopify" ? "shopify" : "woocommerce", error);
   }

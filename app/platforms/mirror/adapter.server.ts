@@ -6,6 +6,7 @@
  * stays the engine's: the mirror returns the same order (contact included) the API would.
  */
 import type { Db } from "../../db.server";
+import type { LatencyFloor } from "../../security/latency-floor";
 import { cleanOrderNumber } from "../shopify/adapter";
 import type { FindOrderQuery, FindOrderResult, PlatformAdapter } from "../types";
 import { parseOrderNumber } from "../woocommerce/adapter";
@@ -16,7 +17,16 @@ export interface OrderMirrorOptions {
   storeId: string;
   freshMinutes?: number;
   now?: () => Date;
+  /**
+   * The store's latency floor, applied by the inner adapter to API lookups: a mirror hit is padded
+   * to the same target (and not recorded), so an order answered from the mirror takes as long as a
+   * mismatch or an unknown number answered by the API — no timing oracle for which numbers exist.
+   */
+  floor?: LatencyFloor;
+  sleep?: (ms: number) => Promise<void>;
 }
+
+const defaultSleep = (ms: number) => new Promise<void>((r) => setTimeout(r, ms));
 
 /** The number as the platform stores it ("#1003" → "1003"); null when it cannot be an order number. */
 export function mirrorKey(
@@ -63,11 +73,19 @@ export function withOrderMirror(inner: PlatformAdapter, opts: OrderMirrorOptions
       return inner.capabilities;
     },
     async findOrder(query: FindOrderQuery): Promise<FindOrderResult> {
+      const t0 = performance.now();
       const on = await active().catch(() => false);
       if (!on) return inner.findOrder(query);
       const number = mirrorKey(inner.capabilities.platform, query.orderNumber);
       const hit = number ? await fromMirror(number).catch(() => null) : null;
-      if (hit) return hit;
+      if (hit) {
+        const pad = opts.floor ? opts.floor.target() - (performance.now() - t0) : 0;
+        if (pad > 0) {
+          opts.floor!.addPadding(pad);
+          await (opts.sleep ?? defaultSleep)(pad);
+        }
+        return hit;
+      }
       const result = await inner.findOrder(query);
       await remember(result);
       return result;

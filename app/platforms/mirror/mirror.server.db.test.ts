@@ -18,6 +18,7 @@ import {
   startShopifyAdminEmulator,
   type ShopifyAdminEmulator,
 } from "../../../test/emulators/shopify-admin/emulator";
+import { createLatencyFloor } from "../../security/latency-floor";
 import { adapterForStore } from "../adapters.server";
 import { withOrderMirror } from "./adapter.server";
 import { mirroredFields } from "./rows.server";
@@ -93,6 +94,23 @@ describe("order mirror", () => {
     const perLookup = (emulator.requests.length - before) / 100;
     console.log(`store API calls per lookup at steady state: ${perLookup}`);
     expect(perLookup).toBeLessThanOrEqual(0.1);
+  });
+
+  it("pads a mirror hit to the store's latency floor without lowering it (no timing oracle)", async () => {
+    const floor = createLatencyFloor({ minMs: 400 });
+    const pads: number[] = [];
+    const adapter = withOrderMirror(await adapterForStore(store), {
+      db,
+      storeId: store.id,
+      floor,
+      sleep: async (ms) => void pads.push(ms),
+    });
+    for (const n of ["1002", "1003", "1004"])
+      expect((await adapter.findOrder({ orderNumber: n })).kind).toBe("found");
+    expect(pads).toHaveLength(3);
+    for (const p of pads) expect(p).toBeGreaterThan(0);
+    expect(floor.target()).toBe(400); // the fast mirror hits were not recorded as lookup times
+    expect(floor.paddedMs).toBeCloseTo(pads.reduce((a, b) => a + b, 0));
   });
 
   it("keeps e-mail, phone, names and city sealed at rest", async () => {
