@@ -59,6 +59,7 @@ export const botSettingsSchema = z.object({
     .max(200, "Business hours must be at most 200 characters")
     .transform((v) => (v === "" ? null : v)),
   proactive: z.boolean(),
+  riskDigest: z.boolean(),
   proactiveNote: z
     .string()
     .trim()
@@ -94,6 +95,7 @@ export function settingsInputFromForm(form: FormData): BotSettingsInput {
     handoffEmail: str(form, "handoffEmail"),
     businessHours: str(form, "businessHours"),
     proactive: ["on", "true", "1"].includes(str(form, "proactive")),
+    riskDigest: ["on", "true", "1"].includes(str(form, "riskDigest")),
     proactiveNote: str(form, "proactiveNote"),
   };
 }

@@ -28,6 +28,7 @@ export async function loadBotSettings(ctx: DashboardCtx): Promise<BotSettingsDat
       businessHours: businessHoursText(s.businessHours),
       proactive: s.proactive,
       proactiveNote: s.proactiveNote ?? "",
+      riskDigest: s.riskDigest,
     },
     version: s.version,
   };
@@ -52,6 +53,7 @@ export async function saveBotSettings(
     businessHours: v.values.businessHours ? JSON.stringify({ text: v.values.businessHours }) : null,
     proactive: v.values.proactive,
     proactiveNote: v.values.proactiveNote,
+    riskDigest: v.values.riskDigest,
   };
   await ctx.db.botSettings.upsert({
     where: { storeId: store.id },

@@ -73,6 +73,8 @@ export interface BotSettingsData {
     proactive?: boolean;
     /** the merchant's wording of that note ({n}: the order number); "" for the default */
     proactiveNote?: string;
+    /** a daily e-mail listing the orders at risk */
+    riskDigest?: boolean;
   };
   version: number;
 }

@@ -3,7 +3,7 @@ import { applyOrderEvent } from "./order-events/apply.server";
 import { ORDER_EVENT_JOB } from "./order-events/types";
 import type { JobDefinition } from "./types";
 import { mirrorSyncJob } from "../platforms/mirror/sync.server";
-import { healthSweepJob } from "../orders/health/sweep.server";
+import { healthSweepJob, riskDigestJob } from "../orders/health/sweep.server";
 
 export function appJobs(): JobDefinition<never>[] {
   const orderEvent: JobDefinition<{ eventId: string }> = {
@@ -12,5 +12,5 @@ export function appJobs(): JobDefinition<never>[] {
     retryLimit: 5,
     retryDelaySeconds: 2,
   };
-  return [orderEvent, mirrorSyncJob, healthSweepJob] as JobDefinition<never>[];
+  return [orderEvent, mirrorSyncJob, healthSweepJob, riskDigestJob] as JobDefinition<never>[];
 }

@@ -51,6 +51,7 @@ export function BotSettingsPage({
       <ShellForm>
         <input type="hidden" name="orderTracking" value={v.orderTracking ? "true" : "false"} />
         <input type="hidden" name="proactive" value={v.proactive ? "true" : "false"} />
+        <input type="hidden" name="riskDigest" value={v.riskDigest ? "true" : "false"} />
         {v.languages.map((l) => (
           <input key={l} type="hidden" name="languages" value={l} />
         ))}
@@ -196,6 +197,12 @@ export function BotSettingsPage({
                     maxLength={140}
                     disabled={!v.proactive}
                     error={errors.proactiveNote}
+                  />
+                  <Checkbox
+                    label="E-mail me the orders at risk every day"
+                    helpText="Sent to the handoff email, or your store's contact email."
+                    checked={v.riskDigest ?? false}
+                    onChange={(c) => set("riskDigest")(c)}
                   />
                 </FormLayout>
               </Card>

@@ -44,7 +44,7 @@ describe("proactive note settings", () => {
     });
     await saveBotSettings(ctx, form({ proactive: "false", proactiveNote: "" }));
     const row = await db.botSettings.findUniqueOrThrow({ where: { storeId: ctx.storeId } });
-    expect(row).toMatchObject({ proactive: false, proactiveNote: null });
+    expect(row).toMatchObject({ proactive: false, proactiveNote: null, riskDigest: false });
   });
 
   it("refuses an over-long wording with a field error and saves nothing", async () => {

@@ -9,6 +9,8 @@ import { getDb } from "../../db.server";
 import { enqueueJob } from "../../jobs/queue.server";
 import type { JobDefinition } from "../../jobs/types";
 import { openMirrored, riskColumns } from "../../platforms/mirror/rows.server";
+import { mailerFromEnv } from "../../chat/notify.server";
+import { DIGEST_JOB, sendRiskDigest } from "./digest.server";
 import { assessOrder, DEFAULT_THRESHOLDS, type HealthThresholds } from "./rules";
 
 export const HEALTH_SWEEP_JOB = "order-health-sweep";
@@ -52,11 +54,26 @@ export const healthSweepJob: JobDefinition<{ storeId: string }> = {
   retryLimit: 2,
 };
 
-/** Enqueue one sweep per store with a completed mirror. */
+/** The daily digest, per store; the sender itself keeps it to once a day. */
+export const riskDigestJob: JobDefinition<{ storeId: string }> = {
+  name: DIGEST_JOB,
+  handler: async ({ storeId }) => {
+    const mailer = mailerFromEnv();
+    if (mailer) await sendRiskDigest(await getDb(), storeId, mailer);
+  },
+  retryLimit: 3,
+};
+
+/** Enqueue one sweep per store with a completed mirror (and its digest, where switched on). */
 export async function enqueueHealthSweeps(): Promise<number> {
   const db = await getDb();
   const stores = await db.orderMirrorSync.findMany({ where: { status: "done" }, select: { storeId: true } });
+  const digest = await db.botSettings.findMany({
+    where: { riskDigest: true, storeId: { in: stores.map((s) => s.storeId) } },
+    select: { storeId: true },
+  });
   for (const s of stores) await enqueueJob(HEALTH_SWEEP_JOB, { storeId: s.storeId });
+  for (const s of digest) await enqueueJob(DIGEST_JOB, { storeId: s.storeId });
   return stores.length;
 }
 

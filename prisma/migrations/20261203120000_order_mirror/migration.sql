@@ -43,3 +43,5 @@ CREATE INDEX "OrderMirror_storeId_riskReason_idx" ON "OrderMirror"("storeId", "r
 -- CreateIndex
 CREATE UNIQUE INDEX "OrderMirror_storeId_orderNumber_key" ON "OrderMirror"("storeId", "orderNumber");
 
+-- AlterTable
+ALTER TABLE "BotSettings" ADD COLUMN "riskDigest" BOOLEAN NOT NULL DEFAULT false;
