@@ -4,6 +4,8 @@ import { RemixServer, isRouteErrorResponse } from "@remix-run/react";
 import { createReadableStreamFromReadable, type EntryContext } from "@remix-run/node";
 import { isbot } from "isbot";
 import { addDocumentResponseHeaders } from "./platforms/shopify/app.server";
+import { scheduleDailyPurge } from "./security/retention.server";
+import { scheduleHealthSweeps } from "./orders/health/sweep.server";
 import { startJobWorkers } from "./jobs/queue.server";
 
 // Background jobs run in every server process (docs/decisions/0020-job-queue.md).
@@ -89,5 +91,9 @@ export default async function handleRequest(
 /** Called by server.mjs before it accepts traffic: fail fast on bad configuration. */
 export { loadEnv as validateConfiguration } from "./env.server";
 
-/** Called by server.mjs once it serves traffic: the daily retention purge (returns a stop function). */
-export { scheduleDailyPurge as startMaintenance } from "./security/retention.server";
+/** Called by server.mjs once it serves traffic: the daily retention purge and the hourly order-health
+ * sweep (returns a stop function). */
+export function startMaintenance(): () => void {
+  const stops = [scheduleDailyPurge(), scheduleHealthSweeps()];
+  return () => stops.forEach((stop) => stop());
+}

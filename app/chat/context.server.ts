@@ -11,6 +11,7 @@ import { getDb, type Db } from "../db.server";
 import { loadEnv } from "../env.server";
 import type { StorePolicies } from "../orders/types";
 import { adapterForStore } from "../platforms/adapters.server";
+import { withOrderMirror } from "../platforms/mirror/adapter.server";
 import { storeLatencyFloor, withLatencyFloor } from "../security/latency-floor";
 import { needsStepUp, reserveLookup } from "../security/lookup-guard.server";
 import { PlatformUnavailableError, type PlatformAdapter } from "../platforms/types";
@@ -83,7 +84,9 @@ export function unavailableAdapter(platform: "shopify" | "woocommerce", error: u
 async function storeAdapter(store: Store): Promise<PlatformAdapter> {
   try {
     // Padded to the store's usual found-lookup time: "wrong email" and "no such order" cost the same.
-    return withLatencyFloor(await adapterForStore(store), storeLatencyFloor(store.id));
+    const floor = storeLatencyFloor(store.id);
+    const floored = withLatencyFloor(await adapterForStore(store), floor);
+    return withOrderMirror(floored, { db: await getDb(), storeId: store.id, floor });
   } catch (error) {
     return unavailableAdapter(store.platform === "shopify" ? "shopify" : "woocommerce", error);
   }

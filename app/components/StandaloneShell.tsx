@@ -29,6 +29,7 @@ import {
   ChatIcon,
   PersonIcon,
   StoreIcon,
+  AlertTriangleIcon,
   ExitIcon,
 } from "@shopify/polaris-icons";
 import { ShellProvider } from "./shell";
@@ -170,6 +171,7 @@ export function StandaloneFrame({
             icon: PersonIcon,
             badge: openHandoffs ? String(openHandoffs) : undefined,
           },
+          { url: "/dashboard/at-risk", label: "Orders at risk", icon: AlertTriangleIcon },
           { url: "/dashboard/stores", label: "Stores", icon: StoreIcon },
         ]}
       />

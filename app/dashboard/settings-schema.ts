@@ -58,6 +58,13 @@ export const botSettingsSchema = z.object({
     .trim()
     .max(200, "Business hours must be at most 200 characters")
     .transform((v) => (v === "" ? null : v)),
+  proactive: z.boolean(),
+  riskDigest: z.boolean(),
+  proactiveNote: z
+    .string()
+    .trim()
+    .max(140, "The note must be at most 140 characters")
+    .transform((v) => (v === "" ? null : v)),
 });
 
 export type BotSettingsInput = z.input<typeof botSettingsSchema>;
@@ -87,6 +94,9 @@ export function settingsInputFromForm(form: FormData): BotSettingsInput {
     orderTracking: ot === "on" || ot === "true" || ot === "1",
     handoffEmail: str(form, "handoffEmail"),
     businessHours: str(form, "businessHours"),
+    proactive: ["on", "true", "1"].includes(str(form, "proactive")),
+    riskDigest: ["on", "true", "1"].includes(str(form, "riskDigest")),
+    proactiveNote: str(form, "proactiveNote"),
   };
 }
 

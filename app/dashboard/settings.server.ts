@@ -26,6 +26,9 @@ export async function loadBotSettings(ctx: DashboardCtx): Promise<BotSettingsDat
       orderTracking: s.orderTracking,
       handoffEmail: s.handoffEmail ?? "",
       businessHours: businessHoursText(s.businessHours),
+      proactive: s.proactive,
+      proactiveNote: s.proactiveNote ?? "",
+      riskDigest: s.riskDigest,
     },
     version: s.version,
   };
@@ -48,6 +51,9 @@ export async function saveBotSettings(
     orderTracking: v.values.orderTracking,
     handoffEmail: v.values.handoffEmail,
     businessHours: v.values.businessHours ? JSON.stringify({ text: v.values.businessHours }) : null,
+    proactive: v.values.proactive,
+    proactiveNote: v.values.proactiveNote,
+    riskDigest: v.values.riskDigest,
   };
   await ctx.db.botSettings.upsert({
     where: { storeId: store.id },

@@ -69,6 +69,12 @@ export interface BotSettingsData {
     orderTracking: boolean;
     handoffEmail: string;
     businessHours: string;
+    /** a note by the launcher when a shopper's verified order is at risk */
+    proactive?: boolean;
+    /** the merchant's wording of that note ({n}: the order number); "" for the default */
+    proactiveNote?: string;
+    /** a daily e-mail listing the orders at risk */
+    riskDigest?: boolean;
   };
   version: number;
 }

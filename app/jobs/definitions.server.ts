@@ -2,6 +2,8 @@
 import { applyOrderEvent } from "./order-events/apply.server";
 import { ORDER_EVENT_JOB } from "./order-events/types";
 import type { JobDefinition } from "./types";
+import { mirrorSyncJob } from "../platforms/mirror/sync.server";
+import { healthSweepJob, riskDigestJob } from "../orders/health/sweep.server";
 
 export function appJobs(): JobDefinition<never>[] {
   const orderEvent: JobDefinition<{ eventId: string }> = {
@@ -10,5 +12,5 @@ export function appJobs(): JobDefinition<never>[] {
     retryLimit: 5,
     retryDelaySeconds: 2,
   };
-  return [orderEvent] as JobDefinition<never>[];
+  return [orderEvent, mirrorSyncJob, healthSweepJob, riskDigestJob] as JobDefinition<never>[];
 }

@@ -30,7 +30,7 @@ export function readWooCredentials(store: Pick<Store, "credentials">): WooCreden
 }
 
 /** The access token of a Shopify store's offline session (refreshed by the library when it expires). */
-async function shopifyAccess(shop: string): Promise<{ accessToken: string; scopes: string[] }> {
+export async function shopifyAccess(shop: string): Promise<{ accessToken: string; scopes: string[] }> {
   const { unauthenticated } = await import("./shopify/app.server");
   try {
     const { session } = await unauthenticated.admin(shop);

@@ -35,6 +35,7 @@ export default function App() {
         <Link to="/app/actions">Self-service</Link>
         <Link to="/app/conversations">Conversations</Link>
         <Link to="/app/handoffs">Handoffs</Link>
+        <Link to="/app/at-risk">Orders at risk</Link>
         <Link to="/app/stores">Stores</Link>
       </NavMenu>
       <EmbeddedShell timeZone={timeZone}>

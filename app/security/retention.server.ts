@@ -6,6 +6,7 @@
  */
 import { forgetConversationsSelfService, purgeOldCodes } from "../actions/privacy.server";
 import { getDb } from "../db.server";
+import { DEFAULT_MIRROR_DAYS, purgeMirror } from "../platforms/mirror/rows.server";
 import { loadEnv } from "../env.server";
 import { logActivity } from "../stores/stores.server";
 
@@ -57,12 +58,14 @@ async function purgeStore(storeId: string, cutoff: Date) {
 export async function purgeExpiredConversations(now: Date = new Date()): Promise<PurgeResult> {
   const db = await getDb();
   const stores = await db.store.findMany({
-    select: { id: true, workspaceId: true, settings: { select: { retentionDays: true } } },
+    select: { id: true, workspaceId: true, settings: { select: { retentionDays: true, mirrorDays: true } } },
   });
   const total: PurgeResult = { stores: 0, conversations: 0, lookups: 0, handoffs: 0 };
   for (const s of stores) {
     const days = retentionDaysFor(s.settings);
     const r = await purgeStore(s.id, new Date(now.getTime() - days * DAY_MS));
+    // mirrored orders live no longer than the conversation retention nor the mirror window
+    await purgeMirror(db, s.id, Math.min(days, s.settings?.mirrorDays ?? DEFAULT_MIRROR_DAYS), now);
     if (r.conversations + r.lookups + r.handoffs === 0) continue;
     total.stores++;
     total.conversations += r.conversations;

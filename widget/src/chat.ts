@@ -65,6 +65,8 @@ export class Chat {
   private dirty = false;
   private greetingEl: HTMLElement | null = null;
   private startersEl: HTMLElement | null = null;
+  /** the proactive note's explanation and next step, shown after the greeting (never stored) */
+  private note: string | null = null;
 
   constructor(private readonly d: ChatDeps) {
     const restored = loadSession(d.ss, d.skey, Date.now());
@@ -100,6 +102,7 @@ export class Chat {
     this.errorEl = null;
     this.greetingEl = bubble(this.d.ctx, "bot", this.d.greeting());
     log.append(this.greetingEl);
+    if (this.note) log.append(bubble(this.d.ctx, "bot", this.note));
     this.startersEl = this.state.messages.length ? null : starters(this.d.ctx);
     if (this.startersEl) log.append(this.startersEl);
     this.appendRendered(0);
@@ -107,6 +110,11 @@ export class Chat {
     this.scrollToEnd();
     // the focused element is gone: keep focus in the dialog (on the log) instead of dropping it to the page
     if (hadFocus) log.focus({ preventScroll: true });
+  }
+
+  setNote(text: string): void {
+    this.note = text;
+    this.renderAll();
   }
 
   /** New greeting and starters (the store's config arrived) without touching the rest, or the focus. */

@@ -9,6 +9,7 @@ import { pickLanguage } from "../../app/protocol/language";
 import { Chat } from "./chat";
 import { LAUNCHER_LABEL, strings, type Language } from "./i18n";
 import { fetchConfig, type FetchLike } from "./net";
+import { fetchProactive, firstTime } from "./proactive";
 import { sessionKey, storageOrNull, type KV } from "./storage";
 import { localDefault, localeTagFor } from "./settings";
 import { createComposer, type Composer } from "./view/composer";
@@ -59,12 +60,15 @@ class Panel implements PanelApi {
   private readonly shell: Shell;
   private readonly chat: Chat;
   private readonly configReady: Promise<unknown>;
+  private readonly fetchFn: FetchLike = (url, init) => window.fetch(url, init);
+  private readonly headers: Record<string, string>;
 
   constructor(private readonly hook: TrulybotHook) {
     const cfg = hook.config;
     // WordPress treats a cookie-authenticated REST request as the logged-in customer only with the REST nonce
     const headers: Record<string, string> = cfg.wpNonce ? { "X-WP-Nonce": cfg.wpNonce } : {};
-    const fetchFn: FetchLike = (url, init) => window.fetch(url, init);
+    this.headers = headers;
+    const fetchFn = this.fetchFn;
     const ctx = (this.ctx = createCtx(
       hook,
       pickLanguage([cfg.locale, document.documentElement.lang, navigator.language]),
@@ -123,10 +127,16 @@ class Panel implements PanelApi {
     return this.shell.isOpen();
   }
 
+  /** An order of this shopper at risk: its note by the launcher, the explanation in the panel; else the greeting. */
   tease(): void {
-    void this.configReady.then(() => {
-      if (teaseOnce(this.ss))
-        this.shell.tease(this.greeting(), this.settings.position, () => this.open({ focus: true }));
+    void this.configReady.then(async () => {
+      const token = this.chat.conversation.conversationToken;
+      const note = await fetchProactive(this.fetchFn, this.hook.config.proxyBase, token, this.headers);
+      const open = () => this.open({ focus: true });
+      if (note && firstTime(this.ss, note.id)) {
+        this.chat.setNote(note.explanation + "\n" + note.nextStep);
+        this.shell.tease(note.text, this.settings.position, open);
+      } else if (teaseOnce(this.ss)) this.shell.tease(this.greeting(), this.settings.position, open);
     });
   }
 

@@ -1,7 +1,7 @@
 <?php
 
 /**
- * Storefront REST proxy: /wp-json/trulybot/v1/{config,messages} → the app's /api/v1/woo/storefront/*.
+ * Storefront REST proxy: /wp-json/trulybot/v1/{config,messages,proactive} → the app's /api/v1/woo/storefront/*.
  *
  * @package TrulyBot_Commerce
  */
@@ -18,6 +18,7 @@ class TrulyBot_Rest
     public const MAX_TEXT_CHARS = 1000;
     public const PATH_CONFIG = '/api/v1/woo/storefront/config';
     public const PATH_MESSAGES = '/api/v1/woo/storefront/messages';
+    public const PATH_PROACTIVE = '/api/v1/woo/storefront/proactive';
     public const MAX_QUERY_CHARS = 2000;
 
     /**
@@ -54,10 +55,19 @@ class TrulyBot_Rest
     }
 
     /**
-     * GET /config and POST /messages.
+     * GET /config, GET and POST /messages, GET /proactive.
      */
     public function register_routes()
     {
+        register_rest_route(
+            self::NAMESPACE_V1,
+            '/proactive',
+            array(
+                'methods'             => 'GET',
+                'callback'            => array($this, 'get_proactive'),
+                'permission_callback' => array($this, 'storefront_permission'),
+            )
+        );
         register_rest_route(
             self::NAMESPACE_V1,
             '/config',
@@ -322,13 +332,37 @@ class TrulyBot_Rest
      */
     public function get_messages($request)
     {
+        return $this->forward_get($request, self::PATH_MESSAGES);
+    }
+
+    /**
+     * GET /proactive → GET {app}/api/v1/woo/storefront/proactive with the same query
+     * (conversationToken), signed with the logged-in customer id: the launcher's at-risk note or {}.
+     *
+     * @param WP_REST_Request $request Request.
+     * @return WP_REST_Response|WP_Error
+     */
+    public function get_proactive($request)
+    {
+        return $this->forward_get($request, self::PATH_PROACTIVE);
+    }
+
+    /**
+     * A signed GET to the app with the shopper's query; the app's 200 answer passes through.
+     *
+     * @param WP_REST_Request $request Request.
+     * @param string          $path    App path.
+     * @return WP_REST_Response|WP_Error
+     */
+    protected function forward_get($request, $path)
+    {
         $query = self::forwarded_query($request);
         if (strlen($query) > self::MAX_QUERY_CHARS) {
             return self::bad_request('bad_request', __('The request is too long.', 'trulybot-commerce'));
         }
         $response = TrulyBot_Client::signed_request(
             'GET',
-            self::PATH_MESSAGES . ('' === $query ? '' : '?' . $query),
+            $path . ('' === $query ? '' : '?' . $query),
             '',
             self::network_headers(),
             self::customer_id(),

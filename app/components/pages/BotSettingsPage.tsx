@@ -50,6 +50,8 @@ export function BotSettingsPage({
     >
       <ShellForm>
         <input type="hidden" name="orderTracking" value={v.orderTracking ? "true" : "false"} />
+        <input type="hidden" name="proactive" value={v.proactive ? "true" : "false"} />
+        <input type="hidden" name="riskDigest" value={v.riskDigest ? "true" : "false"} />
         {v.languages.map((l) => (
           <input key={l} type="hidden" name="languages" value={l} />
         ))}
@@ -177,6 +179,30 @@ export function BotSettingsPage({
                     helpText="Told to shoppers when they ask for a person."
                     maxLength={200}
                     error={errors.businessHours}
+                  />
+                  <Checkbox
+                    label="Tell shoppers when their order is late or stuck"
+                    helpText="Only a shopper who verified the order in this browser, or is logged in, sees the note."
+                    checked={v.proactive ?? false}
+                    onChange={(c) => set("proactive")(c)}
+                  />
+                  <TextField
+                    label="Note wording"
+                    name="proactiveNote"
+                    value={v.proactiveNote ?? ""}
+                    onChange={set("proactiveNote")}
+                    autoComplete="off"
+                    placeholder="News about your order #{n}"
+                    helpText="Leave empty for the default note in the shopper's language. {n} is the order number."
+                    maxLength={140}
+                    disabled={!v.proactive}
+                    error={errors.proactiveNote}
+                  />
+                  <Checkbox
+                    label="E-mail me the orders at risk every day"
+                    helpText="Sent to the handoff email, or your store's contact email."
+                    checked={v.riskDigest ?? false}
+                    onChange={(c) => set("riskDigest")(c)}
                   />
                 </FormLayout>
               </Card>

@@ -5,3 +5,4 @@ export { ConversationsPage } from "./ConversationsPage";
 export { ConversationDetailPage } from "./ConversationDetailPage";
 export { HandoffsPage } from "./HandoffsPage";
 export { StoresPage } from "./StoresPage";
+export { OrdersAtRiskPage } from "./OrdersAtRiskPage";

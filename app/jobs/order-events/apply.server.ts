@@ -1,9 +1,11 @@
 /**
  * The order-event job: apply one recorded event to what the bot knows — the latest status per
- * order (OrderSnapshot), which the dashboard lists as recent changes. Idempotent, and order-safe:
+ * order (OrderSnapshot), which the dashboard lists as recent changes, and the mirrored order the
+ * bot answers from (app/platforms/mirror). Idempotent, and order-safe:
  * an event older than the snapshot (by the platform's own modification time) changes nothing.
  */
 import { getDb, type Db } from "../../db.server";
+import { refreshMirrorForChange } from "../../platforms/mirror/refresh.server";
 import type { OrderEventChange } from "./types";
 
 export async function applyOrderEvent({ eventId }: { eventId: string }): Promise<void> {
@@ -18,6 +20,7 @@ export async function applyOrderEvent({ eventId }: { eventId: string }): Promise
     await applyDeleted(db, event.storeId, event.topic, at, change.orderId);
   else if (change.kind === "customer_deleted")
     await applyCustomerDeleted(db, event.storeId, change.customerId);
+  await refreshMirrorForChange(db, event.storeId, change);
   await db.orderEvent.update({ where: { id: eventId }, data: { processedAt: new Date() } });
   if (Math.random() < PRUNE_CHANCE) await pruneOrderEvents(event.storeId);
 }

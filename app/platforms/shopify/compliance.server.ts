@@ -8,6 +8,7 @@ import { dbFlavor, getDb, type Db } from "../../db.server";
 import { findStore, logActivity } from "../../stores/stores.server";
 import { hashForAudit } from "../../stores/secrets.server";
 import { sha256Hex } from "../../utils/crypto.server";
+import { forgetCustomerOrders } from "../mirror/rows.server";
 import { customerMatcher, type CustomerMatcher, type CustomerRef } from "../../security/customer-match";
 
 /** Shopify's retry window: a body seen within it is not processed again, whatever its delivery id. */
@@ -253,8 +254,12 @@ export async function handleCustomerDataRequest(
   return exportData;
 }
 
-/** customers/redact: delete the customer's conversations, messages, lookups and handoffs. */
-export async function handleCustomerRedact(shop: string, customer: CustomerRef) {
+/** customers/redact: delete the customer's conversations, messages, lookups, handoffs and mirrored orders. */
+export async function handleCustomerRedact(
+  shop: string,
+  customer: CustomerRef,
+  ordersToRedact: (number | string)[] = [],
+) {
   const db = await getDb();
   const store = await findStore("shopify", shop);
   if (!store) return { conversations: 0, handoffs: 0, lookups: 0 };
@@ -269,6 +274,10 @@ export async function handleCustomerRedact(shop: string, customer: CustomerRef) 
   const conversations = await db.conversation.deleteMany({ where: { id: { in: ids } } }); // messages cascade
   await forgetConversationsSelfService(db, ids);
   const exports = await forgetExports(store.id, m);
+  const mirrored = await forgetCustomerOrders(db, store.id, {
+    customerId: m.customerId,
+    orderIds: ordersToRedact.map(String),
+  });
   await logActivity({
     workspaceId: store.workspaceId,
     storeId: store.id,
@@ -280,6 +289,7 @@ export async function handleCustomerRedact(shop: string, customer: CustomerRef) 
       lookups: lookups.count,
       events: events.count,
       exports,
+      mirroredOrders: mirrored,
     },
   });
   return { conversations: conversations.count, handoffs: handoffs.count, lookups: lookups.count };
@@ -297,6 +307,8 @@ export async function handleShopRedact(shop: string) {
   // Order events and snapshots carry no relation to Store (written before the store row is read).
   await db.orderEvent.deleteMany({ where: { storeId: store.id } });
   await db.orderSnapshot.deleteMany({ where: { storeId: store.id } });
+  await db.orderMirror.deleteMany({ where: { storeId: store.id } });
+  await db.orderMirrorSync.deleteMany({ where: { storeId: store.id } });
   const remaining = await db.store.count({ where: { workspaceId: store.workspaceId } });
   if (remaining === 0) await db.workspace.delete({ where: { id: store.workspaceId } }).catch(() => undefined);
   return { deleted: true };

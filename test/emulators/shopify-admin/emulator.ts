@@ -38,6 +38,7 @@ import {
   type OperationDefinitionNode,
 } from "graphql";
 import { SHOPIFY_API_VERSION } from "../../../app/platforms/shopify/api-version";
+import { createBulkRuntime, type BulkRuntime } from "./bulk";
 import { defaultAdminSchemaPath, loadDemoShopifyStore, type DemoShopifyStore } from "./data";
 import { DEMO_WRITE_TOKEN, MUTATION_RESOLVERS, WRITE_SCOPES } from "./mutations";
 
@@ -415,6 +416,7 @@ interface RequestContext {
   now: Date;
   store: DemoShopifyStore;
   searchWarnings: { path: string[]; query: string; warnings: { field: string; message: string }[] }[];
+  bulk: BulkRuntime;
 }
 
 const DAY = 86_400_000;
@@ -535,10 +537,14 @@ function buildResolvers(): Record<string, Resolver> {
     }
     if (type === "Customer") return fullCustomer(ctx, id);
     if (type === "Shop") return ctx.store.shop.id === id ? (ctx.store.shop as Obj) : null;
+    if (type === "BulkOperation") return ctx.bulk.byId(id);
     return null;
   };
   return {
     "QueryRoot.shop": (_s, _a, ctx) => ctx.store.shop,
+    "QueryRoot.currentBulkOperation": (_s, _a, ctx) => ctx.bulk.current(),
+    "Mutation.bulkOperationRunQuery": (_s, a, ctx) =>
+      ctx.bulk.run(String(a.query ?? ""), { ...ctx, searchWarnings: [] }),
     "QueryRoot.order": (_s, a, ctx) => {
       const n = findNode(ctx, a.id);
       return n && typeFromGid(n.id) === "Order" ? n : null;
@@ -684,6 +690,14 @@ export async function startShopifyAdminEmulator(
   const requests: EmulatorRequestLog[] = [];
   const documentCache = new Map<string, { doc?: DocumentNode; errors?: readonly GraphQLError[] }>();
   const hanging = new Set<http.ServerResponse>();
+  let baseUrl = "";
+  const bulk = createBulkRuntime({
+    schema,
+    fieldResolver: fieldResolver as GraphQLFieldResolver<unknown, unknown>,
+    typeResolver: typeResolver as GraphQLTypeResolver<unknown, unknown>,
+    baseUrl: () => baseUrl,
+    now: () => now,
+  });
 
   const takeFault = (): EmulatorFault | null => {
     const idx = faults.findIndex((f) => f.fault.kind !== "latency");
@@ -738,6 +752,14 @@ export async function startShopifyAdminEmulator(
     if (latencyMs + extraLatency > 0) await new Promise((r) => setTimeout(r, latencyMs + extraLatency));
 
     if (url.pathname === "/healthz") return send(200, { ok: true, shop: shopDomain });
+    const file = /^\/bulk\/(\d+)\.jsonl$/.exec(url.pathname);
+    if (file && req.method === "GET") {
+      const text = bulk.file(file[1]);
+      if (text === null) return send(404, { errors: "Not Found" });
+      log.status = 200;
+      res.writeHead(200, { "Content-Type": "application/jsonl" });
+      return res.end(text);
+    }
     if (!m || req.method !== "POST") {
       log.outcome = "not_found";
       return send(404, { errors: "Not Found" });
@@ -890,7 +912,14 @@ export async function startShopifyAdminEmulator(
       });
     }
 
-    const ctx: RequestContext = { shop: auth.shop, scopes: auth.scopes, now, store, searchWarnings: [] };
+    const ctx: RequestContext = {
+      shop: auth.shop,
+      scopes: auth.scopes,
+      now,
+      store,
+      searchWarnings: [],
+      bulk,
+    };
     const result = await execute({
       schema,
       document: doc,
@@ -931,9 +960,10 @@ export async function startShopifyAdminEmulator(
   });
   const port = (server.address() as AddressInfo).port;
   const host = options.host ?? "127.0.0.1";
+  baseUrl = `http://${host === "0.0.0.0" ? "127.0.0.1" : host}:${port}`;
 
   return {
-    url: `http://${host === "0.0.0.0" ? "127.0.0.1" : host}:${port}`,
+    url: baseUrl,
     port,
     requests,
     store,
