@@ -4,7 +4,7 @@
  * triggers, so no writer can forget it). A cached value remembers the version it was built from;
  * at most every `checkMs` (500 ms) per store one indexed read of that number decides whether the
  * value is still good. A change made by any instance is therefore seen by all within ~0.5 s.
- * See docs/decisions/0020-storefront-caches.md.
+ * See docs/decisions/0025-storefront-caches.md.
  */
 import { onDbEvent, type Db } from "../db.server";
 

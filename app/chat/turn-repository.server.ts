@@ -5,7 +5,7 @@
  * records and the analytics events. An existing conversation's compare-and-set update stays
  * immediate (one UPDATE … RETURNING), so a turn that lost a race is still recomputed by the engine.
  * Reads that must see the turn's own writes (the handoff transcript) flush first.
- * See docs/decisions/0020-storefront-caches.md.
+ * See docs/decisions/0025-storefront-caches.md.
  */
 import { insertRowsAtomically, type Db, type InsertRows } from "../db.server";
 import { storefrontCaches } from "../cache/storefront.server";
