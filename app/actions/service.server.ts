@@ -27,6 +27,7 @@ export interface SelfServiceParts {
 export function createSelfService(parts: SelfServiceParts): SelfService {
   const deps: OtpDeps = { db: parts.db, key: parts.key ?? null, now: parts.now };
   return {
+    sendsCodes: parts.mailer !== null,
     rules: (storeId) => loadActionRules(parts.db, storeId),
     reserveCode: (storeId, orderNumber, shopperKey) => reserveSend(deps, storeId, orderNumber, shopperKey),
     async sendCode(input) {

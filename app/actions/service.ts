@@ -4,6 +4,8 @@ import type { ActionRules } from "./types";
 import type { CheckResult, SendAllowance } from "../verification/otp.server";
 
 export interface SelfService {
+  /** false when no mail can be sent (no SMTP_URL): no code can reach a shopper, so none is offered */
+  sendsCodes: boolean;
   rules(storeId: string): Promise<ActionRules>;
   /** counts a code send against the order's and shopper's limits (decided before the reply) */
   reserveCode(storeId: string, orderNumber: string, shopperKey: string): Promise<SendAllowance>;

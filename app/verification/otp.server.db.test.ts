@@ -19,6 +19,7 @@ import {
 } from "../../test/support/self-service";
 import { checkCode, createCode, CODE_MAX_TRIES } from "./otp.server";
 import { offerCode } from "../chat/dialogue/actions";
+import { offerStepUp } from "../chat/dialogue/step-up";
 import { newTurn } from "../chat/dialogue/turn";
 import { initialState } from "../chat/dialogue/state";
 
@@ -125,5 +126,32 @@ describe("one-time codes", () => {
     const shown = await s.send(code);
     expect(texts(shown)).toContain("Thanks - that's confirmed.");
     expect(shown.messages.some((m) => m.type === "order" && m.order.number === "1001")).toBe(true);
+  });
+
+  it("step-up without mail (no SMTP_URL): no code is promised, a person is offered, no code is stored", async () => {
+    const s = shopper({
+      db: chat.db,
+      storeId: STORE,
+      platform: "shopify",
+      adapter: shopifyAdapter(e),
+      smtpUrl: null,
+      now: () => DEMO_NOW,
+    });
+    const conv = await s.ctx.repo.createConversation({
+      storeId: STORE,
+      shopperKey: "k",
+      customerId: null,
+      language: "en",
+      state: initialState(),
+      now: DEMO_NOW,
+    });
+    const turn = newTurn(s.ctx, conv, initialState(), { text: "" });
+    await offerStepUp(turn, "1001");
+    for (const effect of turn.effects) await effect();
+    const said = turn.messages.map((m) => ("text" in m ? m.text : "")).join("\n");
+    expect(said).toContain("For your security I need to confirm it's you");
+    expect(said).not.toContain("a code is on its way");
+    expect(await chat.db.oneTimeCode.count()).toBe(0);
+    expect(mailbox.mails).toHaveLength(0);
   });
 });

@@ -22,7 +22,7 @@ export function typedCode(text: string): string | null {
 export async function offerCode(turn: Turn, orderNumber: string): Promise<void> {
   const ss = turn.ctx.selfService;
   const n = normalizeOrderNumber(orderNumber);
-  if (!ss) {
+  if (!ss || !ss.sendsCodes) {
     say(turn, "action_no_handoff_nosupport", { n });
     return;
   }

@@ -4,8 +4,8 @@
  * asking the store. The reply is the same whether or not the order exists (docs/security.md).
  *
  * With one-time codes configured (the composition root wires `selfService`), a code goes to the email
- * the store has on the order and the accepted code shows it (./code-step.ts). Without them a person
- * from the team is offered.
+ * the store has on the order and the accepted code shows it (./code-step.ts). Without mail (no
+ * SMTP_URL) no code could arrive, so a person from the team is offered instead.
  */
 import { normalizeOrderNumber } from "../verification";
 import { offerCode } from "./code-step";
@@ -15,7 +15,7 @@ import type { Turn } from "./turn";
 export async function offerStepUp(turn: Turn, orderNumber: string): Promise<void> {
   turn.state.flow = null;
   turn.state.awaiting = null;
-  if (turn.ctx.selfService) return offerCode(turn, orderNumber);
+  if (turn.ctx.selfService?.sendsCodes) return offerCode(turn, orderNumber);
   say(turn, "step_up", { n: normalizeOrderNumber(orderNumber) });
   quickReplies(turn, ["human"]);
   // a handoff from here carries the reason "could not be verified"
