@@ -93,5 +93,7 @@ export function withOrderMirror(inner: PlatformAdapter, opts: OrderMirrorOptions
     listCustomerOrders: (customerId, limit) => inner.listCustomerOrders(customerId, limit),
     getPolicies: () => inner.getPolicies(),
     getStoreInfo: () => inner.getStoreInfo(),
+    // self-service writes always go to the store itself (the mirror is read-only)
+    ...(inner.actions ? { actions: inner.actions } : {}),
   };
 }
