@@ -10,6 +10,7 @@ import type { LatencyFloor } from "../../security/latency-floor";
 import { cleanOrderNumber } from "../shopify/adapter";
 import type { FindOrderQuery, FindOrderResult, PlatformAdapter } from "../types";
 import { parseOrderNumber } from "../woocommerce/adapter";
+import { mirrorActive } from "./active.server";
 import { MIRROR_FRESH_MINUTES, mirrorDaysFor, openMirrored, putMirrored } from "./rows.server";
 
 export interface OrderMirrorOptions {
@@ -43,9 +44,7 @@ export function withOrderMirror(inner: PlatformAdapter, opts: OrderMirrorOptions
   const now = opts.now ?? (() => new Date());
   const freshMs = (opts.freshMinutes ?? MIRROR_FRESH_MINUTES) * 60_000;
 
-  const active = async () =>
-    (await db.orderMirrorSync.findUnique({ where: { storeId }, select: { status: true } }))?.status ===
-    "done";
+  const active = () => mirrorActive(db, storeId);
 
   async function fromMirror(number: string): Promise<FindOrderResult | null> {
     const row = await db.orderMirror.findUnique({

@@ -3,6 +3,7 @@
  * the run before, the cursor kept in OrderMirrorSync so a crash resumes where it stopped. When the
  * last page is written the store's mirror is "done" and lookups start answering from it.
  */
+import { forgetMirrorState } from "./active.server";
 import { getDb } from "../../db.server";
 import { enqueueJob } from "../../jobs/queue.server";
 import type { JobDefinition } from "../../jobs/types";
@@ -24,6 +25,7 @@ export async function startMirrorSync(storeId: string, opts: { pageSize?: number
     error: null,
   };
   await db.orderMirrorSync.upsert({ where: { storeId }, create: { storeId, ...data }, update: data });
+  forgetMirrorState(storeId);
   await enqueueJob(MIRROR_SYNC_JOB, { storeId, ...(opts.pageSize ? { pageSize: opts.pageSize } : {}) });
 }
 
@@ -54,6 +56,7 @@ export async function runMirrorSyncPage({ storeId, pageSize }: SyncJob): Promise
         ...(done ? { status: "done", finishedAt: new Date() } : {}),
       },
     });
+    if (done) forgetMirrorState(storeId);
     if (moved.count === 1 && !done)
       await enqueueJob(MIRROR_SYNC_JOB, { storeId, ...(pageSize ? { pageSize } : {}) });
   } catch (e) {
