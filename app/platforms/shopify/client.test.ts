@@ -331,6 +331,8 @@ describe("createShopifyGraphqlClient against the emulator over HTTP", () => {
   });
 
   it("waits out a real THROTTLED from the bucket and succeeds", async () => {
+    // a slow restore (10 points/s): the first attempt is throttled even on a busy machine
+    e.setRateLimit({ restoreRate: 10 });
     e.setBucket(DEMO_SHOP, 0);
     const r = await createShopifyGraphqlClient({
       shop: DEMO_SHOP,
@@ -341,6 +343,8 @@ describe("createShopifyGraphqlClient against the emulator over HTTP", () => {
     }>("{ orders(first: 10) { nodes { name } } }");
     expect(r.data.orders.nodes).toHaveLength(10);
     expect(e.requests.slice(-2).map((x) => x.outcome)).toEqual(["throttled", "ok"]);
+    e.setRateLimit({ restoreRate: 500 }); // the describe's rate again
+    e.setBucket(DEMO_SHOP, 1000);
   });
 
   it("times out against a hanging emulator", async () => {
