@@ -22,6 +22,8 @@ export const DEFAULT_OUT_DIRS = [
   join(ROOT, "extensions/trulybot-chat/assets"),
   join(ROOT, "woocommerce-plugin/assets/widget"),
 ];
+/** the module whose result the build inlines (see widget/src/strings/messages.ts) */
+const MESSAGES_MODULE = join(here, "src/strings/messages.ts");
 const ENTRIES = {
   "trulybot-launcher": join(here, "src/launcher.ts"),
   "trulybot-panel": join(here, "src/panel.ts"),
@@ -70,6 +72,44 @@ export function checkBudget(sizes, budget) {
 }
 
 /**
+ * The widget's messages precompiled to ASTs: widget/src/strings/messages.ts (which calls app/i18n/precompile.ts)
+ * run here at build time, bundled for Node with its catalogues and imported from memory.
+ * Throws (fails the build) when a message uses ICU the panel's renderer cannot render.
+ * @returns {Promise<Record<string, Record<string, unknown[] | string>>>}
+ */
+export async function precompileWidgetMessages() {
+  const { build } = await import("esbuild");
+  const out = await build({
+    stdin: {
+      contents: 'export { WIDGET_MESSAGES } from "./widget/src/strings/messages";',
+      resolveDir: ROOT,
+      loader: "ts",
+    },
+    bundle: true,
+    format: "esm",
+    platform: "node",
+    write: false,
+    logLevel: "silent",
+  });
+  const code = Buffer.from(out.outputFiles[0].contents).toString("base64");
+  const { WIDGET_MESSAGES } = await import(`data:text/javascript;base64,${code}`);
+  return WIDGET_MESSAGES;
+}
+
+/** esbuild plugin: widget/src/strings/messages.ts becomes its build-time result (no parser in the bundle). */
+function precompiledMessages(messages) {
+  return {
+    name: "precompiled-widget-messages",
+    setup(b) {
+      b.onLoad({ filter: /[\\/]widget[\\/]src[\\/]strings[\\/]messages\.ts$/ }, (args) => {
+        if (resolve(args.path) !== MESSAGES_MODULE) return undefined;
+        return { contents: `export const WIDGET_MESSAGES = ${JSON.stringify(messages)};`, loader: "js" };
+      });
+    },
+  };
+}
+
+/**
  * @param {{ outDirs?: string[], sizesFile?: string | null, write?: boolean }} [opts]
  *   sizesFile: where to record the sizes (default: nowhere; pass SIZES_FILE to update the budget)
  * @returns {Promise<{ files: Record<string, Buffer>, sizes: Record<string, {raw:number,gzip:number,brotli:number}>, launcherWithinBudget: boolean }>}
@@ -80,8 +120,10 @@ export async function buildWidget(opts = {}) {
   const write = opts.write ?? true;
   // imported here so that a production install without dev dependencies can still load this module
   const { build } = await import("esbuild");
+  const messages = await precompileWidgetMessages();
   const result = await build({
     entryPoints: ENTRIES,
+    plugins: [precompiledMessages(messages)],
     bundle: true,
     minify: true,
     format: "iife",

@@ -26,3 +26,18 @@ export function precompileSection(section: Section, keys?: readonly string[]): P
   }
   return out;
 }
+
+/** A precompiled message, or its text when it is text only (smaller in a bundle, nothing to render). */
+export type CompactMessage = AstElement[] | string;
+export type CompactSection = Record<Language, Record<string, CompactMessage>>;
+
+/** The same section with every text-only message (no argument, select or plural) as a plain string. */
+export function compactSection(pre: PrecompiledSection): CompactSection {
+  const out = {} as CompactSection;
+  for (const [lang, table] of Object.entries(pre) as [Language, Record<string, AstElement[]>][]) {
+    out[lang] = {};
+    for (const [key, ast] of Object.entries(table))
+      out[lang][key] = ast.every((el) => el.type === 0) ? ast.map((el) => el.value ?? "").join("") : ast;
+  }
+  return out;
+}

@@ -2,7 +2,7 @@ import { describe, expect, it } from "vitest";
 import { parse } from "@formatjs/icu-messageformat-parser";
 import { CATALOGUES, type Section } from "./catalog";
 import { compileMessage, formatCompiled, formatMessage } from "./format";
-import { precompileSection } from "./precompile";
+import { compactSection, precompileSection } from "./precompile";
 import { assertRenderable, renderAst, type AstElement } from "./render-ast";
 import { LOCALE_FOR } from "../orders/format";
 import { LANGUAGES } from "../protocol";
@@ -70,5 +70,27 @@ describe("precompileSection (the build step)", () => {
 
   it("a key that is not in the catalogue fails the build", () => {
     expect(() => precompileSection("chat", ["no_such_key"])).toThrow(/no such message/);
+  });
+});
+
+describe("compactSection (what the widget bundle inlines)", () => {
+  it("keeps text-only messages as their text and every other message as its AST, rendering the same", () => {
+    const pre = precompileSection("widget");
+    const compact = compactSection(pre);
+    for (const lang of LANGUAGES) {
+      expect(compact[lang].send).toBe(CATALOGUES[lang].widget.send);
+      expect(typeof compact[lang].rateLimited).not.toBe("string");
+      for (const [key, m] of Object.entries(compact[lang])) {
+        const full = renderAst(pre[lang][key]!, lang, { s: 3, n: "7", i: 1, name: "Ava", date: "Mon" });
+        const got =
+          typeof m === "string" ? m : renderAst(m, lang, { s: 3, n: "7", i: 1, name: "Ava", date: "Mon" });
+        expect(got, `${lang}.${key}`).toBe(full);
+      }
+    }
+  });
+
+  it("a text-only message keeps quotes and a lone # as text", () => {
+    const compact = compactSection({ en: { a: precompile("It's #1 '{'x'}'") } } as never);
+    expect((compact as Record<string, Record<string, unknown>>).en.a).toBe("It's #1 {x}");
   });
 });

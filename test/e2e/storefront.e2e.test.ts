@@ -187,11 +187,17 @@ async function panelLabels(page: Page): Promise<string> {
   });
 }
 
-/** The English widget labels that differ in `lang` (the part before the first placeholder). */
+/** The English widget labels that differ in `lang` (a message with arguments: its text without them). */
 function englishOnlyLabels(lang: (typeof LANGUAGES)[number]): string[] {
   const flat = (o: object): string[] =>
     Object.values(o).flatMap((v) =>
-      typeof v === "string" ? [v] : v && typeof v === "object" ? flat(v) : [],
+      typeof v === "string"
+        ? [v]
+        : typeof v === "function"
+          ? [(v as (values: object) => string)({})]
+          : v && typeof v === "object"
+            ? flat(v)
+            : [],
     );
   const local = new Set(flat(STRINGS[lang]));
   return [...new Set(flat(STRINGS.en))]

@@ -11,7 +11,7 @@ import {
   responseLanguage,
   type ConversationState,
 } from "./conversation";
-import { fmt, type Language } from "./i18n";
+import type { Language } from "./i18n";
 import { getMessages, postMessage, type FetchLike, type SendResult } from "./net";
 import { createPoller, type Poller, type TickResult } from "./poll";
 import { clearSession, loadSession, saveSession, type KV } from "./storage";
@@ -48,7 +48,7 @@ function errorText(ctx: ViewCtx, r: Exclude<SendResult, { ok: true }>): { text: 
   const t = ctx.t;
   if (r.kind === "rate_limited") {
     const wait = r.retryAfterSeconds || 0;
-    return { text: wait ? fmt(t.rateLimited, { s: wait }) : t.rateLimitedNow, wait };
+    return { text: t.rateLimited({ s: wait }), wait };
   }
   if (r.kind === "bad_request")
     return { text: r.code && /long/i.test(r.code) ? t.tooLong : t.badRequest, wait: 0 };
@@ -199,7 +199,7 @@ export class Chat {
   private setTyping(on: boolean) {
     if (on && !this.typingEl) {
       const dot = () => h("i", { "aria-hidden": "true" });
-      const label = h("span", { class: "sr" }, fmt(this.d.ctx.t.typing, { name: this.d.ctx.name }));
+      const label = h("span", { class: "sr" }, this.d.ctx.t.typing({ name: this.d.ctx.name }));
       this.typingEl = h("div", { class: "typing", "data-role": "typing" }, label, dot(), dot(), dot());
       this.d.log.append(this.typingEl);
       this.scrollToEnd();

@@ -73,7 +73,7 @@ export function orderSteps(order: WidgetOrder, t: Strings): Step[] {
       order.shipments.every((s) => s.status === "delivered" || s.status === "picked_up"));
   if (delivered) reached = 2;
   else if (pickup || ["shipped", "partially_shipped", "out_for_delivery"].includes(order.status)) reached = 1;
-  const label = t.steps as unknown as Record<string, string>;
+  const label: Record<string, string> = t.steps;
   return keys.map((key, i) => ({ key, label: label[key], done: i <= reached, current: i === reached }));
 }
 
@@ -93,9 +93,8 @@ export function shipmentDateLine(
   locale: string,
   timeZone?: string,
 ): string {
-  if (s.deliveredAt) return t.delivered.replace("{date}", formatDay(s.deliveredAt, locale, timeZone));
-  if (s.estimatedDeliveryAt)
-    return t.eta.replace("{date}", formatDay(s.estimatedDeliveryAt, locale, timeZone));
+  if (s.deliveredAt) return t.delivered({ date: formatDay(s.deliveredAt, locale, timeZone) });
+  if (s.estimatedDeliveryAt) return t.eta({ date: formatDay(s.estimatedDeliveryAt, locale, timeZone) });
   return "";
 }
 

@@ -1,5 +1,6 @@
 import { describe, it, expect } from "vitest";
-import { strings, fmt, STRINGS, LAUNCHER_LABEL } from "./i18n";
+import { strings, STRINGS, LAUNCHER_LABEL } from "./i18n";
+import { CATALOGUES } from "../../app/i18n/catalog";
 import { LANGUAGES as SUPPORTED } from "../../app/protocol";
 import { pickLanguage as pick } from "../../app/protocol/language";
 
@@ -49,17 +50,57 @@ describe("strings", () => {
       expect(STRINGS[lang].unsent).not.toBe(STRINGS.en.unsent);
     }
   });
-  it("keeps the placeholders that fmt fills", () => {
+  it("fills the arguments of every message that takes some", () => {
     for (const lang of SUPPORTED) {
-      expect(fmt(STRINGS[lang].order, { n: "1003" })).toContain("1003");
-      expect(fmt(STRINGS[lang].chatWith, { name: "Ava" })).toContain("Ava");
-      expect(fmt(STRINGS[lang].rateLimited, { s: 30 })).toContain("30");
+      expect(STRINGS[lang].order({ n: "1003" })).toContain("1003");
+      expect(STRINGS[lang].chatWith({ name: "Ava" })).toContain("Ava");
+      expect(STRINGS[lang].rateLimited({ s: 30 })).toContain("30");
+      expect(STRINGS[lang].packageOf({ i: 1, n: 2 })).toMatch(/1\D+2/);
     }
+  });
+  it("is a function exactly for the messages with arguments, text for every other one", () => {
+    const widget = CATALOGUES.en.widget as Record<string, string>;
+    const withArgs = Object.keys(widget).filter((k) => widget[k].includes("{"));
+    const fns = Object.entries(STRINGS.en)
+      .filter(([, v]) => typeof v === "function")
+      .map(([k]) => k);
+    expect(fns.sort()).toEqual(withArgs.sort());
+    for (const lang of SUPPORTED)
+      for (const [k, v] of Object.entries(STRINGS[lang]))
+        expect(typeof v, `${lang}.${k}`).toBe(typeof (STRINGS.en as Record<string, unknown>)[k]);
+  });
+  it("groups the step, status, shipment and starter messages like the card and the starters read them", () => {
+    expect(STRINGS.en.steps.ready).toBe("Ready for pickup");
+    expect(STRINGS.de.status.out_for_delivery).toBeTruthy();
+    expect(STRINGS.fr.shipment.in_transit).toBe("En transit");
+    expect(STRINGS.es.starters).toHaveLength(4);
+    expect(STRINGS.es.starters.every((s) => s.length > 3)).toBe(true);
   });
 });
 
-describe("fmt", () => {
-  it("fills known placeholders and leaves unknown ones", () => {
-    expect(fmt("Package {i} of {n} {x}", { i: 1, n: 2 })).toBe("Package 1 of 2 {x}");
+describe("plurals (ICU, CLDR rules) instead of glued fragments", () => {
+  it("the rate-limit notice counts seconds: none known, one, many", () => {
+    expect(STRINGS.en.rateLimited({ s: 0 })).toBe(
+      "You're sending messages quickly. Please try again in a moment.",
+    );
+    expect(STRINGS.en.rateLimited({ s: 1 })).toBe(
+      "You're sending messages quickly. Please try again in 1 second.",
+    );
+    expect(STRINGS.en.rateLimited({ s: 1500 })).toBe(
+      "You're sending messages quickly. Please try again in 1,500 seconds.",
+    );
+    expect(STRINGS.de.rateLimited({ s: 1 })).toBe(
+      "Du sendest sehr schnell Nachrichten. Bitte versuche es in 1 Sekunde erneut.",
+    );
+    expect(STRINGS.fr.rateLimited({ s: 2 })).toMatch(/dans 2 secondes\.$/);
+  });
+  it("values are text, never ICU: braces, quotes and # in a bot name come out as typed", () => {
+    const name = "{n, plural, other {#}} 'A' <b>";
+    expect(STRINGS.en.chatWith({ name })).toBe(`Chat with ${name}`);
+    expect(STRINGS.fr.typing({ name })).toBe(`${name} écrit…`);
+  });
+  it("the tracking label carries its language's punctuation (French: a space before the colon)", () => {
+    expect(STRINGS.en.tracking).toBe("Tracking number:");
+    expect(STRINGS.fr.tracking).toBe("Numéro de suivi :");
   });
 });

@@ -1,87 +1,77 @@
 /**
- * Widget UI strings in the seven supported languages and the language pick. Pure and DOM-free.
- * Bot replies come localized from the server; these are only the widget's own labels.
+ * Widget UI text in the seven supported languages. Pure and DOM-free.
+ * Bot replies come localized from the server; these are only the widget's own labels. The text is the
+ * `widget` section of app/i18n/messages/<lang>.json (ICU MessageFormat), precompiled at build time
+ * (./strings/messages.ts) and rendered by app/i18n/render-ast.ts; see docs/decisions/0032-widget-icu-and-size-limits.md.
  */
 import type { Language } from "../../app/protocol";
-import { en } from "./strings/en";
-import { es } from "./strings/es";
-import { fr } from "./strings/fr";
-import { de } from "./strings/de";
-import { pt } from "./strings/pt";
-import { it } from "./strings/it";
-import { nl } from "./strings/nl";
+import type { Catalogue } from "../../app/i18n/catalog";
+import { renderAst, type AstElement, type AstValues } from "../../app/i18n/render-ast";
+import { WIDGET_MESSAGES } from "./strings/messages";
 
 export type { Language };
 // The language pick is the protocol's one normaliser (app/protocol/language.ts: normalizeLanguage /
 // pickLanguage); this file only holds the widget's own labels.
 
-/** Launcher-only labels, kept tiny because they ship in the launcher bundle. */
-export const LAUNCHER_LABEL: Record<Language, string> = {
-  en: "Chat with us",
-  es: "Chatea con nosotros",
-  fr: "Discuter avec nous",
-  de: "Mit uns chatten",
-  pt: "Fale connosco",
-  it: "Chatta con noi",
-  nl: "Chat met ons",
+export { LAUNCHER_LABEL } from "./strings/launcher";
+
+/** The messages that take arguments, and what they take; every other message is a plain string. */
+interface MessageArgs {
+  chatWith: { name: string };
+  typing: { name: string };
+  /** seconds to wait; 0 = unknown ("in a moment") */
+  rateLimited: { s: number };
+  order: { n: string };
+  placed: { date: string };
+  packageOf: { i: number; n: number };
+  track: { carrier: string };
+  eta: { date: string };
+  delivered: { date: string };
+  /** quick reply label for an order in a list */
+  askAbout: { n: string };
+}
+
+type WidgetKey = keyof Catalogue["widget"];
+/** Keys with these prefixes are gathered into one record each (steps.ordered, status.shipped, starters[0]…). */
+type Grouped = `${"step" | "status" | "shipment" | "starter"}_${string}`;
+type StepKey<K> = K extends `step_${infer S}` ? S : never;
+
+export type Strings = {
+  readonly [K in Exclude<WidgetKey, Grouped>]: K extends keyof MessageArgs
+    ? (values: MessageArgs[K]) => string
+    : string;
+} & {
+  readonly steps: Record<StepKey<WidgetKey>, string>;
+  /** order status → label (keys are the protocol's statuses) */
+  readonly status: Record<string, string>;
+  /** shipment status → label */
+  readonly shipment: Record<string, string>;
+  readonly starters: readonly string[];
 };
 
-export interface Strings {
-  chatWith: string; // "{name}"
-  close: string;
-  inputLabel: string;
-  placeholder: string;
-  placeholderOrder: string;
-  placeholderEmail: string;
-  send: string;
-  typing: string; // "{name}"
-  you: string;
-  offline: string;
-  retry: string;
-  rateLimited: string; // "{s}"
-  rateLimitedNow: string;
-  badRequest: string;
-  tooLong: string;
-  order: string; // "{n}"
-  placed: string; // "{date}"
-  total: string;
-  items: string;
-  shipments: string;
-  packageOf: string; // "{i}" "{n}"
-  tracking: string;
-  track: string; // "{carrier}"
-  trackNoCarrier: string;
-  eta: string; // "{date}"
-  delivered: string; // "{date}"
-  statusPage: string;
-  newTab: string;
-  askAbout: string; // "{n}" — quick reply label for an order in a list
-  handoffEmail: string;
-  handoffMessage: string;
-  handoffSubmit: string;
-  starters: [string, string, string, string];
-  greeting: string;
-  defaultName: string;
-  steps: { ordered: string; shipped: string; delivered: string; ready: string; picked: string };
-  status: Record<string, string>;
-  shipment: Record<string, string>;
-  newChat: string;
-  /** label above a message a person from the store wrote (live handoff) */
-  agent: string;
-  /** notice before the first such message */
-  agentJoined: string;
-  /** error row addition: the unsent text is back in the message field */
-  unsent: string;
+const GROUPS: Record<string, string> = { step: "steps", status: "status", shipment: "shipment" };
+
+/** A message without arguments becomes its text; one with arguments a function of them. */
+function entry(m: AstElement[] | string, lang: Language): string | ((values: AstValues) => string) {
+  return typeof m === "string" ? m : (values: AstValues) => renderAst(m, lang, values);
 }
 
-/** One file per language under ./strings (kept out of the launcher bundle by tree-shaking). */
-export const STRINGS: Record<Language, Strings> = { en, es, fr, de, pt, it, nl };
+function build(lang: Language): Strings {
+  const out: Record<string, unknown> = { steps: {}, status: {}, shipment: {}, starters: [] };
+  for (const [key, ast] of Object.entries(WIDGET_MESSAGES[lang])) {
+    const value = entry(ast, lang);
+    const m = /^(step|status|shipment|starter)_(.+)$/.exec(key);
+    if (!m) out[key] = value;
+    else if (m[1] === "starter") (out.starters as unknown[])[Number(m[2]) - 1] = value;
+    else (out[GROUPS[m[1]]] as Record<string, unknown>)[m[2]] = value;
+  }
+  return out as Strings;
+}
+
+export const STRINGS = Object.fromEntries(
+  (Object.keys(WIDGET_MESSAGES) as Language[]).map((lang) => [lang, build(lang)]),
+) as Record<Language, Strings>;
 
 export function strings(lang: Language): Strings {
-  return STRINGS[lang] || en;
-}
-
-/** "Order #{n}" + {n: "1003"} → "Order #1003". Unknown placeholders are left as they are. */
-export function fmt(template: string, vars: Record<string, string | number>): string {
-  return template.replace(/\{(\w+)\}/g, (m, k: string) => (k in vars ? String(vars[k]) : m));
+  return STRINGS[lang] || STRINGS.en;
 }

@@ -5,7 +5,7 @@
  * trulybot-panel.js on click, on hover (warm-up) or, with data-proactive, when idle again.
  * Budget: well under 2.5 KB gzip.
  */
-import { LAUNCHER_LABEL } from "./i18n";
+import { LAUNCHER_LABEL } from "./strings/launcher";
 import { normalizeLanguage } from "../../app/protocol/language";
 import { accentPair } from "./color";
 import { afterLoadAndIdle } from "./after-load";

@@ -2,7 +2,6 @@
 import type { WidgetOrder, WidgetOrderShipment } from "../../../app/protocol";
 import { safeLinkUrl } from "../../../app/protocol/url";
 import { formatDay, formatMoney, orderSteps, shipmentDateLine, statusTone } from "../format";
-import { fmt } from "../i18n";
 import { externalLink, h } from "./dom";
 import type { ViewCtx } from "./context";
 
@@ -43,7 +42,7 @@ function trackingLink(ctx: ViewCtx, s: WidgetOrderShipment): HTMLElement | null 
   const t = ctx.t;
   const a = externalLink(
     href,
-    s.carrier ? fmt(t.track, { carrier: s.carrier }) : t.trackNoCarrier,
+    s.carrier ? t.track({ carrier: s.carrier }) : t.trackNoCarrier,
     t,
     "track",
     true,
@@ -62,7 +61,7 @@ function shipmentRow(ctx: ViewCtx, s: WidgetOrderShipment, i: number, count: num
       "div",
       { class: "sh" },
       h("span", { class: "carrier", "data-field": "carrier" }, s.carrier || t.trackNoCarrier),
-      count > 1 ? h("span", { class: "pk" }, fmt(t.packageOf, { i: i + 1, n: count })) : null,
+      count > 1 ? h("span", { class: "pk" }, t.packageOf({ i: i + 1, n: count })) : null,
     ),
     s.summary ? null : h("div", { class: "sst" }, t.shipment[s.status] || ""),
     when ? h("div", { class: "sd", "data-field": "when" }, when) : null,
@@ -70,7 +69,7 @@ function shipmentRow(ctx: ViewCtx, s: WidgetOrderShipment, i: number, count: num
       ? h(
           "div",
           { class: "trk" },
-          h("span", null, t.tracking + ":"),
+          h("span", null, t.tracking),
           h("code", { "data-field": "tracking-number" }, s.trackingNumber),
         )
       : null,
@@ -102,8 +101,8 @@ function itemsBlock(ctx: ViewCtx, o: WidgetOrder): HTMLElement {
 
 export function orderCard(ctx: ViewCtx, o: WidgetOrder): HTMLElement {
   const t = ctx.t;
-  const titleText = fmt(t.order, { n: o.number });
-  const placed = o.placedAt ? fmt(t.placed, { date: day(ctx, o.placedAt) }) : "";
+  const titleText = t.order({ n: o.number });
+  const placed = o.placedAt ? t.placed({ date: day(ctx, o.placedAt) }) : "";
   const sum = total(ctx, o);
   const ships = o.shipments || [];
   const card = h(
@@ -156,7 +155,7 @@ export function orderList(ctx: ViewCtx, orders: WidgetOrder[]): HTMLElement {
       btn.addEventListener("click", () =>
         ctx.send(
           { action: { type: "quick_reply", value: "order #" + o.number } },
-          fmt(ctx.t.askAbout, { n: o.number }),
+          ctx.t.askAbout({ n: o.number }),
         ),
       );
       return h("li", null, btn);

@@ -5,7 +5,6 @@
  */
 import { safeLinkUrl } from "../../../app/protocol/url";
 import { palette } from "../color";
-import { fmt } from "../i18n";
 import { PANEL_CSS } from "../styles";
 import { h, icon, ICON_CLOSE, ICON_NEW } from "./dom";
 import { PHONE_QUERY, trapTab } from "./focus";
@@ -124,7 +123,7 @@ export class Shell {
     const { t, name, lang } = this.ctx;
     this.parts.host.lang = lang;
     this.title.textContent = name;
-    this.panel.setAttribute("aria-label", fmt(t.chatWith, { name }));
+    this.panel.setAttribute("aria-label", t.chatWith({ name }));
     for (const [b, l] of [
       [this.newBtn, t.newChat],
       [this.closeBtn, t.close],
