@@ -32,6 +32,26 @@ export default tseslint.config(
       "no-empty": ["error", { allowEmptyCatch: true }],
     },
   },
+  // Size limits (issue 13, ADR 0032): a file in app/ stays within 400 lines (data tables excepted) and a
+  // function in the engine, the widget or the mappers within 80 lines of code. Tests are lists of cases and
+  // are not held to either. Enforced in `npm test` too (test/size-limits.test.ts).
+  {
+    files: ["app/**/*.{ts,tsx}"],
+    ignores: ["**/*.test.{ts,tsx}", "app/chat/understand/lexicon.ts"],
+    rules: { "max-lines": ["error", { max: 400, skipBlankLines: false, skipComments: false }] },
+  },
+  {
+    files: [
+      "app/chat/**/*.ts",
+      "widget/src/**/*.ts",
+      "app/platforms/*/map/**/*.ts",
+      "app/platforms/*/map.ts",
+    ],
+    ignores: ["**/*.test.ts"],
+    rules: {
+      "max-lines-per-function": ["error", { max: 80, skipBlankLines: true, skipComments: true, IIFEs: true }],
+    },
+  },
   {
     files: ["**/*.tsx"],
     plugins: { react, "react-hooks": reactHooks },

@@ -78,7 +78,13 @@ function toHandoff(r: HandoffRow): HandoffRecord {
   };
 }
 
-export function createPrismaChatRepository(db: Db): ChatRepository {
+/** Conversations and their messages. */
+function conversationMethods(
+  db: Db,
+): Pick<
+  ChatRepository,
+  "getConversation" | "createConversation" | "updateConversation" | "appendMessages" | "listMessages"
+> {
   return {
     async getConversation(id) {
       const r = await db.conversation.findUnique({ where: { id } });
@@ -154,7 +160,17 @@ export function createPrismaChatRepository(db: Db): ChatRepository {
         createdAt: r.createdAt,
       }));
     },
+  };
+}
 
+/** Request limits, the lookup audit and handoffs. */
+function guardAndHandoffMethods(
+  db: Db,
+): Pick<
+  ChatRepository,
+  "hit" | "peek" | "recordLookup" | "createHandoff" | "markHandoffNotified" | "listHandoffs"
+> {
+  return {
     /** Fixed window, atomic in the database: one upsert statement (../security/rate-limits.server). */
     async hit(key, windowSeconds, limit, now): Promise<RateLimitResult> {
       const [r] = await hitRateLimits(db, [{ key, limit, windowSeconds }], now);
@@ -209,7 +225,14 @@ export function createPrismaChatRepository(db: Db): ChatRepository {
       const rows = await db.handoffRequest.findMany({ where: { storeId }, orderBy: { createdAt: "desc" } });
       return rows.map(toHandoff);
     },
+  };
+}
 
+/** FAQ entries, unanswered questions, recent order numbers and analytics events. */
+function contentMethods(
+  db: Db,
+): Pick<ChatRepository, "listFaqEntries" | "recordUnanswered" | "recentOrderNumbers" | "recordEvent"> {
+  return {
     async listFaqEntries(storeId) {
       const rows = await db.faqEntry.findMany({
         where: { storeId },
@@ -251,7 +274,12 @@ export function createPrismaChatRepository(db: Db): ChatRepository {
         },
       });
     },
+  };
+}
 
+/** The dashboard's numbers for one store and period. */
+function summaryMethods(db: Db): Pick<ChatRepository, "summarize"> {
+  return {
     async summarize(storeId, from, to): Promise<StoreSummary> {
       const range = { gte: from, lt: to };
       const groups = await db.analyticsEvent.groupBy({
@@ -309,5 +337,14 @@ export function createPrismaChatRepository(db: Db): ChatRepository {
         medianReplyMs,
       };
     },
+  };
+}
+
+export function createPrismaChatRepository(db: Db): ChatRepository {
+  return {
+    ...conversationMethods(db),
+    ...guardAndHandoffMethods(db),
+    ...contentMethods(db),
+    ...summaryMethods(db),
   };
 }

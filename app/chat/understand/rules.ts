@@ -123,6 +123,148 @@ function markNegations(tokens: string[], tags: Tag[]): { negatedPositions: Set<n
   return { negatedPositions, negated: negatedPositions.size > 0 };
 }
 
+/** What the rules read about one message, shared by the rule groups below. */
+interface Cues {
+  tokens: string[];
+  tags: Tag[];
+  present: Set<Concept>;
+  has(c: Concept): boolean;
+  any(...cs: Concept[]): boolean;
+  short: boolean;
+  hasOrderNo: boolean;
+  personal: boolean;
+  orderRef: boolean;
+  returnish: boolean;
+  add(intent: Intent, score: number): void;
+}
+
+function humanAndCancelRules({ tokens, present, has, any, short, hasOrderNo, add }: Cues): void {
+  // --- human
+  if (has("HUMAN")) add("human", any("CONTACT", "WANT", "ABILITY", "REAL") || short ? 0.95 : 0.8);
+  // "I don't want to talk to a bot", "not a bot, a real person"
+  if (has("BOT") && any("REAL", "NEG")) add("human", 0.88);
+  if (has("CONTACT") && has("REAL")) add("human", 0.85);
+  // "can I call you?", "how do I contact you"
+  if (has("CONTACT") && !present.has("HUMAN") && any("ABILITY", "WANT", "HOW", "QUESTION"))
+    add("human", 0.78);
+
+  // --- cancel
+  if (has("ANYMORE") && has("NEG") && has("WANT") && any("ORDER", "IT", "STUFF", "PACKAGE"))
+    add("cancel_order", 0.85);
+  // "why was my order cancelled?", "¿mi pedido fue cancelado?" ask about what happened, not for a cancel
+  const cancelledReport =
+    tokens.some((t) => CANCELLED_RE.test(t)) && !any("WANT", "ABILITY") && !tokens.some((t) => PLEASE.has(t));
+  if (has("CANCEL") && cancelledReport) add("order_status", 0.86);
+  else if (has("CANCEL"))
+    add("cancel_order", any("ORDER", "MY", "WANT", "IT") || hasOrderNo || short ? 0.95 : 0.88);
+}
+
+function addressAndReturnRules({
+  has,
+  any,
+  short,
+  hasOrderNo,
+  personal,
+  orderRef,
+  returnish,
+  add,
+}: Cues): void {
+  // --- change address
+  if (has("ADDRESS")) {
+    if (any("CHANGE", "MOVED", "PROBLEM", "NEW", "WANT", "LATE")) add("change_address", 0.94);
+    else if (personal) add("change_address", 0.7);
+  }
+  if (has("MOVED") && (orderRef || has("SHIP") || has("CHANGE"))) add("change_address", 0.85);
+
+  // --- returns / refunds
+  if (returnish) {
+    const policyWord = has("POLICY");
+    const strongCue = any("DAYS", "COST", "DURATION", "COUNTRY");
+    // "how do I return…", "¿cómo hago una devolución?", "wie kann ich umtauschen?" ask for the procedure
+    const howPersonal = has("HOW") && any("SUBJ", "ABILITY", "FIRSTP");
+    const policyCue = strongCue || (!howPersonal && (has("GENERALQ") || (has("QUESTION") && !personal)));
+    const specific = hasOrderNo || has("PROBLEM") || has("MY") || has("WANT");
+    if (policyWord && !hasOrderNo && !has("PROBLEM")) add("policy_returns", 0.93);
+    else if (policyCue && !specific) add("policy_returns", 0.88);
+    else add("return_refund", specific || short ? 0.93 : 0.85);
+  } else if (has("PROBLEM") && (orderRef || any("ARRIVE", "PACKAGE", "MY"))) {
+    add("return_refund", 0.78);
+  }
+
+  // wrong size / swap for another size
+  if (has("SIZE") && any("CHANGE", "PROBLEM", "WANT") && !has("ADDRESS")) add("return_refund", 0.82);
+}
+
+function orderStatusRules(c: Cues): void {
+  const { tokens, tags, has, any, short, hasOrderNo, personal, orderRef, add } = c;
+  // --- tracking
+  if (has("TRACK")) add("tracking", 0.93);
+  if (has("WHERE") && has("PACKAGE")) add("tracking", 0.88);
+  if (has("CARRIER"))
+    add("tracking", any("MY", "ORDER", "PACKAGE", "QUESTION", "WHERE") || hasOrderNo ? 0.85 : 0.65);
+
+  // --- order status
+  if (has("WISMO")) add("order_status", 0.95);
+  // "where are you located?", "where are your products made?" are not about an order
+  const whereTarget =
+    has("ORDER") ||
+    hasOrderNo ||
+    (has("MY") && !any("ADDRESS", "HUMAN")) ||
+    (any("STUFF", "IT") && (has("MY") || !has("YOU"))) ||
+    has("ARRIVE") ||
+    (short && !any("ADDRESS", "HUMAN", "YOU"));
+  if (has("WHERE") && whereTarget) add("order_status", 0.92);
+  if (has("STATUS")) add("order_status", orderRef || any("PACKAGE", "MY") ? 0.92 : 0.75);
+  const timing = any("WHEN", "ARRIVE", "LATE", "SHIPPED");
+  if ((orderRef || has("PACKAGE")) && timing && !(has("DURATION") && !personal)) add("order_status", 0.88);
+  if (has("WHEN") && has("ARRIVE")) add("order_status", 0.85);
+  if (has("LATE")) add("order_status", 0.8);
+  if (has("ARRIVE") && (has("YET") || tagsNear(tags, tokens, "NEG", "ARRIVE"))) add("order_status", 0.85);
+  if (has("SHIPPED") && (has("YET") || has("IT") || has("MY") || hasOrderNo || has("QUESTION")))
+    add("order_status", 0.8);
+  if (has("CHECK") && (has("ORDER") || hasOrderNo)) add("order_status", 0.82);
+  if (has("SHIP") && personal && has("ORDER") && !any("COST", "COUNTRY", "POLICY", "SHIPTO"))
+    add("order_status", 0.78);
+  if (has("ORDER") && has("MY")) add("order_status", 0.55);
+  if (has("ORDER") && has("HELP")) add("order_status", has("MY") || hasOrderNo ? 0.76 : 0.6);
+}
+
+function shippingAndSmallTalkRules({ has, any, short, personal, returnish, add }: Cues): void {
+  // --- shipping policy
+  const shipTopic = any("SHIP", "SHIPTO");
+  if (has("SHIPTO")) add("policy_shipping", personal && has("ADDRESS") ? 0.6 : 0.9);
+  if (shipTopic && any("COST", "DURATION", "COUNTRY", "POLICY", "GENERALQ"))
+    add("policy_shipping", personal && has("ORDER") ? 0.7 : 0.88);
+  if (has("DURATION") && has("ARRIVE") && !personal) add("policy_shipping", 0.8);
+  if (has("SHIP") && !personal && !returnish) add("policy_shipping", short ? 0.7 : 0.6);
+
+  // --- small talk
+  if (has("THANKS") || has("BYE")) add("thanks_bye", 0.92);
+  else if (has("ACK") && short) add("thanks_bye", 0.7);
+  if (has("GREETING")) add("greeting", short ? 0.93 : 0.85);
+}
+
+/** The first confident intent in priority order, else the highest score. */
+function pickIntent(scores: Map<Intent, number>): { intent: Intent; confidence: number } {
+  // --- pick
+  let intent: Intent = "other";
+  let confidence = 0;
+  const confident = PRIORITY.filter((i) => (scores.get(i) ?? 0) >= 0.75);
+  if (confident.length) {
+    intent = confident[0];
+    confidence = scores.get(intent)!;
+  } else {
+    for (const i of PRIORITY) {
+      const s = scores.get(i) ?? 0;
+      if (s > confidence) {
+        intent = i;
+        confidence = s;
+      }
+    }
+  }
+  return { intent, confidence };
+}
+
 /** The rules' verdict for one tokenised message (tokens/tags from text.ts/matcher.ts). */
 export function ruleVerdict(
   tokens: string[],
@@ -155,111 +297,26 @@ export function ruleVerdict(
   const personal = has("MY") || hasOrderNo;
   const orderRef = any("ORDER", "STUFF", "IT") || hasOrderNo;
   const returnish = any("RETURN", "REFUND", "EXCHANGE");
-
-  // --- human
-  if (has("HUMAN")) add("human", any("CONTACT", "WANT", "ABILITY", "REAL") || short ? 0.95 : 0.8);
-  // "I don't want to talk to a bot", "not a bot, a real person"
-  if (has("BOT") && any("REAL", "NEG")) add("human", 0.88);
-  if (has("CONTACT") && has("REAL")) add("human", 0.85);
-  // "can I call you?", "how do I contact you"
-  if (has("CONTACT") && !present.has("HUMAN") && any("ABILITY", "WANT", "HOW", "QUESTION"))
-    add("human", 0.78);
-
-  // --- cancel
-  if (has("ANYMORE") && has("NEG") && has("WANT") && any("ORDER", "IT", "STUFF", "PACKAGE"))
-    add("cancel_order", 0.85);
-  // "why was my order cancelled?", "¿mi pedido fue cancelado?" ask about what happened, not for a cancel
-  const cancelledReport =
-    tokens.some((t) => CANCELLED_RE.test(t)) && !any("WANT", "ABILITY") && !tokens.some((t) => PLEASE.has(t));
-  if (has("CANCEL") && cancelledReport) add("order_status", 0.86);
-  else if (has("CANCEL"))
-    add("cancel_order", any("ORDER", "MY", "WANT", "IT") || hasOrderNo || short ? 0.95 : 0.88);
-
-  // --- change address
-  if (has("ADDRESS")) {
-    if (any("CHANGE", "MOVED", "PROBLEM", "NEW", "WANT", "LATE")) add("change_address", 0.94);
-    else if (personal) add("change_address", 0.7);
-  }
-  if (has("MOVED") && (orderRef || has("SHIP") || has("CHANGE"))) add("change_address", 0.85);
-
-  // --- returns / refunds
-  if (returnish) {
-    const policyWord = has("POLICY");
-    const strongCue = any("DAYS", "COST", "DURATION", "COUNTRY");
-    // "how do I return…", "¿cómo hago una devolución?", "wie kann ich umtauschen?" ask for the procedure
-    const howPersonal = has("HOW") && any("SUBJ", "ABILITY", "FIRSTP");
-    const policyCue = strongCue || (!howPersonal && (has("GENERALQ") || (has("QUESTION") && !personal)));
-    const specific = hasOrderNo || has("PROBLEM") || has("MY") || has("WANT");
-    if (policyWord && !hasOrderNo && !has("PROBLEM")) add("policy_returns", 0.93);
-    else if (policyCue && !specific) add("policy_returns", 0.88);
-    else add("return_refund", specific || short ? 0.93 : 0.85);
-  } else if (has("PROBLEM") && (orderRef || any("ARRIVE", "PACKAGE", "MY"))) {
-    add("return_refund", 0.78);
-  }
-
-  // wrong size / swap for another size
-  if (has("SIZE") && any("CHANGE", "PROBLEM", "WANT") && !has("ADDRESS")) add("return_refund", 0.82);
-
-  // --- tracking
-  if (has("TRACK")) add("tracking", 0.93);
-  if (has("WHERE") && has("PACKAGE")) add("tracking", 0.88);
-  if (has("CARRIER"))
-    add("tracking", any("MY", "ORDER", "PACKAGE", "QUESTION", "WHERE") || hasOrderNo ? 0.85 : 0.65);
-
-  // --- order status
-  if (has("WISMO")) add("order_status", 0.95);
-  // "where are you located?", "where are your products made?" are not about an order
-  const whereTarget =
-    has("ORDER") ||
-    hasOrderNo ||
-    (has("MY") && !any("ADDRESS", "HUMAN")) ||
-    (any("STUFF", "IT") && (has("MY") || !has("YOU"))) ||
-    has("ARRIVE") ||
-    (short && !any("ADDRESS", "HUMAN", "YOU"));
-  if (has("WHERE") && whereTarget) add("order_status", 0.92);
-  if (has("STATUS")) add("order_status", orderRef || any("PACKAGE", "MY") ? 0.92 : 0.75);
-  const timing = any("WHEN", "ARRIVE", "LATE", "SHIPPED");
-  if ((orderRef || has("PACKAGE")) && timing && !(has("DURATION") && !personal)) add("order_status", 0.88);
-  if (has("WHEN") && has("ARRIVE")) add("order_status", 0.85);
-  if (has("LATE")) add("order_status", 0.8);
-  if (has("ARRIVE") && (has("YET") || tagsNear(tags, tokens, "NEG", "ARRIVE"))) add("order_status", 0.85);
-  if (has("SHIPPED") && (has("YET") || has("IT") || has("MY") || hasOrderNo || has("QUESTION")))
-    add("order_status", 0.8);
-  if (has("CHECK") && (has("ORDER") || hasOrderNo)) add("order_status", 0.82);
-  if (has("SHIP") && personal && has("ORDER") && !any("COST", "COUNTRY", "POLICY", "SHIPTO"))
-    add("order_status", 0.78);
-  if (has("ORDER") && has("MY")) add("order_status", 0.55);
-  if (has("ORDER") && has("HELP")) add("order_status", has("MY") || hasOrderNo ? 0.76 : 0.6);
-
-  // --- shipping policy
-  const shipTopic = any("SHIP", "SHIPTO");
-  if (has("SHIPTO")) add("policy_shipping", personal && has("ADDRESS") ? 0.6 : 0.9);
-  if (shipTopic && any("COST", "DURATION", "COUNTRY", "POLICY", "GENERALQ"))
-    add("policy_shipping", personal && has("ORDER") ? 0.7 : 0.88);
-  if (has("DURATION") && has("ARRIVE") && !personal) add("policy_shipping", 0.8);
-  if (has("SHIP") && !personal && !returnish) add("policy_shipping", short ? 0.7 : 0.6);
-
-  // --- small talk
-  if (has("THANKS") || has("BYE")) add("thanks_bye", 0.92);
-  else if (has("ACK") && short) add("thanks_bye", 0.7);
-  if (has("GREETING")) add("greeting", short ? 0.93 : 0.85);
-
-  // --- pick
-  let intent: Intent = "other";
-  let confidence = 0;
-  const confident = PRIORITY.filter((i) => (scores.get(i) ?? 0) >= 0.75);
-  if (confident.length) {
-    intent = confident[0];
-    confidence = scores.get(intent)!;
-  } else {
-    for (const i of PRIORITY) {
-      const s = scores.get(i) ?? 0;
-      if (s > confidence) {
-        intent = i;
-        confidence = s;
-      }
-    }
-  }
+  const cues: Cues = {
+    tokens,
+    tags,
+    present,
+    has,
+    any,
+    short,
+    hasOrderNo,
+    personal,
+    orderRef,
+    returnish,
+    add,
+  };
+  humanAndCancelRules(cues);
+  addressAndReturnRules(cues);
+  orderStatusRules(cues);
+  shippingAndSmallTalkRules(cues);
+  const picked = pickIntent(scores);
+  const intent = picked.intent;
+  let confidence = picked.confidence;
 
   const anyEntity = hasOrderNo || entities.email !== null || entities.phone !== null;
   if (
