@@ -11,24 +11,14 @@
 import crypto from "node:crypto";
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
 import { createDb, setDb, type Db } from "../../app/db.server";
-import { resetEnvForTests } from "../../app/env.server";
-import { signedHeaders } from "../../app/platforms/woocommerce/signature.server";
-import { createTestDb, testDbFlavor } from "../helpers/db";
-import { appProxyRequest, seedShopifyShop, seedWooStore } from "../helpers/seed";
-import {
-  startShopifyAdminEmulator,
-  DEMO_SHOP,
-  DEMO_ACCESS_TOKEN,
-  type ShopifyAdminEmulator,
-} from "../emulators/shopify-admin/emulator";
-import { startWooEmulator, DEMO_WOO_KEY, type WooEmulator } from "../emulators/woocommerce/emulator";
+import { testDbFlavor } from "../helpers/db";
+import { appProxyRequest } from "../helpers/seed";
+import { startStorefrontWorld, wooStorefrontRequest, type StorefrontWorld } from "../helpers/storefront";
+import { DEMO_SHOP } from "../emulators/shopify-admin/emulator";
 
 const SECRET = process.env.SHOPIFY_API_SECRET!;
+let world: StorefrontWorld;
 let db: Db;
-let cleanup: () => Promise<void>;
-let shopify: ShopifyAdminEmulator;
-let woo: WooEmulator;
-let wooStore = { id: "", secret: "" };
 let down: Db | null = null;
 
 async function databaseDown() {
@@ -67,27 +57,13 @@ async function expectRetryableJsonError(res: Response) {
 }
 
 beforeAll(async () => {
-  process.env.WOO_ALLOW_HTTP_STORES = "1";
-  resetEnvForTests();
-  ({ db, cleanup } = await createTestDb());
-  setDb(db);
-  shopify = await startShopifyAdminEmulator({ port: 0, host: "127.0.0.1" });
-  process.env.SHOPIFY_ADMIN_API_ORIGIN = shopify.url;
-  woo = await startWooEmulator({ port: 0, host: "127.0.0.1", keys: [DEMO_WOO_KEY] });
-  await seedShopifyShop(db, DEMO_SHOP, DEMO_ACCESS_TOKEN);
-  const w = await seedWooStore(db, {
-    url: woo.url,
-    consumerKey: DEMO_WOO_KEY.consumerKey,
-    consumerSecret: DEMO_WOO_KEY.consumerSecret,
-  });
-  wooStore = { id: w.store.id, secret: w.secret };
+  world = await startStorefrontWorld({ shopify: true, woo: true });
+  db = world.db;
 });
 afterEach(databaseBack);
 afterAll(async () => {
   await down?.$disconnect().catch(() => undefined);
-  await shopify?.close();
-  await woo?.close();
-  await cleanup?.();
+  await world?.close();
 });
 
 const shopifyPost = (text: string, conversationId?: string) =>
@@ -99,23 +75,8 @@ const shopifyPost = (text: string, conversationId?: string) =>
     headers: { "x-forwarded-for": "192.0.2.10", "user-agent": crypto.randomUUID() },
   });
 
-function wooPost(text: string) {
-  const path = "/api/v1/woo/storefront/messages";
-  const body = JSON.stringify({ text });
-  return new Request(`https://trulybot.test${path}`, {
-    method: "POST",
-    body,
-    headers: {
-      "content-type": "application/json",
-      ...signedHeaders(wooStore.id, wooStore.secret, {
-        method: "POST",
-        pathWithQuery: path,
-        body,
-        shopper: crypto.randomBytes(32).toString("hex"),
-      }),
-    },
-  });
-}
+const wooPost = (text: string) =>
+  wooStorefrontRequest(world.wooStore, "messages", { body: JSON.stringify({ text }) });
 
 describe("database briefly unavailable", () => {
   it("Shopify app proxy POST /messages: 503 JSON error while down; the next message after recovery is answered and stored once", async () => {

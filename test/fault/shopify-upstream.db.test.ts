@@ -6,21 +6,19 @@
  * exactly once, and the same conversation works again once Shopify is back.
  */
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
-import { setDb, type Db } from "../../app/db.server";
-import { createTestDb } from "../helpers/db";
-import { appProxyRequest, seedShopifyShop } from "../helpers/seed";
+import type { Db } from "../../app/db.server";
+import { appProxyRequest } from "../helpers/seed";
+import { startStorefrontWorld, type StorefrontWorld } from "../helpers/storefront";
 import {
-  startShopifyAdminEmulator,
   DEMO_SHOP,
-  DEMO_ACCESS_TOKEN,
   type EmulatorFault,
   type ShopifyAdminEmulator,
 } from "../emulators/shopify-admin/emulator";
 
 const SECRET = process.env.SHOPIFY_API_SECRET!;
 const FULL_TURN = "where is my order #1002? marcus.reed@example.net";
+let world: StorefrontWorld;
 let db: Db;
-let cleanup: () => Promise<void>;
 let emulator: ShopifyAdminEmulator;
 let messagesRoute: typeof import("../../app/routes/proxy.messages");
 let shopperSeq = 0;
@@ -55,17 +53,13 @@ async function storedShopperMessages(conversationId: string) {
 }
 
 beforeAll(async () => {
-  emulator = await startShopifyAdminEmulator({ port: 0, host: "127.0.0.1" });
-  process.env.SHOPIFY_ADMIN_API_ORIGIN = emulator.url;
-  ({ db, cleanup } = await createTestDb());
-  setDb(db);
-  await seedShopifyShop(db, DEMO_SHOP, DEMO_ACCESS_TOKEN);
+  world = await startStorefrontWorld({ shopify: true });
+  ({ db, shopify: emulator } = world);
   messagesRoute = await import("../../app/routes/proxy.messages");
 });
 afterEach(() => emulator.clearFaults());
 afterAll(async () => {
-  await emulator?.close();
-  await cleanup?.();
+  await world?.close();
 });
 
 describe("Shopify upstream faults on a full order-status turn", () => {

@@ -17,44 +17,28 @@ import { createShopifyGraphqlClient } from "../../app/platforms/shopify/client";
 import { createWooAdapter } from "../../app/platforms/woocommerce/adapter";
 import { createWooClient } from "../../app/platforms/woocommerce/client";
 import type { PlatformAdapter } from "../../app/platforms/types";
-import { createTestDb } from "../helpers/db";
-import { seedShopifyShop, seedWooStore } from "../helpers/seed";
-import {
-  startShopifyAdminEmulator,
-  DEMO_SHOP,
-  DEMO_ACCESS_TOKEN,
-  type ShopifyAdminEmulator,
-} from "../emulators/shopify-admin/emulator";
-import { startWooEmulator, DEMO_WOO_KEY, type WooEmulator } from "../emulators/woocommerce/emulator";
+import { startStorefrontWorld, type StorefrontWorld } from "../helpers/storefront";
+import { DEMO_SHOP, DEMO_ACCESS_TOKEN, type ShopifyAdminEmulator } from "../emulators/shopify-admin/emulator";
+import { DEMO_WOO_KEY, type WooEmulator } from "../emulators/woocommerce/emulator";
 
+let world: StorefrontWorld;
 let db: Db;
-let cleanup: () => Promise<void>;
 let shopify: ShopifyAdminEmulator;
 let woo: WooEmulator;
 let shopifyStoreId = "";
 let wooStoreId = "";
 
 beforeAll(async () => {
-  ({ db, cleanup } = await createTestDb());
-  shopify = await startShopifyAdminEmulator({ port: 0, host: "127.0.0.1" });
-  woo = await startWooEmulator({ port: 0, host: "127.0.0.1", keys: [DEMO_WOO_KEY] });
-  shopifyStoreId = (await seedShopifyShop(db, DEMO_SHOP, DEMO_ACCESS_TOKEN)).id;
-  wooStoreId = (
-    await seedWooStore(db, {
-      url: woo.url,
-      consumerKey: DEMO_WOO_KEY.consumerKey,
-      consumerSecret: DEMO_WOO_KEY.consumerSecret,
-    })
-  ).store.id;
+  world = await startStorefrontWorld({ shopify: true, woo: true });
+  ({ db, shopify, woo, shopifyStoreId } = world);
+  wooStoreId = world.wooStore.id;
 });
 afterEach(() => {
   shopify.clearFaults();
   woo.clearFaults();
 });
 afterAll(async () => {
-  await shopify?.close();
-  await woo?.close();
-  await cleanup?.();
+  await world?.close();
 });
 
 async function context(storeId: string, adapter: PlatformAdapter): Promise<TurnContext> {

@@ -15,50 +15,21 @@
  * (app/security/shopify-webhook.server.ts).
  */
 import crypto from "node:crypto";
-import fs from "node:fs";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { setDb, type Db } from "../../app/db.server";
 import { createTestDb } from "../helpers/db";
 import { seedShopifyShop } from "../helpers/seed";
+import { callWebhookRoute, shopifyWebhookRequest, webhookFixture } from "../helpers/shopify-webhooks";
 
 const SHOP = "redelivery-test.myshopify.com";
-const SECRET = process.env.SHOPIFY_API_SECRET!;
-const fixture = (topic: string) =>
-  JSON.parse(
-    fs.readFileSync(
-      new URL(`../../fixtures/shopify/webhooks/2025-07/metadatas/${topic}.json`, import.meta.url),
-      "utf8",
-    ),
-  ).response;
+const fixture = webhookFixture;
 
 let db: Db;
 let cleanup: () => Promise<void>;
 let storeId = "";
 
 function deliver(route: string, topic: string, payload: unknown, id: string): Promise<Response> {
-  const body = JSON.stringify(payload);
-  const request = new Request(`https://trulybot.test/webhooks/${topic}`, {
-    method: "POST",
-    body,
-    headers: {
-      "content-type": "application/json",
-      "x-shopify-hmac-sha256": crypto.createHmac("sha256", SECRET).update(body).digest("base64"),
-      "x-shopify-topic": topic,
-      "x-shopify-shop-domain": SHOP,
-      "x-shopify-api-version": "2026-01",
-      "x-shopify-webhook-id": id,
-      "x-shopify-event-id": crypto.randomUUID(),
-      "x-shopify-triggered-at": new Date().toISOString(),
-    },
-  });
-  return import(`../../app/routes/webhooks.${route}.tsx`).then(async (mod) => {
-    try {
-      return (await mod.action({ request, params: {}, context: {} })) as Response;
-    } catch (thrown) {
-      if (thrown instanceof Response) return thrown;
-      throw thrown;
-    }
-  });
+  return callWebhookRoute(route, shopifyWebhookRequest(SHOP, topic, payload, { id }));
 }
 
 beforeAll(async () => {

@@ -4,23 +4,20 @@
  * emulator over HTTP with injected faults, real database): 5xx with WordPress's HTML-ish error,
  * 429 with Retry-After, malformed JSON. Honest 200 reply, message stored once, recovers after.
  */
-import crypto from "node:crypto";
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
-import { setDb, type Db } from "../../app/db.server";
-import { resetEnvForTests } from "../../app/env.server";
+import type { Db } from "../../app/db.server";
 import { signedHeaders } from "../../app/platforms/woocommerce/signature.server";
-import { createTestDb } from "../helpers/db";
-import { seedWooStore } from "../helpers/seed";
 import {
-  startWooEmulator,
-  DEMO_WOO_KEY,
-  type WooEmulator,
-  type WooFault,
-} from "../emulators/woocommerce/emulator";
+  newShopperHash,
+  startStorefrontWorld,
+  wooStorefrontRequest,
+  type StorefrontWorld,
+} from "../helpers/storefront";
+import type { WooEmulator, WooFault } from "../emulators/woocommerce/emulator";
 
 const FULL_TURN = "where is my order #2002? tobias.wagner@example.net";
+let world: StorefrontWorld;
 let db: Db;
-let cleanup: () => Promise<void>;
 let emu: WooEmulator;
 let storeId = "";
 let secret = "";
@@ -32,19 +29,10 @@ interface Reply {
   messages: { type: string; text?: string; order?: { number: string } }[];
 }
 
-const newShopper = () => crypto.randomBytes(32).toString("hex");
+const newShopper = newShopperHash;
 
 async function post(body: object, shopper = newShopper()): Promise<Response> {
-  const path = "/api/v1/woo/storefront/messages";
-  const raw = JSON.stringify(body);
-  const request = new Request(`https://trulybot.test${path}`, {
-    method: "POST",
-    body: raw,
-    headers: {
-      "content-type": "application/json",
-      ...signedHeaders(storeId, secret, { method: "POST", pathWithQuery: path, body: raw, shopper }),
-    },
-  });
+  const request = wooStorefrontRequest(world.wooStore, "messages", { body: JSON.stringify(body), shopper });
   try {
     return (await messagesRoute.action({ request, params: {}, context: {} })) as Response;
   } catch (thrown) {
@@ -57,25 +45,14 @@ const order = (r: Reply) => r.messages.find((m) => m.type === "order")?.order;
 const stored = (conversationId: string) => db.message.count({ where: { conversationId, role: "shopper" } });
 
 beforeAll(async () => {
-  process.env.WOO_ALLOW_HTTP_STORES = "1";
-  resetEnvForTests();
-  ({ db, cleanup } = await createTestDb());
-  setDb(db);
-  emu = await startWooEmulator({ port: 0, host: "127.0.0.1", keys: [DEMO_WOO_KEY] });
-  ({
-    store: { id: storeId },
-    secret,
-  } = await seedWooStore(db, {
-    url: emu.url,
-    consumerKey: DEMO_WOO_KEY.consumerKey,
-    consumerSecret: DEMO_WOO_KEY.consumerSecret,
-  }));
+  world = await startStorefrontWorld({ woo: true });
+  ({ db, woo: emu } = world);
+  ({ id: storeId, secret } = world.wooStore);
   messagesRoute = await import("../../app/routes/api.v1.woo.storefront.messages");
 });
 afterEach(() => emu.clearFaults());
 afterAll(async () => {
-  await emu?.close();
-  await cleanup?.();
+  await world?.close();
 });
 
 describe("WooCommerce upstream faults on a full order-status turn", () => {

@@ -8,55 +8,35 @@
  * out by a long check interval, so the counts do not depend on how fast the machine is; the
  * cache tests (test/perf/caches.db.test.ts) cover the check itself.
  */
-import crypto from "node:crypto";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { onDbEvent, setDb, type Db, type DbEvent } from "../../app/db.server";
-import { signedHeaders } from "../../app/platforms/woocommerce/signature.server";
+import { onDbEvent, type Db, type DbEvent } from "../../app/db.server";
 import { createStorefrontCaches, setStorefrontCaches } from "../../app/cache/storefront.server";
-import { createTestDb } from "../helpers/db";
-import { appProxyRequest, seedShopifyShop, seedWooStore } from "../helpers/seed";
-import {
-  startShopifyAdminEmulator,
-  DEMO_SHOP,
-  DEMO_ACCESS_TOKEN,
-  type ShopifyAdminEmulator,
-} from "../emulators/shopify-admin/emulator";
-import { startWooEmulator, DEMO_WOO_KEY, type WooEmulator } from "../emulators/woocommerce/emulator";
+import { appProxyRequest } from "../helpers/seed";
+import { startStorefrontWorld, wooStorefrontRequest, type StorefrontWorld } from "../helpers/storefront";
+import { DEMO_SHOP, type ShopifyAdminEmulator } from "../emulators/shopify-admin/emulator";
+import type { WooEmulator } from "../emulators/woocommerce/emulator";
 
 const SECRET = process.env.SHOPIFY_API_SECRET!;
+let world: StorefrontWorld;
 let db: Db;
-let cleanup: () => Promise<void>;
 let shopify: ShopifyAdminEmulator;
 let woo: WooEmulator;
-let woo_: { storeId: string; secret: string };
 let proxyConfig: typeof import("../../app/routes/proxy.config");
 let proxyMessages: typeof import("../../app/routes/proxy.messages");
 let wooConfig: typeof import("../../app/routes/api.v1.woo.storefront.config");
 let wooMessages: typeof import("../../app/routes/api.v1.woo.storefront.messages");
 
 beforeAll(async () => {
-  shopify = await startShopifyAdminEmulator({ port: 0, host: "127.0.0.1" });
-  woo = await startWooEmulator({ port: 0, host: "127.0.0.1", keys: [DEMO_WOO_KEY] });
-  process.env.SHOPIFY_ADMIN_API_ORIGIN = shopify.url;
-  ({ db, cleanup } = await createTestDb());
-  setDb(db);
+  world = await startStorefrontWorld({ shopify: true, woo: true });
+  ({ db, shopify, woo } = world);
   setStorefrontCaches(db, createStorefrontCaches(db, { checkMs: 3_600_000 }));
-  await seedShopifyShop(db, DEMO_SHOP, DEMO_ACCESS_TOKEN);
-  const seeded = await seedWooStore(db, {
-    url: woo.url,
-    consumerKey: DEMO_WOO_KEY.consumerKey,
-    consumerSecret: DEMO_WOO_KEY.consumerSecret,
-  });
-  woo_ = { storeId: seeded.store.id, secret: seeded.secret };
   proxyConfig = await import("../../app/routes/proxy.config");
   proxyMessages = await import("../../app/routes/proxy.messages");
   wooConfig = await import("../../app/routes/api.v1.woo.storefront.config");
   wooMessages = await import("../../app/routes/api.v1.woo.storefront.messages");
 });
 afterAll(async () => {
-  await shopify?.close();
-  await woo?.close();
-  await cleanup?.();
+  await world?.close();
 });
 
 /** Runs fn and returns what it sent to the database and to the platforms. */
@@ -97,25 +77,9 @@ const shopifyTurn = (text: string, ip: string) =>
     context: {},
   }) as Promise<Response>;
 
-function wooRequest(
-  path: "config" | "messages",
-  body: string,
-  shopper: string,
-  extra: Record<string, string> = {},
-) {
-  const method = path === "config" ? "GET" : "POST";
-  const pathWithQuery = `/api/v1/woo/storefront/${path}`;
-  const headers = signedHeaders(woo_.storeId, woo_.secret, { method, pathWithQuery, body, shopper });
-  return new Request(`https://trulybot.test${pathWithQuery}`, {
-    method,
-    headers: { ...headers, "content-type": "application/json", ...extra },
-    body: method === "GET" ? undefined : body,
-  });
-}
-const shopperHash = () => crypto.randomBytes(32).toString("hex");
 const wooTurn = (text: string) =>
   wooMessages.action({
-    request: wooRequest("messages", JSON.stringify({ text }), shopperHash()),
+    request: wooStorefrontRequest(world.wooStore, "messages", { body: JSON.stringify({ text }) }),
     params: {},
     context: {},
   }) as Promise<Response>;
@@ -207,7 +171,7 @@ describe("work per config request", () => {
   it("WooCommerce: only the nonce (replay protection) and at most the version check", async () => {
     const c = await counted(async () => {
       const r = await wooConfig.loader({
-        request: wooRequest("config", "", shopperHash()),
+        request: wooStorefrontRequest(world.wooStore, "config"),
         params: {},
         context: {},
       });

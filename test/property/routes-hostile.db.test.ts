@@ -8,26 +8,13 @@
 import crypto from "node:crypto";
 import fc from "fast-check";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { setDb, type Db } from "../../app/db.server";
-import { resetEnvForTests } from "../../app/env.server";
-import { signedHeaders } from "../../app/platforms/woocommerce/signature.server";
-import { createTestDb } from "../helpers/db";
-import { appProxyRequest, seedShopifyShop, seedWooStore } from "../helpers/seed";
-import {
-  startShopifyAdminEmulator,
-  DEMO_SHOP,
-  DEMO_ACCESS_TOKEN,
-  type ShopifyAdminEmulator,
-} from "../emulators/shopify-admin/emulator";
-import { startWooEmulator, DEMO_WOO_KEY, type WooEmulator } from "../emulators/woocommerce/emulator";
+import { appProxyRequest } from "../helpers/seed";
+import { startStorefrontWorld, wooStorefrontRequest, type StorefrontWorld } from "../helpers/storefront";
+import { DEMO_SHOP } from "../emulators/shopify-admin/emulator";
 import { HTML_PAYLOADS, deepJson, hostileString, runs } from "./arbitraries";
 
 const SECRET = process.env.SHOPIFY_API_SECRET!;
-let db: Db;
-let cleanup: () => Promise<void>;
-let shopify: ShopifyAdminEmulator;
-let woo: WooEmulator;
-let wooStore = { id: "", secret: "" };
+let world: StorefrontWorld;
 let shopifyMessages: typeof import("../../app/routes/proxy.messages");
 let wooMessages: typeof import("../../app/routes/api.v1.woo.storefront.messages");
 
@@ -72,22 +59,9 @@ const shopifyPost = (body: string, headers: Record<string, string> = {}) =>
   );
 
 function wooPost(body: string) {
-  const path = "/api/v1/woo/storefront/messages";
   return call(() =>
     wooMessages.action({
-      request: new Request(`https://trulybot.test${path}`, {
-        method: "POST",
-        body,
-        headers: {
-          "content-type": "application/json",
-          ...signedHeaders(wooStore.id, wooStore.secret, {
-            method: "POST",
-            pathWithQuery: path,
-            body,
-            shopper: crypto.randomBytes(32).toString("hex"),
-          }),
-        },
-      }),
+      request: wooStorefrontRequest(world.wooStore, "messages", { body }),
       params: {},
       context: {},
     }),
@@ -95,30 +69,12 @@ function wooPost(body: string) {
 }
 
 beforeAll(async () => {
-  process.env.WOO_ALLOW_HTTP_STORES = "1";
-  process.env.TRULYBOT_DEMO = "1";
-  resetEnvForTests();
-  ({ db, cleanup } = await createTestDb());
-  setDb(db);
-  shopify = await startShopifyAdminEmulator({ port: 0, host: "127.0.0.1" });
-  process.env.SHOPIFY_ADMIN_API_ORIGIN = shopify.url;
-  woo = await startWooEmulator({ port: 0, host: "127.0.0.1", keys: [DEMO_WOO_KEY] });
-  await seedShopifyShop(db, DEMO_SHOP, DEMO_ACCESS_TOKEN);
-  const w = await seedWooStore(db, {
-    url: woo.url,
-    consumerKey: DEMO_WOO_KEY.consumerKey,
-    consumerSecret: DEMO_WOO_KEY.consumerSecret,
-  });
-  wooStore = { id: w.store.id, secret: w.secret };
+  world = await startStorefrontWorld({ shopify: true, woo: true, env: { TRULYBOT_DEMO: "1" } });
   shopifyMessages = await import("../../app/routes/proxy.messages");
   wooMessages = await import("../../app/routes/api.v1.woo.storefront.messages");
 });
 afterAll(async () => {
-  delete process.env.TRULYBOT_DEMO;
-  resetEnvForTests();
-  await shopify?.close();
-  await woo?.close();
-  await cleanup?.();
+  await world?.close();
 });
 
 describe("storefront routes under hostile bodies", () => {
@@ -210,8 +166,8 @@ describe("header injection", () => {
     await fc.assert(
       fc.asyncProperty(injected, injected, async (a, b) => {
         const q = new URLSearchParams({
-          store_url: `${woo.url}${a}`,
-          return_url: `${woo.url}/wp-admin/admin.php?page=trulybot${b}`,
+          store_url: `${world.woo.url}${a}`,
+          return_url: `${world.woo.url}/wp-admin/admin.php?page=trulybot${b}`,
           token: crypto.randomBytes(16).toString("hex"),
         });
         const res = await call(() =>

@@ -3,25 +3,12 @@
  * plugin path): the first response carries it; an id without it does not resume the conversation.
  */
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { setDb, type Db } from "../../app/db.server";
-import { resetEnvForTests } from "../../app/env.server";
-import { signedHeaders } from "../../app/platforms/woocommerce/signature.server";
-import { createTestDb } from "../helpers/db";
-import { appProxyRequest, seedShopifyShop, seedWooStore } from "../helpers/seed";
-import {
-  startShopifyAdminEmulator,
-  DEMO_SHOP,
-  DEMO_ACCESS_TOKEN,
-  type ShopifyAdminEmulator,
-} from "../emulators/shopify-admin/emulator";
-import { startWooEmulator, DEMO_WOO_KEY, type WooEmulator } from "../emulators/woocommerce/emulator";
+import { appProxyRequest } from "../helpers/seed";
+import { startStorefrontWorld, wooStorefrontRequest, type StorefrontWorld } from "../helpers/storefront";
+import { DEMO_SHOP } from "../emulators/shopify-admin/emulator";
 
 const SECRET = process.env.SHOPIFY_API_SECRET!;
-let db: Db;
-let cleanup: () => Promise<void>;
-let shopify: ShopifyAdminEmulator;
-let woo: WooEmulator;
-let wooStore = { id: "", secret: "" };
+let world: StorefrontWorld;
 let shopifyRoute: typeof import("../../app/routes/proxy.messages");
 let wooRoute: typeof import("../../app/routes/api.v1.woo.storefront.messages");
 
@@ -46,20 +33,9 @@ async function shopifyPost(body: unknown): Promise<Response> {
 }
 
 async function wooPost(body: unknown): Promise<Response> {
-  const raw = JSON.stringify(body);
-  const path = "/api/v1/woo/storefront/messages";
-  const request = new Request(`https://trulybot.test${path}`, {
-    method: "POST",
-    body: raw,
-    headers: {
-      "content-type": "application/json",
-      ...signedHeaders(wooStore.id, wooStore.secret, {
-        method: "POST",
-        pathWithQuery: path,
-        body: raw,
-        shopper: "ab".repeat(32),
-      }),
-    },
+  const request = wooStorefrontRequest(world.wooStore, "messages", {
+    body: JSON.stringify(body),
+    shopper: "ab".repeat(32),
   });
   return (await wooRoute.action({ request, params: {}, context: {} })) as Response;
 }
@@ -71,27 +47,12 @@ const json = async (r: Promise<Response>): Promise<Reply> => {
 };
 
 beforeAll(async () => {
-  shopify = await startShopifyAdminEmulator({ port: 0, host: "127.0.0.1" });
-  woo = await startWooEmulator({ port: 0, host: "127.0.0.1", keys: [DEMO_WOO_KEY] });
-  process.env.SHOPIFY_ADMIN_API_ORIGIN = shopify.url;
-  process.env.WOO_ALLOW_HTTP_STORES = "1";
-  resetEnvForTests();
-  ({ db, cleanup } = await createTestDb());
-  setDb(db);
-  await seedShopifyShop(db, DEMO_SHOP, DEMO_ACCESS_TOKEN);
-  const seeded = await seedWooStore(db, {
-    url: woo.url,
-    consumerKey: DEMO_WOO_KEY.consumerKey,
-    consumerSecret: DEMO_WOO_KEY.consumerSecret,
-  });
-  wooStore = { id: seeded.store.id, secret: seeded.secret };
+  world = await startStorefrontWorld({ shopify: true, woo: true });
   shopifyRoute = await import("../../app/routes/proxy.messages");
   wooRoute = await import("../../app/routes/api.v1.woo.storefront.messages");
 });
 afterAll(async () => {
-  await shopify?.close();
-  await woo?.close();
-  await cleanup?.();
+  await world?.close();
 });
 
 describe.each([

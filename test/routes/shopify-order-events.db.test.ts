@@ -5,64 +5,31 @@
  * the job turns them into the latest status per order.
  */
 import crypto from "node:crypto";
-import fs from "node:fs";
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import { setDb, type Db } from "../../app/db.server";
 import { appJobs } from "../../app/jobs/definitions.server";
 import { createJobQueue, setJobQueue, type JobQueue } from "../../app/jobs/queue.server";
 import { createTestDb } from "../helpers/db";
 import { seedShopifyShop } from "../helpers/seed";
+import { callWebhookRoute, shopifyWebhookRequest, webhookFixture } from "../helpers/shopify-webhooks";
 
 const SHOP = "events-test.myshopify.com";
-const SECRET = process.env.SHOPIFY_API_SECRET!;
-const fixture = (topic: string) =>
-  JSON.parse(
-    fs.readFileSync(
-      new URL(`../../fixtures/shopify/webhooks/2025-07/metadatas/${topic}.json`, import.meta.url),
-      "utf8",
-    ),
-  ).response;
+const fixture = webhookFixture;
 
 let db: Db;
 let cleanup: () => Promise<void>;
 let queue: JobQueue;
 let storeId: string;
 
-function request(topic: string, payload: unknown, opts: { id?: string; hmac?: string; shop?: string } = {}) {
-  const body = JSON.stringify(payload);
-  const hmac = opts.hmac ?? crypto.createHmac("sha256", SECRET).update(body).digest("base64");
-  return new Request(`https://trulybot.test/webhooks/${topic}`, {
-    method: "POST",
-    body,
-    headers: {
-      "content-type": "application/json",
-      "x-shopify-hmac-sha256": hmac,
-      "x-shopify-topic": topic,
-      "x-shopify-shop-domain": opts.shop ?? SHOP,
-      "x-shopify-api-version": "2026-01",
-      "x-shopify-webhook-id": opts.id ?? crypto.randomUUID(),
-      "x-shopify-event-id": crypto.randomUUID(),
-      "x-shopify-triggered-at": new Date().toISOString(),
-    },
-  });
-}
-
 async function deliver(
   topic: string,
   payload: unknown,
   opts: { id?: string; hmac?: string; shop?: string } = {},
 ) {
-  const mod = await import(`../../app/routes/webhooks.${topic.replace("/", ".")}.tsx`);
-  try {
-    return (await mod.action({
-      request: request(topic, payload, opts),
-      params: {},
-      context: {},
-    })) as Response;
-  } catch (thrown) {
-    if (thrown instanceof Response) return thrown; // authenticate.webhook throws Responses by design
-    throw thrown;
-  }
+  return callWebhookRoute(
+    topic.replace("/", "."),
+    shopifyWebhookRequest(opts.shop ?? SHOP, topic, payload, opts),
+  );
 }
 
 const snapshot = (orderId: string) =>

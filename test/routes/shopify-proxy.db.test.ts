@@ -3,20 +3,15 @@
  * Requests) → engine → Shopify adapter → the Admin GraphQL emulator over HTTP → database.
  */
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { setDb, type Db } from "../../app/db.server";
-import { createTestDb } from "../helpers/db";
-import { appProxyRequest, seedShopifyShop } from "../helpers/seed";
+import type { Db } from "../../app/db.server";
+import { appProxyRequest } from "../helpers/seed";
+import { startStorefrontWorld, type StorefrontWorld } from "../helpers/storefront";
 import { signAppProxy } from "../../app/platforms/shopify/proxy-signature";
-import {
-  startShopifyAdminEmulator,
-  DEMO_SHOP,
-  DEMO_ACCESS_TOKEN,
-  type ShopifyAdminEmulator,
-} from "../emulators/shopify-admin/emulator";
+import { DEMO_SHOP, type ShopifyAdminEmulator } from "../emulators/shopify-admin/emulator";
 
 const SECRET = process.env.SHOPIFY_API_SECRET!;
+let world: StorefrontWorld;
 let db: Db;
-let cleanup: () => Promise<void>;
 let emulator: ShopifyAdminEmulator;
 let configRoute: typeof import("../../app/routes/proxy.config");
 let messagesRoute: typeof import("../../app/routes/proxy.messages");
@@ -35,17 +30,13 @@ const post = (body: unknown, opts: Partial<Parameters<typeof appProxyRequest>[1]
   }) as Promise<Response>;
 
 beforeAll(async () => {
-  emulator = await startShopifyAdminEmulator({ port: 0, host: "127.0.0.1" });
-  process.env.SHOPIFY_ADMIN_API_ORIGIN = emulator.url;
-  ({ db, cleanup } = await createTestDb());
-  setDb(db);
-  await seedShopifyShop(db, DEMO_SHOP, DEMO_ACCESS_TOKEN);
+  world = await startStorefrontWorld({ shopify: true });
+  ({ db, shopify: emulator } = world);
   configRoute = await import("../../app/routes/proxy.config");
   messagesRoute = await import("../../app/routes/proxy.messages");
 });
 afterAll(async () => {
-  await emulator?.close();
-  await cleanup?.();
+  await world?.close();
 });
 
 describe("GET /apps/trulybot/config (app proxy)", () => {

@@ -4,44 +4,18 @@
  * Shopify's documented examples from the shared fixtures, pointed at our test shop.
  */
 import crypto from "node:crypto";
-import fs from "node:fs";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { setDb, type Db } from "../../app/db.server";
 import { createTestDb } from "../helpers/db";
 import { seedShopifyShop } from "../helpers/seed";
+import { callWebhookRoute, shopifyWebhookRequest, webhookFixture } from "../helpers/shopify-webhooks";
 
 const SHOP = "webhook-test.myshopify.com";
-const SECRET = process.env.SHOPIFY_API_SECRET!;
-const fixture = (topic: string) =>
-  JSON.parse(
-    fs.readFileSync(
-      new URL(`../../fixtures/shopify/webhooks/2025-07/metadatas/${topic}.json`, import.meta.url),
-      "utf8",
-    ),
-  ).response;
+const fixture = webhookFixture;
 
 let db: Db;
 let cleanup: () => Promise<void>;
 let storeId: string;
-
-function webhookRequest(topic: string, payload: unknown, opts: { id?: string; hmac?: string } = {}) {
-  const body = JSON.stringify(payload);
-  const hmac = opts.hmac ?? crypto.createHmac("sha256", SECRET).update(body).digest("base64");
-  return new Request(`https://trulybot.test/webhooks/${topic}`, {
-    method: "POST",
-    body,
-    headers: {
-      "content-type": "application/json",
-      "x-shopify-hmac-sha256": hmac,
-      "x-shopify-topic": topic,
-      "x-shopify-shop-domain": SHOP,
-      "x-shopify-api-version": "2026-01",
-      "x-shopify-webhook-id": opts.id ?? crypto.randomUUID(),
-      "x-shopify-event-id": crypto.randomUUID(),
-      "x-shopify-triggered-at": new Date().toISOString(),
-    },
-  });
-}
 
 async function deliver(
   route: string,
@@ -49,17 +23,7 @@ async function deliver(
   payload: unknown,
   opts: { id?: string; hmac?: string } = {},
 ): Promise<Response> {
-  const mod = await import(`../../app/routes/webhooks.${route}.tsx`);
-  try {
-    return (await mod.action({
-      request: webhookRequest(topic, payload, opts),
-      params: {},
-      context: {},
-    })) as Response;
-  } catch (thrown) {
-    if (thrown instanceof Response) return thrown; // authenticate.webhook throws Responses by design
-    throw thrown;
-  }
+  return callWebhookRoute(route, shopifyWebhookRequest(SHOP, topic, payload, opts));
 }
 
 async function seedConversation(customer: { id?: string; email?: string }, text: string) {

@@ -6,24 +6,21 @@
  */
 import crypto from "node:crypto";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { setDb, type Db } from "../../app/db.server";
-import { resetEnvForTests } from "../../app/env.server";
-import { signedHeaders } from "../../app/platforms/woocommerce/signature.server";
 import { NETWORK_REQUEST_LIMIT } from "../../app/platforms/shopify/proxy.server";
 import { networkPrefix } from "../../app/security/client-ip.server";
-import { createTestDb } from "../helpers/db";
-import { seedWooStore } from "../helpers/seed";
-import { startWooEmulator, DEMO_WOO_KEY, type WooEmulator } from "../emulators/woocommerce/emulator";
+import {
+  newShopperHash,
+  startStorefrontWorld,
+  wooStorefrontRequest,
+  type StorefrontWorld,
+} from "../helpers/storefront";
 
 const PATH = "/api/v1/woo/storefront/messages";
-let db: Db;
-let cleanup: () => Promise<void>;
-let emu: WooEmulator;
-let storeId = "";
+let world: StorefrontWorld;
 let secret = "";
 let route: typeof import("../../app/routes/api.v1.woo.storefront.messages");
 
-const hex32 = () => crypto.randomBytes(32).toString("hex");
+const hex32 = newShopperHash;
 /** what the plugin sends for a network prefix */
 const networkOf = (prefix: string, key = secret) =>
   crypto.createHmac("sha256", key).update(prefix).digest("hex");
@@ -36,42 +33,24 @@ interface WireBody {
 async function post(
   opts: { shopper?: string; network?: string; key?: string; extra?: Record<string, string> } = {},
 ) {
-  const raw = JSON.stringify({ text: "hello", locale: "en" });
-  const headers = signedHeaders(storeId, opts.key ?? secret, {
-    method: "POST",
-    pathWithQuery: PATH,
-    body: raw,
-    shopper: opts.shopper ?? hex32(),
+  const request = wooStorefrontRequest(world.wooStore, "messages", {
+    body: JSON.stringify({ text: "hello", locale: "en" }),
+    shopper: opts.shopper,
     network: opts.network,
-  });
-  const request = new Request(`https://trulybot.test${PATH}`, {
-    method: "POST",
-    body: raw,
-    headers: { "content-type": "application/json", ...headers, ...opts.extra },
+    key: opts.key,
+    headers: opts.extra,
   });
   const res = (await route.action({ request, params: {}, context: {} })) as Response;
   return { status: res.status, headers: res.headers, body: (await res.json()) as WireBody };
 }
 
 beforeAll(async () => {
-  process.env.WOO_ALLOW_HTTP_STORES = "1";
-  resetEnvForTests();
-  ({ db, cleanup } = await createTestDb());
-  setDb(db);
-  emu = await startWooEmulator({ port: 0, host: "127.0.0.1", keys: [DEMO_WOO_KEY] });
-  ({
-    store: { id: storeId },
-    secret,
-  } = await seedWooStore(db, {
-    url: emu.url,
-    consumerKey: DEMO_WOO_KEY.consumerKey,
-    consumerSecret: DEMO_WOO_KEY.consumerSecret,
-  }));
+  world = await startStorefrontWorld({ woo: true });
+  ({ secret } = world.wooStore);
   route = await import("../../app/routes/api.v1.woo.storefront.messages");
 });
 afterAll(async () => {
-  await emu?.close();
-  await cleanup?.();
+  await world?.close();
 });
 
 describe("WooCommerce network identity (X-TrulyBot-Network)", () => {

@@ -7,21 +7,15 @@ import http from "node:http";
 import net from "node:net";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createHotPaths, HOT_ROUTES } from "../../server.mjs";
-import { setDb, type Db } from "../../app/db.server";
-import { createTestDb } from "../helpers/db";
-import { appProxyRequest, seedShopifyShop, seedWooStore } from "../helpers/seed";
+import type { Db } from "../../app/db.server";
+import { appProxyRequest } from "../helpers/seed";
+import { startStorefrontWorld, type StorefrontWorld } from "../helpers/storefront";
 import { signedHeaders } from "../../app/platforms/woocommerce/signature.server";
-import {
-  startShopifyAdminEmulator,
-  DEMO_SHOP,
-  DEMO_ACCESS_TOKEN,
-  type ShopifyAdminEmulator,
-} from "../emulators/shopify-admin/emulator";
+import { DEMO_SHOP } from "../emulators/shopify-admin/emulator";
 
 const SECRET = process.env.SHOPIFY_API_SECRET!;
+let world: StorefrontWorld;
 let db: Db;
-let cleanup: () => Promise<void>;
-let emulator: ShopifyAdminEmulator;
 let server: http.Server;
 let base: string;
 let woo: { storeId: string; secret: string };
@@ -29,17 +23,10 @@ let errors: unknown[] = [];
 let configRoute: typeof import("../../app/routes/proxy.config");
 
 beforeAll(async () => {
-  emulator = await startShopifyAdminEmulator({ port: 0, host: "127.0.0.1" });
-  process.env.SHOPIFY_ADMIN_API_ORIGIN = emulator.url;
-  ({ db, cleanup } = await createTestDb());
-  setDb(db);
-  await seedShopifyShop(db, DEMO_SHOP, DEMO_ACCESS_TOKEN);
-  const w = await seedWooStore(db, {
-    url: "http://127.0.0.1:9",
-    consumerKey: "ck_x",
-    consumerSecret: "cs_x",
-  });
-  woo = { storeId: w.store.id, secret: w.secret };
+  // a Woo store at an address nothing answers: the config hot path never calls the store
+  world = await startStorefrontWorld({ shopify: true, woo: { url: "http://127.0.0.1:9" } });
+  db = world.db;
+  woo = { storeId: world.wooStore.id, secret: world.wooStore.secret };
   configRoute = await import("../../app/routes/proxy.config");
   const modules = {
     "routes/proxy.config": configRoute,
@@ -62,8 +49,7 @@ beforeAll(async () => {
 });
 afterAll(async () => {
   await new Promise((r) => server?.close(r));
-  await emulator?.close();
-  await cleanup?.();
+  await world?.close();
 });
 
 /** The app-proxy request's path and query (signed), sent over HTTP to the hot path. */

@@ -14,6 +14,7 @@ import { signAppProxy } from "../../platforms/shopify/proxy-signature";
 import { startMirrorSync } from "../../platforms/mirror/sync.server";
 import { createTestDb } from "../../../test/helpers/db";
 import { appProxyRequest, seedShopifyShop } from "../../../test/helpers/seed";
+import { shopifyWebhookRequest } from "../../../test/helpers/shopify-webhooks";
 import {
   DEMO_ACCESS_TOKEN,
   DEMO_SHOP,
@@ -65,24 +66,10 @@ function fulfillmentOf(number: string) {
 }
 
 async function fulfillmentUpdated(orderId: string, fulfillmentId: string) {
-  const body = JSON.stringify({
+  const request = shopifyWebhookRequest(DEMO_SHOP, "fulfillments/update", {
     id: Number(fulfillmentId),
     order_id: Number(orderId),
     shipment_status: "in_transit",
-  });
-  const request = new Request("https://trulybot.test/webhooks/fulfillments/update", {
-    method: "POST",
-    body,
-    headers: {
-      "content-type": "application/json",
-      "x-shopify-hmac-sha256": crypto.createHmac("sha256", SECRET).update(body).digest("base64"),
-      "x-shopify-topic": "fulfillments/update",
-      "x-shopify-shop-domain": DEMO_SHOP,
-      "x-shopify-api-version": "2026-01",
-      "x-shopify-webhook-id": crypto.randomUUID(),
-      "x-shopify-event-id": crypto.randomUUID(),
-      "x-shopify-triggered-at": new Date().toISOString(),
-    },
   });
   const hook = await import("../../routes/webhooks.fulfillments.update");
   expect(((await hook.action({ request, params: {}, context: {} })) as Response).status).toBe(200);

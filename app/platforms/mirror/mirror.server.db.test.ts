@@ -4,7 +4,6 @@
  * steady-state lookups cost (almost) no API calls, PII is sealed at rest, a stale row falls back to
  * the API, and a status change delivered by webhook reaches the bot's next answer.
  */
-import crypto from "node:crypto";
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import type { Store } from "@prisma/client";
 import { setDb, type Db } from "../../db.server";
@@ -12,6 +11,7 @@ import { appJobs } from "../../jobs/definitions.server";
 import { createJobQueue, setJobQueue, type JobQueue } from "../../jobs/queue.server";
 import { createTestDb } from "../../../test/helpers/db";
 import { appProxyRequest, seedShopifyShop } from "../../../test/helpers/seed";
+import { shopifyWebhookRequest } from "../../../test/helpers/shopify-webhooks";
 import {
   DEMO_ACCESS_TOKEN,
   DEMO_SHOP,
@@ -168,20 +168,10 @@ describe("order mirror", () => {
     const fulfillment = (order.fulfillments as Record<string, unknown>[])[0];
     Object.assign(fulfillment, { displayStatus: "DELIVERED", deliveredAt: "2026-11-23T11:00:00Z" });
     order.updatedAt = "2026-11-23T11:05:00Z";
-    const body = JSON.stringify({ id: 5120000000007, order_id: 5500000000009, shipment_status: "delivered" });
-    const webhook = new Request("https://trulybot.test/webhooks/fulfillments/update", {
-      method: "POST",
-      body,
-      headers: {
-        "content-type": "application/json",
-        "x-shopify-hmac-sha256": crypto.createHmac("sha256", SECRET).update(body).digest("base64"),
-        "x-shopify-topic": "fulfillments/update",
-        "x-shopify-shop-domain": DEMO_SHOP,
-        "x-shopify-api-version": "2026-01",
-        "x-shopify-webhook-id": crypto.randomUUID(),
-        "x-shopify-event-id": crypto.randomUUID(),
-        "x-shopify-triggered-at": new Date().toISOString(),
-      },
+    const webhook = shopifyWebhookRequest(DEMO_SHOP, "fulfillments/update", {
+      id: 5120000000007,
+      order_id: 5500000000009,
+      shipment_status: "delivered",
     });
     const hook = await import("../../routes/webhooks.fulfillments.update");
     expect(((await hook.action({ request: webhook, params: {}, context: {} })) as Response).status).toBe(200);
