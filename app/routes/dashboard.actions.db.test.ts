@@ -4,52 +4,33 @@
  * and the audit shown on the conversation page.
  */
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { setDb, type Db } from "../db.server";
-import { createTestDb } from "../../test/helpers/db";
-import { createDashboardSession } from "../dashboard/session.server";
-import { seedConversation, seedWorkspace } from "../../test/support/dashboard";
+import type { Db } from "../db.server";
+import { seedConversation } from "../../test/support/dashboard";
+import {
+  routeArgs as args,
+  startDashboardClient,
+  thrownResponse as thrown,
+  type DashboardClient,
+} from "../../test/support/dashboard-client";
 import * as page from "./dashboard.actions";
 import * as conversation from "./dashboard.conversations.$id";
 import type { ActionsPageData } from "../actions/dashboard.server";
 import type { ActionAuditRow } from "../actions/execute.server";
 
+let client: DashboardClient;
 let db: Db;
-let cleanup: () => Promise<void>;
-let cookie: string;
 let csrf: string;
 let storeId: string;
-const BASE = "https://trulybot.test";
-const args = (request: Request, params: Record<string, string> = {}) => ({ request, params, context: {} });
-const get = (path: string, withCookie = true) =>
-  new Request(BASE + path, { headers: withCookie ? { cookie } : {} });
-const post = (fields: Record<string, string | string[]>, token: string | null = csrf) => {
-  const body = new URLSearchParams();
-  if (token !== null) body.append("csrf", token);
-  for (const [k, v] of Object.entries(fields)) for (const x of Array.isArray(v) ? v : [v]) body.append(k, x);
-  return new Request(BASE + "/dashboard/actions", { method: "POST", body, headers: { cookie } });
-};
+const get = (path: string, withCookie = true) => client.get(path, withCookie);
+const post = (fields: Record<string, string | string[]>, token: string | null = csrf) =>
+  client.post("/dashboard/actions", fields, { csrf: token });
 type DataResult<T> = { data: T; init: ResponseInit | null };
 
-async function thrown(p: Promise<unknown>): Promise<Response> {
-  try {
-    await p;
-  } catch (e) {
-    if (e instanceof Response) return e;
-    throw e;
-  }
-  throw new Error("expected a thrown Response");
-}
-
 beforeAll(async () => {
-  ({ db, cleanup } = await createTestDb());
-  setDb(db);
-  const { store } = await seedWorkspace(db, { platform: "woocommerce", name: "Woo Outfitters" });
-  storeId = store.id;
-  const s = await createDashboardSession(store.id, "admin@woo.test");
-  cookie = s.cookie.split(";")[0];
-  csrf = s.session.csrfToken;
+  client = await startDashboardClient();
+  ({ db, csrf, storeId } = client);
 });
-afterAll(async () => cleanup());
+afterAll(async () => client?.close());
 
 describe("/dashboard/actions", () => {
   it("refuses without a session", async () => {

@@ -3,10 +3,15 @@
  * createDashboardSession, the CSRF field on every POST, 401 without a session.
  */
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { setDb, type Db } from "../db.server";
-import { createTestDb } from "../../test/helpers/db";
-import { createDashboardSession } from "../dashboard/session.server";
+import type { Db } from "../db.server";
 import { seedConversation, seedWorkspace } from "../../test/support/dashboard";
+import {
+  DASHBOARD_BASE as BASE,
+  routeArgs as args,
+  startDashboardClient,
+  thrownResponse as thrown,
+  type DashboardClient,
+} from "../../test/support/dashboard-client";
 import * as layout from "./dashboard";
 import * as home from "./dashboard._index";
 import * as settings from "./dashboard.settings";
@@ -18,52 +23,28 @@ import * as stores from "./dashboard.stores";
 import * as logout from "./dashboard.logout";
 import * as switchStore from "./dashboard.switch-store";
 
+let client: DashboardClient;
 let db: Db;
-let cleanup: () => Promise<void>;
 let cookie: string;
 let csrf: string;
 let storeId: string;
 
-const BASE = "https://trulybot.test";
-const args = (request: Request, params: Record<string, string> = {}) => ({ request, params, context: {} });
-const get = (path: string, withCookie = true) =>
-  new Request(BASE + path, { headers: withCookie ? { cookie } : {} });
+const get = (path: string, withCookie = true) => client.get(path, withCookie);
 const post = (
   path: string,
   fields: Record<string, string | string[]>,
   opts: { csrf?: string | null; cookie?: boolean } = {},
-) => {
-  const body = new URLSearchParams();
-  const token = opts.csrf === undefined ? csrf : opts.csrf;
-  if (token !== null) body.append("csrf", token);
-  for (const [k, v] of Object.entries(fields)) for (const x of Array.isArray(v) ? v : [v]) body.append(k, x);
-  return new Request(BASE + path, { method: "POST", body, headers: opts.cookie === false ? {} : { cookie } });
-};
+) => client.post(path, fields, opts);
 
 type DataResult<T> = { data: T; init: ResponseInit | null };
 const asData = <T>(r: unknown) => r as DataResult<T>;
 
-async function thrown(p: Promise<unknown>): Promise<Response> {
-  try {
-    await p;
-  } catch (e) {
-    if (e instanceof Response) return e;
-    throw e;
-  }
-  throw new Error("expected a thrown Response");
-}
-
 beforeAll(async () => {
-  ({ db, cleanup } = await createTestDb());
-  setDb(db);
-  const { store } = await seedWorkspace(db, { platform: "woocommerce", name: "Woo Outfitters" });
-  storeId = store.id;
-  const s = await createDashboardSession(store.id, "admin@woo.test");
-  cookie = s.cookie.split(";")[0];
-  csrf = s.session.csrfToken;
+  client = await startDashboardClient();
+  ({ db, cookie, csrf, storeId } = client);
 });
 afterAll(async () => {
-  await cleanup?.();
+  await client?.close();
 });
 
 describe("without a dashboard session", () => {
