@@ -1,40 +1,14 @@
 /** "Orders at risk" renders in both shells without React/Polaris warnings and shows reason and age. */
-import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
+import { describe, expect, it } from "vitest";
 import type { ReactElement } from "react";
-import { renderToString } from "react-dom/server";
-import { createStaticHandler, createStaticRouter, StaticRouterProvider } from "react-router-dom/server";
-import { AppProvider } from "@shopify/polaris";
-import en from "@shopify/polaris/locales/en.json" with { type: "json" };
-import { ShellProvider } from "../shell";
-import { PolarisLink } from "../StandaloneShell";
+import { collectConsoleProblems, renderPage, type Shell } from "../../../test/support/render-page";
 import type { AtRiskData } from "../../orders/health/at-risk";
 import { OrdersAtRiskPage, ageLabel } from "./OrdersAtRiskPage";
 
-let errors: unknown[][] = [];
-beforeEach(() => {
-  errors = [];
-  vi.spyOn(console, "error").mockImplementation((...a: unknown[]) => void errors.push(a));
-  vi.spyOn(console, "warn").mockImplementation((...a: unknown[]) => void errors.push(a));
-});
-afterEach(() => vi.restoreAllMocks());
+collectConsoleProblems();
 
-async function render(element: ReactElement, shell: "standalone" | "embedded"): Promise<string> {
-  const handler = createStaticHandler([{ path: "*", element }]);
-  const context = await handler.query(new Request("https://trulybot.test/dashboard/at-risk"));
-  if (context instanceof Response) throw new Error("unexpected response");
-  const router = createStaticRouter(handler.dataRoutes, context);
-  const value =
-    shell === "standalone"
-      ? { base: "/dashboard", embedded: false, csrf: "csrf-token-123", notify: () => undefined }
-      : { base: "/app", embedded: true, csrf: null, notify: () => undefined };
-  const html = renderToString(
-    <AppProvider i18n={en} linkComponent={PolarisLink}>
-      <ShellProvider value={value}>
-        <StaticRouterProvider router={router} context={context} hydrate={false} />
-      </ShellProvider>
-    </AppProvider>,
-  );
-  expect(errors, JSON.stringify(errors).slice(0, 2000)).toEqual([]);
+async function render(element: ReactElement, shell: Shell): Promise<string> {
+  const html = await renderPage(element, shell, "/dashboard/at-risk");
   return html
     .replace(/<[^>]+>/g, " ")
     .replace(/&#x27;/g, "'")

@@ -2,14 +2,9 @@
  * Every dashboard page renders (server-side, as on first load) inside both shells without React or
  * Polaris warnings, and shows the data a merchant needs.
  */
-import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
+import { describe, expect, it } from "vitest";
 import type { ReactElement } from "react";
-import { renderToString } from "react-dom/server";
-import { createStaticHandler, createStaticRouter, StaticRouterProvider } from "react-router-dom/server";
-import { AppProvider } from "@shopify/polaris";
-import en from "@shopify/polaris/locales/en.json" with { type: "json" };
-import { ShellProvider } from "../shell";
-import { PolarisLink } from "../StandaloneShell";
+import { collectConsoleProblems, renderPage, type Shell } from "../../../test/support/render-page";
 import { SAMPLE_ORDER } from "../../../test/support/dashboard";
 import type {
   ConversationDetailData,
@@ -30,38 +25,10 @@ import {
   StoresPage,
 } from "./index";
 
-let errors: unknown[][] = [];
-beforeEach(() => {
-  errors = [];
-  vi.spyOn(console, "error").mockImplementation((...a: unknown[]) => void errors.push(a));
-  vi.spyOn(console, "warn").mockImplementation((...a: unknown[]) => void errors.push(a));
-});
-afterEach(() => vi.restoreAllMocks());
+collectConsoleProblems();
 
-async function render(
-  element: ReactElement,
-  shell: "standalone" | "embedded" = "standalone",
-  path = "/dashboard",
-): Promise<string> {
-  const routes = [{ path: "*", element }];
-  const handler = createStaticHandler(routes);
-  const context = await handler.query(new Request(`https://trulybot.test${path}`));
-  if (context instanceof Response) throw new Error("unexpected response");
-  const router = createStaticRouter(handler.dataRoutes, context);
-  const value =
-    shell === "standalone"
-      ? { base: "/dashboard", embedded: false, csrf: "csrf-token-123", notify: () => undefined }
-      : { base: "/app", embedded: true, csrf: null, notify: () => undefined };
-  const html = renderToString(
-    <AppProvider i18n={en} linkComponent={PolarisLink}>
-      <ShellProvider value={value}>
-        <StaticRouterProvider router={router} context={context} hydrate={false} />
-      </ShellProvider>
-    </AppProvider>,
-  );
-  expect(errors, JSON.stringify(errors).slice(0, 2000)).toEqual([]);
-  return html;
-}
+const render = (element: ReactElement, shell: Shell = "standalone", path = "/dashboard") =>
+  renderPage(element, shell, path);
 
 const store = {
   id: "s1",
