@@ -2,7 +2,7 @@
  * Self-service on Shopify, end to end over real parts: the Admin emulator (documents validated against
  * the 2026-01 schema), the real adapter, a real SMTP server the code is read from, the Prisma repository.
  */
-import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from "vitest";
+import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { useChatDatabase } from "../../test/support/chat-database";
 import { DEMO_STORE_IDS } from "../../test/support/chat";
 import {
@@ -20,9 +20,8 @@ import {
   setRule,
   shopifyAdapter,
   shopper,
-  startMailbox,
+  useMailbox,
   texts,
-  type Mail,
 } from "../../test/support/self-service";
 import type { PlatformAdapter } from "../platforms/types";
 
@@ -30,19 +29,12 @@ const chat = useChatDatabase();
 const STORE = DEMO_STORE_IDS.shopify;
 const ALICE = "alice.johnson@example.com";
 let e: ShopifyAdminEmulator;
-let mailbox: { url: string; mails: Mail[]; close(): Promise<void> };
+const mailbox = useMailbox({ emptyBeforeEach: true });
 let clock: Date;
 
-beforeAll(async () => {
-  mailbox = await startMailbox();
-});
-afterAll(async () => {
-  await mailbox.close();
-});
 beforeEach(async () => {
   e = await startShopifyAdminEmulator({ now: DEMO_NOW, bucket: { restoreRate: 5000 } });
   clock = DEMO_NOW;
-  mailbox.mails.length = 0;
   await clearSelfService(chat.db);
 });
 afterEach(async () => {

@@ -2,7 +2,7 @@
  * Self-service on WooCommerce over real parts: the REST v3 emulator (OAuth 1.0a over HTTP, read_write
  * key), the real adapter and writer, a real SMTP server the code is read from, the Prisma repository.
  */
-import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from "vitest";
+import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { useChatDatabase } from "../../test/support/chat-database";
 import { DEMO_STORE_IDS } from "../../test/support/chat";
 import {
@@ -18,11 +18,10 @@ import {
   codeFromMailbox,
   setRule,
   shopper,
-  startMailbox,
+  useMailbox,
   texts,
   wooAdapter,
   WOO_RW_KEY,
-  type Mail,
 } from "../../test/support/self-service";
 
 const chat = useChatDatabase();
@@ -30,17 +29,10 @@ const STORE = DEMO_STORE_IDS.woocommerce;
 const LENA = "lena.schmidt@example.com";
 const NOW = new Date("2026-11-23T15:00:00Z");
 let e: WooEmulator;
-let mailbox: { url: string; mails: Mail[]; close(): Promise<void> };
+const mailbox = useMailbox({ emptyBeforeEach: true });
 
-beforeAll(async () => {
-  mailbox = await startMailbox();
-});
-afterAll(async () => {
-  await mailbox.close();
-});
 beforeEach(async () => {
   e = await startWooEmulator({ keys: [DEMO_WOO_KEY, WOO_RW_KEY] });
-  mailbox.mails.length = 0;
   await clearSelfService(chat.db);
 });
 afterEach(async () => {

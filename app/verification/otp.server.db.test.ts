@@ -1,6 +1,6 @@
 /** One-time codes on the real database: concurrency of tries, and offerCode's identical reply. */
 import { newConversationToken } from "../chat/conversation-token";
-import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from "vitest";
+import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { useChatDatabase } from "../../test/support/chat-database";
 import { DEMO_STORE_IDS } from "../../test/support/chat";
 import {
@@ -13,9 +13,8 @@ import {
   codeFromMailbox,
   shopifyAdapter,
   shopper,
-  startMailbox,
+  useMailbox,
   texts,
-  type Mail,
 } from "../../test/support/self-service";
 import { checkCode, createCode, CODE_MAX_TRIES } from "./otp.server";
 import { offerCode } from "../chat/dialogue/actions";
@@ -26,16 +25,9 @@ import { initialState } from "../chat/dialogue/state";
 const chat = useChatDatabase();
 const STORE = DEMO_STORE_IDS.shopify;
 let e: ShopifyAdminEmulator;
-let mailbox: { url: string; mails: Mail[]; close(): Promise<void> };
-beforeAll(async () => {
-  mailbox = await startMailbox();
-});
-afterAll(async () => {
-  await mailbox.close();
-});
+const mailbox = useMailbox({ emptyBeforeEach: true });
 beforeEach(async () => {
   e = await startShopifyAdminEmulator({ now: DEMO_NOW });
-  mailbox.mails.length = 0;
   await clearSelfService(chat.db);
 });
 afterEach(async () => {

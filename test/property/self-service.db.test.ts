@@ -6,7 +6,7 @@
  * had accepted a one-time code for that order before it; without the real code nothing changed.
  */
 import fc from "fast-check";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { useChatDatabase } from "../support/chat-database";
 import { DEMO_STORE_IDS } from "../support/chat";
 import { DEMO_NOW, startShopifyAdminEmulator } from "../emulators/shopify-admin/emulator";
@@ -16,20 +16,13 @@ import {
   setRule,
   shopifyAdapter,
   shopper,
-  startMailbox,
-  type Mail,
+  useMailbox,
 } from "../support/self-service";
 import { orderHash } from "../../app/verification/otp.server";
 
 const chat = useChatDatabase();
 const STORE = DEMO_STORE_IDS.shopify;
-let mailbox: { url: string; mails: Mail[]; close(): Promise<void> };
-beforeAll(async () => {
-  mailbox = await startMailbox();
-});
-afterAll(async () => {
-  await mailbox.close();
-});
+const mailbox = useMailbox();
 
 const CODE = "<the real code>";
 const quick = (value: string) => ({ action: { type: "quick_reply" as const, value } });

@@ -3,6 +3,7 @@
  * adapters with their action modules, a real SMTP server that keeps every mail, the Prisma repository
  * over a throw-away database, and a turn context wired like production (buildTurnContext's pieces).
  */
+import { afterAll, beforeAll, beforeEach } from "vitest";
 import { lookupGuardFor } from "../../app/chat/context.server";
 import type { AddressInfo } from "node:net";
 import { SMTPServer } from "smtp-server";
@@ -33,7 +34,40 @@ export interface Mail {
   raw: string;
 }
 
-export async function startMailbox(): Promise<{ url: string; mails: Mail[]; close(): Promise<void> }> {
+export interface Mailbox {
+  url: string;
+  mails: Mail[];
+  close(): Promise<void>;
+}
+
+/**
+ * One real SMTP server for the whole test file: started before its tests, closed after them; with
+ * `emptyBeforeEach` every test starts with no mail. The handle reads the running server's url and mails.
+ */
+export function useMailbox(opts: { emptyBeforeEach?: boolean } = {}): Mailbox {
+  let box: Mailbox | undefined;
+  beforeAll(async () => {
+    box = await startMailbox();
+  });
+  afterAll(async () => {
+    await box?.close();
+  });
+  if (opts.emptyBeforeEach)
+    beforeEach(() => {
+      if (box) box.mails.length = 0;
+    });
+  return {
+    get url() {
+      return box!.url;
+    },
+    get mails() {
+      return box!.mails;
+    },
+    close: async () => box?.close(),
+  };
+}
+
+export async function startMailbox(): Promise<Mailbox> {
   const mails: Mail[] = [];
   const server = new SMTPServer({
     authOptional: true,
