@@ -7,8 +7,9 @@
 import fs from "node:fs";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { chromium, type Browser, type BrowserContext, type Page } from "playwright-core";
+import type { Browser, BrowserContext, Page } from "playwright-core";
 import { startDemo, type RunningDemo } from "./demo";
+import { launchChromium } from "./browser";
 import { chatDialog, openChat, sendMessage, waitForBotText, widget } from "../../widget/e2e-helpers";
 import { palette } from "../../widget/src/color";
 
@@ -70,19 +71,7 @@ async function toast(page: Page, text: string | RegExp) {
 
 beforeAll(async () => {
   demo = await startDemo();
-  browser = await chromium.launch({
-    executablePath: process.env.CHROMIUM_PATH || "/usr/bin/chromium",
-    args: [
-      "--headless",
-      "--no-sandbox",
-      "--disable-gpu",
-      "--disable-background-networking",
-      "--disable-quic",
-      "--no-first-run",
-      "--disable-component-update",
-      "--disable-sync",
-    ],
-  });
+  browser = await launchChromium();
   merchant = await browser.newContext({ viewport: { width: 1280, height: 900 } });
   const page = await dashboardPage();
   await page.goto(await demo.dashboardLink());

@@ -6,8 +6,9 @@
  * text kept through a network failure, and (against the widget's protocol mock) a person's live reply.
  */
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { chromium, type Browser, type Page } from "playwright-core";
+import type { Browser, Page } from "playwright-core";
 import { startDemo, type RunningDemo } from "./demo";
+import { launchChromium } from "./browser";
 import {
   chatDialog,
   chatLog,
@@ -28,19 +29,7 @@ let browser: Browser;
 
 beforeAll(async () => {
   demo = await startDemo();
-  browser = await chromium.launch({
-    executablePath: process.env.CHROMIUM_PATH || "/usr/bin/chromium",
-    args: [
-      "--headless",
-      "--no-sandbox",
-      "--disable-gpu",
-      "--disable-background-networking",
-      "--disable-quic",
-      "--no-first-run",
-      "--disable-component-update",
-      "--disable-sync",
-    ],
-  });
+  browser = await launchChromium();
 });
 afterAll(async () => {
   await browser?.close();
