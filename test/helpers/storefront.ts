@@ -7,6 +7,8 @@
 import crypto from "node:crypto";
 import { setDb, type Db } from "../../app/db.server";
 import { resetEnvForTests } from "../../app/env.server";
+import { appJobs } from "../../app/jobs/definitions.server";
+import { createJobQueue, setJobQueue, type JobQueue } from "../../app/jobs/queue.server";
 import { signedHeaders } from "../../app/platforms/woocommerce/signature.server";
 import {
   startShopifyAdminEmulator,
@@ -28,6 +30,8 @@ export interface StorefrontWorld {
   shopifyStoreId: string;
   /** the connected WooCommerce store: its id and the secret the plugin signs with ("" unless asked for) */
   wooStore: { id: string; secret: string };
+  /** the app's job queue on this database, set as the app's (null unless asked for) */
+  queue: JobQueue;
   /** stop the emulators, drop the database, restore `env` */
   close(): Promise<void>;
 }
@@ -39,6 +43,8 @@ export interface StorefrontWorldOptions {
   woo?: boolean | { url: string };
   /** extra environment for the app, set before it reads its configuration and restored by close() */
   env?: Record<string, string>;
+  /** the app's job queue (appJobs, polled every 50 ms), started unless `{ start: false }` */
+  jobs?: boolean | { start: boolean };
 }
 
 export async function startStorefrontWorld(opts: StorefrontWorldOptions = {}): Promise<StorefrontWorld> {
@@ -50,8 +56,15 @@ export async function startStorefrontWorld(opts: StorefrontWorldOptions = {}): P
   if (shopify) process.env.SHOPIFY_ADMIN_API_ORIGIN = shopify.url;
   if (woo) process.env.WOO_ALLOW_HTTP_STORES = "1";
   resetEnvForTests();
-  const { db, cleanup } = await createTestDb();
+  const { db, url: dbUrl, cleanup } = await createTestDb();
   setDb(db);
+  const queue = opts.jobs
+    ? createJobQueue(db, dbUrl, appJobs(), { pollMs: 50, pollingIntervalSeconds: 0.5 })
+    : null;
+  if (queue) {
+    setJobQueue(queue);
+    if (opts.jobs === true || (typeof opts.jobs === "object" && opts.jobs.start)) await queue.start();
+  }
   const shopifyStoreId = shopify ? (await seedShopifyShop(db, DEMO_SHOP, DEMO_ACCESS_TOKEN)).id : "";
   let wooStore = { id: "", secret: "" };
   if (opts.woo) {
@@ -70,7 +83,12 @@ export async function startStorefrontWorld(opts: StorefrontWorldOptions = {}): P
     woo: woo as WooEmulator,
     shopifyStoreId,
     wooStore,
+    queue: queue as JobQueue,
     async close() {
+      if (queue) {
+        await queue.stop();
+        setJobQueue(undefined);
+      }
       await shopify?.close();
       await woo?.close();
       await cleanup();

@@ -7,27 +7,19 @@
 import crypto from "node:crypto";
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import type { Store } from "@prisma/client";
-import { setDb, type Db } from "../../db.server";
-import { appJobs } from "../../jobs/definitions.server";
-import { createJobQueue, setJobQueue, type JobQueue } from "../../jobs/queue.server";
+import type { Db } from "../../db.server";
 import { signAppProxy } from "../../platforms/shopify/proxy-signature";
 import { startMirrorSync } from "../../platforms/mirror/sync.server";
-import { createTestDb } from "../../../test/helpers/db";
-import { appProxyRequest, seedShopifyShop } from "../../../test/helpers/seed";
+import { startStorefrontWorld, type StorefrontWorld } from "../../../test/helpers/storefront";
+import { appProxyRequest } from "../../../test/helpers/seed";
 import { shopifyWebhookRequest } from "../../../test/helpers/shopify-webhooks";
-import {
-  DEMO_ACCESS_TOKEN,
-  DEMO_SHOP,
-  startShopifyAdminEmulator,
-  type ShopifyAdminEmulator,
-} from "../../../test/emulators/shopify-admin/emulator";
+import { DEMO_SHOP, type ShopifyAdminEmulator } from "../../../test/emulators/shopify-admin/emulator";
 
 const SECRET = process.env.SHOPIFY_API_SECRET!;
 const DAY = 24 * 3600_000;
+let world: StorefrontWorld;
 let db: Db;
-let cleanup: () => Promise<void>;
 let emulator: ShopifyAdminEmulator;
-let queue: JobQueue;
 let store: Store;
 let ip = 10;
 
@@ -81,15 +73,9 @@ async function fulfillmentUpdated(orderId: string, fulfillmentId: string) {
 }
 
 beforeAll(async () => {
-  emulator = await startShopifyAdminEmulator({ port: 0, host: "127.0.0.1" });
-  process.env.SHOPIFY_ADMIN_API_ORIGIN = emulator.url;
-  let url: string;
-  ({ db, url, cleanup } = await createTestDb());
-  setDb(db);
-  queue = createJobQueue(db, url, appJobs(), { pollMs: 50, pollingIntervalSeconds: 0.5 });
-  setJobQueue(queue);
-  await queue.start();
-  store = await seedShopifyShop(db, DEMO_SHOP, DEMO_ACCESS_TOKEN);
+  world = await startStorefrontWorld({ shopify: true, jobs: true });
+  ({ db, shopify: emulator } = world);
+  store = await db.store.findUniqueOrThrow({ where: { id: world.shopifyStoreId } });
   await db.botSettings.update({ where: { storeId: store.id }, data: { proactive: true } });
   // #1009 is on its way, scanned an hour ago, due in two days (the demo data's dates lie in the
   // past of the real clock)
@@ -108,10 +94,7 @@ beforeAll(async () => {
   );
 });
 afterAll(async () => {
-  await queue?.stop();
-  setJobQueue(undefined);
-  await emulator?.close();
-  await cleanup?.();
+  await world?.close();
 });
 
 describe("GET /apps/trulybot/proactive", () => {

@@ -6,18 +6,11 @@
  */
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import type { Store } from "@prisma/client";
-import { setDb, type Db } from "../../db.server";
-import { appJobs } from "../../jobs/definitions.server";
-import { createJobQueue, setJobQueue, type JobQueue } from "../../jobs/queue.server";
-import { createTestDb } from "../../../test/helpers/db";
-import { appProxyRequest, seedShopifyShop } from "../../../test/helpers/seed";
+import type { Db } from "../../db.server";
+import { startStorefrontWorld, type StorefrontWorld } from "../../../test/helpers/storefront";
+import { appProxyRequest } from "../../../test/helpers/seed";
 import { shopifyWebhookRequest } from "../../../test/helpers/shopify-webhooks";
-import {
-  DEMO_ACCESS_TOKEN,
-  DEMO_SHOP,
-  startShopifyAdminEmulator,
-  type ShopifyAdminEmulator,
-} from "../../../test/emulators/shopify-admin/emulator";
+import { DEMO_SHOP, type ShopifyAdminEmulator } from "../../../test/emulators/shopify-admin/emulator";
 import { createLatencyFloor } from "../../security/latency-floor";
 import { adapterForStore } from "../adapters.server";
 import { withOrderMirror } from "./adapter.server";
@@ -26,30 +19,20 @@ import { startMirrorSync } from "./sync.server";
 
 const SECRET = process.env.SHOPIFY_API_SECRET!;
 const KNOWN = ["1001", "1002", "1003", "1004", "1006", "1007", "1008", "1009", "1010", "1012"];
+let world: StorefrontWorld;
 let db: Db;
-let cleanup: () => Promise<void>;
 let emulator: ShopifyAdminEmulator;
-let queue: JobQueue;
 let store: Store;
 
 const orderRequests = () => emulator.requests.filter((r) => /Order/.test(r.operationName ?? "")).length;
 
 beforeAll(async () => {
-  emulator = await startShopifyAdminEmulator({ port: 0, host: "127.0.0.1" });
-  process.env.SHOPIFY_ADMIN_API_ORIGIN = emulator.url;
-  let url: string;
-  ({ db, url, cleanup } = await createTestDb());
-  setDb(db);
-  queue = createJobQueue(db, url, appJobs(), { pollMs: 50, pollingIntervalSeconds: 0.5 });
-  setJobQueue(queue);
-  await queue.start();
-  store = await seedShopifyShop(db, DEMO_SHOP, DEMO_ACCESS_TOKEN);
+  world = await startStorefrontWorld({ shopify: true, jobs: true });
+  ({ db, shopify: emulator } = world);
+  store = await db.store.findUniqueOrThrow({ where: { id: world.shopifyStoreId } });
 });
 afterAll(async () => {
-  await queue?.stop();
-  setJobQueue(undefined);
-  await emulator?.close();
-  await cleanup?.();
+  await world?.close();
 });
 
 describe("order mirror", () => {

@@ -5,51 +5,29 @@
  */
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import type { Store } from "@prisma/client";
-import { setDb, type Db } from "../../db.server";
-import { resetEnvForTests } from "../../env.server";
-import { appJobs } from "../../jobs/definitions.server";
-import { createJobQueue, setJobQueue, type JobQueue } from "../../jobs/queue.server";
-import { createTestDb } from "../../../test/helpers/db";
-import { seedWooStore } from "../../../test/helpers/seed";
-import {
-  DEMO_WOO_KEY,
-  startWooEmulator,
-  type WooEmulator,
-} from "../../../test/emulators/woocommerce/emulator";
+import type { Db } from "../../db.server";
+import { startStorefrontWorld, type StorefrontWorld } from "../../../test/helpers/storefront";
+import type { WooEmulator } from "../../../test/emulators/woocommerce/emulator";
 import { adapterForStore } from "../adapters.server";
 import { withOrderMirror } from "./adapter.server";
 import { mirroredFields } from "./rows.server";
 import { startMirrorSync } from "./sync.server";
 
+let world: StorefrontWorld;
 let db: Db;
-let cleanup: () => Promise<void>;
 let emu: WooEmulator;
-let queue: JobQueue;
 let store: Store;
 
 beforeAll(async () => {
-  process.env.WOO_ALLOW_HTTP_STORES = "1";
-  resetEnvForTests();
-  let url: string;
-  ({ db, url, cleanup } = await createTestDb());
-  setDb(db);
-  emu = await startWooEmulator({ port: 0, host: "127.0.0.1", keys: [DEMO_WOO_KEY] });
-  ({ store } = await seedWooStore(db, {
-    url: emu.url,
-    consumerKey: DEMO_WOO_KEY.consumerKey,
-    consumerSecret: DEMO_WOO_KEY.consumerSecret,
-  }));
+  world = await startStorefrontWorld({ woo: true, jobs: { start: false } });
+  ({ db, woo: emu } = world);
+  store = await db.store.findUniqueOrThrow({ where: { id: world.wooStore.id } });
   // the demo orders lie in late 2026; mirror a window wide enough for all of them
   await db.botSettings.update({ where: { storeId: store.id }, data: { mirrorDays: 3650 } });
-  queue = createJobQueue(db, url, appJobs(), { pollMs: 50, pollingIntervalSeconds: 0.5 });
-  setJobQueue(queue);
-  await queue.start();
+  await world.queue.start();
 });
 afterAll(async () => {
-  await queue?.stop();
-  setJobQueue(undefined);
-  await emu?.close();
-  await cleanup?.();
+  await world?.close();
 });
 
 describe("WooCommerce initial mirror sync", () => {
