@@ -52,3 +52,26 @@ export async function createTestDb(
 }
 
 export const TEST_ENCRYPTION_KEYS = [{ version: 1, key: Buffer.alloc(32, 7) }];
+
+/**
+ * Two app instances on one fresh test database: two clients (`a`, `b`) on the same URL, each with its own
+ * pool and caches; cleanup disconnects both and drops the database.
+ */
+export async function createTwoInstanceDb(): Promise<{
+  a: Db;
+  b: Db;
+  url: string;
+  cleanup: () => Promise<void>;
+}> {
+  const t = await createTestDb();
+  const b = await createDb(t.url);
+  return {
+    a: t.db,
+    b,
+    url: t.url,
+    cleanup: async () => {
+      await b.$disconnect();
+      await t.cleanup();
+    },
+  };
+}

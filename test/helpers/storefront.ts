@@ -7,8 +7,7 @@
 import crypto from "node:crypto";
 import { setDb, type Db } from "../../app/db.server";
 import { resetEnvForTests } from "../../app/env.server";
-import { appJobs } from "../../app/jobs/definitions.server";
-import { createJobQueue, setJobQueue, type JobQueue } from "../../app/jobs/queue.server";
+import type { JobQueue } from "../../app/jobs/queue.server";
 import { signedHeaders } from "../../app/platforms/woocommerce/signature.server";
 import {
   startShopifyAdminEmulator,
@@ -18,6 +17,7 @@ import {
 } from "../emulators/shopify-admin/emulator";
 import { startWooEmulator, DEMO_WOO_KEY, type WooEmulator } from "../emulators/woocommerce/emulator";
 import { createTestDb } from "./db";
+import { startAppJobQueue } from "./jobs";
 import { seedShopifyShop, seedWooStore } from "./seed";
 
 export interface StorefrontWorld {
@@ -58,13 +58,9 @@ export async function startStorefrontWorld(opts: StorefrontWorldOptions = {}): P
   resetEnvForTests();
   const { db, url: dbUrl, cleanup } = await createTestDb();
   setDb(db);
-  const queue = opts.jobs
-    ? createJobQueue(db, dbUrl, appJobs(), { pollMs: 50, pollingIntervalSeconds: 0.5 })
+  const jobs = opts.jobs
+    ? await startAppJobQueue(db, dbUrl, { start: opts.jobs === true || opts.jobs.start })
     : null;
-  if (queue) {
-    setJobQueue(queue);
-    if (opts.jobs === true || (typeof opts.jobs === "object" && opts.jobs.start)) await queue.start();
-  }
   const shopifyStoreId = shopify ? (await seedShopifyShop(db, DEMO_SHOP, DEMO_ACCESS_TOKEN)).id : "";
   let wooStore = { id: "", secret: "" };
   if (opts.woo) {
@@ -83,12 +79,9 @@ export async function startStorefrontWorld(opts: StorefrontWorldOptions = {}): P
     woo: woo as WooEmulator,
     shopifyStoreId,
     wooStore,
-    queue: queue as JobQueue,
+    queue: jobs?.queue as JobQueue,
     async close() {
-      if (queue) {
-        await queue.stop();
-        setJobQueue(undefined);
-      }
+      await jobs?.stop();
       await shopify?.close();
       await woo?.close();
       await cleanup();

@@ -5,12 +5,12 @@
  * an instance sees its own writes at once; between checks a cached config costs no database work.
  */
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { createDb, onDbEvent, type Db } from "../../app/db.server";
+import { onDbEvent, type Db } from "../../app/db.server";
 import { createStorefrontCaches, setStorefrontCaches } from "../../app/cache/storefront.server";
 import { storefrontConfig } from "../../app/storefront/config.server";
 import { verifyShopifyStorefront } from "../../app/storefront/verify.server";
 import { createTurnRepository } from "../../app/chat/turn-repository.server";
-import { createTestDb } from "../helpers/db";
+import { createTwoInstanceDb } from "../helpers/db";
 import { appProxyRequest, seedShopifyShop } from "../helpers/seed";
 
 const SECRET = process.env.SHOPIFY_API_SECRET!;
@@ -22,13 +22,7 @@ let clock = 1_000_000;
 let storeId = "";
 
 beforeAll(async () => {
-  const t = await createTestDb();
-  a = t.db;
-  b = await createDb(t.url);
-  cleanup = async () => {
-    await b.$disconnect();
-    await t.cleanup();
-  };
+  ({ a, b, cleanup } = await createTwoInstanceDb());
   storeId = (await seedShopifyShop(b, SHOP, "shpat_cache")).id;
   setStorefrontCaches(a, createStorefrontCaches(a, { now: () => clock }));
   setStorefrontCaches(b, createStorefrontCaches(b, { now: () => clock }));

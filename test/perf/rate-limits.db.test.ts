@@ -4,22 +4,16 @@
  * several keys per statement. Also: the migration runner keeps a SQLite trigger body whole.
  */
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { createDb, type Db } from "../../app/db.server";
+import type { Db } from "../../app/db.server";
 import { hitRateLimits } from "../../app/security/rate-limits.server";
 import { splitStatements } from "../../scripts/lib/migrate.mjs";
-import { createTestDb } from "../helpers/db";
+import { createTwoInstanceDb } from "../helpers/db";
 
 let a: Db;
 let b: Db;
 let cleanup: () => Promise<void>;
 beforeAll(async () => {
-  const t = await createTestDb();
-  a = t.db;
-  b = await createDb(t.url);
-  cleanup = async () => {
-    await b.$disconnect();
-    await t.cleanup();
-  };
+  ({ a, b, cleanup } = await createTwoInstanceDb());
 });
 afterAll(async () => cleanup?.());
 

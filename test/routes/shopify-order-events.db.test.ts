@@ -7,8 +7,8 @@
 import crypto from "node:crypto";
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import { setDb, type Db } from "../../app/db.server";
-import { appJobs } from "../../app/jobs/definitions.server";
-import { createJobQueue, setJobQueue, type JobQueue } from "../../app/jobs/queue.server";
+import type { JobQueue } from "../../app/jobs/queue.server";
+import { startAppJobQueue } from "../helpers/jobs";
 import { createTestDb } from "../helpers/db";
 import { seedShopifyShop } from "../helpers/seed";
 import { callWebhookRoute, shopifyWebhookRequest, webhookFixture } from "../helpers/shopify-webhooks";
@@ -19,6 +19,7 @@ const fixture = webhookFixture;
 let db: Db;
 let cleanup: () => Promise<void>;
 let queue: JobQueue;
+let jobs: Awaited<ReturnType<typeof startAppJobQueue>>;
 let storeId: string;
 
 async function deliver(
@@ -39,13 +40,12 @@ beforeAll(async () => {
   let url: string;
   ({ db, url, cleanup } = await createTestDb());
   setDb(db);
-  queue = createJobQueue(db, url, appJobs(), { pollMs: 50, pollingIntervalSeconds: 0.5 });
-  setJobQueue(queue);
+  jobs = await startAppJobQueue(db, url);
+  queue = jobs.queue;
   storeId = (await seedShopifyShop(db, SHOP, "shpat_events")).id;
 });
 afterAll(async () => {
-  await queue?.stop();
-  setJobQueue(undefined);
+  await jobs?.stop();
   await cleanup?.();
 });
 

@@ -10,8 +10,8 @@ import fs from "node:fs";
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import { setDb, type Db } from "../../app/db.server";
 import { resetEnvForTests } from "../../app/env.server";
-import { appJobs } from "../../app/jobs/definitions.server";
-import { createJobQueue, setJobQueue, type JobQueue } from "../../app/jobs/queue.server";
+import type { JobQueue } from "../../app/jobs/queue.server";
+import { startAppJobQueue } from "../helpers/jobs";
 import { pruneOrderEvents } from "../../app/jobs/order-events/apply.server";
 import { recentOrderChanges } from "../../app/jobs/order-events/recent.server";
 import { signedHeaders } from "../../app/platforms/woocommerce/signature.server";
@@ -31,6 +31,7 @@ let db: Db;
 let cleanup: () => Promise<void>;
 let app: { url: string; close: () => Promise<void> };
 let queue: JobQueue;
+let jobs: Awaited<ReturnType<typeof startAppJobQueue>>;
 let store: { id: string };
 let storeSecret: string;
 let other: { id: string };
@@ -69,8 +70,8 @@ beforeAll(async () => {
   let url: string;
   ({ db, url, cleanup } = await createTestDb());
   setDb(db);
-  queue = createJobQueue(db, url, appJobs(), { pollMs: 50, pollingIntervalSeconds: 0.5 });
-  setJobQueue(queue);
+  jobs = await startAppJobQueue(db, url);
+  queue = jobs.queue;
   app = await startRouteServer({
     "/api/v1/woo/webhooks": await import("../../app/routes/api.v1.woo.webhooks"),
     "/api/v1/woo/webhooks/secret": await import("../../app/routes/api.v1.woo.webhooks_.secret"),
@@ -90,8 +91,7 @@ beforeAll(async () => {
   woo = new WooWebhookEmulator("https://garden.example");
 });
 afterAll(async () => {
-  await queue?.stop();
-  setJobQueue(undefined);
+  await jobs?.stop();
   await app?.close();
   await cleanup?.();
 });
