@@ -99,6 +99,16 @@ describe("plurals (ICU, CLDR rules) instead of glued fragments", () => {
     expect(STRINGS.en.chatWith({ name })).toBe(`Chat with ${name}`);
     expect(STRINGS.fr.typing({ name })).toBe(`${name} écrit…`);
   });
+  it("an item line is one message: quantity, title and the variant only when there is one", () => {
+    expect(STRINGS.en.item({ quantity: 2, title: "Tee", hasVariant: "yes", variant: "M" })).toBe(
+      "2 × Tee (M)",
+    );
+    expect(STRINGS.de.item({ quantity: 1200, title: "Mug", hasVariant: "no", variant: "" })).toBe(
+      "1.200 × Mug",
+    );
+    const title = "{quantity} 'x' #";
+    expect(STRINGS.fr.item({ quantity: 1, title, hasVariant: "no", variant: "" })).toBe(`1 × ${title}`);
+  });
   it("the tracking label carries its language's punctuation (French: a space before the colon)", () => {
     expect(STRINGS.en.tracking).toBe("Tracking number:");
     expect(STRINGS.fr.tracking).toBe("Numéro de suivi :");

@@ -29,6 +29,8 @@ interface MessageArgs {
   delivered: { date: string };
   /** quick reply label for an order in a list */
   askAbout: { n: string };
+  /** one line of the card's items: "2 × Tee (M)" */
+  item: { quantity: number; title: string; hasVariant: "yes" | "no"; variant: string };
 }
 
 type WidgetKey = keyof Catalogue["widget"];

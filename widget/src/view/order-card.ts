@@ -13,6 +13,14 @@ function total(ctx: ViewCtx, o: WidgetOrder): string {
   return o.totalFormatted || (o.total ? formatMoney(o.total.amount, o.total.currency, ctx.localeTag) : "");
 }
 
+function itemLine(
+  ctx: ViewCtx,
+  it: { quantity: number; title: string; variantTitle?: string | null },
+): string {
+  const variant = it.variantTitle || "";
+  return ctx.t.item({ quantity: it.quantity, title: it.title, hasVariant: variant ? "yes" : "no", variant });
+}
+
 function day(ctx: ViewCtx, iso: string | null | undefined): string {
   return formatDay(iso, ctx.localeTag, ctx.timeZone);
 }
@@ -78,7 +86,7 @@ function shipmentRow(ctx: ViewCtx, s: WidgetOrderShipment, i: number, count: num
       ? h(
           "ul",
           { class: "its" },
-          s.items.map((it) => h("li", null, `${it.quantity} × ${it.title}`)),
+          s.items.map((it) => h("li", null, itemLine(ctx, it))),
         )
       : null,
   );
@@ -92,9 +100,7 @@ function itemsBlock(ctx: ViewCtx, o: WidgetOrder): HTMLElement {
     h(
       "ul",
       { class: "its" },
-      o.items.map((it) =>
-        h("li", null, `${it.quantity} × ${it.title}${it.variantTitle ? " (" + it.variantTitle + ")" : ""}`),
-      ),
+      o.items.map((it) => h("li", null, itemLine(ctx, it))),
     ),
   );
 }
