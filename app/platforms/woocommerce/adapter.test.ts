@@ -10,17 +10,7 @@ import { httpsFetchTrusting } from "../../../test/emulators/woocommerce/https-fe
 import { PlatformUnavailableError } from "../types";
 import { createWooAdapter, parseOrderNumber } from "./adapter";
 import { createWooClient, type FetchLike } from "./client";
-
-/** resolves with the rejection reason (typed loosely for assertions) */
-// eslint-disable-next-line @typescript-eslint/no-explicit-any
-async function failure(p: Promise<unknown>): Promise<any> {
-  try {
-    await p;
-  } catch (e) {
-    return e;
-  }
-  throw new Error("expected a failure");
-}
+import { failure } from "../../../test/helpers/failure";
 
 let emu: WooEmulator;
 beforeAll(async () => {

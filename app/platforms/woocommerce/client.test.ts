@@ -2,17 +2,7 @@ import { describe, expect, it } from "vitest";
 import { PlatformUnavailableError } from "../types";
 import { createWooClient, parseJsonLenient, parseRetryAfter, WooApiError, type FetchLike } from "./client";
 import { oauthBaseString, oauthSignature, rawurlencode } from "./oauth";
-
-/** resolves with the rejection reason (typed loosely for assertions) */
-// eslint-disable-next-line @typescript-eslint/no-explicit-any
-async function failure(p: Promise<unknown>): Promise<any> {
-  try {
-    await p;
-  } catch (e) {
-    return e;
-  }
-  throw new Error("expected a failure");
-}
+import { failure } from "../../../test/helpers/failure";
 
 // Vector computed independently (Python urllib.quote(safe='-_.~') + hmac), following WooCommerce's
 // check_oauth_signature: sort raw keys, rawurlencode(rawurlencode(k)=rawurlencode(v)), join %26.

@@ -5,17 +5,7 @@ import type { AddressInfo } from "node:net";
 import { join } from "node:path";
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
 import { DEMO_WOO_KEY, startWooEmulator, type WooEmulator } from "./emulator";
-
-/** resolves with the rejection reason (typed loosely for assertions) */
-// eslint-disable-next-line @typescript-eslint/no-explicit-any
-async function failure(p: Promise<unknown>): Promise<any> {
-  try {
-    await p;
-  } catch (e) {
-    return e;
-  }
-  throw new Error("expected a failure");
-}
+import { failure } from "../../helpers/failure";
 
 const CAPTURES = join(__dirname, "captures");
 const capture = (f: string) => JSON.parse(readFileSync(join(CAPTURES, f), "utf8"));
