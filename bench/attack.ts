@@ -17,7 +17,8 @@
  *
  * runAttack() is the run itself, against any base URL; test/bench/attack.test.ts runs it for a few
  * seconds against the real routes. Knobs: BENCH_ATTACK_SECONDS, BENCH_ATTACK_IDENTITIES (1000),
- * BENCH_ATTACK_ADDRESSES (60), BENCH_ATTACK_CONCURRENCY (8).
+ * BENCH_ATTACK_ADDRESSES (60), BENCH_ATTACK_CONCURRENCY (8 attacker workers), BENCH_ATTACK_SHOPPERS
+ * (3 real shoppers at a time).
  */
 import crypto from "node:crypto";
 import { signAppProxy } from "../app/platforms/shopify/proxy-signature";
@@ -57,6 +58,8 @@ export interface AttackOptions {
   shopperPauseMs: number;
   /** the run (attacker included) goes on past `seconds` until the real shoppers did this many lookups */
   minShopperLookups?: number;
+  /** real shoppers at the same time (each from their own network), default 1 */
+  shopperConcurrency?: number;
 }
 export const DEFAULT_ATTACK: AttackOptions = {
   seconds: 60,
@@ -64,6 +67,7 @@ export const DEFAULT_ATTACK: AttackOptions = {
   addresses: 60,
   concurrency: 8,
   shopperPauseMs: 200,
+  shopperConcurrency: 3,
 };
 
 export interface Identity {
@@ -222,8 +226,19 @@ export function realOrders(
   shopify: Record<string, unknown>[],
   woo: { number?: unknown; billing?: { email?: string | null } | null }[],
   perStore = Infinity,
+  /**
+   * Shopify's clock: with `read_orders` (no `read_all_orders`, as in the bench) the app can read
+   * only the last 60 days, so older orders — and test orders — are no real shopper's to look up
+   * (the bot answers them honestly: too old / not found). Omit to keep every order.
+   */
+  shopifyNow?: Date,
 ): RealOrder[] {
-  const s = shopify.filter((o) => typeof o.email === "string" && o.email).slice(0, perStore);
+  const since = shopifyNow ? shopifyNow.getTime() - 60 * 86400_000 : -Infinity;
+  const readable = (o: Record<string, unknown>) =>
+    o.test !== true && Date.parse(String(o.createdAt ?? "")) >= since;
+  const s = shopify
+    .filter((o) => typeof o.email === "string" && o.email && (!shopifyNow || readable(o)))
+    .slice(0, perStore);
   const w = woo.filter((o) => o.billing?.email).slice(0, perStore);
   return [
     ...s.map((o) => ({ platform: "shopify" as const, number: String(o.number), email: String(o.email) })),
@@ -302,6 +317,7 @@ async function typeCodeFromMail(
     const codes = await mailbox.codesFor(order.email, order.number, mailsBefore, {
       atLeast: tried.size + 1,
     });
+    if (codes.every((c) => tried.has(c))) break; // no new mail came
     for (const code of codes) {
       if (tried.has(code) || tried.size >= 5) continue;
       tried.add(code);
@@ -352,11 +368,11 @@ async function shopper(target: AttackTarget, k: number, r: AttackResult) {
   if (reply.status === 429) s.refused429++;
   else if (STEP_UP.test(text)) s.stepUpOffered++;
   else s.other++;
-  const sample = `${order.platform} ${reply.status}: ${text || reply.raw}`.slice(0, 240);
+  const sample = `${order.platform} #${order.number} ${reply.status}: ${text || reply.raw}`.slice(0, 240);
   if (s.samples.length < 6 && !s.samples.includes(sample)) s.samples.push(sample);
 }
 
-/** The run: attacker workers and one real shopper at a time, until `seconds` have passed. */
+/** The run: attacker workers and `shopperConcurrency` real shoppers at a time, until `seconds` have passed. */
 export async function runAttack(target: AttackTarget, opts: AttackOptions): Promise<AttackResult> {
   const addresses = attackerAddresses(opts.addresses);
   const ids = attackerIdentities(opts.identities, addresses);
@@ -400,15 +416,16 @@ export async function runAttack(target: AttackTarget, opts: AttackOptions): Prom
   const until = started + opts.seconds * 1000;
   const next = { i: 0 };
   const running = () => Date.now() < until || r.shoppers.lookups < (opts.minShopperLookups ?? 0);
-  const shoppers = (async () => {
-    for (let k = 0; running(); k++) {
-      await shopper(target, k, r);
+  let k = 0;
+  const shoppers = async () => {
+    while (running()) {
+      await shopper(target, k++, r);
       await new Promise((res) => setTimeout(res, opts.shopperPauseMs));
     }
-  })();
+  };
   await Promise.all([
     ...Array.from({ length: opts.concurrency }, () => attacker(attackerView, ids, running, r, next)),
-    shoppers,
+    ...Array.from({ length: opts.shopperConcurrency ?? 1 }, shoppers),
   ]);
   r.durationSeconds = Math.round((Date.now() - started) / 100) / 10;
   r.attacker.identitiesUsed = Math.min(next.i, ids.length);
@@ -514,7 +531,8 @@ async function main() {
   try {
     const { loadDemoShopifyStore } = await import("../test/emulators/shopify-admin/data");
     const { loadWooDemoData } = await import("../test/emulators/woocommerce/demo-data");
-    const orders = realOrders(loadDemoShopifyStore().orders, loadWooDemoData().orders);
+    // the emulator's clock is the real one (bench/emulators.ts)
+    const orders = realOrders(loadDemoShopifyStore().orders, loadWooDemoData().orders, Infinity, new Date());
     const target: AttackTarget = {
       url: server.ready.url,
       shopify: { shop: server.ready.shop, apiSecret },
@@ -532,6 +550,7 @@ async function main() {
       addresses: envNumber("BENCH_ATTACK_ADDRESSES", DEFAULT_ATTACK.addresses),
       concurrency: envNumber("BENCH_ATTACK_CONCURRENCY", DEFAULT_ATTACK.concurrency),
       shopperPauseMs: DEFAULT_ATTACK.shopperPauseMs,
+      shopperConcurrency: envNumber("BENCH_ATTACK_SHOPPERS", DEFAULT_ATTACK.shopperConcurrency!),
     };
     const startedAt = new Date().toISOString();
     const result = await runAttack(target, opts);

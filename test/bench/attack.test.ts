@@ -16,6 +16,7 @@ import {
   startShopifyAdminEmulator,
   DEMO_SHOP,
   DEMO_ACCESS_TOKEN,
+  DEMO_NOW,
   type ShopifyAdminEmulator,
 } from "../emulators/shopify-admin/emulator";
 import { startWooEmulator, DEMO_WOO_KEY, type WooEmulator } from "../emulators/woocommerce/emulator";
@@ -68,7 +69,7 @@ beforeAll(async () => {
     "/proxy/messages": await import("../../app/routes/proxy.messages"),
     "/api/v1/woo/storefront/messages": await import("../../app/routes/api.v1.woo.storefront.messages"),
   });
-  const orders = realOrders(shopify.store.orders, woo.data.orders, 4);
+  const orders = realOrders(shopify.store.orders, woo.data.orders, 4, DEMO_NOW);
   target = {
     url: server.url,
     shopify: { shop: DEMO_SHOP, apiSecret: process.env.SHOPIFY_API_SECRET! },
@@ -104,6 +105,7 @@ describe("attack run (short)", () => {
       addresses: 60,
       concurrency: 4,
       shopperPauseMs: 50,
+      shopperConcurrency: 2,
       minShopperLookups: 4,
     });
     console.log(attackSummary(r));
@@ -152,6 +154,7 @@ describe("attack run (short)", () => {
       addresses: 60,
       concurrency: 4,
       shopperPauseMs: 50,
+      shopperConcurrency: 2,
       minShopperLookups: 4,
     });
     console.log(attackSummary(r));
