@@ -7,7 +7,7 @@
  * emulators in the same process; the bench needs PostgreSQL too and the emulators elsewhere.
  * The steps are the same: env → migrations (scripts/lib/migrate.mjs) → seed → startServer().
  *
- * Input (env): BENCH_DATABASE_URL, BENCH_SHOPIFY_ORIGIN, BENCH_WOO_URL.
+ * Input (env): BENCH_DATABASE_URL, BENCH_SHOPIFY_ORIGIN, BENCH_WOO_URL, BENCH_SMTP_URL (optional: SMTP_URL).
  * IPC: {type:"memory"} → process.memoryUsage() in MiB; {type:"reset"} clears the rate-limit and nonce tables (between load runs);
  *      {type:"stop"}. Sends {type:"ready", url, port, woo:{storeId, secret}, shop}.
  */
@@ -57,7 +57,9 @@ async function main() {
     WOO_ALLOW_HTTP_STORES: "1",
     SHOPIFY_ADMIN_API_ORIGIN: process.env.BENCH_SHOPIFY_ORIGIN!,
   });
-  delete process.env.SMTP_URL;
+  // the attack run gives the app a real local SMTP server for its one-time codes (bench/mailbox.ts)
+  if (process.env.BENCH_SMTP_URL) process.env.SMTP_URL = process.env.BENCH_SMTP_URL;
+  else delete process.env.SMTP_URL;
 
   const { applyMigrations } = await import("../scripts/lib/migrate.mjs");
   await applyMigrations(dbUrl);

@@ -29,7 +29,8 @@ export function createSelfService(parts: SelfServiceParts): SelfService {
   return {
     sendsCodes: parts.mailer !== null,
     rules: (storeId) => loadActionRules(parts.db, storeId),
-    reserveCode: (storeId, orderNumber, shopperKey) => reserveSend(deps, storeId, orderNumber, shopperKey),
+    reserveCode: (storeId, orderNumber, shopperKey, networkKey) =>
+      reserveSend(deps, storeId, orderNumber, shopperKey, networkKey),
     async sendCode(input) {
       const email = await input.findEmail().catch(() => null);
       if (!email || !parts.mailer) return;

@@ -7,8 +7,13 @@ export interface SelfService {
   /** false when no mail can be sent (no SMTP_URL): no code can reach a shopper, so none is offered */
   sendsCodes: boolean;
   rules(storeId: string): Promise<ActionRules>;
-  /** counts a code send against the order's and shopper's limits (decided before the reply) */
-  reserveCode(storeId: string, orderNumber: string, shopperKey: string): Promise<SendAllowance>;
+  /** counts a code send against the order's (per network) and shopper's limits (decided before the reply) */
+  reserveCode(
+    storeId: string,
+    orderNumber: string,
+    shopperKey: string,
+    networkKey?: string | null,
+  ): Promise<SendAllowance>;
   /** looks the order up and mails a fresh code to the email on it; silently nothing when there is none */
   sendCode(input: {
     storeId: string;

@@ -46,7 +46,7 @@ const mutations = (op: string) => e.requests.filter((r) => r.operationName === o
 
 function guest(
   adapter: PlatformAdapter = shopifyAdapter(e),
-  over: { shopperKey?: string; customerId?: string } = {},
+  over: { shopperKey?: string; customerId?: string; networkKey?: string } = {},
 ) {
   return shopper({
     db: chat.db,
@@ -289,6 +289,35 @@ describe("one-time codes", () => {
     expect(texts(await s.send(chipNew))).toContain("I've sent several codes already.");
     await Promise.all(s.mailsPending.splice(0));
     expect(mailbox.mails).toHaveLength(3);
+  });
+
+  it("step-up: an attacker using up an order's code mails from other networks cannot keep its owner from a code", async () => {
+    const ask = (email: string) => `where is my order #1001? ${email}`;
+    // 5 wrong emails on #1001 (5 browsers in one network): the order now needs a code
+    for (let i = 0; i < 5; i++)
+      await guest(shopifyAdapter(e), { shopperKey: `guesser-${i}`, networkKey: "guess-net" }).send(
+        ask(`guess${i}@attacker.example`),
+      );
+    for (let n = 0; n < 3; n++) {
+      const a = guest(shopifyAdapter(e), { shopperKey: `attacker-${n}`, networkKey: `attack-net-${n}` });
+      for (let i = 0; i < 3; i++)
+        expect(texts(await a.send(ask(`x${i}@attacker.example`)))).toContain(
+          "If that order exists, a code is on its way",
+        );
+      expect(texts(await a.send(ask("y@attacker.example")))).toContain("I've sent several codes already.");
+      await Promise.all(a.mailsPending.splice(0));
+    }
+    // the nuisance is bounded (3 mails per attacker network), and every mail went to the order's email
+    expect(mailbox.mails).toHaveLength(9);
+    expect(mailbox.mails.every((m) => m.to.includes(ALICE))).toBe(true);
+    const owner = guest(shopifyAdapter(e), { shopperKey: "owner", networkKey: "home-net" });
+    expect(texts(await owner.send(ask(ALICE)))).toContain("If that order exists, a code is on its way");
+    await Promise.all(owner.mailsPending.splice(0));
+    expect(mailbox.mails).toHaveLength(10);
+    const code = await codeFromMailbox(mailbox.mails, ALICE, owner.mailsPending);
+    const shown = await owner.send(code);
+    expect(texts(shown)).toContain("Thanks - that's confirmed.");
+    expect(shown.messages.some((m) => m.type === "order")).toBe(true);
   });
 
   it("stores only hashes", async () => {

@@ -8,16 +8,11 @@ import { runTurn } from "../chat/context.server";
 import { parseMessagesBody } from "../chat/engine";
 import { getDb, type Db } from "../db.server";
 import { jsonError } from "./errors.server";
-import { NETWORK_REQUEST_LIMIT } from "../platforms/shopify/shopper-identity.server";
-import { hitRateLimits } from "../security/rate-limits.server";
+import { admitRequest } from "./admission.server";
+
+export { REQUEST_LIMITS } from "./admission.server";
 
 export const MAX_BODY_BYTES = 16 * 1024;
-/** Requests (not failed lookups — the engine limits those) per window. */
-export const REQUEST_LIMITS = {
-  store: { limit: 3000, windowSeconds: 60 },
-  shopper: { limit: 40, windowSeconds: 60 },
-};
-
 export interface StorefrontShopper {
   /** stable, hashed identity of the shopper's browser (never raw IP/UA) */
   key: string;
@@ -32,34 +27,6 @@ const LIMITED: Record<"store" | "shopper" | "network", string> = {
   network: "Too many requests from your network. Please wait a moment.",
 };
 
-/** The store's, the shopper's and the shopper's network's request counters, in one statement. */
-async function requestLimits(
-  db: Db,
-  storeId: string,
-  shopper: StorefrontShopper,
-  now: Date,
-): Promise<Response | null> {
-  const rules = [
-    { scope: "store" as const, key: `req:store:${storeId}`, ...REQUEST_LIMITS.store },
-    { scope: "shopper" as const, key: `req:shopper:${storeId}:${shopper.key}`, ...REQUEST_LIMITS.shopper },
-    ...(shopper.networkKey
-      ? [
-          {
-            scope: "network" as const,
-            key: `req:net:${storeId}:${shopper.networkKey}`,
-            ...NETWORK_REQUEST_LIMIT,
-          },
-        ]
-      : []),
-  ];
-  const results = await hitRateLimits(db, rules, now);
-  const i = results.findIndex((r) => !r.allowed);
-  if (i === -1) return null;
-  return jsonError(429, "rate_limited", LIMITED[rules[i]!.scope], {
-    "Retry-After": String(results[i]!.retryAfterSeconds),
-  });
-}
-
 export async function storefrontMessages(
   store: Store,
   bodyText: string,
@@ -73,8 +40,11 @@ export async function storefrontMessages(
 
   const db = database ?? (await getDb());
   const now = new Date();
-  const refused = await requestLimits(db, store.id, shopper, now);
-  if (refused) return refused;
+  const admitted = await admitRequest(db, store.id, shopper, now);
+  if (!admitted.allowed)
+    return jsonError(429, "rate_limited", LIMITED[admitted.scope], {
+      "Retry-After": String(admitted.retryAfterSeconds),
+    });
 
   const result = await runTurn({ store, shopper, db }, parsed.request);
   return new Response(JSON.stringify(result), {

@@ -4,13 +4,13 @@
  * - 6 digits from a CSPRNG, valid 10 minutes, single use, at most 5 tries per code.
  * - Only an HMAC of the code is stored (keyed with the app key, bound to the conversation and the
  *   order), and the order number only as an HMAC too.
- * - Sending is rate limited per order and per shopper (shared counters in the database).
+ * - Sending is rate limited per order and network, and per shopper (shared counters in the database).
  * - The code goes to the email ON THE ORDER, never to an address the shopper typed; whether the
  *   order exists or not, the caller answers the same ("If that order exists, a code is on its way").
  */
 import crypto from "node:crypto";
 import type { Db } from "../db.server";
-import { hitRateLimit } from "../security/rate-limit.server";
+import { hitRateLimits } from "../security/rate-limits.server";
 import { keyedHash } from "../utils/crypto.server";
 import { encryptionKeys } from "../stores/secrets.server";
 
@@ -18,8 +18,15 @@ export const CODE_TTL_MS = 10 * 60 * 1000;
 export const CODE_MAX_TRIES = 5;
 /** A code-verified conversation may act on the order for this long after the code was accepted. */
 export const CODE_FRESH_MS = 30 * 60 * 1000;
+/**
+ * Code mails (docs/decisions/0026-…): per order AND network (the shopper's network prefix, or the
+ * shopper when it is unknown) and per shopper. There is deliberately no store-wide total per order:
+ * an attacker could use it up and the real owner would get no code (the lockout step-up replaces).
+ * The nuisance to the owner is bounded instead: at most `orderNetwork.limit` mails per attacker
+ * network per hour, and each one costs that network a lookup (lookup-guard: 20 / 15 min).
+ */
 export const SEND_LIMITS = {
-  order: { limit: 3, windowSeconds: 3600 },
+  orderNetwork: { limit: 3, windowSeconds: 3600 },
   shopper: { limit: 5, windowSeconds: 3600 },
 };
 
@@ -59,33 +66,32 @@ function codeHash(deps: OtpDeps, conversationId: string, oh: string, code: strin
 
 export type SendAllowance = { allowed: true } | { allowed: false; retryAfterSeconds: number };
 
-/** Counts one send against the order's and the shopper's limits (before any lookup: atomic). */
+/**
+ * Counts one send against the order-per-network and the shopper's limits (before any lookup: one
+ * atomic statement for both counters).
+ */
 export async function reserveSend(
   deps: OtpDeps,
   storeId: string,
   orderNumber: string,
   shopperKey: string,
+  networkKey?: string | null,
 ): Promise<SendAllowance> {
   const now = deps.now?.() ?? new Date();
   const oh = orderHash(deps, storeId, orderNumber);
-  const byOrder = await hitRateLimit(
+  const from = networkKey ? `net:${networkKey}` : `shopper:${shopperKey}`;
+  const [byOrder, byShopper] = await hitRateLimits(
     deps.db,
-    `otp:order:${oh}`,
-    SEND_LIMITS.order.limit,
-    SEND_LIMITS.order.windowSeconds,
+    [
+      { key: `otp:order:${oh}:${from}`, ...SEND_LIMITS.orderNetwork },
+      { key: `otp:shopper:${storeId}:${shopperKey}`, ...SEND_LIMITS.shopper },
+    ],
     now,
   );
-  const byShopper = await hitRateLimit(
-    deps.db,
-    `otp:shopper:${storeId}:${shopperKey}`,
-    SEND_LIMITS.shopper.limit,
-    SEND_LIMITS.shopper.windowSeconds,
-    now,
-  );
-  if (byOrder.allowed && byShopper.allowed) return { allowed: true };
+  if (byOrder!.allowed && byShopper!.allowed) return { allowed: true };
   return {
     allowed: false,
-    retryAfterSeconds: Math.max(byOrder.retryAfterSeconds, byShopper.retryAfterSeconds),
+    retryAfterSeconds: Math.max(byOrder!.retryAfterSeconds, byShopper!.retryAfterSeconds),
   };
 }
 

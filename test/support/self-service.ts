@@ -158,6 +158,8 @@ export function shopper(opts: {
   now: () => Date;
   customerId?: string | null;
   shopperKey?: string;
+  /** the shopper's hashed network prefix (none: unknown) */
+  networkKey?: string | null;
   handoffEnabled?: boolean;
 }): Shopper {
   const mailsPending: Promise<void>[] = [];
@@ -183,7 +185,11 @@ export function shopper(opts: {
     store,
     adapter: opts.adapter,
     repo: createPrismaChatRepository(opts.db),
-    shopper: { key: opts.shopperKey ?? "shopper-1", customerId: opts.customerId ?? null },
+    shopper: {
+      key: opts.shopperKey ?? "shopper-1",
+      customerId: opts.customerId ?? null,
+      networkKey: opts.networkKey ?? null,
+    },
     lookups: lookupGuardFor(opts.db),
     notifier: null,
     now: opts.now,

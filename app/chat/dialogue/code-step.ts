@@ -27,7 +27,7 @@ export async function offerCode(turn: Turn, orderNumber: string): Promise<void> 
     return;
   }
   const { store, shopper, adapter } = turn.ctx;
-  const allowance = await ss.reserveCode(store.id, n, shopper.key);
+  const allowance = await ss.reserveCode(store.id, n, shopper.key, shopper.networkKey ?? null);
   const prev = pendingAction(turn);
   const base: PendingAction =
     prev && prev.orderNumber === n
