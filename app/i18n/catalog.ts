@@ -1,7 +1,8 @@
 /**
  * The text catalogues: one JSON file per shopper language under ./messages, each with one section per
- * surface ("chat" = engine replies, "order" = order answers and card labels). Every message is ICU
- * MessageFormat (plural, select, simple arguments); see docs/decisions/0018-text-catalogues.md.
+ * surface ("chat" = engine replies, "order" = order answers and card labels, "proactive" = the proactive
+ * notice, "widget" = the widget's own labels, precompiled into its bundle). Every message is ICU
+ * MessageFormat (plural, select, simple arguments); see docs/decisions/0018-text-catalogues.md and 0032.
  */
 import type { Language } from "../protocol";
 import en from "./messages/en.json";
