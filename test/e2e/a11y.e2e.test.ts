@@ -117,43 +117,47 @@ async function newPage(look: (typeof LOOKS)[number], userAgent?: string) {
 }
 
 describe.each(STORES)("$platform storefront states", (s) => {
-  it.each(LOOKS)("launcher, panel, clarify, order card, handoff form, offline — $name", async (look) => {
-    const page = await newPage(look);
-    const problems: string[] = [];
-    await page.goto(`${demo.url}/demo/storefront/${s.platform}`);
-    await launcher(page).waitFor({ state: "visible" });
-    problems.push(...(await serious(page, "launcher")));
+  it.each(LOOKS)(
+    "launcher, panel, clarify, order card, handoff form, offline — $name",
+    async (look) => {
+      const page = await newPage(look);
+      const problems: string[] = [];
+      await page.goto(`${demo.url}/demo/storefront/${s.platform}`);
+      await launcher(page).waitFor({ state: "visible" });
+      problems.push(...(await serious(page, "launcher")));
 
-    await openChat(page);
-    problems.push(...(await serious(page, "open panel")));
+      await openChat(page);
+      problems.push(...(await serious(page, "open panel")));
 
-    // the shopper's own bubble with a link (its contrast in dark mode was a finding)
-    await sendMessage(page, "package https://example.com/help");
-    await waitForBotText(page, /Just to be sure|\?/);
-    await chatLog(page).getByRole("button").first().waitFor();
-    problems.push(...(await serious(page, "clarify chips, shopper link")));
+      // the shopper's own bubble with a link (its contrast in dark mode was a finding)
+      await sendMessage(page, "package https://example.com/help");
+      await waitForBotText(page, /Just to be sure|\?/);
+      await chatLog(page).getByRole("button").first().waitFor();
+      problems.push(...(await serious(page, "clarify chips, shopper link")));
 
-    await sendMessage(page, `where is my order ${s.order}?`);
-    await waitForBotText(page, /email|phone/i);
-    await sendMessage(page, s.email);
-    expect((await getOrderCard(page)).trackingNumber).toContain(s.tracking);
-    problems.push(...(await serious(page, "order card")));
+      await sendMessage(page, `where is my order ${s.order}?`);
+      await waitForBotText(page, /email|phone/i);
+      await sendMessage(page, s.email);
+      expect((await getOrderCard(page)).trackingNumber).toContain(s.tracking);
+      problems.push(...(await serious(page, "order card")));
 
-    await sendMessage(page, "I want to talk to a person");
-    await chatDialog(page).locator("form.hf").last().waitFor({ state: "visible" });
-    problems.push(...(await serious(page, "handoff form")));
+      await sendMessage(page, "I want to talk to a person");
+      await chatDialog(page).locator("form.hf").last().waitFor({ state: "visible" });
+      problems.push(...(await serious(page, "handoff form")));
 
-    await page.context().setOffline(true);
-    const box = chatDialog(page).getByRole("textbox", { name: LABELS.input });
-    await box.fill("are you there?");
-    await box.press("Enter");
-    await chatLog(page).getByRole("alert").waitFor();
-    problems.push(...(await serious(page, "offline error")));
-    await page.context().setOffline(false);
+      await page.context().setOffline(true);
+      const box = chatDialog(page).getByRole("textbox", { name: LABELS.input });
+      await box.fill("are you there?");
+      await box.press("Enter");
+      await chatLog(page).getByRole("alert").waitFor();
+      problems.push(...(await serious(page, "offline error")));
+      await page.context().setOffline(false);
 
-    expect(problems).toEqual([]);
-    await page.context().close();
-  });
+      expect(problems).toEqual([]);
+      await page.context().close();
+    },
+    180_000,
+  );
 
   it("the one-time-code step (a guest asks to cancel an unfulfilled order) — desktop and phone", async () => {
     for (const look of LOOKS) {
@@ -168,7 +172,7 @@ describe.each(STORES)("$platform storefront states", (s) => {
       expect(await serious(page, `code step (${look.name})`)).toEqual([]);
       await page.context().close();
     }
-  });
+  }, 180_000);
 });
 
 describe("dashboard pages", () => {
@@ -213,5 +217,5 @@ describe("dashboard pages", () => {
     }
     expect(problems).toEqual([]);
     await context.close();
-  });
+  }, 180_000);
 });

@@ -7,6 +7,8 @@
  * shopper who has left gets the reply by e-mail with a link back, answers that e-mail, and finds both in
  * the chat when they come back (ADR 0031: the demo's SMTP server posts replies to the inbound route).
  */
+import fs from "node:fs";
+import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { chromium, type Browser, type BrowserContext, type Page } from "playwright-core";
 import { startDemo, type RunningDemo } from "./demo";
@@ -71,6 +73,37 @@ const STORES = [
 /** letters only: digit runs in a transcript are masked as phone numbers */
 const word = () =>
   Array.from({ length: 10 }, () => String.fromCharCode(97 + Math.floor(Math.random() * 26))).join("");
+
+const axeSource = fs.readFileSync(path.resolve("node_modules/axe-core/axe.min.js"), "utf8");
+
+/** axe-core's serious and critical findings, after the widget's entrance animations have finished. */
+async function seriousAxe(page: Page): Promise<string[]> {
+  await page.evaluate(async () => {
+    const host = document.getElementById("trulybot-root");
+    const all = [...document.getAnimations(), ...(host?.shadowRoot?.getAnimations() ?? [])];
+    await Promise.all(
+      all
+        .filter((a) => a.effect?.getTiming().iterations !== Infinity)
+        .map((a) => a.finished.catch(() => undefined)),
+    );
+  });
+  await page.evaluate(axeSource);
+  return page.evaluate(async () => {
+    const axe = (
+      window as unknown as {
+        axe: {
+          run: () => Promise<{
+            violations: { id: string; impact: string; nodes: { target: unknown[] }[] }[];
+          }>;
+        };
+      }
+    ).axe;
+    const r = await axe.run();
+    return r.violations
+      .filter((v) => v.impact === "serious" || v.impact === "critical")
+      .map((v) => `${v.id}: ${JSON.stringify(v.nodes.map((n) => n.target))}`);
+  });
+}
 
 async function shopperPage(): Promise<{ page: Page; errors: string[] }> {
   const context = await browser.newContext({ viewport: { width: 1280, height: 800 } });
@@ -174,6 +207,8 @@ describe.each(STORES)("$platform storefront: a person answers", (s) => {
     await replyInDashboard(dash, `${demo.url}/dashboard/conversations/${id}`, `Hi! Sam here ${tag}`);
     await agentBubble(shop, `Hi! Sam here ${tag}`).waitFor({ timeout: 30_000 });
     await chatLog(shop).locator('[data-role="agent-joined"]').waitFor();
+    // the widget with a person in the chat has no serious or critical axe finding either
+    expect(await seriousAxe(shop)).toEqual([]);
 
     // …and answers the notice by e-mail (the mailbox's reply form): it lands in the chat as the store's
     const again = await openMail(dash, new RegExp(`order #${s.number}`), tag);
@@ -188,7 +223,7 @@ describe.each(STORES)("$platform storefront: a person answers", (s) => {
     expect(errors.filter((e) => !/favicon/i.test(e))).toEqual([]);
     await dash.close();
     await shop.context().close();
-  });
+  }, 180_000);
 
   it("a shopper who left gets the reply by e-mail, answers it, and finds both in the chat on return", async () => {
     const { page: shop } = await shopperPage();
@@ -234,5 +269,5 @@ describe.each(STORES)("$platform storefront: a person answers", (s) => {
     await mine.waitFor({ timeout: 30_000 });
     expect(await mine.innerText()).not.toMatch(/wrote:|replied to your chat/);
     await shop.context().close();
-  });
+  }, 180_000);
 });
