@@ -177,6 +177,22 @@ describe("a shopper answers the store's e-mail", () => {
     expect(mailTo("ben@example.com")[0].text).toContain("your parcel is at the depot");
   });
 
+  it("a long answer is cut at the reply limit, and markup stays text", async () => {
+    const conv = await handedOff(a.store.id, "dee@example.com");
+    const res = await post(
+      delivery({
+        recipient: replyAddress("s", a.store.id, conv.id)!,
+        sender: "dee@example.com",
+        "body-plain": `<script>alert(1)</script> ${"a".repeat(5000)}`,
+      }),
+    );
+    expect(res.status).toBe(200);
+    const last = (await messages(conv.id)).at(-1)!;
+    expect(last.text!.length).toBe(2000);
+    expect(last.text!.startsWith("<script>alert(1)</script> aaa")).toBe(true);
+    expect(last.text!.endsWith("…")).toBe(true);
+  });
+
   it("a provider's retry of the same Message-Id adds no second message", async () => {
     const conv = await handedOff(a.store.id, "cy@example.com");
     const fields = {

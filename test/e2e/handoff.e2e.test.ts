@@ -271,3 +271,19 @@ describe.each(STORES)("$platform storefront: a person answers", (s) => {
     await shop.context().close();
   }, 180_000);
 });
+
+describe("the inbound route over HTTP (the real server)", () => {
+  it("refuses unsigned and oversized deliveries and anything but POST, in the protocol's error shape", async () => {
+    const url = `${demo.url}/api/v1/inbound/email`;
+    const form = new FormData();
+    form.append("recipient", "reply+sabc.00000000000000000000@inbound.trulybot.local");
+    form.append("sender", "someone@example.com");
+    form.append("body-plain", "let me in");
+    const unsigned = await fetch(url, { method: "POST", body: form });
+    expect(unsigned.status).toBe(401);
+    expect(await unsigned.json()).toEqual({ error: { code: "unsigned", message: expect.any(String) } });
+    const big = new URLSearchParams({ "body-plain": "x".repeat(70 * 1024) });
+    expect((await fetch(url, { method: "POST", body: big })).status).toBe(413);
+    expect((await fetch(url)).status).toBe(405);
+  });
+});
