@@ -12,6 +12,7 @@ import type { WidgetMessage } from "../protocol";
 import { formString, type DashboardCtx } from "./context.server";
 import { storefrontChatUrl } from "./links.server";
 import { replyAddress } from "../handoff/reply-address.server";
+import { shopperReplyMail } from "../handoff/shopper-mail";
 import type { ActionResult } from "./types";
 
 export const SHOPPER_AWAY_MS = 2 * 60_000;
@@ -36,27 +37,20 @@ export function shopperAway(c: Pick<Conversation, "shopperSeenAt">, now: Date): 
   return !c.shopperSeenAt || now.getTime() - c.shopperSeenAt.getTime() > SHOPPER_AWAY_MS;
 }
 
+/** The e-mail to a shopper who left, in the conversation's language (app/handoff/shopper-mail.ts). */
 export function shopperReplyEmail(
   store: Pick<Store, "name" | "platform" | "domain" | "url">,
   reply: string,
   canReply = false,
+  language = "en",
 ) {
-  return {
-    subject: `${store.name} replied to your chat`,
-    text: [
-      `Hi,`,
-      "",
-      `${store.name} answered your question in the chat:`,
-      "",
-      ...reply.split("\n").map((l) => `  ${l}`),
-      "",
-      canReply
-        ? `Answer by replying to this e-mail, or continue the conversation: ${storefrontChatUrl(store)}`
-        : `Continue the conversation: ${storefrontChatUrl(store)}`,
-      "",
-      `You get this e-mail because you left your address in the chat on ${store.name}.`,
-    ].join("\n"),
-  };
+  return shopperReplyMail({
+    language,
+    storeName: store.name,
+    chatUrl: storefrontChatUrl(store),
+    reply,
+    canReply,
+  });
 }
 
 export async function mailShopperIfAway(
@@ -81,7 +75,7 @@ export async function mailShopperIfAway(
     await mailer.send({
       to: handoff.email,
       ...(replyTo ? { replyTo } : {}),
-      ...shopperReplyEmail(conv.store, reply, !!replyTo),
+      ...shopperReplyEmail(conv.store, reply, !!replyTo, conv.language),
     });
   } catch (e) {
     console.error("[trulybot] reply e-mail to the shopper failed", (e as Error)?.message ?? e);
