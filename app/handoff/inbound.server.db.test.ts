@@ -54,8 +54,8 @@ afterAll(async () => {
   await cleanup?.();
 });
 
-async function handedOff(storeId: string, email = "shopper@example.com") {
-  const conv = await seedConversation(db, storeId, { createdAt: new Date(Date.now() - 600_000) });
+async function handedOff(storeId: string, email = "shopper@example.com", language = "en") {
+  const conv = await seedConversation(db, storeId, { createdAt: new Date(Date.now() - 600_000), language });
   await db.handoffRequest.create({
     data: { storeId, conversationId: conv.id, email, message: "Where is it?", reason: "shopper_request" },
   });
@@ -154,6 +154,20 @@ describe("a shopper answers the store's e-mail", () => {
     expect(notice.subject).toBe("[Garden A] The shopper answered by e-mail");
     expect(notice.text).toContain("Can you leave it at the back door?");
     expect(notice.replyTo).toBe(replyAddress("m", a.store.id, conv.id));
+  });
+
+  it("a Spanish conversation's shopper gets the e-mail in Spanish, with the reply address", async () => {
+    const conv = await handedOff(a.store.id, "lucia@example.com", "es");
+    const before = (await catcher.waitFor(0)).length;
+    await liveAction(ctxFor(db, a.store), conv.id, formOf({ intent: "reply", text: "¡Hola! Sale hoy." }), {
+      mailer,
+    });
+    await catcher.waitFor(before + 1);
+    const [mail] = mailTo("lucia@example.com");
+    expect(mail.subject).toBe("Garden A ha respondido a tu chat");
+    expect(mail.text).toContain("Responde a este correo o continúa la conversación:");
+    expect(mail.text).not.toMatch(/answered your question|Continue the conversation/);
+    expect(mail.replyTo).toBe(replyAddress("s", a.store.id, conv.id));
   });
 
   it("the merchant answering the notice by e-mail writes as a person in the chat and the shopper is mailed", async () => {
