@@ -223,6 +223,39 @@ describe("a shopper answers the store's e-mail", () => {
   });
 });
 
+describe("a failure on our side", () => {
+  it("is a 5xx-style throw, and the provider's retry of the same delivery goes through (not a replay, not a duplicate)", async () => {
+    const conv = await handedOff(a.store.id, "gus@example.com");
+    const fields = {
+      recipient: replyAddress("s", a.store.id, conv.id)!,
+      sender: "gus@example.com",
+      "body-plain": "Still there?",
+      "Message-Id": "<fault-1@example.com>",
+    };
+    const token = crypto.randomBytes(25).toString("hex");
+    const timestamp = Math.floor(Date.now() / 1000);
+    // the real database, with its transaction failing once (as when it is briefly unavailable)
+    let failures = 1;
+    const flaky = new Proxy(db, {
+      get(target, prop, receiver) {
+        if (prop === "$transaction" && failures-- > 0)
+          return () => Promise.reject(new Error("database unavailable"));
+        return Reflect.get(target, prop, receiver);
+      },
+    });
+    await expect(
+      handleInboundEmail(await delivery(fields, { token, timestamp }), { db: flaky, mailer }),
+    ).rejects.toThrow("database unavailable");
+    const retry = await handleInboundEmail(await delivery(fields, { token, timestamp }), {
+      db: flaky,
+      mailer,
+    });
+    expect(retry.status).toBe(200);
+    expect(await retry.json()).toMatchObject({ ok: true, role: "shopper" });
+    expect((await messages(conv.id)).filter((m) => m.text === "Still there?")).toHaveLength(1);
+  });
+});
+
 describe("hostile deliveries", () => {
   it("unsigned, wrongly signed and stale deliveries are 401 and write nothing", async () => {
     const conv = await handedOff(a.store.id);

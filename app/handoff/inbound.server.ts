@@ -142,22 +142,14 @@ async function tellMerchant(
     .catch((e) => console.error("[trulybot] inbound notice to the merchant failed", (e as Error)?.message));
 }
 
-export async function handleInboundEmail(request: Request, deps: InboundDeps = {}): Promise<Response> {
-  const config = deps.config === undefined ? inboundConfig() : deps.config;
-  if (!config) return jsonError(404, "not_configured", "Inbound e-mail is not configured.");
-  const now = deps.now ?? new Date();
-  const body = await readLimited(request);
-  if (body === null) return jsonError(413, "too_large", `Over ${MAX_INBOUND_BYTES} bytes.`);
-  const f = await parseForm(request, body);
-  if (!f) return jsonError(400, "bad_form", "Expected multipart/form-data or a urlencoded form.");
-  const bad = signatureValid(f, config, now);
-  if (bad) return jsonError(401, bad, "Signature missing, wrong or too old.");
-
-  const db = deps.db ?? (await getDb());
-  const tokenKey = `inbound:${createHash("sha256").update(f.get("token")!).digest("hex")}`;
-  const once = await hitRateLimit(db, tokenKey, 1, INBOUND_CLOCK_SKEW_SECONDS * 3, now);
-  if (!once.allowed) return jsonError(409, "replayed", "This delivery was already received.");
-
+/** The signed, first-time delivery: find the conversation, check the sender, write the message. */
+async function deliver(
+  db: Db,
+  f: Map<string, string>,
+  config: InboundConfig,
+  deps: InboundDeps,
+  now: Date,
+): Promise<Response> {
   const addr = parseReplyAddress(f.get("recipient") ?? "", config.domain);
   const conv = addr
     ? await db.conversation.findUnique({ where: { id: addr.conversationId }, include: { store: true } })
@@ -175,15 +167,46 @@ export async function handleInboundEmail(request: Request, deps: InboundDeps = {
   if (text.length > MAX_REPLY_LENGTH) text = `${text.slice(0, MAX_REPLY_LENGTH - 1)}…`;
 
   const messageId = (f.get("Message-Id") ?? f.get("message-id") ?? "").trim();
-  if (messageId) {
-    const key = `mail:${createHash("sha256").update(messageId).digest("hex")}`;
-    if (!(await rememberNonce(db, conv.storeId, key, MESSAGE_ID_TTL_SECONDS, now)))
-      return ok({ duplicate: true, conversationId: conv.id });
-  }
+  const mailKey = messageId ? `mail:${createHash("sha256").update(messageId).digest("hex")}` : null;
+  if (mailKey && !(await rememberNonce(db, conv.storeId, mailKey, MESSAGE_ID_TTL_SECONDS, now)))
+    return ok({ duplicate: true, conversationId: conv.id });
   const mailer = deps.mailer === undefined ? mailerFromEnv() : deps.mailer;
   const role = addr.role === "m" ? "agent" : "shopper";
-  const id = await appendLiveMessage({ db }, conv, text, now, role);
+  let id: string;
+  try {
+    id = await appendLiveMessage({ db }, conv, text, now, role);
+  } catch (e) {
+    // not written: the provider's retry of this mail must not be taken for a duplicate
+    if (mailKey)
+      await db.nonce.deleteMany({ where: { storeId: conv.storeId, nonce: mailKey } }).catch(() => undefined);
+    throw e;
+  }
   if (role === "agent") await mailShopperIfAway({ db }, conv, text, { mailer }, now);
   else await tellMerchant(db, conv, text, mailer);
   return ok({ conversationId: conv.id, messageId: id, role });
+}
+
+export async function handleInboundEmail(request: Request, deps: InboundDeps = {}): Promise<Response> {
+  const config = deps.config === undefined ? inboundConfig() : deps.config;
+  if (!config) return jsonError(404, "not_configured", "Inbound e-mail is not configured.");
+  const now = deps.now ?? new Date();
+  const body = await readLimited(request);
+  if (body === null) return jsonError(413, "too_large", `Over ${MAX_INBOUND_BYTES} bytes.`);
+  const f = await parseForm(request, body);
+  if (!f) return jsonError(400, "bad_form", "Expected multipart/form-data or a urlencoded form.");
+  const bad = signatureValid(f, config, now);
+  if (bad) return jsonError(401, bad, "Signature missing, wrong or too old.");
+
+  const db = deps.db ?? (await getDb());
+  const tokenKey = `inbound:${createHash("sha256").update(f.get("token")!).digest("hex")}`;
+  const once = await hitRateLimit(db, tokenKey, 1, INBOUND_CLOCK_SKEW_SECONDS * 3, now);
+  if (!once.allowed) return jsonError(409, "replayed", "This delivery was already received.");
+
+  try {
+    return await deliver(db, f, config, deps, now);
+  } catch (e) {
+    // a failure on our side (database briefly away) must not turn the provider's retry into a "replay"
+    await db.rateLimit.deleteMany({ where: { key: tokenKey } }).catch(() => undefined);
+    throw e;
+  }
 }
