@@ -179,6 +179,8 @@ describe("dashboard pages", () => {
   it("every page of the standalone dashboard has no serious or critical axe finding", async () => {
     const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
     const page = await context.newPage();
+    const requested: string[] = [];
+    page.on("request", (r) => requested.push(r.url()));
     await page.goto(await demo.dashboardLink());
     await page.waitForURL(/\/dashboard$/);
     // a conversation with a handoff to look at
@@ -220,6 +222,9 @@ describe("dashboard pages", () => {
       problems.push(...(await serious(page, `phone /dashboard${p}`)));
     }
     expect(problems).toEqual([]);
+    // …and nothing was fetched from another origin on any of them
+    const origin = new URL(demo.url).origin;
+    expect(requested.filter((u) => !u.startsWith("data:") && new URL(u).origin !== origin)).toEqual([]);
     await context.close();
   }, 180_000);
 });
