@@ -48,6 +48,23 @@ describe("configuration validated at boot", () => {
     expect(problems({ ...good, ENCRYPTION_KEYS: `${k(1)},${k(1)}` }).join()).toMatch(/unique/);
   });
 
+  it("inbound e-mail: a mail domain and a signing key of 16+ characters; empty means off", () => {
+    const on = parseEnv({
+      ...good,
+      INBOUND_EMAIL_DOMAIN: "reply.example.com",
+      INBOUND_EMAIL_SECRET: "k".repeat(16),
+    });
+    expect([on.INBOUND_EMAIL_DOMAIN, on.INBOUND_EMAIL_SECRET]).toEqual(["reply.example.com", "k".repeat(16)]);
+    const off = parseEnv({ ...good, INBOUND_EMAIL_DOMAIN: "", INBOUND_EMAIL_SECRET: "" });
+    expect([off.INBOUND_EMAIL_DOMAIN, off.INBOUND_EMAIL_SECRET]).toEqual([undefined, undefined]);
+    expect(problems({ ...good, INBOUND_EMAIL_DOMAIN: "reply@example.com" })).toEqual([
+      expect.stringMatching(/^INBOUND_EMAIL_DOMAIN: must be a mail domain/),
+    ]);
+    expect(problems({ ...good, INBOUND_EMAIL_SECRET: "short" })).toEqual([
+      expect.stringMatching(/^INBOUND_EMAIL_SECRET: must be at least 16/),
+    ]);
+  });
+
   it("accepts PostgreSQL URLs", () => {
     expect(
       parseEnv({ ...good, DATABASE_URL: "postgresql://postgres@127.0.0.1:5432/test" }).DATABASE_URL,

@@ -80,6 +80,18 @@ const schema = z.object({
   SHOPIFY_ADMIN_API_ORIGIN: optionalUrl,
   SMTP_URL: optionalUrl,
   SMTP_FROM: z.string().default("TrulyBot <no-reply@trulybot.local>"),
+  // Inbound e-mail (ADR 0031): replies to reply+…@INBOUND_EMAIL_DOMAIN are posted by the mail provider to
+  // POST /api/v1/inbound/email, signed with INBOUND_EMAIL_SECRET. Both set = e-mail replies thread back.
+  INBOUND_EMAIL_DOMAIN: z
+    .string()
+    .regex(/^[a-z0-9.-]+\.[a-z0-9-]+$/i, "must be a mail domain (reply.example.com)")
+    .optional()
+    .or(z.literal("").transform(() => undefined)),
+  INBOUND_EMAIL_SECRET: z
+    .string()
+    .min(16, "must be at least 16 characters (the provider's webhook signing key)")
+    .optional()
+    .or(z.literal("").transform(() => undefined)),
   TRULYBOT_DEMO: z
     .enum(["0", "1", "true", "false", ""])
     .default("0")

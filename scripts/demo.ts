@@ -93,15 +93,25 @@ export async function startDemo(
       if (f.startsWith("demo.sqlite")) fs.rmSync(path.join(dataDir, f));
 
   // A real local SMTP server: every mail the app sends lands in <data-dir>/mail as .eml files.
+  // Replies to reply+…@inbound.trulybot.local come back to the app as a provider's inbound route posts
+  // them (ADR 0031), so a reply written in /demo/mailbox lands in the chat.
   const { startMailCatcher } = await import("../app/demo/mail-catcher.server");
+  const { inboundForwarder } = await import("../app/demo/inbound-forwarder.server");
   const mailDir = path.join(dataDir, "mail");
-  const mail = await startMailCatcher({ dir: mailDir });
+  const inbound = { domain: "inbound.trulybot.local", secret: crypto.randomBytes(24).toString("hex") };
+  let appUrl = `http://localhost:${port}`;
+  const mail = await startMailCatcher({
+    dir: mailDir,
+    onMessage: inboundForwarder({ ...inbound, mailDir, target: () => appUrl }),
+  });
 
   const example = readEnvExample();
   Object.assign(process.env, {
     SMTP_URL: mail.url,
     SMTP_FROM: "TrulyBot demo <no-reply@trulybot.local>",
     TRULYBOT_DEMO_MAIL_DIR: mailDir,
+    INBOUND_EMAIL_DOMAIN: inbound.domain,
+    INBOUND_EMAIL_SECRET: inbound.secret,
     NODE_ENV: "production",
     PORT: String(port),
     SHOPIFY_APP_URL: `http://localhost:${port}`,
@@ -266,6 +276,7 @@ export async function startDemo(
   const { startServer } = await import("../server.mjs");
   const server = await startServer({ port, host: "127.0.0.1" });
   const url = `http://localhost:${server.port}`;
+  appUrl = url;
 
   const woo = { storeId: wooStore.id, secret: wooSecret, proxyBase: `${url}/api/v1/woo/storefront` };
   fs.writeFileSync(path.join(dataDir, "woocommerce-store.json"), JSON.stringify(woo, null, 2) + "\n");

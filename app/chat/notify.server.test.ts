@@ -76,6 +76,8 @@ describe("SMTP handoff notifier", () => {
     // links to the conversation, no internal noise (ids, reason codes, quick-reply chips)
     expect(raw).toMatch(/Answer in the chat: https:\/\/trulybot\.test\/dashboard\/conversations\/\S+/);
     expect(raw).not.toMatch(/Handoff id|shopper_request|_request/);
+    expect(raw).toContain("The chat so far:");
+    expect(raw).not.toMatch(/\[(quick_replies|handoff|order_list)\]/);
     expect(raw).toMatch(/Subject: \[Demo Outfitters\] A shopper asked for a person \(order #1004\)/);
     expect((await ctx.repo.handoffs())[0]!.notifiedAt).not.toBeNull();
   });

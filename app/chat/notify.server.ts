@@ -6,6 +6,7 @@ import nodemailer from "nodemailer";
 import { getDb } from "../db.server";
 import { loadEnv } from "../env.server";
 import { conversationAdminUrl } from "../dashboard/links.server";
+import { replyAddress } from "../handoff/reply-address.server";
 import type { HandoffNotification, HandoffNotifier } from "./notify";
 
 export interface SmtpConfig {
@@ -100,12 +101,16 @@ const REASONS: Record<string, string> = {
 export function merchantHandoffEmail(
   n: HandoffNotification,
   conversationUrl: string | null,
+  repliesThreaded = false,
 ): { subject: string; text: string } {
   const h = n.handoff;
   const why = REASONS[h.reason] ?? "asked for help";
   const subject = `[${n.storeName}] A shopper ${why}${h.orderNumber ? ` (order #${h.orderNumber})` : ""}`;
   const lines: string[] = [`A shopper ${why} in the ${n.storeName} chat.`, ""];
-  if (h.email) lines.push(`Shopper: ${h.email} (reply to this e-mail to answer them)`);
+  if (h.email)
+    lines.push(
+      `Shopper: ${h.email} (${repliesThreaded ? "reply to this e-mail to answer them in the chat" : "reply to this e-mail to answer them"})`,
+    );
   if (h.orderNumber) {
     const status = n.order ? ` (${n.order.statusLabel ?? n.order.status.replace(/_/g, " ")})` : "";
     lines.push(`Order: #${h.orderNumber}${status}`);
@@ -117,7 +122,10 @@ export function merchantHandoffEmail(
   }
   if (h.message.trim()) lines.push("", "Their message:", h.message.trim());
   if (conversationUrl) lines.push("", `Answer in the chat: ${conversationUrl}`);
-  const chat = h.transcript.filter((m) => m.text && m.text.trim()).slice(-8);
+  // chips and form placeholders ("[quick_replies]", "[handoff]") are the widget's, not the conversation
+  const chat = h.transcript
+    .filter((m) => m.text && m.text.trim() && !/^\[[a-z_]+\]$/.test(m.text.trim()))
+    .slice(-8);
   if (chat.length) {
     lines.push("", "The chat so far:");
     for (const m of chat)
@@ -145,8 +153,12 @@ export function createSmtpNotifier(
   const urlFor = opts.conversationUrl ?? linkFor;
   return {
     async notifyHandoff(n: HandoffNotification) {
-      const { subject, text } = merchantHandoffEmail(n, await urlFor(n));
-      await mailer.send({ to: n.to, replyTo: n.handoff.email || undefined, subject, text });
+      // with an inbound route the merchant's e-mail reply lands in the chat (ADR 0031); else it goes to the shopper
+      const threaded = n.handoff.conversationId
+        ? replyAddress("m", n.handoff.storeId, n.handoff.conversationId)
+        : null;
+      const { subject, text } = merchantHandoffEmail(n, await urlFor(n), !!threaded);
+      await mailer.send({ to: n.to, replyTo: threaded ?? (n.handoff.email || undefined), subject, text });
     },
   };
 }

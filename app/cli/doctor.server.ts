@@ -25,6 +25,12 @@ export async function runDoctor(): Promise<{ ok: boolean; checks: Check[] }> {
         appUrl: env.SHOPIFY_APP_URL,
         scopes: env.SCOPES,
         smtp: env.SMTP_URL ? "configured" : "not configured (handoff emails disabled)",
+        inboundEmail:
+          env.INBOUND_EMAIL_DOMAIN && env.INBOUND_EMAIL_SECRET
+            ? `replies to reply+…@${env.INBOUND_EMAIL_DOMAIN} go to POST /api/v1/inbound/email`
+            : env.INBOUND_EMAIL_DOMAIN || env.INBOUND_EMAIL_SECRET
+              ? "half configured: set both INBOUND_EMAIL_DOMAIN and INBOUND_EMAIL_SECRET"
+              : "not configured (e-mail replies are not threaded into the chat)",
         demo: env.TRULYBOT_DEMO,
       },
     });

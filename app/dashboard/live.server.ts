@@ -11,6 +11,8 @@ import { mailerFromEnv, type Mailer } from "../chat/notify.server";
 import type { WidgetMessage } from "../protocol";
 import { formString, type DashboardCtx } from "./context.server";
 import { storefrontChatUrl } from "./links.server";
+import { replyAddress } from "../handoff/reply-address.server";
+import { shopperReplyMail } from "../handoff/shopper-mail";
 import type { ActionResult } from "./types";
 
 export const SHOPPER_AWAY_MS = 2 * 60_000;
@@ -35,25 +37,24 @@ export function shopperAway(c: Pick<Conversation, "shopperSeenAt">, now: Date): 
   return !c.shopperSeenAt || now.getTime() - c.shopperSeenAt.getTime() > SHOPPER_AWAY_MS;
 }
 
-export function shopperReplyEmail(store: Pick<Store, "name" | "platform" | "domain" | "url">, reply: string) {
-  return {
-    subject: `${store.name} replied to your chat`,
-    text: [
-      `Hi,`,
-      "",
-      `${store.name} answered your question in the chat:`,
-      "",
-      ...reply.split("\n").map((l) => `  ${l}`),
-      "",
-      `Continue the conversation: ${storefrontChatUrl(store)}`,
-      "",
-      `You get this e-mail because you left your address in the chat on ${store.name}.`,
-    ].join("\n"),
-  };
+/** The e-mail to a shopper who left, in the conversation's language (app/handoff/shopper-mail.ts). */
+export function shopperReplyEmail(
+  store: Pick<Store, "name" | "platform" | "domain" | "url">,
+  reply: string,
+  canReply = false,
+  language = "en",
+) {
+  return shopperReplyMail({
+    language,
+    storeName: store.name,
+    chatUrl: storefrontChatUrl(store),
+    reply,
+    canReply,
+  });
 }
 
-async function mailShopperIfAway(
-  ctx: DashboardCtx,
+export async function mailShopperIfAway(
+  ctx: Pick<DashboardCtx, "db">,
   conv: Conversation & { store: Store },
   reply: string,
   deps: LiveDeps,
@@ -70,7 +71,12 @@ async function mailShopperIfAway(
   const mailer = deps.mailer === undefined ? mailerFromEnv() : deps.mailer;
   if (!handoff || !mailer) return "not_needed";
   try {
-    await mailer.send({ to: handoff.email, ...shopperReplyEmail(conv.store, reply) });
+    const replyTo = replyAddress("s", conv.storeId, conv.id);
+    await mailer.send({
+      to: handoff.email,
+      ...(replyTo ? { replyTo } : {}),
+      ...shopperReplyEmail(conv.store, reply, !!replyTo, conv.language),
+    });
   } catch (e) {
     console.error("[trulybot] reply e-mail to the shopper failed", (e as Error)?.message ?? e);
     return "failed";
@@ -79,7 +85,14 @@ async function mailShopperIfAway(
   return "sent";
 }
 
-async function appendAgentMessage(ctx: DashboardCtx, conv: Conversation, text: string, now: Date) {
+/** A message from a person (`agent`, the dashboard or an e-mail reply) or from the shopper by e-mail. */
+export async function appendLiveMessage(
+  ctx: Pick<DashboardCtx, "db">,
+  conv: Conversation,
+  text: string,
+  now: Date,
+  role: "agent" | "shopper" = "agent",
+): Promise<string> {
   const last = await ctx.db.message.findFirst({
     where: { conversationId: conv.id },
     orderBy: [{ createdAt: "desc" }, { id: "desc" }],
@@ -88,13 +101,13 @@ async function appendAgentMessage(ctx: DashboardCtx, conv: Conversation, text: s
   // strictly after the last message, so (createdAt, id) ordering and `after=` polling see it as newer
   const at = last && last.createdAt >= now ? new Date(last.createdAt.getTime() + 1) : now;
   const id = randomUUID();
-  const payload: WidgetMessage = { id, role: "agent", type: "text", text };
+  const payload: WidgetMessage = { id, role, type: "text", text };
   await ctx.db.$transaction([
     ctx.db.message.create({
       data: {
         id,
         conversationId: conv.id,
-        role: "agent",
+        role,
         type: "text",
         text,
         payload: JSON.stringify(payload),
@@ -106,10 +119,12 @@ async function appendAgentMessage(ctx: DashboardCtx, conv: Conversation, text: s
       data: {
         messageCount: { increment: 1 },
         lastMessageAt: at,
-        takenOverAt: conv.takenOverAt ?? now,
+        // a person writing takes the conversation over; the shopper writing by e-mail does not
+        ...(role === "agent" ? { takenOverAt: conv.takenOverAt ?? now } : {}),
       },
     }),
   ]);
+  return id;
 }
 
 async function reply(
@@ -123,7 +138,7 @@ async function reply(
   if (text.length > MAX_REPLY_LENGTH)
     return { ok: false, status: 400, errors: { text: `Keep it under ${MAX_REPLY_LENGTH} characters` } };
   const now = deps.now ?? new Date();
-  await appendAgentMessage(ctx, conv, text, now);
+  await appendLiveMessage(ctx, conv, text, now);
   const mailed = await mailShopperIfAway(ctx, conv, text, deps, now);
   const message =
     mailed === "sent"

@@ -23,6 +23,8 @@ export async function startMailCatcher(opts: {
   dir: string;
   port?: number;
   host?: string;
+  /** called once per message after it was written (the demo's inbound route forwards replies) */
+  onMessage?: (raw: Buffer, envelope: { from: string; to: string[] }) => void;
 }): Promise<MailCatcher> {
   fs.mkdirSync(opts.dir, { recursive: true });
   const written: string[] = [];
@@ -44,6 +46,8 @@ export async function startMailCatcher(opts: {
           fs.writeFileSync(path.join(opts.dir, file), raw);
           written.push(file);
         }
+        const from = session.envelope.mailFrom ? session.envelope.mailFrom.address : "";
+        opts.onMessage?.(raw, { from, to: session.envelope.rcptTo.map((r) => r.address) });
         for (const w of waiters.splice(0))
           if (written.length >= w.n) w.resolve([...written]);
           else waiters.push(w);

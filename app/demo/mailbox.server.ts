@@ -14,6 +14,9 @@ export interface MailboxEntry {
   subject: string;
   date: string;
   text: string;
+  /** Reply-To, when the mail asks for replies elsewhere (a reply address of the inbound route) */
+  replyTo: string;
+  messageId: string;
 }
 
 /** Where the demo writes mail: TRULYBOT_DEMO_MAIL_DIR (set by the demo), else .demo/mail. */
@@ -75,6 +78,8 @@ export function parseEml(raw: string): Omit<MailboxEntry, "file"> {
     from: h("from"),
     subject: h("subject"),
     date: h("date"),
+    replyTo: h("reply-to"),
+    messageId: h("message-id"),
     text: decodeBody(body, headers.get("content-transfer-encoding") ?? "7bit")
       .replace(/\r\n/g, "\n")
       .trim(),

@@ -240,7 +240,7 @@ describe("the launcher waits for the page", () => {
   });
 });
 
-describe("phone-size panel is a modal dialog", () => {
+describe.each(["shopify", "woocommerce"])("phone-size panel is a modal dialog (%s)", (platform) => {
   it("traps Tab and Shift+Tab inside, Esc closes and returns focus to the launcher", async () => {
     const { page } = await newPage(VIEWPORTS[1]);
     // the store's config lands while the shopper is tabbing: what it re-renders must not drop the focus
@@ -251,7 +251,7 @@ describe("phone-size panel is a modal dialog", () => {
       await route.fulfill({ response: res });
       configArrived = true;
     });
-    await page.goto(`${demo.url}/demo/storefront/shopify`);
+    await page.goto(`${demo.url}/demo/storefront/${platform}`);
     await openChat(page);
     expect(await chatDialog(page).getAttribute("aria-modal")).toBe("true");
     expect(await focusIn(page)).toBe("dialog");
@@ -275,21 +275,34 @@ describe("phone-size panel is a modal dialog", () => {
   });
   it("is not modal on a desktop, where the page stays usable beside it", async () => {
     const { page } = await newPage(VIEWPORTS[0]);
-    await page.goto(`${demo.url}/demo/storefront/shopify`);
+    await page.goto(`${demo.url}/demo/storefront/${platform}`);
     await openChat(page);
     expect(await chatDialog(page).getAttribute("aria-modal")).toBeNull();
     await page.context().close();
   });
 });
 
-describe.each([
-  { lang: "es" as const, ask: "¿dónde está mi pedido #1002?", human: "quiero hablar con una persona" },
-  {
-    lang: "de" as const,
-    ask: "Wo ist meine Bestellung #1002?",
-    human: "Ich möchte mit einem Menschen sprechen",
-  },
-])("a $lang storefront", ({ lang, ask, human }) => {
+const SHOPS = {
+  shopify: { n: "#1002", email: "marcus.reed@example.net", tracking: "1ZA84R270384120936" },
+  woocommerce: { n: "2012", email: "daan.devries@example.com", tracking: "LX304182752DE" },
+} as const;
+
+describe.each(
+  (["shopify", "woocommerce"] as const).flatMap((platform) => [
+    {
+      platform,
+      lang: "es" as const,
+      ask: `¿dónde está mi pedido ${SHOPS[platform].n}?`,
+      human: "quiero hablar con una persona",
+    },
+    {
+      platform,
+      lang: "de" as const,
+      ask: `Wo ist meine Bestellung ${SHOPS[platform].n}?`,
+      human: "Ich möchte mit einem Menschen sprechen",
+    },
+  ]),
+)("a $lang $platform storefront", ({ platform, lang, ask, human }) => {
   it("shows no English label on launcher, panel, card or handoff form, and asks no email once verified", async () => {
     const { page } = await newPage(VIEWPORTS[0]);
     const posts: Record<string, unknown>[] = [];
@@ -297,15 +310,15 @@ describe.each([
       if (r.method() === "POST" && r.url().endsWith("/messages"))
         posts.push(JSON.parse(r.postData() || "{}"));
     });
-    await storefrontIn(page, "shopify", lang);
+    await storefrontIn(page, platform, lang);
     await launcher(page).waitFor();
     expect(await launcher(page).getAttribute("aria-label")).toBe(LAUNCHER_LABEL[lang]);
     await openChat(page);
     await sendMessage(page, ask);
     await waitForBotText(page, /e-?mail|correo/i);
-    await sendMessage(page, "marcus.reed@example.net");
+    await sendMessage(page, SHOPS[platform].email);
     const card = await getOrderCard(page);
-    expect(card.trackingNumber).toContain("1ZA84R270384120936");
+    expect(card.trackingNumber).toContain(SHOPS[platform].tracking);
     await sendMessage(page, human);
     const form = chatDialog(page).locator("form.hf").last();
     await form.waitFor({ state: "visible" });
