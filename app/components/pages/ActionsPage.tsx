@@ -199,10 +199,21 @@ export function ActionsPage({ data }: { data: ActionsPageData }) {
               </Banner>
             )}
             {data.wooNeedsReadWrite && (
-              <Banner tone="warning">
-                WooCommerce: actions need read/write API keys. Reconnect the store from the TrulyBot plugin
-                settings (Reconnect) and approve “Read/Write” access; with read-only keys the store refuses
-                every change.
+              <Banner
+                tone="warning"
+                {...(data.wooReconnectUrl
+                  ? {
+                      action: {
+                        content: "Open the plugin settings",
+                        url: data.wooReconnectUrl,
+                        external: true,
+                      },
+                    }
+                  : {})}
+              >
+                WooCommerce: actions need read/write API keys. In the TrulyBot plugin settings click
+                “Reconnect with read/write access” and approve “Read/Write”; with read-only keys the store
+                refuses every change.
               </Banner>
             )}
             <fetcher.Form method="post">
