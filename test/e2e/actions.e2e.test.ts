@@ -12,6 +12,7 @@ import { startDemo, type RunningDemo } from "./demo";
 import {
   botMessages,
   chatDialog,
+  chatLog,
   clickQuickReply,
   getOrderCard,
   openChat,
@@ -49,12 +50,25 @@ afterAll(async () => {
   await demo?.stop();
 });
 
-async function shopper(platform: "shopify" | "woocommerce"): Promise<{ page: Page; errors: string[] }> {
+async function shopper(
+  platform: "shopify" | "woocommerce",
+  lang = "en",
+): Promise<{ page: Page; errors: string[] }> {
   const context = await browser.newContext({ viewport: { width: 1280, height: 800 } });
   const page = await context.newPage();
   const errors: string[] = [];
   page.on("pageerror", (e) => errors.push(e.message));
   page.on("console", (m) => m.type() === "error" && errors.push(`${m.text()} ${m.location().url}`));
+  if (lang !== "en") {
+    // the same demo storefront as a shop whose theme is in `lang` (data-locale and <html lang>)
+    await page.route(`${demo.url}/demo/storefront/${platform}`, async (route) => {
+      const res = await route.fetch();
+      const html = (await res.text())
+        .replace('data-locale="en"', `data-locale="${lang}"`)
+        .replace('lang="en"', `lang="${lang}"`);
+      await route.fulfill({ response: res, body: html });
+    });
+  }
   await page.goto(`${demo.url}/demo/storefront/${platform}`);
   await openChat(page);
   return { page, errors };
@@ -70,7 +84,8 @@ async function mailedCodes(to: string): Promise<string[]> {
     .filter({ hasText: `to ${to}` })
     .allInnerTexts();
   await page.close();
-  return subjects.map((s) => /code: (\d{6})/.exec(s)?.[1]).filter((c): c is string => !!c);
+  // "Your Demo Outfitters code: 123456" (in the shopper's language: the 6 digits are the code)
+  return subjects.map((s) => /\b(\d{6})\b/.exec(s)?.[1]).filter((c): c is string => !!c);
 }
 
 /** Waits for a code mailed to `to` that is not among `before`; returns it. */
@@ -83,16 +98,24 @@ async function newCode(to: string, before: string[]): Promise<string> {
 }
 
 /** Ask for `request`, prove the order with its email, then read the mailed code and type it. */
-async function verifyWithCode(page: Page, request: string, email: string): Promise<void> {
+const STEP = {
+  en: { contact: /email|phone/i, codeSent: /code is on its way/i, ok: /confirmed/i },
+  es: {
+    contact: /correo electrónico o teléfono/,
+    codeSent: /hay un código en camino/,
+    ok: /Gracias, confirmado/,
+  },
+};
+
+async function verifyWithCode(page: Page, request: string, email: string, lang: "en" | "es" = "en") {
   const before = await mailedCodes(email);
   await sendMessage(page, request);
-  await waitForBotText(page, /email|phone/i);
+  await waitForBotText(page, STEP[lang].contact);
   await sendMessage(page, email);
-  await waitForBotText(page, /one-time code/i);
-  await waitForBotText(page, /code is on its way/i);
+  await waitForBotText(page, STEP[lang].codeSent);
   const code = await newCode(email, before);
   await sendMessage(page, code);
-  await waitForBotText(page, /confirmed/i);
+  await waitForBotText(page, STEP[lang].ok);
 }
 
 /** "Where is my order?" again in the same chat: the bot asks for the email again, then shows a new card. */
@@ -239,5 +262,45 @@ describe("WooCommerce demo storefront", () => {
     ).toBe(0);
     expect(await mailedCodes("daan.devries@example.com")).toEqual(before);
     await page.context().close();
+  });
+});
+
+describe("return request with item and reason selection", () => {
+  it("in Spanish on the Shopify storefront: tick the items, pick the reason, confirm; the dashboard shows it", async () => {
+    const { page, errors } = await shopper("shopify", "es");
+    await verifyWithCode(page, "quiero devolver mi pedido #1003", "alice.johnson@example.com", "es");
+    await waitForBotText(page, /¿Qué artículos de #1003 devuelves\?/);
+    const dialog = chatDialog(page);
+    const fleece = dialog.getByRole("checkbox", { name: /Summit Fleece Pullover/ });
+    const beanie = dialog.getByRole("checkbox", { name: /Trailhead Beanie/ });
+    expect(await fleece.isChecked()).toBe(false);
+    // nothing ticked: the widget says so in Spanish and sends nothing
+    const sentBefore = await chatLog(page).locator('[data-role="shopper"]').count();
+    await dialog.getByRole("button", { name: "Continuar" }).click();
+    await expect
+      .poll(() => dialog.getByRole("alert").filter({ hasText: "Elige al menos un artículo." }).count())
+      .toBe(1);
+    expect(await chatLog(page).locator('[data-role="shopper"]').count()).toBe(sentBefore);
+    // by keyboard: Space ticks the focused box
+    await beanie.focus();
+    await page.keyboard.press("Space");
+    expect(await beanie.isChecked()).toBe(true);
+    await dialog.getByRole("button", { name: "Continuar" }).click();
+    await waitForBotText(page, /¿Por qué devuelves #1003\?/);
+    await clickQuickReply(page, "Dañado o defectuoso");
+    const summary = await waitForBotText(page, /¿Solicitar la devolución de/);
+    expect(summary).toContain(
+      "1 × Trailhead Beanie (One Size / Rust) del pedido #1003 (Dañado o defectuoso)",
+    );
+    expect(summary).not.toContain("Summit Fleece");
+    await clickQuickReply(page, "Sí, hazlo");
+    await waitForBotText(page, /Tu solicitud de devolución de #1003 está registrada/);
+    // the picker of a finished step is not offered again
+    expect(await dialog.getByRole("checkbox").count()).toBe(0);
+    expect(errors).toEqual([]);
+    await page.context().close();
+
+    const recent = await recentActions(/Demo Outfitters/);
+    expect(recent).toMatch(/done\s*[^\n]*#1003 · verified by one-time code/);
   });
 });

@@ -59,6 +59,8 @@ export interface Strings {
   handoffEmail: string;
   handoffMessage: string;
   handoffSubmit: string;
+  itemsSubmit: string;
+  itemsNone: string;
   starters: [string, string, string, string];
   greeting: string;
   defaultName: string;

@@ -33,6 +33,8 @@ export const de: Strings = {
   handoffEmail: "Deine E-Mail",
   handoffMessage: "Wie können wir helfen?",
   handoffSubmit: "An unser Team senden",
+  itemsSubmit: "Weiter",
+  itemsNone: "Wähle mindestens einen Artikel.",
   starters: ["Wo ist meine Bestellung?", "Versand", "Rückgabe & Erstattung", "Mit einem Menschen sprechen"],
   greeting: "Hallo! Ich finde deine Bestellung oder beantworte Fragen zu Versand und Rückgabe.",
   defaultName: "Kundenservice",

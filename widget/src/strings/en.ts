@@ -33,6 +33,8 @@ export const en: Strings = {
   handoffEmail: "Your email",
   handoffMessage: "How can we help?",
   handoffSubmit: "Send to our team",
+  itemsSubmit: "Continue",
+  itemsNone: "Choose at least one item.",
   starters: ["Where is my order?", "Shipping info", "Returns & refunds", "Talk to a person"],
   greeting: "Hi! I can track your order or answer questions about shipping and returns.",
   defaultName: "Support",

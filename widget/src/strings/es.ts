@@ -33,6 +33,8 @@ export const es: Strings = {
   handoffEmail: "Tu email",
   handoffMessage: "¿En qué podemos ayudarte?",
   handoffSubmit: "Enviar a nuestro equipo",
+  itemsSubmit: "Continuar",
+  itemsNone: "Elige al menos un artículo.",
   starters: ["¿Dónde está mi pedido?", "Envíos", "Devoluciones y reembolsos", "Hablar con una persona"],
   greeting: "¡Hola! Puedo localizar tu pedido o responder dudas sobre envíos y devoluciones.",
   defaultName: "Atención al cliente",

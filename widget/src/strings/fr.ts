@@ -33,6 +33,8 @@ export const fr: Strings = {
   handoffEmail: "Votre e-mail",
   handoffMessage: "Comment pouvons-nous vous aider ?",
   handoffSubmit: "Envoyer à notre équipe",
+  itemsSubmit: "Continuer",
+  itemsNone: "Choisissez au moins un article.",
   starters: ["Où est ma commande ?", "Livraison", "Retours et remboursements", "Parler à quelqu'un"],
   greeting:
     "Bonjour ! Je peux suivre votre commande ou répondre à vos questions sur la livraison et les retours.",

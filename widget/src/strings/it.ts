@@ -33,6 +33,8 @@ export const it: Strings = {
   handoffEmail: "La tua email",
   handoffMessage: "Come possiamo aiutarti?",
   handoffSubmit: "Invia al nostro team",
+  itemsSubmit: "Continua",
+  itemsNone: "Scegli almeno un articolo.",
   starters: ["Dov'è il mio ordine?", "Spedizioni", "Resi e rimborsi", "Parla con una persona"],
   greeting: "Ciao! Posso rintracciare il tuo ordine o rispondere a domande su spedizioni e resi.",
   defaultName: "Assistenza",

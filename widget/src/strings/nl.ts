@@ -33,6 +33,8 @@ export const nl: Strings = {
   handoffEmail: "Je e-mailadres",
   handoffMessage: "Waarmee kunnen we helpen?",
   handoffSubmit: "Naar ons team sturen",
+  itemsSubmit: "Doorgaan",
+  itemsNone: "Kies minstens één artikel.",
   starters: [
     "Waar is mijn bestelling?",
     "Verzending",

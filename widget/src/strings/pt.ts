@@ -33,6 +33,8 @@ export const pt: Strings = {
   handoffEmail: "O seu email",
   handoffMessage: "Como podemos ajudar?",
   handoffSubmit: "Enviar à nossa equipa",
+  itemsSubmit: "Continuar",
+  itemsNone: "Escolha pelo menos um artigo.",
   starters: ["Onde está a minha encomenda?", "Envios", "Devoluções e reembolsos", "Falar com uma pessoa"],
   greeting: "Olá! Posso localizar a sua encomenda ou responder a perguntas sobre envios e devoluções.",
   defaultName: "Apoio ao cliente",
