@@ -27,7 +27,8 @@ const SHOPPER_SEES: Record<ActionKind, string> = {
   cancel:
     "“Cancel order #1001 (3 items, $300.89)? This can't be undone.” — Yes, do it / No, keep it as it is",
   address: "“What's the new shipping address for #1001?” then a summary of the new address to confirm",
-  return: "“Why are you sending #1003 back?” (reasons to pick) then a summary to confirm",
+  return:
+    "“Which items of #1003 are you sending back?” (a box per item), “Why are you sending #1003 back?” (reasons to pick), then a summary to confirm",
 };
 const WINDOW_LABEL: Record<ActionKind, string> = {
   cancel: "Within this many hours of the order",
