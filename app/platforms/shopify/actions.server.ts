@@ -132,6 +132,21 @@ function toShopifyAddress(a: ShippingAddress): Record<string, string | null> {
   };
 }
 
+type FulfilledLine = NonNullable<
+  OrderFacts["order"]
+>["fulfillments"][number]["fulfillmentLineItems"]["nodes"][number];
+
+/** The lines the shopper chose (matched by title and variant, at most the quantity fulfilled); none chosen: all. */
+function chosenLines(all: FulfilledLine[], items: ReturnRequest["items"]): FulfilledLine[] {
+  if (!items?.length) return all;
+  return all.flatMap((l) => {
+    const it = items.find(
+      (i) => i.title === l.lineItem?.title && (i.variantTitle ?? null) === (l.lineItem?.variantTitle ?? null),
+    );
+    return it ? [{ ...l, quantity: Math.min(l.quantity, it.quantity) }] : [];
+  });
+}
+
 export function createShopifyActions(client: ShopifyGraphqlClient): PlatformActions {
   async function facts(orderId: string): Promise<NonNullable<OrderFacts["order"]>> {
     const r = await client.request<OrderFacts>(ORDER_ADDRESS, { id: orderId });
@@ -175,17 +190,7 @@ export function createShopifyActions(client: ShopifyGraphqlClient): PlatformActi
     async requestReturn(req: ReturnRequest) {
       const o = await facts(req.orderId);
       const all = o.fulfillments.flatMap((f) => f.fulfillmentLineItems.nodes);
-      // the lines the shopper chose (matched by title and variant, at most the quantity fulfilled)
-      const chosen = req.items?.length
-        ? all.flatMap((l) => {
-            const it = req.items!.find(
-              (i) =>
-                i.title === l.lineItem?.title &&
-                (i.variantTitle ?? null) === (l.lineItem?.variantTitle ?? null),
-            );
-            return it ? [{ ...l, quantity: Math.min(l.quantity, it.quantity) }] : [];
-          })
-        : all;
+      const chosen = chosenLines(all, req.items);
       if (!chosen.length)
         return {
           ok: false,
