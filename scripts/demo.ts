@@ -180,6 +180,7 @@ export async function startDemo(
       consumerKey: DEMO_WOO_KEY.consumerKey,
       consumerSecret: DEMO_WOO_KEY.consumerSecret,
       keyId: DEMO_WOO_KEY.keyId ?? 1,
+      permissions: "read_write",
     }),
     "store.credentials",
   );

@@ -5,6 +5,7 @@
 import { currentStore, formString, storeBrief, type DashboardCtx } from "../dashboard/context.server";
 import type { FieldErrors, StoreBrief } from "../dashboard/types";
 import type { CanonicalOrderStatus } from "../orders/types";
+import { readWooCredentials } from "../platforms/adapters.server";
 import { listStoreActions, type ActionAuditRow } from "./execute.server";
 import { loadActionRules, requiredShopifyScopes, saveActionRule } from "./rules.server";
 import { ACTION_KINDS, POSSIBLE_STATUSES, type ActionKind, type ActionRule, type ActionRules } from "./types";
@@ -15,8 +16,10 @@ export interface ActionsPageData {
   possibleStatuses: Record<ActionKind, CanonicalOrderStatus[]>;
   /** Shopify scopes the enabled actions need that the installation has not granted yet */
   missingScopes: string[];
-  /** WooCommerce: an action is on, so the plugin must reconnect with read_write keys */
+  /** WooCommerce: an action is on and the store's keys are not read_write: the plugin must reconnect */
   wooNeedsReadWrite: boolean;
+  /** WooCommerce: the plugin's settings page, where "Reconnect with read/write access" is */
+  wooReconnectUrl: string | null;
   recent: ActionAuditRow[];
 }
 
@@ -34,6 +37,15 @@ function missingScopes(granted: string | null, rules: ActionRules): string[] {
   return requiredShopifyScopes(rules).filter((s) => !have.has(s));
 }
 
+/** The permission of a WooCommerce store's keys ("" when unknown, e.g. entered by hand). */
+function wooKeyAccess(store: { credentials: string | null }): string {
+  try {
+    return readWooCredentials(store)?.permissions ?? "";
+  } catch {
+    return "";
+  }
+}
+
 export async function loadActionsPage(ctx: DashboardCtx): Promise<ActionsPageData> {
   const store = await currentStore(ctx);
   const rules = await loadActionRules(ctx.db, store.id);
@@ -43,7 +55,11 @@ export async function loadActionsPage(ctx: DashboardCtx): Promise<ActionsPageDat
     rules,
     possibleStatuses: POSSIBLE_STATUSES,
     missingScopes: store.platform === "shopify" ? missingScopes(store.scopes, rules) : [],
-    wooNeedsReadWrite: store.platform === "woocommerce" && anyOn,
+    wooNeedsReadWrite: store.platform === "woocommerce" && anyOn && wooKeyAccess(store) !== "read_write",
+    wooReconnectUrl:
+      store.platform === "woocommerce" && store.url
+        ? `${store.url.replace(/\/+$/, "")}/wp-admin/admin.php?page=trulybot&trulybot_access=read_write`
+        : null,
     recent: await listStoreActions(ctx.db, store.id, 20),
   };
 }

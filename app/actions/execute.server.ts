@@ -6,7 +6,14 @@
 import type { Db } from "../db.server";
 import { PlatformUnavailableError } from "../platforms/types";
 import { formatAddress } from "./address";
-import type { ActionKind, ActionRule, PlatformActions, ShippingAddress } from "./types";
+import {
+  itemsText,
+  type ActionKind,
+  type ActionRule,
+  type PlatformActions,
+  type ReturnItem,
+  type ShippingAddress,
+} from "./types";
 
 export interface ActionRun {
   storeId: string;
@@ -19,6 +26,8 @@ export interface ActionRun {
   rule: ActionRule;
   address?: ShippingAddress;
   reason?: string;
+  /** return: the lines the shopper chose (absent: all) */
+  items?: ReturnItem[];
   now: Date;
 }
 
@@ -47,6 +56,7 @@ function noteText(run: ActionRun, before: unknown, after: unknown): string {
       `Before: ${formatAddress(before as ShippingAddress).replace(/\n/g, ", ")}`,
       `After: ${formatAddress(after as ShippingAddress).replace(/\n/g, ", ")}`,
     );
+  if (run.items?.length) lines.push(`Items: ${itemsText(run.items)}`);
   if (run.reason) lines.push(`Reason: ${run.reason}`);
   lines.push(`Reference: ${run.idempotencyKey}`);
   return lines.join("\n");
@@ -79,8 +89,9 @@ async function callPlatform(
     orderId: run.orderId,
     reason: run.reason ?? "OTHER",
     note: `Return requested by the shopper in chat (${run.idempotencyKey})`,
+    ...(run.items?.length ? { items: run.items } : {}),
   });
-  return { result, before: null, after: { reason: run.reason } };
+  return { result, before: null, after: { reason: run.reason, ...(run.items ? { items: run.items } : {}) } };
 }
 
 export async function runAction(db: Db, actions: PlatformActions, run: ActionRun): Promise<ActionOutcome> {

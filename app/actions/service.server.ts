@@ -9,6 +9,7 @@ import {
   type CodeMailer,
   type OtpDeps,
 } from "../verification/otp.server";
+import { markStale, plainId } from "../platforms/mirror/rows.server";
 import { runAction } from "./execute.server";
 import { loadActionRules } from "./rules.server";
 import type { SelfService } from "./service";
@@ -85,7 +86,12 @@ export function createSelfService(parts: SelfServiceParts): SelfService {
     async run(run) {
       const actions = parts.adapter.actions;
       if (!actions) return { status: "failed", reason: "unsupported" };
-      return runAction(parts.db, actions, run);
+      const outcome = await runAction(parts.db, actions, run);
+      // the order changed (or the store says it did meanwhile): the next lookup asks the store, not
+      // a mirrored copy that a webhook has not refreshed yet
+      if (outcome.status === "done" || outcome.status === "refused")
+        await markStale(parts.db, run.storeId, plainId(run.orderId)).catch(() => undefined);
+      return outcome;
     },
   };
 }

@@ -362,14 +362,37 @@ describe("address and returns on Shopify", () => {
   it("requests a return of a delivered order inside the window, with the reason chosen in the chat", async () => {
     await setRule(chat.db, STORE, "return");
     const s = guest();
-    const ask = await verifiedWithCode(s, "I want to return order 1003");
+    const pick = await verifiedWithCode(s, "I want to return order 1003");
+    // two lines: the shopper chooses which to send back
+    expect(pick).toContain("Which items of #1003 are you sending back?");
+    expect(pick).toContain(
+      "[1 × Summit Fleece Pullover (Women's S / Oatmeal) | 1 × Trailhead Beanie (One Size / Rust)]",
+    );
+    // forged picks (unknown line, twice the same, not indices, empty) are not a choice
+    for (const v of ["2", "1,1", "0;1", "", "-1", "0,1,2"]) {
+      expect(texts(await s.send(chip(`tb:act_items:${v}`)))).not.toContain("Why are you sending");
+    }
+    const ask = texts(await s.send(chip("tb:act_items:1")));
     expect(ask).toContain("Why are you sending #1003 back?");
     expect(ask).toContain("Wrong size | Damaged or faulty");
     const summary = texts(await s.send(chip("tb:act_reason:defective")));
-    expect(summary).toContain("Request a return of everything in #1003 (Damaged or faulty)?");
+    expect(summary).toContain(
+      "Request a return of 1 × Trailhead Beanie (One Size / Rust) from #1003 (Damaged or faulty)?",
+    );
     expect(texts(await s.send(YES))).toContain("Your return request for #1003 is in.");
-    const returns = order("#1003").returns as { status: string }[];
+    const returns = order("#1003").returns as {
+      status: string;
+      lines: { fulfillmentLineItemId: string }[];
+    }[];
     expect(returns.map((r) => r.status)).toEqual(["REQUESTED"]);
+    // only the beanie's fulfillment line goes back
+    const fulfilled = (
+      order("#1003").fulfillments as {
+        fulfillmentLineItems: { nodes: { id: string; lineItem: { title: string } }[] };
+      }[]
+    ).flatMap((f) => f.fulfillmentLineItems.nodes);
+    const beanie = fulfilled.find((l) => l.lineItem.title === "Trailhead Beanie")!;
+    expect(returns[0].lines.map((l) => l.fulfillmentLineItemId)).toEqual([beanie.id]);
   });
 
   it("refuses a return outside the return window and one of an order not delivered yet", async () => {

@@ -90,10 +90,26 @@ export interface CancelRequest {
   staffNote: string;
 }
 
+/** One line the shopper chose to send back (as the order shows it). */
+export interface ReturnItem {
+  title: string;
+  variantTitle?: string | null;
+  quantity: number;
+}
+
+/** "1 × Summit Fleece Pullover (Women's S / Oatmeal), 2 × Socks" (order notes, the team's handoff). */
+export function itemsText(items: ReturnItem[]): string {
+  return items
+    .map((i) => `${i.quantity} × ${i.title}${i.variantTitle ? ` (${i.variantTitle})` : ""}`)
+    .join(", ");
+}
+
 export interface ReturnRequest {
   orderId: string;
   reason: string;
   note: string;
+  /** the lines chosen in the chat; absent: every fulfilled line */
+  items?: ReturnItem[];
 }
 
 /** Optional on PlatformAdapter: only adapters that can change orders have it. */

@@ -162,15 +162,22 @@ describe("returns on WooCommerce (no returns in core)", () => {
     await setRule(chat.db, STORE, "return", { windowHours: null });
     const s = guest();
     expect(await withCode(s, "I want to return order 2003", "katrin.hoffmann@example.com")).toContain(
-      "Why are you sending #2003 back?",
+      "Which items of #2003 are you sending back?",
     );
-    await s.send(chip("tb:act_reason:not_as_described"));
+    expect(texts(await s.send(chip("tb:act_items:0,2")))).toContain("Why are you sending #2003 back?");
+    expect(texts(await s.send(chip("tb:act_reason:not_as_described")))).toContain(
+      "Request a return of 2 × Spring Bulb Collection (Tulips & Daffodils), 2 × Garlic Bulbs 'Thermidrome' 250 g from #2003",
+    );
     const done = texts(await s.send(YES));
     expect(done).toContain("Your return request for #2003 is in.");
     expect(done.match(/Your return request/g)).toHaveLength(1);
     const notes = (e.data.notes?.["2003"] ?? []).map((n) => n.note);
     expect(
-      notes.some((n) => n.includes("the shopper asked to return this order (reason: NOT_AS_DESCRIBED)")),
+      notes.some((n) =>
+        n.includes(
+          "the shopper asked to return 2 × Spring Bulb Collection (Tulips & Daffodils), 2 × Garlic Bulbs 'Thermidrome' 250 g (reason: NOT_AS_DESCRIBED)",
+        ),
+      ),
     ).toBe(true);
     const [h] = await chat.db.handoffRequest.findMany({ where: { storeId: STORE } });
     expect(h).toMatchObject({
@@ -178,6 +185,8 @@ describe("returns on WooCommerce (no returns in core)", () => {
       orderNumber: "2003",
       email: "katrin.hoffmann@example.com",
     });
-    expect(h.message).toContain("Return request for #2003 (not as described): 2 × Spring Bulb Collection");
+    expect(h.message).toBe(
+      "Return request for #2003 (not as described): 2 × Spring Bulb Collection (Tulips & Daffodils), 2 × Garlic Bulbs 'Thermidrome' 250 g",
+    );
   });
 });

@@ -185,7 +185,9 @@ export async function conversationDetail(ctx: DashboardCtx, id: string): Promise
     const quickReplies =
       payload && payload.type === "quick_replies" && Array.isArray(payload.quickReplies)
         ? payload.quickReplies.map((q) => String(q.label))
-        : [];
+        : payload && payload.type === "item_picker" && Array.isArray(payload.items)
+          ? payload.items.map((q) => String(q.label))
+          : [];
     return {
       id: m.id,
       role,

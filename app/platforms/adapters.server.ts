@@ -19,6 +19,8 @@ export interface WooCredentials {
   consumerKey: string;
   consumerSecret: string;
   keyId?: number | string | null;
+  /** the key's permission as WooCommerce reported it at connect (read | read_write); absent: unknown */
+  permissions?: string;
 }
 
 const CACHE_MS = 5 * 60 * 1000;

@@ -52,6 +52,18 @@ export type WidgetMessage =
       quickReplies: { label: string; value: string }[];
       text?: string;
     }
+  /**
+   * Choose lines of an order (a return): checkboxes; the widget answers with the quick reply
+   * `${prefix}${indices joined by ","}` (indices into `items`).
+   */
+  | {
+      id: string;
+      role: "bot";
+      type: "item_picker";
+      text: string;
+      items: { label: string }[];
+      prefix: string;
+    }
   | {
       id: string;
       role: "bot";

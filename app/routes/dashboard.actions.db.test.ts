@@ -75,6 +75,27 @@ describe("/dashboard/actions", () => {
     expect(d.wooNeedsReadWrite).toBe(true);
   });
 
+  it("keys connected with read_write clear the reconnect notice; the notice links to the plugin's page", async () => {
+    await db.store.update({ where: { id: storeId }, data: { url: "https://woo-outfitters.test/" } });
+    const before = (await page.loader(args(get("/dashboard/actions")))) as ActionsPageData;
+    expect(before.wooReconnectUrl).toBe(
+      "https://woo-outfitters.test/wp-admin/admin.php?page=trulybot&trulybot_access=read_write",
+    );
+    const { sealSecret } = await import("../stores/secrets.server");
+    const keys = { consumerKey: "ck_" + "a".repeat(40), consumerSecret: "cs_" + "b".repeat(40), keyId: 7 };
+    for (const [permissions, needs] of [
+      ["read", true],
+      ["read_write", false],
+    ] as const) {
+      await db.store.update({
+        where: { id: storeId },
+        data: { credentials: sealSecret(JSON.stringify({ ...keys, permissions }), "store.credentials") },
+      });
+      const d = (await page.loader(args(get("/dashboard/actions")))) as ActionsPageData;
+      expect(d.wooNeedsReadWrite).toBe(needs);
+    }
+  });
+
   it("refuses hostile values field by field and a POST without the CSRF token", async () => {
     const r = (await page.action(
       args(post({ "cancel.enabled": "on", "cancel.windowHours": "-3", "cancel.maxTotal": "1e9; DROP" })),

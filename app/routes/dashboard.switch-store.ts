@@ -11,7 +11,7 @@ export const action = async ({ request }: ActionFunctionArgs) => {
   await ctx.db.dashboardSession.update({ where: { id: session.id }, data: { storeId: store.id } });
   const back = formString(form, "redirectTo");
   // only back into the dashboard (no open redirect); ids in the path may belong to the old store
-  const to = /^\/dashboard(\/(settings|faq|conversations|handoffs|stores))?$/.test(back)
+  const to = /^\/dashboard(\/(settings|faq|conversations|handoffs|stores|actions))?$/.test(back)
     ? back
     : "/dashboard";
   return redirect(to, { headers: { "Cache-Control": "no-store" } });

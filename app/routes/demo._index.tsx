@@ -35,12 +35,18 @@ export default function DemoIndex() {
           2002 with tobias.wagner@example.net)
         </li>
         <li>
+          Self-service (on in the demo): “cancel order #1001” with alice.johnson@example.com on the Shopify
+          storefront, “I typed the wrong address for order 2001” with lena.schmidt@example.com on the
+          WooCommerce one; the one-time code arrives in the <a href="/demo/mailbox">Mailbox</a>, and each
+          change shows under Self-service in the dashboard. A sent order (#1002, 2012) is refused.
+        </li>
+        <li>
           <a href="/demo/dashboard">Merchant dashboard</a> (signs you in through the same single sign-on link
           the WordPress plugin uses)
         </li>
         <li>
-          <a href="/demo/mailbox">Mailbox</a> — every e-mail the demo sent (handoff notices, replies to
-          shoppers), also written to <code>.demo/mail/</code>
+          <a href="/demo/mailbox">Mailbox</a> — every e-mail the demo sent (handoff notices, one-time codes,
+          replies to shoppers), also written to <code>.demo/mail/</code>
         </li>
         <li>
           <a href="/healthz">Health check</a>

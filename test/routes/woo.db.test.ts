@@ -64,15 +64,17 @@ function postKeys(userId: string, ck: string, cs: string, permissions = "read") 
   });
 }
 
-async function connect(): Promise<{ storeId: string; token: string; returnTo: URL }> {
+async function connect(
+  access: "read" | "read_write" | null = null,
+): Promise<{ storeId: string; token: string; returnTo: URL }> {
   const token = crypto.randomBytes(16).toString("hex");
   const start = await call(
-    `/api/v1/woo/connect/start?store_url=${encodeURIComponent(emu.url)}&return_url=${encodeURIComponent(emu.url + "/wp-admin/admin.php?page=trulybot")}&token=${token}`,
+    `/api/v1/woo/connect/start?store_url=${encodeURIComponent(emu.url)}&return_url=${encodeURIComponent(emu.url + "/wp-admin/admin.php?page=trulybot")}&token=${token}${access ? `&access=${access}` : ""}`,
   );
   expect(start.status).toBe(302);
   const authorize = new URL(start.headers.get("location")!);
   expect(authorize.origin + authorize.pathname).toBe(`${emu.url}/wc-auth/v1/authorize`);
-  expect(authorize.searchParams.get("scope")).toBe("read");
+  expect(authorize.searchParams.get("scope")).toBe(access ?? "read");
   expect(authorize.searchParams.get("app_name")).toBe("TrulyBot");
   const p = Object.fromEntries(authorize.searchParams) as Record<string, string>;
   const approved = await emu.approve(p as never);
@@ -182,6 +184,48 @@ describe("one-click connect through /wc-auth/v1", () => {
     const cb = await postKeys(userId, rw.consumerKey, rw.consumerSecret, "read_write");
     expect(cb.status).toBe(400);
     expect((await cb.json()).error.code).toBe("bad_permissions");
+  });
+
+  it("a read_write reconnect (self-service) asks WooCommerce for Read/Write and records the key's access", async () => {
+    const { storeId: id, token } = await connect("read_write");
+    const store = await db.store.findUniqueOrThrow({ where: { id } });
+    const { readWooCredentials } = await import("../../app/platforms/adapters.server");
+    expect(readWooCredentials(store)?.permissions).toBe("read_write");
+    const ex = await call("/api/v1/woo/connect/exchange", {
+      method: "POST",
+      body: JSON.stringify({ storeId: id, token }),
+    });
+    expect(ex.status).toBe(200);
+    const j = await ex.json();
+    expect(j.keyAccess).toBe("read_write");
+    // the keys really write: WooCommerce accepts a note with them
+    const creds = readWooCredentials(store)!;
+    const { createWooWriter } = await import("../../app/platforms/woocommerce/actions.server");
+    const write = createWooWriter({ storeUrl: emu.url, ...creds });
+    expect(await write("POST", "/wc/v3/orders/2001/notes", { note: "rw check" })).toMatchObject({ ok: true });
+    secret = j.secret; // the plugin signs with the new secret from now on
+  });
+
+  it("a read_write attempt refuses a read-only key, and an unknown access is refused at start", async () => {
+    const start = await call(
+      `/api/v1/woo/connect/start?store_url=${encodeURIComponent(emu.url)}&return_url=${encodeURIComponent(emu.url + "/wp-admin/")}&token=${"e".repeat(32)}&access=read_write`,
+    );
+    const userId = new URL(start.headers.get("location")!).searchParams.get("user_id")!;
+    const ro = emu.addKey({
+      consumerKey: "ck_" + crypto.randomBytes(20).toString("hex"),
+      consumerSecret: "cs_" + crypto.randomBytes(20).toString("hex"),
+      permissions: "read",
+    });
+    const cb = await postKeys(userId, ro.consumerKey, ro.consumerSecret, "read");
+    expect(cb.status).toBe(400);
+    expect((await cb.json()).error.code).toBe("bad_permissions");
+    for (const access of ["write", "admin", "read,write", ""]) {
+      const bad = await call(
+        `/api/v1/woo/connect/start?store_url=${encodeURIComponent(emu.url)}&return_url=${encodeURIComponent(emu.url + "/wp-admin/")}&token=${"f".repeat(32)}&access=${encodeURIComponent(access)}`,
+      );
+      expect(bad.status).toBe(400);
+      expect((await bad.json()).error.code).toBe("bad_access");
+    }
   });
 
   it("a real re-connect keeps the old secret working until the plugin signs with the new one", async () => {

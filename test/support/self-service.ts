@@ -227,6 +227,7 @@ export function texts(res: MessagesResponse): string {
       [
         ("text" in m ? m.text : "") ?? "",
         m.type === "quick_replies" ? m.quickReplies.map((q) => q.label).join(" | ") : "",
+        m.type === "item_picker" ? `[${m.items.map((q) => q.label).join(" | ")}]` : "",
       ]
         .filter(Boolean)
         .join(" "),

@@ -214,8 +214,8 @@ export class Chat {
     const all = this.state.messages;
     const firstAgent = firstAgentIndex(all);
     let first: HTMLElement | null = null;
-    // an older quick-reply row is no longer the last message: its chips go
-    if (from > 0) this.d.log.querySelectorAll(".qrs").forEach((el) => el.remove());
+    // an older quick-reply row (or item picker) is no longer the last message: its controls go
+    if (from > 0) this.d.log.querySelectorAll(".qrs,.ip").forEach((el) => el.remove());
     for (let i = from; i < all.length; i++) {
       for (const el of renderMessage(this.d.ctx, all[i], i === all.length - 1, i === firstAgent)) {
         this.d.log.append(el);

@@ -102,6 +102,10 @@ background:var(--bad-b);color:var(--bad-t);font-size:14px}
 .hf [aria-invalid=true]{border-color:var(--bad-t);box-shadow:0 0 0 1px var(--bad-t)}
 .hf button{font:inherit;font-weight:600;padding:10px 14px;border:0;border-radius:10px;background:var(--tb-bg);color:var(--tb-fg);cursor:pointer}
 .hf button:disabled,.hf input:disabled,.hf textarea:disabled{opacity:.6;cursor:default}
+.ig{border:0;margin:0;padding:0;display:flex;flex-direction:column;gap:6px}
+.hf .ck{display:flex;gap:8px;align-items:center;font-weight:400;color:var(--t)}
+.hf .ck input{width:20px;height:20px;flex:none}
+.ie:empty{display:none}.ie{margin:0;font-size:13px;color:var(--bad-t)}
 .f{display:flex;align-items:flex-end;gap:8px;padding:10px 12px 12px;border-top:1px solid var(--bd);background:var(--s);flex:none}
 .f input{flex:1;min-width:0;font:inherit;font-size:16px;padding:10px 14px;border-radius:22px;border:1px solid var(--bd);background:var(--s2);color:var(--t)}
 .f input::placeholder{color:var(--t2);opacity:1}

@@ -136,7 +136,36 @@ class TrulyBot_Admin
             self::add_notice('error', $blocked);
             $this->redirect(self::page_url());
         }
-        $this->redirect(TrulyBot_Connect::begin(), true);
+        // only the exact value asks for more (compared, never used otherwise)
+        $access = isset($_POST['access']) && 'read_write' === wp_unslash($_POST['access']) ? 'read_write' : 'read';
+        $this->redirect(TrulyBot_Connect::begin($access), true);
+    }
+
+    /**
+     * Self-service actions (cancel, change the address) need read/write keys: when the keys are read-only,
+     * offer a reconnect that asks WooCommerce for Read/Write (the app's dashboard links here).
+     *
+     * @param array<string, mixed> $settings The settings.
+     * @return string
+     */
+    protected function access_section(array $settings)
+    {
+        $html = '<h2>' . esc_html__('Self-service actions', 'trulybot-commerce') . '</h2>';
+        if ('read_write' === $settings['key_access']) {
+            return $html . '<p class="trulybot-access">' . esc_html__(
+                'TrulyBot has read/write access: shoppers can cancel or change orders in the chat, within your rules.',
+                'trulybot-commerce'
+            ) . '</p>';
+        }
+        // phpcs:ignore WordPress.Security.NonceVerification.Recommended -- only highlights the offer.
+        $asked = isset($_GET['trulybot_access']) && 'read_write' === sanitize_key(wp_unslash($_GET['trulybot_access']));
+        $html .= '<p class="trulybot-access' . ($asked ? ' notice notice-warning inline' : '') . '">' . esc_html__(
+            'To let shoppers cancel or change orders in the chat, reconnect and approve Read/Write access.',
+            'trulybot-commerce'
+        ) . '</p>';
+        $inner = '<input type="hidden" name="access" value="read_write" />';
+        $label = __('Reconnect with read/write access', 'trulybot-commerce');
+        return $html . $this->form('trulybot_connect', $inner, $label, 'secondary');
     }
 
     /**
@@ -352,6 +381,9 @@ class TrulyBot_Admin
                 'link-delete'
             );
             echo $this->webhooks_section(); // phpcs:ignore -- built from escaped parts.
+            if ('' === TrulyBot_Connect::one_click_blocked_reason()) {
+                echo $this->access_section($settings); // phpcs:ignore -- built from escaped parts.
+            }
         } elseif ('' !== TrulyBot_Connect::one_click_blocked_reason()) {
             echo '<p class="trulybot-status trulybot-status--disconnected"><strong>'
                 . esc_html__('Not connected', 'trulybot-commerce') . '</strong></p>'

@@ -46,27 +46,30 @@ class TrulyBot_Connect
      * Starts a connection: creates the one-time token, remembers its hash for 15 minutes and returns
      * the app URL to send the merchant to.
      *
+     * @param string $access Key permission to ask WooCommerce for: read, or read_write (self-service actions).
      * @return string
      */
-    public static function begin()
+    public static function begin($access = 'read')
     {
         $token = bin2hex(random_bytes(16));
         set_transient(self::transient_key(get_current_user_id()), hash('sha256', $token), self::TOKEN_TTL);
-        return self::start_url($token);
+        return self::start_url($token, $access);
     }
 
     /**
      * The app's connect start URL for a token.
      *
-     * @param string $token One-time token.
+     * @param string $token  One-time token.
+     * @param string $access read | read_write.
      * @return string
      */
-    public static function start_url($token)
+    public static function start_url($token, $access = 'read')
     {
         return TrulyBot_Settings::app_url() . self::PATH_START
             . '?store_url=' . rawurlencode(home_url())
             . '&return_url=' . rawurlencode(self::return_url())
-            . '&token=' . rawurlencode($token);
+            . '&token=' . rawurlencode($token)
+            . ('read_write' === $access ? '&access=read_write' : '');
     }
 
     /**
@@ -123,6 +126,7 @@ class TrulyBot_Connect
         }
         $dashboard = isset($data['dashboardUrl']) && is_string($data['dashboardUrl'])
             ? esc_url_raw($data['dashboardUrl']) : '';
+        $access = isset($data['keyAccess']) && 'read_write' === $data['keyAccess'] ? 'read_write' : 'read';
         TrulyBot_Settings::update(
             array(
                 'store_id'      => $store_id,
@@ -130,6 +134,7 @@ class TrulyBot_Connect
                 'dashboard_url' => $dashboard,
                 'connected_at'  => time(),
                 'connected_via' => 'connect',
+                'key_access'    => $access,
             )
         );
         // Order updates: failure here leaves the connection working; the settings screen shows it.

@@ -31,6 +31,7 @@ class TrulyBot_Settings
             'widget_enabled' => true,
             'connected_at'   => 0,
             'connected_via'  => '',
+            'key_access'     => '',
             'webhook_ids'    => array(),
             'webhooks_checked_at' => 0,
         );
@@ -99,6 +100,7 @@ class TrulyBot_Settings
                 'dashboard_url' => '',
                 'connected_at'  => 0,
                 'connected_via' => '',
+                'key_access'    => '',
             )
         );
     }

@@ -207,6 +207,92 @@ class AdminTest extends TrulyBot_TestCase
         $this->assertSame('success', $this->notice()['type']);
     }
 
+    public function test_read_only_store_is_offered_a_read_write_reconnect_that_asks_the_app_for_read_write()
+    {
+        $user = $this->login_as('administrator');
+        $this->connect_store(array('key_access' => 'read'));
+        ob_start();
+        $this->admin()->render_page();
+        $html = ob_get_clean();
+        $this->assertStringContainsString('Self-service actions', $html);
+        $this->assertStringContainsString('Reconnect with read/write access', $html);
+        $this->assertStringContainsString('name="access" value="read_write"', $html);
+        // highlighted only when the dashboard sent the merchant here
+        $this->assertStringNotContainsString('notice-warning inline', $html);
+
+        $_GET['trulybot_access'] = 'read_write';
+        ob_start();
+        $this->admin()->render_page();
+        $this->assertStringContainsString('trulybot-access notice notice-warning inline', ob_get_clean());
+
+        // the button: a new one-time token and the app's start URL asking for read_write
+        $this->nonce_for('trulybot_connect');
+        $_POST['access'] = 'read_write';
+        $location = $this->expect_redirect(array($this->admin(), 'handle_connect'));
+        $this->assertStringStartsWith(self::APP . '/api/v1/woo/connect/start?', $location);
+        parse_str((string) wp_parse_url($location, PHP_URL_QUERY), $query);
+        $this->assertSame('read_write', $query['access']);
+        $this->assertSame(hash('sha256', $query['token']), get_transient(TrulyBot_Connect::transient_key($user)));
+        $this->assertSame(array(), $this->requests, 'no server call before the merchant approves');
+        $this->assertTrue(TrulyBot_Settings::is_connected(), 'the store keeps working until the new keys arrive');
+    }
+
+    public function test_plain_connect_and_unknown_access_values_ask_for_read_only()
+    {
+        $this->login_as('administrator');
+        foreach (array(null, 'read', 'write', 'read write', '<script>read_write') as $access) {
+            $this->nonce_for('trulybot_connect');
+            unset($_POST['access']);
+            if (null !== $access) {
+                $_POST['access'] = $access;
+            }
+            $location = $this->expect_redirect(array($this->admin(), 'handle_connect'));
+            parse_str((string) wp_parse_url($location, PHP_URL_QUERY), $query);
+            $this->assertArrayNotHasKey('access', $query, var_export($access, true));
+        }
+    }
+
+    public function test_read_write_reconnect_return_records_the_access_and_hides_the_offer()
+    {
+        $this->login_as('administrator');
+        $this->connect_store(array('key_access' => 'read'));
+        $this->nonce_for('trulybot_connect');
+        $_POST['access'] = 'read_write';
+        $location = $this->expect_redirect(array($this->admin(), 'handle_connect'));
+        parse_str((string) wp_parse_url($location, PHP_URL_QUERY), $query);
+        $this->responder = function () {
+            return $this->fake_response(
+                200,
+                wp_json_encode(
+                    array(
+                        'storeId'      => 'st_9',
+                        'secret'       => 'sec_abcdefghijklmnopqrstuvwxyz',
+                        'dashboardUrl' => self::APP . '/dashboard',
+                        'keyAccess'    => 'read_write',
+                    )
+                )
+            );
+        };
+        $this->return_from_app(array('store_id' => 'st_9', 'token' => $query['token']));
+        $this->assertSame('read_write', TrulyBot_Settings::get('key_access'));
+        ob_start();
+        $this->admin()->render_page();
+        $html = ob_get_clean();
+        $this->assertStringContainsString('TrulyBot has read/write access', $html);
+        $this->assertStringNotContainsString('Reconnect with read/write access', $html);
+
+        // an app that says nothing (or anything else) about the keys: read-only, offer shown again
+        $this->responder = function () {
+            $body = array('storeId' => 'st_9', 'secret' => 'sec_abcdefghijklmnopqrstuvwxyz', 'keyAccess' => 'admin');
+            return $this->fake_response(200, wp_json_encode($body));
+        };
+        $token = $this->start_connect();
+        $this->return_from_app(array('store_id' => 'st_9', 'token' => $token));
+        $this->assertSame('read', TrulyBot_Settings::get('key_access'));
+        TrulyBot_Connect::disconnect('disconnect');
+        $this->assertSame('', TrulyBot_Settings::get('key_access'));
+    }
+
     public function test_connect_return_with_a_wrong_token_is_refused_without_calling_the_app()
     {
         $this->login_as('administrator');

@@ -2,6 +2,7 @@
 import { formatAddress, type AddressProblem } from "../../actions/address";
 import type { Eligibility } from "../../actions/rules";
 import type { ActionOutcome } from "../../actions/execute.server";
+import { itemsText, type ReturnItem } from "../../actions/types";
 import type { MessageKey } from "../i18n";
 import { ACT, type PendingAction } from "./actions-state";
 import { quickReplies, say, sayText } from "./replies";
@@ -55,13 +56,55 @@ export function confirmStep(turn: Turn, p: PendingAction, refund: boolean): void
   } else if (p.action === "address") {
     text = tr(turn, "act_address_summary", { n, address: formatAddress(p.address!) });
   } else {
-    text = tr(turn, "act_return_summary", { n, reason: reasonLabel(turn, p.reason ?? "other") });
+    const reason = reasonLabel(turn, p.reason ?? "other");
+    const items = chosenItems(turn, p);
+    text = items
+      ? tr(turn, "act_return_summary_items", { n, reason, items: itemsText(items) })
+      : tr(turn, "act_return_summary", { n, reason });
   }
   sayText(turn, text);
   chips(turn, [
     { label: tr(turn, "qr_confirm"), value: ACT.yes },
     { label: tr(turn, "qr_keep"), value: ACT.no },
   ]);
+}
+
+/** The verified order's lines as the shopper sees them (what a return can choose from). */
+export function orderLines(turn: Turn, n: string): ReturnItem[] {
+  const lv = turn.state.lastVerified?.number === n ? turn.state.lastVerified.order : null;
+  return (lv?.items ?? []).map((i) => ({
+    title: i.title,
+    variantTitle: i.variantTitle ?? null,
+    quantity: i.quantity,
+  }));
+}
+
+/** The lines chosen for a return; null: the whole order (no choice was offered). */
+export function chosenItems(turn: Turn, p: PendingAction): ReturnItem[] | null {
+  if (!p.items) return null;
+  const lines = orderLines(turn, p.orderNumber);
+  const chosen = p.items.map((i) => lines[i]).filter(Boolean);
+  return chosen.length ? chosen : null;
+}
+
+/** "Which items are you sending back?" with a checkbox per line. */
+export function askItems(turn: Turn, n: string, lines: ReturnItem[]): void {
+  turn.messages.push({
+    id: turn.idGen(),
+    role: "bot",
+    type: "item_picker",
+    text: tr(turn, "act_return_ask_items", { n }),
+    items: lines.map((l) => ({ label: itemsText([l]) })),
+    prefix: ACT.items,
+  });
+}
+
+/** "0,2" → [0, 2] when every index names a line once; null otherwise. */
+export function parseItems(value: string, count: number): number[] | null {
+  if (!/^\d{1,3}(,\d{1,3}){0,99}$/.test(value)) return null;
+  const ids = value.split(",").map(Number);
+  if (new Set(ids).size !== ids.length || ids.some((i) => i >= count)) return null;
+  return ids.sort((a, b) => a - b);
 }
 
 export function askReason(turn: Turn, n: string): void {

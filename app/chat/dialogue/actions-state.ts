@@ -6,7 +6,7 @@ import type { ActionKind, ShippingAddress } from "../../actions/types";
 import type { DialogueState } from "./state";
 import type { Turn } from "./turn";
 
-export type PendingStep = "code" | "address" | "reason" | "confirm";
+export type PendingStep = "code" | "address" | "items" | "reason" | "confirm";
 
 export interface PendingAction {
   step: PendingStep;
@@ -18,6 +18,8 @@ export interface PendingAction {
   current?: ShippingAddress | null;
   address?: ShippingAddress | null;
   reason?: string | null;
+  /** return: the chosen lines (indices into the verified order's items); absent: all */
+  items?: number[] | null;
   /** the proposal's id: with the conversation id, the action's idempotency key */
   nonce: string;
 }
@@ -29,6 +31,7 @@ export const ACT = {
   no: "tb:act_no",
   newCode: "tb:code_new",
   reason: "tb:act_reason:",
+  items: "tb:act_items:",
 } as const;
 
 export function pendingAction(turn: Turn): PendingAction | null {

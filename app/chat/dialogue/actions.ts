@@ -6,7 +6,7 @@
  */
 import { parseAddress } from "../../actions/address";
 import { eligibility } from "../../actions/rules";
-import type { ActionKind, ActionRule, ShippingAddress } from "../../actions/types";
+import { itemsText, type ActionKind, type ActionRule, type ShippingAddress } from "../../actions/types";
 import type { NormalizedOrder } from "../../orders/types";
 import { customerOwnsOrder } from "../verification";
 import { ACT, pendingAction, setPendingAction, type PendingAction } from "./actions-state";
@@ -14,7 +14,11 @@ import {
   PLATFORM_REASON,
   REASONS,
   addressProblem,
+  askItems,
   askReason,
+  chosenItems,
+  orderLines,
+  parseItems,
   confirmStep,
   outcomeReply,
   refusal,
@@ -109,6 +113,16 @@ async function detailsStep(turn: Turn, p: PendingAction, rule: ActionRule): Prom
     setPendingAction(turn, { ...p, step: "address", current });
     return;
   }
+  if (p.action === "return" && p.items === undefined) {
+    const lines = orderLines(turn, p.orderNumber);
+    // one line: nothing to choose; none known: the whole order, as before item selection
+    if (lines.length > 1) {
+      askItems(turn, p.orderNumber, lines);
+      setPendingAction(turn, { ...p, step: "items" });
+      return;
+    }
+    p = { ...p, items: null };
+  }
   if (p.action === "return" && !p.reason) {
     askReason(turn, p.orderNumber);
     setPendingAction(turn, { ...p, step: "reason" });
@@ -163,6 +177,7 @@ async function confirm(turn: Turn, p: PendingAction): Promise<void> {
     rule,
     ...(p.address ? { address: p.address } : {}),
     ...(p.reason ? { reason: PLATFORM_REASON[p.reason as keyof typeof PLATFORM_REASON] ?? "OTHER" } : {}),
+    ...(chosenItems(turn, p) ? { items: chosenItems(turn, p)! } : {}),
     now: turn.now(),
   };
   const outcome = await ss.run(run);
@@ -193,7 +208,9 @@ function returnHandoff(turn: Turn, p: PendingAction): void {
   const lv = turn.state.lastVerified;
   const email = lv?.number === p.orderNumber ? lv.email : null;
   if (!email || !turn.ctx.store.settings.handoffEnabled) return;
-  const items = lv?.order.items.map((i) => `${i.quantity} × ${i.title}`).join(", ") ?? "";
+  const items =
+    itemsText(chosenItems(turn, p) ?? []) ||
+    (lv?.order.items.map((i) => `${i.quantity} × ${i.title}`).join(", ") ?? "");
   createHandoff(
     turn,
     {
@@ -230,6 +247,13 @@ export async function selfServiceStep(turn: Turn): Promise<boolean> {
     return true;
   }
   if (p.step === "code") return codeTurn(turn, p);
+  if (p.step === "items" && cmd?.startsWith(ACT.items)) {
+    const items = parseItems(cmd.slice(ACT.items.length), orderLines(turn, p.orderNumber).length);
+    const rule = await ruleFor(turn, "return");
+    if (!rule || !items) return false;
+    await detailsStep(turn, { ...p, items }, rule);
+    return true;
+  }
   if (p.step === "reason" && cmd?.startsWith(ACT.reason)) {
     const r = cmd.slice(ACT.reason.length);
     const rule = await ruleFor(turn, "return");

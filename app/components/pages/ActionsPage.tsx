@@ -27,7 +27,8 @@ const SHOPPER_SEES: Record<ActionKind, string> = {
   cancel:
     "“Cancel order #1001 (3 items, $300.89)? This can't be undone.” — Yes, do it / No, keep it as it is",
   address: "“What's the new shipping address for #1001?” then a summary of the new address to confirm",
-  return: "“Why are you sending #1003 back?” (reasons to pick) then a summary to confirm",
+  return:
+    "“Which items of #1003 are you sending back?” (a box per item), “Why are you sending #1003 back?” (reasons to pick), then a summary to confirm",
 };
 const WINDOW_LABEL: Record<ActionKind, string> = {
   cancel: "Within this many hours of the order",
@@ -199,10 +200,21 @@ export function ActionsPage({ data }: { data: ActionsPageData }) {
               </Banner>
             )}
             {data.wooNeedsReadWrite && (
-              <Banner tone="warning">
-                WooCommerce: actions need read/write API keys. Reconnect the store from the TrulyBot plugin
-                settings (Reconnect) and approve “Read/Write” access; with read-only keys the store refuses
-                every change.
+              <Banner
+                tone="warning"
+                {...(data.wooReconnectUrl
+                  ? {
+                      action: {
+                        content: "Open the plugin settings",
+                        url: data.wooReconnectUrl,
+                        external: true,
+                      },
+                    }
+                  : {})}
+              >
+                WooCommerce: actions need read/write API keys. In the TrulyBot plugin settings click
+                “Reconnect with read/write access” and approve “Read/Write”; with read-only keys the store
+                refuses every change.
               </Banner>
             )}
             <fetcher.Form method="post">

@@ -26,7 +26,7 @@ export const ORDER_ADDRESS = `query TrulyBotOrderAddress($id: ID!) {
     id
     note
     shippingAddress { firstName lastName company address1 address2 city provinceCode zip countryCodeV2 phone }
-    fulfillments { fulfillmentLineItems(first: 50) { nodes { id quantity } } }
+    fulfillments { fulfillmentLineItems(first: 50) { nodes { id quantity lineItem { title variantTitle } } } }
   }
 }`;
 
@@ -66,7 +66,15 @@ interface OrderFacts {
       countryCodeV2: string | null;
       phone: string | null;
     } | null;
-    fulfillments: { fulfillmentLineItems: { nodes: { id: string; quantity: number }[] } }[];
+    fulfillments: {
+      fulfillmentLineItems: {
+        nodes: {
+          id: string;
+          quantity: number;
+          lineItem?: { title: string; variantTitle: string | null } | null;
+        }[];
+      };
+    }[];
   } | null;
 }
 
@@ -124,6 +132,21 @@ function toShopifyAddress(a: ShippingAddress): Record<string, string | null> {
   };
 }
 
+type FulfilledLine = NonNullable<
+  OrderFacts["order"]
+>["fulfillments"][number]["fulfillmentLineItems"]["nodes"][number];
+
+/** The lines the shopper chose (matched by title and variant, at most the quantity fulfilled); none chosen: all. */
+function chosenLines(all: FulfilledLine[], items: ReturnRequest["items"]): FulfilledLine[] {
+  if (!items?.length) return all;
+  return all.flatMap((l) => {
+    const it = items.find(
+      (i) => i.title === l.lineItem?.title && (i.variantTitle ?? null) === (l.lineItem?.variantTitle ?? null),
+    );
+    return it ? [{ ...l, quantity: Math.min(l.quantity, it.quantity) }] : [];
+  });
+}
+
 export function createShopifyActions(client: ShopifyGraphqlClient): PlatformActions {
   async function facts(orderId: string): Promise<NonNullable<OrderFacts["order"]>> {
     const r = await client.request<OrderFacts>(ORDER_ADDRESS, { id: orderId });
@@ -166,7 +189,16 @@ export function createShopifyActions(client: ShopifyGraphqlClient): PlatformActi
     },
     async requestReturn(req: ReturnRequest) {
       const o = await facts(req.orderId);
-      const lines = o.fulfillments.flatMap((f) => f.fulfillmentLineItems.nodes);
+      const all = o.fulfillments.flatMap((f) => f.fulfillmentLineItems.nodes);
+      const chosen = chosenLines(all, req.items);
+      if (!chosen.length)
+        return {
+          ok: false,
+          kind: "refused",
+          code: "NOT_FOUND",
+          message: "None of those items was fulfilled.",
+        };
+      const lines = chosen;
       const r = await client.request<{ returnRequest: { userErrors: UserError[] } | null }>(RETURN_REQUEST, {
         input: {
           orderId: req.orderId,

@@ -5,7 +5,7 @@
  * The order's status is read first: WooCommerce itself lets any status be set, so "only while
  * pending / processing / on-hold" is enforced here. Writes are never retried (no double changes).
  */
-import type { PlatformActions, ShippingAddress } from "../../actions/types";
+import { itemsText, type PlatformActions, type ShippingAddress } from "../../actions/types";
 import { PlatformUnavailableError } from "../types";
 import { normalizeStoreUrl, type FetchLike, type WooClient } from "./client";
 import { oauthNonce, rawurlencode, signOAuthQuery } from "./oauth";
@@ -156,7 +156,7 @@ export function createWooActions(
       if (o.status !== "completed") return refused(`status_${o.status}`, `The order is ${o.status}.`);
       await note(
         req.orderId,
-        `TrulyBot: the shopper asked to return this order (reason: ${req.reason}). ${req.note}`,
+        `TrulyBot: the shopper asked to return ${req.items?.length ? itemsText(req.items) : "this order"} (reason: ${req.reason}). ${req.note}`,
       );
       return { ok: true, needsHandoff: true };
     },

@@ -3,6 +3,8 @@
  *
  *  WP admin ──Connect──▶ GET  /api/v1/woo/connect/start?store_url&return_url&token
  *  app ──302──▶ {store}/wc-auth/v1/authorize?app_name&scope=read&user_id=<attempt>&return_url&callback_url
+ *  (scope=read_write when the plugin's "Reconnect with read/write access" asked for it: `access=read_write`,
+ *  for self-service actions; the key must come back with exactly the permission asked for)
  *  WooCommerce ──POST keys──▶ /api/v1/woo/connect/callback        (server to server; must answer exactly 200)
  *  WooCommerce ──302──▶ GET /api/v1/woo/connect/return?attempt&t  ──302──▶ WP admin ?trulybot_connected=1&store_id&token
  *  plugin ──POST {storeId, token}──▶ /api/v1/woo/connect/exchange  → {storeId, secret} (server to server)
@@ -26,8 +28,11 @@ import { createWooClient } from "./client";
 
 export const CONNECT_TTL_MS = 10 * 60 * 1000;
 export const APP_NAME = "TrulyBot";
-/** The permission the app asks for; a key with any other permission is refused. */
+/** The permission the app asks for by default; a key with another permission than asked is refused. */
 export const REQUESTED_SCOPE = "read";
+/** What `access` may ask for: read (tracking), read_write (self-service actions, docs/actions.md). */
+export const SCOPES = ["read", "read_write"] as const;
+export type WooKeyScope = (typeof SCOPES)[number];
 const KEY_CHECK_TIMEOUT_MS = 10_000;
 
 export class ConnectError extends Error {
@@ -89,6 +94,9 @@ export async function startConnect(params: URLSearchParams): Promise<string> {
   const token = params.get("token") ?? "";
   if (!TOKEN_RE.test(token))
     throw new ConnectError(400, "bad_token", "token must be 32-128 url-safe characters");
+  const access = params.get("access") ?? REQUESTED_SCOPE;
+  if (!(SCOPES as readonly string[]).includes(access))
+    throw new ConnectError(400, "bad_access", 'access must be "read" or "read_write"');
 
   const db = await getDb();
   const userIdToken = crypto.randomBytes(18).toString("base64url");
@@ -99,6 +107,7 @@ export async function startConnect(params: URLSearchParams): Promise<string> {
       returnUrl: ret.toString(),
       pluginTokenHash: sha256Hex(token),
       userIdToken,
+      scope: access,
       expiresAt: new Date(Date.now() + CONNECT_TTL_MS),
     },
   });
@@ -111,7 +120,7 @@ export async function startConnect(params: URLSearchParams): Promise<string> {
   back.searchParams.set("t", token);
   const authorize = new URL(storeUrl + "/wc-auth/v1/authorize");
   authorize.searchParams.set("app_name", APP_NAME);
-  authorize.searchParams.set("scope", REQUESTED_SCOPE);
+  authorize.searchParams.set("scope", access);
   authorize.searchParams.set("user_id", userIdToken);
   authorize.searchParams.set("return_url", back.toString());
   authorize.searchParams.set("callback_url", `${appUrl()}/api/v1/woo/connect/callback`);
@@ -143,8 +152,8 @@ function parseKeyPayload(raw: string): WooKeyPayload {
     throw new ConnectError(400, "bad_user", "user_id missing");
   if (p.key_id != null && !/^\d{1,20}$/.test(String(p.key_id)))
     throw new ConnectError(400, "bad_key", "key_id malformed");
-  if (p.key_permissions !== REQUESTED_SCOPE)
-    throw new ConnectError(400, "bad_permissions", `key_permissions must be "${REQUESTED_SCOPE}"`);
+  if (!(SCOPES as readonly string[]).includes(p.key_permissions ?? ""))
+    throw new ConnectError(400, "bad_permissions", 'key_permissions must be "read" or "read_write"');
   return p as WooKeyPayload;
 }
 
@@ -189,6 +198,10 @@ export async function receiveKeys(rawBody: string): Promise<Store> {
   const p = parseKeyPayload(rawBody);
   const attempt = await claimAttempt(String(p.user_id));
   const db = await getDb();
+  if (p.key_permissions !== attempt.scope) {
+    await db.wooConnectAttempt.update({ where: { id: attempt.id }, data: { status: "failed" } });
+    throw new ConnectError(400, "bad_permissions", `key_permissions must be "${attempt.scope}"`);
+  }
   if (!(await keysWorkAgainstStore(attempt.storeUrl, p.consumer_key, p.consumer_secret))) {
     await db.wooConnectAttempt.update({ where: { id: attempt.id }, data: { status: "failed" } });
     throw new ConnectError(400, "keys_not_valid", "These keys do not read orders from the store");
@@ -306,7 +319,7 @@ function parseExchange(rawBody: string): { storeId: string; token: string } {
  */
 export async function exchangeSecret(
   rawBody: string,
-): Promise<{ storeId: string; secret: string; dashboardUrl: string }> {
+): Promise<{ storeId: string; secret: string; dashboardUrl: string; keyAccess: string }> {
   const { storeId, token } = parseExchange(rawBody);
   const db = await getDb();
   const attempt = await db.wooConnectAttempt.findFirst({
@@ -338,7 +351,8 @@ export async function exchangeSecret(
     actor: "woocommerce",
     action: rotating ? "store.secret_pending" : "store.connected",
   });
-  return { storeId: store.id, secret, dashboardUrl: `${appUrl()}/dashboard` };
+  // keyAccess: the permission of the keys this connect gave (the plugin offers read_write for self-service)
+  return { storeId: store.id, secret, dashboardUrl: `${appUrl()}/dashboard`, keyAccess: attempt.scope };
 }
 
 /** Signed plugin request: forget the keys and the secret. Returns the WooCommerce key id so the plugin can delete the key. */

@@ -1,5 +1,6 @@
 import { describe, it, expect, beforeAll, afterAll } from "vitest";
 import { SHOPIFY_API_VERSION } from "../../../app/platforms/shopify/api-version";
+import { DEMO_WRITE_TOKEN } from "./mutations";
 import {
   startShopifyAdminEmulator,
   parseSearchQuery,
@@ -173,6 +174,20 @@ describe("Shopify Admin emulator", () => {
     expect(r.body.data.currentAppInstallation.accessScopes.map((s: Json) => s.handle)).toContain(
       "read_all_orders",
     );
+  });
+
+  it("reports the calling app's requested, optional and granted scopes (the library's scopes API)", async () => {
+    const q =
+      "{ app { requestedAccessScopes { handle } optionalAccessScopes { handle } installation { accessScopes { handle } } } }";
+    const h = (l: Json[]) => l.map((s: Json) => s.handle);
+    const read = (await gql(e, q)).body.data.app;
+    expect(h(read.optionalAccessScopes)).toEqual(["write_orders", "write_returns"]);
+    expect(h(read.installation.accessScopes)).not.toContain("write_orders");
+    const write = (await gql(e, q, {}, DEMO_WRITE_TOKEN)).body.data.app;
+    expect(h(write.installation.accessScopes)).toEqual(
+      expect.arrayContaining(["write_orders", "write_returns"]),
+    );
+    expect(h(write.requestedAccessScopes)).not.toContain("write_orders");
   });
 
   it("validates queries against the schema and answers with GraphQL errors", async () => {

@@ -581,6 +581,21 @@ function buildResolvers(): Record<string, Resolver> {
       if (m) list = list.filter((c) => String(c.email ?? "").toLowerCase() === m[1].toLowerCase());
       return toConnection(list, a);
     },
+    // the calling app (no id): what it requests, what it may request later, what this shop granted
+    "QueryRoot.app": (_s, a, ctx) =>
+      a.id
+        ? null
+        : {
+            id: "gid://shopify/App/100000000001",
+            requestedAccessScopes: ctx.scopes
+              .filter((h) => !WRITE_SCOPES.includes(h))
+              .map((handle) => ({ handle, description: handle })),
+            optionalAccessScopes: WRITE_SCOPES.map((handle) => ({ handle, description: handle })),
+            installation: {
+              id: "gid://shopify/AppInstallation/100000000001",
+              accessScopes: ctx.scopes.map((handle) => ({ handle, description: handle })),
+            },
+          },
     "QueryRoot.currentAppInstallation": (_s, _a, ctx) => ({
       id: "gid://shopify/AppInstallation/100000000001",
       accessScopes: ctx.scopes.map((handle) => ({ handle, description: handle })),

@@ -67,3 +67,43 @@ export function handoffForm(
   });
   return f;
 }
+
+/** A return's "which items?": a checkbox per line, answered as one quick reply (chosen indices). */
+export function itemPicker(ctx: ViewCtx, m: Extract<WidgetMessage, { type: "item_picker" }>): HTMLElement {
+  const t = ctx.t;
+  const id = "tb-i-" + m.id.replace(/[^\w-]/g, "");
+  const boxes = (m.items || []).map(
+    (_, i) => h("input", { type: "checkbox", id: `${id}-${i}`, value: String(i) }) as HTMLInputElement,
+  );
+  const err = h("p", { class: "ie", id: id + "-x", role: "alert" });
+  const group = h(
+    "fieldset",
+    { class: "ig", "aria-describedby": err.id },
+    h("legend", { class: "sr" }, m.text),
+    boxes.map((b, i) => h("label", { class: "ck", for: b.id }, b, m.items[i].label)),
+  );
+  const submit = h("button", { type: "submit" }, t.itemsSubmit) as HTMLButtonElement;
+  const f = h("form", { class: "hf ip", novalidate: true }, group, err, submit) as HTMLFormElement;
+  f.addEventListener("submit", (e) => {
+    e.preventDefault();
+    if (ctx.busy()) return;
+    const chosen = boxes.filter((b) => b.checked);
+    if (!chosen.length) {
+      group.setAttribute("aria-invalid", "true");
+      err.textContent = t.itemsNone;
+      boxes[0]?.focus();
+      return;
+    }
+    group.removeAttribute("aria-invalid");
+    err.textContent = "";
+    for (const el of [...boxes, submit]) el.disabled = true;
+    const value = m.prefix + chosen.map((b) => b.value).join(",");
+    const echo = chosen.map((b) => m.items[Number(b.value)].label).join(", ");
+    ctx.send({ action: { type: "quick_reply", value } }, echo, {
+      failed: () => {
+        for (const el of [...boxes, submit]) el.disabled = false;
+      },
+    });
+  });
+  return f;
+}

@@ -1,7 +1,7 @@
 /** Message bubbles: bot, shopper and a person from the store (agent), plus quick replies and starters. */
 import type { WidgetMessage } from "../../../app/protocol";
 import { h, richText } from "./dom";
-import { handoffForm } from "./forms";
+import { handoffForm, itemPicker } from "./forms";
 import { orderCard, orderList } from "./order-card";
 import type { ViewCtx } from "./context";
 
@@ -88,6 +88,8 @@ export function renderMessage(
       const form = handoffForm(ctx, m);
       return [bubble(ctx, "bot", m.text, form, !!form)];
     }
+    case "item_picker":
+      return [bubble(ctx, "bot", m.text, isLast ? itemPicker(ctx, m) : null, isLast)];
     case "quick_replies": {
       if (!isLast && !m.text) return [];
       const wrap = m.text ? bubble(ctx, "bot", m.text) : h("div", { class: "m bot", "data-role": "bot" });

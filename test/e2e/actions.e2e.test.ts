@@ -1,0 +1,306 @@
+/**
+ * Self-service actions in a real browser (Debian Chromium via playwright-core) against `npm run demo`,
+ * as a newcomer would try them: on both demo storefronts the shopper asks, verifies the order, reads
+ * the one-time code in the demo mailbox (/demo/mailbox), types it, sees the summary and confirms —
+ * or says no and nothing changes; an order that has been sent is refused in plain words and no code is
+ * mailed. The merchant then sees each action in the dashboard's Self-service page, and the store
+ * itself (the emulator behind the demo) shows the change when the shopper asks again.
+ */
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { chromium, type Browser, type BrowserContext, type Page } from "playwright-core";
+import { startDemo, type RunningDemo } from "./demo";
+import {
+  botMessages,
+  chatDialog,
+  chatLog,
+  clickQuickReply,
+  getOrderCard,
+  openChat,
+  sendMessage,
+  waitForBotText,
+} from "../../widget/e2e-helpers";
+
+let demo: RunningDemo;
+let browser: Browser;
+let merchant: BrowserContext;
+
+beforeAll(async () => {
+  demo = await startDemo();
+  browser = await chromium.launch({
+    executablePath: process.env.CHROMIUM_PATH || "/usr/bin/chromium",
+    args: [
+      "--headless",
+      "--no-sandbox",
+      "--disable-gpu",
+      "--disable-background-networking",
+      "--disable-quic",
+      "--no-first-run",
+      "--disable-component-update",
+      "--disable-sync",
+    ],
+  });
+  merchant = await browser.newContext({ viewport: { width: 1280, height: 900 } });
+  const page = await merchant.newPage();
+  await page.goto(await demo.dashboardLink());
+  await page.waitForURL(/\/dashboard$/);
+  await page.close();
+});
+afterAll(async () => {
+  await browser?.close();
+  await demo?.stop();
+});
+
+async function shopper(
+  platform: "shopify" | "woocommerce",
+  lang = "en",
+): Promise<{ page: Page; errors: string[] }> {
+  const context = await browser.newContext({ viewport: { width: 1280, height: 800 } });
+  const page = await context.newPage();
+  const errors: string[] = [];
+  page.on("pageerror", (e) => errors.push(e.message));
+  page.on("console", (m) => m.type() === "error" && errors.push(`${m.text()} ${m.location().url}`));
+  if (lang !== "en") {
+    // the same demo storefront as a shop whose theme is in `lang` (data-locale and <html lang>)
+    await page.route(`${demo.url}/demo/storefront/${platform}`, async (route) => {
+      const res = await route.fetch();
+      const html = (await res.text())
+        .replace('data-locale="en"', `data-locale="${lang}"`)
+        .replace('lang="en"', `lang="${lang}"`);
+      await route.fulfill({ response: res, body: html });
+    });
+  }
+  await page.goto(`${demo.url}/demo/storefront/${platform}`);
+  await openChat(page);
+  return { page, errors };
+}
+
+/** The codes mailed to `to`, newest first, as the demo mailbox page lists them (subject "Your … code: 123456"). */
+async function mailedCodes(to: string): Promise<string[]> {
+  const page = await merchant.newPage();
+  await page.goto(`${demo.url}/demo/mailbox`);
+  await page.getByRole("heading", { name: "Demo mailbox" }).waitFor();
+  const subjects = await page
+    .locator("summary")
+    .filter({ hasText: `to ${to}` })
+    .allInnerTexts();
+  await page.close();
+  // "Your Demo Outfitters code: 123456" (in the shopper's language: the 6 digits are the code)
+  return subjects.map((s) => /\b(\d{6})\b/.exec(s)?.[1]).filter((c): c is string => !!c);
+}
+
+/** Waits for a code mailed to `to` that is not among `before`; returns it. */
+async function newCode(to: string, before: string[]): Promise<string> {
+  let code: string | undefined;
+  await expect
+    .poll(async () => (code = (await mailedCodes(to)).find((c) => !before.includes(c))), { timeout: 15_000 })
+    .toBeTruthy();
+  return code!;
+}
+
+/** Ask for `request`, prove the order with its email, then read the mailed code and type it. */
+const STEP = {
+  en: { contact: /email|phone/i, codeSent: /code is on its way/i, ok: /confirmed/i },
+  es: {
+    contact: /correo electrónico o teléfono/,
+    codeSent: /hay un código en camino/,
+    ok: /Gracias, confirmado/,
+  },
+};
+
+async function verifyWithCode(page: Page, request: string, email: string, lang: "en" | "es" = "en") {
+  const before = await mailedCodes(email);
+  await sendMessage(page, request);
+  await waitForBotText(page, STEP[lang].contact);
+  await sendMessage(page, email);
+  await waitForBotText(page, STEP[lang].codeSent);
+  const code = await newCode(email, before);
+  await sendMessage(page, code);
+  await waitForBotText(page, STEP[lang].ok);
+}
+
+/** "Where is my order?" again in the same chat: the bot asks for the email again, then shows a new card. */
+async function askStatusAgain(page: Page, order: string, email: string): Promise<void> {
+  const cards = await chatDialog(page).getByRole("article").count();
+  const asked = await botMessages(page)
+    .filter({ hasText: /email address or phone/ })
+    .count();
+  await sendMessage(page, `where is my order ${order}?`);
+  await expect
+    .poll(() =>
+      botMessages(page)
+        .filter({ hasText: /email address or phone/ })
+        .count(),
+    )
+    .toBeGreaterThan(asked);
+  await sendMessage(page, email);
+  await expect.poll(() => chatDialog(page).getByRole("article").count()).toBeGreaterThan(cards);
+}
+
+/** The merchant's Self-service page for a store of the demo workspace ("Recent actions"). */
+async function recentActions(storeName: RegExp): Promise<string> {
+  const page = await merchant.newPage();
+  await page.goto(`${demo.url}/dashboard/actions`);
+  await page.getByRole("heading", { name: "Self-service" }).first().waitFor();
+  const current = await page.getByText(/^Store: /).count();
+  if (current && !(await page.getByText(/^Store: /).innerText()).match(storeName)) {
+    await page.getByText(/^Store: /).click();
+    await page.getByText(storeName).last().click();
+    await page.waitForURL(/\/dashboard\/actions$/);
+    await expect.poll(async () => page.getByText(/^Store: /).innerText()).toMatch(storeName);
+  }
+  await page.getByRole("heading", { name: "Recent actions" }).waitFor();
+  const text = await page.locator("body").innerText();
+  await page.close();
+  return text.slice(text.indexOf("Recent actions"));
+}
+
+describe("Shopify demo storefront", () => {
+  it("cancels an unfulfilled order after the mailed code, and the dashboard shows it", async () => {
+    const { page, errors } = await shopper("shopify");
+    await verifyWithCode(page, "please cancel my order #1001", "alice.johnson@example.com");
+    const summary = await waitForBotText(page, /Cancel order #1001/);
+    expect(summary).toMatch(/\$300\.89/);
+    await clickQuickReply(page, "Yes, do it");
+    await waitForBotText(page, /Done - order #1001 is cancelled/);
+    // the store really changed: asking again (and proving the order again) shows it as cancelled
+    await askStatusAgain(page, "#1001", "alice.johnson@example.com");
+    const card = await getOrderCard(page);
+    expect(card.number).toContain("1001");
+    expect(card.status).toMatch(/^Cancelled$/);
+    expect(errors).toEqual([]);
+    await page.context().close();
+
+    const recent = await recentActions(/Demo Outfitters/);
+    expect(recent).toMatch(/done\s*Cancel[^\n]*#1001 · verified by one-time code/);
+  });
+
+  it("the shopper says no: nothing changes and the order still waits for payment", async () => {
+    const { page } = await shopper("shopify");
+    await verifyWithCode(page, "cancel order #1007", "sofia.garcia@example.com");
+    await waitForBotText(page, /Cancel order #1007/);
+    await clickQuickReply(page, "No, keep it as it is");
+    await waitForBotText(page, /nothing was changed on #1007/);
+    await askStatusAgain(page, "#1007", "sofia.garcia@example.com");
+    const card = await getOrderCard(page);
+    expect(card.number).toContain("1007");
+    expect(card.status).not.toMatch(/cancel/i);
+    expect(card.text).toMatch(/payment/i);
+    await page.context().close();
+    expect(await recentActions(/Demo Outfitters/)).not.toMatch(/#1007/);
+  });
+
+  it("a sent order is refused in plain words, a person is offered and no code is mailed", async () => {
+    const { page } = await shopper("shopify");
+    const before = await mailedCodes("marcus.reed@example.net");
+    await sendMessage(page, "cancel my order #1002");
+    await waitForBotText(page, /email|phone/i);
+    await sendMessage(page, "marcus.reed@example.net");
+    const reply = await waitForBotText(page, /#1002 has already been sent/);
+    expect(reply).toMatch(/person/);
+    await expect
+      .poll(() =>
+        chatDialog(page)
+          .getByRole("button", { name: /person|human|team/i })
+          .count(),
+      )
+      .toBeGreaterThan(0);
+    expect(
+      await botMessages(page)
+        .filter({ hasText: /code is on its way/ })
+        .count(),
+    ).toBe(0);
+    expect(await mailedCodes("marcus.reed@example.net")).toEqual(before);
+    await page.context().close();
+  });
+});
+
+describe("WooCommerce demo storefront", () => {
+  it("changes the shipping address of an unfulfilled order after the mailed code, and the dashboard shows it", async () => {
+    const { page, errors } = await shopper("woocommerce");
+    await verifyWithCode(page, "I typed the wrong address for order 2001", "lena.schmidt@example.com");
+    await waitForBotText(page, /new shipping address for #2001/);
+    await sendMessage(page, "Schanzenstraße 12, 20357 Hamburg");
+    const summary = await waitForBotText(page, /Change the shipping address of #2001/);
+    expect(summary).toMatch(/Schanzenstraße 12/);
+    expect(summary).toMatch(/20357 Hamburg/);
+    await clickQuickReply(page, "Yes, do it");
+    const done = await waitForBotText(page, /Done - #2001 will ship to/);
+    expect(done).toMatch(/Schanzenstraße 12/);
+    expect(errors).toEqual([]);
+    await page.context().close();
+
+    const recent = await recentActions(/Garden/);
+    expect(recent).toMatch(/done\s*Change[^\n]*#2001 · verified by one-time code/);
+  });
+
+  it("a bad address is explained, and saying no keeps the old one", async () => {
+    const { page } = await shopper("woocommerce");
+    await verifyWithCode(page, "change the shipping address of order 2008", "jonas.richter@example.com");
+    await waitForBotText(page, /new shipping address for #2008/);
+    await sendMessage(page, "Hauptstraße 3, 999 Köln");
+    await waitForBotText(page, /postal code doesn't look right/);
+    await sendMessage(page, "Hauptstraße 3, 50667 Köln");
+    await waitForBotText(page, /Change the shipping address of #2008/);
+    await clickQuickReply(page, "No, keep it as it is");
+    await waitForBotText(page, /nothing was changed on #2008/);
+    await page.context().close();
+    expect(await recentActions(/Garden/)).not.toMatch(/#2008/);
+  });
+
+  it("a completed order is refused in plain words and no code is mailed", async () => {
+    const { page } = await shopper("woocommerce");
+    const before = await mailedCodes("daan.devries@example.com");
+    await sendMessage(page, "please cancel order 2012");
+    await waitForBotText(page, /email|phone/i);
+    await sendMessage(page, "daan.devries@example.com");
+    const reply = await waitForBotText(page, /#2012 has already been sent/);
+    expect(reply).toMatch(/person/);
+    expect(
+      await botMessages(page)
+        .filter({ hasText: /code is on its way/ })
+        .count(),
+    ).toBe(0);
+    expect(await mailedCodes("daan.devries@example.com")).toEqual(before);
+    await page.context().close();
+  });
+});
+
+describe("return request with item and reason selection", () => {
+  it("in Spanish on the Shopify storefront: tick the items, pick the reason, confirm; the dashboard shows it", async () => {
+    const { page, errors } = await shopper("shopify", "es");
+    await verifyWithCode(page, "quiero devolver mi pedido #1003", "alice.johnson@example.com", "es");
+    await waitForBotText(page, /¿Qué artículos de #1003 devuelves\?/);
+    const dialog = chatDialog(page);
+    const fleece = dialog.getByRole("checkbox", { name: /Summit Fleece Pullover/ });
+    const beanie = dialog.getByRole("checkbox", { name: /Trailhead Beanie/ });
+    expect(await fleece.isChecked()).toBe(false);
+    // nothing ticked: the widget says so in Spanish and sends nothing
+    const sentBefore = await chatLog(page).locator('[data-role="shopper"]').count();
+    await dialog.getByRole("button", { name: "Continuar" }).click();
+    await expect
+      .poll(() => dialog.getByRole("alert").filter({ hasText: "Elige al menos un artículo." }).count())
+      .toBe(1);
+    expect(await chatLog(page).locator('[data-role="shopper"]').count()).toBe(sentBefore);
+    // by keyboard: Space ticks the focused box
+    await beanie.focus();
+    await page.keyboard.press("Space");
+    expect(await beanie.isChecked()).toBe(true);
+    await dialog.getByRole("button", { name: "Continuar" }).click();
+    await waitForBotText(page, /¿Por qué devuelves #1003\?/);
+    await clickQuickReply(page, "Dañado o defectuoso");
+    const summary = await waitForBotText(page, /¿Solicitar la devolución de/);
+    expect(summary).toContain(
+      "1 × Trailhead Beanie (One Size / Rust) del pedido #1003 (Dañado o defectuoso)",
+    );
+    expect(summary).not.toContain("Summit Fleece");
+    await clickQuickReply(page, "Sí, hazlo");
+    await waitForBotText(page, /Tu solicitud de devolución de #1003 está registrada/);
+    // the picker of a finished step is not offered again
+    expect(await dialog.getByRole("checkbox").count()).toBe(0);
+    expect(errors).toEqual([]);
+    await page.context().close();
+
+    const recent = await recentActions(/Demo Outfitters/);
+    expect(recent).toMatch(/done\s*[^\n]*#1003 · verified by one-time code/);
+  });
+});
