@@ -32,12 +32,20 @@ export default tseslint.config(
       "no-empty": ["error", { allowEmptyCatch: true }],
     },
   },
-  // Size limits (issue 13, ADR 0032): a file in app/ stays within 400 lines (data tables excepted) and a
-  // function in the engine, the widget or the mappers within 80 lines of code. Tests are lists of cases and
-  // are not held to either. Enforced in `npm test` too (test/size-limits.test.ts).
+  // Size limits (issue 13, ADR 0032): a file in app/ (tests included) stays within 400 lines and a function
+  // in the engine, the widget or the mappers within 80 lines of code (tests, lists of cases, excepted).
+  // Enforced in `npm test` too (test/size-limits.test.ts).
   {
     files: ["app/**/*.{ts,tsx}"],
-    ignores: ["**/*.test.{ts,tsx}", "app/chat/understand/lexicon.ts"],
+    ignores: [
+      // the data table: words per concept and language (ADR 0032)
+      "app/chat/understand/lexicon.ts",
+      // Test files still over 400 lines, split after the branches editing them now are merged; the list only
+      // shrinks (a new test file over the limit fails lint like any other file).
+      "app/chat/understand/understand.test.ts",
+      "app/dashboard/dashboard.db.test.ts",
+      "app/actions/shopify-actions.db.test.ts",
+    ],
     rules: { "max-lines": ["error", { max: 400, skipBlankLines: false, skipComments: false }] },
   },
   {
