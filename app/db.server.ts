@@ -158,30 +158,42 @@ export interface InsertRows {
 const q = (name: string) => `"${name.replace(/"/g, '""')}"`;
 
 /**
- * Inserts rows into several tables atomically in ONE round trip: on PostgreSQL one statement
- * (data-modifying CTEs), on SQLite one synchronous call running BEGIN … COMMIT on the connection
- * (Prisma's own transaction when one is open between its statements). Identifiers come from the
- * caller's code, never from input; every value is a bound parameter.
+ * A statement written with the rows (an UPDATE): built for the flavour's placeholders — `param`
+ * binds a value and returns its placeholder; the SQL itself comes from the caller's code.
  */
-export async function insertRowsAtomically(db: Db, parts: readonly InsertRows[]): Promise<void> {
+export type AtomicStatement = (param: (value: unknown) => string) => string;
+
+/**
+ * Inserts rows into several tables (then runs `statements`) atomically in ONE round trip: on
+ * PostgreSQL one statement (data-modifying CTEs), on SQLite one synchronous call running BEGIN …
+ * COMMIT on the connection (Prisma's own transaction when one is open between its statements).
+ * Identifiers come from the caller's code, never from input; every value is a bound parameter.
+ */
+export async function insertRowsAtomically(
+  db: Db,
+  parts: readonly InsertRows[],
+  statements: readonly AtomicStatement[] = [],
+): Promise<void> {
   const tables = parts.filter((p) => p.rows.length > 0);
-  if (tables.length === 0) return;
+  if (tables.length === 0 && statements.length === 0) return;
+  const insertSql = (t: InsertRows, param: (v: unknown) => string) =>
+    `INSERT INTO ${q(t.table)} (${t.columns.map(q).join(", ")}) VALUES ${t.rows
+      .map((r) => `(${r.map(param).join(", ")})`)
+      .join(", ")}`;
   if (dbFlavor(db) === "postgresql") {
     const args: unknown[] = [];
-    const ctes = tables.map((t, i) => {
-      const values = t.rows.map((r) => `(${r.map((v) => (args.push(v), `$${args.length}`)).join(", ")})`);
-      return `w${i} AS (INSERT INTO ${q(t.table)} (${t.columns.map(q).join(", ")}) VALUES ${values.join(", ")})`;
-    });
-    await db.$executeRawUnsafe(`WITH ${ctes.join(", ")} SELECT 1`, ...args);
+    const param = (v: unknown) => (args.push(v), `$${args.length}`);
+    const ctes = [...tables.map((t) => insertSql(t, param)), ...statements.map((st) => st(param))];
+    await db.$executeRawUnsafe(`WITH ${ctes.map((c, i) => `w${i} AS (${c})`).join(", ")} SELECT 1`, ...args);
     return;
   }
   const sqliteValue = (v: unknown) => (v instanceof Date ? v.toISOString().replace("Z", "+00:00") : v);
-  const stmts = tables.map((t) => ({
-    sql: `INSERT INTO ${q(t.table)} (${t.columns.map(q).join(", ")}) VALUES ${t.rows
-      .map((r) => `(${r.map(() => "?").join(", ")})`)
-      .join(", ")}`,
-    args: t.rows.flat().map(sqliteValue),
-  }));
+  const one = (build: (param: (v: unknown) => string) => string) => {
+    const args: unknown[] = [];
+    const sql = build((v) => (args.push(sqliteValue(v)), "?"));
+    return { sql, args };
+  };
+  const stmts = [...tables.map((t) => one((p) => insertSql(t, p))), ...statements.map(one)];
   const info = clients.get(db);
   if (info?.sqlite?.nodeClient?.writeBatchSync(stmts)) {
     const listeners = info.listeners;

@@ -20,7 +20,21 @@ export async function hitRateLimits(
   rules: readonly RateLimitRuleHit[],
   now: Date = new Date(),
 ): Promise<RateLimitResult[]> {
-  if (rules.length === 0) return [];
+  return (await hitRateLimitsAndPeek(db, rules, [], now)).results;
+}
+
+/**
+ * Counts one hit against every key of `rules` and, in the SAME statement, reads the current
+ * counts of `peek` (keys not hit: scalar subqueries in RETURNING, read at the moment of the hit).
+ * `peeked` has a count for every peeked key (0 when absent or its window ended).
+ */
+export async function hitRateLimitsAndPeek(
+  db: Db,
+  rules: readonly RateLimitRuleHit[],
+  peek: readonly string[],
+  now: Date = new Date(),
+): Promise<{ results: RateLimitResult[]; peeked: Map<string, number> }> {
+  if (rules.length === 0) return { results: [], peeked: new Map() };
   // one row per key, in a fixed order (PostgreSQL row locks taken in the same order everywhere)
   const keys = [...new Map(rules.map((r) => [r.key, r])).values()].sort((a, b) =>
     a.key < b.key ? -1 : a.key > b.key ? 1 : 0,
@@ -28,16 +42,20 @@ export async function hitRateLimits(
   const values = keys.map(
     (r) => Prisma.sql`(${r.key}, 1, ${new Date(now.getTime() + r.windowSeconds * 1000)})`,
   );
+  const peeks = peek.map(
+    (key, i) =>
+      Prisma.sql`, (SELECT p."count" FROM "RateLimit" p WHERE p."key" = ${key} AND p."windowEnd" > ${now}) AS ${Prisma.raw(`"p${i}"`)}`,
+  );
   const rows = await db.$queryRaw<
-    { key: string; count: number | bigint; windowEnd: Date | string }[]
+    ({ key: string; count: number | bigint; windowEnd: Date | string } & Record<string, unknown>)[]
   >(Prisma.sql`
     INSERT INTO "RateLimit" ("key", "count", "windowEnd") VALUES ${Prisma.join(values)}
     ON CONFLICT ("key") DO UPDATE SET
       "count" = CASE WHEN "RateLimit"."windowEnd" > ${now} THEN "RateLimit"."count" + 1 ELSE 1 END,
       "windowEnd" = CASE WHEN "RateLimit"."windowEnd" > ${now} THEN "RateLimit"."windowEnd" ELSE excluded."windowEnd" END
-    RETURNING "key", "count", "windowEnd"`);
+    RETURNING "key", "count", "windowEnd"${peeks.length ? Prisma.join(peeks, "") : Prisma.empty}`);
   const byKey = new Map(rows.map((r) => [r.key, r]));
-  return rules.map((rule) => {
+  const results = rules.map((rule) => {
     const row = byKey.get(rule.key);
     if (!row) throw new Error(`rate limit counter ${rule.key}: no row returned`);
     const count = Number(row.count);
@@ -50,4 +68,6 @@ export async function hitRateLimits(
       retryAfterSeconds: allowed ? 0 : Math.max(1, Math.ceil((end - now.getTime()) / 1000)),
     };
   });
+  const peeked = new Map(peek.map((key, i) => [key, Number(rows[0]?.[`p${i}`] ?? 0)]));
+  return { results, peeked };
 }
