@@ -161,8 +161,8 @@ describe("work per order-status turn (verified order card in one turn)", () => {
       expect(c.roundTrips, c.events.map((e) => e.sql.slice(0, 60)).join("\n")).toBeLessThanOrEqual(
         MAX_ROUND_TRIPS_PER_TURN,
       );
-      // the adapter finds the order by number, then reads it by id (platforms/shopify/adapter.ts)
-      expect(c.storeCalls).toEqual(["TrulyBotOrderSearch", "TrulyBotOrderById"]);
+      // one Admin request: the search carries the order (platforms/shopify/adapter.ts)
+      expect(c.storeCalls).toEqual(["TrulyBotOrderSearch"]);
       // one INSERT of the conversation (with the state the turn ended in), no UPDATE of it
       const convWrites = c.events.flatMap(
         (e) => e.sql.match(/(INSERT INTO|UPDATE)\s+[`"\w.]*Conversation[`"]/gi) ?? [],
