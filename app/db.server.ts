@@ -27,6 +27,8 @@ interface ClientInfo {
   flavor: "sqlite" | "postgresql";
   listeners: Set<DbListener>;
   sqlite: { nodeClient: { writeBatchSync(s: { sql: string; args: unknown[] }[]): boolean } | null } | null;
+  /** the driver adapter Prisma connected (observed: its statements are events too), once it did */
+  adapter: SqlDriverAdapter | null;
 }
 declare global {
   var __trulybotDbClients: WeakMap<object, ClientInfo> | undefined;
@@ -76,7 +78,11 @@ function writtenTable(sql: string): string | null {
   return t;
 }
 
-function observed(factory: SqlDriverAdapterFactory, listeners: Set<DbListener>): SqlDriverAdapterFactory {
+function observed(
+  factory: SqlDriverAdapterFactory,
+  listeners: Set<DbListener>,
+  connected: (adapter: SqlDriverAdapter) => void = () => undefined,
+): SqlDriverAdapterFactory {
   const emit = (kind: DbEvent["kind"], sql: string, inTransaction: boolean) => {
     if (listeners.size === 0) return;
     const e: DbEvent = { kind, sql, table: kind === "query" ? writtenTable(sql) : null, inTransaction };
@@ -113,7 +119,7 @@ function observed(factory: SqlDriverAdapterFactory, listeners: Set<DbListener>):
     adapterName: factory.adapterName,
     connect: async (): Promise<SqlDriverAdapter> => {
       const adapter = await factory.connect();
-      return {
+      const wrapped: SqlDriverAdapter = {
         ...queries(adapter, false),
         executeScript: (script) => adapter.executeScript(script),
         startTransaction: async (isolation) => {
@@ -124,6 +130,8 @@ function observed(factory: SqlDriverAdapterFactory, listeners: Set<DbListener>):
         ...(adapter.getConnectionInfo ? { getConnectionInfo: () => adapter.getConnectionInfo!() } : {}),
         dispose: () => adapter.dispose(),
       };
+      connected(wrapped);
+      return wrapped;
     },
   };
 }
@@ -137,15 +145,53 @@ export async function createDb(url: string): Promise<Db> {
     ]);
     const PgPrismaClient = (pgClient as unknown as { PrismaClient: new (o: unknown) => Db }).PrismaClient;
     const adapter = new PrismaPg({ connectionString: url, max: 10, connectionTimeoutMillis: 5000 });
-    const pgDb = new PgPrismaClient({ adapter: observed(adapter, listeners) });
-    clients.set(pgDb, { flavor: "postgresql", listeners, sqlite: null });
+    const info: ClientInfo = { flavor: "postgresql", listeners, sqlite: null, adapter: null };
+    const pgDb = new PgPrismaClient({ adapter: observed(adapter, listeners, (a) => (info.adapter = a)) });
+    clients.set(pgDb, info);
     return pgDb;
   }
   const { NodeSqlitePrismaAdapter } = await import("./utils/sqlite-adapter.server");
   const adapter = new NodeSqlitePrismaAdapter({ url: sqliteUrl(url) });
-  const client = new PrismaClient({ adapter: observed(adapter, listeners) });
-  clients.set(client, { flavor: "sqlite", listeners, sqlite: adapter });
+  const info: ClientInfo = { flavor: "sqlite", listeners, sqlite: adapter, adapter: null };
+  const client = new PrismaClient({ adapter: observed(adapter, listeners, (a) => (info.adapter = a)) });
+  clients.set(client, info);
   return client;
+}
+
+type DirectArg = string | number | boolean | Date | null;
+const argType = (v: DirectArg) => ({
+  scalarType: (v instanceof Date
+    ? "datetime"
+    : typeof v === "number"
+      ? Number.isInteger(v)
+        ? "int"
+        : "float"
+      : typeof v === "boolean"
+        ? "boolean"
+        : "string") as "datetime" | "int" | "float" | "boolean" | "string",
+  arity: "scalar" as const,
+});
+
+/**
+ * One statement of the storefront's hot path sent straight to the driver adapter Prisma uses: no
+ * query compilation and no result mapping in the Prisma client (its largest CPU cost per turn,
+ * docs/decisions/0028). The adapter serialises dates like Prisma does and waits for an open
+ * transaction on SQLite, as Prisma's own statements do; until Prisma has connected, the statement
+ * goes through Prisma's raw query. Rows come back as objects keyed by column name, values as the
+ * driver returns them (numbers may be bigint, dates strings). `build` gets a `param` that binds a
+ * value and returns its placeholder; the SQL comes from the caller's code, never from input.
+ */
+export async function queryDirect(
+  db: Db,
+  build: (param: (value: DirectArg) => string) => string,
+): Promise<Record<string, unknown>[]> {
+  const info = clients.get(db);
+  const pg = (info?.flavor ?? "sqlite") === "postgresql";
+  const args: DirectArg[] = [];
+  const sql = build((v) => (args.push(v), pg ? `$${args.length}` : "?"));
+  if (!info?.adapter) return db.$queryRawUnsafe<Record<string, unknown>[]>(sql, ...args);
+  const r = await info.adapter.queryRaw({ sql, args, argTypes: args.map(argType) });
+  return r.rows.map((row) => Object.fromEntries(r.columnNames.map((c, i) => [c, row[i]])));
 }
 
 /** Rows for one table: the same columns for every row. */
