@@ -230,3 +230,27 @@ describe("work per config request", () => {
     expect(c.roundTrips).toBeLessThanOrEqual(3);
   });
 });
+
+describe("the lookup guard through the storefront route (reservation and step-up read in one statement)", () => {
+  it("5 wrong emails on #1003 from 5 shoppers → the owner's right email gets the step-up reply and the store is not asked; the failed shoppers' reservations stay counted", async () => {
+    const reply = async (res: Response) =>
+      ((await res.json()) as { messages: { type: string; text?: string }[] }).messages;
+    for (let i = 0; i < 5; i++) {
+      const r = await reply(
+        await shopifyTurn(`where is my order #1003? guess${i}@example.com`, `192.0.2.${10 + i}`),
+      );
+      expect(r.map((m) => m.text ?? "").join(" ")).toContain("I couldn't find an order #1003");
+    }
+    const c = await counted(async () =>
+      reply(await shopifyTurn("where is my order #1003? alice.johnson@example.com", "192.0.2.99")),
+    );
+    expect(c.result.some((m) => m.type === "order")).toBe(false);
+    expect(c.result.map((m) => m.text ?? "").join(" ")).toContain(
+      "For your security I need to confirm it's you before I can show order #1003",
+    );
+    expect(c.storeCalls).toEqual([]); // number + email alone no longer opens it
+    // a failed lookup gives nothing back: each guessing shopper's counter is at 1
+    const rows = await db.rateLimit.findMany({ where: { key: { startsWith: "lk:shopper:" } } });
+    expect(rows.filter((r) => r.count === 1).length).toBeGreaterThanOrEqual(5);
+  });
+});
