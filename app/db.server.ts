@@ -230,7 +230,11 @@ export async function insertRowsAtomically(
     const args: unknown[] = [];
     const param = (v: unknown) => (args.push(v), `$${args.length}`);
     const ctes = [...tables.map((t) => insertSql(t, param)), ...statements.map((st) => st(param))];
-    await db.$executeRawUnsafe(`WITH ${ctes.map((c, i) => `w${i} AS (${c})`).join(", ")} SELECT 1`, ...args);
+    const sql = `WITH ${ctes.map((c, i) => `w${i} AS (${c})`).join(", ")} SELECT 1`;
+    const adapter = clients.get(db)?.adapter;
+    // straight to the driver once connected (as queryDirect): one statement, no client work
+    if (adapter) await adapter.executeRaw({ sql, args, argTypes: (args as DirectArg[]).map(argType) });
+    else await db.$executeRawUnsafe(sql, ...args);
     return;
   }
   const sqliteValue = (v: unknown) => (v instanceof Date ? v.toISOString().replace("Z", "+00:00") : v);
