@@ -178,13 +178,21 @@ function summarizeProfile(file: string) {
 
 const children: ChildProcess[] = [];
 
-async function main() {
-  const emu = await startEmulators();
-  children.push(emu.proc);
-  const ex = envExample();
-  const dir = fs.mkdtempSync(path.join(os.tmpdir(), "trulybot-probe-"));
-  const dbUrl = `file:${path.join(dir, "probe.sqlite")}`;
-  const port = await freePort();
+/** The profile's summary, printed (null when the server wrote none). */
+function reportProfile(profileDir: string) {
+  const f = fs.readdirSync(profileDir).find((x) => x.endsWith(".cpuprofile"));
+  if (!f) return null;
+  const profile = summarizeProfile(path.join(profileDir, f));
+  log("self time by package:");
+  for (const x of profile.packages) console.log(`  ${String(x.ms).padStart(8)} ms  ${x.name}`);
+  log("self time by function:");
+  for (const x of profile.functions) console.log(`  ${String(x.ms).padStart(8)} ms  ${x.name}`);
+  log(`profile: ${path.join(profileDir, f)}`);
+  return profile;
+}
+
+/** The app's environment for the probe (the bench's, bench/server.ts): production, demo data. */
+function appEnv(ready: EmulatorsReady, ex: Record<string, string>, port: number, dbUrl: string) {
   const env: NodeJS.ProcessEnv = {
     ...process.env,
     NODE_ENV: "production",
@@ -197,14 +205,60 @@ async function main() {
     SCOPES: "read_orders,read_themes",
     TRULYBOT_DEMO: "1",
     WOO_ALLOW_HTTP_STORES: "1",
-    SHOPIFY_ADMIN_API_ORIGIN: emu.ready.shopifyUrl,
-    BENCH_SHOP: emu.ready.shop,
-    BENCH_SHOP_TOKEN: emu.ready.accessToken,
-    BENCH_WOO_KEY: JSON.stringify(emu.ready.wooKey),
-    BENCH_WOO_URL: emu.ready.wooUrl,
+    SHOPIFY_ADMIN_API_ORIGIN: ready.shopifyUrl,
+    BENCH_SHOP: ready.shop,
+    BENCH_SHOP_TOKEN: ready.accessToken,
+    BENCH_WOO_KEY: JSON.stringify(ready.wooKey),
+    BENCH_WOO_URL: ready.wooUrl,
   };
   delete env.SMTP_URL;
   delete env.NODE_OPTIONS;
+  return env;
+}
+
+/** Config after boot, then the sequential turns and config requests (bench/probe.ts step 3). */
+async function measureAll(
+  pid: number,
+  base: string,
+  secret: string,
+  seeded: { shop: string; wooStore: { id: string }; secret: string },
+) {
+  const woo = { storeId: seeded.wooStore.id, secret: seeded.secret };
+  const card = (s: number, b: string) => s === 200 && b.includes('"type":"order"');
+  const t0 = performance.now();
+  const first = await send(base, shopifyRequest("config", { shop: seeded.shop, secret }));
+  log(`first /proxy/config after boot: ${first.status}, ${(performance.now() - t0).toFixed(0)} ms`);
+  const text = {
+    shopify: "where is my order #1002? marcus.reed@example.net",
+    woo: "where is my order #2002? tobias.wagner@example.net",
+  };
+  return {
+    shopifyTurn: await measure(
+      pid,
+      base,
+      TURNS,
+      () => shopifyRequest("messages", { shop: seeded.shop, secret, text: text.shopify }),
+      card,
+    ),
+    wooTurn: await measure(pid, base, TURNS, () => wooRequest("messages", { ...woo, text: text.woo }), card),
+    shopifyConfig: await measure(
+      pid,
+      base,
+      TURNS * 5,
+      () => shopifyRequest("config", { shop: seeded.shop, secret }),
+      (s) => s === 200,
+    ),
+  };
+}
+
+async function main() {
+  const emu = await startEmulators();
+  children.push(emu.proc);
+  const ex = envExample();
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), "trulybot-probe-"));
+  const dbUrl = `file:${path.join(dir, "probe.sqlite")}`;
+  const port = await freePort();
+  const env = appEnv(emu.ready, ex, port, dbUrl);
   Object.assign(process.env, env);
   const { seedBenchDatabase } = await import("./seed");
   const seeded = await seedBenchDatabase(dbUrl);
@@ -222,33 +276,7 @@ async function main() {
     `boot: import server.mjs → listening ${boot.listening.toFixed(0)} ms, → first 200 /healthz ${boot.healthz.toFixed(0)} ms; boot CPU ${bootCpu} ms; RSS after 3 s idle ${idleRss} MiB`,
   );
 
-  const secret = ex.SHOPIFY_API_SECRET!;
-  const woo = { storeId: seeded.wooStore.id, secret: seeded.secret };
-  const card = (s: number, b: string) => s === 200 && b.includes('"type":"order"');
-  const t0 = performance.now();
-  const first = await send(base, shopifyRequest("config", { shop: seeded.shop, secret }));
-  log(`first /proxy/config after boot: ${first.status}, ${(performance.now() - t0).toFixed(0)} ms`);
-  const text = {
-    shopify: "where is my order #1002? marcus.reed@example.net",
-    woo: "where is my order #2002? tobias.wagner@example.net",
-  };
-  const results = {
-    shopifyTurn: await measure(
-      pid,
-      base,
-      TURNS,
-      () => shopifyRequest("messages", { shop: seeded.shop, secret, text: text.shopify }),
-      card,
-    ),
-    wooTurn: await measure(pid, base, TURNS, () => wooRequest("messages", { ...woo, text: text.woo }), card),
-    shopifyConfig: await measure(
-      pid,
-      base,
-      TURNS * 5,
-      () => shopifyRequest("config", { shop: seeded.shop, secret }),
-      (s) => s === 200,
-    ),
-  };
+  const results = await measureAll(pid, base, ex.SHOPIFY_API_SECRET!, seeded);
   for (const [k, v] of Object.entries(results))
     log(`${k}: ${v.passed}/${v.n} ok, server CPU ${v.cpuMsPerRequest} ms per request`);
   const afterRss = rssMiB(pid);
@@ -264,18 +292,7 @@ async function main() {
     proc.kill("SIGTERM");
   });
   emu.proc.kill("SIGTERM");
-  let profile = null;
-  if (profileDir) {
-    const f = fs.readdirSync(profileDir).find((x) => x.endsWith(".cpuprofile"));
-    if (f) {
-      profile = summarizeProfile(path.join(profileDir, f));
-      log("self time by package:");
-      for (const x of profile.packages) console.log(`  ${String(x.ms).padStart(8)} ms  ${x.name}`);
-      log("self time by function:");
-      for (const x of profile.functions) console.log(`  ${String(x.ms).padStart(8)} ms  ${x.name}`);
-      log(`profile: ${path.join(profileDir, f)}`);
-    }
-  }
+  const profile = profileDir ? reportProfile(profileDir) : null;
   const out = {
     at: new Date().toISOString(),
     load,
