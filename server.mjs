@@ -184,6 +184,8 @@ async function sendBuffered(res, response) {
  * method the module does not handle, a trailing slash — falls through to Remix.
  */
 export const HOT_ROUTES = {
+  // the load balancer's probe (and the first request after boot): no Remix request handling needed
+  "/healthz": "routes/healthz",
   "/proxy/config": "routes/proxy.config",
   "/proxy/messages": "routes/proxy.messages",
   "/api/v1/woo/storefront/config": "routes/api.v1.woo.storefront.config",

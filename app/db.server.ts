@@ -27,6 +27,8 @@ interface ClientInfo {
   flavor: "sqlite" | "postgresql";
   listeners: Set<DbListener>;
   sqlite: { nodeClient: { writeBatchSync(s: { sql: string; args: unknown[] }[]): boolean } | null } | null;
+  /** the driver adapter Prisma connected (observed: its statements are events too), once it did */
+  adapter: SqlDriverAdapter | null;
 }
 declare global {
   var __trulybotDbClients: WeakMap<object, ClientInfo> | undefined;
@@ -76,7 +78,11 @@ function writtenTable(sql: string): string | null {
   return t;
 }
 
-function observed(factory: SqlDriverAdapterFactory, listeners: Set<DbListener>): SqlDriverAdapterFactory {
+function observed(
+  factory: SqlDriverAdapterFactory,
+  listeners: Set<DbListener>,
+  connected: (adapter: SqlDriverAdapter) => void = () => undefined,
+): SqlDriverAdapterFactory {
   const emit = (kind: DbEvent["kind"], sql: string, inTransaction: boolean) => {
     if (listeners.size === 0) return;
     const e: DbEvent = { kind, sql, table: kind === "query" ? writtenTable(sql) : null, inTransaction };
@@ -113,7 +119,7 @@ function observed(factory: SqlDriverAdapterFactory, listeners: Set<DbListener>):
     adapterName: factory.adapterName,
     connect: async (): Promise<SqlDriverAdapter> => {
       const adapter = await factory.connect();
-      return {
+      const wrapped: SqlDriverAdapter = {
         ...queries(adapter, false),
         executeScript: (script) => adapter.executeScript(script),
         startTransaction: async (isolation) => {
@@ -124,6 +130,8 @@ function observed(factory: SqlDriverAdapterFactory, listeners: Set<DbListener>):
         ...(adapter.getConnectionInfo ? { getConnectionInfo: () => adapter.getConnectionInfo!() } : {}),
         dispose: () => adapter.dispose(),
       };
+      connected(wrapped);
+      return wrapped;
     },
   };
 }
@@ -137,15 +145,53 @@ export async function createDb(url: string): Promise<Db> {
     ]);
     const PgPrismaClient = (pgClient as unknown as { PrismaClient: new (o: unknown) => Db }).PrismaClient;
     const adapter = new PrismaPg({ connectionString: url, max: 10, connectionTimeoutMillis: 5000 });
-    const pgDb = new PgPrismaClient({ adapter: observed(adapter, listeners) });
-    clients.set(pgDb, { flavor: "postgresql", listeners, sqlite: null });
+    const info: ClientInfo = { flavor: "postgresql", listeners, sqlite: null, adapter: null };
+    const pgDb = new PgPrismaClient({ adapter: observed(adapter, listeners, (a) => (info.adapter = a)) });
+    clients.set(pgDb, info);
     return pgDb;
   }
   const { NodeSqlitePrismaAdapter } = await import("./utils/sqlite-adapter.server");
   const adapter = new NodeSqlitePrismaAdapter({ url: sqliteUrl(url) });
-  const client = new PrismaClient({ adapter: observed(adapter, listeners) });
-  clients.set(client, { flavor: "sqlite", listeners, sqlite: adapter });
+  const info: ClientInfo = { flavor: "sqlite", listeners, sqlite: adapter, adapter: null };
+  const client = new PrismaClient({ adapter: observed(adapter, listeners, (a) => (info.adapter = a)) });
+  clients.set(client, info);
   return client;
+}
+
+type DirectArg = string | number | boolean | Date | null;
+const argType = (v: DirectArg) => ({
+  scalarType: (v instanceof Date
+    ? "datetime"
+    : typeof v === "number"
+      ? Number.isInteger(v)
+        ? "int"
+        : "float"
+      : typeof v === "boolean"
+        ? "boolean"
+        : "string") as "datetime" | "int" | "float" | "boolean" | "string",
+  arity: "scalar" as const,
+});
+
+/**
+ * One statement of the storefront's hot path sent straight to the driver adapter Prisma uses: no
+ * query compilation and no result mapping in the Prisma client (its largest CPU cost per turn,
+ * docs/decisions/0028). The adapter serialises dates like Prisma does and waits for an open
+ * transaction on SQLite, as Prisma's own statements do; until Prisma has connected, the statement
+ * goes through Prisma's raw query. Rows come back as objects keyed by column name, values as the
+ * driver returns them (numbers may be bigint, dates strings). `build` gets a `param` that binds a
+ * value and returns its placeholder; the SQL comes from the caller's code, never from input.
+ */
+export async function queryDirect(
+  db: Db,
+  build: (param: (value: DirectArg) => string) => string,
+): Promise<Record<string, unknown>[]> {
+  const info = clients.get(db);
+  const pg = (info?.flavor ?? "sqlite") === "postgresql";
+  const args: DirectArg[] = [];
+  const sql = build((v) => (args.push(v), pg ? `$${args.length}` : "?"));
+  if (!info?.adapter) return db.$queryRawUnsafe<Record<string, unknown>[]>(sql, ...args);
+  const r = await info.adapter.queryRaw({ sql, args, argTypes: args.map(argType) });
+  return r.rows.map((row) => Object.fromEntries(r.columnNames.map((c, i) => [c, row[i]])));
 }
 
 /** Rows for one table: the same columns for every row. */
@@ -158,30 +204,46 @@ export interface InsertRows {
 const q = (name: string) => `"${name.replace(/"/g, '""')}"`;
 
 /**
- * Inserts rows into several tables atomically in ONE round trip: on PostgreSQL one statement
- * (data-modifying CTEs), on SQLite one synchronous call running BEGIN … COMMIT on the connection
- * (Prisma's own transaction when one is open between its statements). Identifiers come from the
- * caller's code, never from input; every value is a bound parameter.
+ * A statement written with the rows (an UPDATE): built for the flavour's placeholders — `param`
+ * binds a value and returns its placeholder; the SQL itself comes from the caller's code.
  */
-export async function insertRowsAtomically(db: Db, parts: readonly InsertRows[]): Promise<void> {
+export type AtomicStatement = (param: (value: unknown) => string) => string;
+
+/**
+ * Inserts rows into several tables (then runs `statements`) atomically in ONE round trip: on
+ * PostgreSQL one statement (data-modifying CTEs), on SQLite one synchronous call running BEGIN …
+ * COMMIT on the connection (Prisma's own transaction when one is open between its statements).
+ * Identifiers come from the caller's code, never from input; every value is a bound parameter.
+ */
+export async function insertRowsAtomically(
+  db: Db,
+  parts: readonly InsertRows[],
+  statements: readonly AtomicStatement[] = [],
+): Promise<void> {
   const tables = parts.filter((p) => p.rows.length > 0);
-  if (tables.length === 0) return;
+  if (tables.length === 0 && statements.length === 0) return;
+  const insertSql = (t: InsertRows, param: (v: unknown) => string) =>
+    `INSERT INTO ${q(t.table)} (${t.columns.map(q).join(", ")}) VALUES ${t.rows
+      .map((r) => `(${r.map(param).join(", ")})`)
+      .join(", ")}`;
   if (dbFlavor(db) === "postgresql") {
     const args: unknown[] = [];
-    const ctes = tables.map((t, i) => {
-      const values = t.rows.map((r) => `(${r.map((v) => (args.push(v), `$${args.length}`)).join(", ")})`);
-      return `w${i} AS (INSERT INTO ${q(t.table)} (${t.columns.map(q).join(", ")}) VALUES ${values.join(", ")})`;
-    });
-    await db.$executeRawUnsafe(`WITH ${ctes.join(", ")} SELECT 1`, ...args);
+    const param = (v: unknown) => (args.push(v), `$${args.length}`);
+    const ctes = [...tables.map((t) => insertSql(t, param)), ...statements.map((st) => st(param))];
+    const sql = `WITH ${ctes.map((c, i) => `w${i} AS (${c})`).join(", ")} SELECT 1`;
+    const adapter = clients.get(db)?.adapter;
+    // straight to the driver once connected (as queryDirect): one statement, no client work
+    if (adapter) await adapter.executeRaw({ sql, args, argTypes: (args as DirectArg[]).map(argType) });
+    else await db.$executeRawUnsafe(sql, ...args);
     return;
   }
   const sqliteValue = (v: unknown) => (v instanceof Date ? v.toISOString().replace("Z", "+00:00") : v);
-  const stmts = tables.map((t) => ({
-    sql: `INSERT INTO ${q(t.table)} (${t.columns.map(q).join(", ")}) VALUES ${t.rows
-      .map((r) => `(${r.map(() => "?").join(", ")})`)
-      .join(", ")}`,
-    args: t.rows.flat().map(sqliteValue),
-  }));
+  const one = (build: (param: (v: unknown) => string) => string) => {
+    const args: unknown[] = [];
+    const sql = build((v) => (args.push(sqliteValue(v)), "?"));
+    return { sql, args };
+  };
+  const stmts = [...tables.map((t) => one((p) => insertSql(t, p))), ...statements.map(one)];
   const info = clients.get(db);
   if (info?.sqlite?.nodeClient?.writeBatchSync(stmts)) {
     const listeners = info.listeners;

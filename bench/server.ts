@@ -11,7 +11,6 @@
  * IPC: {type:"memory"} → process.memoryUsage() in MiB; {type:"reset"} clears the rate-limit and nonce tables (between load runs);
  *      {type:"stop"}. Sends {type:"ready", url, port, woo:{storeId, secret}, shop}.
  */
-import crypto from "node:crypto";
 import fs from "node:fs";
 import net from "node:net";
 import path from "node:path";
@@ -61,61 +60,8 @@ async function main() {
   if (process.env.BENCH_SMTP_URL) process.env.SMTP_URL = process.env.BENCH_SMTP_URL;
   else delete process.env.SMTP_URL;
 
-  const { applyMigrations } = await import("../scripts/lib/migrate.mjs");
-  await applyMigrations(dbUrl);
-  const { getDb } = await import("../app/db.server");
-  const { upsertShopifyStore } = await import("../app/stores/stores.server");
-  const { sealSecret } = await import("../app/stores/secrets.server");
-  const { DEMO_WOO_DOMAIN } = await import("../app/demo/signers.server");
-  const db = await getDb();
-
-  const shop = process.env.BENCH_SHOP!;
-  const token = process.env.BENCH_SHOP_TOKEN!;
-  await db.session.create({
-    data: {
-      id: `offline_${shop}`,
-      shop,
-      state: "",
-      isOnline: false,
-      scope: "read_orders,read_themes",
-      accessToken: token,
-    },
-  });
-  const shopStore = await upsertShopifyStore({
-    shop,
-    scopes: "read_orders,read_themes",
-    name: "Demo Outfitters",
-    currency: "USD",
-    timezone: "America/New_York",
-    supportEmail: "support@example.com",
-  });
-  const wooKey = JSON.parse(process.env.BENCH_WOO_KEY!);
-  const secret = crypto.randomBytes(32).toString("hex");
-  const wooStore = await db.store.create({
-    data: {
-      workspaceId: shopStore.workspaceId,
-      platform: "woocommerce",
-      domain: DEMO_WOO_DOMAIN,
-      url: process.env.BENCH_WOO_URL!,
-      name: "Demo Woo Garden",
-      status: "active",
-      currency: "EUR",
-      timezone: "Europe/Berlin",
-      supportEmail: "hallo@example.com",
-      credentials: sealSecret(
-        JSON.stringify({
-          consumerKey: wooKey.consumerKey,
-          consumerSecret: wooKey.consumerSecret,
-          keyId: wooKey.keyId ?? 1,
-        }),
-        "store.credentials",
-      ),
-      signingSecret: sealSecret(secret, "store.signingSecret"),
-      installedAt: new Date(),
-      connectedAt: new Date(),
-    },
-  });
-  await db.botSettings.create({ data: { storeId: wooStore.id, name: "Gartenhelfer" } });
+  const { seedBenchDatabase } = await import("./seed");
+  const { db, shop, wooStore, secret } = await seedBenchDatabase(dbUrl);
 
   // cold start: loading server.mjs and the built app, configuration check, listening, first 200
   const coldStart = performance.now();

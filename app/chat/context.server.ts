@@ -13,7 +13,12 @@ import type { StorePolicies } from "../orders/types";
 import { adapterForStore } from "../platforms/adapters.server";
 import { withOrderMirror } from "../platforms/mirror/adapter.server";
 import { storeLatencyFloor, withLatencyFloor } from "../security/latency-floor";
-import { needsStepUp, reserveLookup } from "../security/lookup-guard.server";
+import {
+  needsStepUp,
+  normalizeOrderNumberForLimits,
+  reserveLookup,
+  type ReleaseLookups,
+} from "../security/lookup-guard.server";
 import { PlatformUnavailableError, type PlatformAdapter } from "../platforms/types";
 import { hashForAudit } from "../stores/secrets.server";
 import { handleTurn, type ChatStore, type LookupGuard, type TurnContext } from "./engine";
@@ -125,11 +130,27 @@ export async function chatStoreFor(
   return chatStoreFromRecords(store, settings, policies);
 }
 
-/** The lookup limits and step-up thresholds over one database (shared by every app instance). */
-export function lookupGuardFor(db: Db): LookupGuard {
+/**
+ * The lookup limits and step-up thresholds over one database (shared by every app instance). The
+ * reservation reads the step-up counters in its own statement; the check right after it (the
+ * engine asks it next, for the same order) is answered from that read, once. `releaseVerified`:
+ * where a verified lookup's give-back is written (the turn's write transaction in runTurn).
+ */
+export function lookupGuardFor(db: Db, releaseVerified?: ReleaseLookups): LookupGuard {
+  const readWithReservation = new Map<string, boolean>();
+  const key = (storeId: string, n: string) => `${storeId}\n${normalizeOrderNumberForLimits(n)}`;
   return {
-    reserve: (scope, now) => reserveLookup(db, scope, now),
-    needsStepUp: (storeId, orderNumber, now) => needsStepUp(storeId, orderNumber, now, db),
+    reserve: async (scope, now) => {
+      const r = await reserveLookup(db, scope, now, releaseVerified);
+      readWithReservation.set(key(scope.storeId, scope.orderNumber), r.stepUp);
+      return r;
+    },
+    needsStepUp: async (storeId, orderNumber, now) => {
+      const k = key(storeId, orderNumber);
+      const known = readWithReservation.get(k);
+      readWithReservation.delete(k);
+      return known ?? needsStepUp(storeId, orderNumber, now, db);
+    },
   };
 }
 
@@ -168,7 +189,8 @@ export async function runTurn(
   request: MessagesRequest,
 ): Promise<MessagesResponse> {
   const repository = createTurnRepository(parts.db);
-  const ctx = await buildTurnContext({ ...parts, repository });
+  const lookups = parts.lookups ?? lookupGuardFor(parts.db, repository.releaseAtFlush);
+  const ctx = await buildTurnContext({ ...parts, repository, lookups });
   const result = await handleTurn(ctx, request);
   await repository.flush();
   return result;

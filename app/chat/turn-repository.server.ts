@@ -7,7 +7,7 @@
  * Reads that must see the turn's own writes (the handoff transcript) flush first.
  * See docs/decisions/0025-storefront-caches.md.
  */
-import { insertRowsAtomically, type Db, type InsertRows } from "../db.server";
+import { insertRowsAtomically, type AtomicStatement, type Db, type InsertRows } from "../db.server";
 import { storefrontCaches } from "../cache/storefront.server";
 import type {
   AnalyticsEventInput,
@@ -52,6 +52,18 @@ const LOOKUP_COLUMNS = [
 export interface TurnRepository extends ChatRepository {
   /** Writes what the turn collected, in one transaction. Idempotent: a second call writes nothing. */
   flush(): Promise<void>;
+  /**
+   * A verified lookup's reservation given back in the flush's transaction (not a round trip of its
+   * own): the counters stay reserved until the turn is written (security/lookup-guard.server.ts).
+   */
+  releaseAtFlush(keys: readonly string[], now: Date): Promise<void>;
+}
+
+/** The give-back of reserved lookup counters (the same UPDATE as lookup-guard.server.ts's). */
+function releaseStatement(keys: readonly string[], now: Date): AtomicStatement {
+  return (p) =>
+    `UPDATE "RateLimit" SET "count" = "count" - 1 WHERE "key" IN (${keys.map(p).join(", ")}) ` +
+    `AND "windowEnd" > ${p(now)} AND "count" > 0`;
 }
 
 function applyPatch(c: ConversationRecord, patch: ConversationPatch): ConversationRecord {
@@ -167,22 +179,27 @@ export function createTurnRepository(db: Db): TurnRepository {
   let messages: NewMessage[] = [];
   let lookups: LookupAudit[] = [];
   let events: AnalyticsEventInput[] = [];
+  let releases: AtomicStatement[] = [];
   const peek = peekBatcher(db);
 
   async function flush(): Promise<void> {
     const conv = created;
-    const [m, l, e] = [messages, lookups, events];
-    if (!conv && m.length + l.length + e.length === 0) return;
+    const [m, l, e, r] = [messages, lookups, events, releases];
+    if (!conv && m.length + l.length + e.length + r.length === 0) return;
     created = null;
     messages = [];
     lookups = [];
     events = [];
-    await insertRowsAtomically(db, turnRows(conv, m, l, e));
+    releases = [];
+    await insertRowsAtomically(db, turnRows(conv, m, l, e), r);
   }
 
   return {
     ...base,
     flush,
+    async releaseAtFlush(keys, now) {
+      if (keys.length > 0) releases.push(releaseStatement(keys, now));
+    },
     async getConversation(id) {
       if (created?.id === id) return created;
       return base.getConversation(id);

@@ -11,7 +11,7 @@
  */
 import { Prisma } from "@prisma/client";
 import type { Db } from "../db.server";
-import { hitRateLimits } from "./rate-limits.server";
+import { hitRateLimits, hitRateLimitsAndPeek } from "./rate-limits.server";
 import { getDb } from "../db.server";
 import { hashForAudit } from "../stores/secrets.server";
 
@@ -43,6 +43,11 @@ export interface LookupReservation {
   /** which limit refused the lookup */
   limitedBy: "shopper" | "network" | null;
   retryAfterSeconds: number;
+  /**
+   * Whether the order needs step-up, read in the same statement as the reservation (the order's
+   * and the store's failure counters at the moment of the hit): what needsStepUp() would answer.
+   */
+  stepUp: boolean;
   /** after the lookup: a verified one gives the reservation back; a failed one counts towards step-up */
   settle(outcome: "verified" | "failed"): Promise<void>;
 }
@@ -70,13 +75,30 @@ async function release(db: Db, keys: readonly string[], now: Date): Promise<void
 }
 
 /**
+ * Where a verified lookup's give-back goes: by default its own statement at once; a storefront
+ * turn passes its repository's `releaseAtFlush`, so the give-back is written in the turn's one
+ * write transaction (the counter stays reserved until then: never fewer hits counted than made).
+ */
+export type ReleaseLookups = (keys: readonly string[], now: Date) => Promise<void>;
+
+function stepUpFrom(peeked: Map<string, number>, k: ReturnType<typeof keys>): boolean {
+  const { orderFailures, storeFailures } = STEP_UP_THRESHOLDS;
+  return (
+    (peeked.get(k.orderFailures) ?? 0) >= orderFailures.limit ||
+    (peeked.get(k.storeFailures) ?? 0) >= storeFailures.limit
+  );
+}
+
+/**
  * Reserve a lookup before asking the store: the shopper's and the network's counters in ONE
- * statement (app/security/rate-limits.server.ts), so concurrency cannot exceed either limit.
+ * statement (app/security/rate-limits.server.ts), so concurrency cannot exceed either limit; the
+ * same statement reads the step-up counters (`stepUp`), so the check costs no round trip of its own.
  */
 export async function reserveLookup(
   db: Db,
   scope: LookupScope,
   now: Date = new Date(),
+  releaseVerified: ReleaseLookups = (keys, at) => release(db, keys, at),
 ): Promise<LookupReservation> {
   const k = keys(scope);
   const checks = [
@@ -85,7 +107,7 @@ export async function reserveLookup(
   ];
   const reserved = checks.map((c) => c.key);
   const settle = async (outcome: "verified" | "failed") => {
-    if (outcome === "verified") return release(db, reserved, now);
+    if (outcome === "verified") return releaseVerified(reserved, now);
     const { orderFailures, storeFailures } = STEP_UP_THRESHOLDS;
     await hitRateLimits(
       db,
@@ -96,9 +118,10 @@ export async function reserveLookup(
       now,
     );
   };
-  const results = await hitRateLimits(db, checks, now);
+  const { results, peeked } = await hitRateLimitsAndPeek(db, checks, [k.orderFailures, k.storeFailures], now);
+  const stepUp = stepUpFrom(peeked, k);
   const refused = results.findIndex((r) => !r.allowed);
-  if (refused === -1) return { allowed: true, limitedBy: null, retryAfterSeconds: 0, settle };
+  if (refused === -1) return { allowed: true, limitedBy: null, retryAfterSeconds: 0, stepUp, settle };
   // every counter was hit: give back the ones that allowed it (a refused attempt costs nothing else)
   await release(
     db,
@@ -109,6 +132,7 @@ export async function reserveLookup(
     allowed: false,
     limitedBy: checks[refused]!.name,
     retryAfterSeconds: results[refused]!.retryAfterSeconds,
+    stepUp,
     settle,
   };
 }

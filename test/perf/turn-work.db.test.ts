@@ -64,6 +64,16 @@ async function counted<T>(fn: () => Promise<T>) {
   }
 }
 
+/**
+ * Every verified lookup gave its reservation back inside the turn's write transaction: the
+ * shopper's and network's lookup counters are reserved (rows exist) and back at 0.
+ */
+async function expectLookupsGivenBack() {
+  const rows = await db.rateLimit.findMany({ where: { key: { startsWith: "lk:" } } });
+  expect(rows.length).toBeGreaterThanOrEqual(2);
+  expect(rows.map((r) => [r.key.split(":")[1], r.count])).toEqual(rows.map((r) => [r.key.split(":")[1], 0]));
+}
+
 const shopifyTurn = (text: string, ip: string) =>
   proxyMessages.action({
     request: appProxyRequest("messages", {
@@ -95,15 +105,14 @@ async function orderCard(res: Response) {
 
 /**
  * Round trips of a verified order turn: the replay nonce, the request limits (store, shopper,
- * network: one statement), the lookup reservation (shopper + network: one statement), the step-up
- * check (one read), the reservation given back (one statement), the turn's writes (one transaction).
- * Issue 15 asks for ≤ 4; the lookup guard of the trust layer costs 3 of these 6 — not met yet
- * (docs/performance.md).
+ * network: one statement), the lookup reservation (shopper + network) with the step-up counters
+ * read in the same statement, and the turn's writes (one transaction, which also gives the
+ * verified lookup's reservation back). Issue 15 asks for ≤ 4.
  */
-const MAX_ROUND_TRIPS_PER_TURN = 6;
+const MAX_ROUND_TRIPS_PER_TURN = 4;
 
 describe("work per order-status turn (verified order card in one turn)", () => {
-  it("Shopify: at most 6 database round trips, the conversation inserted once; the platform asked only for the order (no shop or policy call)", async () => {
+  it("Shopify: at most 4 database round trips, the conversation inserted once; the platform asked only for the order (no shop or policy call)", async () => {
     // warm-up: the first turn builds the adapter, whose session load writes the session back (a
     // version bump, as any session write is); the second reloads the store's cached data once
     await shopifyTurn("where is my order #1002? marcus.reed@example.net", "198.51.100.1");
@@ -116,8 +125,8 @@ describe("work per order-status turn (verified order card in one turn)", () => {
       expect(c.roundTrips, c.events.map((e) => e.sql.slice(0, 60)).join("\n")).toBeLessThanOrEqual(
         MAX_ROUND_TRIPS_PER_TURN,
       );
-      // the adapter finds the order by number, then reads it by id (platforms/shopify/adapter.ts)
-      expect(c.storeCalls).toEqual(["TrulyBotOrderSearch", "TrulyBotOrderById"]);
+      // one Admin request: the search carries the order (platforms/shopify/adapter.ts)
+      expect(c.storeCalls).toEqual(["TrulyBotOrderSearch"]);
       // one INSERT of the conversation (with the state the turn ended in), no UPDATE of it
       const convWrites = c.events.flatMap(
         (e) => e.sql.match(/(INSERT INTO|UPDATE)\s+[`"\w.]*Conversation[`"]/gi) ?? [],
@@ -127,9 +136,10 @@ describe("work per order-status turn (verified order card in one turn)", () => {
       expect(conv.verified).toBe(true);
       expect(await db.message.count({ where: { conversationId: conv.id } })).toBe(conv.messageCount);
     }
+    await expectLookupsGivenBack();
   });
 
-  it("WooCommerce: at most 6 database round trips; the platform asked only for the order, then its trackings and notes in parallel", async () => {
+  it("WooCommerce: at most 4 database round trips; the platform asked only for the order, then its trackings and notes in parallel", async () => {
     await wooTurn("where is my order #2002? tobias.wagner@example.net");
     for (let i = 0; i < 2; i++) {
       const c = await counted(async () =>
@@ -145,6 +155,7 @@ describe("work per order-status turn (verified order card in one turn)", () => {
         "/wp-json/wc/v3/orders/{id}/notes",
       ]);
     }
+    await expectLookupsGivenBack();
   });
 });
 
@@ -181,5 +192,29 @@ describe("work per config request", () => {
     // the nonce insert (plus, about 1 request in 100, the clean-up of expired nonces)
     expect([...new Set(c.writes)]).toEqual(["Nonce"]);
     expect(c.roundTrips).toBeLessThanOrEqual(3);
+  });
+});
+
+describe("the lookup guard through the storefront route (reservation and step-up read in one statement)", () => {
+  it("5 wrong emails on #1003 from 5 shoppers → the owner's right email gets the step-up reply and the store is not asked; the failed shoppers' reservations stay counted", async () => {
+    const reply = async (res: Response) =>
+      ((await res.json()) as { messages: { type: string; text?: string }[] }).messages;
+    for (let i = 0; i < 5; i++) {
+      const r = await reply(
+        await shopifyTurn(`where is my order #1003? guess${i}@example.com`, `192.0.2.${10 + i}`),
+      );
+      expect(r.map((m) => m.text ?? "").join(" ")).toContain("I couldn't find an order #1003");
+    }
+    const c = await counted(async () =>
+      reply(await shopifyTurn("where is my order #1003? alice.johnson@example.com", "192.0.2.99")),
+    );
+    expect(c.result.some((m) => m.type === "order")).toBe(false);
+    expect(c.result.map((m) => m.text ?? "").join(" ")).toContain(
+      "For your security I need to confirm it's you before I can show order #1003",
+    );
+    expect(c.storeCalls).toEqual([]); // number + email alone no longer opens it
+    // a failed lookup gives nothing back: each guessing shopper's counter is at 1
+    const rows = await db.rateLimit.findMany({ where: { key: { startsWith: "lk:shopper:" } } });
+    expect(rows.filter((r) => r.count === 1).length).toBeGreaterThanOrEqual(5);
   });
 });

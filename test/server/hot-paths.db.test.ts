@@ -33,6 +33,7 @@ beforeAll(async () => {
     "routes/proxy.messages": await import("../../app/routes/proxy.messages"),
     "routes/api.v1.woo.storefront.config": await import("../../app/routes/api.v1.woo.storefront.config"),
     "routes/api.v1.woo.storefront.messages": await import("../../app/routes/api.v1.woo.storefront.messages"),
+    "routes/healthz": await import("../../app/routes/healthz"),
   };
   const hot = createHotPaths(modules);
   server = http.createServer(async (req, res) => {
@@ -60,13 +61,24 @@ function proxyUrl(path: string, opts: Partial<Parameters<typeof appProxyRequest>
 }
 
 describe("hot paths ahead of Remix", () => {
-  it("covers config and messages on both platforms", () => {
+  it("covers config and messages on both platforms, and the health check", () => {
     expect(Object.keys(HOT_ROUTES).sort()).toEqual([
       "/api/v1/woo/storefront/config",
       "/api/v1/woo/storefront/messages",
+      "/healthz",
       "/proxy/config",
       "/proxy/messages",
     ]);
+  });
+
+  it("/healthz is answered by the hot path: the database answers, no caching; a POST is not its business", async () => {
+    const r = await fetch(`${base}/healthz`);
+    expect(r.status).toBe(200);
+    expect(r.headers.get("cache-control")).toBe("no-store");
+    expect(await r.json()).toMatchObject({ ok: true, database: "ok" });
+    // no action on the module: not served by the hot path (falls through to Remix: 418 stands for it here)
+    const post = await fetch(`${base}/healthz`, { method: "POST" });
+    expect(post.status).toBe(418);
   });
 
   it("GIVEN a signed Shopify config request THEN the hot path answers exactly like the route module (body, ETag, caching headers), and 304 on the ETag", async () => {

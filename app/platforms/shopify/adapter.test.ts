@@ -72,6 +72,39 @@ describe("Shopify adapter against the emulator", () => {
     }
   });
 
+  it("a lookup by number is ONE Admin request (the order comes with the search)", async () => {
+    const a = adapter();
+    await a.getStoreInfo(); // the shop facts, cached per adapter
+    const before = e.requests.length;
+    const r = await a.findOrder({ orderNumber: "#1003" });
+    expect(r.kind === "found" && r.order.number).toBe("1003");
+    expect(e.requests.slice(before).map((x) => x.operationName)).toEqual(["TrulyBotOrderSearch"]);
+  });
+
+  it("when the search puts a near match first (a newer order named 1003 without '#'), the exact #1003 is read by id", async () => {
+    const original = e.store.orders.find((o) => o.name === "#1003")!;
+    const lookalike = {
+      ...structuredClone(original),
+      id: "gid://shopify/Order/990001003",
+      name: "1003",
+      createdAt: new Date().toISOString(),
+    };
+    e.store.orders.push(lookalike);
+    try {
+      const a = adapter();
+      await a.getStoreInfo();
+      const before = e.requests.length;
+      const r = await a.findOrder({ orderNumber: "1003" });
+      expect(r.kind === "found" && [r.order.number, r.order.id]).toEqual(["1003", original.id]);
+      expect(e.requests.slice(before).map((x) => x.operationName)).toEqual([
+        "TrulyBotOrderSearch",
+        "TrulyBotOrderById",
+      ]);
+    } finally {
+      e.store.orders.splice(e.store.orders.indexOf(lookalike), 1);
+    }
+  });
+
   it("an unknown number above every recent order is not_found", async () => {
     expect(await adapter().findOrder({ orderNumber: "9999" })).toEqual({ kind: "not_found" });
     expect(await adapter().findOrder({ orderNumber: "abc" })).toEqual({ kind: "not_found" });

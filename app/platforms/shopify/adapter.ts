@@ -77,23 +77,35 @@ function createShopCache(client: ShopifyGraphqlClient, shop: string, now: () => 
   return { loadShop, mapContext };
 }
 
+/**
+ * One request in the common case (ORDER_SEARCH carries the newest matching order in full); a second
+ * (the order by id) only when Shopify's search put another, exactly named order first.
+ */
 async function searchOrder(
   client: ShopifyGraphqlClient,
   query: FindOrderQuery,
   readAllOrders: boolean,
-  getOrderById: (id: string) => Promise<NormalizedOrder | null>,
+  orderById: (id: string) => Promise<NormalizedOrder | null>,
+  mapContext: () => Promise<MapContext>,
 ): Promise<FindOrderResult> {
   const number = cleanOrderNumber(query.orderNumber);
   if (!number || /["\\\s]/.test(number)) return { kind: "not_found" };
-  const r = await client.request<{ matches: { nodes: OrderRef[] }; highestVisible: { nodes: OrderRef[] } }>(
-    ORDER_SEARCH,
-    { query: orderNumberSearchQuery(number), first: 5 },
-  );
+  const [r, ctx] = await Promise.all([
+    client.request<{
+      newest: { nodes: ShopifyOrderNode[] };
+      matches: { nodes: OrderRef[] };
+      highestVisible: { nodes: OrderRef[] };
+    }>(ORDER_SEARCH, { query: orderNumberSearchQuery(number), first: 5 }),
+    mapContext(),
+  ]);
   const wanted = `#${number}`.toLowerCase();
   // Shopify's search may be fuzzy or ignore a filter: only an exact name match counts.
+  const newest = r.data.newest.nodes[0];
+  if (newest && newest.name.toLowerCase() === wanted)
+    return { kind: "found", order: mapShopifyOrder(newest, ctx) };
   const match = r.data.matches.nodes.find((n) => n.name.toLowerCase() === wanted);
   if (match) {
-    const order = await getOrderById(match.id);
+    const order = await orderById(match.id);
     if (order) return { kind: "found", order };
   }
   if (!readAllOrders && mayBeOlderThanWindow(number, r.data.highestVisible.nodes[0])) {
@@ -140,7 +152,7 @@ export function createShopifyAdapter(options: ShopifyAdapterOptions): ShopifyAda
 
   return {
     capabilities,
-    findOrder: (query) => searchOrder(client, query, readAllOrders, getOrderById),
+    findOrder: (query) => searchOrder(client, query, readAllOrders, getOrderById, mapContext),
     listCustomerOrders,
     getOrderById,
     async getPolicies(): Promise<StorePolicies> {

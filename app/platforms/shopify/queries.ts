@@ -172,14 +172,22 @@ export const ORDER_SUMMARY_FIELDS_FRAGMENT = /* GraphQL */ `
 `;
 
 /**
- * Step 1 of a lookup by number: the ids of orders whose name matches (cheap), plus the highest order
- * number the app can see, so a miss can be told apart from "maybe older than the 60-day window".
+ * A lookup by number in ONE request: the newest order whose name matches, with every field the
+ * answer needs (`newest`), the ids of up to `$first` matches (cheap), plus the highest order number
+ * the app can see, so a miss can be told apart from "maybe older than the 60-day window".
  * `$query` is a search query such as `name:"#1003"` (see orderNumberSearchQuery). Shopify's search
- * can be fuzzy and ignores unknown filters, so callers must still match `name` exactly.
- * (Selecting the full order for 5 matches would exceed Shopify's 1,000-point single-query limit.)
+ * can be fuzzy and ignores unknown filters, so callers must still match `name` exactly; when only
+ * another of the `matches` is exact, the caller reads that one by id (ORDER_BY_ID, a second call).
+ * (Selecting the full order for all 5 matches would exceed Shopify's 1,000-point single-query limit;
+ * one full order is within it.)
  */
 export const ORDER_SEARCH = /* GraphQL */ `
   query TrulyBotOrderSearch($query: String!, $first: Int!) {
+    newest: orders(first: 1, query: $query, sortKey: CREATED_AT, reverse: true) {
+      nodes {
+        ...TrulyBotOrderFields
+      }
+    }
     matches: orders(first: $first, query: $query, sortKey: CREATED_AT, reverse: true) {
       nodes {
         id
@@ -195,6 +203,7 @@ export const ORDER_SEARCH = /* GraphQL */ `
       }
     }
   }
+  ${ORDER_FIELDS_FRAGMENT}
 `;
 
 /** Orders matching a search query, lean fields (e.g. `email:…`, `customer_id:…`, `created_at:>=…`). */

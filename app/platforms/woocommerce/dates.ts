@@ -21,23 +21,36 @@ export function gmtToIso(value: string | null | undefined): string | null {
   return Number.isFinite(t) ? new Date(t).toISOString() : null;
 }
 
+// One formatter per zone (building an Intl.DateTimeFormat costs far more than using it; an order's
+// dates ask for the same zone many times). null: a zone the runtime does not know.
+const formatters = new Map<string, Intl.DateTimeFormat | null>();
+function zoneFormatter(timeZone: string): Intl.DateTimeFormat | null {
+  let fmt = formatters.get(timeZone);
+  if (fmt === undefined) {
+    try {
+      fmt = new Intl.DateTimeFormat("en-US", {
+        timeZone,
+        hourCycle: "h23",
+        year: "numeric",
+        month: "2-digit",
+        day: "2-digit",
+        hour: "2-digit",
+        minute: "2-digit",
+        second: "2-digit",
+      });
+    } catch {
+      fmt = null;
+    }
+    if (formatters.size >= 500) formatters.clear(); // zone names come from store data: bounded
+    formatters.set(timeZone, fmt);
+  }
+  return fmt;
+}
+
 /** Offset (ms) of `timeZone` at the instant `utcMs`: local = utc + offset. */
 export function zoneOffsetMs(utcMs: number, timeZone: string): number {
-  let fmt: Intl.DateTimeFormat;
-  try {
-    fmt = new Intl.DateTimeFormat("en-US", {
-      timeZone,
-      hourCycle: "h23",
-      year: "numeric",
-      month: "2-digit",
-      day: "2-digit",
-      hour: "2-digit",
-      minute: "2-digit",
-      second: "2-digit",
-    });
-  } catch {
-    return 0; // unknown zone: treat as UTC
-  }
+  const fmt = zoneFormatter(timeZone);
+  if (!fmt) return 0; // unknown zone: treat as UTC
   const parts: Record<string, number> = {};
   for (const p of fmt.formatToParts(new Date(utcMs))) {
     if (p.type !== "literal") parts[p.type] = Number(p.value);
