@@ -260,6 +260,14 @@ must not copy dev or test messages (docs/decisions/0027-understanding-held-out-t
 | model | dev intent | test intent | test non-English | weakest test language | test order number (store-aware) | test order number (generic) |
 | --- | ---: | ---: | ---: | --- | ---: | ---: |
 | ADR 0017 model, before any change (baseline) | 95.9 % | 93.3 % | 92.9 % | fr 89.1 % | 97.4 % | 96.8 % |
+| + 700 training messages, entity rules | 98.4 % | 94.9 % | 94.4 % | fr 91.1 % | 99.6 % | 97.5 % |
+| + 180 (closings, chit-chat, carriers) | 98.5 % | 95.0 % | 94.5 % | fr 90.1 % | 99.6 % | 97.5 % |
+| + 140 (returns vs policy, French first) | 99.0 % | 95.1 % | 94.7 % | fr 90.1 % | 99.6 % | 97.5 % |
+| + 110 typo/no-accent style (**committed**) | 98.4 % | 94.6 % | 94.2 % | fr 91.1 % | 99.6 % | 97.5 % |
+
+Each row was decided on 5-fold CV of train and on dev, never on test. The last batch moved CV
+91.9 → 92.1 % and dev 99.0 → 98.4 % (4 messages); it was kept by that rule, and the test figure
+then moved 95.1 → 94.6 % (4 messages) — within noise either way, and not a reason to revert it.
 
 The current numbers are the summary table under Results. What changed: 1,073 new hand-written
 training messages (3,790 → 4,863) (all 7 languages and intents; French

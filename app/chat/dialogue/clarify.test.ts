@@ -8,8 +8,8 @@ import { askToClarify, clarifyChoices } from "./clarify";
 import { initialState } from "./state";
 
 useChatDatabase();
-// a one-word question the model honestly cannot place: the returns policy, or a return of an order?
-const AMBIGUOUS = "returns?";
+// a short question the model honestly cannot place: the returns policy, or a return of an order?
+const AMBIGUOUS = "returns and refunds";
 const chips = (r: MessagesResponse) =>
   r.messages.flatMap((m) => (m.type === "quick_replies" ? m.quickReplies : []));
 
@@ -36,7 +36,8 @@ describe("asking when the intent is unsure", () => {
     const c = demoShopifyContext();
     await c.send(AMBIGUOUS);
     const r = await c.send({ action: { type: "quick_reply", value: "tb:intent:policy_returns" } });
-    expect(replyText(r)).toContain("30-day return policy");
+    expect(replyText(r)).toContain("From the Demo Outfitters returns policy:");
+    expect(replyText(r)).toContain("Refunds are issued within 3 business days"); // the part asked about
     const stored = await c.repo.listMessages(c.conversationId!);
     expect(stored.filter((m) => m.role === "shopper").map((m) => m.text)).toEqual([
       AMBIGUOUS,
