@@ -90,7 +90,7 @@ const ORDER_PREP_RE =
   /(?:\bon|\bfor|\bof|\bfür|\bvon|\bpour|\bde|\bdel|\bda|\bdo|\bdi|\bper|\bvan|\bvoor|\bdell|\bdella)(?:\s+(?:the|la|le|el|il|lo|o|a|het|der|die|das))?\s+#?$/iu;
 /** "cancel 22 please", "annuleer 44 maar": an order action right before a short number */
 const ACTION_BEFORE_RE =
-  /(?:cancel\w*|annul\w*|anul\w*|storn\w*|refund\w*|return|retour\w*|rembours\w*|track\w*|ship)(?:\s+(?:the|order|la|le|el|il|lo|o|a|de|het|die|das))?\s+#?$/iu;
+  /(?:cancel\w*|annul\w*|anul\w*|storn\w*|refund\w*|return|retour\w*|rembours\w*|track\w*|ship)(?:\s+(?:for|für|fuer|pour|de|del|di|van|voor|per|para|of|on))?(?:\s+(?:the|order|la|le|el|il|lo|o|a|de|het|die|das))?\s+#?$/iu;
 /** "le 13 est parti ?", "el 11 ya salió": a message that opens with "the <number>" */
 const START_ARTICLE_RE =
   /^\s*(?:(?:and|et|y|und|e|en|ma|mais|pero|aber|mas)\s+)?(?:the|le|la|el|il|lo|o|a|het|de|der|die|das)\s+#?$/iu;
@@ -272,13 +272,17 @@ function freeStanding(s: string, opts: EntityOptions): string | null {
     const digits = digitsOf(id);
     const before = s.slice(Math.max(0, m.index - 40), m.index);
     const after = s.slice(m.index + id.length, m.index + id.length + 30);
+    const orderAction = ACTION_BEFORE_RE.test(before) && ACTION_AFTER_RE.test(after);
+    // without a store profile a short number is taken only right after an order action with
+    // nothing but politeness after it ("storno für 38", "annuleer 44 maar"): never a quantity
+    if (!profile && !opts.awaitingOrderNumber && digits <= 3 && orderAction) return finish(id, opts);
     if (!fitsNumbering(digits, profile) && !(opts.awaitingOrderNumber && !profile)) continue;
     if (
       digits < 3 &&
       !opts.awaitingOrderNumber &&
       !(
         SHORT_BEFORE_RE.test(before) ||
-        (ACTION_BEFORE_RE.test(before) && ACTION_AFTER_RE.test(after)) ||
+        orderAction ||
         (addressTalk && ORDER_PREP_RE.test(before)) ||
         START_ARTICLE_RE.test(s.slice(0, m.index)) ||
         /^\s*(?:[?!.,]|$)/u.test(after)

@@ -140,3 +140,23 @@ describe("pasted order confirmations", () => {
     expect(extractEntities(text).phone).toBe(phone);
   });
 });
+
+describe("without a store profile (the generic rules)", () => {
+  it.each([
+    ["storno für 38", "38"],
+    ["start a return for 23", "23"],
+    ["annuleer 44 maar", "44"],
+    ["cancelem o 29", "29"],
+  ])("a short number right after an order action is the order: %j → %s", (text, n) => {
+    expect(extractEntities(text).orderNumber).toBe(n);
+  });
+
+  it.each([
+    "i want to return 2 of the shirts",
+    "cancel 2 items",
+    "cancel the 2 hoodies",
+    "refund for 2 items please",
+  ])("a quantity after an order action is not: %j", (text) => {
+    expect(extractEntities(text).orderNumber).toBeNull();
+  });
+});
