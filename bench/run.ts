@@ -10,7 +10,7 @@
  * Knobs (env): BENCH_RUNS (3), BENCH_RUN_SECONDS (5), BENCH_CONNECTIONS (10), BENCH_LATENCY_MS (150),
  * BENCH_SOAK_SECONDS (180), BENCH_SOAK_RATE (10 req/s), BENCH_LIGHTHOUSE_RUNS (3),
  * BENCH_SOAK_DB (sqlite | postgresql), BENCH_POSTGRES_URL (postgresql://postgres@127.0.0.1:5432/trulybot_bench; a scratch database, dropped
- * and recreated), BENCH_ONLY=load,engine,widget,lighthouse,soak,limits (subset), CHROME_PATH.
+ * and recreated), BENCH_ONLY=load,engine,understanding,widget,lighthouse,soak,limits (subset), CHROME_PATH.
  */
 import { fork, type ChildProcess } from "node:child_process";
 import fs from "node:fs";
@@ -537,6 +537,26 @@ async function engineBench() {
   return out;
 }
 
+/** understanding cost per message, model load time and memory, in a fresh process (bench/understanding.ts) */
+async function understandingBench() {
+  const { spawnSync } = await import("node:child_process");
+  const r = spawnSync(
+    process.execPath,
+    ["--expose-gc", "--import", "tsx", path.join(root, "bench", "understanding.ts")],
+    {
+      cwd: root,
+      encoding: "utf8",
+    },
+  );
+  if (r.status !== 0) throw new Error(`understanding bench failed: ${r.stderr}`);
+  const out = JSON.parse(r.stdout.trim().split("\n").pop()!) as Record<string, number | boolean>;
+  log(
+    `understanding: p50 ${out.p50Us} µs, p99 ${out.p99Us} µs (best of 5: p99 ${out.bestOf5P99Us} µs), model decoded in ${out.decodeMs} ms, +${out.heapMiB} MiB heap`,
+  );
+  if (!out.withinBudget) throw new Error(`understanding p99 ${out.bestOf5P99Us} µs is over the 1 ms budget`);
+  return out;
+}
+
 async function widgetSizes() {
   const { buildWidget, LAUNCHER_BUDGET_BYTES } = await import("../widget/build.mjs");
   const { sizes, launcherWithinBudget } = await buildWidget({ write: false });
@@ -792,6 +812,23 @@ function markdown(r: Results): string {
       L.push(`| ${k} | ${v.turnsPerSecond} | ${fmt(v.p50, 3)} | ${fmt(v.p95, 3)} | ${fmt(v.p99, 3)} |`);
     L.push("");
   }
+  if (r.understanding) {
+    const u = r.understanding;
+    L.push(
+      "## Understanding (understand() per message, fresh process)",
+      "",
+      `${u.messages} messages of data/nlu/dev + data/nlu/test, ${u.calls} timed calls; load average ${u.loadAverage} on ${u.cores} cores.`,
+      "",
+      "| | p50 µs | p99 µs |",
+      "| --- | ---: | ---: |",
+      `| wall clock | ${u.p50Us} | ${u.p99Us} |`,
+      `| CPU time | ${u.cpuP50Us} | ${u.cpuP99Us} |`,
+      `| best of 5 per message (budget p99 ≤ ${u.budgetP99Us}) | ${u.bestOf5P50Us} | ${u.bestOf5P99Us} |`,
+      "",
+      `Model: ${Math.round(u.modelBytes / 1024)} KB of weights, decoded in ${u.decodeMs} ms; import + first call ${u.importAndFirstCallMs} ms; memory +${u.heapMiB} MiB heap, +${u.rssMiB} MiB RSS.`,
+      "",
+    );
+  }
   if (r.widget) {
     L.push("## Widget (bytes)", "", "| file | raw | gzip | brotli |", "| --- | ---: | ---: | ---: |");
     for (const [k, v] of Object.entries(r.widget.sizes) as [
@@ -887,6 +924,7 @@ async function main() {
 
   if (want("widget")) results.widget = await guard("widget", widgetSizes);
   if (want("engine")) results.engine = await guard("engine", engineBench);
+  if (want("understanding")) results.understanding = await guard("understanding", understandingBench);
 
   const needServer = ["load", "lighthouse", "soak", "limits"].some(want);
   if (needServer) {

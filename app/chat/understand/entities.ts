@@ -63,7 +63,7 @@ const MASK_RES: RegExp[] = [
 ];
 
 const PHONE_KW_RE =
-  /(?:phone|call me|call|tel|telephone|mobile|cell|cellphone|whatsapp|tel[eé]fono|m[oó]vil|celular|t[eé]l[eé]phone|portable|telefon|handy|rufnummer|handynummer|telefonnummer|cellulare|telefoonnummer|mobiel|telem[oó]vel|telefone|number to call)/giu;
+  /(?:phone|call me|call|tel|telephone|mobile|cell|cellphone|whatsapp|tel[eé]fono|m[oó]vil|celular|t[eé]l[eé]phone|portable|telefon|handy|rufnummer|handynummer|telefonnummer|cellulare|telefoonnummer|mobiel|telem[oó]vel|telefone|number to call|bel me|bellen|ring me|ll[aá]ma(?:me|dme|nme)|chiamami|chiamatemi|richiamatemi|ruft? mich|rappelez|appelez|me liga|liga pra|ligue)/giu;
 const PHONE_CAND_RE = /(?:\+|\b00|\()?\d[\d \t().\-/]*\d\)?/gu;
 
 const ORDER_KW =
@@ -87,13 +87,25 @@ const TRACK_FOR_RE = new RegExp(
 );
 /** the preposition that introduces the order in "change the address on 12345 …" */
 const ORDER_PREP_RE =
-  /(?:\bon|\bfor|\bof|\bfür|\bvon|\bpour|\bde|\bdel|\bda|\bdo|\bdi|\bper|\bvan|\bvoor|\bdell|\bdella)\s+#?$/iu;
+  /(?:\bon|\bfor|\bof|\bfür|\bvon|\bpour|\bde|\bdel|\bda|\bdo|\bdi|\bper|\bvan|\bvoor|\bdell|\bdella)(?:\s+(?:the|la|le|el|il|lo|o|a|het|der|die|das))?\s+#?$/iu;
+/** "cancel 22 please", "annuleer 44 maar": an order action right before a short number */
+const ACTION_BEFORE_RE =
+  /(?:cancel\w*|annul\w*|anul\w*|storn\w*|refund\w*|return|retour\w*|rembours\w*|track\w*|ship)(?:\s+(?:for|für|fuer|pour|de|del|di|van|voor|per|para|of|on))?(?:\s+(?:the|order|la|le|el|il|lo|o|a|de|het|die|das))?\s+#?$/iu;
+/** "le 13 est parti ?", "el 11 ya salió": a message that opens with "the <number>" */
+const START_ARTICLE_RE =
+  /^\s*(?:(?:and|et|y|und|e|en|ma|mais|pero|aber|mas)\s+)?(?:the|le|la|el|il|lo|o|a|het|de|der|die|das)\s+#?$/iu;
+/** …and nothing but politeness after it ("return 2 of the shirts" is a quantity) */
+const ACTION_AFTER_RE =
+  /^\s*(?:[?!.,;:—–-]|$|(?:please|pls|plz|maar|bitte|por favor|porfa|svp|stp|per favore|aub|graag|thanks|thx|merci|danke|gracias|grazie|obrigad[oa]|bedankt|asap|now|ya|já|subito|sofort)(?!\p{L}))/iu;
+/** "… pour 3 rue Hugo", "to 12 High St": a number right before a street name is a street number */
+const STREET_AFTER_RE =
+  /^[a-z]?,?\s+(?:rue|avenue|av\.|boulevard|bd|chemin|impasse|all[ée]e|place|calle|avenida|paseo|rua|travessa|via|viale|corso|piazza|\p{Lu}\p{Ll}+\s+(?:street|st|road|rd|lane|ave|avenue|drive|way|close|court)\b)/iu;
 const STREET_BEFORE_RE =
   /(?:street|\bst\.?|road|\brd\.?|avenue|\bave\.?|lane|drive|calle|avenida|\bav\.?|rua|\brue|boulevard|\bbd|\bvia|viale|corso|piazza|stra(?:ss|ß)e|\bstr\.?|weg|gasse|platz|allee|straat|laan|plein|gracht|kade|\bn[º°o]\.?)(?:\s+\p{L}+){0,2},?\s*$/iu;
 /** "1010 Wien", "8001 Zürich", "1012 AB", "75011 Paris": a number followed by a city or Dutch letters */
 const CITY_AFTER_RE = /^(?:\s+\p{Lu}{2}\b|\s+\p{Lu}\p{Ll}+|\s*-\s*\d{3}\b)/u;
 const PLACE_BEFORE_RE =
-  /(?:\bin|\bà|\ba|\bem|\bte|\baus|\bfrom|\bnach|\bnaar|\bliving|\bwohne|\bvivo|\bmoro|\bhabite|\babito|\bwoon)\s+$/iu;
+  /(?:\bin|(?<=\p{L}\s+)(?:à|a)|\bem|\bte|\baus|\bfrom|\bnach|\bnaar|\bliving|\bwohne|\bvivo|\bmoro|\bhabite|\babito|\bwoon)\s+$/iu;
 const POSTCODE_RES: RegExp[] = [
   /\b\d{4,5}-\d{3}\b/gu, // Portugal 1000-001, Brazil 01304-000
 ];
@@ -145,6 +157,8 @@ function looksLikePhone(cand: string): boolean {
   if (c.startsWith("+") || c.startsWith("00")) return true;
   if (/\(\d{2,5}\)/u.test(c)) return true;
   if (/\d[-./]\d/u.test(c) && /^\d{1,5}(?:[-. /]\d{1,5}){1,5}$/u.test(c.replace(/[()]/gu, ""))) return true;
+  // Dutch/Belgian mobile "06-12345678": a trunk prefix, a hyphen and the subscriber number
+  if (/^0\d{1,3}-\d{6,8}$/u.test(c) && d >= 9 && d <= 11) return true;
   if (/^\d+(?: \d+)+$/u.test(c)) {
     if (c.startsWith("0") && d >= 9 && d <= 12) return true;
     if (/^\d{3} \d{3} \d{4}$/u.test(c)) return true;
@@ -220,7 +234,7 @@ function findOrderNumber(s: string, opts: EntityOptions): string | null {
   const profile = opts.numbering ?? null;
   const a = ANCHORED_RE.exec(s) ?? TRACK_FOR_RE.exec(s);
   // "new address for my order: 10 Rue de Rivoli" — a street number, not the order
-  const street = a && ADDRESS_CONTEXT_RE.test(s) && /^\s+\p{Lu}/u.test(s.slice(a.index + a[0].length));
+  const street = a && ADDRESS_CONTEXT_RE.test(s) && STREET_AFTER_RE.test(s.slice(a.index + a[0].length));
   if (a && !street) return finish(a[1], opts);
   const h = HASH_RE.exec(s);
   if (h) return finish(h[1], opts);
@@ -258,17 +272,27 @@ function freeStanding(s: string, opts: EntityOptions): string | null {
     const digits = digitsOf(id);
     const before = s.slice(Math.max(0, m.index - 40), m.index);
     const after = s.slice(m.index + id.length, m.index + id.length + 30);
+    const orderAction = ACTION_BEFORE_RE.test(before) && ACTION_AFTER_RE.test(after);
+    // without a store profile a short number is taken only right after an order action with
+    // nothing but politeness after it ("storno für 38", "annuleer 44 maar"): never a quantity
+    if (!profile && !opts.awaitingOrderNumber && digits <= 3 && orderAction) return finish(id, opts);
     if (!fitsNumbering(digits, profile) && !(opts.awaitingOrderNumber && !profile)) continue;
     if (
       digits < 3 &&
       !opts.awaitingOrderNumber &&
-      !(SHORT_BEFORE_RE.test(before) || /^\s*(?:[?!.,]|$)/u.test(after))
+      !(
+        SHORT_BEFORE_RE.test(before) ||
+        orderAction ||
+        (addressTalk && ORDER_PREP_RE.test(before)) ||
+        START_ARTICLE_RE.test(s.slice(0, m.index)) ||
+        /^\s*(?:[?!.,]|$)/u.test(after)
+      )
     )
       continue;
     if (!profile && !opts.awaitingOrderNumber && digits < 4) continue;
     // "change the address on 12345 to …": only the number the preposition points at
     if (addressTalk && !ORDER_PREP_RE.test(before)) continue;
-    if (STREET_BEFORE_RE.test(before)) continue;
+    if (STREET_BEFORE_RE.test(before) || STREET_AFTER_RE.test(after)) continue;
     const prevWord = /([\p{L}]+)[^\p{L}\d]*$/u.exec(before)?.[1]?.toLowerCase() ?? "";
     if (/^(?:19|20)\d\d$/u.test(id) && YEAR_CONTEXT.has(prevWord)) continue;
     if (ZIP_CONTEXT_RE.test(before)) continue;

@@ -88,3 +88,75 @@ describe("extractEntities with a store's numbering", () => {
     }
   });
 });
+
+describe("short order numbers in a sentence (new WooCommerce store)", () => {
+  it.each([
+    ["cancel 22 please", "22"],
+    ["annuleer 44 maar", "44"],
+    ["le 13 est parti", "13"],
+    ["el 11 ya salio", "11"],
+    ["o 15 já saiu", "15"],
+    ["change the address on 17 to 4 Mill Lane", "17"],
+    ["changer l'adresse de la 21 pour 3 rue Hugo", "21"],
+    ["cambiar la direccion del 25 a Calle Sol 8", "25"],
+    ["adres van 33 wijzigen naar Kerkweg 12", "33"],
+  ])("%j → %s", (text, n) => {
+    expect(extractEntities(text, { numbering: newWoo }).orderNumber).toBe(n);
+  });
+
+  it.each([
+    "i want to return 2 of the shirts",
+    "cancel 2 of the 3 items",
+    "bought 3 plates on the 2nd, where are they",
+    "i live at 5 Church Road, wheres my order",
+    "moro na Rua Augusta 22, cade minha encomenda",
+    "total was 45 euros, where is it",
+  ])("a quantity, street number or price is not the order: %j", (text) => {
+    expect(extractEntities(text, { numbering: newWoo }).orderNumber).toBeNull();
+  });
+});
+
+describe("pasted order confirmations", () => {
+  it.each([
+    [
+      "Danke für Ihre Bestellung! Bestellnummer 1611 Summe 39,90 € Lieferadresse Ringweg 3, 04109 Leipzig.",
+      "1611",
+    ],
+    ["Grazie! Ordine n. 1544 Totale 19,90 € Spedizione a Via Dante 4, 20121 Milano", "1544"],
+    ["Obrigado! Pedido nº 1733 Total R$ 99,90 Entrega: Rua Oscar Freire 12, 01426-001 São Paulo", "1733"],
+  ])("takes the order number, not the total, street number or postcode: %j", (text, n) => {
+    expect(extractEntities(text, { numbering: shopify }).orderNumber).toBe(n);
+    expect(extractEntities(text).orderNumber).toBe(n);
+  });
+
+  it("a big WooCommerce order at the start of a Portuguese question is not a place", () => {
+    expect(extractEntities("a 22817 ta atrasada?", { numbering: bigWoo }).orderNumber).toBe("22817");
+  });
+
+  it.each([
+    ["bel me op 06-87654321", "06-87654321"],
+    ["llamame al 612 34 56 78", "612 34 56 78"],
+  ])("reads the phone after a call-me phrase: %j", (text, phone) => {
+    expect(extractEntities(text).phone).toBe(phone);
+  });
+});
+
+describe("without a store profile (the generic rules)", () => {
+  it.each([
+    ["storno für 38", "38"],
+    ["start a return for 23", "23"],
+    ["annuleer 44 maar", "44"],
+    ["cancelem o 29", "29"],
+  ])("a short number right after an order action is the order: %j → %s", (text, n) => {
+    expect(extractEntities(text).orderNumber).toBe(n);
+  });
+
+  it.each([
+    "i want to return 2 of the shirts",
+    "cancel 2 items",
+    "cancel the 2 hoodies",
+    "refund for 2 items please",
+  ])("a quantity after an order action is not: %j", (text) => {
+    expect(extractEntities(text).orderNumber).toBeNull();
+  });
+});
