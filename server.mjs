@@ -188,6 +188,7 @@ export const HOT_ROUTES = {
   "/proxy/messages": "routes/proxy.messages",
   "/api/v1/woo/storefront/config": "routes/api.v1.woo.storefront.config",
   "/api/v1/woo/storefront/messages": "routes/api.v1.woo.storefront.messages",
+  "/api/v1/woo/webhooks": "routes/api.v1.woo.webhooks", // WooCommerce webhook intake (issue 17)
 };
 
 /**

@@ -8,7 +8,8 @@
  * The steps are the same: env → migrations (scripts/lib/migrate.mjs) → seed → startServer().
  *
  * Input (env): BENCH_DATABASE_URL, BENCH_SHOPIFY_ORIGIN, BENCH_WOO_URL.
- * IPC: {type:"memory"} → process.memoryUsage() in MiB; {type:"reset"} clears the rate-limit and nonce tables (between load runs);
+ * IPC: {type:"memory"} → process.memoryUsage() in MiB; {type:"event-counts"} → OrderEvent and Job counts;
+ *      {type:"jobs-pause"|"jobs-resume"} stops/starts the app's job workers (→ {type:"jobs-done"}); {type:"reset"} clears the rate-limit and nonce tables (between load runs);
  *      {type:"stop"}. Sends {type:"ready", url, port, woo:{storeId, secret}, shop}.
  */
 import crypto from "node:crypto";
@@ -131,6 +132,28 @@ async function main() {
     } else if (m.type === "counts") {
       const [conversations, messages] = await Promise.all([db.conversation.count(), db.message.count()]);
       process.send!({ type: "counts", conversations, messages });
+    } else if (m.type === "jobs-pause" || m.type === "jobs-resume") {
+      // the built app's process-wide queue (app/jobs/queue.server.ts keeps it on globalThis)
+      const queue = await globalThis.__trulybotJobs;
+      if (m.type === "jobs-pause") await queue?.stop();
+      else await queue?.start();
+      process.send!({ type: "jobs-done" });
+    } else if (m.type === "event-counts") {
+      const [events, processed, jobs] = await Promise.all([
+        db.orderEvent.count(),
+        db.orderEvent.count({ where: { processedAt: { not: null } } }),
+        db.job.groupBy({ by: ["status"], _count: { _all: true } }),
+      ]);
+      const n = (s: string) => jobs.find((j) => j.status === s)?._count._all ?? 0;
+      process.send!({
+        type: "event-counts",
+        events,
+        processed,
+        queued: n("queued"),
+        running: n("running"),
+        completed: n("completed"),
+        failed: n("failed"),
+      });
     } else if (m.type === "memory") {
       const u = process.memoryUsage();
       const mib = (x: number) => Math.round((x / 2 ** 20) * 10) / 10;

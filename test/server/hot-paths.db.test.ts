@@ -74,10 +74,11 @@ function proxyUrl(path: string, opts: Partial<Parameters<typeof appProxyRequest>
 }
 
 describe("hot paths ahead of Remix", () => {
-  it("covers config and messages on both platforms", () => {
+  it("covers config and messages on both platforms, and WooCommerce webhook intake", () => {
     expect(Object.keys(HOT_ROUTES).sort()).toEqual([
       "/api/v1/woo/storefront/config",
       "/api/v1/woo/storefront/messages",
+      "/api/v1/woo/webhooks",
       "/proxy/config",
       "/proxy/messages",
     ]);

@@ -14,6 +14,7 @@
  * store keeps its signing secret until the plugin signs a request with the new one (see
  * verify.server.ts), so a half-finished re-connect never locks the real plugin out.
  */
+import { startInitialMirrorSync } from "../mirror/sync.server";
 import crypto from "node:crypto";
 import type { Store } from "@prisma/client";
 import { getDb } from "../../db.server";
@@ -338,6 +339,7 @@ export async function exchangeSecret(
     actor: "woocommerce",
     action: rotating ? "store.secret_pending" : "store.connected",
   });
+  if (!rotating) await startInitialMirrorSync(store.id); // the order mirror's initial sync, as a job
   return { storeId: store.id, secret, dashboardUrl: `${appUrl()}/dashboard` };
 }
 
