@@ -143,6 +143,8 @@ export async function startDemo(
   const shopifyEmu = await startShopifyAdminEmulator({ port: 0, host: "127.0.0.1", now: new Date() });
   const wooEmu = await startWooEmulator({ port: 0, host: "127.0.0.1", keys: [DEMO_READ_KEY, DEMO_WOO_KEY] });
   process.env.SHOPIFY_ADMIN_API_ORIGIN = shopifyEmu.url;
+  // POST /demo/api/late-order changes a demo order in this emulator (app/demo/late-order.server.ts)
+  globalThis.__trulybotDemoEmulators = { shopify: shopifyEmu as never };
 
   const { applyMigrations } = await import("./lib/migrate.mjs");
   await applyMigrations(process.env.DATABASE_URL!, { log: (m: string) => !opts.quiet && console.log(m) });
@@ -279,6 +281,12 @@ export async function startDemo(
       },
     });
   }
+
+  // The order mirror's initial sync starts by itself, as on a real install/connect (a job the
+  // server's runner picks up); a demo database that already synced keeps its rows.
+  const { startInitialMirrorSync } = await import("../app/platforms/mirror/sync.server");
+  await startInitialMirrorSync(shopStore.id);
+  await startInitialMirrorSync(wooStore.id);
 
   const { startServer } = await import("../server.mjs");
   const server = await startServer({ port, host: "127.0.0.1" });
