@@ -1,17 +1,23 @@
 /**
  * `npm run bench` part for live order events (issue 17), in its own process like bench/attack.ts:
  *   webhooks — WooCommerce webhook intake on SQLite (bench/webhooks.ts)
+ *   lookups  — one Shopify store's order lookups from the mirror, real API budget (bench/lookups.ts)
  * Writes bench/results/<date>-events.md and .json. Knobs (env): BENCH_EVENTS_ONLY=webhooks,…,
- * BENCH_WEBHOOK_RUNS (3), BENCH_WEBHOOK_DELIVERIES (2000 per run), BENCH_WEBHOOK_CONNECTIONS (16).
+ * BENCH_WEBHOOK_RUNS (3), BENCH_WEBHOOK_DELIVERIES (2000 per run), BENCH_WEBHOOK_CONNECTIONS (16),
+ * BENCH_LOOKUP_RATE (50/s), BENCH_LOOKUP_SECONDS (20), BENCH_LOOKUP_LATENCY_MS (150).
  * The machine may be shared: the load average is recorded before and after each part.
  */
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { loadAverage, log, root, serverEnv, startChild } from "./children";
+import { mirrorLookups, type LookupResult } from "./lookups";
 import { webhookIntake, type WebhookResult } from "./webhooks";
 
 const env = process.env;
+const SHOPIFY_SECRET =
+  (/^SHOPIFY_API_SECRET=(.*)$/m.exec(fs.readFileSync(path.join(root, ".env.example"), "utf8")) ?? [])[1] ??
+  "";
 const num = (v: string | undefined, d: number) =>
   v !== undefined && v !== "" && Number.isFinite(Number(v)) ? Number(v) : d;
 const ONLY = (env.BENCH_EVENTS_ONLY ?? "").split(",").filter(Boolean);
@@ -21,6 +27,7 @@ interface Results {
   date: string;
   machine: { cpus: number; model: string; node: string; loadBefore: string; loadAfter?: string };
   webhooks?: WebhookResult & { loadBefore: string; loadAfter: string };
+  lookups?: LookupResult & { loadBefore: string; loadAfter: string };
 }
 
 async function main() {
@@ -53,6 +60,30 @@ async function main() {
         results.webhooks = { ...r, loadBefore, loadAfter: loadAverage() };
       } finally {
         await server.stop();
+      }
+    }
+    if (want("lookups")) {
+      const plan = "standard";
+      const lemu = await startChild("bench/emulators.ts", { BENCH_SHOPIFY_PLAN: plan });
+      log("lookups: starting the app on SQLite");
+      const server = await startChild(
+        "bench/server.ts",
+        serverEnv(lemu, `file:${path.join(tmp, "lookups.sqlite")}`),
+        path.join(tmp, "lookups-server.log"),
+      );
+      try {
+        const loadBefore = loadAverage();
+        const r = await mirrorLookups(server, lemu, {
+          rate: num(env.BENCH_LOOKUP_RATE, 50),
+          seconds: num(env.BENCH_LOOKUP_SECONDS, 20),
+          latencyMs: num(env.BENCH_LOOKUP_LATENCY_MS, 150),
+          plan,
+          secret: SHOPIFY_SECRET,
+        });
+        results.lookups = { ...r, loadBefore, loadAfter: loadAverage() };
+      } finally {
+        await server.stop();
+        await lemu.stop();
       }
     }
   } finally {
@@ -97,6 +128,22 @@ function markdown(r: Results): string {
       "",
       `Integrity: ${w.integrity.accepted} accepted, ${w.integrity.events} events recorded, ${w.integrity.jobsCompleted} jobs completed, ${w.integrity.jobsFailed} failed.`,
       `Hostile: ${w.tampered.refused}/${w.tampered.sent} tampered signatures refused (401); ${w.replayed.duplicate}/${w.replayed.sent} replays of an accepted body answered as duplicates.`,
+      "",
+    );
+  }
+  const l = r.lookups;
+  if (l) {
+    out.push(
+      "## One Shopify store: order lookups from the mirror (SQLite, built app)",
+      "",
+      `Shopify emulator with the ${l.plan} plan's cost bucket and ${l.latencyMs} ms per Admin API call; mirror synced first (${l.mirrored} orders). ${l.run.sent} full order-status turns at ${l.rate}/s (${l.seconds} s), each from a different shopper. Goal: ≥ 50/s, ≥ 99 % answered, ≤ 0.1 store API calls per lookup, a status change reaching the bot ≤ 5 s after its webhook.`,
+      "",
+      "| sent | answered | answered % | achieved/s | p50 ms | p95 ms | store API calls | per lookup | app CPU ms per lookup |",
+      "| ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |",
+      `| ${l.run.sent} | ${l.run.answered} | ${l.run.answeredShare} | ${l.run.throughput} | ${l.run.p50} | ${l.run.p95} | ${l.run.apiCalls} | ${l.run.apiCallsPerLookup} | ${l.run.cpuMsPerLookup} |`,
+      "",
+      `Warm-up (3 s, same rate, not counted): ${l.warmup.answered}/${l.warmup.sent} answered, ${l.warmup.apiCalls} store API calls.`,
+      `Status change: #1002 delivered in the emulator, fulfillments/update webhook answered ${l.statusChange.webhookStatus}; the bot's answer said delivered ${l.statusChange.reachedBotMs === null ? "**not within 30 s**" : `**${l.statusChange.reachedBotMs} ms**`} after the webhook (${l.statusChange.probes} probes, one every 100 ms). Load average ${l.loadBefore} → ${l.loadAfter}.`,
       "",
     );
   }

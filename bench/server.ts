@@ -9,6 +9,7 @@
  *
  * Input (env): BENCH_DATABASE_URL, BENCH_SHOPIFY_ORIGIN, BENCH_WOO_URL.
  * IPC: {type:"memory"} → process.memoryUsage() in MiB; {type:"event-counts"} → OrderEvent and Job counts;
+ *      {type:"mirror-sync"} syncs the Shopify shop's order mirror (→ {type:"mirror-synced"});
  *      {type:"jobs-pause"|"jobs-resume"} stops/starts the app's job workers (→ {type:"jobs-done"}); {type:"reset"} clears the rate-limit and nonce tables (between load runs);
  *      {type:"stop"}. Sends {type:"ready", url, port, woo:{storeId, secret}, shop}.
  */
@@ -138,6 +139,18 @@ async function main() {
       if (m.type === "jobs-pause") await queue?.stop();
       else await queue?.start();
       process.send!({ type: "jobs-done" });
+    } else if (m.type === "mirror-sync") {
+      // the Shopify shop's initial mirror sync (a job the app's runner works), awaited
+      const { startMirrorSync } = await import("../app/platforms/mirror/sync.server");
+      await startMirrorSync(shopStore.id);
+      for (;;) {
+        const state = await db.orderMirrorSync.findUnique({ where: { storeId: shopStore.id } });
+        if (state?.status === "done") {
+          process.send!({ type: "mirror-synced", synced: state.synced });
+          break;
+        }
+        await new Promise((r) => setTimeout(r, 200));
+      }
     } else if (m.type === "event-counts") {
       const [events, processed, jobs] = await Promise.all([
         db.orderEvent.count(),
