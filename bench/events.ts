@@ -2,15 +2,19 @@
  * `npm run bench` part for live order events (issue 17), in its own process like bench/attack.ts:
  *   webhooks — WooCommerce webhook intake on SQLite (bench/webhooks.ts)
  *   lookups  — one Shopify store's order lookups from the mirror, real API budget (bench/lookups.ts)
+ *   jobs     — job throughput on PostgreSQL with two instances, one killed mid-run (bench/jobs-pg.ts)
  * Writes bench/results/<date>-events.md and .json. Knobs (env): BENCH_EVENTS_ONLY=webhooks,…,
  * BENCH_WEBHOOK_RUNS (3), BENCH_WEBHOOK_DELIVERIES (2000 per run), BENCH_WEBHOOK_CONNECTIONS (16),
- * BENCH_LOOKUP_RATE (50/s), BENCH_LOOKUP_SECONDS (20), BENCH_LOOKUP_LATENCY_MS (150).
+ * BENCH_LOOKUP_RATE (50/s), BENCH_LOOKUP_SECONDS (20), BENCH_LOOKUP_LATENCY_MS (150),
+ * BENCH_JOBS (3000), BENCH_JOB_MS (5), BENCH_JOB_EXPIRE_S (10), BENCH_JOBS_POSTGRES_URL
+ * (postgresql://postgres@127.0.0.1:5432/trulybot_bench_jobs: a scratch database, dropped and recreated).
  * The machine may be shared: the load average is recorded before and after each part.
  */
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { loadAverage, log, root, serverEnv, startChild } from "./children";
+import { jobsOnPostgres, type JobsPgResult } from "./jobs-pg";
 import { mirrorLookups, type LookupResult } from "./lookups";
 import { webhookIntake, type WebhookResult } from "./webhooks";
 
@@ -28,6 +32,7 @@ interface Results {
   machine: { cpus: number; model: string; node: string; loadBefore: string; loadAfter?: string };
   webhooks?: WebhookResult & { loadBefore: string; loadAfter: string };
   lookups?: LookupResult & { loadBefore: string; loadAfter: string };
+  jobsPg?: (JobsPgResult & { loadBefore: string; loadAfter: string }) | { skipped: string };
 }
 
 async function main() {
@@ -84,6 +89,21 @@ async function main() {
       } finally {
         await server.stop();
         await lemu.stop();
+      }
+    }
+    if (want("jobs")) {
+      const loadBefore = loadAverage();
+      try {
+        const r = await jobsOnPostgres({
+          url: env.BENCH_JOBS_POSTGRES_URL || "postgresql://postgres@127.0.0.1:5432/trulybot_bench_jobs",
+          jobs: num(env.BENCH_JOBS, 3000),
+          workMs: num(env.BENCH_JOB_MS, 5),
+          expireSeconds: num(env.BENCH_JOB_EXPIRE_S, 10),
+        });
+        results.jobsPg = { ...r, loadBefore, loadAfter: loadAverage() };
+      } catch (e) {
+        if (!/ECONNREFUSED|connect/i.test(String((e as Error).message))) throw e;
+        results.jobsPg = { skipped: `PostgreSQL not reachable: ${(e as Error).message}` };
       }
     }
   } finally {
@@ -147,6 +167,25 @@ function markdown(r: Results): string {
       "",
     );
   }
+  const j = r.jobsPg;
+  if (j && "skipped" in j) out.push("## Jobs on PostgreSQL, two instances", "", `Skipped: ${j.skipped}`, "");
+  else if (j)
+    out.push(
+      "## Jobs on PostgreSQL, two instances, one killed mid-run (pg-boss)",
+      "",
+      `${j.jobs} jobs (${j.workMs} ms of work each, recorded at start and finish by the handler) in the app's pg-boss queue; two instance processes working them; one killed with SIGKILL after ${j.killedAfter} had finished. Expiry of a dead instance's jobs: ${j.expireSeconds} s.`,
+      "",
+      "| jobs/s, both up | lost | finished twice | retried after the kill | all done after | finished per instance |",
+      "| ---: | ---: | ---: | ---: | ---: | --- |",
+      `| ${j.bothUp.perSecond} | **${j.lost}** | **${j.finishedTwice}** | ${j.retried} | ${j.total.seconds} s | ${Object.entries(
+        j.byInstance,
+      )
+        .map(([k, v]) => `${k}: ${v}`)
+        .join(", ")} |`,
+      "",
+      `"Retried" are jobs the killed instance had started but not finished; pg-boss hands them to the survivor once they expire, so the last job finishes about the expiry after the kill. Load average ${j.loadBefore} → ${j.loadAfter}.`,
+      "",
+    );
   return out.join("\n");
 }
 
