@@ -11,6 +11,7 @@ import crypto from "node:crypto";
 import { getDb, insertRowsAtomically, type Db } from "../../db.server";
 import { getJobQueue } from "../queue.server";
 import type { JobQueue } from "../types";
+import type { OrderEventJobData } from "./apply.server";
 import { ORDER_EVENT_JOB, type RecordOrderEventInput } from "./types";
 
 export type RecordResult = { status: "accepted"; eventId: string } | { status: "duplicate" };
@@ -54,11 +55,22 @@ function eventRow(input: RecordOrderEventInput, id: string, at: Date): unknown[]
 export async function recordOrderEvent(input: RecordOrderEventInput): Promise<RecordResult> {
   const [db, queue] = await Promise.all([getDb(), getJobQueue()]);
   const eventId = crypto.randomUUID();
-  const job = queue.jobRow?.(ORDER_EVENT_JOB, { eventId }) ?? null;
+  const receivedAt = new Date();
+  // the event travels with its job, so the job does not read it back (apply.server.ts)
+  const data: OrderEventJobData = {
+    eventId,
+    event: {
+      storeId: input.storeId,
+      topic: input.topic,
+      receivedAt: receivedAt.toISOString(),
+      change: input.change,
+    },
+  };
+  const job = queue.jobRow?.(ORDER_EVENT_JOB, data) ?? null;
   if (job) {
     try {
       await insertRowsAtomically(db, [
-        { table: "OrderEvent", columns: EVENT_COLUMNS, rows: [eventRow(input, eventId, new Date())] },
+        { table: "OrderEvent", columns: EVENT_COLUMNS, rows: [eventRow(input, eventId, receivedAt)] },
         job,
       ]);
     } catch (e) {
@@ -68,25 +80,27 @@ export async function recordOrderEvent(input: RecordOrderEventInput): Promise<Re
     queue.enqueued?.();
     return { status: "accepted", eventId };
   }
-  return recordThenSend(db, queue, input, eventId);
+  return recordThenSend(db, queue, input, data, receivedAt);
 }
 
 async function recordThenSend(
   db: Db,
   queue: JobQueue,
   input: RecordOrderEventInput,
-  eventId: string,
+  data: OrderEventJobData,
+  receivedAt: Date,
 ): Promise<RecordResult> {
+  const eventId = data.eventId;
   try {
     await insertRowsAtomically(db, [
-      { table: "OrderEvent", columns: EVENT_COLUMNS, rows: [eventRow(input, eventId, new Date())] },
+      { table: "OrderEvent", columns: EVENT_COLUMNS, rows: [eventRow(input, eventId, receivedAt)] },
     ]);
   } catch (e) {
     if (isUniqueViolation(e)) return { status: "duplicate" };
     throw e;
   }
   try {
-    await queue.enqueue(ORDER_EVENT_JOB, { eventId });
+    await queue.enqueue(ORDER_EVENT_JOB, data);
   } catch (e) {
     // Not queued: forget the record so the platform's retry of this delivery is accepted again.
     await db.orderEvent.delete({ where: { id: eventId } }).catch(() => undefined);
