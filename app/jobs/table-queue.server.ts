@@ -20,6 +20,9 @@ import {
   type JobStats,
 } from "./types";
 
+/** Jobs one pass runs before it yields (and, when it ran that many, starts the next at once). */
+const PASS_LIMIT = 100;
+
 /** Jobs claimed together by one runner pass (each still runs on its own, in order). */
 const CLAIM_BATCH = 20;
 
@@ -140,7 +143,11 @@ export class TableJobQueue implements JobQueue {
       this.kicked = true;
       return;
     }
-    this.running = this.runDue()
+    this.running = this.runDue(PASS_LIMIT)
+      .then((ran) => {
+        if (ran >= PASS_LIMIT) this.kicked = true; // a full pass: more may be due, go on at once
+        return ran;
+      })
       .catch((e) => {
         console.error(`[jobs] runner pass failed: ${errorText(e)}`);
         return 0;
@@ -155,7 +162,7 @@ export class TableJobQueue implements JobQueue {
   }
 
   /** Run every job that is due now, one after another; returns how many ran. */
-  async runDue(limit = 100): Promise<number> {
+  async runDue(limit = PASS_LIMIT): Promise<number> {
     let ran = 0;
     while (ran < limit) {
       const jobs = await this.claimBatch(Math.min(CLAIM_BATCH, limit - ran));
