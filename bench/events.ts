@@ -3,7 +3,7 @@
  *   webhooks — WooCommerce webhook intake on SQLite (bench/webhooks.ts)
  *   lookups  — one Shopify store's order lookups from the mirror, real API budget (bench/lookups.ts)
  *   jobs     — job throughput on PostgreSQL with two instances, one killed mid-run (bench/jobs-pg.ts)
- * Writes bench/results/<date>-events.md and .json. Knobs (env): BENCH_EVENTS_ONLY=webhooks,…,
+ * Writes bench/results/<date>-events.md and .json (a BENCH_EVENTS_ONLY subset replaces only its parts). Knobs (env): BENCH_EVENTS_ONLY=webhooks,…,
  * BENCH_WEBHOOK_RUNS (3), BENCH_WEBHOOK_DELIVERIES (2000 per run), BENCH_WEBHOOK_CONNECTIONS (16),
  * BENCH_LOOKUP_RATE (50/s), BENCH_LOOKUP_SECONDS (20), BENCH_LOOKUP_LATENCY_MS (150),
  * BENCH_JOBS (3000), BENCH_JOB_MS (5), BENCH_JOB_EXPIRE_S (10), BENCH_JOBS_POSTGRES_URL
@@ -112,6 +112,12 @@ async function main() {
   }
   const dir = path.join(root, "bench", "results");
   const base = path.join(dir, `${results.date.slice(0, 10)}-events`);
+  if (ONLY.length > 0 && fs.existsSync(`${base}.json`)) {
+    // a subset rerun replaces its own parts in the day's results and keeps the others
+    const previous = JSON.parse(fs.readFileSync(`${base}.json`, "utf8")) as Results;
+    for (const k of ["webhooks", "lookups", "jobsPg"] as const)
+      if (results[k] === undefined && previous[k] !== undefined) Object.assign(results, { [k]: previous[k] });
+  }
   fs.writeFileSync(`${base}.json`, JSON.stringify(results, null, 2) + "\n");
   fs.writeFileSync(`${base}.md`, markdown(results));
   log(`wrote ${path.relative(root, base)}.md`);
