@@ -24,3 +24,5 @@ export function createHotPaths(
   limit?: number,
   state?: { tooLarge: boolean },
 ) => Promise<boolean>;
+/** The request body limit for a path (bytes). */
+export function bodyLimitFor(pathname: string): number;

@@ -32,8 +32,14 @@ const MAX_BODY = 1024 * 1024; // 1 MiB: nothing the app accepts is bigger
 const API_MAX_BODY = 64 * 1024;
 const API_PATH = /^\/(apps|proxy|api)\//;
 
+// WooCommerce's webhooks carry the whole REST order (a large order is well over 64 KiB, and an
+// answer of 413 counts as a failed delivery, which disables the webhook): the route's own 2 MiB.
+const WEBHOOK_PATH = "/api/v1/woo/webhooks";
+const WEBHOOK_MAX_BODY = 2 * 1024 * 1024;
+
 /** The body limit for a request path. */
 export function bodyLimitFor(pathname) {
+  if (pathname === WEBHOOK_PATH) return WEBHOOK_MAX_BODY;
   return API_PATH.test(pathname) ? API_MAX_BODY : MAX_BODY;
 }
 
@@ -190,6 +196,7 @@ export const HOT_ROUTES = {
   "/proxy/messages": "routes/proxy.messages",
   "/api/v1/woo/storefront/config": "routes/api.v1.woo.storefront.config",
   "/api/v1/woo/storefront/messages": "routes/api.v1.woo.storefront.messages",
+  "/api/v1/woo/webhooks": "routes/api.v1.woo.webhooks", // WooCommerce webhook intake (issue 17)
 };
 
 /**

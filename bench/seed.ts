@@ -62,5 +62,5 @@ export async function seedBenchDatabase(dbUrl: string) {
     },
   });
   await db.botSettings.create({ data: { storeId: wooStore.id, name: "Gartenhelfer" } });
-  return { db, shop, wooStore, secret };
+  return { db, shop, shopStore, wooStore, secret };
 }

@@ -8,7 +8,9 @@
  * The steps are the same: env → migrations (scripts/lib/migrate.mjs) → seed → startServer().
  *
  * Input (env): BENCH_DATABASE_URL, BENCH_SHOPIFY_ORIGIN, BENCH_WOO_URL, BENCH_SMTP_URL (optional: SMTP_URL).
- * IPC: {type:"memory"} → process.memoryUsage() in MiB; {type:"reset"} clears the rate-limit and nonce tables (between load runs);
+ * IPC: {type:"memory"} → process.memoryUsage() in MiB; {type:"event-counts"} → OrderEvent and Job counts;
+ *      {type:"mirror-sync"} syncs the Shopify shop's order mirror (→ {type:"mirror-synced"});
+ *      {type:"jobs-pause"|"jobs-resume"} stops/starts the app's job workers (→ {type:"jobs-done"}); {type:"reset"} clears the rate-limit and nonce tables (between load runs);
  *      {type:"stop"}. Sends {type:"ready", url, port, woo:{storeId, secret}, shop}.
  */
 import fs from "node:fs";
@@ -61,7 +63,7 @@ async function main() {
   else delete process.env.SMTP_URL;
 
   const { seedBenchDatabase } = await import("./seed");
-  const { db, shop, wooStore, secret } = await seedBenchDatabase(dbUrl);
+  const { db, shop, shopStore, wooStore, secret } = await seedBenchDatabase(dbUrl);
 
   // cold start: loading server.mjs and the built app, configuration check, listening, first 200
   const coldStart = performance.now();
@@ -79,6 +81,40 @@ async function main() {
     } else if (m.type === "counts") {
       const [conversations, messages] = await Promise.all([db.conversation.count(), db.message.count()]);
       process.send!({ type: "counts", conversations, messages });
+    } else if (m.type === "jobs-pause" || m.type === "jobs-resume") {
+      // the built app's process-wide queue (app/jobs/queue.server.ts keeps it on globalThis)
+      const queue = await globalThis.__trulybotJobs;
+      if (m.type === "jobs-pause") await queue?.stop();
+      else await queue?.start();
+      process.send!({ type: "jobs-done" });
+    } else if (m.type === "mirror-sync") {
+      // the Shopify shop's initial mirror sync (a job the app's runner works), awaited
+      const { startMirrorSync } = await import("../app/platforms/mirror/sync.server");
+      await startMirrorSync(shopStore.id);
+      for (;;) {
+        const state = await db.orderMirrorSync.findUnique({ where: { storeId: shopStore.id } });
+        if (state?.status === "done") {
+          process.send!({ type: "mirror-synced", synced: state.synced });
+          break;
+        }
+        await new Promise((r) => setTimeout(r, 200));
+      }
+    } else if (m.type === "event-counts") {
+      const [events, processed, jobs] = await Promise.all([
+        db.orderEvent.count(),
+        db.orderEvent.count({ where: { processedAt: { not: null } } }),
+        db.job.groupBy({ by: ["status"], _count: { _all: true } }),
+      ]);
+      const n = (s: string) => jobs.find((j) => j.status === s)?._count._all ?? 0;
+      process.send!({
+        type: "event-counts",
+        events,
+        processed,
+        queued: n("queued"),
+        running: n("running"),
+        completed: n("completed"),
+        failed: n("failed"),
+      });
     } else if (m.type === "memory") {
       const u = process.memoryUsage();
       const mib = (x: number) => Math.round((x / 2 ** 20) * 10) / 10;

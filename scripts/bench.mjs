@@ -5,6 +5,7 @@
  * PostgreSQL), the engine, the widget's size, Lighthouse, a bounded soak. Results in bench/results/.
  * Knobs: see bench/run.ts (BENCH_SOAK_SECONDS, BENCH_RUNS, BENCH_ONLY, …); BENCH_NO_BUILD=1 never builds.
  * Then the attack run (bench/attack.ts, BENCH_ATTACK_SECONDS …); `--only=attack` runs only that.
+ * Then the live order events part (bench/events.ts); `--only=events` runs only that.
  */
 import { spawnSync } from "node:child_process";
 import fs from "node:fs";
@@ -49,6 +50,11 @@ const tsx = (file) =>
     stdio: "inherit",
     env: { ...process.env, BENCH_ONLY: only },
   }).status ?? 1;
-const r = only === "attack" ? 0 : tsx("run.ts");
-const attack = !only || only.split(",").includes("attack") ? tsx("attack.ts") : 0;
-process.exit(r || attack);
+const parts = only.split(",").filter(Boolean);
+// run.ts's own parts; `attack` and `events` are separate processes
+const own = parts.filter((p) => p !== "attack" && p !== "events");
+const r = parts.length > 0 && own.length === 0 ? 0 : tsx("run.ts");
+const attack = !parts.length || parts.includes("attack") ? tsx("attack.ts") : 0;
+// live order events (issue 17): webhook intake, mirror lookups, jobs on PostgreSQL (bench/events.ts)
+const events = !parts.length || parts.includes("events") ? tsx("events.ts") : 0;
+process.exit(r || attack || events);

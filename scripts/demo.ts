@@ -8,6 +8,7 @@
 import { spawnSync } from "node:child_process";
 import crypto from "node:crypto";
 import fs from "node:fs";
+import net from "node:net";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 
@@ -30,8 +31,21 @@ Options:
   --fresh          start from an empty demo database
   --no-build       never rebuild the app, even when sources changed
   --data-dir DIR   where the database, mail and links go (default: .demo)
+  --https          serve https://localhost:PORT with a self-signed certificate (made with openssl,
+                   kept in DIR/tls/), e.g. to try WooCommerce's one-click connect (it needs https)
   --help, -h       show this help and exit
 `;
+
+function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const srv = net.createServer();
+    srv.once("error", reject);
+    srv.listen(0, "127.0.0.1", () => {
+      const { port } = srv.address() as net.AddressInfo;
+      srv.close(() => resolve(port));
+    });
+  });
+}
 
 function readEnvExample(): Record<string, string> {
   const out: Record<string, string> = {};
@@ -82,9 +96,12 @@ export interface DemoHandle {
 }
 
 export async function startDemo(
-  opts: { port?: number; dataDir?: string; fresh?: boolean; quiet?: boolean } = {},
+  opts: { port?: number; dataDir?: string; fresh?: boolean; quiet?: boolean; https?: boolean } = {},
 ): Promise<DemoHandle> {
-  const port = opts.port ?? Number(process.env.PORT || 3000);
+  const publicPort = opts.port ?? Number(process.env.PORT || 3000);
+  // --https: the app listens on an internal port, an HTTPS front on the public one (scripts/lib/demo-https.ts)
+  const port = opts.https ? await freePort() : publicPort;
+  const appUrl = opts.https ? `https://localhost:${publicPort}` : `http://localhost:${port}`;
   const dataDir = path.resolve(root, opts.dataDir ?? ".demo");
   fs.mkdirSync(dataDir, { recursive: true });
   const dbFile = path.join(dataDir, "demo.sqlite");
@@ -99,10 +116,11 @@ export async function startDemo(
   const { inboundForwarder } = await import("../app/demo/inbound-forwarder.server");
   const mailDir = path.join(dataDir, "mail");
   const inbound = { domain: "inbound.trulybot.local", secret: crypto.randomBytes(24).toString("hex") };
-  let appUrl = `http://localhost:${port}`;
+  // the forwarder posts straight to the app's own port (not through the optional HTTPS front)
+  let inboundTarget = `http://localhost:${port}`;
   const mail = await startMailCatcher({
     dir: mailDir,
-    onMessage: inboundForwarder({ ...inbound, mailDir, target: () => appUrl }),
+    onMessage: inboundForwarder({ ...inbound, mailDir, target: () => inboundTarget }),
   });
 
   const example = readEnvExample();
@@ -114,7 +132,7 @@ export async function startDemo(
     INBOUND_EMAIL_SECRET: inbound.secret,
     NODE_ENV: "production",
     PORT: String(port),
-    SHOPIFY_APP_URL: `http://localhost:${port}`,
+    SHOPIFY_APP_URL: appUrl,
     DATABASE_URL: `file:${dbFile}`,
     ENCRYPTION_KEYS: example.ENCRYPTION_KEYS,
     SHOPIFY_API_KEY: example.SHOPIFY_API_KEY,
@@ -136,6 +154,8 @@ export async function startDemo(
   const shopifyEmu = await startShopifyAdminEmulator({ port: 0, host: "127.0.0.1", now: new Date() });
   const wooEmu = await startWooEmulator({ port: 0, host: "127.0.0.1", keys: [DEMO_READ_KEY, DEMO_WOO_KEY] });
   process.env.SHOPIFY_ADMIN_API_ORIGIN = shopifyEmu.url;
+  // POST /demo/api/late-order changes a demo order in this emulator (app/demo/late-order.server.ts)
+  globalThis.__trulybotDemoEmulators = { shopify: shopifyEmu as never };
 
   const { applyMigrations } = await import("./lib/migrate.mjs");
   await applyMigrations(process.env.DATABASE_URL!, { log: (m: string) => !opts.quiet && console.log(m) });
@@ -274,10 +294,22 @@ export async function startDemo(
     });
   }
 
+  // The order mirror's initial sync starts by itself, as on a real install/connect (a job the
+  // server's runner picks up); a demo database that already synced keeps its rows.
+  const { startInitialMirrorSync } = await import("../app/platforms/mirror/sync.server");
+  await startInitialMirrorSync(shopStore.id);
+  await startInitialMirrorSync(wooStore.id);
+
   const { startServer } = await import("../server.mjs");
   const server = await startServer({ port, host: "127.0.0.1" });
-  const url = `http://localhost:${server.port}`;
-  appUrl = url;
+  inboundTarget = `http://localhost:${server.port}`;
+  let front: { close: () => Promise<void> } | null = null;
+  if (opts.https) {
+    const { demoCertificate, startHttpsFront } = await import("./lib/demo-https");
+    const tls = demoCertificate(dataDir);
+    front = await startHttpsFront({ port: publicPort, host: "127.0.0.1", target: server.port, tls });
+  }
+  const url = opts.https ? appUrl : `http://localhost:${server.port}`;
 
   const woo = { storeId: wooStore.id, secret: wooSecret, proxyBase: `${url}/api/v1/woo/storefront` };
   fs.writeFileSync(path.join(dataDir, "woocommerce-store.json"), JSON.stringify(woo, null, 2) + "\n");
@@ -306,6 +338,7 @@ export async function startDemo(
     wooEmulatorUrl: wooEmu.url,
     dashboardLink,
     stop: async () => {
+      await front?.close();
       await server.close();
       await shopifyEmu.close();
       await wooEmu.close();
@@ -320,7 +353,7 @@ async function main() {
     process.stdout.write(HELP);
     return;
   }
-  const known = new Set(["--port", "--fresh", "--no-build", "--data-dir"]);
+  const known = new Set(["--port", "--fresh", "--no-build", "--data-dir", "--https"]);
   const unknown = process.argv
     .slice(2)
     .filter(
@@ -333,7 +366,12 @@ async function main() {
   }
   ensureBuilt();
   const port = arg("port") ? Number(arg("port")) : undefined;
-  const demo = await startDemo({ port, dataDir: arg("data-dir"), fresh: flag("fresh") });
+  const demo = await startDemo({
+    port,
+    dataDir: arg("data-dir"),
+    fresh: flag("fresh"),
+    https: flag("https"),
+  });
   const dash = fs
     .readFileSync(path.join(path.resolve(root, arg("data-dir") ?? ".demo"), "dashboard-url.txt"), "utf8")
     .trim();
@@ -346,7 +384,11 @@ TrulyBot demo is running at ${demo.url}
   Dashboard (single use)   ${dash}
                            (or open ${demo.url}/demo/dashboard; npm run trulybot -- dashboard-link mints another)
   Mailbox (all sent mail)  ${demo.url}/demo/mailbox   (files in ${path.join(arg("data-dir") ?? ".demo", "mail")}/)
-  Health                   ${demo.url}/healthz
+  Health                   ${demo.url}/healthz${
+    flag("https")
+      ? `\n  HTTPS                    self-signed certificate ${path.join(arg("data-dir") ?? ".demo", "tls", "localhost-cert.pem")}\n                           (trust it in the browser, and in WordPress for one-click connect's callback)`
+      : ""
+  }
 
   Shopify app proxy secret  SHOPIFY_API_SECRET from .env.example (sign /proxy/* requests yourself)
   WooCommerce store id      ${demo.woo.storeId}

@@ -57,6 +57,8 @@ export function demoStorefrontPage(request: Request, platform: DemoPlatform): Re
   const s = STORES[platform];
   const url = new URL(request.url);
   const withWidget = url.searchParams.get("widget") !== "0";
+  // ?proactive=1: the embed's "proactive notes" switch on (the launcher asks for an at-risk note)
+  const proactive = url.searchParams.get("proactive") === "1";
   const signedIn = customerFromCookie(request, platform) === s.customer.id;
   const products = s.products
     .map(
@@ -65,7 +67,7 @@ export function demoStorefrontPage(request: Request, platform: DemoPlatform): Re
     )
     .join("");
   const widget = withWidget
-    ? `<script src="/demo/widget/trulybot-launcher.js" defer data-proxy-base="${s.proxyBase}" data-panel-src="/demo/widget/trulybot-panel.js" data-locale="${s.lang}" data-accent="${s.accent}" data-position="right"></script>`
+    ? `<script src="/demo/widget/trulybot-launcher.js" defer data-proxy-base="${s.proxyBase}" data-panel-src="/demo/widget/trulybot-panel.js" data-locale="${s.lang}" data-accent="${s.accent}" data-position="right"${proactive ? ' data-proactive="true"' : ""}></script>`
     : "";
   const html = `<!doctype html>
 <html lang="${s.lang}">

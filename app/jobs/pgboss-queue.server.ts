@@ -43,7 +43,13 @@ export class PgBossJobQueue implements JobQueue {
       schema: SCHEMA,
       max: opts.max ?? 4,
       application_name: "trulybot-jobs",
-      ...(opts.superviseIntervalSeconds ? { superviseIntervalSeconds: opts.superviseIntervalSeconds } : {}),
+      // pg-boss looks for expired jobs once per max(supervise, monitor) interval (monitor: 60 s by default)
+      ...(opts.superviseIntervalSeconds
+        ? {
+            superviseIntervalSeconds: opts.superviseIntervalSeconds,
+            monitorIntervalSeconds: opts.superviseIntervalSeconds,
+          }
+        : {}),
     });
     this.boss.on("error", (e) => console.error(`[jobs] pg-boss: ${errorText(e)}`));
   }
@@ -96,10 +102,14 @@ export class PgBossJobQueue implements JobQueue {
           for (const job of jobs) {
             try {
               await def.handler(job.data, { id: job.id, attempt: job.retryCount + 1 });
-              results.push({ id: job.id, status: "completed" as const });
             } catch (e) {
               results.push({ id: job.id, status: "failed" as const, output: { message: errorText(e) } });
+              continue;
             }
+            // Completed at once, not with the batch: an instance killed mid-batch would otherwise
+            // leave its finished jobs "active", to be run again after they expire.
+            await this.boss.complete(def.name, job.id);
+            results.push({ id: job.id, status: "completed" as const });
           }
           return results;
         },

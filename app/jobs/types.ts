@@ -41,10 +41,25 @@ export interface JobStats {
   recentFailures: JobFailure[];
 }
 
+/** One row of the Job table, in the shape of `insertRowsAtomically` (app/db.server.ts). */
+export interface JobRow {
+  id: string;
+  table: "Job";
+  columns: readonly string[];
+  rows: unknown[][];
+}
+
 export interface JobQueue {
   readonly backend: JobStats["backend"];
   define<T>(def: JobDefinition<T>): void;
   enqueue(name: string, data: object): Promise<string>;
+  /**
+   * The row that enqueues this job, for a caller that writes it in the same atomic batch as its
+   * own rows (webhook intake: the event and its job in one round trip); null when this backend
+   * keeps jobs elsewhere (pg-boss). After the batch is written, call `enqueued()`.
+   */
+  jobRow?(name: string, data: object): JobRow | null;
+  enqueued?(): void;
   /** Begin running defined jobs in this process. */
   start(): Promise<void>;
   stop(): Promise<void>;

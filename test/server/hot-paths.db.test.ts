@@ -61,10 +61,11 @@ function proxyUrl(path: string, opts: Partial<Parameters<typeof appProxyRequest>
 }
 
 describe("hot paths ahead of Remix", () => {
-  it("covers config and messages on both platforms, and the health check", () => {
+  it("covers config and messages on both platforms, WooCommerce webhook intake and the health check", () => {
     expect(Object.keys(HOT_ROUTES).sort()).toEqual([
       "/api/v1/woo/storefront/config",
       "/api/v1/woo/storefront/messages",
+      "/api/v1/woo/webhooks",
       "/healthz",
       "/proxy/config",
       "/proxy/messages",

@@ -4,25 +4,42 @@
  * bot answers from (app/platforms/mirror). Idempotent, and order-safe:
  * an event older than the snapshot (by the platform's own modification time) changes nothing.
  */
-import { getDb, type Db } from "../../db.server";
+import { dbFlavor, getDb, type Db } from "../../db.server";
 import { refreshMirrorForChange } from "../../platforms/mirror/refresh.server";
 import type { OrderEventChange } from "./types";
 
-export async function applyOrderEvent({ eventId }: { eventId: string }): Promise<void> {
+/**
+ * The job's data: the event's id, and (from webhook intake) the event itself, so the job need not
+ * read it back; a job queued without it reads the event row.
+ */
+export interface OrderEventJobData {
+  eventId: string;
+  event?: { storeId: string; topic: string; receivedAt: string; change: OrderEventChange };
+}
+
+async function eventOf(db: Db, data: OrderEventJobData) {
+  if (data.event) return { ...data.event, receivedAt: new Date(data.event.receivedAt) };
+  const row = await db.orderEvent.findUnique({ where: { id: data.eventId } });
+  if (!row || row.processedAt) return null;
+  return { ...row, change: JSON.parse(row.payload) as OrderEventChange };
+}
+
+export async function applyOrderEvent(data: OrderEventJobData): Promise<void> {
   const db = await getDb();
-  const event = await db.orderEvent.findUnique({ where: { id: eventId } });
-  if (!event || event.processedAt) return;
-  const change = JSON.parse(event.payload) as OrderEventChange;
-  const at = event.receivedAt;
-  if (change.kind === "order") await applyOrder(db, event.storeId, event.topic, at, change);
-  else if (change.kind === "shipment") await applyShipment(db, event.storeId, event.topic, at, change);
-  else if (change.kind === "order_deleted")
-    await applyDeleted(db, event.storeId, event.topic, at, change.orderId);
-  else if (change.kind === "customer_deleted")
-    await applyCustomerDeleted(db, event.storeId, change.customerId);
-  await refreshMirrorForChange(db, event.storeId, change);
-  await db.orderEvent.update({ where: { id: eventId }, data: { processedAt: new Date() } });
-  if (Math.random() < PRUNE_CHANCE) await pruneOrderEvents(event.storeId);
+  const event = await eventOf(db, data);
+  if (!event) return;
+  const { change, storeId, topic, receivedAt: at } = event;
+  if (change.kind === "order") await applyOrder(db, storeId, topic, at, change);
+  else if (change.kind === "shipment") await applyShipment(db, storeId, topic, at, change);
+  else if (change.kind === "order_deleted") await applyDeleted(db, storeId, topic, at, change.orderId);
+  else if (change.kind === "customer_deleted") await applyCustomerDeleted(db, storeId, change.customerId);
+  await refreshMirrorForChange(db, storeId, change);
+  // a re-run (after a crash) finds it processed already and changes nothing more
+  await db.orderEvent.updateMany({
+    where: { id: data.eventId, processedAt: null },
+    data: { processedAt: new Date() },
+  });
+  if (Math.random() < PRUNE_CHANCE) await pruneOrderEvents(storeId);
 }
 
 /** About one job in a hundred also drops the store's processed events older than the window. */
@@ -39,14 +56,32 @@ export async function pruneOrderEvents(storeId: string, now = new Date()): Promi
   return count;
 }
 
-const newer = (incoming: Date | null, existing: Date | null | undefined) =>
-  !incoming || !existing || incoming.getTime() >= existing.getTime();
-
 const dateOrNull = (s: string | null) => {
   const d = s ? new Date(s) : null;
   return d && !Number.isNaN(d.getTime()) ? d : null;
 };
 
+const SNAPSHOT_COLUMNS = [
+  "storeId",
+  "orderId",
+  "orderNumber",
+  "status",
+  "platformStatus",
+  "customerId",
+  "sourceUpdatedAt",
+  "lastEventAt",
+  "lastTopic",
+  "updatedAt",
+] as const;
+const SNAPSHOT_UPDATED = SNAPSHOT_COLUMNS.filter((c) => c !== "storeId" && c !== "orderId");
+
+/** How Prisma writes a DateTime to SQLite (raw comparisons with its own rows stay exact). */
+const sqliteDate = (d: Date | null) => (d ? d.toISOString().replace("Z", "+00:00") : null);
+
+/**
+ * The latest status per order in ONE statement: insert, or update unless the stored snapshot is
+ * newer by the platform's own modification time (an unknown time on either side counts as newer).
+ */
 async function applyOrder(
   db: Db,
   storeId: string,
@@ -54,20 +89,30 @@ async function applyOrder(
   at: Date,
   c: Extract<OrderEventChange, { kind: "order" }>,
 ) {
-  const where = { storeId_orderId: { storeId, orderId: c.orderId } };
-  const existing = await db.orderSnapshot.findUnique({ where });
   const source = dateOrNull(c.sourceUpdatedAt);
-  if (existing && !newer(source, existing.sourceUpdatedAt)) return;
-  const data = {
-    orderNumber: c.orderNumber,
-    status: c.status,
-    platformStatus: c.platformStatus,
-    customerId: c.customerId,
-    sourceUpdatedAt: source,
-    lastEventAt: at,
-    lastTopic: topic,
-  };
-  await db.orderSnapshot.upsert({ where, create: { storeId, orderId: c.orderId, ...data }, update: data });
+  const sqlite = dbFlavor(db) === "sqlite";
+  const date = (d: Date | null) => (sqlite ? sqliteDate(d) : d);
+  const values = [
+    storeId,
+    c.orderId,
+    c.orderNumber,
+    c.status,
+    c.platformStatus,
+    c.customerId,
+    date(source),
+    date(at),
+    topic,
+    date(new Date()),
+  ];
+  const p = (i: number) => (sqlite ? "?" : `$${i + 1}`);
+  const q = (n: string) => `"${n}"`;
+  await db.$executeRawUnsafe(
+    `INSERT INTO "OrderSnapshot" (${SNAPSHOT_COLUMNS.map(q).join(", ")}) VALUES (${values.map((_, i) => p(i)).join(", ")})
+     ON CONFLICT ("storeId", "orderId") DO UPDATE SET ${SNAPSHOT_UPDATED.map((n) => `${q(n)} = excluded.${q(n)}`).join(", ")}
+     WHERE "OrderSnapshot"."sourceUpdatedAt" IS NULL OR excluded."sourceUpdatedAt" IS NULL
+        OR excluded."sourceUpdatedAt" >= "OrderSnapshot"."sourceUpdatedAt"`,
+    ...values,
+  );
 }
 
 async function applyShipment(

@@ -10,6 +10,7 @@ import type { OrderEventChange } from "../../jobs/order-events/types";
 import type { NormalizedOrder } from "../../orders/types";
 import { adapterForStore } from "../adapters.server";
 import type { PlatformAdapter } from "../types";
+import { mirrorActive } from "./active.server";
 import { forgetCustomerOrders, markStale, mirrorDaysFor, putMirrored } from "./rows.server";
 
 type Reader = (store: Store) => Promise<PlatformAdapter>;
@@ -28,14 +29,14 @@ async function readOrder(
 }
 
 async function shouldMirror(db: Db, storeId: string, orderId: string) {
-  const [row, sync] = await Promise.all([
+  const [row, synced] = await Promise.all([
     db.orderMirror.findUnique({
       where: { storeId_orderId: { storeId, orderId } },
       select: { orderNumber: true },
     }),
-    db.orderMirrorSync.findUnique({ where: { storeId }, select: { status: true } }),
+    mirrorActive(db, storeId), // cached per process (active.server.ts): no read per event
   ]);
-  return { mirrored: !!row, number: row?.orderNumber ?? null, synced: sync?.status === "done" };
+  return { mirrored: !!row, number: row?.orderNumber ?? null, synced };
 }
 
 export async function refreshMirrorForChange(

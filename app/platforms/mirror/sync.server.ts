@@ -29,6 +29,24 @@ export async function startMirrorSync(storeId: string, opts: { pageSize?: number
   await enqueueJob(MIRROR_SYNC_JOB, { storeId, ...(opts.pageSize ? { pageSize: opts.pageSize } : {}) });
 }
 
+/**
+ * On install / connect: start the store's initial sync as a job unless one is already running or
+ * done (a reinstall or a reconnect keeps the rows it has). Never fails the install or the
+ * connection: a sync that could not be queued is logged and can be started from the dashboard.
+ */
+export async function startInitialMirrorSync(storeId: string): Promise<"started" | "exists" | "failed"> {
+  try {
+    const db = await getDb();
+    const state = await db.orderMirrorSync.findUnique({ where: { storeId }, select: { status: true } });
+    if (state?.status === "running" || state?.status === "done") return "exists";
+    await startMirrorSync(storeId);
+    return "started";
+  } catch (e) {
+    console.warn(`[mirror] could not start the initial sync of store ${storeId}: ${(e as Error).message}`);
+    return "failed";
+  }
+}
+
 interface SyncJob {
   storeId: string;
   pageSize?: number;

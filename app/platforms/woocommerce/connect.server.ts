@@ -16,6 +16,7 @@
  * store keeps its signing secret until the plugin signs a request with the new one (see
  * verify.server.ts), so a half-finished re-connect never locks the real plugin out.
  */
+import { startInitialMirrorSync } from "../mirror/sync.server";
 import crypto from "node:crypto";
 import type { Store } from "@prisma/client";
 import { getDb } from "../../db.server";
@@ -351,6 +352,7 @@ export async function exchangeSecret(
     actor: "woocommerce",
     action: rotating ? "store.secret_pending" : "store.connected",
   });
+  if (!rotating) await startInitialMirrorSync(store.id); // the order mirror's initial sync, as a job
   // keyAccess: the permission of the keys this connect gave (the plugin offers read_write for self-service)
   return { storeId: store.id, secret, dashboardUrl: `${appUrl()}/dashboard`, keyAccess: attempt.scope };
 }

@@ -6,6 +6,7 @@
  * app checks the keys against the store, stores them encrypted and prints the store id and shared
  * secret the merchant pastes into WooCommerce → TrulyBot → Connect manually.
  */
+import { startInitialMirrorSync } from "../mirror/sync.server";
 import crypto from "node:crypto";
 import { getDb } from "../../db.server";
 import { createWooAdapter } from "./adapter";
@@ -83,6 +84,7 @@ export async function connectWooManually(input: {
     actor: "support",
     action: "store.connected_manually",
   });
+  await startInitialMirrorSync(store.id); // the order mirror's initial sync, as a job
   return {
     ok: true as const,
     storeId: store.id,
