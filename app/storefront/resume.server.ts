@@ -8,9 +8,11 @@
  *   and a link already used are one answer: 404 `link_invalid`. Malformed or oversized: 400 `bad_resume`.
  * - The exchange is a compare-and-set on the token hash: of two browsers racing, one wins.
  * - The conversation moves to this browser: the old browser's token stops working, its customer binding
- *   becomes this request's (a logged-in customer elsewhere is not carried over) and the verification
- *   goes (the last verified order, a pending flow, proposal or handoff form): the history shows what
- *   the conversation already showed, a new order lookup asks for the contact again.
+ *   becomes this request's (a logged-in customer elsewhere is not carried over); a pending flow,
+ *   proposal or handoff form goes. The last verified order (already shown in the history) stays for
+ *   follow-up questions, but its contact becomes the address the link was e-mailed to: a handoff goes
+ *   to that inbox, and an action or another lookup is checked against the store with it (so a link
+ *   mailed to another address than the order's verifies nothing). Another order asks for the contact.
  */
 import type { Store } from "@prisma/client";
 import { getDb } from "../db.server";
@@ -28,8 +30,8 @@ export const MAX_RESUME_MESSAGES = 200;
 const invalid = () =>
   jsonError(404, "link_invalid", "This link has expired or was already used. Start a new chat.");
 
-/** The dialogue state without anything the first browser proved (ADR 0033). */
-function withoutVerification(raw: string): string {
+/** The dialogue state for the new browser (ADR 0033): no open form or flow; see the file's comment. */
+function stateForNewBrowser(raw: string, mailedTo: string | null): string {
   const s = loadState(safeJson(raw));
   return JSON.stringify({
     ...s,
@@ -37,7 +39,7 @@ function withoutVerification(raw: string): string {
     flow: null,
     handoff: null,
     offer: null,
-    lastVerified: null,
+    lastVerified: s.lastVerified ? { ...s.lastVerified, email: mailedTo } : null,
     proposal: null,
     clarify: null,
   });
@@ -91,6 +93,12 @@ export async function exchangeResumeLink(
   const conv = await db.conversation.findUnique({ where: { id: claim.conversationId } });
   if (!conv || !resumeClaimValid(claim, conv, store.id, now)) return invalid();
 
+  // the address the reply e-mail (and so this link) went to: mailShopperIfAway's choice
+  const mailedTo = await db.handoffRequest.findFirst({
+    where: { conversationId: conv.id, email: { not: "" } },
+    orderBy: { createdAt: "desc" },
+    select: { email: true },
+  });
   const { token, tokenHash } = newConversationToken();
   const moved = await db.conversation.updateMany({
     where: { id: conv.id, storeId: store.id, tokenHash: conv.tokenHash },
@@ -99,7 +107,7 @@ export async function exchangeResumeLink(
       customerId: shopper.customerId,
       shopperKey: shopper.key,
       shopperSeenAt: now,
-      state: withoutVerification(conv.state),
+      state: stateForNewBrowser(conv.state, mailedTo?.email ?? null),
       revision: { increment: 1 },
     },
   });

@@ -64,7 +64,7 @@ type Body = Record<string, unknown> & {
 };
 
 /** A conversation the engine left: a browser token, a handoff with the shopper's address, a verified order. */
-async function awayConversation(storeId: string, email: string) {
+async function awayConversation(storeId: string, email: string, verifiedWith: string | null = email) {
   const conv = await seedConversation(db, storeId, { createdAt: new Date(Date.now() - 10 * 60_000) });
   const token = crypto.randomBytes(32).toString("base64url");
   const state = {
@@ -74,7 +74,7 @@ async function awayConversation(storeId: string, email: string) {
     flow: null,
     handoff: null,
     offer: null,
-    lastVerified: { number: "1003", order: { number: "1003" }, email },
+    lastVerified: { number: "1003", order: { number: "1003" }, email: verifiedWith },
   };
   await db.conversation.update({
     where: { id: conv.id },
@@ -188,9 +188,12 @@ describe("Shopify: the e-mail's link brings the shopper back on another device",
     expect(again.body).toEqual({ error: { code: "link_invalid", message: expect.any(String) } });
     expect(JSON.stringify(again.body)).not.toMatch(/1003|We tried/);
 
-    // the first browser's verification did not travel with the link; the customer binding is this request's
+    // the order verified with the address the link went to stays; the customer binding is this request's
     const conv = await db.conversation.findUnique({ where: { id: c.id } });
-    expect(JSON.parse(conv!.state).lastVerified).toBeNull();
+    expect(JSON.parse(conv!.state).lastVerified).toMatchObject({
+      number: "1003",
+      email: "phone@example.net",
+    });
     expect(conv!.customerId).toBeNull();
 
     // a turn with the new token continues the SAME conversation
@@ -200,7 +203,37 @@ describe("Shopify: the e-mail's link brings the shopper back on another device",
     expect(turn.body.conversationToken).toBeUndefined();
   });
 
-  it("an order question after resuming asks for the contact again (nothing beyond what was shown)", async () => {
+  it("verified with another address than the link went to: the order's contact becomes the inbox's", async () => {
+    const c = await awayConversation(shopStore.id, "typed-later@example.net", null);
+    await db.conversation.update({
+      where: { id: c.id },
+      data: {
+        state: JSON.stringify({
+          ...JSON.parse((await db.conversation.findUnique({ where: { id: c.id } }))!.state),
+          flow: {
+            intent: "order_status",
+            orderNumber: "1001",
+            email: null,
+            phone: "+15551234567",
+            request: null,
+            reminded: false,
+          },
+          awaiting: "email_or_phone",
+        }),
+      },
+    });
+    const link = await replyAndReadLink(shopStore, c.id, "typed-later@example.net");
+    expect((await shopifyGet({ resume: link })).status).toBe(200);
+    const conv = await db.conversation.findUnique({ where: { id: c.id } });
+    expect(JSON.parse(conv!.state)).toMatchObject({
+      lastVerified: { number: "1003", email: "typed-later@example.net" },
+      flow: null,
+      handoff: null,
+      awaiting: null,
+    });
+  });
+
+  it("another order's question after resuming asks for the contact again (nothing beyond what was shown)", async () => {
     const c = await awayConversation(shopStore.id, "reask@example.net");
     const link = await replyAndReadLink(shopStore, c.id, "reask@example.net");
     const got = await shopifyGet({ resume: link });
@@ -209,7 +242,7 @@ describe("Shopify: the e-mail's link brings the shopper back on another device",
     const turn = await shopifyPost({
       conversationId: c.id,
       conversationToken: got.body.conversationToken,
-      text: "where is my order #1003?",
+      text: "where is my order #1001?",
     });
     expect(turn.body.conversationId).toBe(c.id);
     expect(turn.body.messages!.some((m) => m.type === "order")).toBe(false);

@@ -151,7 +151,8 @@ class Panel implements PanelApi {
     } catch {
       /* a sandboxed page: the token stays visible, the exchange still works once */
     }
-    void this.chat.resume(token);
+    // refused (used, expired) or unreachable: say so above this browser's own chat
+    void this.chat.resume(token).then((ok) => ok || this.chat.setNote(this.ctx.t.linkExpired));
   }
 
   private sendText(text: string) {
