@@ -168,8 +168,17 @@ export class Chat {
    * refused or offline, the chat stays as it was. True when resumed.
    */
   async resume(token: string): Promise<boolean> {
+    if (this.busyNow) return false;
+    // nothing is sent meanwhile: the exchange gives this browser the conversation's only token
+    this.busyNow = true;
+    this.d.setBusy(true);
     const r = await exchangeResume(this.d.fetchFn, this.d.base, token, this.d.headers);
-    if (!r || this.busyNow) return false;
+    this.busyNow = false;
+    this.d.setBusy(false);
+    if (!r) {
+      if (this.dirty) this.renderAll();
+      return false;
+    }
     this.state = r.state;
     this.persist();
     this.poller.reset();
