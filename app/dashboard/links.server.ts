@@ -18,11 +18,12 @@ export function conversationAdminUrl(store: LinkStore, conversationId: string): 
 
 /**
  * The storefront, with `trulybot=open` so the widget opens the chat (the browser keeps the
- * conversation and its token, so the shopper is back in the same conversation).
+ * conversation and its token), or with `trulybot=resume.<token>` (ADR 0033): the widget on any device
+ * exchanges the token for the conversation (app/storefront/resume-link.server.ts).
  */
-export function storefrontChatUrl(store: LinkStore): string {
+export function storefrontChatUrl(store: LinkStore, resumeToken?: string | null): string {
   const base = store.platform === "woocommerce" && store.url ? store.url : `https://${store.domain}/`;
   const u = new URL(base);
-  u.searchParams.set("trulybot", "open");
+  u.searchParams.set("trulybot", resumeToken ? `resume.${resumeToken}` : "open");
   return u.toString();
 }

@@ -265,7 +265,10 @@ describe("a shopper who has left gets the reply by e-mail", () => {
     const mail = listMailbox(mailDir).find((m) => m.to.includes("marcus@example.net"))!;
     expect(mail.subject).toBe("Demo Outfitters replied to your chat");
     expect(mail.text).toContain("Your parcel left today.");
-    expect(mail.text).toContain(`https://${SHOP}/?trulybot=open`);
+    // the link resumes this conversation on any device (ADR 0033)
+    expect(mail.text).toMatch(
+      new RegExp(`https://${SHOP}/\\?trulybot=resume\\.${c.id}\\.[0-9a-z]+\\.[0-9a-f]{32}(\\s|$)`),
+    );
 
     // a second reply while they are still away: no second e-mail
     const r2 = await liveAction(ctx, c.id, formOf({ intent: "reply", text: "And it is insured." }), {

@@ -12,6 +12,7 @@ import type { WidgetMessage } from "../protocol";
 import { formString, type DashboardCtx } from "./context.server";
 import { storefrontChatUrl } from "./links.server";
 import { replyAddress } from "../handoff/reply-address.server";
+import { resumeToken } from "../storefront/resume-link.server";
 import { shopperReplyMail } from "../handoff/shopper-mail";
 import type { ActionResult } from "./types";
 
@@ -37,17 +38,21 @@ export function shopperAway(c: Pick<Conversation, "shopperSeenAt">, now: Date): 
   return !c.shopperSeenAt || now.getTime() - c.shopperSeenAt.getTime() > SHOPPER_AWAY_MS;
 }
 
-/** The e-mail to a shopper who left, in the conversation's language (app/handoff/shopper-mail.ts). */
+/**
+ * The e-mail to a shopper who left, in the conversation's language (app/handoff/shopper-mail.ts); its
+ * link resumes the conversation on any device when `resume` (a resume token, ADR 0033) is given.
+ */
 export function shopperReplyEmail(
   store: Pick<Store, "name" | "platform" | "domain" | "url">,
   reply: string,
   canReply = false,
   language = "en",
+  resume: string | null = null,
 ) {
   return shopperReplyMail({
     language,
     storeName: store.name,
-    chatUrl: storefrontChatUrl(store),
+    chatUrl: storefrontChatUrl(store, resume),
     reply,
     canReply,
   });
@@ -75,7 +80,7 @@ export async function mailShopperIfAway(
     await mailer.send({
       to: handoff.email,
       ...(replyTo ? { replyTo } : {}),
-      ...shopperReplyEmail(conv.store, reply, !!replyTo, conv.language),
+      ...shopperReplyEmail(conv.store, reply, !!replyTo, conv.language, resumeToken(conv, now)),
     });
   } catch (e) {
     console.error("[trulybot] reply e-mail to the shopper failed", (e as Error)?.message ?? e);

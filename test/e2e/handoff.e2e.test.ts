@@ -4,8 +4,9 @@
  * number, asks for a person and sends a message (no e-mail asked: they are verified); the handoff is in
  * the demo mailbox; the merchant answers in the standalone dashboard (same browser) and the shopper sees
  * it in the open widget; the merchant answers the notice by e-mail and that lands in the chat too. A
- * shopper who has left gets the reply by e-mail with a link back, answers that e-mail, and finds both in
- * the chat when they come back (ADR 0031: the demo's SMTP server posts replies to the inbound route).
+ * shopper who has left gets the reply by e-mail with a link back, answers that e-mail, and opens the link
+ * in a NEW browser (another device): the same conversation with everything before it; the link works
+ * once (ADR 0033). ADR 0031: the demo's SMTP server posts replies to the inbound route.
  */
 import fs from "node:fs";
 import path from "node:path";
@@ -227,7 +228,7 @@ describe.each(STORES)("$platform storefront: a person answers", (s) => {
     await shop.context().close();
   }, 180_000);
 
-  it("a shopper who left gets the reply by e-mail, answers it, and finds both in the chat on return", async () => {
+  it("a shopper who left gets the reply by e-mail, answers it, and its link opens both on another device, once", async () => {
     const { page: shop } = await shopperPage();
     // the tab stays but no poll reaches the server: to the app, this shopper has left
     await shop.route("**/messages?*", (route) =>
@@ -248,7 +249,8 @@ describe.each(STORES)("$platform storefront: a person answers", (s) => {
 
     // the shopper's mail: the reply, a link back to the chat, a reply address; they answer it
     const mail = await openMail(dash, /replied to your chat/, `We tried to call ${tag}`);
-    expect(await mail.locator("pre").innerText()).toMatch(/trulybot=open/);
+    // the link resumes this conversation on any device, once (ADR 0033)
+    const link = (await mail.locator("pre").innerText()).match(/\?trulybot=(resume\.[A-Za-z0-9._-]+)/)![1];
     expect(await mail.innerText()).toContain(`to ${s.email}`);
     await mail.getByLabel(`Reply as ${s.email}`).fill(`Try again after 5pm ${tag}`);
     await mail.getByRole("button", { name: "Send reply" }).click();
@@ -258,20 +260,50 @@ describe.each(STORES)("$platform storefront: a person answers", (s) => {
     await openMail(dash, /The shopper answered by e-mail/, `Try again after 5pm ${tag}`);
     await dash.goto(`${demo.url}/dashboard/conversations/${id}`);
     await dash.getByText(`Try again after 5pm ${tag}`).first().waitFor();
-    await dash.close();
 
-    // back on the store (the e-mail's link opens the chat): the person's reply and their own e-mail
-    await shop.unroute("**/messages?*");
-    await shop.goto(`${demo.url}/demo/storefront/${s.platform}?trulybot=open`);
-    await chatDialog(shop).waitFor({ state: "visible" });
-    await agentBubble(shop, `We tried to call ${tag}`).waitFor({ timeout: 30_000 });
-    const mine = chatLog(shop)
+    // on ANOTHER device (a new browser, a phone): the e-mail's link opens the same conversation —
+    // the person's reply, their own e-mail, and what came before (the order card, their first question)
+    const phone = await browser.newContext({ viewport: { width: 390, height: 844 }, isMobile: true });
+    const back = await phone.newPage();
+    const errors: string[] = [];
+    back.on("pageerror", (e) => errors.push(e.message));
+    await back.goto(`${demo.url}/demo/storefront/${s.platform}?utm_source=mail&trulybot=${link}`);
+    await chatDialog(back).waitFor({ state: "visible" });
+    await agentBubble(back, `We tried to call ${tag}`).waitFor({ timeout: 30_000 });
+    const mine = chatLog(back)
       .locator('[data-role="shopper"]')
       .filter({ hasText: `Try again after 5pm ${tag}` });
     await mine.waitFor({ timeout: 30_000 });
     expect(await mine.innerText()).not.toMatch(/wrote:|replied to your chat/);
+    expect((await getOrderCard(back)).trackingNumber).toContain(s.tracking);
+    await chatLog(back)
+      .locator('[data-role="shopper"]')
+      .filter({ hasText: `my order ${s.order}` })
+      .waitFor();
+    // the token left the address bar (not bookmarked, shared or sent on); the rest of the query stayed
+    expect(new URL(back.url()).searchParams.get("trulybot")).toBeNull();
+    expect(new URL(back.url()).searchParams.get("utm_source")).toBe("mail");
+    // the conversation is this browser's now: a message goes into it and the bot answers there
+    await sendMessage(back, `thanks, talk later ${tag}`);
+    await dash.goto(`${demo.url}/dashboard/conversations/${id}`);
+    await dash.getByText(`thanks, talk later ${tag}`).first().waitFor();
+    await dash.close();
+    expect(errors).toEqual([]);
+
+    // the same link in a third browser (a forwarded e-mail): refused, nothing of the conversation shown
+    const other = await browser.newContext({ viewport: { width: 1280, height: 800 } });
+    const stranger = await other.newPage();
+    await stranger.goto(`${demo.url}/demo/storefront/${s.platform}?trulybot=${link}`);
+    await chatDialog(stranger).waitFor({ state: "visible" });
+    await chatLog(stranger)
+      .getByText(/That link has expired or was already used/)
+      .waitFor({ timeout: 30_000 });
+    expect(await chatLog(stranger).innerText()).not.toContain(tag);
+    expect(await chatLog(stranger).locator('[data-role="agent"]').count()).toBe(0);
+    await other.close();
+    await phone.close();
     await shop.context().close();
-  }, 180_000);
+  }, 240_000);
 });
 
 describe("the inbound route over HTTP (the real server)", () => {

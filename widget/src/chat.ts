@@ -14,6 +14,7 @@ import {
 import type { Language } from "./i18n";
 import { getMessages, postMessage, type FetchLike, type SendResult } from "./net";
 import { createPoller, type Poller, type TickResult } from "./poll";
+import { exchangeResume } from "./resume";
 import { clearSession, loadSession, saveSession, type KV } from "./storage";
 import { h } from "./view/dom";
 import { bubble, renderMessage, starters } from "./view/messages";
@@ -160,6 +161,31 @@ export class Chat {
     const echoEl = renderMessage(this.d.ctx, echoMsg, false)[0];
     this.d.log.append(echoEl);
     void this.transmit({ req: full, echo, echoEl, hooks });
+  }
+
+  /**
+   * The e-mail's resume link (ADR 0033): the conversation from the server replaces this browser's;
+   * refused or offline, the chat stays as it was. True when resumed.
+   */
+  async resume(token: string): Promise<boolean> {
+    if (this.busyNow) return false;
+    // nothing is sent meanwhile: the exchange gives this browser the conversation's only token
+    this.busyNow = true;
+    this.d.setBusy(true);
+    const r = await exchangeResume(this.d.fetchFn, this.d.base, token, this.d.headers);
+    this.busyNow = false;
+    this.d.setBusy(false);
+    if (!r) {
+      if (this.dirty) this.renderAll();
+      return false;
+    }
+    this.state = r.state;
+    this.persist();
+    this.poller.reset();
+    const lang = responseLanguage(r.data);
+    if (lang && lang !== this.d.ctx.lang) this.d.onLanguage(lang);
+    else this.renderAll();
+    return true;
   }
 
   newConversation(): void {

@@ -135,8 +135,9 @@ function boot(w: Window, d: Document, script: HTMLScriptElement | null): void {
   // warm up on intent so the first open feels instant
   btn.addEventListener("pointerenter", () => load(() => {}), { once: true });
   d.body.appendChild(host);
-  // the link in a "the store replied to your chat" e-mail (?trulybot=open) brings the shopper back into it
-  if (/[?&]trulybot=open(&|$)/.test(w.location.search)) hook.open();
+  // the link in a "the store replied to your chat" e-mail (?trulybot=open, or =resume.<token> on any
+  // device: the panel exchanges it, ADR 0033) brings the shopper back into it
+  if (/[?&]trulybot=(open(&|$)|resume\.)/.test(w.location.search)) hook.open();
   if (config.proactive) {
     const go = () => load((panel) => panel.isOpen() || panel.tease());
     setTimeout(() => afterLoadAndIdle(w, d, go), 3000);

@@ -10,6 +10,7 @@ import { Chat } from "./chat";
 import { LAUNCHER_LABEL, strings, type Language } from "./i18n";
 import { fetchConfig, type FetchLike } from "./net";
 import { fetchProactive, firstTime } from "./proactive";
+import { resumeTokenOf, withoutResume } from "./resume";
 import { sessionKey, storageOrNull, type KV } from "./storage";
 import { localDefault, localeTagFor } from "./settings";
 import { createComposer, type Composer } from "./view/composer";
@@ -110,6 +111,7 @@ class Panel implements PanelApi {
     });
     this.relabel();
     this.chat.renderAll();
+    this.resumeFromLink();
     const ls = storageOrNull(() => window.localStorage);
     this.configReady = fetchConfig(fetchFn, cfg.proxyBase, ls, headers).then((c) => c && this.applyConfig(c));
   }
@@ -138,6 +140,19 @@ class Panel implements PanelApi {
         this.shell.tease(note.text, this.settings.position, open);
       } else if (teaseOnce(this.ss)) this.shell.tease(this.greeting(), this.settings.position, open);
     });
+  }
+
+  /** `?trulybot=resume.<token>` (the e-mail's link, ADR 0033): out of the address bar, then exchanged. */
+  private resumeFromLink() {
+    const token = resumeTokenOf(location.search);
+    if (!token) return;
+    try {
+      history.replaceState(history.state, "", withoutResume(location.href));
+    } catch {
+      /* a sandboxed page: the token stays visible, the exchange still works once */
+    }
+    // refused (used, expired) or unreachable: say so above this browser's own chat
+    void this.chat.resume(token).then((ok) => ok || this.chat.setNote(this.ctx.t.linkExpired));
   }
 
   private sendText(text: string) {

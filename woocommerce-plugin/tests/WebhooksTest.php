@@ -297,6 +297,34 @@ class WebhooksTest extends TrulyBot_TestCase
         $this->assert_signed($this->requests[0], 'GET', $path, '', $shopper);
     }
 
+    public function test_resume_link_is_forwarded_signed_and_a_refusal_is_not_a_conversation()
+    {
+        $this->connect_store();
+        $token = 'c1.t5k2x1.0123456789abcdef0123456789abcdef';
+        $answer = array('conversationId' => 'c1', 'conversationToken' => 'new', 'messages' => array(), 'awaiting' => null);
+        $this->responder = function ($url) use ($answer) {
+            return false !== strpos($url, 'resume=c1.')
+                ? $this->fake_response(200, wp_json_encode($answer))
+                : $this->fake_response(404, '{"error":{"code":"link_invalid","message":"used"}}');
+        };
+        $request = new WP_REST_Request('GET', '/trulybot/v1/messages');
+        $request->set_query_params(array('resume' => $token));
+        $response = rest_get_server()->dispatch($request);
+        $this->assertSame(200, $response->get_status());
+        $this->assertSame($answer, $response->get_data());
+        $path = '/api/v1/woo/storefront/messages?resume=' . $token;
+        $this->assertSame(self::APP . $path, $this->requests[0]['url']);
+        $shopper = hash('sha256', '203.0.113.7' . 'Mozilla/5.0 (TrulyBot test)' . self::SECRET);
+        $this->assert_signed($this->requests[0], 'GET', $path, '', $shopper);
+
+        // the app refuses a used or forged link: the widget gets an error, never someone's conversation
+        $request = new WP_REST_Request('GET', '/trulybot/v1/messages');
+        $request->set_query_params(array('resume' => 'x.1.0123456789abcdef0123456789abcdef'));
+        $refused = rest_ensure_response(rest_get_server()->dispatch($request));
+        $this->assertGreaterThanOrEqual(400, $refused->get_status());
+        $this->assertArrayNotHasKey('conversationToken', (array) $refused->get_data());
+    }
+
     public function test_get_messages_when_the_app_is_down_is_a_503_not_a_fake_bot_message()
     {
         $this->connect_store();
