@@ -56,7 +56,6 @@ describe("size limits", () => {
     expect(exempt.sort()).toEqual([
       "app/chat/understand/lexicon.ts",
       "app/chat/understand/understand.test.ts",
-      "app/dashboard/dashboard.db.test.ts",
     ]);
   }, 180_000);
 
