@@ -12,6 +12,8 @@ import fs from "node:fs";
 import path from "node:path";
 import { startDemo, type RunningDemo } from "./demo";
 import { oauthNonce, signOAuthQuery } from "../../app/platforms/woocommerce/oauth";
+import { DEMO_SHOP } from "../emulators/shopify-admin/emulator";
+import { DEMO_WRITE_TOKEN } from "../emulators/shopify-admin/mutations";
 import {
   botMessages,
   chatDialog,
@@ -159,6 +161,47 @@ async function wooNotes(order: string): Promise<string[]> {
   const res = await fetch(`${url}?${new URLSearchParams(q)}`);
   expect(res.status).toBe(200);
   return ((await res.json()) as { note: string }[]).map((n) => n.note);
+}
+
+/** The return requests of a Shopify order as the shop itself has them (Admin GraphQL 2026-01). */
+async function shopifyReturns(orderId: string) {
+  const emu = JSON.parse(fs.readFileSync(path.join(demo.dataDir, "emulators.json"), "utf8")) as {
+    shopifyAdminOrigin: string;
+  };
+  const query = `query R($id: ID!) { order(id: $id) { returns(first: 5) { nodes { status
+    returnLineItems(first: 10) { nodes { ... on ReturnLineItem { quantity customerNote
+      returnReasonDefinition { handle } fulfillmentLineItem { lineItem { title } } } } } } } } }`;
+  const res = await fetch(`${emu.shopifyAdminOrigin}/admin/api/2026-01/graphql.json`, {
+    method: "POST",
+    headers: {
+      "Content-Type": "application/json",
+      "X-Shopify-Access-Token": DEMO_WRITE_TOKEN,
+      Host: DEMO_SHOP,
+    },
+    body: JSON.stringify({ query, variables: { id: orderId } }),
+  });
+  const body = (await res.json()) as {
+    errors?: unknown;
+    data: {
+      order: {
+        returns: {
+          nodes: {
+            status: string;
+            returnLineItems: {
+              nodes: {
+                quantity: number;
+                customerNote: string | null;
+                returnReasonDefinition: { handle: string } | null;
+                fulfillmentLineItem: { lineItem: { title: string } };
+              }[];
+            };
+          }[];
+        };
+      };
+    };
+  };
+  expect(body.errors).toBeUndefined();
+  return body.data.order.returns.nodes;
 }
 
 /** The subjects and bodies of the mails in the demo mailbox whose subject matches. */
@@ -339,6 +382,18 @@ describe("return request with item and reason selection", () => {
     expect(await dialog.getByRole("checkbox").count()).toBe(0);
     expect(errors).toEqual([]);
     await page.context().close();
+
+    // the shop has the request: only the beanie, with the reason as the shop's reason definition
+    const [ret] = await shopifyReturns("gid://shopify/Order/5500000000003");
+    expect(ret.status).toBe("REQUESTED");
+    expect(ret.returnLineItems.nodes).toEqual([
+      expect.objectContaining({
+        quantity: 1,
+        returnReasonDefinition: { handle: "damaged-or-defective" },
+        fulfillmentLineItem: { lineItem: { title: "Trailhead Beanie" } },
+      }),
+    ]);
+    expect(ret.returnLineItems.nodes[0].customerNote).toMatch(/^DEFECTIVE: /);
 
     const recent = await recentActions(/Demo Outfitters/);
     expect(recent).toMatch(/done\s*[^\n]*#1003 · verified by one-time code/);

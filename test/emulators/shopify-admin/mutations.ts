@@ -136,11 +136,23 @@ const returnRequest: Resolver = (_s, a, ctx) => {
   const ret = {
     id: `gid://shopify/Return/${Date.now()}${returns.length}`,
     status: "REQUESTED",
-    lines: asked.map((l) => ({
+    lines: asked.map((l): Obj => ({
       ...l,
       returnReasonDefinition: returnReasonDefinition(ctx.store, l.returnReasonDefinitionId),
     })),
   };
+  // the schema's view of the lines (Return.returnLineItems), readable through Order.returns
+  Object.assign(ret, {
+    returnLineItems: ret.lines.map((l, i) => ({
+      __typename: "ReturnLineItem",
+      id: `gid://shopify/ReturnLineItem/${Date.now()}${i}`,
+      quantity: l.quantity,
+      customerNote: l.customerNote ?? null,
+      returnReasonNote: "",
+      returnReasonDefinition: l.returnReasonDefinition,
+      fulfillmentLineItem: lines.find((x) => x.id === l.fulfillmentLineItemId),
+    })),
+  });
   returns.push(ret);
   o.returns = returns;
   return { return: ret, userErrors: [] };
