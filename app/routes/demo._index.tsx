@@ -38,7 +38,9 @@ export default function DemoIndex() {
           Self-service (on in the demo): “cancel order #1001” with alice.johnson@example.com on the Shopify
           storefront, “I typed the wrong address for order 2001” with lena.schmidt@example.com on the
           WooCommerce one; the one-time code arrives in the <a href="/demo/mailbox">Mailbox</a>, and each
-          change shows under Self-service in the dashboard. A sent order (#1002, 2012) is refused.
+          change shows under Self-service in the dashboard. A sent order (#1002, 2012) is refused. Returns
+          with item and reason choice: “I want to return order #1003” (alice.johnson@example.com) or “order
+          2003” (katrin.hoffmann@example.com; WooCommerce: an order note plus a message to the team).
         </li>
         <li>
           <a href="/demo/dashboard">Merchant dashboard</a> (signs you in through the same single sign-on link

@@ -8,7 +8,12 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { chromium, type Browser, type BrowserContext, type Page } from "playwright-core";
+import fs from "node:fs";
+import path from "node:path";
 import { startDemo, type RunningDemo } from "./demo";
+import { oauthNonce, signOAuthQuery } from "../../app/platforms/woocommerce/oauth";
+import { DEMO_SHOP } from "../emulators/shopify-admin/emulator";
+import { DEMO_WRITE_TOKEN } from "../emulators/shopify-admin/mutations";
 import {
   botMessages,
   chatDialog,
@@ -134,6 +139,84 @@ async function askStatusAgain(page: Page, order: string, email: string): Promise
     .toBeGreaterThan(asked);
   await sendMessage(page, email);
   await expect.poll(() => chatDialog(page).getByRole("article").count()).toBeGreaterThan(cards);
+}
+
+/** The order's notes as the WooCommerce store itself has them (REST v3, signed with the demo's key). */
+async function wooNotes(order: string): Promise<string[]> {
+  const emu = JSON.parse(fs.readFileSync(path.join(demo.dataDir, "emulators.json"), "utf8")) as {
+    wooStoreUrl: string;
+    wooConsumerKey: string;
+    wooConsumerSecret: string;
+  };
+  const url = `${emu.wooStoreUrl}/wp-json/wc/v3/orders/${order}/notes`;
+  const q = signOAuthQuery({
+    method: "GET",
+    baseUrl: url,
+    params: {},
+    consumerKey: emu.wooConsumerKey,
+    consumerSecret: emu.wooConsumerSecret,
+    timestamp: Date.now() / 1000,
+    nonce: oauthNonce(),
+  });
+  const res = await fetch(`${url}?${new URLSearchParams(q)}`);
+  expect(res.status).toBe(200);
+  return ((await res.json()) as { note: string }[]).map((n) => n.note);
+}
+
+/** The return requests of a Shopify order as the shop itself has them (Admin GraphQL 2026-01). */
+async function shopifyReturns(orderId: string) {
+  const emu = JSON.parse(fs.readFileSync(path.join(demo.dataDir, "emulators.json"), "utf8")) as {
+    shopifyAdminOrigin: string;
+  };
+  const query = `query R($id: ID!) { order(id: $id) { returns(first: 5) { nodes { status
+    returnLineItems(first: 10) { nodes { ... on ReturnLineItem { quantity customerNote
+      returnReasonDefinition { handle } fulfillmentLineItem { lineItem { title } } } } } } } } }`;
+  const res = await fetch(`${emu.shopifyAdminOrigin}/admin/api/2026-01/graphql.json`, {
+    method: "POST",
+    headers: {
+      "Content-Type": "application/json",
+      "X-Shopify-Access-Token": DEMO_WRITE_TOKEN,
+      Host: DEMO_SHOP,
+    },
+    body: JSON.stringify({ query, variables: { id: orderId } }),
+  });
+  const body = (await res.json()) as {
+    errors?: unknown;
+    data: {
+      order: {
+        returns: {
+          nodes: {
+            status: string;
+            returnLineItems: {
+              nodes: {
+                quantity: number;
+                customerNote: string | null;
+                returnReasonDefinition: { handle: string } | null;
+                fulfillmentLineItem: { lineItem: { title: string } };
+              }[];
+            };
+          }[];
+        };
+      };
+    };
+  };
+  expect(body.errors).toBeUndefined();
+  return body.data.order.returns.nodes;
+}
+
+/** The subjects and bodies of the mails in the demo mailbox whose subject matches. */
+async function mails(subject: RegExp): Promise<string[]> {
+  const page = await merchant.newPage();
+  await page.goto(`${demo.url}/demo/mailbox`);
+  await page.getByRole("heading", { name: "Demo mailbox" }).waitFor();
+  const items = page.locator("li").filter({ has: page.locator("summary", { hasText: subject }) });
+  const out: string[] = [];
+  for (const item of await items.all()) {
+    await item.locator("summary").click();
+    out.push(await item.innerText());
+  }
+  await page.close();
+  return out;
 }
 
 /** The merchant's Self-service page for a store of the demo workspace ("Recent actions"). */
@@ -300,7 +383,94 @@ describe("return request with item and reason selection", () => {
     expect(errors).toEqual([]);
     await page.context().close();
 
+    // the shop has the request: only the beanie, with the reason as the shop's reason definition
+    const [ret] = await shopifyReturns("gid://shopify/Order/5500000000003");
+    expect(ret.status).toBe("REQUESTED");
+    expect(ret.returnLineItems.nodes).toEqual([
+      expect.objectContaining({
+        quantity: 1,
+        returnReasonDefinition: { handle: "damaged-or-defective" },
+        fulfillmentLineItem: { lineItem: { title: "Trailhead Beanie" } },
+      }),
+    ]);
+    expect(ret.returnLineItems.nodes[0].customerNote).toMatch(/^DEFECTIVE: /);
+
     const recent = await recentActions(/Demo Outfitters/);
     expect(recent).toMatch(/done\s*[^\n]*#1003 · verified by one-time code/);
+  });
+});
+
+describe("return request on the WooCommerce storefront (returns turned on in the demo store)", () => {
+  it("code step, tick two of three items, reason, summary, confirm: the order note and the handoff name them", async () => {
+    const notesBefore = await wooNotes("2003");
+    const { page, errors } = await shopper("woocommerce");
+    await verifyWithCode(page, "I want to return my order 2003", "katrin.hoffmann@example.com");
+    await waitForBotText(page, /Which items of #2003 are you sending back\?/);
+    const dialog = chatDialog(page);
+    expect(await dialog.getByRole("checkbox").count()).toBe(3);
+    await dialog.getByRole("checkbox", { name: /Spring Bulb Collection/ }).check();
+    await dialog.getByRole("checkbox", { name: /Garlic Bulbs/ }).check();
+    await dialog.getByRole("button", { name: "Continue" }).click();
+    await waitForBotText(page, /Why are you sending #2003 back\?/);
+    await clickQuickReply(page, "Damaged or faulty");
+    const summary = await waitForBotText(page, /Request a return of/);
+    expect(summary).toContain("2 × Spring Bulb Collection (Tulips & Daffodils)");
+    expect(summary).toContain("2 × Garlic Bulbs 'Thermidrome' 250 g");
+    expect(summary).toContain("from #2003 (Damaged or faulty)");
+    expect(summary).not.toContain("Hand Trowel");
+    await clickQuickReply(page, "Yes, do it");
+    await waitForBotText(page, /Your return request for #2003 is in/);
+    expect(await dialog.getByRole("checkbox").count()).toBe(0);
+    expect(errors).toEqual([]);
+    await page.context().close();
+
+    // the store's own order notes carry the chosen items and the reason (WooCommerce has no returns core)
+    // — the request itself and the audit note every action leaves (who, what, reference)
+    const added = (await wooNotes("2003")).filter((n) => !notesBefore.includes(n));
+    expect(added.length).toBe(2);
+    const note = added.find((n) => /asked to return/.test(n))!;
+    const audit = added.find((n) => n !== note)!;
+    expect(audit).toContain("verified by one-time code");
+    expect(audit).toContain(
+      "Items: 2 × Spring Bulb Collection (Tulips & Daffodils), 2 × Garlic Bulbs 'Thermidrome' 250 g",
+    );
+    expect(audit).not.toContain("Hand Trowel");
+    expect(note).toContain("2 × Spring Bulb Collection (Tulips & Daffodils)");
+    expect(note).toContain("2 × Garlic Bulbs 'Thermidrome' 250 g");
+    expect(note).toContain("DEFECTIVE");
+    expect(note).not.toContain("Hand Trowel");
+    // the team's handoff (mailed to the merchant) names the same items and the reason
+    let handoff: string[] = [];
+    await expect
+      .poll(async () => (handoff = await mails(/order #2003/)).length, { timeout: 15_000 })
+      .toBeGreaterThan(0);
+    expect(handoff[0]).toContain("Return request for #2003 (defective)");
+    expect(handoff[0]).toContain("2 × Spring Bulb Collection (Tulips & Daffodils)");
+    expect(handoff[0]).toContain("2 × Garlic Bulbs 'Thermidrome' 250 g");
+    expect(handoff[0]).not.toContain("Hand Trowel");
+
+    const recent = await recentActions(/Garden/);
+    expect(recent).toMatch(/done\s*[^\n]*#2003 · verified by one-time code/);
+  });
+
+  it("the shopper says no at the summary: no note on the order, no handoff, no action", async () => {
+    const notesBefore = await wooNotes("2011");
+    const { page } = await shopper("woocommerce");
+    await verifyWithCode(page, "I want to return order 2011", "zoe.braendli@example.net");
+    await waitForBotText(page, /Which items of #2011 are you sending back\?/);
+    await chatDialog(page)
+      .getByRole("checkbox", { name: /Japanese Pruning Shears/ })
+      .check();
+    await chatDialog(page).getByRole("button", { name: "Continue" }).click();
+    await waitForBotText(page, /Why are you sending #2011 back\?/);
+    await clickQuickReply(page, "Changed my mind");
+    const summary = await waitForBotText(page, /Request a return of/);
+    expect(summary).toContain("1 × Japanese Pruning Shears from #2011 (Changed my mind)");
+    await clickQuickReply(page, "No, keep it as it is");
+    await waitForBotText(page, /nothing was changed on #2011/);
+    await page.context().close();
+    expect(await wooNotes("2011")).toEqual(notesBefore);
+    expect(await mails(/order #2011/)).toEqual([]);
+    expect(await recentActions(/Garden/)).not.toMatch(/#2011/);
   });
 });

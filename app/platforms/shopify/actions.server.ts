@@ -44,6 +44,27 @@ export const RETURN_REQUEST = `mutation TrulyBotReturnRequest($input: ReturnRequ
   }
 }`;
 
+/** The shop's return reason library (2026-01 `ReturnReasonDefinition`), asked for by handle. */
+export const RETURN_REASON_DEFINITIONS = `query TrulyBotReturnReasons($handles: [String!]) {
+  returnReasonDefinitions(first: 20, handles: $handles) {
+    nodes { id handle deleted }
+  }
+}`;
+
+/**
+ * 2026-01 takes a return reason only as `returnReasonDefinitionId` (the `ReturnReason` enum is
+ * output-only and deprecated). Each of the widget's reasons (as its ReturnReason word) names the
+ * definition handles that mean it, best first; the first one the shop has, not deleted, is sent.
+ * None found: no definition id, the reason stays in the line's customer note (ADR 0029).
+ */
+export const RETURN_REASON_HANDLES: Record<string, readonly string[]> = {
+  SIZE_TOO_SMALL: ["wrong-size", "size-too-small"],
+  DEFECTIVE: ["damaged-or-defective", "defective"],
+  NOT_AS_DESCRIBED: ["not-as-described", "item-not-as-described"],
+  UNWANTED: ["changed-my-mind", "unwanted"],
+  OTHER: ["other"],
+};
+
 interface UserError {
   code?: string | null;
   field?: string[] | null;
@@ -147,6 +168,22 @@ function chosenLines(all: FulfilledLine[], items: ReturnRequest["items"]): Fulfi
   });
 }
 
+type ReasonNode = { id: string; handle: string; deleted: boolean };
+
+/** The definition id for `reason`, or null when the shop's library has none of its handles. */
+async function reasonDefinitionId(client: ShopifyGraphqlClient, reason: string): Promise<string | null> {
+  const handles = RETURN_REASON_HANDLES[reason] ?? RETURN_REASON_HANDLES.OTHER;
+  const r = await client.request<{ returnReasonDefinitions: { nodes: ReasonNode[] } | null }>(
+    RETURN_REASON_DEFINITIONS,
+    { handles: [...handles] },
+  );
+  checkErrors(r);
+  const nodes = r.data?.returnReasonDefinitions?.nodes ?? [];
+  const live = handles.map((h) => nodes.find((n) => n.handle === h && !n.deleted)).find(Boolean);
+  const any = handles.map((h) => nodes.find((n) => n.handle === h)).find(Boolean);
+  return (live ?? any)?.id ?? null;
+}
+
 export function createShopifyActions(client: ShopifyGraphqlClient): PlatformActions {
   async function facts(orderId: string): Promise<NonNullable<OrderFacts["order"]>> {
     const r = await client.request<OrderFacts>(ORDER_ADDRESS, { id: orderId });
@@ -198,13 +235,14 @@ export function createShopifyActions(client: ShopifyGraphqlClient): PlatformActi
           code: "NOT_FOUND",
           message: "None of those items was fulfilled.",
         };
-      const lines = chosen;
+      const definitionId = await reasonDefinitionId(client, req.reason);
       const r = await client.request<{ returnRequest: { userErrors: UserError[] } | null }>(RETURN_REQUEST, {
         input: {
           orderId: req.orderId,
-          returnLineItems: lines.map((l) => ({
+          returnLineItems: chosen.map((l) => ({
             fulfillmentLineItemId: l.id,
             quantity: l.quantity,
+            ...(definitionId ? { returnReasonDefinitionId: definitionId } : {}),
             customerNote: `${req.reason}: ${req.note}`.slice(0, 300),
           })),
         },

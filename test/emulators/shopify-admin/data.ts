@@ -10,6 +10,8 @@ export interface DemoShopifyStore {
   shop: Record<string, unknown> & { myshopifyDomain: string; ianaTimezone: string; currencyCode: string };
   customers: (Record<string, unknown> & { id: string })[];
   orders: (Record<string, unknown> & { id: string; name: string; createdAt: string })[];
+  /** the shop's return reason library; absent: the emulator's (./return-reasons.ts) */
+  returnReasonDefinitions?: Record<string, unknown>[];
 }
 
 export function defaultDemoStorePath(): string {

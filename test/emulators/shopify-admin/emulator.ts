@@ -41,6 +41,7 @@ import { SHOPIFY_API_VERSION } from "../../../app/platforms/shopify/api-version"
 import { createBulkRuntime, type BulkRuntime } from "./bulk";
 import { defaultAdminSchemaPath, loadDemoShopifyStore, type DemoShopifyStore } from "./data";
 import { DEMO_WRITE_TOKEN, MUTATION_RESOLVERS, WRITE_SCOPES } from "./mutations";
+import { filterReturnReasonDefinitions } from "./return-reasons";
 
 export const DEMO_SHOP = "demo-outfitters.myshopify.com";
 /** Token with the scopes a freshly installed TrulyBot has (no read_all_orders). */
@@ -612,6 +613,8 @@ function buildResolvers(): Record<string, Resolver> {
       const q = typeof a.query === "string" ? a.query : null;
       return toConnection(sortOrders(filterOrders(mine, q), a.sortKey as string | undefined), a);
     },
+    "QueryRoot.returnReasonDefinitions": (_s, a, ctx) =>
+      toConnection(filterReturnReasonDefinitions(ctx.store, a), a),
     ...(MUTATION_RESOLVERS as unknown as Record<string, Resolver>),
     "Customer.numberOfOrders": (s, _a, ctx) =>
       s.numberOfOrders ??

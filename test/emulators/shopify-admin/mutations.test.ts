@@ -8,7 +8,12 @@ import {
   type ShopifyAdminEmulator,
 } from "./emulator";
 import { DEMO_WRITE_TOKEN } from "./mutations";
-import { ORDER_CANCEL, ORDER_UPDATE, RETURN_REQUEST } from "../../../app/platforms/shopify/actions.server";
+import {
+  ORDER_CANCEL,
+  ORDER_UPDATE,
+  RETURN_REASON_DEFINITIONS,
+  RETURN_REQUEST,
+} from "../../../app/platforms/shopify/actions.server";
 
 // eslint-disable-next-line @typescript-eslint/no-explicit-any -- GraphQL answers read field by field
 type Loose = Record<string, any>;
@@ -95,5 +100,68 @@ describe("order mutations of the Shopify Admin emulator", () => {
     expect((await gql(RETURN_REQUEST, input(lines[0].id))).data!.returnRequest.userErrors[0].code).toBe(
       "ALREADY_EXISTS",
     );
+  });
+});
+
+describe("return reasons of the Shopify Admin emulator (2026-01)", () => {
+  const lineOf = (name: string) =>
+    (
+      (e.store.orders.find((o) => o.name === name)!.fulfillments as Loose[])[0].fulfillmentLineItems
+        .nodes as {
+        id: string;
+      }[]
+    )[0].id;
+
+  it("returnReasonDefinitions by handle: id, handle, deleted", async () => {
+    const r = await gql(RETURN_REASON_DEFINITIONS, {
+      handles: ["damaged-or-defective", "defective", "nope"],
+    });
+    expect(r.errors).toBeUndefined();
+    expect(r.data!.returnReasonDefinitions.nodes).toEqual([
+      {
+        id: expect.stringMatching(/^gid:\/\/shopify\/ReturnReasonDefinition\/\d+$/),
+        handle: "damaged-or-defective",
+        deleted: false,
+      },
+      {
+        id: expect.stringMatching(/^gid:\/\/shopify\/ReturnReasonDefinition\/\d+$/),
+        handle: "defective",
+        deleted: true,
+      },
+    ]);
+  });
+
+  it("the ReturnReason enum is not an input in 2026-01: the schema refuses returnReason on a line", async () => {
+    const r = await gql(
+      `mutation R($o: ID!, $l: ID!) { returnRequest(input: { orderId: $o, returnLineItems: [{ fulfillmentLineItemId: $l, quantity: 1, returnReason: DEFECTIVE }] }) { userErrors { message } } }`,
+      { o: id("#1004"), l: lineOf("#1004") },
+    );
+    expect(r.data ?? null).toBeNull();
+    expect(r.errors?.[0].message).toMatch(/returnReason/);
+  });
+
+  it("an unknown returnReasonDefinitionId is a userError on that line; nothing is requested", async () => {
+    const o = e.store.orders.find((x) => x.name === "#1004")!;
+    const r = await gql(RETURN_REQUEST, {
+      input: {
+        orderId: o.id,
+        returnLineItems: [
+          {
+            fulfillmentLineItemId: lineOf("#1004"),
+            quantity: 1,
+            returnReasonDefinitionId: "gid://shopify/ReturnReasonDefinition/999999",
+          },
+        ],
+      },
+    });
+    expect(r.data!.returnRequest.return).toBeNull();
+    expect(r.data!.returnRequest.userErrors).toEqual([
+      {
+        code: "INVALID",
+        field: ["input", "returnLineItems", "0", "returnReasonDefinitionId"],
+        message: "Return reason definition does not exist",
+      },
+    ]);
+    expect(o.returns ?? []).toEqual([]);
   });
 });

@@ -7,12 +7,13 @@
  */
 import crypto from "node:crypto";
 import { GraphQLError } from "graphql";
+import { returnReasonDefinition } from "./return-reasons";
 
 type Obj = Record<string, unknown>;
 interface Ctx {
   scopes: string[];
   now: Date;
-  store: { orders: Obj[] };
+  store: { orders: Obj[]; returnReasonDefinitions?: Obj[] };
 }
 type Resolver = (source: Obj, args: Record<string, unknown>, ctx: Ctx) => unknown;
 
@@ -122,6 +123,12 @@ const returnRequest: Resolver = (_s, a, ctx) => {
         ["input", "returnLineItems", String(i), "quantity"],
         "Quantity is not returnable",
       );
+    if (l.returnReasonDefinitionId != null && !returnReasonDefinition(ctx.store, l.returnReasonDefinitionId))
+      return err(
+        "INVALID",
+        ["input", "returnLineItems", String(i), "returnReasonDefinitionId"],
+        "Return reason definition does not exist",
+      );
   }
   const returns = ((o.returns as Obj[] | undefined) ??= []);
   if (returns.some((r) => r.status === "REQUESTED"))
@@ -129,8 +136,23 @@ const returnRequest: Resolver = (_s, a, ctx) => {
   const ret = {
     id: `gid://shopify/Return/${Date.now()}${returns.length}`,
     status: "REQUESTED",
-    lines: asked,
+    lines: asked.map((l): Obj => ({
+      ...l,
+      returnReasonDefinition: returnReasonDefinition(ctx.store, l.returnReasonDefinitionId),
+    })),
   };
+  // the schema's view of the lines (Return.returnLineItems), readable through Order.returns
+  Object.assign(ret, {
+    returnLineItems: ret.lines.map((l, i) => ({
+      __typename: "ReturnLineItem",
+      id: `gid://shopify/ReturnLineItem/${Date.now()}${i}`,
+      quantity: l.quantity,
+      customerNote: l.customerNote ?? null,
+      returnReasonNote: "",
+      returnReasonDefinition: l.returnReasonDefinition,
+      fulfillmentLineItem: lines.find((x) => x.id === l.fulfillmentLineItemId),
+    })),
+  });
   returns.push(ret);
   o.returns = returns;
   return { return: ret, userErrors: [] };
