@@ -1,6 +1,8 @@
 /**
  * Production HTTP server for the built app (what `npm start` and `npm run demo` run).
- * Plain node:http: static files from build/client, everything else through Remix.
+ * Plain node:http: static files from build/client, the storefront's hot paths from the storefront
+ * entry (build/server/storefront.js, the only part of the build imported at boot), everything else
+ * through Remix (build/server/index.js, imported on the first request that needs it).
  * Configuration is validated once at boot (app/env.server.ts); a bad value prints the
  * variable's name and exits 1 instead of a stack trace.
  */
@@ -228,47 +230,91 @@ export function createHotPaths(modules) {
   };
 }
 
-/**
- * Start the server. Returns { server, url, close }.
- * @param {{ port?: number, host?: string, build?: string, migrate?: boolean }} [opts]
- */
 async function loadBuild(buildPath) {
-  if (!fs.existsSync(buildPath)) {
-    throw Object.assign(
-      new Error(
-        `The app is not built (${path.relative(process.cwd(), buildPath)} missing): run \`npm run build\``,
-      ),
-      {
-        name: "ConfigError",
-      },
-    );
-  }
+  assertBuilt(buildPath);
   const build = await import(pathToFileUrl(buildPath));
   // Validate configuration first: before any migration, file or socket is created.
   build.entry.module.validateConfiguration?.();
   return build;
 }
 
+function assertBuilt(buildPath) {
+  if (fs.existsSync(buildPath)) return;
+  throw startupError(
+    `The app is not built (${path.relative(process.cwd(), buildPath)} missing): run \`npm run build\``,
+  );
+}
+
 const DEFAULT_BUILD = path.join(root, "build", "server", "index.js");
+/** The storefront entry of the same build (vite.config.ts), next to the Remix build. */
+const storefrontEntryOf = (buildPath) => path.join(path.dirname(buildPath), "storefront.js");
+
+/**
+ * What the server needs at boot. With the storefront entry (the real build): only it is imported —
+ * the hot paths, configuration, maintenance, the job workers — and the Remix build on the first
+ * other request (docs/decisions/0028-turn-work-and-boot.md). Without it (a stand-in build): the
+ * Remix build at once, as before.
+ */
+async function loadBoot(buildPath) {
+  assertBuilt(buildPath);
+  const entryPath = storefrontEntryOf(buildPath);
+  if (!fs.existsSync(entryPath)) {
+    const build = await loadBuild(buildPath);
+    return {
+      modules: Object.fromEntries(Object.entries(build.routes).map(([id, r]) => [id, r.module])),
+      startMaintenance: build.entry.module.startMaintenance,
+      startJobs: undefined, // the Remix build's entry started them on import
+      remix: async () => build,
+    };
+  }
+  const entry = await import(pathToFileUrl(entryPath));
+  entry.validateConfiguration();
+  let pending = null;
+  const remix = () => {
+    pending ??= import(pathToFileUrl(buildPath)).catch((error) => {
+      pending = null; // a failed import is tried again by the next request
+      throw error;
+    });
+    return pending;
+  };
+  return {
+    modules: entry.routes,
+    startMaintenance: entry.startMaintenance,
+    startJobs: process.env.NODE_ENV === "test" ? undefined : entry.startJobWorkers,
+    remix,
+  };
+}
 
 /** `--migrate` with several workers: validate and migrate once, in the primary. */
 async function validateAndMigrate() {
-  await loadBuild(DEFAULT_BUILD);
+  await loadBoot(DEFAULT_BUILD);
   await migrateOrExplain(process.env.DATABASE_URL || "file:./prisma/dev.sqlite");
 }
 
+/** Remix's request handler, created when the Remix build is first needed (one for the process). */
+function lazyHandler(remix) {
+  let handler = null;
+  return async (request) => {
+    handler ??= createRequestHandler(await remix(), process.env.NODE_ENV || "production");
+    return handler(request);
+  };
+}
+
+/**
+ * Start the server. Returns { server, url, close }.
+ * @param {{ port?: number, host?: string, build?: string, migrate?: boolean }} [opts]
+ */
 export async function startServer(opts = {}) {
-  const build = await loadBuild(opts.build ?? DEFAULT_BUILD);
+  const boot = await loadBoot(opts.build ?? DEFAULT_BUILD);
   if (opts.migrate) await migrateOrExplain(process.env.DATABASE_URL || "file:./prisma/dev.sqlite");
   // Daily retention purge (unref'd timers; stopped on close).
-  const stopMaintenance = build.entry.module.startMaintenance?.();
-  const handler = createRequestHandler(build, process.env.NODE_ENV || "production");
+  const stopMaintenance = boot.startMaintenance?.();
+  void boot.startJobs?.();
+  const handler = lazyHandler(boot.remix);
   const port = opts.port ?? Number(process.env.PORT || 3000);
   const host = opts.host ?? process.env.HOST_BIND ?? "0.0.0.0";
   const staticIndex = indexStatic(clientDir);
-  const hot = createHotPaths(
-    Object.fromEntries(Object.entries(build.routes).map(([id, r]) => [id, r.module])),
-  );
+  const hot = createHotPaths(boot.modules);
   const server = http.createServer(async (req, res) => {
     const state = { tooLarge: false };
     try {

@@ -1,5 +1,6 @@
 import { vitePlugin as remix } from "@remix-run/dev";
-import { defineConfig, type UserConfig } from "vite";
+import path from "node:path";
+import { defineConfig, type Plugin, type UserConfig } from "vite";
 import tsconfigPaths from "vite-tsconfig-paths";
 
 // Shopify's CLI sets HOST; the Remix template maps it to SHOPIFY_APP_URL.
@@ -13,6 +14,27 @@ const hmrConfig =
   host === "localhost"
     ? { protocol: "ws", host: "localhost", port: 64999, clientPort: 64999 }
     : { protocol: "wss", host, port: parseInt(process.env.FRONTEND_PORT!) || 8002, clientPort: 443 };
+
+/**
+ * The server build gets a second entry, build/server/storefront.js (app/storefront.server.ts), next to
+ * Remix's index.js: ONE Rollup build, so the modules both import are shared chunks (a single copy of
+ * every module's state). server.mjs loads only the storefront entry at boot and the Remix build on
+ * the first other request (docs/decisions/0028-turn-work-and-boot.md).
+ */
+function storefrontEntry(): Plugin {
+  return {
+    name: "trulybot:storefront-entry",
+    apply: "build",
+    enforce: "post",
+    config(config, env) {
+      const rollup = config.build?.rollupOptions;
+      if (!env.isSsrBuild || !rollup || typeof rollup.input !== "string") return;
+      rollup.input = { index: rollup.input, storefront: path.resolve("app/storefront.server.ts") };
+      const output = Array.isArray(rollup.output) ? rollup.output[0] : rollup.output;
+      if (output) output.entryFileNames = "[name].js";
+    },
+  };
+}
 
 declare module "@remix-run/node" {
   interface Future {
@@ -41,6 +63,7 @@ export default defineConfig({
       },
     }),
     tsconfigPaths(),
+    storefrontEntry(),
   ],
   build: { assetsInlineLimit: 0 },
   optimizeDeps: { include: ["@shopify/app-bridge-react", "@shopify/polaris"] },

@@ -4,11 +4,10 @@ import { RemixServer, isRouteErrorResponse } from "@remix-run/react";
 import { createReadableStreamFromReadable, type EntryContext } from "@remix-run/node";
 import { isbot } from "isbot";
 import { addDocumentResponseHeaders } from "./platforms/shopify/app.server";
-import { scheduleDailyPurge } from "./security/retention.server";
-import { scheduleHealthSweeps } from "./orders/health/sweep.server";
 import { startJobWorkers } from "./jobs/queue.server";
 
-// Background jobs run in every server process (docs/decisions/0020-job-queue.md).
+// Background jobs run in every server process (docs/decisions/0020-job-queue.md). server.mjs starts
+// them from the storefront entry at boot; this covers `remix vite:dev` (starting twice is a no-op).
 if (process.env.NODE_ENV !== "test") void startJobWorkers();
 
 export const streamTimeout = 5000;
@@ -91,9 +90,5 @@ export default async function handleRequest(
 /** Called by server.mjs before it accepts traffic: fail fast on bad configuration. */
 export { loadEnv as validateConfiguration } from "./env.server";
 
-/** Called by server.mjs once it serves traffic: the daily retention purge and the hourly order-health
- * sweep (returns a stop function). */
-export function startMaintenance(): () => void {
-  const stops = [scheduleDailyPurge(), scheduleHealthSweeps()];
-  return () => stops.forEach((stop) => stop());
-}
+/** Called by server.mjs once it serves traffic (a stand-in build, or a build without the storefront entry). */
+export { startMaintenance } from "./maintenance.server";

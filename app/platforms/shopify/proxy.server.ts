@@ -9,7 +9,6 @@
  */
 import crypto from "node:crypto";
 import type { Store } from "@prisma/client";
-import { authenticate } from "./app.server";
 import { loadEnv } from "../../env.server";
 import { verifyAppProxySignature } from "./proxy-signature";
 import { getDb } from "../../db.server";
@@ -39,6 +38,9 @@ export async function verifyShopifyProxy(request: Request, body = ""): Promise<P
   const url = new URL(request.url);
   if (!(await signatureValid(url)))
     return jsonError(401, "bad_signature", "Invalid or expired app proxy signature.");
+  // Imported here, not at the top: the storefront entry is loaded at boot without the Shopify app
+  // library (its session storage, its API client), which the first proxy request loads.
+  const { authenticate } = await import("./app.server");
   const { session } = await authenticate.public.appProxy(request);
   const shop = url.searchParams.get("shop")!;
   const store = await findStore("shopify", shop);
