@@ -36,10 +36,16 @@ declare global {
 // Process-wide (not module-wide): the built server bundle and a tool that imports this file from
 // source (the bench, the demo) share one client through getDb()/setDb() and must see its facts.
 const clients: WeakMap<object, ClientInfo> = (globalThis.__trulybotDbClients ??= new WeakMap());
+const INFO = Symbol.for("trulybot.dbClientInfo");
 
 /** Which database a client talks to (some filters differ, e.g. case-insensitive matching). */
 export function dbFlavor(db: Db): "sqlite" | "postgresql" {
-  return clients.get(db)?.flavor ?? "sqlite";
+  return infoOf(db)?.flavor ?? "sqlite";
+}
+
+/** The client's facts; also through a wrapper (a Proxy around the client, as fault tests use) via its symbol. */
+function infoOf(db: object): ClientInfo | undefined {
+  return clients.get(db) ?? (db as { [INFO]?: ClientInfo })[INFO];
 }
 
 /**
@@ -57,7 +63,7 @@ export type DbListener = (e: DbEvent) => void;
 
 /** Observe this client's round trips (tests count them; caches see this instance's own writes). */
 export function onDbEvent(db: Db, listener: DbListener): () => void {
-  const set = clients.get(db)?.listeners;
+  const set = infoOf(db)?.listeners;
   if (!set) return () => false; // a client not made by createDb: nothing to observe
   set.add(listener);
   return () => set.delete(listener);
@@ -148,6 +154,7 @@ export async function createDb(url: string): Promise<Db> {
     const info: ClientInfo = { flavor: "postgresql", listeners, sqlite: null, adapter: null };
     const pgDb = new PgPrismaClient({ adapter: observed(adapter, listeners, (a) => (info.adapter = a)) });
     clients.set(pgDb, info);
+    Object.defineProperty(pgDb, INFO, { value: info });
     return pgDb;
   }
   const { NodeSqlitePrismaAdapter } = await import("./utils/sqlite-adapter.server");
@@ -155,6 +162,7 @@ export async function createDb(url: string): Promise<Db> {
   const info: ClientInfo = { flavor: "sqlite", listeners, sqlite: adapter, adapter: null };
   const client = new PrismaClient({ adapter: observed(adapter, listeners, (a) => (info.adapter = a)) });
   clients.set(client, info);
+  Object.defineProperty(client, INFO, { value: info });
   return client;
 }
 
@@ -185,7 +193,7 @@ export async function queryDirect(
   db: Db,
   build: (param: (value: DirectArg) => string) => string,
 ): Promise<Record<string, unknown>[]> {
-  const info = clients.get(db);
+  const info = infoOf(db);
   const pg = (info?.flavor ?? "sqlite") === "postgresql";
   const args: DirectArg[] = [];
   const sql = build((v) => (args.push(v), pg ? `$${args.length}` : "?"));
@@ -231,7 +239,7 @@ export async function insertRowsAtomically(
     const param = (v: unknown) => (args.push(v), `$${args.length}`);
     const ctes = [...tables.map((t) => insertSql(t, param)), ...statements.map((st) => st(param))];
     const sql = `WITH ${ctes.map((c, i) => `w${i} AS (${c})`).join(", ")} SELECT 1`;
-    const adapter = clients.get(db)?.adapter;
+    const adapter = infoOf(db)?.adapter;
     // straight to the driver once connected (as queryDirect): one statement, no client work
     if (adapter) await adapter.executeRaw({ sql, args, argTypes: (args as DirectArg[]).map(argType) });
     else await db.$executeRawUnsafe(sql, ...args);
@@ -244,7 +252,7 @@ export async function insertRowsAtomically(
     return { sql, args };
   };
   const stmts = [...tables.map((t) => one((p) => insertSql(t, p))), ...statements.map(one)];
-  const info = clients.get(db);
+  const info = infoOf(db);
   if (info?.sqlite?.nodeClient?.writeBatchSync(stmts)) {
     const listeners = info.listeners;
     if (listeners?.size) {

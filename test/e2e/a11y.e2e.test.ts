@@ -130,7 +130,7 @@ describe.each(STORES)("$platform storefront states", (s) => {
       problems.push(...(await serious(page, "open panel")));
 
       // the shopper's own bubble with a link (its contrast in dark mode was a finding)
-      await sendMessage(page, "package https://example.com/help");
+      await sendMessage(page, "returns and refunds https://example.com/help");
       await waitForBotText(page, /Just to be sure/);
       await chatLog(page).getByRole("button").first().waitFor();
       problems.push(...(await serious(page, "clarify chips, shopper link")));

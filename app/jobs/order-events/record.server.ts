@@ -16,10 +16,18 @@ import { ORDER_EVENT_JOB, type RecordOrderEventInput } from "./types";
 
 export type RecordResult = { status: "accepted"; eventId: string } | { status: "duplicate" };
 
-/** A unique-index violation from Prisma (P2002), from a raw statement (P2010) or the SQLite driver. */
+/** A unique-index violation from Prisma (P2002), a raw statement (P2010), the driver adapter or the SQLite driver. */
 export function isUniqueViolation(e: unknown): boolean {
-  const err = e as { code?: string; rawCode?: number; message?: string; meta?: { code?: string } };
+  const err = e as {
+    code?: string;
+    rawCode?: number;
+    message?: string;
+    meta?: { code?: string };
+    cause?: { kind?: string; originalCode?: string; originalMessage?: string };
+  };
   if (err?.code === "P2002") return true;
+  // the driver adapter's own error (a statement sent with queryDirect / insertRowsAtomically on PostgreSQL)
+  if (err?.cause?.kind === "UniqueConstraintViolation" || err?.cause?.originalCode === "23505") return true;
   if (err?.rawCode === 2067 || err?.rawCode === 1555) return true; // SQLITE_CONSTRAINT_UNIQUE / _PRIMARYKEY
   if (err?.meta?.code === "23505" || err?.meta?.code === "2067") return true;
   return /UNIQUE constraint failed|duplicate key value violates unique constraint/i.test(err?.message ?? "");
