@@ -9,7 +9,7 @@
 import crypto from "node:crypto";
 import type { Store } from "@prisma/client";
 import { sha256Hex } from "../utils/crypto.server";
-import { disconnectStore } from "../platforms/woocommerce/connect.server";
+import { disconnectStore } from "../platforms/woocommerce/disconnect.server";
 import { currentStore, formString, storeBrief, type DashboardCtx } from "./context.server";
 import type { FieldErrors, StoresActionResult, StoresData } from "./types";
 

@@ -1,7 +1,7 @@
 import type { ActionFunctionArgs } from "@remix-run/node";
 import { jsonError } from "../storefront/errors.server";
 import { verifyWooPluginRequest } from "../platforms/woocommerce/verify.server";
-import { disconnectStore } from "../platforms/woocommerce/connect.server";
+import { disconnectStore } from "../platforms/woocommerce/disconnect.server";
 import { json } from "../platforms/woocommerce/http.server";
 
 /** Signed by the plugin: forget this store's keys and secret; returns the key id the plugin then deletes in WooCommerce. */

@@ -198,6 +198,8 @@ describe("one-click connect through /wc-auth/v1", () => {
     expect(ex.status).toBe(200);
     const j = await ex.json();
     expect(j.keyAccess).toBe("read_write");
+    // the key WooCommerce made for this connect, so the plugin deletes the read-only key it replaces
+    expect(j.keyId).toBe(emu.callbacks.at(-1)!.body.key_id);
     // the keys really write: WooCommerce accepts a note with them
     const creds = readWooCredentials(store)!;
     const { createWooWriter } = await import("../../app/platforms/woocommerce/actions.server");

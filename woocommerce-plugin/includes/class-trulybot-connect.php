@@ -137,9 +137,52 @@ class TrulyBot_Connect
                 'key_access'    => $access,
             )
         );
+        // A reconnect (e.g. for read/write access) made a new key: the ones it replaces go.
+        if (isset($data['keyId']) && is_numeric($data['keyId']) && (int) $data['keyId'] > 0) {
+            self::revoke_superseded_keys((int) $data['keyId']);
+        }
         // Order updates: failure here leaves the connection working; the settings screen shows it.
         self::register_webhooks();
         return true;
+    }
+
+    /**
+     * WooCommerce's API keys table, or '' when it does not exist (WooCommerce never installed).
+     *
+     * @return string
+     */
+    private static function keys_table()
+    {
+        global $wpdb;
+        $table = $wpdb->prefix . 'woocommerce_api_keys';
+        // phpcs:ignore -- WooCommerce has no API to delete keys; it uses $wpdb on this table itself.
+        $found = $wpdb->get_var($wpdb->prepare('SHOW TABLES LIKE %s', $wpdb->esc_like($table)));
+        return $found === $table ? $table : '';
+    }
+
+    /**
+     * After a reconnect: deletes the keys WooCommerce's authorization screen made for TrulyBot earlier
+     * (description "TrulyBot - API (…)"), keeping the one the app now uses. Other keys are never touched.
+     *
+     * @param int $keep_key_id WooCommerce's id of the key the app reported for this connection.
+     * @return int Number of keys deleted.
+     */
+    public static function revoke_superseded_keys($keep_key_id)
+    {
+        global $wpdb;
+        $table = self::keys_table();
+        if ('' === $table) {
+            return 0;
+        }
+        $prefix = (string) apply_filters('trulybot_wc_key_description_prefix', self::WC_KEY_DESCRIPTION_PREFIX);
+        $deleted = $wpdb->query(
+            $wpdb->prepare(
+                "DELETE FROM {$table} WHERE description LIKE %s AND key_id <> %d",
+                $wpdb->esc_like($prefix) . '%',
+                (int) $keep_key_id
+            )
+        );
+        return (int) $deleted;
     }
 
     /**
@@ -327,9 +370,8 @@ class TrulyBot_Connect
     public static function revoke_woocommerce_keys($key_id = 0)
     {
         global $wpdb;
-        $table = $wpdb->prefix . 'woocommerce_api_keys';
-        // phpcs:ignore -- WooCommerce has no API to delete keys; it uses $wpdb on this table itself.
-        if ($wpdb->get_var($wpdb->prepare('SHOW TABLES LIKE %s', $wpdb->esc_like($table))) !== $table) {
+        $table = self::keys_table();
+        if ('' === $table) {
             return 0;
         }
         $prefix = (string) apply_filters('trulybot_wc_key_description_prefix', self::WC_KEY_DESCRIPTION_PREFIX);

@@ -542,4 +542,41 @@ class AdminTest extends TrulyBot_TestCase
         $this->assertSame('manual-secret-0123456789', TrulyBot_Settings::get('secret'));
         $this->assertSame('manual', TrulyBot_Settings::get('connected_via'));
     }
+
+    public function test_read_write_reconnect_deletes_the_read_only_key_it_replaces_and_nothing_else()
+    {
+        global $wpdb;
+        $wpdb->query("DELETE FROM {$wpdb->prefix}woocommerce_api_keys");
+        $old = $this->add_wc_key('TrulyBot - API (2026-11-20 10:00:00)');
+        $new = $this->add_wc_key('TrulyBot - API (2026-12-04 09:00:00)', 'read_write');
+        $other = $this->add_wc_key('Zapier - API (2026-01-01 00:00:00)');
+        $this->login_as('administrator');
+        $this->connect_store(array('key_access' => 'read'));
+        $token = $this->start_connect();
+        $this->responder = function () use ($new) {
+            $body = array(
+                'storeId'   => 'st_9',
+                'secret'    => 'sec_abcdefghijklmnopqrstuvwxyz',
+                'keyAccess' => 'read_write',
+                'keyId'     => $new,
+            );
+            return $this->fake_response(200, wp_json_encode($body));
+        };
+        $this->return_from_app(array('store_id' => 'st_9', 'token' => $token));
+        $keys = $this->wc_keys();
+        $this->assertArrayNotHasKey($old, $keys, 'the replaced read-only key is gone');
+        $this->assertArrayHasKey($new, $keys, 'the key the app uses now stays');
+        $this->assertArrayHasKey($other, $keys, "another app's key is never touched");
+
+        // an app that names no key (manual keys, older app): nothing is deleted
+        $again = $this->add_wc_key('TrulyBot - API (2026-12-04 10:00:00)');
+        $token = $this->start_connect();
+        $this->responder = function () {
+            $body = array('storeId' => 'st_9', 'secret' => 'sec_abcdefghijklmnopqrstuvwxyz', 'keyId' => 'x');
+            return $this->fake_response(200, wp_json_encode($body));
+        };
+        $this->return_from_app(array('store_id' => 'st_9', 'token' => $token));
+        $this->assertArrayHasKey($again, $this->wc_keys());
+        $this->assertArrayHasKey($new, $this->wc_keys());
+    }
 }

@@ -21,9 +21,10 @@ import crypto from "node:crypto";
 import type { Store } from "@prisma/client";
 import { getDb } from "../../db.server";
 import { loadEnv } from "../../env.server";
-import { sealSecret, openSecret } from "../../stores/secrets.server";
+import { sealSecret } from "../../stores/secrets.server";
 import { logActivity } from "../../stores/stores.server";
 import { forgetAdapter } from "../adapters.server";
+import { storedKeyId } from "./disconnect.server";
 import { sha256Hex, timingSafeEqualHex } from "../../utils/crypto.server";
 import { createWooClient } from "./client";
 
@@ -318,9 +319,13 @@ function parseExchange(rawBody: string): { storeId: string; token: string } {
  * A store that already has a secret gets the new one as *pending*: the old one keeps working until
  * the plugin signs a request with the new one.
  */
-export async function exchangeSecret(
-  rawBody: string,
-): Promise<{ storeId: string; secret: string; dashboardUrl: string; keyAccess: string }> {
+export async function exchangeSecret(rawBody: string): Promise<{
+  storeId: string;
+  secret: string;
+  dashboardUrl: string;
+  keyAccess: string;
+  keyId: string | number | null;
+}> {
   const { storeId, token } = parseExchange(rawBody);
   const db = await getDb();
   const attempt = await db.wooConnectAttempt.findFirst({
@@ -353,38 +358,13 @@ export async function exchangeSecret(
     action: rotating ? "store.secret_pending" : "store.connected",
   });
   if (!rotating) await startInitialMirrorSync(store.id); // the order mirror's initial sync, as a job
-  // keyAccess: the permission of the keys this connect gave (the plugin offers read_write for self-service)
-  return { storeId: store.id, secret, dashboardUrl: `${appUrl()}/dashboard`, keyAccess: attempt.scope };
-}
-
-/** Signed plugin request: forget the keys and the secret. Returns the WooCommerce key id so the plugin can delete the key. */
-export async function disconnectStore(store: Store): Promise<{ keyId: string | number | null }> {
-  const db = await getDb();
-  let keyId: string | number | null = null;
-  try {
-    if (store.credentials)
-      keyId =
-        (JSON.parse(openSecret(store.credentials, "store.credentials")) as { keyId?: string | number })
-          .keyId ?? null;
-  } catch {
-    keyId = null;
-  }
-  await db.store.update({
-    where: { id: store.id },
-    data: {
-      status: "disconnected",
-      credentials: null,
-      signingSecret: null,
-      pendingSigningSecret: null,
-      uninstalledAt: new Date(),
-    },
-  });
-  forgetAdapter(store.id);
-  await logActivity({
-    workspaceId: store.workspaceId,
+  // keyAccess: the permission of the keys this connect gave (the plugin offers read_write for self-service);
+  // keyId: WooCommerce's id of those keys, so the plugin can delete the ones they replace (reconnect)
+  return {
     storeId: store.id,
-    actor: "woocommerce",
-    action: "store.disconnected",
-  });
-  return { keyId };
+    secret,
+    dashboardUrl: `${appUrl()}/dashboard`,
+    keyAccess: attempt.scope,
+    keyId: storedKeyId(store),
+  };
 }
