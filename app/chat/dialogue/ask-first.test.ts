@@ -137,6 +137,7 @@ describe("a question about an action is answered and offered, never acted on", (
       await c.send("order 1001 alice.johnson@example.com");
       const r = await c.send(question);
       expect(r.awaiting).toBeNull();
+      expect(replyText(r)).toMatch(/^From the Demo Outfitters (returns|shipping) policy:/); // answered
       expect(replyText(r)).toContain(offer);
       expect(chips(r).map((x) => x.value)).toEqual(["tb:confirm", "tb:decline"]);
       expect(filedNow(r)).toBe(false);
@@ -169,6 +170,9 @@ describe("a question about an action is answered and offered, never acted on", (
       const c = demoShopifyContext();
       await c.send(verify);
       const r = await c.send(question);
+      expect(replyText(r)).toMatch(
+        /^(Aus den Rückgabebedingungen|De la política de devoluciones|Dalla politica di reso)/,
+      );
       expect(replyText(r)).toContain(offer);
       expect(filedNow(r)).toBe(false);
       expect(await c.repo.handoffs()).toHaveLength(0);
