@@ -5,7 +5,7 @@
  */
 import { describe, expect, it } from "vitest";
 import { DEMO_ACCESS_TOKEN, DEMO_NOW } from "../../test/emulators/shopify-admin/emulator";
-import { NO, YES, setRule, shopifyAdapter, texts } from "../../test/support/self-service";
+import { NO, YES, chip, setRule, shopifyAdapter, texts } from "../../test/support/self-service";
 import { useShopifyActionsHarness, ALICE, STORE } from "../../test/support/shopify-actions";
 
 const h = useShopifyActionsHarness();
@@ -80,9 +80,11 @@ describe("cancel on Shopify", () => {
   it("is off by default: the request goes to a person, as before", async () => {
     const s = guest();
     await s.send("cancel order 1001");
-    const r = texts(await s.send(ALICE));
+    const asked = texts(await s.send(ALICE));
+    expect(asked).toContain("Ask the team to cancel #1001?"); // asked first, never assumed
+    const r = texts(await s.send(chip("tb:confirm")));
     expect(r).toContain("I've asked the team to cancel #1001");
-    expect(r).not.toContain("code");
+    expect(`${asked}\n${r}`).not.toContain("code");
     expect(mutations("TrulyBotOrderCancel")).toBe(0);
   });
 
@@ -90,7 +92,8 @@ describe("cancel on Shopify", () => {
     await setRule(chat.db, STORE, "cancel", { askPerson: true });
     const s = guest();
     await s.send("cancel order 1001");
-    expect(texts(await s.send(ALICE))).toContain("I've asked the team to cancel #1001");
+    expect(texts(await s.send(ALICE))).toContain("Ask the team to cancel #1001?");
+    expect(texts(await s.send(chip("tb:confirm")))).toContain("I've asked the team to cancel #1001");
   });
 
   it("applies the time window, the allowed statuses and the maximum order value", async () => {

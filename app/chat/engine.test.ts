@@ -282,7 +282,8 @@ describe("verification and enumeration safety", () => {
 
   it("masks the email and never prints the phone or street address", async () => {
     const c = demoShopifyContext();
-    const r = await c.send("I want to cancel order 1001, my email is alice.johnson@example.com");
+    await c.send("I want to cancel order 1001, my email is alice.johnson@example.com");
+    const r = await c.send("yes"); // the request, once confirmed, names the masked contact
     const text = replyText(r);
     expect(text).toMatch(/a\*\*\*n@example\.com/);
     expect(text).not.toContain("alice.johnson@");
@@ -327,7 +328,10 @@ describe("cancel / return / address change", () => {
     const a = await c.send("I want to cancel my order 1001");
     expect(a.awaiting).toBe("email_or_phone");
     expect(await c.repo.handoffs()).toHaveLength(0);
-    await c.send("alice.johnson@example.com");
+    const asked = await c.send("alice.johnson@example.com");
+    expect(replyText(asked)).toContain("Ask the team to cancel #1001?");
+    expect(await c.repo.handoffs()).toHaveLength(0);
+    await c.send({ action: { type: "quick_reply", value: "tb:confirm" } });
     const text = (await c.repo.listMessages(c.conversationId!)).map((m) => m.text).join("\n");
     expect(text).toMatch(/cancelled free of charge until they ship/);
     expect(text).toContain(
@@ -346,8 +350,10 @@ describe("cancel / return / address change", () => {
   it("'can I cancel it?' right after verification uses that order without asking again", async () => {
     const c = demoShopifyContext();
     await c.send("order 1001 alice.johnson@example.com");
-    const r = await c.send("can I cancel it?");
-    expect(r.awaiting).toBeNull();
+    const q = await c.send("can I cancel it?");
+    expect(q.awaiting).toBeNull();
+    expect(replyText(q)).toContain("Ask the team to cancel #1001?");
+    const r = await c.send("yes");
     expect(replyText(r)).toContain("I've asked the team to cancel #1001");
     expect((await c.repo.handoffs())[0]?.reason).toBe("cancel_order");
   });
@@ -356,6 +362,8 @@ describe("cancel / return / address change", () => {
     const c = demoShopifyContext();
     await c.send("I need to return the jacket from order 1002");
     await c.send("marcus.reed@example.net");
+    expect(await c.repo.handoffs()).toHaveLength(0);
+    await c.send("yes please");
     expect((await c.repo.handoffs())[0]?.reason).toBe("return_refund");
     expect((await c.repo.handoffs())[0]?.orderNumber).toBe("1002");
   });

@@ -82,7 +82,9 @@ describe("the verified order after a resume link", () => {
     const cancel = await second.say("can I cancel it?");
     expect(cancel.text).toMatch(/#2012/);
     expect(cancel.text).not.toMatch(/couldn't find|order number/i);
-    expect(cancel.text).toContain("I've asked the team to cancel #2012");
+    expect(cancel.text).toContain("Ask the team to cancel #2012?"); // asked first, never assumed
+    const yes = await second.say("yes");
+    expect(yes.text).toContain("I've asked the team to cancel #2012");
   });
 
   it("mailed to another address: the action is refused like a wrong e-mail, nothing new is shown", async () => {

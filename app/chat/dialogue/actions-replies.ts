@@ -4,12 +4,11 @@ import type { Eligibility } from "../../actions/rules";
 import type { ActionOutcome } from "../../actions/execute.server";
 import { itemsText, type ReturnItem } from "../../actions/types";
 import type { MessageKey } from "../i18n";
-import { ACT, type PendingAction } from "./actions-state";
+import { ACT, REASONS, reasonLabel, type PendingAction, type ReturnReasonKey } from "./actions-state";
 import { quickReplies, say, sayText } from "./replies";
 import { tr, type Turn } from "./turn";
 
-export const REASONS = ["size", "defective", "not_as_described", "unwanted", "other"] as const;
-export type ReturnReasonKey = (typeof REASONS)[number];
+export { REASONS, reasonLabel, type ReturnReasonKey } from "./actions-state";
 /** Shopify's ReturnReason values (the Woo note uses the same words). */
 export const PLATFORM_REASON: Record<ReturnReasonKey, string> = {
   size: "SIZE_TOO_SMALL",
@@ -18,20 +17,6 @@ export const PLATFORM_REASON: Record<ReturnReasonKey, string> = {
   unwanted: "UNWANTED",
   other: "OTHER",
 };
-const REASON_LABEL: Record<ReturnReasonKey, MessageKey> = {
-  size: "act_reason_size",
-  defective: "act_reason_defective",
-  not_as_described: "act_reason_not_as_described",
-  unwanted: "act_reason_unwanted",
-  other: "act_reason_other",
-};
-
-export function reasonLabel(turn: Turn, r: string): string {
-  return tr(
-    turn,
-    REASON_LABEL[(REASONS as readonly string[]).includes(r) ? (r as ReturnReasonKey) : "other"],
-  );
-}
 
 function chips(turn: Turn, list: { label: string; value: string }[], text?: string): void {
   turn.messages.push({

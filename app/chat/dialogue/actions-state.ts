@@ -2,9 +2,10 @@
  * The self-service part of the dialogue state, kept under its own key of the stored state (the rest of
  * the state is untouched): which action waits for which step on which order.
  */
-import type { ActionKind, ShippingAddress } from "../../actions/types";
+import { itemsText, type ActionKind, type ShippingAddress } from "../../actions/types";
+import type { MessageKey } from "../i18n";
 import type { DialogueState } from "./state";
-import type { Turn } from "./turn";
+import { tr, type Turn } from "./turn";
 
 export type PendingStep = "code" | "address" | "items" | "reason" | "confirm";
 
@@ -41,4 +42,49 @@ export function pendingAction(turn: Turn): PendingAction | null {
 
 export function setPendingAction(turn: Turn, p: PendingAction | null): void {
   (turn.state as WithPending).selfService = p;
+}
+
+export const REASONS = ["size", "defective", "not_as_described", "unwanted", "other"] as const;
+export type ReturnReasonKey = (typeof REASONS)[number];
+
+const REASON_LABEL: Record<ReturnReasonKey, MessageKey> = {
+  size: "act_reason_size",
+  defective: "act_reason_defective",
+  not_as_described: "act_reason_not_as_described",
+  unwanted: "act_reason_unwanted",
+  other: "act_reason_other",
+};
+
+export function reasonLabel(turn: Turn, r: string): string {
+  return tr(
+    turn,
+    REASON_LABEL[(REASONS as readonly string[]).includes(r) ? (r as ReturnReasonKey) : "other"],
+  );
+}
+
+const CHIP_LABEL: Record<string, MessageKey> = {
+  [ACT.yes]: "qr_confirm",
+  [ACT.no]: "qr_keep",
+  [ACT.newCode]: "qr_new_code",
+};
+
+/**
+ * The label of a self-service chip — what the shopper "said" by tapping it, as stored in the transcript
+ * (the dashboard, the handoff e-mail) — else null. Ticked items read as the lines of the verified order.
+ */
+export function actionChipLabel(turn: Turn, command: string): string | null {
+  if (Object.hasOwn(CHIP_LABEL, command)) return tr(turn, CHIP_LABEL[command]!);
+  if (command.startsWith(ACT.reason)) return reasonLabel(turn, command.slice(ACT.reason.length));
+  if (!command.startsWith(ACT.items)) return null;
+  const items = turn.state.lastVerified?.order.items ?? [];
+  const chosen = command
+    .slice(ACT.items.length)
+    .split(",")
+    .map((i) => items[Number(i)])
+    .filter((i) => !!i);
+  return chosen.length
+    ? itemsText(
+        chosen.map((i) => ({ title: i.title, variantTitle: i.variantTitle ?? null, quantity: i.quantity })),
+      )
+    : null;
 }

@@ -5,10 +5,9 @@
  *   offer "Start a return for #1009?" — the request is filed only when the shopper says yes.
  */
 import type { Intent } from "../../protocol";
-import type { MessageKey } from "../i18n";
 import { answerPolicy, type PolicyKind } from "./answers";
 import { remindPending } from "./order-flow";
-import { requestAction } from "./order-show";
+import { proposeAction, requestAction } from "./order-show";
 import { QR, quickReplies, say, sayText } from "./replies";
 import { ACTION_INTENTS, type OrderIntent } from "./state";
 import { tr, type Turn } from "./turn";
@@ -19,15 +18,19 @@ type ActionIntent = Exclude<OrderIntent, "order_status">;
 const HOW_QUESTION =
   /^\s*(?:(?:hi|hello|hey|hallo|hola|bonjour|salut|ciao|olá|oi|hoi)\b[\s,!.]*)?[¿¡]?\s*(?:how\b|what(?:'s| is) the (?:process|procedure)\b|wie\b|c[oó]mo\b|comment\b|come\b|hoe\b)/i;
 
-const OFFER: Record<ActionIntent, { key: MessageKey; policy: PolicyKind; hints: string[] }> = {
-  return_refund: { key: "offer_return", policy: "returns", hints: ["return", "refund"] },
-  cancel_order: { key: "offer_cancel", policy: "returns", hints: ["cancel"] },
-  change_address: { key: "offer_address", policy: "shipping", hints: ["address"] },
+const OFFER: Record<ActionIntent, { policy: PolicyKind; hints: string[] }> = {
+  return_refund: { policy: "returns", hints: ["return", "refund"] },
+  cancel_order: { policy: "returns", hints: ["cancel"] },
+  change_address: { policy: "shipping", hints: ["address"] },
 };
 
 const YES =
-  /^\s*(yes|yeah|yep|sure|ok(ay)?|please( do)?|ja|jawohl|gerne|s[ií]|oui|sim|claro|graag|d'accord|va bene|certo)\b/i;
-const NO = /^\s*(no|nope|nein|non|não|nee|niet|nah)\b/i;
+  /^\s*(yes|yeah|yep|sure|ok(ay)?|please( do)?|go ahead|ja|jawohl|gerne|s[ií]|sì|oui|sim|claro|graag|d'accord|va bene|certo)(?![\p{L}])/iu;
+const NO = /^\s*(no|nope|nein|non|não|nee|niet|nah)(?![\p{L}])/iu;
+
+/** "Can I / is it possible …" in the seven languages: a question, answered with the policy and an offer. */
+const CAN_I =
+  /^\s*[¿¡]?\s*(?:(?:can|could|may) (?:i|we)|is it possible|(?:kann|darf|könnte) ich|ist es möglich|(?:puedo|podría|se puede|es posible)|(?:puis-je|est-ce que je peux|est-il possible|peut-on)|(?:posso|si può|è possibile|é possível|pode-se|dá para)|(?:kan|mag) ik|is het mogelijk)\b/iu;
 
 function noEntities(turn: Turn): boolean {
   const e = turn.understanding!.entities;
@@ -70,9 +73,15 @@ const HOW_DO_I =
  * call "how do I return something?" a returns-policy question: it is also the return's first step.
  */
 export function actionQuestionIntent(turn: Turn, intent: Intent): ActionIntent | null {
-  if (!noEntities(turn) || !HOW_QUESTION.test(turn.text)) return null;
-  if (ACTION_INTENTS.has(intent)) return intent as ActionIntent;
-  if (intent === "policy_returns" && HOW_DO_I.test(turn.text)) return "return_refund";
+  if (!noEntities(turn)) return null;
+  if (HOW_QUESTION.test(turn.text)) {
+    if (ACTION_INTENTS.has(intent)) return intent as ActionIntent;
+    if (intent === "policy_returns" && HOW_DO_I.test(turn.text)) return "return_refund";
+    return null;
+  }
+  // "¿puedo devolverlo?" after the card: the policy, then the offer. ("Can I cancel it?" goes through the
+  // order flow, which asks the same way: order-show.ts showVerified.)
+  if (intent === "policy_returns" && turn.state.lastVerified && CAN_I.test(turn.text)) return "return_refund";
   return null;
 }
 
@@ -81,10 +90,7 @@ export function actionQuestion(turn: Turn, intent: ActionIntent): void {
   answerPolicy(turn, o.policy, turn.text, o.hints);
   const lv = turn.state.lastVerified;
   if (awaitingSlot(turn)) return remindPending(turn);
-  if (lv && turn.ctx.store.settings.handoffEnabled) {
-    turn.state.proposal = { intent, orderNumber: lv.number };
-    return quickReplies(turn, ["confirm", "decline"], tr(turn, o.key, { n: lv.number }));
-  }
+  if (lv && turn.ctx.store.settings.handoffEnabled) return proposeAction(turn, intent, lv.number, turn.text);
   quickReplies(turn, ["track", "human"]);
 }
 
@@ -105,8 +111,9 @@ export function answerProposal(turn: Turn, answer: "yes" | "no"): void {
   turn.state.proposal = null;
   turn.intent = answer === "yes" ? p.intent : "decline";
   if (answer === "no" || !lv || lv.number !== p.orderNumber) {
-    say(turn, "offer_declined");
+    say(turn, "offer_declined", { n: p.orderNumber });
     return quickReplies(turn, ["trackAnother", "human"]);
   }
-  requestAction(turn, p.intent, null, lv.number, lv.order, lv.email, false);
+  // the shopper's own words are the request (the policy was shown with the proposal)
+  requestAction(turn, p.intent, p.request ?? null, lv.number, lv.order, lv.email, false);
 }

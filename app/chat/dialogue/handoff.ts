@@ -2,7 +2,8 @@
 import type { MessageKey } from "../i18n";
 import type { HandoffReason } from "../repository";
 import { maskEmail } from "../verification";
-import { handoffCreated, handoffForm, hasHandoffMessage, sayText } from "./replies";
+import { clarifyLabel } from "./clarify";
+import { commandLabel, handoffCreated, handoffForm, hasHandoffMessage, sayText } from "./replies";
 import type { PendingHandoff } from "./state";
 import { isEmail, tr, type Turn } from "./turn";
 
@@ -90,6 +91,16 @@ export function createHandoff(
   turn.handoff = () => storeHandoff(turn, h, handoffId, createdAt);
 }
 
+/**
+ * A stored message as the team reads it: a button's code (tb:…, from a chip the bot no longer knows)
+ * becomes its label, or a placeholder the e-mail leaves out — never the internal code.
+ */
+function transcriptText(turn: Turn, m: { text: string | null; type: string }): string {
+  if (m.text?.startsWith("tb:"))
+    return commandLabel(turn, m.text) ?? clarifyLabel(turn, m.text) ?? "[button]";
+  return m.text ?? (m.type === "order" ? "[order card]" : `[${m.type}]`);
+}
+
 async function storeHandoff(
   turn: Turn,
   h: PendingHandoff & { email: string; message: string },
@@ -99,7 +110,7 @@ async function storeHandoff(
   const { repo, store, notifier, shopper } = turn.ctx;
   const transcript = (await repo.listMessages(turn.conv.id)).slice(-50).map((m) => ({
     role: m.role,
-    text: m.text ?? (m.type === "order" ? "[order card]" : `[${m.type}]`),
+    text: transcriptText(turn, m),
     at: m.createdAt.toISOString(),
   }));
   const record = await repo.createHandoff({

@@ -31,11 +31,42 @@ function widgetOf(order: NormalizedOrder, dctx: DescribeContext): WidgetOrder {
 
 type ActionIntent = Exclude<OrderIntent, "order_status">;
 
-const ACTION: Record<ActionIntent, { hints: string[]; policy: "shipping" | "returns"; done: MessageKey }> = {
-  cancel_order: { hints: ["cancel"], policy: "returns", done: "action_cancel_done" },
-  return_refund: { hints: ["return", "refund"], policy: "returns", done: "action_return_done" },
-  change_address: { hints: ["address"], policy: "shipping", done: "action_address_done" },
+interface ActionText {
+  hints: string[];
+  policy: "shipping" | "returns";
+  done: MessageKey;
+  offer: MessageKey;
+}
+
+const ACTION: Record<ActionIntent, ActionText> = {
+  cancel_order: { hints: ["cancel"], policy: "returns", done: "action_cancel_done", offer: "offer_cancel" },
+  return_refund: {
+    hints: ["return", "refund"],
+    policy: "returns",
+    done: "action_return_done",
+    offer: "offer_return",
+  },
+  change_address: {
+    hints: ["address"],
+    policy: "shipping",
+    done: "action_address_done",
+    offer: "offer_address",
+  },
 };
+
+/**
+ * Asks before anything is filed: "Start a return for #1009?" with Yes / No. The shopper's words are kept
+ * as the request's message for the yes (follow-up.ts answerProposal); anything else drops the proposal.
+ */
+export function proposeAction(
+  turn: Turn,
+  intent: ActionIntent,
+  orderNumber: string,
+  request: string | null,
+): void {
+  turn.state.proposal = { intent, orderNumber, request };
+  quickReplies(turn, ["confirm", "decline"], tr(turn, ACTION[intent].offer, { n: orderNumber }));
+}
 
 /** Shows a verified order (its card once), then answers the question that was asked about it. */
 export async function showVerified(
@@ -58,13 +89,18 @@ export async function showVerified(
   turn.state.flow = null;
   turn.state.awaiting = null;
   if (flow.intent === "order_status") return quickReplies(turn, ["trackAnother", "human", "returns"]);
+  // self-service asks on its own (code, details, a summary to confirm); without it the team is asked, after a yes
   if (await offerAction(turn, flow.intent, order)) return;
-  requestAction(turn, flow.intent, flow.request, order.number, widget, contactEmail);
+  if (!turn.ctx.store.settings.handoffEnabled)
+    return requestAction(turn, flow.intent, flow.request, order.number, widget, contactEmail);
+  const a = ACTION[flow.intent];
+  actionPolicyNote(turn, a.policy, flow.request ?? "", a.hints);
+  proposeAction(turn, flow.intent, order.number, flow.request);
 }
 
 /**
- * Cancel / return / address change on a verified order: explain the policy, then ask a person to act —
- * never claim it was done.
+ * Cancel / return / address change on a verified order, once the shopper said yes (or, with handoffs
+ * off, whom to contact): explain the policy, then ask a person to act — never claim it was done.
  */
 export function requestAction(
   turn: Turn,

@@ -1,6 +1,7 @@
 /** Reply builders: every bot message a turn sends is made here, never as an inline literal. */
 import type { WidgetMessage, WidgetOrder } from "../../protocol";
 import type { MessageKey } from "../i18n";
+import { actionChipLabel } from "./actions-state";
 import { tr, type Turn } from "./turn";
 
 export const QR = {
@@ -30,7 +31,7 @@ export const QR_LABEL: Record<QuickKey, MessageKey> = {
 /** The label of a quick-reply command (what the shopper "said" by tapping it), else null. */
 export function commandLabel(turn: Turn, command: string): string | null {
   const key = (Object.keys(QR) as QuickKey[]).find((k) => QR[k] === command);
-  return key ? tr(turn, QR_LABEL[key]) : null;
+  return key ? tr(turn, QR_LABEL[key]) : actionChipLabel(turn, command);
 }
 
 function push(turn: Turn, m: WidgetMessage | null): void {

@@ -41,8 +41,15 @@ export interface DialogueState {
   offer: HandoffReason | null;
   /** the order verified last in this conversation, as context for a handoff and follow-up questions */
   lastVerified: { number: string; order: WidgetOrder; email: string | null } | null;
-  /** an action on a verified order the bot offered and waits to be confirmed ("Start a return for #1009?") */
-  proposal?: { intent: Exclude<OrderIntent, "order_status">; orderNumber: string } | null;
+  /**
+   * an action on a verified order the bot offered and waits to be confirmed ("Start a return for #1009?"),
+   * with the shopper's own words it answers (the request's message once they say yes)
+   */
+  proposal?: {
+    intent: Exclude<OrderIntent, "order_status">;
+    orderNumber: string;
+    request?: string | null;
+  } | null;
   /** the question "do you want to X or Y?" the bot just asked, with the message it was about */
   clarify?: { text: string; options: Intent[] } | null;
   /** the takeover (its takenOverAt, ISO) the shopper was told about: once per takeover */
