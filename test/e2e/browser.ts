@@ -1,8 +1,18 @@
 /**
  * Debian's Chromium for the browser tests (playwright-core drives it; CHROMIUM_PATH overrides the path),
  * headless and quiet: no sandbox, GPU, background networking, QUIC, first-run, component updates or sync.
+ * useDemoBrowser() is every browser test file's set-up: the demo server and Chromium, started before the
+ * file's tests and stopped after them, and on request a merchant signed in to the standalone dashboard.
  */
-import { chromium, type Browser } from "playwright-core";
+import { afterAll, beforeAll } from "vitest";
+import {
+  chromium,
+  type Browser,
+  type BrowserContext,
+  type BrowserContextOptions,
+  type Page,
+} from "playwright-core";
+import { startDemo, type RunningDemo } from "./demo";
 
 export function launchChromium(): Promise<Browser> {
   return chromium.launch({
@@ -18,4 +28,88 @@ export function launchChromium(): Promise<Browser> {
       "--disable-sync",
     ],
   });
+}
+
+export interface DemoBrowser {
+  readonly demo: RunningDemo;
+  readonly browser: Browser;
+  /** the merchant's browser (1280×900), signed in through the demo's single-use dashboard link */
+  readonly merchant: BrowserContext;
+}
+
+export interface DemoBrowserOptions {
+  /** sign a merchant in to the standalone dashboard before the tests */
+  merchant?: boolean;
+  /** how the merchant's sign-in page is opened (default: a plain new page in the merchant's browser) */
+  openMerchantPage?: (merchant: BrowserContext) => Promise<Page>;
+}
+
+/**
+ * Starts the demo server and Chromium before the calling file's tests (beforeAll) and stops both after
+ * them (afterAll). The returned object's fields are there once the file's tests run.
+ */
+export function useDemoBrowser(options: DemoBrowserOptions = {}): DemoBrowser {
+  let demo: RunningDemo | undefined;
+  let browser: Browser | undefined;
+  let merchant: BrowserContext | undefined;
+  beforeAll(async () => {
+    demo = await startDemo();
+    browser = await launchChromium();
+    if (options.merchant) {
+      merchant = await browser.newContext({ viewport: { width: 1280, height: 900 } });
+      const page = await (options.openMerchantPage ?? ((c) => c.newPage()))(merchant);
+      await page.goto(await demo.dashboardLink());
+      await page.waitForURL(/\/dashboard$/);
+      await page.close();
+    }
+  });
+  afterAll(async () => {
+    await browser?.close();
+    await demo?.stop();
+  });
+  const started = <T>(what: string, value: T | undefined): T => {
+    if (value === undefined)
+      throw new Error(`useDemoBrowser: no ${what} (before the tests, or not asked for)`);
+    return value;
+  };
+  return {
+    get demo() {
+      return started("demo", demo);
+    },
+    get browser() {
+      return started("browser", browser);
+    },
+    get merchant() {
+      return started("merchant (useDemoBrowser({ merchant: true }))", merchant);
+    },
+  };
+}
+
+/** A page in a new browser context, with what goes wrong in it (uncaught errors, console errors) collected. */
+export async function pageWithErrors(
+  browser: Browser,
+  context: BrowserContextOptions = { viewport: { width: 1280, height: 800 } },
+): Promise<{ page: Page; errors: string[] }> {
+  const page = await (await browser.newContext(context)).newPage();
+  const errors: string[] = [];
+  page.on("pageerror", (e) => errors.push(e.message));
+  page.on("console", (m) => m.type() === "error" && errors.push(`${m.text()} ${m.location().url}`));
+  return { page, errors };
+}
+
+/**
+ * Opens the demo storefront of `platform`; for another `lang`, as a shop whose theme is in that language
+ * (the same page and widget tag, with data-locale and <html lang> changed on the way).
+ */
+export async function gotoStorefront(page: Page, demo: RunningDemo, platform: string, lang = "en") {
+  const url = `${demo.url}/demo/storefront/${platform}`;
+  if (lang !== "en")
+    await page.route(url, async (route) => {
+      const res = await route.fetch();
+      const html = (await res.text())
+        .replace('data-locale="en"', `data-locale="${lang}"`)
+        .replace('lang="en"', `lang="${lang}"`);
+      await route.fulfill({ response: res, body: html });
+    });
+  await page.goto(url);
 }
