@@ -2,7 +2,8 @@
  * Debian's Chromium for the browser tests (playwright-core drives it; CHROMIUM_PATH overrides the path),
  * headless and quiet: no sandbox, GPU, background networking, QUIC, first-run, component updates or sync.
  * useDemoBrowser() is every browser test file's set-up: the demo server and Chromium, started before the
- * file's tests and stopped after them, and on request a merchant signed in to the standalone dashboard.
+ * file's tests and stopped after them, and on request a merchant signed in to the standalone dashboard
+ * (useDemo(): the demo server alone).
  */
 import { afterAll, beforeAll } from "vitest";
 import {
@@ -44,37 +45,56 @@ export interface DemoBrowserOptions {
   openMerchantPage?: (merchant: BrowserContext) => Promise<Page>;
 }
 
+/** Fails clearly when a file's handle is read before its beforeAll ran (or for a part not asked for). */
+function started<T>(what: string, value: T | undefined): T {
+  if (value === undefined) throw new Error(`no ${what} (read before the tests, or not asked for)`);
+  return value;
+}
+
+/**
+ * Starts the demo server before the calling file's tests (beforeAll) and stops it after them (afterAll);
+ * for the tests that need no browser. The returned handle's `demo` is there once the file's tests run.
+ */
+export function useDemo(): { readonly demo: RunningDemo } {
+  let demo: RunningDemo | undefined;
+  beforeAll(async () => {
+    demo = await startDemo();
+  });
+  afterAll(async () => {
+    await demo?.stop();
+  });
+  return {
+    get demo() {
+      return started("demo", demo);
+    },
+  };
+}
+
 /**
  * Starts the demo server and Chromium before the calling file's tests (beforeAll) and stops both after
- * them (afterAll). The returned object's fields are there once the file's tests run.
+ * them (afterAll); with `merchant`, signs a merchant in to the standalone dashboard first. The returned
+ * handle's fields are there once the file's tests run.
  */
 export function useDemoBrowser(options: DemoBrowserOptions = {}): DemoBrowser {
-  let demo: RunningDemo | undefined;
+  const running = useDemo();
   let browser: Browser | undefined;
   let merchant: BrowserContext | undefined;
   beforeAll(async () => {
-    demo = await startDemo();
     browser = await launchChromium();
     if (options.merchant) {
       merchant = await browser.newContext({ viewport: { width: 1280, height: 900 } });
       const page = await (options.openMerchantPage ?? ((c) => c.newPage()))(merchant);
-      await page.goto(await demo.dashboardLink());
+      await page.goto(await running.demo.dashboardLink());
       await page.waitForURL(/\/dashboard$/);
       await page.close();
     }
   });
   afterAll(async () => {
     await browser?.close();
-    await demo?.stop();
   });
-  const started = <T>(what: string, value: T | undefined): T => {
-    if (value === undefined)
-      throw new Error(`useDemoBrowser: no ${what} (before the tests, or not asked for)`);
-    return value;
-  };
   return {
     get demo() {
-      return started("demo", demo);
+      return running.demo;
     },
     get browser() {
       return started("browser", browser);
