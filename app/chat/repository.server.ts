@@ -29,43 +29,19 @@ const parse = <T>(s: string | null | undefined, fallback: T): T => {
   }
 };
 
-type ConvRow = {
-  id: string;
-  storeId: string;
-  shopperKey: string;
-  customerId: string | null;
-  language: string;
-  state: string;
-  status: string;
-  outcome: string | null;
-  orderQuestion: boolean;
-  verified: boolean;
-  messageCount: number;
-  revision: number;
-  tokenHash: string | null;
-  takenOverAt: Date | null;
-  createdAt: Date;
-  lastMessageAt: Date;
-};
+/** A conversation as its row holds it: the dialogue state as JSON text, the status unchecked. */
+type ConvRow = Omit<ConversationRecord, "state" | "status"> & { state: string; status: string };
 
 function toConversation(r: ConvRow): ConversationRecord {
   return { ...r, state: parse(r.state, {}), status: r.status as ConversationRecord["status"] };
 }
 
-type HandoffRow = {
-  id: string;
-  storeId: string;
-  conversationId: string | null;
-  customerId: string | null;
-  email: string;
-  message: string;
+/** A handoff as its row holds it: the order snapshot and transcript as JSON text, reason and status unchecked. */
+type HandoffRow = Omit<HandoffRecord, "reason" | "orderContext" | "transcript" | "status"> & {
   reason: string;
-  orderNumber: string | null;
   orderContext: string | null;
   transcript: string;
   status: string;
-  notifiedAt: Date | null;
-  createdAt: Date;
 };
 
 function toHandoff(r: HandoffRow): HandoffRecord {

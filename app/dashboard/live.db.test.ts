@@ -5,47 +5,19 @@
  */
 import crypto from "node:crypto";
 import fs from "node:fs";
-import os from "node:os";
-import path from "node:path";
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
-import { setDb, type Db } from "../db.server";
-import { createTestDb } from "../../test/helpers/db";
-import { appProxyRequest, seedShopifyShop, seedWooStore } from "../../test/helpers/seed";
+import { beforeEach, describe, expect, it } from "vitest";
+import type { Db } from "../db.server";
 import { ctxFor, formOf, seedConversation, seedWorkspace } from "../../test/support/dashboard";
-import { signedHeaders } from "../platforms/woocommerce/signature.server";
+import { LIVE_SHOP, useLiveStorefront, type LiveWorld } from "../../test/support/live-storefront";
 import { createSmtpMailer } from "../chat/notify.server";
-import { startMailCatcher, type MailCatcher } from "../demo/mail-catcher.server";
 import { listMailbox } from "../demo/mailbox.server";
 import { sha256Hex } from "../utils/crypto.server";
 import { liveAction, SHOPPER_AWAY_MS } from "./live.server";
-import type { WidgetMessage } from "../protocol";
 
-const SHOP = "demo-outfitters.myshopify.com";
-const SECRET = process.env.SHOPIFY_API_SECRET!;
 let db: Db;
-let cleanup: () => Promise<void>;
-let catcher: MailCatcher;
-let mailDir: string;
-let shopStore: Awaited<ReturnType<typeof seedShopifyShop>>;
-let woo: Awaited<ReturnType<typeof seedWooStore>>;
-let proxyMessages: typeof import("../routes/proxy.messages");
-let wooMessages: typeof import("../routes/api.v1.woo.storefront.messages");
-
-beforeAll(async () => {
-  ({ db, cleanup } = await createTestDb());
-  setDb(db);
-  shopStore = await seedShopifyShop(db, SHOP, "shpat_test");
-  woo = await seedWooStore(db, { url: "http://woo.test", consumerKey: "ck_x", consumerSecret: "cs_x" });
-  mailDir = fs.mkdtempSync(path.join(os.tmpdir(), "trulybot-mail-"));
-  catcher = await startMailCatcher({ dir: mailDir });
-  proxyMessages = await import("../routes/proxy.messages");
-  wooMessages = await import("../routes/api.v1.woo.storefront.messages");
-});
-afterAll(async () => {
-  await catcher?.close();
-  fs.rmSync(mailDir, { recursive: true, force: true });
-  await cleanup?.();
-});
+let shopStore: LiveWorld["shopStore"];
+let woo: LiveWorld["woo"];
+const live = useLiveStorefront("trulybot-mail-", (w) => ({ db, shopStore, woo } = w));
 
 /** A conversation as the engine leaves it: a token hash, a handoff with the shopper's e-mail. */
 async function liveConversation(storeId: string, email = "alice@example.com") {
@@ -68,40 +40,6 @@ async function liveConversation(storeId: string, email = "alice@example.com") {
   return { id: conv.id, token, lastMessageId: last!.id };
 }
 
-const shopifyPoll = async (query: Record<string, string>, opts: { tamper?: boolean; shop?: string } = {}) => {
-  const req = appProxyRequest("messages", { shop: opts.shop ?? SHOP, secret: SECRET, tamper: opts.tamper });
-  const url = new URL(req.url);
-  // the widget's query goes next to Shopify's signed parameters (Shopify signs all of them)
-  for (const [k, v] of Object.entries(query)) url.searchParams.set(k, v);
-  const { signAppProxy } = await import("../platforms/shopify/proxy-signature");
-  url.searchParams.delete("signature");
-  url.searchParams.set("signature", signAppProxy(url.searchParams, SECRET));
-  if (opts.tamper) url.searchParams.set("conversationId", "tampered");
-  const res = (await proxyMessages.loader({
-    request: new Request(url, { headers: req.headers }),
-    params: {},
-    context: {},
-  })) as Response;
-  return { status: res.status, body: await res.json() };
-};
-
-const wooPoll = async (query: Record<string, string>, opts: { secret?: string; sentQuery?: string } = {}) => {
-  const qs = new URLSearchParams(query).toString();
-  const signedPath = `/api/v1/woo/storefront/messages?${qs}`;
-  const headers = signedHeaders(woo.store.id, opts.secret ?? woo.secret, {
-    method: "GET",
-    pathWithQuery: signedPath,
-    shopper: "a".repeat(64),
-  });
-  const sent = opts.sentQuery ?? qs;
-  const res = (await wooMessages.loader({
-    request: new Request(`https://trulybot.test/api/v1/woo/storefront/messages?${sent}`, { headers }),
-    params: {},
-    context: {},
-  })) as Response;
-  return { status: res.status, body: await res.json() };
-};
-
 describe("take over, reply, hand back (merchant side)", () => {
   it("a reply is stored as an agent message, sets takenOverAt, and the shopper's Shopify widget receives it", async () => {
     const c = await liveConversation(shopStore.id);
@@ -120,7 +58,7 @@ describe("take over, reply, hand back (merchant side)", () => {
     );
     expect(sent).toMatchObject({ ok: true, message: "Reply sent" });
 
-    const poll = await shopifyPoll({
+    const poll = await live.shopifyGet({
       conversationId: c.id,
       conversationToken: c.token,
       after: c.lastMessageId,
@@ -132,20 +70,20 @@ describe("take over, reply, hand back (merchant side)", () => {
       expect.objectContaining({ role: "agent", type: "text", text: "Hi Alice, it ships Friday." }),
     ]);
     // nothing newer than the agent's message
-    const again = await shopifyPoll({
+    const again = await live.shopifyGet({
       conversationId: c.id,
       conversationToken: c.token,
-      after: poll.body.messages[0].id,
+      after: poll.body.messages![0].id,
     });
     expect(again.body.messages).toEqual([]);
     // without `after`: the whole conversation, in order
-    const all = await shopifyPoll({ conversationId: c.id, conversationToken: c.token });
-    expect(all.body.messages.map((m: WidgetMessage) => m.role)).toEqual(["shopper", "bot", "agent"]);
+    const all = await live.shopifyGet({ conversationId: c.id, conversationToken: c.token });
+    expect(all.body.messages!.map((m) => m.role)).toEqual(["shopper", "bot", "agent"]);
 
     const back = await liveAction(ctx, c.id, formOf({ intent: "hand_back" }), { mailer: null });
     expect(back.message).toBe("Handed back to the bot");
     expect((await db.conversation.findUnique({ where: { id: c.id } }))!.takenOverAt).toBeNull();
-    const after = await shopifyPoll({ conversationId: c.id, conversationToken: c.token });
+    const after = await live.shopifyGet({ conversationId: c.id, conversationToken: c.token });
     expect(after.body.takenOver).toBe(false);
   });
 
@@ -184,28 +122,32 @@ describe("GET {base}/messages is only for the browser that holds the token", () 
       { conversationId: "does-not-exist", conversationToken: c.token },
       { conversationToken: c.token },
     ]) {
-      const r = await shopifyPoll(q as Record<string, string>);
+      const r = await live.shopifyGet(q as Record<string, string>);
       expect(r.status, JSON.stringify(q)).toBe(404);
-      expect(r.body.error.code).toBe("not_found");
+      expect(r.body.error?.code).toBe("not_found");
     }
     // a conversation the engine made before tokens existed has no hash: never readable
     await db.conversation.update({ where: { id: other.id }, data: { tokenHash: null } });
-    expect((await shopifyPoll({ conversationId: other.id, conversationToken: other.token })).status).toBe(
+    expect((await live.shopifyGet({ conversationId: other.id, conversationToken: other.token })).status).toBe(
       404,
     );
   });
 
   it("Shopify: a bad signature is 401, a malformed `after` is 400, an unknown `after` returns everything", async () => {
     const c = await liveConversation(shopStore.id);
-    const bad = await shopifyPoll({ conversationId: c.id, conversationToken: c.token }, { tamper: true });
+    const bad = await live.shopifyGet({ conversationId: c.id, conversationToken: c.token }, { tamper: true });
     expect(bad.status).toBe(401);
-    const malformed = await shopifyPoll({
+    const malformed = await live.shopifyGet({
       conversationId: c.id,
       conversationToken: c.token,
       after: "<script>",
     });
     expect(malformed.status).toBe(400);
-    const unknown = await shopifyPoll({ conversationId: c.id, conversationToken: c.token, after: "gone" });
+    const unknown = await live.shopifyGet({
+      conversationId: c.id,
+      conversationToken: c.token,
+      after: "gone",
+    });
     expect(unknown.body.messages).toHaveLength(2);
   });
 
@@ -220,32 +162,30 @@ describe("GET {base}/messages is only for the browser that holds the token", () 
       },
     );
     const q = { conversationId: c.id, conversationToken: c.token, after: c.lastMessageId };
-    const ok = await wooPoll(q);
+    const ok = await live.wooGet(q);
     expect(ok.status).toBe(200);
     expect(ok.body.messages).toEqual([
       expect.objectContaining({ role: "agent", text: "Hallo! Wir schauen nach." }),
     ]);
     // the query sent differs from the one signed (another conversation id slipped in)
-    const forged = await wooPoll(q, {
+    const forged = await live.wooGet(q, {
       sentQuery: new URLSearchParams({ ...q, conversationId: "x" }).toString(),
     });
     expect(forged.status).toBe(401);
-    expect((await wooPoll(q, { secret: "f".repeat(64) })).status).toBe(401);
+    expect((await live.wooGet(q, { secret: "f".repeat(64) })).status).toBe(401);
     // the Shopify store's conversation through the Woo path → 404
     const shopConv = await liveConversation(shopStore.id);
-    expect((await wooPoll({ conversationId: shopConv.id, conversationToken: shopConv.token })).status).toBe(
-      404,
-    );
+    expect(
+      (await live.wooGet({ conversationId: shopConv.id, conversationToken: shopConv.token })).status,
+    ).toBe(404);
   });
 });
 
 describe("a shopper who has left gets the reply by e-mail", () => {
   let sentBefore = 0;
   beforeEach(() => {
-    sentBefore = fs.readdirSync(mailDir).length;
+    sentBefore = fs.readdirSync(live.mailDir).length;
   });
-  const mailer = () =>
-    createSmtpMailer({ host: "127.0.0.1", port: catcher.port, secure: false, from: "Demo <bot@demo.test>" });
 
   it("no poll for 2 minutes → one e-mail with the reply and a link back; not again until they were back", async () => {
     const c = await liveConversation(shopStore.id, "marcus@example.net");
@@ -256,37 +196,37 @@ describe("a shopper who has left gets the reply by e-mail", () => {
       data: { shopperSeenAt: new Date(t0.getTime() - SHOPPER_AWAY_MS - 1000) },
     });
     const r = await liveAction(ctx, c.id, formOf({ intent: "reply", text: "Your parcel left today." }), {
-      mailer: mailer(),
+      mailer: live.smtpMailer(),
       now: t0,
     });
     expect(r.message).toMatch(/e-mailed it to them too/);
-    const files = await catcher.waitFor(sentBefore + 1);
+    const files = await live.catcher.waitFor(sentBefore + 1);
     expect(files.at(-1)).toContain("marcus@example.net");
-    const mail = listMailbox(mailDir).find((m) => m.to.includes("marcus@example.net"))!;
+    const mail = listMailbox(live.mailDir).find((m) => m.to.includes("marcus@example.net"))!;
     expect(mail.subject).toBe("Demo Outfitters replied to your chat");
     expect(mail.text).toContain("Your parcel left today.");
     // the link resumes this conversation on any device (ADR 0033)
     expect(mail.text).toMatch(
-      new RegExp(`https://${SHOP}/\\?trulybot=resume\\.${c.id}\\.[0-9a-z]+\\.[0-9a-f]{32}(\\s|$)`),
+      new RegExp(`https://${LIVE_SHOP}/\\?trulybot=resume\\.${c.id}\\.[0-9a-z]+\\.[0-9a-f]{32}(\\s|$)`),
     );
 
     // a second reply while they are still away: no second e-mail
     const r2 = await liveAction(ctx, c.id, formOf({ intent: "reply", text: "And it is insured." }), {
-      mailer: mailer(),
+      mailer: live.smtpMailer(),
       now: new Date(t0.getTime() + 1000),
     });
     expect(r2.message).toBe("Reply sent");
-    expect(fs.readdirSync(mailDir).length).toBe(sentBefore + 1);
+    expect(fs.readdirSync(live.mailDir).length).toBe(sentBefore + 1);
   });
 
   it("a shopper who is polling (the chat is open) gets no e-mail", async () => {
     const c = await liveConversation(shopStore.id, "present@example.net");
-    await shopifyPoll({ conversationId: c.id, conversationToken: c.token });
+    await live.shopifyGet({ conversationId: c.id, conversationToken: c.token });
     const r = await liveAction(ctxFor(db, shopStore), c.id, formOf({ intent: "reply", text: "Hi!" }), {
-      mailer: mailer(),
+      mailer: live.smtpMailer(),
     });
     expect(r.message).toBe("Reply sent");
-    expect(fs.readdirSync(mailDir).some((f) => f.includes("present@example.net"))).toBe(false);
+    expect(fs.readdirSync(live.mailDir).some((f) => f.includes("present@example.net"))).toBe(false);
   });
 
   it("a failing mail server does not lose the reply", async () => {

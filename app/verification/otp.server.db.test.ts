@@ -1,38 +1,35 @@
 /** One-time codes on the real database: concurrency of tries, and offerCode's identical reply. */
 import { newConversationToken } from "../chat/conversation-token";
-import { afterEach, beforeEach, describe, expect, it } from "vitest";
-import { useChatDatabase } from "../../test/support/chat-database";
-import { DEMO_STORE_IDS } from "../../test/support/chat";
-import {
-  DEMO_NOW,
-  startShopifyAdminEmulator,
-  type ShopifyAdminEmulator,
-} from "../../test/emulators/shopify-admin/emulator";
-import {
-  clearSelfService,
-  codeFromMailbox,
-  shopifyAdapter,
-  shopper,
-  useMailbox,
-  texts,
-} from "../../test/support/self-service";
+import { describe, expect, it } from "vitest";
+import { DEMO_NOW } from "../../test/emulators/shopify-admin/emulator";
+import { codeFromMailbox, texts, type Shopper } from "../../test/support/self-service";
+import { STORE, useShopifyActionsHarness } from "../../test/support/shopify-actions";
 import { checkCode, createCode, CODE_MAX_TRIES } from "./otp.server";
 import { offerCode } from "../chat/dialogue/actions";
 import { offerStepUp } from "../chat/dialogue/step-up";
-import { newTurn } from "../chat/dialogue/turn";
+import { newTurn, type Turn } from "../chat/dialogue/turn";
 import { initialState } from "../chat/dialogue/state";
 
-const chat = useChatDatabase();
-const STORE = DEMO_STORE_IDS.shopify;
-let e: ShopifyAdminEmulator;
-const mailbox = useMailbox({ emptyBeforeEach: true });
-beforeEach(async () => {
-  e = await startShopifyAdminEmulator({ now: DEMO_NOW });
-  await clearSelfService(chat.db);
-});
-afterEach(async () => {
-  await e.close();
-});
+const h = useShopifyActionsHarness();
+const { chat, mailbox } = h;
+
+/** A new conversation of the guest's, as the engine opens it (no turn yet). */
+function openConversation(s: Shopper, over: { id?: string; tokenHash?: string; shopperKey?: string } = {}) {
+  return s.ctx.repo.createConversation({
+    storeId: STORE,
+    shopperKey: "k",
+    customerId: null,
+    language: "en",
+    state: initialState(),
+    now: DEMO_NOW,
+    ...over,
+  });
+}
+
+/** Runs the turn's deferred effects (the code's mail, the stored code) as the engine does after replying. */
+async function runEffects(turn: Turn) {
+  for (const effect of turn.effects) await effect();
+}
 
 describe("one-time codes", () => {
   it("20 concurrent guesses are counted atomically: at most 5 are checked, the rest find the code locked", async () => {
@@ -53,28 +50,13 @@ describe("one-time codes", () => {
   });
 
   it("offerCode (the step-up path) answers the same whether or not the order exists, and mails only the order's email", async () => {
-    const s = shopper({
-      db: chat.db,
-      storeId: STORE,
-      platform: "shopify",
-      adapter: shopifyAdapter(e),
-      smtpUrl: mailbox.url,
-      now: () => DEMO_NOW,
-    });
+    const s = h.guest();
     const replies: string[] = [];
     for (const [i, n] of ["1001", "9999", "1001 "].entries()) {
-      const conv = await s.ctx.repo.createConversation({
-        id: `conv-${i}`,
-        storeId: STORE,
-        shopperKey: `k${i}`,
-        customerId: null,
-        language: "en",
-        state: initialState(),
-        now: DEMO_NOW,
-      });
+      const conv = await openConversation(s, { id: `conv-${i}`, shopperKey: `k${i}` });
       const turn = newTurn(s.ctx, conv, initialState(), { text: "" });
       await offerCode(turn, n.trim());
-      for (const effect of turn.effects) await effect();
+      await runEffects(turn);
       replies.push(JSON.stringify(turn.messages.map((m) => ("text" in m ? m.text : null))));
     }
     await Promise.all(s.mailsPending.splice(0));
@@ -87,29 +69,13 @@ describe("one-time codes", () => {
   });
 
   it("step-up: after offerCode, the accepted code shows the order without number + email", async () => {
-    const s = shopper({
-      db: chat.db,
-      storeId: STORE,
-      platform: "shopify",
-      adapter: shopifyAdapter(e),
-      smtpUrl: mailbox.url,
-      now: () => DEMO_NOW,
-    });
+    const s = h.guest();
     const { token, tokenHash } = newConversationToken();
-    const conv = await s.ctx.repo.createConversation({
-      id: "conv-step-up",
-      tokenHash,
-      storeId: STORE,
-      shopperKey: "k",
-      customerId: null,
-      language: "en",
-      state: initialState(),
-      now: DEMO_NOW,
-    });
+    const conv = await openConversation(s, { id: "conv-step-up", tokenHash });
     const turn = newTurn(s.ctx, conv, initialState(), { text: "" });
     await offerCode(turn, "1001");
     await s.ctx.repo.updateConversation(conv.id, conv.revision, { state: turn.state });
-    for (const effect of turn.effects) await effect();
+    await runEffects(turn);
     const code = await codeFromMailbox(mailbox.mails, "alice.johnson@example.com", s.mailsPending);
     s.conversationId = conv.id;
     s.conversationToken = token;
@@ -121,25 +87,11 @@ describe("one-time codes", () => {
   });
 
   it("step-up without mail (no SMTP_URL): no code is promised, a person is offered, no code is stored", async () => {
-    const s = shopper({
-      db: chat.db,
-      storeId: STORE,
-      platform: "shopify",
-      adapter: shopifyAdapter(e),
-      smtpUrl: null,
-      now: () => DEMO_NOW,
-    });
-    const conv = await s.ctx.repo.createConversation({
-      storeId: STORE,
-      shopperKey: "k",
-      customerId: null,
-      language: "en",
-      state: initialState(),
-      now: DEMO_NOW,
-    });
+    const s = h.guest(undefined, { smtpUrl: null });
+    const conv = await openConversation(s);
     const turn = newTurn(s.ctx, conv, initialState(), { text: "" });
     await offerStepUp(turn, "1001");
-    for (const effect of turn.effects) await effect();
+    await runEffects(turn);
     const said = turn.messages.map((m) => ("text" in m ? m.text : "")).join("\n");
     expect(said).toContain("For your security I need to confirm it's you");
     expect(said).not.toContain("a code is on its way");

@@ -4,11 +4,10 @@
  * handoff form, the error row when offline, the one-time-code step — on a desktop in light mode and on a
  * phone in dark mode; and on every dashboard page of the standalone shell. No serious or critical finding.
  */
-import fs from "node:fs";
-import path from "node:path";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { chromium, type Browser, type Page } from "playwright-core";
-import { startDemo, type RunningDemo } from "./demo";
+import { describe, expect, it } from "vitest";
+import type { Page } from "playwright-core";
+import { gotoStorefront, useDemoBrowser } from "./browser";
+import { seriousAxeFindings } from "./axe";
 import {
   chatDialog,
   chatLog,
@@ -20,65 +19,11 @@ import {
   waitForBotText,
 } from "../../widget/e2e-helpers";
 
-let demo: RunningDemo;
-let browser: Browser;
-
-beforeAll(async () => {
-  demo = await startDemo();
-  browser = await chromium.launch({
-    executablePath: process.env.CHROMIUM_PATH || "/usr/bin/chromium",
-    args: [
-      "--headless",
-      "--no-sandbox",
-      "--disable-gpu",
-      "--disable-background-networking",
-      "--disable-quic",
-      "--no-first-run",
-      "--disable-component-update",
-      "--disable-sync",
-    ],
-  });
-});
-afterAll(async () => {
-  await browser?.close();
-  await demo?.stop();
-});
-
-const axeSource = fs.readFileSync(path.resolve("node_modules/axe-core/axe.min.js"), "utf8");
+const e2e = useDemoBrowser();
 
 /** axe-core's serious and critical findings on the page as it is now ("state: rule: target — summary"). */
 async function serious(page: Page, state: string): Promise<string[]> {
-  // entrance animations (messages fade and slide in) would be measured half-way: let them finish
-  await page.evaluate(async () => {
-    const host = document.getElementById("trulybot-root");
-    const all = [...document.getAnimations(), ...(host?.shadowRoot?.getAnimations() ?? [])];
-    await Promise.all(
-      all
-        .filter((a) => a.effect?.getTiming().iterations !== Infinity)
-        .map((a) => a.finished.catch(() => undefined)),
-    );
-  });
-  if (!(await page.evaluate(() => "axe" in window))) await page.evaluate(axeSource);
-  const found = await page.evaluate(async () => {
-    const axe = (
-      window as unknown as {
-        axe: {
-          run: () => Promise<{
-            violations: {
-              id: string;
-              impact: string;
-              nodes: { target: unknown[]; failureSummary?: string }[];
-            }[];
-          }>;
-        };
-      }
-    ).axe;
-    const r = await axe.run();
-    return r.violations
-      .filter((v) => v.impact === "serious" || v.impact === "critical")
-      .flatMap((v) => v.nodes.map((n) => `${v.id}: ${JSON.stringify(n.target)} — ${n.failureSummary ?? ""}`));
-  });
-  return found.map((f) => `${state}: ${f}`);
+  return (await seriousAxeFindings(page)).map((f) => `${state}: ${f}`);
 }
 
 const STORES = [
@@ -106,7 +51,7 @@ const LOOKS = [
 ] as const;
 
 async function newPage(look: (typeof LOOKS)[number], userAgent?: string) {
-  const context = await browser.newContext({
+  const context = await e2e.browser.newContext({
     viewport: look.viewport,
     isMobile: look.isMobile,
     hasTouch: look.isMobile,
@@ -122,7 +67,7 @@ describe.each(STORES)("$platform storefront states", (s) => {
     async (look) => {
       const page = await newPage(look);
       const problems: string[] = [];
-      await page.goto(`${demo.url}/demo/storefront/${s.platform}`);
+      await gotoStorefront(page, e2e.demo, s.platform);
       await launcher(page).waitFor({ state: "visible" });
       problems.push(...(await serious(page, "launcher")));
 
@@ -162,7 +107,7 @@ describe.each(STORES)("$platform storefront states", (s) => {
   it("the one-time-code step (a guest asks to cancel an unfulfilled order) — desktop and phone", async () => {
     for (const look of LOOKS) {
       const page = await newPage(look);
-      await page.goto(`${demo.url}/demo/storefront/${s.platform}`);
+      await gotoStorefront(page, e2e.demo, s.platform);
       await openChat(page);
       await sendMessage(page, `cancel order ${s.cancelOrder}`);
       await waitForBotText(page, /email|phone/i);
@@ -177,15 +122,15 @@ describe.each(STORES)("$platform storefront states", (s) => {
 
 describe("dashboard pages", () => {
   it("every page of the standalone dashboard has no serious or critical axe finding", async () => {
-    const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
+    const context = await e2e.browser.newContext({ viewport: { width: 1280, height: 900 } });
     const page = await context.newPage();
     const requested: string[] = [];
     page.on("request", (r) => requested.push(r.url()));
-    await page.goto(await demo.dashboardLink());
+    await page.goto(await e2e.demo.dashboardLink());
     await page.waitForURL(/\/dashboard$/);
     // a conversation with a handoff to look at
     const shop = await newPage(LOOKS[0]);
-    await shop.goto(`${demo.url}/demo/storefront/woocommerce`);
+    await gotoStorefront(shop, e2e.demo, "woocommerce");
     await openChat(shop);
     await sendMessage(shop, "where is my order 2012?");
     await waitForBotText(shop, /email|phone/i);
@@ -197,7 +142,7 @@ describe("dashboard pages", () => {
     const titles = new Set<string>();
     const pages = ["", "/settings", "/faq", "/conversations", "/handoffs", "/stores", "/actions", "/at-risk"];
     for (const p of pages) {
-      const res = await page.goto(`${demo.url}/dashboard${p}`);
+      const res = await page.goto(`${e2e.demo.url}/dashboard${p}`);
       expect(res!.status(), p).toBe(200);
       await page.waitForLoadState("networkidle");
       titles.add(await page.title());
@@ -205,25 +150,25 @@ describe("dashboard pages", () => {
     }
     // every page, the two the dashboard test does not visit included, has its own title
     expect(titles.size).toBe(pages.length);
-    await page.goto(`${demo.url}/dashboard/conversations`);
+    await page.goto(`${e2e.demo.url}/dashboard/conversations`);
     await page.locator('main a[href*="/dashboard/conversations/"]').first().click();
     await page.waitForURL(/\/dashboard\/conversations\/[^/]+$/);
     await page.getByRole("heading", { name: "Details" }).waitFor();
     problems.push(...(await serious(page, "/dashboard/conversations/:id")));
     // the demo's mailbox (one-time codes from the code-step tests are in it)
-    await page.goto(`${demo.url}/demo/mailbox`);
+    await page.goto(`${e2e.demo.url}/demo/mailbox`);
     await page.locator("summary").first().click();
     problems.push(...(await serious(page, "/demo/mailbox")));
     // the phone-size dashboard too
     await page.setViewportSize({ width: 390, height: 844 });
     for (const p of ["", "/conversations", "/settings"]) {
-      await page.goto(`${demo.url}/dashboard${p}`);
+      await page.goto(`${e2e.demo.url}/dashboard${p}`);
       await page.waitForLoadState("networkidle");
       problems.push(...(await serious(page, `phone /dashboard${p}`)));
     }
     expect(problems).toEqual([]);
     // …and nothing was fetched from another origin on any of them
-    const origin = new URL(demo.url).origin;
+    const origin = new URL(e2e.demo.url).origin;
     expect(requested.filter((u) => !u.startsWith("data:") && new URL(u).origin !== origin)).toEqual([]);
     await context.close();
   }, 180_000);

@@ -6,11 +6,11 @@
  * mailed. The merchant then sees each action in the dashboard's Self-service page, and the store
  * itself (the emulator behind the demo) shows the change when the shopper asks again.
  */
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { chromium, type Browser, type BrowserContext, type Page } from "playwright-core";
+import { describe, expect, it } from "vitest";
+import type { Page } from "playwright-core";
 import fs from "node:fs";
 import path from "node:path";
-import { startDemo, type RunningDemo } from "./demo";
+import { gotoStorefront, pageWithErrors, useDemoBrowser } from "./browser";
 import { oauthNonce, signOAuthQuery } from "../../app/platforms/woocommerce/oauth";
 import { DEMO_SHOP } from "../emulators/shopify-admin/emulator";
 import { DEMO_WRITE_TOKEN } from "../emulators/shopify-admin/mutations";
@@ -25,64 +25,22 @@ import {
   waitForBotText,
 } from "../../widget/e2e-helpers";
 
-let demo: RunningDemo;
-let browser: Browser;
-let merchant: BrowserContext;
-
-beforeAll(async () => {
-  demo = await startDemo();
-  browser = await chromium.launch({
-    executablePath: process.env.CHROMIUM_PATH || "/usr/bin/chromium",
-    args: [
-      "--headless",
-      "--no-sandbox",
-      "--disable-gpu",
-      "--disable-background-networking",
-      "--disable-quic",
-      "--no-first-run",
-      "--disable-component-update",
-      "--disable-sync",
-    ],
-  });
-  merchant = await browser.newContext({ viewport: { width: 1280, height: 900 } });
-  const page = await merchant.newPage();
-  await page.goto(await demo.dashboardLink());
-  await page.waitForURL(/\/dashboard$/);
-  await page.close();
-});
-afterAll(async () => {
-  await browser?.close();
-  await demo?.stop();
-});
+const e2e = useDemoBrowser({ merchant: true });
 
 async function shopper(
   platform: "shopify" | "woocommerce",
   lang = "en",
 ): Promise<{ page: Page; errors: string[] }> {
-  const context = await browser.newContext({ viewport: { width: 1280, height: 800 } });
-  const page = await context.newPage();
-  const errors: string[] = [];
-  page.on("pageerror", (e) => errors.push(e.message));
-  page.on("console", (m) => m.type() === "error" && errors.push(`${m.text()} ${m.location().url}`));
-  if (lang !== "en") {
-    // the same demo storefront as a shop whose theme is in `lang` (data-locale and <html lang>)
-    await page.route(`${demo.url}/demo/storefront/${platform}`, async (route) => {
-      const res = await route.fetch();
-      const html = (await res.text())
-        .replace('data-locale="en"', `data-locale="${lang}"`)
-        .replace('lang="en"', `lang="${lang}"`);
-      await route.fulfill({ response: res, body: html });
-    });
-  }
-  await page.goto(`${demo.url}/demo/storefront/${platform}`);
+  const { page, errors } = await pageWithErrors(e2e.browser);
+  await gotoStorefront(page, e2e.demo, platform, lang);
   await openChat(page);
   return { page, errors };
 }
 
 /** The codes mailed to `to`, newest first, as the demo mailbox page lists them (subject "Your … code: 123456"). */
 async function mailedCodes(to: string): Promise<string[]> {
-  const page = await merchant.newPage();
-  await page.goto(`${demo.url}/demo/mailbox`);
+  const page = await e2e.merchant.newPage();
+  await page.goto(`${e2e.demo.url}/demo/mailbox`);
   await page.getByRole("heading", { name: "Demo mailbox" }).waitFor();
   const subjects = await page
     .locator("summary")
@@ -143,7 +101,7 @@ async function askStatusAgain(page: Page, order: string, email: string): Promise
 
 /** The order's notes as the WooCommerce store itself has them (REST v3, signed with the demo's key). */
 async function wooNotes(order: string): Promise<string[]> {
-  const emu = JSON.parse(fs.readFileSync(path.join(demo.dataDir, "emulators.json"), "utf8")) as {
+  const emu = JSON.parse(fs.readFileSync(path.join(e2e.demo.dataDir, "emulators.json"), "utf8")) as {
     wooStoreUrl: string;
     wooConsumerKey: string;
     wooConsumerSecret: string;
@@ -165,7 +123,7 @@ async function wooNotes(order: string): Promise<string[]> {
 
 /** The return requests of a Shopify order as the shop itself has them (Admin GraphQL 2026-01). */
 async function shopifyReturns(orderId: string) {
-  const emu = JSON.parse(fs.readFileSync(path.join(demo.dataDir, "emulators.json"), "utf8")) as {
+  const emu = JSON.parse(fs.readFileSync(path.join(e2e.demo.dataDir, "emulators.json"), "utf8")) as {
     shopifyAdminOrigin: string;
   };
   const query = `query R($id: ID!) { order(id: $id) { returns(first: 5) { nodes { status
@@ -206,8 +164,8 @@ async function shopifyReturns(orderId: string) {
 
 /** The subjects and bodies of the mails in the demo mailbox whose subject matches. */
 async function mails(subject: RegExp): Promise<string[]> {
-  const page = await merchant.newPage();
-  await page.goto(`${demo.url}/demo/mailbox`);
+  const page = await e2e.merchant.newPage();
+  await page.goto(`${e2e.demo.url}/demo/mailbox`);
   await page.getByRole("heading", { name: "Demo mailbox" }).waitFor();
   const items = page.locator("li").filter({ has: page.locator("summary", { hasText: subject }) });
   const out: string[] = [];
@@ -221,8 +179,8 @@ async function mails(subject: RegExp): Promise<string[]> {
 
 /** The merchant's Self-service page for a store of the demo workspace ("Recent actions"). */
 async function recentActions(storeName: RegExp): Promise<string> {
-  const page = await merchant.newPage();
-  await page.goto(`${demo.url}/dashboard/actions`);
+  const page = await e2e.merchant.newPage();
+  await page.goto(`${e2e.demo.url}/dashboard/actions`);
   await page.getByRole("heading", { name: "Self-service" }).first().waitFor();
   const current = await page.getByText(/^Store: /).count();
   if (current && !(await page.getByText(/^Store: /).innerText()).match(storeName)) {

@@ -6,16 +6,14 @@
  */
 import fs from "node:fs";
 import path from "node:path";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import type { Browser, BrowserContext, Page } from "playwright-core";
-import { startDemo, type RunningDemo } from "./demo";
-import { launchChromium } from "./browser";
+import { describe, expect, it } from "vitest";
+import type { Page } from "playwright-core";
+import { gotoStorefront, useDemoBrowser } from "./browser";
+import { seriousAxeFindings } from "./axe";
 import { chatDialog, openChat, sendMessage, waitForBotText, widget } from "../../widget/e2e-helpers";
 import { palette } from "../../widget/src/color";
 
-let demo: RunningDemo;
-let browser: Browser;
-let merchant: BrowserContext;
+const e2e = useDemoBrowser({ merchant: true, openMerchantPage: dashboardPage });
 const dashErrors: string[] = [];
 
 // nothing is ignorable any more: fonts, icons and the favicon are the app's own
@@ -23,7 +21,8 @@ const ignorable = (_e: string) => false;
 /** every URL the merchant's browser asked for, across all dashboard pages */
 const requested: string[] = [];
 
-async function dashboardPage(): Promise<Page> {
+/** A page in the merchant's browser whose requests and errors are recorded (the sign-in page's too). */
+async function dashboardPage(merchant = e2e.merchant): Promise<Page> {
   const page = await merchant.newPage();
   page.on("request", (r) => requested.push(r.url()));
   page.on("pageerror", (e) => dashErrors.push(`pageerror ${e.message}`));
@@ -37,57 +36,25 @@ async function dashboardPage(): Promise<Page> {
 }
 
 async function storefront(): Promise<{ page: Page; errors: string[] }> {
-  const context = await browser.newContext({ viewport: { width: 1280, height: 800 } });
+  const context = await e2e.browser.newContext({ viewport: { width: 1280, height: 800 } });
   const page = await context.newPage();
   const errors: string[] = [];
   page.on("pageerror", (e) => errors.push(e.message));
-  await page.goto(`${demo.url}/demo/storefront/woocommerce`);
+  await gotoStorefront(page, e2e.demo, "woocommerce");
   return { page, errors };
 }
 
-const axeSource = fs.readFileSync(path.resolve("node_modules/axe-core/axe.min.js"), "utf8");
 const axeProblems: string[] = [];
-/** axe-core's serious and critical findings on the page as it is now ("rule: target …"). */
-async function seriousAxeViolations(page: Page): Promise<string[]> {
-  await page.evaluate(axeSource);
-  const violations = await page.evaluate(async () => {
-    const r = await (
-      window as unknown as {
-        axe: {
-          run: () => Promise<{ violations: { id: string; impact: string; nodes: { target: string[] }[] }[] }>;
-        };
-      }
-    ).axe.run();
-    return r.violations
-      .filter((v) => v.impact === "serious" || v.impact === "critical")
-      .map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(" ")).join(", ")}`);
-  });
-  return violations;
-}
 
 async function toast(page: Page, text: string | RegExp) {
   await page.getByText(text).first().waitFor({ state: "visible", timeout: 10_000 });
 }
 
-beforeAll(async () => {
-  demo = await startDemo();
-  browser = await launchChromium();
-  merchant = await browser.newContext({ viewport: { width: 1280, height: 900 } });
-  const page = await dashboardPage();
-  await page.goto(await demo.dashboardLink());
-  await page.waitForURL(/\/dashboard$/);
-  await page.close();
-});
-afterAll(async () => {
-  await browser?.close();
-  await demo?.stop();
-});
-
 describe("merchant dashboard (standalone, WooCommerce demo store)", () => {
   it("without a session, /dashboard explains how to open it from WordPress (401)", async () => {
-    const context = await browser.newContext();
+    const context = await e2e.browser.newContext();
     const page = await context.newPage();
-    const res = await page.goto(`${demo.url}/dashboard/settings`);
+    const res = await page.goto(`${e2e.demo.url}/dashboard/settings`);
     expect(res!.status()).toBe(401);
     await expect
       .poll(() => page.getByRole("heading", { name: "Open the dashboard from WordPress" }).isVisible())
@@ -97,7 +64,7 @@ describe("merchant dashboard (standalone, WooCommerce demo store)", () => {
 
   it("changing the accent colour and greeting changes the storefront widget", async () => {
     const page = await dashboardPage();
-    await page.goto(`${demo.url}/dashboard/settings`);
+    await page.goto(`${e2e.demo.url}/dashboard/settings`);
     const accent = "#8e24aa";
     const greeting = "Howdy from the garden team! Ask me where your parcel is.";
     await page.getByLabel("Accent colour", { exact: true }).fill(accent);
@@ -121,7 +88,7 @@ describe("merchant dashboard (standalone, WooCommerce demo store)", () => {
 
   it("an FAQ entry added in the dashboard is the bot's answer", async () => {
     const page = await dashboardPage();
-    await page.goto(`${demo.url}/dashboard/faq`);
+    await page.goto(`${e2e.demo.url}/dashboard/faq`);
     const form = page.locator("form").filter({ has: page.getByRole("button", { name: "Add entry" }) });
     await form.getByLabel("Question", { exact: true }).fill("Do you sell gift cards?");
     await form
@@ -156,7 +123,7 @@ describe("merchant dashboard (standalone, WooCommerce demo store)", () => {
     await shop.context().close();
 
     const page = await dashboardPage();
-    await page.goto(`${demo.url}/dashboard/handoffs?status=open`);
+    await page.goto(`${e2e.demo.url}/dashboard/handoffs?status=open`);
     const card = page.getByRole("article").filter({ hasText: "My raised bed arrived with a cracked panel." });
     await card.waitFor();
     await expect
@@ -166,7 +133,7 @@ describe("merchant dashboard (standalone, WooCommerce demo store)", () => {
     await expect.poll(() => card.getByRole("link", { name: "Reply in the chat" }).isVisible()).toBe(true);
     await card.getByRole("button", { name: "Mark resolved" }).click();
     await toast(page, "Marked as resolved");
-    await page.goto(`${demo.url}/dashboard/handoffs?status=resolved`);
+    await page.goto(`${e2e.demo.url}/dashboard/handoffs?status=resolved`);
     await page
       .getByRole("article")
       .filter({ hasText: "My raised bed arrived with a cracked panel." })
@@ -184,7 +151,7 @@ describe("merchant dashboard (standalone, WooCommerce demo store)", () => {
     await expect.poll(() => page.getByText("I want to talk to a human please").isVisible()).toBe(true);
     await expect.poll(() => page.getByText("Handoff:").isVisible()).toBe(true);
 
-    expect(await seriousAxeViolations(page)).toEqual([]);
+    expect(await seriousAxeFindings(page)).toEqual([]);
     // live handoff: take over and reply as a person; the reply is in the transcript as the store's
     await page.getByLabel("Your reply").fill("Sorry about that! A new panel ships tomorrow.");
     await page.getByRole("button", { name: "Take over and send" }).click();
@@ -205,7 +172,7 @@ describe("merchant dashboard (standalone, WooCommerce demo store)", () => {
 
     // the merchant's notice is in the demo mailbox, with a link to this conversation and no internal ids
     const conversationUrl = page.url();
-    await page.goto(`${demo.url}/demo/mailbox`);
+    await page.goto(`${e2e.demo.url}/demo/mailbox`);
     const notice = page.locator("li").filter({ hasText: "A shopper asked for a person" }).first();
     await notice.locator("summary").click();
     const body = await notice.locator("pre").innerText();
@@ -216,7 +183,7 @@ describe("merchant dashboard (standalone, WooCommerce demo store)", () => {
     const reply = page.locator("li").filter({ hasText: "replied to your chat" }).first();
     await reply.locator("summary").click();
     expect(await reply.locator("pre").innerText()).toContain("A new panel ships tomorrow.");
-    const files = fs.readdirSync(path.join(demo.dataDir, "mail"));
+    const files = fs.readdirSync(path.join(e2e.demo.dataDir, "mail"));
     expect(files.some((f) => f.endsWith("e2e.shopper@example.com.eml"))).toBe(true);
     await page.close();
   });
@@ -225,7 +192,7 @@ describe("merchant dashboard (standalone, WooCommerce demo store)", () => {
     const page = await dashboardPage();
     const titles = new Set<string>();
     for (const p of ["", "/settings", "/faq", "/conversations", "/handoffs", "/stores"]) {
-      const res = await page.goto(`${demo.url}/dashboard${p}`);
+      const res = await page.goto(`${e2e.demo.url}/dashboard${p}`);
       expect(res!.status(), p).toBe(200);
       const h = res!.headers();
       expect(h["content-security-policy"], p).toMatch(/default-src 'self'/);
@@ -233,13 +200,13 @@ describe("merchant dashboard (standalone, WooCommerce demo store)", () => {
       expect(h["cache-control"], p).toBe("no-store");
       await page.waitForLoadState("networkidle");
       titles.add(await page.title());
-      axeProblems.push(...(await seriousAxeViolations(page)).map((v) => `${p || "/"}: ${v}`));
+      axeProblems.push(...(await seriousAxeFindings(page)).map((v) => `${p || "/"}: ${v}`));
     }
     expect(titles.size).toBe(6);
     expect(axeProblems).toEqual([]);
     expect([...titles]).toContain("Bot settings · TrulyBot dashboard");
     // the app serves its own favicon and font
-    expect((await page.request.get(`${demo.url}/favicon.ico`)).status()).toBe(200);
+    expect((await page.request.get(`${e2e.demo.url}/favicon.ico`)).status()).toBe(200);
     expect(requested.some((u) => /\.woff2$/.test(u) || /fonts.*\.css/.test(u))).toBe(true);
     // client-side navigation through the Polaris navigation
     await page.getByRole("link", { name: "Conversations" }).click();
@@ -247,7 +214,7 @@ describe("merchant dashboard (standalone, WooCommerce demo store)", () => {
     await page.getByRole("link", { name: /^Stores$/ }).click();
     await page.getByText("Demo Outfitters").first().waitFor();
     // the demo merchant owns both stores: the top bar switches which one the dashboard shows
-    await page.goto(`${demo.url}/dashboard/conversations`);
+    await page.goto(`${e2e.demo.url}/dashboard/conversations`);
     await page.getByText(/^Demo Woo Garden \(WooCommerce\) · times in Europe\/Berlin/).waitFor();
     await page.getByRole("button", { name: /^Store: Demo Woo Garden/ }).click();
     await page.getByText("Demo Outfitters (Shopify)", { exact: true }).click();
@@ -257,27 +224,27 @@ describe("merchant dashboard (standalone, WooCommerce demo store)", () => {
 
     await page.getByRole("button", { name: "Log out" }).click();
     await page.getByRole("heading", { name: "You're logged out" }).waitFor();
-    const res = await page.goto(`${demo.url}/dashboard`);
+    const res = await page.goto(`${e2e.demo.url}/dashboard`);
     expect(res!.status()).toBe(401);
     await page.close();
   });
 
   it("the dashboard made no request to another origin (every request recorded)", () => {
-    const origin = new URL(demo.url).origin;
+    const origin = new URL(e2e.demo.url).origin;
     expect(requested.length).toBeGreaterThan(20);
     expect(requested.filter((u) => !u.startsWith("data:") && new URL(u).origin !== origin)).toEqual([]);
   });
 
   it("/app opened outside Shopify admin is a page that explains how to open it", async () => {
-    const context = await browser.newContext();
+    const context = await e2e.browser.newContext();
     const page = await context.newPage();
     const errors: string[] = [];
     page.on("pageerror", (e) => errors.push(e.message));
-    await page.goto(`${demo.url}/app`);
+    await page.goto(`${e2e.demo.url}/app`);
     await page.getByRole("heading", { name: "Open TrulyBot from your Shopify admin" }).waitFor();
     expect(await page.title()).toBe("Open TrulyBot from your Shopify admin");
     expect(await page.getByText("Unhandled Thrown Response").count()).toBe(0);
-    expect(await seriousAxeViolations(page)).toEqual([]);
+    expect(await seriousAxeFindings(page)).toEqual([]);
     expect(errors).toEqual([]);
     await context.close();
   });

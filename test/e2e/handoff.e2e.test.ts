@@ -8,11 +8,10 @@
  * in a NEW browser (another device): the same conversation with everything before it; the link works
  * once (ADR 0033). ADR 0031: the demo's SMTP server posts replies to the inbound route.
  */
-import fs from "node:fs";
-import path from "node:path";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { chromium, type Browser, type BrowserContext, type Page } from "playwright-core";
-import { startDemo, type RunningDemo } from "./demo";
+import { describe, expect, it } from "vitest";
+import type { Page } from "playwright-core";
+import { gotoStorefront, pageWithErrors, useDemoBrowser } from "./browser";
+import { seriousAxeFindings } from "./axe";
 import {
   chatDialog,
   chatLog,
@@ -22,35 +21,7 @@ import {
   waitForBotText,
 } from "../../widget/e2e-helpers";
 
-let demo: RunningDemo;
-let browser: Browser;
-let merchant: BrowserContext;
-
-beforeAll(async () => {
-  demo = await startDemo();
-  browser = await chromium.launch({
-    executablePath: process.env.CHROMIUM_PATH || "/usr/bin/chromium",
-    args: [
-      "--headless",
-      "--no-sandbox",
-      "--disable-gpu",
-      "--disable-background-networking",
-      "--disable-quic",
-      "--no-first-run",
-      "--disable-component-update",
-      "--disable-sync",
-    ],
-  });
-  merchant = await browser.newContext({ viewport: { width: 1280, height: 900 } });
-  const page = await merchant.newPage();
-  await page.goto(await demo.dashboardLink());
-  await page.waitForURL(/\/dashboard$/);
-  await page.close();
-});
-afterAll(async () => {
-  await browser?.close();
-  await demo?.stop();
-});
+const e2e = useDemoBrowser({ merchant: true });
 
 const STORES = [
   {
@@ -75,49 +46,9 @@ const STORES = [
 const word = () =>
   Array.from({ length: 10 }, () => String.fromCharCode(97 + Math.floor(Math.random() * 26))).join("");
 
-const axeSource = fs.readFileSync(path.resolve("node_modules/axe-core/axe.min.js"), "utf8");
-
-/** axe-core's serious and critical findings, after the widget's entrance animations have finished. */
-async function seriousAxe(page: Page): Promise<string[]> {
-  await page.evaluate(async () => {
-    const host = document.getElementById("trulybot-root");
-    const all = [...document.getAnimations(), ...(host?.shadowRoot?.getAnimations() ?? [])];
-    await Promise.all(
-      all
-        .filter((a) => a.effect?.getTiming().iterations !== Infinity)
-        .map((a) => a.finished.catch(() => undefined)),
-    );
-  });
-  await page.evaluate(axeSource);
-  return page.evaluate(async () => {
-    const axe = (
-      window as unknown as {
-        axe: {
-          run: () => Promise<{
-            violations: { id: string; impact: string; nodes: { target: unknown[] }[] }[];
-          }>;
-        };
-      }
-    ).axe;
-    const r = await axe.run();
-    return r.violations
-      .filter((v) => v.impact === "serious" || v.impact === "critical")
-      .map((v) => `${v.id}: ${JSON.stringify(v.nodes.map((n) => n.target))}`);
-  });
-}
-
-async function shopperPage(): Promise<{ page: Page; errors: string[] }> {
-  const context = await browser.newContext({ viewport: { width: 1280, height: 800 } });
-  const page = await context.newPage();
-  const errors: string[] = [];
-  page.on("pageerror", (e) => errors.push(e.message));
-  page.on("console", (m) => m.type() === "error" && errors.push(`${m.text()} ${m.location().url}`));
-  return { page, errors };
-}
-
 /** Verify the order, ask for the tracking link, then hand off with a message; returns the bot's words. */
 async function verifyAndHandOff(page: Page, s: (typeof STORES)[number], message: string) {
-  await page.goto(`${demo.url}/demo/storefront/${s.platform}`);
+  await gotoStorefront(page, e2e.demo, s.platform);
   await openChat(page);
   await sendMessage(page, `where is my order ${s.order}?`);
   await waitForBotText(page, /email|phone/i);
@@ -157,7 +88,7 @@ async function verifyAndHandOff(page: Page, s: (typeof STORES)[number], message:
 
 /** The mailbox entry (in /demo/mailbox, in the merchant's browser) whose subject matches. */
 async function openMail(page: Page, subject: RegExp, hasText: string) {
-  await page.goto(`${demo.url}/demo/mailbox`);
+  await page.goto(`${e2e.demo.url}/demo/mailbox`);
   const item = page.locator("li").filter({ hasText: subject }).filter({ hasText }).first();
   await expect
     .poll(
@@ -189,7 +120,7 @@ const agentBubble = (page: Page, text: string) =>
 
 describe.each(STORES)("$platform storefront: a person answers", (s) => {
   it("lookup → tracking link → talk to a person → mailed → dashboard reply and e-mail reply show in the widget", async () => {
-    const { page: shop, errors } = await shopperPage();
+    const { page: shop, errors } = await pageWithErrors(e2e.browser);
     const tag = `[${s.platform}-live-${word()}]`;
     const done = await verifyAndHandOff(shop, s, `My parcel is late ${tag}`);
     // the verified address, masked; nothing asked again
@@ -197,7 +128,7 @@ describe.each(STORES)("$platform storefront: a person answers", (s) => {
     expect(done).toContain(`reply by email to ${local[0]}***${local.at(-1)}@${domain}`);
 
     // the merchant's notice is in the demo mailbox: the order, the message, a link to the chat
-    const dash = await merchant.newPage();
+    const dash = await e2e.merchant.newPage();
     const notice = await openMail(dash, new RegExp(`order #${s.number}`), tag);
     const body = await notice.locator("pre").innerText();
     expect(body).toContain(`Order: #${s.number}`);
@@ -207,11 +138,11 @@ describe.each(STORES)("$platform storefront: a person answers", (s) => {
     expect(await notice.innerText()).toMatch(/replies to reply\+m/);
 
     // the merchant answers in the standalone dashboard; the shopper's open widget shows it
-    await replyInDashboard(dash, `${demo.url}/dashboard/conversations/${id}`, `Hi! Sam here ${tag}`);
+    await replyInDashboard(dash, `${e2e.demo.url}/dashboard/conversations/${id}`, `Hi! Sam here ${tag}`);
     await agentBubble(shop, `Hi! Sam here ${tag}`).waitFor({ timeout: 30_000 });
     await chatLog(shop).locator('[data-role="agent-joined"]').waitFor();
     // the widget with a person in the chat has no serious or critical axe finding either
-    expect(await seriousAxe(shop)).toEqual([]);
+    expect(await seriousAxeFindings(shop)).toEqual([]);
 
     // …and answers the notice by e-mail (the mailbox's reply form): it lands in the chat as the store's
     const again = await openMail(dash, new RegExp(`order #${s.number}`), tag);
@@ -221,7 +152,7 @@ describe.each(STORES)("$platform storefront: a person answers", (s) => {
     await agentBubble(shop, `It ships today ${tag}`).waitFor({ timeout: 30_000 });
     // the quoted notice below the reply stayed out of the chat
     expect(await agentBubble(shop, `It ships today ${tag}`).innerText()).not.toMatch(/wrote:|Their message/);
-    await dash.goto(`${demo.url}/dashboard/conversations/${id}`);
+    await dash.goto(`${e2e.demo.url}/dashboard/conversations/${id}`);
     await dash.getByText(`It ships today ${tag}`).first().waitFor();
     expect(errors.filter((e) => !/favicon/i.test(e))).toEqual([]);
     await dash.close();
@@ -229,7 +160,7 @@ describe.each(STORES)("$platform storefront: a person answers", (s) => {
   }, 180_000);
 
   it("a shopper who left gets the reply by e-mail, answers it, and its link opens both on another device, once", async () => {
-    const { page: shop } = await shopperPage();
+    const { page: shop } = await pageWithErrors(e2e.browser);
     // the tab stays but no poll reaches the server: to the app, this shopper has left
     await shop.route("**/messages?*", (route) =>
       route.request().method() === "GET" ? route.abort() : route.fallback(),
@@ -238,10 +169,10 @@ describe.each(STORES)("$platform storefront: a person answers", (s) => {
     await verifyAndHandOff(shop, s, `Please call me back ${tag}`);
     await shop.goto("about:blank");
 
-    const dash = await merchant.newPage();
+    const dash = await e2e.merchant.newPage();
     const notice = await openMail(dash, new RegExp(`order #${s.number}`), tag);
     const id = (await notice.locator("pre").innerText()).match(/\/conversations\/([A-Za-z0-9_-]+)/)![1];
-    await replyInDashboard(dash, `${demo.url}/dashboard/conversations/${id}`, `We tried to call ${tag}`);
+    await replyInDashboard(dash, `${e2e.demo.url}/dashboard/conversations/${id}`, `We tried to call ${tag}`);
     await dash
       .getByText(/e-mailed it to them too/)
       .first()
@@ -258,16 +189,16 @@ describe.each(STORES)("$platform storefront: a person answers", (s) => {
 
     // the merchant is told the shopper answered; the dashboard shows it
     await openMail(dash, /The shopper answered by e-mail/, `Try again after 5pm ${tag}`);
-    await dash.goto(`${demo.url}/dashboard/conversations/${id}`);
+    await dash.goto(`${e2e.demo.url}/dashboard/conversations/${id}`);
     await dash.getByText(`Try again after 5pm ${tag}`).first().waitFor();
 
     // on ANOTHER device (a new browser, a phone): the e-mail's link opens the same conversation —
     // the person's reply, their own e-mail, and what came before (the order card, their first question)
-    const phone = await browser.newContext({ viewport: { width: 390, height: 844 }, isMobile: true });
+    const phone = await e2e.browser.newContext({ viewport: { width: 390, height: 844 }, isMobile: true });
     const back = await phone.newPage();
     const errors: string[] = [];
     back.on("pageerror", (e) => errors.push(e.message));
-    await back.goto(`${demo.url}/demo/storefront/${s.platform}?utm_source=mail&trulybot=${link}`);
+    await back.goto(`${e2e.demo.url}/demo/storefront/${s.platform}?utm_source=mail&trulybot=${link}`);
     await chatDialog(back).waitFor({ state: "visible" });
     await agentBubble(back, `We tried to call ${tag}`).waitFor({ timeout: 30_000 });
     const mine = chatLog(back)
@@ -285,15 +216,15 @@ describe.each(STORES)("$platform storefront: a person answers", (s) => {
     expect(new URL(back.url()).searchParams.get("utm_source")).toBe("mail");
     // the conversation is this browser's now: a message goes into it and the bot answers there
     await sendMessage(back, `thanks, talk later ${tag}`);
-    await dash.goto(`${demo.url}/dashboard/conversations/${id}`);
+    await dash.goto(`${e2e.demo.url}/dashboard/conversations/${id}`);
     await dash.getByText(`thanks, talk later ${tag}`).first().waitFor();
     await dash.close();
     expect(errors).toEqual([]);
 
     // the same link in a third browser (a forwarded e-mail): refused, nothing of the conversation shown
-    const other = await browser.newContext({ viewport: { width: 1280, height: 800 } });
+    const other = await e2e.browser.newContext({ viewport: { width: 1280, height: 800 } });
     const stranger = await other.newPage();
-    await stranger.goto(`${demo.url}/demo/storefront/${s.platform}?trulybot=${link}`);
+    await stranger.goto(`${e2e.demo.url}/demo/storefront/${s.platform}?trulybot=${link}`);
     await chatDialog(stranger).waitFor({ state: "visible" });
     await chatLog(stranger)
       .getByText(/That link has expired or was already used/)
@@ -308,7 +239,7 @@ describe.each(STORES)("$platform storefront: a person answers", (s) => {
 
 describe("the inbound route over HTTP (the real server)", () => {
   it("refuses unsigned and oversized deliveries and anything but POST, in the protocol's error shape", async () => {
-    const url = `${demo.url}/api/v1/inbound/email`;
+    const url = `${e2e.demo.url}/api/v1/inbound/email`;
     const form = new FormData();
     form.append("recipient", "reply+sabc.00000000000000000000@inbound.trulybot.local");
     form.append("sender", "someone@example.com");

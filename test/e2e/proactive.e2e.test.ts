@@ -13,14 +13,13 @@
  */
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { chromium, type Browser, type Page } from "playwright-core";
+import type { Page } from "playwright-core";
 import { createDb, type Db } from "../../app/db.server";
 import { DEMO_SHOPIFY_SHOP } from "../../app/demo/demo.server";
 import { chatDialog, chatLog, launcher, widget } from "../../widget/e2e-helpers";
-import { startDemo, type RunningDemo } from "./demo";
+import { useDemoBrowser } from "./browser";
 
-let demo: RunningDemo;
-let browser: Browser;
+const e2e = useDemoBrowser();
 let db: Db;
 let storeId: string;
 
@@ -35,8 +34,7 @@ async function until<T>(what: string, fn: () => Promise<T | null | undefined | f
 }
 
 beforeAll(async () => {
-  demo = await startDemo();
-  db = await createDb(`file:${path.join(demo.dataDir, "demo.sqlite")}`);
+  db = await createDb(`file:${path.join(e2e.demo.dataDir, "demo.sqlite")}`);
   const store = await db.store.findUniqueOrThrow({
     where: { platform_domain: { platform: "shopify", domain: DEMO_SHOPIFY_SHOP } },
   });
@@ -46,27 +44,21 @@ beforeAll(async () => {
     const s = await db.orderMirrorSync.findUnique({ where: { storeId } });
     return s?.status === "done";
   });
-  browser = await chromium.launch({
-    executablePath: process.env.CHROMIUM_PATH || "/usr/bin/chromium",
-    args: ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking"],
-  });
 }, 120_000);
 afterAll(async () => {
-  await browser?.close();
   await db?.$disconnect();
-  await demo?.stop();
 });
 
 /** A fresh browser on the Shopify demo storefront (embed's proactive switch on), signed in or not. */
 async function storefront(signedIn: boolean): Promise<{ page: Page; notes: unknown[] }> {
-  const context = await browser.newContext({ viewport: { width: 1280, height: 800 } });
+  const context = await e2e.browser.newContext({ viewport: { width: 1280, height: 800 } });
   const page = await context.newPage();
   const notes: unknown[] = [];
   page.on("response", async (r) => {
     if (/\/proactive(\?|$)/.test(new URL(r.url()).pathname + "?"))
       notes.push(await r.json().catch(() => null));
   });
-  const url = `${demo.url}/demo/storefront/shopify?proactive=1`;
+  const url = `${e2e.demo.url}/demo/storefront/shopify?proactive=1`;
   if (signedIn) {
     await page.goto(url);
     await page.getByRole("button", { name: /Sign in as Alice Johnson/ }).click();
@@ -87,7 +79,7 @@ describe("proactive note for a late order", () => {
     expect(await teaser(before.page).innerText()).not.toContain("1001");
     await before.page.context().close();
 
-    const res = await fetch(`${demo.url}/demo/api/late-order`, {
+    const res = await fetch(`${e2e.demo.url}/demo/api/late-order`, {
       method: "POST",
       headers: { "content-type": "application/json" },
       body: JSON.stringify({ order: "#1001" }),

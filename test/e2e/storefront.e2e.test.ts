@@ -5,10 +5,9 @@
  * launcher waiting for the page's load, the focus-trapped phone panel, Spanish and German labels, typed
  * text kept through a network failure, and (against the widget's protocol mock) a person's live reply.
  */
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import type { Browser, Page } from "playwright-core";
-import { startDemo, type RunningDemo } from "./demo";
-import { launchChromium } from "./browser";
+import { describe, expect, it } from "vitest";
+import type { Page } from "playwright-core";
+import { gotoStorefront, pageWithErrors, useDemoBrowser } from "./browser";
 import {
   chatDialog,
   chatLog,
@@ -24,17 +23,7 @@ import { LAUNCHER_LABEL, STRINGS } from "../../widget/src/i18n";
 import type { LANGUAGES } from "../../app/protocol";
 import { startServer } from "../../widget/test-page/serve.mjs";
 
-let demo: RunningDemo;
-let browser: Browser;
-
-beforeAll(async () => {
-  demo = await startDemo();
-  browser = await launchChromium();
-});
-afterAll(async () => {
-  await browser?.close();
-  await demo?.stop();
-});
+const e2e = useDemoBrowser();
 
 const SCENARIOS = [
   {
@@ -60,23 +49,14 @@ const VIEWPORTS = [
   { name: "phone", viewport: { width: 360, height: 740 }, isMobile: true },
 ] as const;
 
-async function newPage(vp: (typeof VIEWPORTS)[number]): Promise<{ page: Page; errors: string[] }> {
-  const context = await browser.newContext({
-    viewport: vp.viewport,
-    isMobile: vp.isMobile,
-    hasTouch: vp.isMobile,
-  });
-  const page = await context.newPage();
-  const errors: string[] = [];
-  page.on("pageerror", (e) => errors.push(e.message));
-  page.on("console", (m) => m.type() === "error" && errors.push(`${m.text()} ${m.location().url}`));
-  return { page, errors };
+function newPage(vp: (typeof VIEWPORTS)[number]): Promise<{ page: Page; errors: string[] }> {
+  return pageWithErrors(e2e.browser, { viewport: vp.viewport, isMobile: vp.isMobile, hasTouch: vp.isMobile });
 }
 
 describe.each(SCENARIOS)("$platform demo storefront", (s) => {
   it.each(VIEWPORTS)("tracks an order on $name", async (vp) => {
     const { page, errors } = await newPage(vp);
-    await page.goto(`${demo.url}/demo/storefront/${s.platform}`);
+    await gotoStorefront(page, e2e.demo, s.platform);
     await openChat(page);
     await sendMessage(page, `where is my order ${s.order}?`);
     await waitForBotText(page, /email|phone/i);
@@ -97,7 +77,7 @@ describe.each(SCENARIOS)("$platform demo storefront", (s) => {
 
   it("works with the keyboard only: open, type, send, close with Esc, focus back on the launcher", async () => {
     const { page } = await newPage(VIEWPORTS[0]);
-    await page.goto(`${demo.url}/demo/storefront/${s.platform}`);
+    await gotoStorefront(page, e2e.demo, s.platform);
     await launcher(page).waitFor();
     await launcher(page).focus();
     await page.keyboard.press("Enter");
@@ -124,7 +104,7 @@ describe.each(SCENARIOS)("$platform demo storefront", (s) => {
 describe("privacy in the browser", () => {
   it("a wrong email gets the same answer as an unknown order and shows no order data", async () => {
     const { page } = await newPage(VIEWPORTS[0]);
-    await page.goto(`${demo.url}/demo/storefront/shopify`);
+    await gotoStorefront(page, e2e.demo, "shopify");
     await openChat(page);
     await sendMessage(page, "where is my order #1003?");
     await waitForBotText(page, /email|phone/i);
@@ -145,18 +125,6 @@ async function focusIn(page: Page): Promise<"dialog" | "launcher" | "page"> {
     if (a.closest('[role="dialog"]')) return "dialog";
     return a.getAttribute("aria-haspopup") === "dialog" ? "launcher" : "page";
   });
-}
-
-/** The demo storefront as a shop whose theme is in `lang` (same page, same widget tag, data-locale and <html lang> changed). */
-async function storefrontIn(page: Page, platform: string, lang: string): Promise<void> {
-  await page.route(`${demo.url}/demo/storefront/${platform}`, async (route) => {
-    const res = await route.fetch();
-    const html = (await res.text())
-      .replace('data-locale="en"', `data-locale="${lang}"`)
-      .replace('lang="en"', `lang="${lang}"`);
-    await route.fulfill({ response: res, body: html });
-  });
-  await page.goto(`${demo.url}/demo/storefront/${platform}`);
 }
 
 /** Every label the shopper can see or hear in the panel: text, aria-labels, titles, placeholders. */
@@ -203,7 +171,7 @@ describe("the launcher waits for the page", () => {
       await new Promise((r) => setTimeout(r, 800));
       await route.fulfill({ status: 200, contentType: "image/png", body: Buffer.alloc(0) });
     });
-    await page.route(`${demo.url}/demo/storefront/shopify`, async (route) => {
+    await page.route(`${e2e.demo.url}/demo/storefront/shopify`, async (route) => {
       const res = await route.fetch();
       const html = (await res.text()).replace(
         "<main>",
@@ -226,7 +194,7 @@ describe("the launcher waits for the page", () => {
           .filter((e) => /trulybot-panel|\/config|\/messages/.test(e.name)).length;
       });
     });
-    await page.goto(`${demo.url}/demo/storefront/shopify`);
+    await page.goto(`${e2e.demo.url}/demo/storefront/shopify`);
     await launcher(page).waitFor({ state: "visible" });
     const seen = await page.evaluate(
       () => (window as unknown as { __seen: Record<string, number | boolean> }).__seen,
@@ -251,7 +219,7 @@ describe.each(["shopify", "woocommerce"])("phone-size panel is a modal dialog (%
       await route.fulfill({ response: res });
       configArrived = true;
     });
-    await page.goto(`${demo.url}/demo/storefront/${platform}`);
+    await gotoStorefront(page, e2e.demo, platform);
     await openChat(page);
     expect(await chatDialog(page).getAttribute("aria-modal")).toBe("true");
     expect(await focusIn(page)).toBe("dialog");
@@ -275,7 +243,7 @@ describe.each(["shopify", "woocommerce"])("phone-size panel is a modal dialog (%
   });
   it("is not modal on a desktop, where the page stays usable beside it", async () => {
     const { page } = await newPage(VIEWPORTS[0]);
-    await page.goto(`${demo.url}/demo/storefront/${platform}`);
+    await gotoStorefront(page, e2e.demo, platform);
     await openChat(page);
     expect(await chatDialog(page).getAttribute("aria-modal")).toBeNull();
     await page.context().close();
@@ -310,7 +278,7 @@ describe.each(
       if (r.method() === "POST" && r.url().endsWith("/messages"))
         posts.push(JSON.parse(r.postData() || "{}"));
     });
-    await storefrontIn(page, platform, lang);
+    await gotoStorefront(page, e2e.demo, platform, lang);
     await launcher(page).waitFor();
     expect(await launcher(page).getAttribute("aria-label")).toBe(LAUNCHER_LABEL[lang]);
     await openChat(page);
@@ -341,7 +309,7 @@ describe.each(
 describe("typed text is never lost", () => {
   it("an unsent message goes back into the field, survives more typing, and is sent once online", async () => {
     const { page } = await newPage(VIEWPORTS[0]);
-    await page.goto(`${demo.url}/demo/storefront/shopify`);
+    await gotoStorefront(page, e2e.demo, "shopify");
     await openChat(page);
     const box = chatDialog(page).getByRole("textbox", { name: LABELS.input });
     await page.context().setOffline(true);
@@ -362,7 +330,7 @@ describe("typed text is never lost", () => {
   });
   it("Retry sends the restored text and takes it out of the field", async () => {
     const { page } = await newPage(VIEWPORTS[0]);
-    await page.goto(`${demo.url}/demo/storefront/shopify`);
+    await gotoStorefront(page, e2e.demo, "shopify");
     await openChat(page);
     const box = chatDialog(page).getByRole("textbox", { name: LABELS.input });
     await page.context().setOffline(true);

@@ -14,8 +14,7 @@ import {
   clearSelfService,
   codeFromMailbox,
   setRule,
-  shopifyAdapter,
-  shopper,
+  shopifyGuest,
   useMailbox,
 } from "../support/self-service";
 import { orderHash } from "../../app/verification/otp.server";
@@ -48,14 +47,7 @@ async function play(turns: string[], withRealCode: boolean) {
   const e = await startShopifyAdminEmulator({ now: DEMO_NOW, bucket: { restoreRate: 5000 } });
   try {
     mailbox.mails.length = 0;
-    const s = shopper({
-      db: chat.db,
-      storeId: STORE,
-      platform: "shopify",
-      adapter: shopifyAdapter(e),
-      smtpUrl: mailbox.url,
-      now: () => DEMO_NOW,
-    });
+    const s = shopifyGuest(chat.db, e, mailbox.url);
     for (const t of turns) {
       if (t === CODE) {
         if (!withRealCode) continue;

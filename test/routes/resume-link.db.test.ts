@@ -7,61 +7,28 @@
  */
 import crypto from "node:crypto";
 import fs from "node:fs";
-import os from "node:os";
-import path from "node:path";
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
-import { setDb, type Db } from "../../app/db.server";
-import { createTestDb } from "../helpers/db";
-import { appProxyRequest, seedShopifyShop, seedWooStore } from "../helpers/seed";
+import { beforeEach, describe, expect, it } from "vitest";
+import type { Db } from "../../app/db.server";
+import { appProxyRequest } from "../helpers/seed";
 import { ctxFor, formOf, seedConversation } from "../support/dashboard";
-import { signedHeaders } from "../../app/platforms/woocommerce/signature.server";
-import { signAppProxy } from "../../app/platforms/shopify/proxy-signature";
-import { createSmtpMailer } from "../../app/chat/notify.server";
-import { startMailCatcher, type MailCatcher } from "../../app/demo/mail-catcher.server";
+import { LIVE_SHOP, useLiveStorefront, type LiveWorld, type MessagesBody } from "../support/live-storefront";
 import { listMailbox } from "../../app/demo/mailbox.server";
 import { sha256Hex } from "../../app/utils/crypto.server";
 import { liveAction, SHOPPER_AWAY_MS } from "../../app/dashboard/live.server";
 import { RESUME_LIMIT } from "../../app/storefront/resume.server";
 import { RESUME_LINK_TTL_MS, resumeToken } from "../../app/storefront/resume-link.server";
 
-const SHOP = "demo-outfitters.myshopify.com";
+const SHOP = LIVE_SHOP;
 const SECRET = process.env.SHOPIFY_API_SECRET!;
 let db: Db;
-let cleanup: () => Promise<void>;
-let catcher: MailCatcher;
-let mailDir: string;
-let shopStore: Awaited<ReturnType<typeof seedShopifyShop>>;
-let woo: Awaited<ReturnType<typeof seedWooStore>>;
-let proxyMessages: typeof import("../../app/routes/proxy.messages");
-let wooMessages: typeof import("../../app/routes/api.v1.woo.storefront.messages");
-
-beforeAll(async () => {
-  ({ db, cleanup } = await createTestDb());
-  setDb(db);
-  shopStore = await seedShopifyShop(db, SHOP, "shpat_test");
-  woo = await seedWooStore(db, { url: "http://woo.test", consumerKey: "ck_x", consumerSecret: "cs_x" });
-  mailDir = fs.mkdtempSync(path.join(os.tmpdir(), "trulybot-resume-mail-"));
-  catcher = await startMailCatcher({ dir: mailDir });
-  proxyMessages = await import("../../app/routes/proxy.messages");
-  wooMessages = await import("../../app/routes/api.v1.woo.storefront.messages");
-});
+let shopStore: LiveWorld["shopStore"];
+let woo: LiveWorld["woo"];
+const live = useLiveStorefront("trulybot-resume-mail-", (w) => ({ db, shopStore, woo } = w));
 /** each test is a different shopper (the Shopify shopper key comes from the client address) */
 let ip = "198.51.100.1";
 beforeEach(() => {
   ip = `198.51.${Math.floor(Math.random() * 250)}.${Math.floor(Math.random() * 250)}`;
 });
-afterAll(async () => {
-  await catcher?.close();
-  fs.rmSync(mailDir, { recursive: true, force: true });
-  await cleanup?.();
-});
-
-type Body = Record<string, unknown> & {
-  conversationId?: string;
-  conversationToken?: string;
-  messages?: { id: string; role: string; type: string; text?: string }[];
-  error?: { code: string; message: string };
-};
 
 /** A conversation the engine left: a browser token, a handoff with the shopper's address, a verified order. */
 async function awayConversation(storeId: string, email: string, verifiedWith: string | null = email) {
@@ -93,47 +60,27 @@ async function awayConversation(storeId: string, email: string, verifiedWith: st
 
 /** The merchant replies from the dashboard; the shopper is away: the link out of the real e-mail. */
 async function replyAndReadLink(store: typeof shopStore | typeof woo.store, convId: string, email: string) {
-  const before = fs.readdirSync(mailDir).length;
-  const mailer = createSmtpMailer({
-    host: "127.0.0.1",
-    port: catcher.port,
-    secure: false,
-    from: "Demo <bot@demo.test>",
-  });
+  const before = fs.readdirSync(live.mailDir).length;
   const r = await liveAction(
     ctxFor(db, store),
     convId,
     formOf({ intent: "reply", text: "We tried to call" }),
-    {
-      mailer,
-    },
+    { mailer: live.smtpMailer() },
   );
   expect(r.message).toMatch(/e-mailed it to them too/);
-  await catcher.waitFor(before + 1);
-  const mail = listMailbox(mailDir).find((m) => m.to.includes(email))!;
+  await live.catcher.waitFor(before + 1);
+  const mail = listMailbox(live.mailDir).find((m) => m.to.includes(email))!;
   const m = mail.text.match(/\?trulybot=resume\.([A-Za-z0-9._-]+)/);
   expect(m, mail.text).not.toBeNull();
   return m![1];
 }
 
-async function shopifyGet(
-  query: Record<string, string>,
-  customerId = "",
-): Promise<{ status: number; body: Body }> {
-  const url = new URL(appProxyRequest("messages", { shop: SHOP, secret: SECRET }).url);
-  url.searchParams.set("logged_in_customer_id", customerId);
-  for (const [k, v] of Object.entries(query)) url.searchParams.set(k, v);
-  url.searchParams.delete("signature");
-  url.searchParams.set("signature", signAppProxy(url.searchParams, SECRET));
-  const res = (await proxyMessages.loader({
-    request: new Request(url, { headers: { "x-forwarded-for": ip, "user-agent": "phone" } }),
-    params: {},
-    context: {},
-  })) as Response;
-  return { status: res.status, body: (await res.json()) as Body };
+/** The Shopify storefront's GET as this test's shopper (its own client address) sends it. */
+function shopifyGet(query: Record<string, string>, customerId = "") {
+  return live.shopifyGet(query, { customerId, headers: { "x-forwarded-for": ip, "user-agent": "phone" } });
 }
 
-async function shopifyPost(body: object): Promise<{ status: number; body: Body }> {
+async function shopifyPost(body: object): Promise<{ status: number; body: MessagesBody }> {
   const req = appProxyRequest("messages", {
     shop: SHOP,
     secret: SECRET,
@@ -141,23 +88,12 @@ async function shopifyPost(body: object): Promise<{ status: number; body: Body }
     body: JSON.stringify(body),
     headers: { "x-forwarded-for": ip, "user-agent": "phone" },
   });
-  const res = (await proxyMessages.action({ request: req, params: {}, context: {} })) as Response;
-  return { status: res.status, body: (await res.json()) as Body };
+  const res = (await live.proxyMessages.action({ request: req, params: {}, context: {} })) as Response;
+  return { status: res.status, body: (await res.json()) as MessagesBody };
 }
 
-async function wooGet(
-  query: Record<string, string>,
-  shopper = "b".repeat(64),
-): Promise<{ status: number; body: Body; retryAfter: string | null }> {
-  const qs = new URLSearchParams(query).toString();
-  const pathWithQuery = `/api/v1/woo/storefront/messages?${qs}`;
-  const headers = signedHeaders(woo.store.id, woo.secret, { method: "GET", pathWithQuery, shopper });
-  const res = (await wooMessages.loader({
-    request: new Request(`https://trulybot.test${pathWithQuery}`, { headers }),
-    params: {},
-    context: {},
-  })) as Response;
-  return { status: res.status, body: (await res.json()) as Body, retryAfter: res.headers.get("Retry-After") };
+function wooGet(query: Record<string, string>, shopper = "b".repeat(64)) {
+  return live.wooGet(query, { shopper });
 }
 
 describe("Shopify: the e-mail's link brings the shopper back on another device", () => {
@@ -328,7 +264,7 @@ describe("hostile links", () => {
     const url = new URL("https://trulybot.test/proxy/messages");
     url.searchParams.set("shop", SHOP);
     url.searchParams.set("resume", "x.1.0123456789abcdef0123456789abcdef");
-    const res = (await proxyMessages.loader({
+    const res = (await live.proxyMessages.loader({
       request: new Request(url),
       params: {},
       context: {},

@@ -62,12 +62,32 @@ function base(
     shippingCountry: "US",
     shippingCity: null,
     customerNotes: [],
-    contact: { email: "shopper@example.com", phone: "+14155550100", customerId: null, name: "Test Shopper" },
+    contact: contact("Test Shopper", "shopper@example.com", "+14155550100"),
     customerLocale: "en-US",
     test: false,
     ...p,
   };
 }
+
+/** Who placed the order: name, e-mail and phone (null: not given), and their customer account if any. */
+function contact(
+  name: string,
+  email: string | null,
+  phone: string | null,
+  customerId: string | null = null,
+): NormalizedOrder["contact"] {
+  return { email, phone, customerId, name };
+}
+
+/** The demo stores' returning customers (signed in, several orders each). */
+const alice = () =>
+  contact(
+    "Alice Johnson",
+    "alice.johnson@example.com",
+    "+14155550134",
+    "gid://shopify/Customer/7700000000001",
+  );
+const lena = () => contact("Lena Schmidt", "lena.schmidt@example.com", "+49405550133", "5");
 
 const usd = (amount: string) => ({ amount, currency: "USD" });
 const eur = (amount: string) => ({ amount, currency: "EUR" });
@@ -77,6 +97,19 @@ const USPS_URL = (n: string) => `https://tools.usps.com/go/TrackConfirmAction?tL
 const FEDEX_URL = (n: string) => `https://www.fedex.com/fedextrack/?trknbr=${n}`;
 const DHL_DE_URL = (n: string) =>
   `https://www.dhl.de/de/privatkunden/pakete-empfangen/verfolgen.html?lang=de&idc=${n}&rfn=&extendedSearch=true`;
+
+/** A parcel's carrier, its tracking number and the carrier's tracking link for that number. */
+const trackedBy =
+  (carrier: string, carrierCode: string, url: (n: string) => string) =>
+  (trackingNumber: string): Partial<Shipment> => ({
+    carrier,
+    carrierCode,
+    trackingNumber,
+    trackingUrl: url(trackingNumber),
+  });
+const ups = trackedBy("UPS", "ups", UPS_URL);
+const usps = trackedBy("USPS", "usps", USPS_URL);
+const fedex = trackedBy("FedEx", "fedex", FEDEX_URL);
 
 // ---------------------------------------------------------------------------------------------
 // Shopify: Demo Outfitters (USD, America/New_York)
@@ -94,12 +127,7 @@ export const shopifyOrders: Record<string, NormalizedOrder> = {
       item("Merino Wool Hiking Socks", 2, "M / Charcoal", { unshippedQuantity: 2 }),
     ],
     shippingCity: "San Francisco",
-    contact: {
-      email: "alice.johnson@example.com",
-      phone: "+14155550134",
-      customerId: "gid://shopify/Customer/7700000000001",
-      name: "Alice Johnson",
-    },
+    contact: alice(),
   }),
   "1002": base({
     number: "1002",
@@ -110,10 +138,7 @@ export const shopifyOrders: Record<string, NormalizedOrder> = {
     items: [item("Ridgeline 3L Rain Shell", 1, "Men's L / Moss")],
     shipments: [
       ship({
-        carrier: "UPS",
-        carrierCode: "ups",
-        trackingNumber: "1ZA84R270384120936",
-        trackingUrl: UPS_URL("1ZA84R270384120936"),
+        ...ups("1ZA84R270384120936"),
         status: "in_transit",
         shippedAt: "2026-11-19T19:22:10Z",
         estimatedDeliveryAt: "2026-11-24T17:00:00Z",
@@ -126,12 +151,7 @@ export const shopifyOrders: Record<string, NormalizedOrder> = {
         },
       }),
     ],
-    contact: {
-      email: "marcus.reed@example.net",
-      phone: "+13035550161",
-      customerId: null,
-      name: "Marcus Reed",
-    },
+    contact: contact("Marcus Reed", "marcus.reed@example.net", "+13035550161"),
   }),
   "1003": base({
     number: "1003",
@@ -145,10 +165,7 @@ export const shopifyOrders: Record<string, NormalizedOrder> = {
     ],
     shipments: [
       ship({
-        carrier: "USPS",
-        carrierCode: "usps",
-        trackingNumber: "9400111899223855710247",
-        trackingUrl: USPS_URL("9400111899223855710247"),
+        ...usps("9400111899223855710247"),
         status: "delivered",
         shippedAt: "2026-11-10T18:02:44Z",
         estimatedDeliveryAt: "2026-11-14T17:00:00Z",
@@ -162,12 +179,7 @@ export const shopifyOrders: Record<string, NormalizedOrder> = {
         },
       }),
     ],
-    contact: {
-      email: "alice.johnson@example.com",
-      phone: "+14155550134",
-      customerId: "gid://shopify/Customer/7700000000001",
-      name: "Alice Johnson",
-    },
+    contact: alice(),
   }),
   "1004": base({
     number: "1004",
@@ -183,10 +195,7 @@ export const shopifyOrders: Record<string, NormalizedOrder> = {
     ],
     shipments: [
       ship({
-        carrier: "FedEx",
-        carrierCode: "fedex",
-        trackingNumber: "791203588467",
-        trackingUrl: FEDEX_URL("791203588467"),
+        ...fedex("791203588467"),
         status: "delivered",
         shippedAt: "2026-11-16T15:45:19Z",
         estimatedDeliveryAt: "2026-11-19T17:00:00Z",
@@ -217,12 +226,7 @@ export const shopifyOrders: Record<string, NormalizedOrder> = {
         },
       }),
     ],
-    contact: {
-      email: "alice.johnson@example.com",
-      phone: "+14155550134",
-      customerId: "gid://shopify/Customer/7700000000001",
-      name: "Alice Johnson",
-    },
+    contact: alice(),
   }),
   "1005": base({
     number: "1005",
@@ -242,12 +246,7 @@ export const shopifyOrders: Record<string, NormalizedOrder> = {
     ],
     cancelledAt: "2026-11-16T15:47:55Z",
     cancelReason: "customer",
-    contact: {
-      email: "priya.patel@example.com",
-      phone: "+13125550119",
-      customerId: null,
-      name: "Priya Patel",
-    },
+    contact: contact("Priya Patel", "priya.patel@example.com", "+13125550119"),
   }),
   "1006": base({
     number: "1006",
@@ -262,10 +261,7 @@ export const shopifyOrders: Record<string, NormalizedOrder> = {
     ],
     shipments: [
       ship({
-        carrier: "UPS",
-        carrierCode: "ups",
-        trackingNumber: "1ZA84R270377355161",
-        trackingUrl: UPS_URL("1ZA84R270377355161"),
+        ...ups("1ZA84R270377355161"),
         status: "delivered",
         shippedAt: "2026-11-04T16:00:27Z",
         estimatedDeliveryAt: "2026-11-06T17:00:00Z",
@@ -292,7 +288,7 @@ export const shopifyOrders: Record<string, NormalizedOrder> = {
         restocked: false,
       },
     ],
-    contact: { email: "daniel.kim@example.net", phone: "+12065550183", customerId: null, name: "Daniel Kim" },
+    contact: contact("Daniel Kim", "daniel.kim@example.net", "+12065550183"),
   }),
   "1007": base({
     number: "1007",
@@ -303,12 +299,7 @@ export const shopifyOrders: Record<string, NormalizedOrder> = {
     outstanding: usd("128.16"),
     paymentMethod: "Bank Deposit",
     items: [item("Summit Fleece Pullover", 1, "Women's M / Sage"), item("Trail Running Cap", 1, "Black")],
-    contact: {
-      email: "sofia.garcia@example.com",
-      phone: "+15125550146",
-      customerId: null,
-      name: "Sofia Garcia",
-    },
+    contact: contact("Sofia Garcia", "sofia.garcia@example.com", "+15125550146"),
   }),
   "1008": base({
     number: "1008",
@@ -332,12 +323,7 @@ export const shopifyOrders: Record<string, NormalizedOrder> = {
         items: [item("Lakeside Camp Chair"), item("Headlamp 400 Lumen")],
       }),
     ],
-    contact: {
-      email: "emma.wilson@example.com",
-      phone: "+18025550157",
-      customerId: null,
-      name: "Emma Wilson",
-    },
+    contact: contact("Emma Wilson", "emma.wilson@example.com", "+18025550157"),
   }),
   "1009": base({
     number: "1009",
@@ -371,12 +357,7 @@ export const shopifyOrders: Record<string, NormalizedOrder> = {
         },
       }),
     ],
-    contact: {
-      email: "juergen.mueller@example.net",
-      phone: "+49305550142",
-      customerId: null,
-      name: "Jürgen Müller",
-    },
+    contact: contact("Jürgen Müller", "juergen.mueller@example.net", "+49305550142"),
   }),
   "1010": base({
     number: "1010",
@@ -400,12 +381,7 @@ export const shopifyOrders: Record<string, NormalizedOrder> = {
         items: [item("Packable Daypack 20L"), item("Trailhead Beanie")],
       }),
     ],
-    contact: {
-      email: "oliver.bennett@example.com",
-      phone: "+442079460555",
-      customerId: null,
-      name: "Oliver Bennett",
-    },
+    contact: contact("Oliver Bennett", "oliver.bennett@example.com", "+442079460555"),
   }),
   "1011": base({
     number: "1011",
@@ -419,10 +395,7 @@ export const shopifyOrders: Record<string, NormalizedOrder> = {
     ],
     shipments: [
       ship({
-        carrier: "USPS",
-        carrierCode: "usps",
-        trackingNumber: "9400111899223855401879",
-        trackingUrl: USPS_URL("9400111899223855401879"),
+        ...usps("9400111899223855401879"),
         status: "delivered",
         shippedAt: "2026-07-27T13:41:16Z",
         estimatedDeliveryAt: "2026-07-31T17:00:00Z",
@@ -436,12 +409,7 @@ export const shopifyOrders: Record<string, NormalizedOrder> = {
         },
       }),
     ],
-    contact: {
-      email: "grace.thompson@example.com",
-      phone: "+15035550128",
-      customerId: null,
-      name: "Grace Thompson",
-    },
+    contact: contact("Grace Thompson", "grace.thompson@example.com", "+15035550128"),
   }),
   "1012": base({
     number: "1012",
@@ -452,10 +420,7 @@ export const shopifyOrders: Record<string, NormalizedOrder> = {
     items: [item("Basecamp Insulated Vest", 1, "Men's XL / Navy")],
     shipments: [
       ship({
-        carrier: "USPS",
-        carrierCode: "usps",
-        trackingNumber: "9405511899223855772125",
-        trackingUrl: USPS_URL("9405511899223855772125"),
+        ...usps("9405511899223855772125"),
         status: "label_created",
         shippedAt: "2026-11-23T14:40:02Z",
         items: [item("Basecamp Insulated Vest")],
@@ -467,7 +432,7 @@ export const shopifyOrders: Record<string, NormalizedOrder> = {
         },
       }),
     ],
-    contact: { email: "Bob.Smith@Example.COM", phone: "+16175550191", customerId: null, name: "Bob Smith" },
+    contact: contact("Bob Smith", "Bob.Smith@Example.COM", "+16175550191"),
   }),
   "1013": base({
     number: "1013",
@@ -478,10 +443,7 @@ export const shopifyOrders: Record<string, NormalizedOrder> = {
     items: [item("Hammock with Straps", 1, "Sunset Orange"), item("Camp Lantern")],
     shipments: [
       ship({
-        carrier: "FedEx",
-        carrierCode: "fedex",
-        trackingNumber: "773640219535",
-        trackingUrl: FEDEX_URL("773640219535"),
+        ...fedex("773640219535"),
         status: "delayed",
         shippedAt: "2026-11-19T15:10:45Z",
         estimatedDeliveryAt: "2026-11-27T17:00:00Z",
@@ -494,7 +456,7 @@ export const shopifyOrders: Record<string, NormalizedOrder> = {
         },
       }),
     ],
-    contact: { email: null, phone: "+13055550178", customerId: null, name: "Carlos Rivera" },
+    contact: contact("Carlos Rivera", null, "+13055550178"),
   }),
   "1014": base({
     number: "1014",
@@ -515,10 +477,7 @@ export const shopifyOrders: Record<string, NormalizedOrder> = {
     ],
     shipments: [
       ship({
-        carrier: "UPS",
-        carrierCode: "ups",
-        trackingNumber: "1ZA84R270390203344",
-        trackingUrl: UPS_URL("1ZA84R270390203344"),
+        ...ups("1ZA84R270390203344"),
         status: "out_for_delivery",
         shippedAt: "2026-11-20T14:15:21Z",
         estimatedDeliveryAt: "2026-11-23T17:00:00Z",
@@ -540,12 +499,12 @@ export const shopifyOrders: Record<string, NormalizedOrder> = {
         },
       }),
     ],
-    contact: {
-      email: "hannah.lee@example.com",
-      phone: "+17185550163",
-      customerId: "gid://shopify/Customer/7700000000010",
-      name: "Hannah Lee",
-    },
+    contact: contact(
+      "Hannah Lee",
+      "hannah.lee@example.com",
+      "+17185550163",
+      "gid://shopify/Customer/7700000000010",
+    ),
   }),
   "1015": base({
     number: "1015",
@@ -554,7 +513,7 @@ export const shopifyOrders: Record<string, NormalizedOrder> = {
     total: usd("42.4"),
     items: [item("Trail Running Cap", 1, "Black", { unshippedQuantity: 1 })],
     test: true,
-    contact: { email: "test.buyer@example.com", phone: null, customerId: null, name: "Test Buyer" },
+    contact: contact("Test Buyer", "test.buyer@example.com", null),
   }),
   "1016": base({
     number: "1016",
@@ -565,10 +524,7 @@ export const shopifyOrders: Record<string, NormalizedOrder> = {
     items: [item("Lakeside Camp Chair", 2, "Charcoal")],
     shipments: [
       ship({
-        carrier: "UPS",
-        carrierCode: "ups",
-        trackingNumber: "1ZA84R270388014722",
-        trackingUrl: UPS_URL("1ZA84R270388014722"),
+        ...ups("1ZA84R270388014722"),
         status: "attempted_delivery",
         shippedAt: "2026-11-18T17:00:17Z",
         estimatedDeliveryAt: "2026-11-23T17:00:00Z",
@@ -582,12 +538,7 @@ export const shopifyOrders: Record<string, NormalizedOrder> = {
         },
       }),
     ],
-    contact: {
-      email: "liam.oconnor@example.net",
-      phone: "+12155550172",
-      customerId: null,
-      name: "Liam O'Connor",
-    },
+    contact: contact("Liam O'Connor", "liam.oconnor@example.net", "+12155550172"),
   }),
 };
 
@@ -625,6 +576,10 @@ const wooShip = (
     ...extra,
   });
 
+/** A DHL Paket parcel (the German DHL tracking link), shipped on `day`. */
+const dhlPaket = (n: string, day: string, extra: Partial<Shipment> = {}): Shipment =>
+  wooShip("DHL Paket", "dhl_paket", n, day, DHL_DE_URL(n), extra);
+
 export const wooOrders: Record<string, NormalizedOrder> = {
   "2001": woo({
     number: "2001",
@@ -638,12 +593,7 @@ export const wooOrders: Record<string, NormalizedOrder> = {
       item("Heirloom Tomato Seeds 'Ochsenherz'", 2),
       item("Organic Basil Seeds 'Genovese'"),
     ],
-    contact: {
-      email: "lena.schmidt@example.com",
-      phone: "+49405550133",
-      customerId: "5",
-      name: "Lena Schmidt",
-    },
+    contact: lena(),
   }),
   "2002": woo({
     number: "2002",
@@ -671,12 +621,7 @@ export const wooOrders: Record<string, NormalizedOrder> = {
         text: "Your parcel is on its way with UPS (tracking number 1ZE2W6491144172082). UPS expects to deliver it on Tuesday, 24 November.",
       },
     ],
-    contact: {
-      email: "Tobias.Wagner@Example.NET",
-      phone: "+49895550148",
-      customerId: null,
-      name: "Tobias Wagner",
-    },
+    contact: contact("Tobias Wagner", "Tobias.Wagner@Example.NET", "+49895550148"),
   }),
   "2003": woo({
     number: "2003",
@@ -689,22 +634,8 @@ export const wooOrders: Record<string, NormalizedOrder> = {
       item("Stainless Steel Hand Trowel"),
       item("Garlic Bulbs 'Thermidrome' 250 g", 2),
     ],
-    shipments: [
-      wooShip(
-        "DHL Paket",
-        "dhl_paket",
-        "00340434161094052181",
-        "2026-11-09",
-        DHL_DE_URL("00340434161094052181"),
-        { status: "unknown" },
-      ),
-    ],
-    contact: {
-      email: "katrin.hoffmann@example.com",
-      phone: "+492215550127",
-      customerId: "7",
-      name: "Katrin Hoffmann",
-    },
+    shipments: [dhlPaket("00340434161094052181", "2026-11-09", { status: "unknown" })],
+    contact: contact("Katrin Hoffmann", "katrin.hoffmann@example.com", "+492215550127", "7"),
   }),
   "2004": woo({
     number: "2004",
@@ -727,13 +658,7 @@ export const wooOrders: Record<string, NormalizedOrder> = {
         "2026-11-17",
         "https://tracking.dpd.de/parcelstatus?query=01505034712389&locale=en_DE",
       ),
-      wooShip(
-        "DHL Paket",
-        "dhl_paket",
-        "00340434161094058770",
-        "2026-11-18",
-        DHL_DE_URL("00340434161094058770"),
-      ),
+      dhlPaket("00340434161094058770", "2026-11-18"),
     ],
     customerNotes: [
       {
@@ -745,12 +670,7 @@ export const wooOrders: Record<string, NormalizedOrder> = {
         text: "Second parcel shipped with DHL (tracking number 00340434161094058770): Telescopic Hedge Shears and Wildflower Meadow Seed Mix - 500 g. The Hori-Hori Garden Knife is on backorder; we will ship it as soon as it is back in stock, at no extra cost.",
       },
     ],
-    contact: {
-      email: "felix.bauer@example.net",
-      phone: "+493415550116",
-      customerId: null,
-      name: "Felix Bauer",
-    },
+    contact: contact("Felix Bauer", "felix.bauer@example.net", "+493415550116"),
   }),
   "2005": woo({
     number: "2005",
@@ -771,12 +691,7 @@ export const wooOrders: Record<string, NormalizedOrder> = {
         items: [],
       },
     ],
-    contact: {
-      email: "sabine.koch@example.com",
-      phone: "+497115550185",
-      customerId: null,
-      name: "Sabine Koch",
-    },
+    contact: contact("Sabine Koch", "sabine.koch@example.com", "+497115550185"),
   }),
   "2006": woo({
     number: "2006",
@@ -789,15 +704,7 @@ export const wooOrders: Record<string, NormalizedOrder> = {
       item("Organic Basil Seeds 'Genovese'", 2),
       item("Stainless Steel Hand Trowel"),
     ],
-    shipments: [
-      wooShip(
-        "DHL Paket",
-        "dhl_paket",
-        "00340434161094049020",
-        "2026-11-03",
-        DHL_DE_URL("00340434161094049020"),
-      ),
-    ],
+    shipments: [dhlPaket("00340434161094049020", "2026-11-03")],
     refunds: [
       {
         createdAt: "2026-11-06T08:48:22Z",
@@ -806,12 +713,7 @@ export const wooOrders: Record<string, NormalizedOrder> = {
         items: [],
       },
     ],
-    contact: {
-      email: "lena.schmidt@example.com",
-      phone: "+49405550133",
-      customerId: "5",
-      name: "Lena Schmidt",
-    },
+    contact: lena(),
   }),
   "2007": woo({
     number: "2007",
@@ -824,12 +726,7 @@ export const wooOrders: Record<string, NormalizedOrder> = {
     paymentUrl:
       "http://demo-woo.localhost/checkout/order-pay/2007/?pay_for_order=true&key=wc_order_zPogX3RxEjSeq",
     items: [item("Telescopic Hedge Shears")],
-    contact: {
-      email: "anna.becker@example.net",
-      phone: "+49695550152",
-      customerId: null,
-      name: "Anna Becker",
-    },
+    contact: contact("Anna Becker", "anna.becker@example.net", "+49695550152"),
   }),
   "2008": woo({
     number: "2008",
@@ -849,12 +746,7 @@ export const wooOrders: Record<string, NormalizedOrder> = {
         text: "Friendly reminder: we haven't received your bank transfer yet. Please transfer the order total to IBAN DE89 3704 0044 0532 0130 00 (Demo Woo Garden) with reference 2008. We'll ship as soon as the payment arrives; unpaid orders are cancelled after 7 days.",
       },
     ],
-    contact: {
-      email: "jonas.richter@example.com",
-      phone: "+493515550139",
-      customerId: null,
-      name: "Jonas Richter",
-    },
+    contact: contact("Jonas Richter", "jonas.richter@example.com", "+493515550139"),
   }),
   "2009": woo({
     number: "2009",
@@ -866,12 +758,7 @@ export const wooOrders: Record<string, NormalizedOrder> = {
     paymentUrl:
       "http://demo-woo.localhost/checkout/order-pay/2009/?pay_for_order=true&key=wc_order_47G6XrsWLuhX2",
     items: [item("Japanese Pruning Shears"), item("Telescopic Hedge Shears")],
-    contact: {
-      email: "paul.neumann@example.net",
-      phone: "+492115550171",
-      customerId: null,
-      name: "Paul Neumann",
-    },
+    contact: contact("Paul Neumann", "paul.neumann@example.net", "+492115550171"),
   }),
   "2010": woo({
     number: "2010",
@@ -892,12 +779,7 @@ export const wooOrders: Record<string, NormalizedOrder> = {
         text: "Good news - your order is ready for pickup at our shop: Demo Woo Garden, Kastanienallee 12, 10435 Berlin (Mon-Sat 10:00-18:00). Please bring your order number #2010. We'll keep it for you until Friday, 27 November.",
       },
     ],
-    contact: {
-      email: "claudia.schulz@example.com",
-      phone: "+49305550164",
-      customerId: "9",
-      name: "Claudia Schulz",
-    },
+    contact: contact("Claudia Schulz", "claudia.schulz@example.com", "+49305550164", "9"),
   }),
   "2011": woo({
     number: "2011",
@@ -926,12 +808,7 @@ export const wooOrders: Record<string, NormalizedOrder> = {
         text: "Your parcel left our warehouse today with DHL Express (waybill 5720461935). Delivery to Switzerland usually takes 2-4 business days. Swiss import VAT and any customs fees are collected by DHL on delivery.",
       },
     ],
-    contact: {
-      email: "zoe.braendli@example.net",
-      phone: "+41445550123",
-      customerId: null,
-      name: "Zoë Brändli",
-    },
+    contact: contact("Zoë Brändli", "zoe.braendli@example.net", "+41445550123"),
   }),
   "2012": woo({
     number: "2012",
@@ -955,12 +832,7 @@ export const wooOrders: Record<string, NormalizedOrder> = {
         { trackingUrlInferred: true },
       ),
     ],
-    contact: {
-      email: "daan.devries@example.com",
-      phone: "+31205550137",
-      customerId: null,
-      name: "Daan de Vries",
-    },
+    contact: contact("Daan de Vries", "daan.devries@example.com", "+31205550137"),
   }),
   "2013": woo({
     number: "2013",
@@ -970,21 +842,8 @@ export const wooOrders: Record<string, NormalizedOrder> = {
     total: eur("69.75"),
     paymentMethod: "PayPal",
     items: [item("Galvanised Watering Can - 10 l", 1, "10 l"), item("Leather Gardening Gloves - M", 1, "M")],
-    shipments: [
-      wooShip(
-        "DHL Paket",
-        "dhl_paket",
-        "00340434161093821467",
-        "2026-07-27",
-        DHL_DE_URL("00340434161093821467"),
-      ),
-    ],
-    contact: {
-      email: "lena.schmidt@example.com",
-      phone: "+49405550133",
-      customerId: "5",
-      name: "Lena Schmidt",
-    },
+    shipments: [dhlPaket("00340434161093821467", "2026-07-27")],
+    contact: lena(),
   }),
   "2014": woo({
     number: "2014",
@@ -1005,26 +864,9 @@ export const wooOrders: Record<string, NormalizedOrder> = {
       item("Wildflower Meadow Seed Mix - 500 g", 1, "500 g"),
     ],
     shipments: [
-      wooShip(
-        "DHL Paket",
-        "dhl_paket",
-        "00340434161094061138",
-        "2026-11-19",
-        DHL_DE_URL("00340434161094061138"),
-      ),
-      wooShip(
-        "DHL Paket",
-        "dhl_paket",
-        "00340434161094061145",
-        "2026-11-19",
-        DHL_DE_URL("00340434161094061145"),
-      ),
+      dhlPaket("00340434161094061138", "2026-11-19"),
+      dhlPaket("00340434161094061145", "2026-11-19"),
     ],
-    contact: {
-      email: "max.gross@example.com",
-      phone: "+493315550108",
-      customerId: "12",
-      name: "Maximilian Groß",
-    },
+    contact: contact("Maximilian Groß", "max.gross@example.com", "+493315550108", "12"),
   }),
 };

@@ -22,7 +22,8 @@ import { createWooClient } from "../../app/platforms/woocommerce/client";
 import { createWooActions, createWooWriter } from "../../app/platforms/woocommerce/actions.server";
 import type { PlatformAdapter } from "../../app/platforms/types";
 import type { MessagesRequest, MessagesResponse } from "../../app/protocol";
-import { DEMO_SHOP, type ShopifyAdminEmulator } from "../emulators/shopify-admin/emulator";
+import { DEMO_NOW, DEMO_SHOP, type ShopifyAdminEmulator } from "../emulators/shopify-admin/emulator";
+import { DEMO_STORE_IDS } from "./chat";
 import { DEMO_WRITE_TOKEN } from "../emulators/shopify-admin/mutations";
 import type { WooEmulator, WooEmulatorKey } from "../emulators/woocommerce/emulator";
 import { WOO_RW_KEY } from "../emulators/woocommerce/writes";
@@ -219,6 +220,27 @@ export function shopper(opts: {
     },
   };
   return s;
+}
+
+/**
+ * A guest on the Shopify demo store, through the Admin emulator `e` (its write token), its codes mailed to
+ * `smtpUrl` (null: no mail), at DEMO_NOW unless `over` says otherwise.
+ */
+export function shopifyGuest(
+  db: Db,
+  e: ShopifyAdminEmulator,
+  smtpUrl: string | null,
+  over: Partial<Parameters<typeof shopper>[0]> = {},
+): Shopper {
+  return shopper({
+    db,
+    storeId: DEMO_STORE_IDS.shopify,
+    platform: "shopify",
+    adapter: over.adapter ?? shopifyAdapter(e),
+    smtpUrl,
+    now: () => DEMO_NOW,
+    ...over,
+  });
 }
 
 export function texts(res: MessagesResponse): string {

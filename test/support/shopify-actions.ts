@@ -16,7 +16,8 @@ import {
   clearSelfService,
   codeFromMailbox,
   shopifyAdapter,
-  shopper,
+  shopifyGuest,
+  type Shopper,
   texts,
   useMailbox,
 } from "./self-service";
@@ -25,7 +26,12 @@ import type { PlatformAdapter } from "../../app/platforms/types";
 export const STORE = DEMO_STORE_IDS.shopify;
 export const ALICE = "alice.johnson@example.com";
 
-type GuestOptions = { shopperKey?: string; customerId?: string; networkKey?: string };
+type GuestOptions = {
+  shopperKey?: string;
+  customerId?: string;
+  networkKey?: string;
+  smtpUrl?: string | null;
+};
 
 export function useShopifyActionsHarness() {
   const chat = useChatDatabase();
@@ -59,19 +65,12 @@ export function useShopifyActionsHarness() {
     },
     order: (name: string) => h.e.store.orders.find((o) => o.name === name)! as Record<string, unknown>,
     mutations: (op: string) => h.e.requests.filter((r) => r.operationName === op).length,
+    /** a guest on the demo store, its codes mailed to the mailbox (`smtpUrl: null`: no mail) */
     guest(adapter: PlatformAdapter = shopifyAdapter(h.e), over: GuestOptions = {}) {
-      return shopper({
-        db: chat.db,
-        storeId: STORE,
-        platform: "shopify",
-        adapter,
-        smtpUrl: mailbox.url,
-        now: () => clock,
-        ...over,
-      });
+      return shopifyGuest(chat.db, h.e, mailbox.url, { adapter, now: () => clock, ...over });
     },
     /** Asks to cancel #n with the order's email, reads the code from the mailbox and types it. */
-    async verifiedWithCode(s: ReturnType<typeof shopper>, intent: string, email = ALICE) {
+    async verifiedWithCode(s: Shopper, intent: string, email = ALICE) {
       await s.send(intent);
       const asked = texts(await s.send(email));
       expect(asked).toContain("If that order exists, a code is on its way to the email on it");

@@ -39,6 +39,44 @@ class AdminTest extends TrulyBot_TestCase
         $this->fail('expected wp_die');
     }
 
+    /** The settings page as the current user sees it. */
+    private function page_html()
+    {
+        ob_start();
+        $this->admin()->render_page();
+        return ob_get_clean();
+    }
+
+    /** Posts the settings page's form for `$action` (with its nonce); returns where it redirects. */
+    private function submit($action)
+    {
+        $this->nonce_for('trulybot_' . $action);
+        return $this->expect_redirect(array($this->admin(), 'handle_' . $action));
+    }
+
+    /** The query parameters of a redirect location. */
+    private function query_of($location)
+    {
+        parse_str((string) wp_parse_url($location, PHP_URL_QUERY), $query);
+        return $query;
+    }
+
+    /** From now on the app answers every request with 200 and this JSON body. */
+    private function app_answers(array $body)
+    {
+        $this->responder = function () use ($body) {
+            return $this->fake_response(200, wp_json_encode($body));
+        };
+    }
+
+    /** From now on every request to the app fails as when it cannot be reached. */
+    private function app_is_down($message)
+    {
+        $this->responder = function () use ($message) {
+            return new WP_Error('http_request_failed', $message);
+        };
+    }
+
     private function notice()
     {
         return get_transient('trulybot_notice_' . get_current_user_id());
@@ -78,9 +116,7 @@ class AdminTest extends TrulyBot_TestCase
     public function test_page_when_disconnected_shows_connect_and_manual_forms_with_nonces()
     {
         $this->login_as('administrator');
-        ob_start();
-        $this->admin()->render_page();
-        $html = ob_get_clean();
+        $html = $this->page_html();
         $this->assertStringContainsString('Not connected', $html);
         foreach (array('trulybot_connect', 'trulybot_save', 'trulybot_manual') as $action) {
             $this->assertStringContainsString('name="action" value="' . $action . '"', $html);
@@ -94,9 +130,7 @@ class AdminTest extends TrulyBot_TestCase
     {
         $this->login_as('administrator');
         $this->connect_store();
-        ob_start();
-        $this->admin()->render_page();
-        $html = ob_get_clean();
+        $html = $this->page_html();
         $this->assertStringContainsString('Connected', $html);
         $this->assertStringContainsString(self::STORE_ID, $html);
         $this->assertStringContainsString('value="' . wp_create_nonce('trulybot_sso') . '"', $html);
@@ -142,18 +176,16 @@ class AdminTest extends TrulyBot_TestCase
     public function test_shop_manager_may_manage()
     {
         $this->login_as('shop_manager');
-        $this->nonce_for('trulybot_connect');
-        $location = $this->expect_redirect(array($this->admin(), 'handle_connect'));
+        $location = $this->submit('connect');
         $this->assertStringStartsWith(self::APP . '/api/v1/woo/connect/start?', $location);
     }
 
     public function test_connect_redirects_to_the_app_with_a_one_time_token()
     {
         $user = $this->login_as('administrator');
-        $this->nonce_for('trulybot_connect');
-        $location = $this->expect_redirect(array($this->admin(), 'handle_connect'));
+        $location = $this->submit('connect');
         $this->assertStringStartsWith(self::APP . '/api/v1/woo/connect/start?', $location);
-        parse_str((string) wp_parse_url($location, PHP_URL_QUERY), $query);
+        $query = $this->query_of($location);
         $this->assertSame(home_url(), $query['store_url']);
         $this->assertSame(admin_url('admin.php?page=trulybot'), $query['return_url']);
         $this->assertMatchesRegularExpression('/^[0-9a-f]{32}$/', $query['token']);
@@ -163,10 +195,7 @@ class AdminTest extends TrulyBot_TestCase
 
     private function start_connect()
     {
-        $this->nonce_for('trulybot_connect');
-        $location = $this->expect_redirect(array($this->admin(), 'handle_connect'));
-        parse_str((string) wp_parse_url($location, PHP_URL_QUERY), $query);
-        return $query['token'];
+        return $this->query_of($this->submit('connect'))['token'];
     }
 
     private function return_from_app(array $query)
@@ -179,18 +208,13 @@ class AdminTest extends TrulyBot_TestCase
     {
         $this->login_as('administrator');
         $token = $this->start_connect();
-        $this->responder = function () {
-            return $this->fake_response(
-                200,
-                wp_json_encode(
-                    array(
-                        'storeId'      => 'st_9',
-                        'secret'       => 'sec_abcdefghijklmnopqrstuvwxyz',
-                        'dashboardUrl' => self::APP . '/dashboard',
-                    )
-                )
-            );
-        };
+        $this->app_answers(
+            array(
+                'storeId'      => 'st_9',
+                'secret'       => 'sec_abcdefghijklmnopqrstuvwxyz',
+                'dashboardUrl' => self::APP . '/dashboard',
+            )
+        );
         $location = $this->return_from_app(array('store_id' => 'st_9', 'token' => $token));
         $this->assertSame(admin_url('admin.php?page=trulybot'), $location, 'token removed from the address bar');
         // The exchange, then the (signed) webhook secret registration of WebhooksTest.
@@ -211,9 +235,7 @@ class AdminTest extends TrulyBot_TestCase
     {
         $user = $this->login_as('administrator');
         $this->connect_store(array('key_access' => 'read'));
-        ob_start();
-        $this->admin()->render_page();
-        $html = ob_get_clean();
+        $html = $this->page_html();
         $this->assertStringContainsString('Self-service actions', $html);
         $this->assertStringContainsString('Reconnect with read/write access', $html);
         $this->assertStringContainsString('name="access" value="read_write"', $html);
@@ -221,16 +243,13 @@ class AdminTest extends TrulyBot_TestCase
         $this->assertStringNotContainsString('notice-warning inline', $html);
 
         $_GET['trulybot_access'] = 'read_write';
-        ob_start();
-        $this->admin()->render_page();
-        $this->assertStringContainsString('trulybot-access notice notice-warning inline', ob_get_clean());
+        $this->assertStringContainsString('trulybot-access notice notice-warning inline', $this->page_html());
 
         // the button: a new one-time token and the app's start URL asking for read_write
-        $this->nonce_for('trulybot_connect');
         $_POST['access'] = 'read_write';
-        $location = $this->expect_redirect(array($this->admin(), 'handle_connect'));
+        $location = $this->submit('connect');
         $this->assertStringStartsWith(self::APP . '/api/v1/woo/connect/start?', $location);
-        parse_str((string) wp_parse_url($location, PHP_URL_QUERY), $query);
+        $query = $this->query_of($location);
         $this->assertSame('read_write', $query['access']);
         $this->assertSame(hash('sha256', $query['token']), get_transient(TrulyBot_Connect::transient_key($user)));
         $this->assertSame(array(), $this->requests, 'no server call before the merchant approves');
@@ -241,13 +260,11 @@ class AdminTest extends TrulyBot_TestCase
     {
         $this->login_as('administrator');
         foreach (array(null, 'read', 'write', 'read write', '<script>read_write') as $access) {
-            $this->nonce_for('trulybot_connect');
             unset($_POST['access']);
             if (null !== $access) {
                 $_POST['access'] = $access;
             }
-            $location = $this->expect_redirect(array($this->admin(), 'handle_connect'));
-            parse_str((string) wp_parse_url($location, PHP_URL_QUERY), $query);
+            $query = $this->query_of($this->submit('connect'));
             $this->assertArrayNotHasKey('access', $query, var_export($access, true));
         }
     }
@@ -256,36 +273,24 @@ class AdminTest extends TrulyBot_TestCase
     {
         $this->login_as('administrator');
         $this->connect_store(array('key_access' => 'read'));
-        $this->nonce_for('trulybot_connect');
         $_POST['access'] = 'read_write';
-        $location = $this->expect_redirect(array($this->admin(), 'handle_connect'));
-        parse_str((string) wp_parse_url($location, PHP_URL_QUERY), $query);
-        $this->responder = function () {
-            return $this->fake_response(
-                200,
-                wp_json_encode(
-                    array(
-                        'storeId'      => 'st_9',
-                        'secret'       => 'sec_abcdefghijklmnopqrstuvwxyz',
-                        'dashboardUrl' => self::APP . '/dashboard',
-                        'keyAccess'    => 'read_write',
-                    )
-                )
-            );
-        };
+        $query = $this->query_of($this->submit('connect'));
+        $this->app_answers(
+            array(
+                'storeId'      => 'st_9',
+                'secret'       => 'sec_abcdefghijklmnopqrstuvwxyz',
+                'dashboardUrl' => self::APP . '/dashboard',
+                'keyAccess'    => 'read_write',
+            )
+        );
         $this->return_from_app(array('store_id' => 'st_9', 'token' => $query['token']));
         $this->assertSame('read_write', TrulyBot_Settings::get('key_access'));
-        ob_start();
-        $this->admin()->render_page();
-        $html = ob_get_clean();
+        $html = $this->page_html();
         $this->assertStringContainsString('TrulyBot has read/write access', $html);
         $this->assertStringNotContainsString('Reconnect with read/write access', $html);
 
         // an app that says nothing (or anything else) about the keys: read-only, offer shown again
-        $this->responder = function () {
-            $body = array('storeId' => 'st_9', 'secret' => 'sec_abcdefghijklmnopqrstuvwxyz', 'keyAccess' => 'admin');
-            return $this->fake_response(200, wp_json_encode($body));
-        };
+        $this->app_answers(array('storeId' => 'st_9', 'secret' => 'sec_abcdefghijklmnopqrstuvwxyz', 'keyAccess' => 'admin'));
         $token = $this->start_connect();
         $this->return_from_app(array('store_id' => 'st_9', 'token' => $token));
         $this->assertSame('read', TrulyBot_Settings::get('key_access'));
@@ -307,9 +312,7 @@ class AdminTest extends TrulyBot_TestCase
     {
         $this->login_as('administrator');
         $token = $this->start_connect();
-        $this->responder = function () {
-            return $this->fake_response(200, wp_json_encode(array('storeId' => 'st_9', 'secret' => str_repeat('s', 32))));
-        };
+        $this->app_answers(array('storeId' => 'st_9', 'secret' => str_repeat('s', 32)));
         $this->return_from_app(array('store_id' => 'st_9', 'token' => $token));
         $this->assertTrue(TrulyBot_Settings::is_connected());
         $calls = count($this->requests);
@@ -334,9 +337,7 @@ class AdminTest extends TrulyBot_TestCase
     {
         $this->login_as('administrator');
         $token = $this->start_connect();
-        $this->responder = function () {
-            return $this->fake_response(200, wp_json_encode(array('storeId' => 'st_other', 'secret' => str_repeat('s', 32))));
-        };
+        $this->app_answers(array('storeId' => 'st_other', 'secret' => str_repeat('s', 32)));
         $this->return_from_app(array('store_id' => 'st_9', 'token' => $token));
         $this->assertFalse(TrulyBot_Settings::is_connected());
         $this->assertSame('error', $this->notice()['type']);
@@ -346,9 +347,7 @@ class AdminTest extends TrulyBot_TestCase
     {
         $this->login_as('administrator');
         $token = $this->start_connect();
-        $this->responder = function () {
-            return new WP_Error('http_request_failed', 'cURL error 28: Operation timed out');
-        };
+        $this->app_is_down('cURL error 28: Operation timed out');
         $this->return_from_app(array('store_id' => 'st_9', 'token' => $token));
         $this->assertFalse(TrulyBot_Settings::is_connected());
         $this->assertStringContainsString('try again', $this->notice()['message']);
@@ -376,11 +375,8 @@ class AdminTest extends TrulyBot_TestCase
     {
         $user = $this->login_as('administrator');
         $this->connect_store();
-        $this->responder = function () {
-            return $this->fake_response(200, wp_json_encode(array('url' => self::APP . '/dashboard/sso?token=abc')));
-        };
-        $this->nonce_for('trulybot_sso');
-        $location = $this->expect_redirect(array($this->admin(), 'handle_sso'));
+        $this->app_answers(array('url' => self::APP . '/dashboard/sso?token=abc'));
+        $location = $this->submit('sso');
         $this->assertSame(self::APP . '/dashboard/sso?token=abc', $location);
         $this->assertCount(1, $this->requests);
         $this->assertSame(self::APP . '/api/v1/woo/sso', $this->requests[0]['url']);
@@ -396,11 +392,8 @@ class AdminTest extends TrulyBot_TestCase
     {
         $this->login_as('administrator');
         $this->connect_store();
-        $this->responder = function () {
-            return $this->fake_response(200, wp_json_encode(array('url' => 'https://evil.example.com/dashboard/sso?token=abc')));
-        };
-        $this->nonce_for('trulybot_sso');
-        $location = $this->expect_redirect(array($this->admin(), 'handle_sso'));
+        $this->app_answers(array('url' => 'https://evil.example.com/dashboard/sso?token=abc'));
+        $location = $this->submit('sso');
         $this->assertSame(admin_url('admin.php?page=trulybot'), $location);
         $this->assertSame('error', $this->notice()['type']);
     }
@@ -409,11 +402,8 @@ class AdminTest extends TrulyBot_TestCase
     {
         $this->login_as('administrator');
         $this->connect_store(array('app_url' => 'https://x.test/base'));
-        $this->responder = function () {
-            return $this->fake_response(200, wp_json_encode(array('url' => 'https://x.test/base/dashboard/sso?token=1')));
-        };
-        $this->nonce_for('trulybot_sso');
-        $location = $this->expect_redirect(array($this->admin(), 'handle_sso'));
+        $this->app_answers(array('url' => 'https://x.test/base/dashboard/sso?token=1'));
+        $location = $this->submit('sso');
         $this->assertSame('https://x.test/base/dashboard/sso?token=1', $location);
         $this->assertSame('https://x.test/base/api/v1/woo/sso', $this->requests[0]['url']);
         $this->assert_signed($this->requests[0], 'POST', '/base/api/v1/woo/sso', '', '');
@@ -423,8 +413,7 @@ class AdminTest extends TrulyBot_TestCase
     {
         $this->login_as('administrator');
         $this->connect_store();
-        $this->nonce_for('trulybot_disconnect');
-        $this->expect_redirect(array($this->admin(), 'handle_disconnect'));
+        $this->submit('disconnect');
         $this->assertCount(1, $this->requests);
         $this->assertSame(self::APP . '/api/v1/woo/disconnect', $this->requests[0]['url']);
         $this->assert_signed($this->requests[0], 'POST', '/api/v1/woo/disconnect', '', '');
@@ -442,11 +431,8 @@ class AdminTest extends TrulyBot_TestCase
         $other = $this->add_wc_key('Zapier - API (2026-01-01 00:00:00)');
         $this->login_as('administrator');
         $this->connect_store();
-        $this->responder = function () use ($renamed) {
-            return $this->fake_response(200, wp_json_encode(array('ok' => true, 'keyId' => $renamed)));
-        };
-        $this->nonce_for('trulybot_disconnect');
-        $this->expect_redirect(array($this->admin(), 'handle_disconnect'));
+        $this->app_answers(array('ok' => true, 'keyId' => $renamed));
+        $this->submit('disconnect');
         $keys = $this->wc_keys();
         $this->assertArrayNotHasKey($ours, $keys);
         $this->assertArrayNotHasKey($renamed, $keys, 'the key the app named is revoked');
@@ -456,11 +442,8 @@ class AdminTest extends TrulyBot_TestCase
 
         // The app may only name read-only keys.
         $this->connect_store();
-        $this->responder = function () use ($renamed_rw) {
-            return $this->fake_response(200, wp_json_encode(array('ok' => true, 'keyId' => $renamed_rw)));
-        };
-        $this->nonce_for('trulybot_disconnect');
-        $this->expect_redirect(array($this->admin(), 'handle_disconnect'));
+        $this->app_answers(array('ok' => true, 'keyId' => $renamed_rw));
+        $this->submit('disconnect');
         $this->assertArrayHasKey($renamed_rw, $this->wc_keys());
     }
 
@@ -479,32 +462,26 @@ class AdminTest extends TrulyBot_TestCase
     {
         $this->login_as('administrator');
         $this->connect_store();
-        $this->responder = function () {
-            return new WP_Error('http_request_failed', 'timed out');
-        };
-        $this->nonce_for('trulybot_disconnect');
-        $this->expect_redirect(array($this->admin(), 'handle_disconnect'));
+        $this->app_is_down('timed out');
+        $this->submit('disconnect');
         $this->assertFalse(TrulyBot_Settings::is_connected());
     }
 
     public function test_save_switches_the_widget_and_validates_the_app_url()
     {
         $this->login_as('administrator');
-        $this->nonce_for('trulybot_save');
         $_POST['app_url'] = 'https://staging.trulybot.test/';
-        $this->expect_redirect(array($this->admin(), 'handle_save'));
+        $this->submit('save');
         $this->assertFalse(TrulyBot_Settings::widget_enabled());
         $this->assertSame('https://staging.trulybot.test', TrulyBot_Settings::app_url());
 
         $_POST = array('app_url' => 'http://insecure.example.com', 'widget_enabled' => '1');
-        $this->nonce_for('trulybot_save');
-        $this->expect_redirect(array($this->admin(), 'handle_save'));
+        $this->submit('save');
         $this->assertSame('https://staging.trulybot.test', TrulyBot_Settings::app_url());
         $this->assertSame('error', $this->notice()['type']);
 
         $_POST = array('app_url' => '', 'widget_enabled' => '1');
-        $this->nonce_for('trulybot_save');
-        $this->expect_redirect(array($this->admin(), 'handle_save'));
+        $this->submit('save');
         $this->assertTrue(TrulyBot_Settings::widget_enabled());
         $this->assertSame('https://app.trulybot.ai', TrulyBot_Settings::app_url());
     }
@@ -514,14 +491,12 @@ class AdminTest extends TrulyBot_TestCase
         $this->login_as('administrator');
         $this->connect_store();
         $_POST = array('app_url' => 'https://other.trulybot.test', 'widget_enabled' => '1');
-        $this->nonce_for('trulybot_save');
-        $this->expect_redirect(array($this->admin(), 'handle_save'));
+        $this->submit('save');
         $this->assertSame(self::APP, TrulyBot_Settings::app_url());
         $this->assertSame('error', $this->notice()['type']);
 
         $_POST = array('app_url' => self::APP . '/', 'widget_enabled' => '');
-        $this->nonce_for('trulybot_save');
-        $this->expect_redirect(array($this->admin(), 'handle_save'));
+        $this->submit('save');
         $this->assertSame('success', $this->notice()['type']);
         $this->assertFalse(TrulyBot_Settings::widget_enabled());
     }
@@ -530,14 +505,12 @@ class AdminTest extends TrulyBot_TestCase
     {
         $this->login_as('administrator');
         $_POST = array('store_id' => 'st_manual_1', 'store_secret' => '  short ');
-        $this->nonce_for('trulybot_manual');
-        $this->expect_redirect(array($this->admin(), 'handle_manual'));
+        $this->submit('manual');
         $this->assertFalse(TrulyBot_Settings::is_connected());
         $this->assertSame('error', $this->notice()['type']);
 
         $_POST = array('store_id' => 'st_manual_1', 'store_secret' => ' manual-secret-0123456789 ');
-        $this->nonce_for('trulybot_manual');
-        $this->expect_redirect(array($this->admin(), 'handle_manual'));
+        $this->submit('manual');
         $this->assertTrue(TrulyBot_Settings::is_connected());
         $this->assertSame('manual-secret-0123456789', TrulyBot_Settings::get('secret'));
         $this->assertSame('manual', TrulyBot_Settings::get('connected_via'));

@@ -17,6 +17,7 @@ import type { ActionsPageData, ActionsSaveResult } from "../../actions/dashboard
 import type { ActionAuditRow } from "../../actions/execute.server";
 import type { ActionKind, ActionRule } from "../../actions/types";
 import { CsrfInput, useResultToast } from "../shell";
+import { TitledCard } from "./parts";
 
 const TITLE: Record<ActionKind, string> = {
   cancel: "Cancel an unfulfilled order",
@@ -235,14 +236,9 @@ export function ActionsPage({ data }: { data: ActionsPageData }) {
                 </InlineStack>
               </BlockStack>
             </fetcher.Form>
-            <Card>
-              <BlockStack gap="200">
-                <Text as="h2" variant="headingMd">
-                  Recent actions
-                </Text>
-                <AuditList rows={data.recent} />
-              </BlockStack>
-            </Card>
+            <TitledCard title="Recent actions" gap="200">
+              <AuditList rows={data.recent} />
+            </TitledCard>
           </BlockStack>
         </Layout.Section>
       </Layout>

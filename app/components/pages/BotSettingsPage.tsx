@@ -21,6 +21,11 @@ import { LANGUAGE_LABELS } from "../../dashboard/settings-schema";
 import { PLATFORM_LABEL, ShellForm, useResultToast, useShell } from "../shell";
 import { WidgetPreview } from "../WidgetPreview";
 import { MailBanner } from "../MailBanner";
+import { TitledCard, fieldErrors } from "./parts";
+
+/** the settings edited in a text field */
+type TextSetting =
+  "name" | "greeting" | "accentColor" | "launcherLabel" | "handoffEmail" | "businessHours" | "proactiveNote";
 
 const LANG_CHOICES = Object.entries(LANGUAGE_LABELS).map(([value, label]) => ({ value, label }));
 
@@ -39,7 +44,15 @@ export function BotSettingsPage({
     <K extends keyof typeof v>(k: K) =>
     (value: (typeof v)[K]) =>
       setV((prev) => ({ ...prev, [k]: value }));
-  const errors = result && !result.ok ? (result.errors ?? {}) : {};
+  const errors = fieldErrors(result);
+  /** what every text field of the form shares: its name, value, change handler and error */
+  const field = (k: TextSetting) => ({
+    name: k,
+    value: v[k] ?? "",
+    onChange: set(k),
+    autoComplete: "off",
+    error: errors[k],
+  });
   useResultToast(result);
   const swatch = /^#[0-9a-f]{6}$/i.test(v.accentColor) ? v.accentColor : "#1a73e8";
 
@@ -69,35 +82,19 @@ export function BotSettingsPage({
                   <Text as="h2" variant="headingMd">
                     Look and greeting
                   </Text>
-                  <TextField
-                    label="Bot name"
-                    name="name"
-                    value={v.name}
-                    onChange={set("name")}
-                    autoComplete="off"
-                    maxLength={40}
-                    error={errors.name}
-                  />
+                  <TextField label="Bot name" {...field("name")} maxLength={40} />
                   <TextField
                     label="Greeting"
-                    name="greeting"
-                    value={v.greeting}
-                    onChange={set("greeting")}
-                    autoComplete="off"
+                    {...field("greeting")}
                     multiline={3}
                     maxLength={300}
                     showCharacterCount
-                    error={errors.greeting}
                   />
                   <FormLayout.Group>
                     <TextField
                       label="Accent colour"
-                      name="accentColor"
-                      value={v.accentColor}
-                      onChange={set("accentColor")}
-                      autoComplete="off"
+                      {...field("accentColor")}
                       helpText="Hex, e.g. #1a73e8. Text on it is adjusted for contrast."
-                      error={errors.accentColor}
                       connectedRight={
                         <input
                           type="color"
@@ -130,13 +127,9 @@ export function BotSettingsPage({
                   </FormLayout.Group>
                   <TextField
                     label="Launcher label"
-                    name="launcherLabel"
-                    value={v.launcherLabel}
-                    onChange={set("launcherLabel")}
-                    autoComplete="off"
+                    {...field("launcherLabel")}
                     maxLength={40}
                     helpText="What screen readers announce for the chat button."
-                    error={errors.launcherLabel}
                   />
                 </FormLayout>
               </Card>
@@ -161,24 +154,17 @@ export function BotSettingsPage({
                   />
                   <TextField
                     label="Handoff email"
-                    name="handoffEmail"
                     type="email"
-                    value={v.handoffEmail}
-                    onChange={set("handoffEmail")}
+                    {...field("handoffEmail")}
                     autoComplete="email"
                     helpText="Where requests for a person go. Leave empty to use your store's contact email."
-                    error={errors.handoffEmail}
                   />
                   <TextField
                     label="Business hours"
-                    name="businessHours"
-                    value={v.businessHours}
-                    onChange={set("businessHours")}
-                    autoComplete="off"
+                    {...field("businessHours")}
                     placeholder="Mon–Fri 9:00–17:00 CET"
                     helpText="Told to shoppers when they ask for a person."
                     maxLength={200}
-                    error={errors.businessHours}
                   />
                   <Checkbox
                     label="Tell shoppers when their order is late or stuck"
@@ -188,15 +174,11 @@ export function BotSettingsPage({
                   />
                   <TextField
                     label="Note wording"
-                    name="proactiveNote"
-                    value={v.proactiveNote ?? ""}
-                    onChange={set("proactiveNote")}
-                    autoComplete="off"
+                    {...field("proactiveNote")}
                     placeholder="News about your order #{n}"
                     helpText="Leave empty for the default note in the shopper's language. {n} is the order number."
                     maxLength={140}
                     disabled={!v.proactive}
-                    error={errors.proactiveNote}
                   />
                   <Checkbox
                     label="E-mail me the orders at risk every day"
@@ -217,22 +199,17 @@ export function BotSettingsPage({
             </BlockStack>
           </Layout.Section>
           <Layout.Section variant="oneThird">
-            <Card>
-              <BlockStack gap="300">
-                <Text as="h2" variant="headingMd">
-                  Preview
-                </Text>
-                <Box>
-                  <WidgetPreview
-                    name={v.name}
-                    greeting={v.greeting}
-                    accentColor={v.accentColor}
-                    position={v.position}
-                    launcherLabel={v.launcherLabel}
-                  />
-                </Box>
-              </BlockStack>
-            </Card>
+            <TitledCard title="Preview">
+              <Box>
+                <WidgetPreview
+                  name={v.name}
+                  greeting={v.greeting}
+                  accentColor={v.accentColor}
+                  position={v.position}
+                  launcherLabel={v.launcherLabel}
+                />
+              </Box>
+            </TitledCard>
           </Layout.Section>
         </Layout>
       </ShellForm>

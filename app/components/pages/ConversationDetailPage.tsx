@@ -6,6 +6,7 @@ import { PLATFORM_LABEL, useHref, useResultToast, useShell, useDates } from "../
 import { OutcomeBadge } from "./ConversationsPage";
 import type { ActionAuditRow } from "../../actions/execute.server";
 import { ActionAuditList } from "./ActionsPage";
+import { TitledCard } from "./parts";
 
 const WHO = { shopper: "Shopper", bot: "Bot", agent: "You (store)" } as const;
 const BUBBLE = {
@@ -84,28 +85,23 @@ export function ConversationDetailPage({
         <Layout.Section variant="oneThird">
           <BlockStack gap="400">
             <LiveReply live={data.live} errors={result?.errors} sentCount={result?.sent ?? 0} />
-            <Card>
-              <BlockStack gap="200">
-                <Text as="h2" variant="headingMd">
-                  Details
-                </Text>
-                <Text as="p">Messages: {c.messageCount}</Text>
+            <TitledCard title="Details" gap="200">
+              <Text as="p">Messages: {c.messageCount}</Text>
+              <Text as="p">
+                Order question:{" "}
+                {c.orderQuestion ? (c.verified ? "yes, verified" : "yes, not verified") : "no"}
+              </Text>
+              <Text as="p">Signed-in customer: {c.customerId ? "yes" : "no"}</Text>
+              {data.handoff ? (
                 <Text as="p">
-                  Order question:{" "}
-                  {c.orderQuestion ? (c.verified ? "yes, verified" : "yes, not verified") : "no"}
+                  Handoff:{" "}
+                  <Badge tone={data.handoff.status === "open" ? "attention" : "success"}>
+                    {data.handoff.status === "open" ? "Open" : "Resolved"}
+                  </Badge>{" "}
+                  <Link url={href("handoffs")}>Open inbox</Link>
                 </Text>
-                <Text as="p">Signed-in customer: {c.customerId ? "yes" : "no"}</Text>
-                {data.handoff ? (
-                  <Text as="p">
-                    Handoff:{" "}
-                    <Badge tone={data.handoff.status === "open" ? "attention" : "success"}>
-                      {data.handoff.status === "open" ? "Open" : "Resolved"}
-                    </Badge>{" "}
-                    <Link url={href("handoffs")}>Open inbox</Link>
-                  </Text>
-                ) : null}
-              </BlockStack>
-            </Card>
+              ) : null}
+            </TitledCard>
             {data.actions?.length ? (
               <Card>
                 <BlockStack gap="200">

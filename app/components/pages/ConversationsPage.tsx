@@ -26,6 +26,12 @@ export const OUTCOME_LABEL: Record<string, string> = {
   in_progress: "In progress",
 };
 
+/** a filter's choices: "Any", then one a label */
+const anyOf = (labels: Record<string, string>) => [
+  { label: "Any", value: "" },
+  ...Object.entries(labels).map(([value, label]) => ({ value, label })),
+];
+
 export function OutcomeBadge({ outcome }: { outcome: string | null }) {
   if (outcome === "resolved") return <Badge tone="success">Resolved</Badge>;
   if (outcome === "handoff") return <Badge tone="attention">Handed off</Badge>;
@@ -40,6 +46,8 @@ export function ConversationsPage({ data }: { data: ConversationsData }) {
   const navigate = useNavigate();
   const [f, setF] = useState(data.filters);
   const set = (k: keyof typeof f) => (v: string) => setF((p) => ({ ...p, [k]: v }));
+  /** what every filter field shares: its name, value, change handler and error */
+  const filter = (k: keyof typeof f) => ({ name: k, value: f[k], onChange: set(k), error: data.errors[k] });
   const pageUrl = (page: number) => {
     const q = new URLSearchParams();
     for (const [k, v] of Object.entries(data.filters)) if (v) q.set(k, v);
@@ -61,46 +69,10 @@ export function ConversationsPage({ data }: { data: ConversationsData }) {
           <Form method="get" action={href("conversations")}>
             <BlockStack gap="300">
               <InlineGrid columns={{ xs: 1, sm: 2, md: data.scope.stores.length > 1 ? 6 : 5 }} gap="300">
-                <TextField
-                  label="From"
-                  type="date"
-                  name="from"
-                  value={f.from}
-                  onChange={set("from")}
-                  autoComplete="off"
-                  error={data.errors.from}
-                />
-                <TextField
-                  label="To"
-                  type="date"
-                  name="to"
-                  value={f.to}
-                  onChange={set("to")}
-                  autoComplete="off"
-                  error={data.errors.to}
-                />
-                <Select
-                  label="Outcome"
-                  name="outcome"
-                  value={f.outcome}
-                  onChange={set("outcome")}
-                  error={data.errors.outcome}
-                  options={[
-                    { label: "Any", value: "" },
-                    ...Object.entries(OUTCOME_LABEL).map(([value, label]) => ({ value, label })),
-                  ]}
-                />
-                <Select
-                  label="Language"
-                  name="language"
-                  value={f.language}
-                  onChange={set("language")}
-                  error={data.errors.language}
-                  options={[
-                    { label: "Any", value: "" },
-                    ...Object.entries(LANGUAGE_LABELS).map(([value, label]) => ({ value, label })),
-                  ]}
-                />
+                <TextField label="From" type="date" {...filter("from")} autoComplete="off" />
+                <TextField label="To" type="date" {...filter("to")} autoComplete="off" />
+                <Select label="Outcome" {...filter("outcome")} options={anyOf(OUTCOME_LABEL)} />
+                <Select label="Language" {...filter("language")} options={anyOf(LANGUAGE_LABELS)} />
                 {data.scope.stores.length > 1 ? (
                   <Select
                     label="Store"
@@ -113,18 +85,7 @@ export function ConversationsPage({ data }: { data: ConversationsData }) {
                     ]}
                   />
                 ) : null}
-                <Select
-                  label="Platform"
-                  name="platform"
-                  value={f.platform}
-                  onChange={set("platform")}
-                  error={data.errors.platform}
-                  options={[
-                    { label: "Any", value: "" },
-                    { label: "Shopify", value: "shopify" },
-                    { label: "WooCommerce", value: "woocommerce" },
-                  ]}
-                />
+                <Select label="Platform" {...filter("platform")} options={anyOf(PLATFORM_LABEL)} />
               </InlineGrid>
               <InlineStack gap="200">
                 <Button submit>Apply filters</Button>

@@ -24,6 +24,7 @@ import type {
 } from "../../dashboard/types";
 import { LANGUAGE_LABELS } from "../../dashboard/settings-schema";
 import { CsrfInput, PLATFORM_LABEL, useResultToast, useShell } from "../shell";
+import { TitledCard, fieldErrors } from "./parts";
 
 type FaqResult = {
   ok: boolean;
@@ -55,7 +56,7 @@ function EntryForm({
   );
   const others = languages.filter((l) => l !== "en");
   const [showTr, setShowTr] = useState(Object.keys(entry?.translations ?? {}).length > 0);
-  const errors = fetcher.data && !fetcher.data.ok ? (fetcher.data.errors ?? {}) : {};
+  const errors = fieldErrors(fetcher.data);
   const busy = fetcher.state !== "idle";
   useResultToast(fetcher.data);
   useEffect(() => {
@@ -211,81 +212,76 @@ function TestQuestion() {
   const fetcher = useFetcher<FaqResult>({ key: "faq-test" });
   const [text, setText] = useState("");
   const t = fetcher.data?.test;
-  const errors = fetcher.data && !fetcher.data.ok ? (fetcher.data.errors ?? {}) : {};
+  const errors = fieldErrors(fetcher.data);
   return (
-    <Card>
-      <BlockStack gap="300">
-        <Text as="h2" variant="headingMd">
-          Test a question
-        </Text>
-        <fetcher.Form method="post" noValidate>
-          <CsrfInput />
-          <input type="hidden" name="intent" value="test" />
-          <FormLayout>
-            <TextField
-              label="What a shopper might ask"
-              name="text"
-              value={text}
-              onChange={setText}
-              autoComplete="off"
-              error={errors.text}
-              placeholder="¿Hacen envíos a Canadá?"
-            />
-            <Button submit loading={fetcher.state !== "idle"}>
-              Test
-            </Button>
-          </FormLayout>
-        </fetcher.Form>
-        {t ? (
-          <Box padding="300" background="bg-surface-secondary" borderRadius="200">
-            <BlockStack gap="200">
-              <InlineStack gap="200">
-                <Badge tone="info">{`Intent: ${t.intent}`}</Badge>
-                <Badge>{`Language: ${t.language}`}</Badge>
-                <Badge>{`Confidence: ${Math.round(t.confidence * 100)}%`}</Badge>
-              </InlineStack>
-              {t.wouldAsk ? (
-                <Text as="p" variant="bodySm">
-                  {`Not sure enough to answer: the bot asks whether the shopper means ${t.wouldAsk[0]} or ${t.wouldAsk[1]}.`}
+    <TitledCard title="Test a question">
+      <fetcher.Form method="post" noValidate>
+        <CsrfInput />
+        <input type="hidden" name="intent" value="test" />
+        <FormLayout>
+          <TextField
+            label="What a shopper might ask"
+            name="text"
+            value={text}
+            onChange={setText}
+            autoComplete="off"
+            error={errors.text}
+            placeholder="¿Hacen envíos a Canadá?"
+          />
+          <Button submit loading={fetcher.state !== "idle"}>
+            Test
+          </Button>
+        </FormLayout>
+      </fetcher.Form>
+      {t ? (
+        <Box padding="300" background="bg-surface-secondary" borderRadius="200">
+          <BlockStack gap="200">
+            <InlineStack gap="200">
+              <Badge tone="info">{`Intent: ${t.intent}`}</Badge>
+              <Badge>{`Language: ${t.language}`}</Badge>
+              <Badge>{`Confidence: ${Math.round(t.confidence * 100)}%`}</Badge>
+            </InlineStack>
+            {t.wouldAsk ? (
+              <Text as="p" variant="bodySm">
+                {`Not sure enough to answer: the bot asks whether the shopper means ${t.wouldAsk[0]} or ${t.wouldAsk[1]}.`}
+              </Text>
+            ) : null}
+            {t.entities.orderNumber || t.entities.email || t.entities.phone ? (
+              <Text as="p" variant="bodySm">
+                Found:{" "}
+                {[
+                  t.entities.orderNumber && `order ${t.entities.orderNumber}`,
+                  t.entities.email && `email ${t.entities.email}`,
+                  t.entities.phone && `phone ${t.entities.phone}`,
+                ]
+                  .filter(Boolean)
+                  .join(", ")}
+              </Text>
+            ) : null}
+            {t.match ? (
+              <BlockStack gap="100">
+                <Text as="p" fontWeight="semibold">
+                  {t.match.answered
+                    ? "The bot answers with:"
+                    : "Closest entry (not close enough to be used):"}{" "}
+                  {t.match.question}
                 </Text>
-              ) : null}
-              {t.entities.orderNumber || t.entities.email || t.entities.phone ? (
-                <Text as="p" variant="bodySm">
-                  Found:{" "}
-                  {[
-                    t.entities.orderNumber && `order ${t.entities.orderNumber}`,
-                    t.entities.email && `email ${t.entities.email}`,
-                    t.entities.phone && `phone ${t.entities.phone}`,
-                  ]
-                    .filter(Boolean)
-                    .join(", ")}
+                <Text as="p" tone={t.match.answered ? undefined : "subdued"}>
+                  {t.match.answer}
                 </Text>
-              ) : null}
-              {t.match ? (
-                <BlockStack gap="100">
-                  <Text as="p" fontWeight="semibold">
-                    {t.match.answered
-                      ? "The bot answers with:"
-                      : "Closest entry (not close enough to be used):"}{" "}
-                    {t.match.question}
-                  </Text>
-                  <Text as="p" tone={t.match.answered ? undefined : "subdued"}>
-                    {t.match.answer}
-                  </Text>
-                  <Text as="p" variant="bodySm" tone="subdued">
-                    Match score {Math.round(t.match.score * 100)}% (answers from 50%)
-                  </Text>
-                </BlockStack>
-              ) : (
-                <Text as="p" tone="subdued">
-                  No FAQ entry matches this question.
+                <Text as="p" variant="bodySm" tone="subdued">
+                  Match score {Math.round(t.match.score * 100)}% (answers from 50%)
                 </Text>
-              )}
-            </BlockStack>
-          </Box>
-        ) : null}
-      </BlockStack>
-    </Card>
+              </BlockStack>
+            ) : (
+              <Text as="p" tone="subdued">
+                No FAQ entry matches this question.
+              </Text>
+            )}
+          </BlockStack>
+        </Box>
+      ) : null}
+    </TitledCard>
   );
 }
 
@@ -297,34 +293,29 @@ function Unanswered({
   onAdd: (text: string) => void;
 }) {
   return (
-    <Card>
-      <BlockStack gap="300">
-        <Text as="h2" variant="headingMd">
-          Questions the bot could not answer
+    <TitledCard title="Questions the bot could not answer">
+      {questions.length === 0 ? (
+        <Text as="p" tone="subdued">
+          None yet. When shoppers ask something your FAQ does not cover, the question shows up here.
         </Text>
-        {questions.length === 0 ? (
-          <Text as="p" tone="subdued">
-            None yet. When shoppers ask something your FAQ does not cover, the question shows up here.
-          </Text>
-        ) : (
-          <BlockStack gap="200" as="ul">
-            {questions.map((q) => (
-              <InlineStack key={q.id} as="li" align="space-between" blockAlign="center" gap="200">
-                <BlockStack gap="050">
-                  <Text as="p">{q.text}</Text>
-                  <Text as="p" variant="bodySm" tone="subdued">
-                    {`${q.language.toUpperCase()} · ${q.createdAt.slice(0, 10)}`}
-                  </Text>
-                </BlockStack>
-                <Button onClick={() => onAdd(q.text)} accessibilityLabel={`Add an FAQ entry for “${q.text}”`}>
-                  Add an FAQ entry
-                </Button>
-              </InlineStack>
-            ))}
-          </BlockStack>
-        )}
-      </BlockStack>
-    </Card>
+      ) : (
+        <BlockStack gap="200" as="ul">
+          {questions.map((q) => (
+            <InlineStack key={q.id} as="li" align="space-between" blockAlign="center" gap="200">
+              <BlockStack gap="050">
+                <Text as="p">{q.text}</Text>
+                <Text as="p" variant="bodySm" tone="subdued">
+                  {`${q.language.toUpperCase()} · ${q.createdAt.slice(0, 10)}`}
+                </Text>
+              </BlockStack>
+              <Button onClick={() => onAdd(q.text)} accessibilityLabel={`Add an FAQ entry for “${q.text}”`}>
+                Add an FAQ entry
+              </Button>
+            </InlineStack>
+          ))}
+        </BlockStack>
+      )}
+    </TitledCard>
   );
 }
 
@@ -346,30 +337,20 @@ export function FaqPage({ data }: { data: FaqData }) {
         <Layout.Section>
           <BlockStack gap="400">
             {data.entries.length === 0 ? (
-              <Card>
-                <BlockStack gap="200">
-                  <Text as="h2" variant="headingMd">
-                    No FAQ entries yet
-                  </Text>
-                  <Text as="p">
-                    Add the questions shoppers ask most — the bot answers them instantly, day and night.
-                  </Text>
-                </BlockStack>
-              </Card>
+              <TitledCard title="No FAQ entries yet" gap="200">
+                <Text as="p">
+                  Add the questions shoppers ask most — the bot answers them instantly, day and night.
+                </Text>
+              </TitledCard>
             ) : (
               data.entries.map((e) => (
                 <EntryCard key={`${e.id}-${e.updatedAt}`} entry={e} languages={data.languages} />
               ))
             )}
             <div id="faq-new-entry">
-              <Card>
-                <BlockStack gap="300">
-                  <Text as="h2" variant="headingMd">
-                    Add an entry
-                  </Text>
-                  <EntryForm key={prefill.n} languages={data.languages} initialQuestion={prefill.text} />
-                </BlockStack>
-              </Card>
+              <TitledCard title="Add an entry">
+                <EntryForm key={prefill.n} languages={data.languages} initialQuestion={prefill.text} />
+              </TitledCard>
             </div>
             <Unanswered questions={data.unanswered ?? []} onAdd={addFor} />
           </BlockStack>

@@ -16,6 +16,7 @@ import {
 } from "@shopify/polaris";
 import type { StoreRow, StoresActionResult, StoresData } from "../../dashboard/types";
 import { CsrfInput, PLATFORM_LABEL, useResultToast, useShell, useDates } from "../shell";
+import { TitledCard, fieldErrors } from "./parts";
 
 function statusBadge(s: StoreRow) {
   if (s.status === "active") return <Badge tone="success">Connected</Badge>;
@@ -86,48 +87,43 @@ function LinkCodeCard({ store }: { store: StoreRow }) {
   const fetcher = useFetcher<StoresActionResult>({ key: "link-code" });
   const code = fetcher.data?.linkCode;
   return (
-    <Card>
-      <BlockStack gap="300">
-        <Text as="h2" variant="headingMd">
-          Manage this store with another one
-        </Text>
-        <Text as="p">
-          To see {store.name} in the same dashboard as your other store (for example your Shopify store),
-          create a link code here and enter it, with this store's id, on the other store's Stores page. Codes
-          work once, for 10 minutes.
-        </Text>
-        <fetcher.Form method="post">
-          <CsrfInput />
-          <input type="hidden" name="intent" value="link_code" />
-          <Button submit loading={fetcher.state !== "idle"}>
-            Create link code
-          </Button>
-        </fetcher.Form>
-        {code ? (
-          <Box padding="300" background="bg-surface-secondary" borderRadius="200">
-            <BlockStack gap="100">
-              <Text as="p">
-                Store id: <code data-testid="link-store-id">{code.storeId}</code>
+    <TitledCard title="Manage this store with another one">
+      <Text as="p">
+        To see {store.name} in the same dashboard as your other store (for example your Shopify store), create
+        a link code here and enter it, with this store's id, on the other store's Stores page. Codes work
+        once, for 10 minutes.
+      </Text>
+      <fetcher.Form method="post">
+        <CsrfInput />
+        <input type="hidden" name="intent" value="link_code" />
+        <Button submit loading={fetcher.state !== "idle"}>
+          Create link code
+        </Button>
+      </fetcher.Form>
+      {code ? (
+        <Box padding="300" background="bg-surface-secondary" borderRadius="200">
+          <BlockStack gap="100">
+            <Text as="p">
+              Store id: <code data-testid="link-store-id">{code.storeId}</code>
+            </Text>
+            <Text as="p">
+              Link code:{" "}
+              <Text as="span" variant="headingMd">
+                <code data-testid="link-code">{code.code}</code>
               </Text>
-              <Text as="p">
-                Link code:{" "}
-                <Text as="span" variant="headingMd">
-                  <code data-testid="link-code">{code.code}</code>
-                </Text>
-              </Text>
-              <Text as="p" variant="bodySm" tone="subdued">
-                Valid until{" "}
-                {new Date(code.expiresAt).toLocaleTimeString("en-US", {
-                  timeStyle: "short",
-                  timeZone: "UTC",
-                })}{" "}
-                UTC.
-              </Text>
-            </BlockStack>
-          </Box>
-        ) : null}
-      </BlockStack>
-    </Card>
+            </Text>
+            <Text as="p" variant="bodySm" tone="subdued">
+              Valid until{" "}
+              {new Date(code.expiresAt).toLocaleTimeString("en-US", {
+                timeStyle: "short",
+                timeZone: "UTC",
+              })}{" "}
+              UTC.
+            </Text>
+          </BlockStack>
+        </Box>
+      ) : null}
+    </TitledCard>
   );
 }
 
@@ -136,47 +132,42 @@ function LinkStoreCard() {
   const [storeId, setStoreId] = useState("");
   const [code, setCode] = useState("");
   useResultToast(fetcher.data && fetcher.data.ok ? fetcher.data : null);
-  const errors = fetcher.data && !fetcher.data.ok ? (fetcher.data.errors ?? {}) : {};
+  const errors = fieldErrors(fetcher.data);
   return (
-    <Card>
-      <BlockStack gap="300">
-        <Text as="h2" variant="headingMd">
-          Link another store
-        </Text>
-        <Text as="p">
-          Manage a WooCommerce store from here: in its TrulyBot dashboard (WordPress → WooCommerce → TrulyBot
-          → Open dashboard → Stores), create a link code, then enter its store id and the code below.
-        </Text>
-        <fetcher.Form method="post">
-          <CsrfInput />
-          <input type="hidden" name="intent" value="link" />
-          <FormLayout>
-            <FormLayout.Group>
-              <TextField
-                label="Store id"
-                name="storeId"
-                value={storeId}
-                onChange={setStoreId}
-                autoComplete="off"
-                error={errors.storeId}
-              />
-              <TextField
-                label="Link code"
-                name="code"
-                value={code}
-                onChange={setCode}
-                autoComplete="off"
-                placeholder="ABCDE-FGH23"
-                error={errors.code}
-              />
-            </FormLayout.Group>
-            <Button submit variant="primary" loading={fetcher.state !== "idle"}>
-              Link store
-            </Button>
-          </FormLayout>
-        </fetcher.Form>
-      </BlockStack>
-    </Card>
+    <TitledCard title="Link another store">
+      <Text as="p">
+        Manage a WooCommerce store from here: in its TrulyBot dashboard (WordPress → WooCommerce → TrulyBot →
+        Open dashboard → Stores), create a link code, then enter its store id and the code below.
+      </Text>
+      <fetcher.Form method="post">
+        <CsrfInput />
+        <input type="hidden" name="intent" value="link" />
+        <FormLayout>
+          <FormLayout.Group>
+            <TextField
+              label="Store id"
+              name="storeId"
+              value={storeId}
+              onChange={setStoreId}
+              autoComplete="off"
+              error={errors.storeId}
+            />
+            <TextField
+              label="Link code"
+              name="code"
+              value={code}
+              onChange={setCode}
+              autoComplete="off"
+              placeholder="ABCDE-FGH23"
+              error={errors.code}
+            />
+          </FormLayout.Group>
+          <Button submit variant="primary" loading={fetcher.state !== "idle"}>
+            Link store
+          </Button>
+        </FormLayout>
+      </fetcher.Form>
+    </TitledCard>
   );
 }
 

@@ -6,7 +6,7 @@
 import { describe, expect, it } from "vitest";
 import { collectConsoleProblems } from "../../../test/support/render-page";
 import { SAMPLE_ORDER } from "../../../test/support/dashboard";
-import { render, scope, text } from "../../../test/support/dashboard-pages";
+import { conversation, render, scope, text, transcriptMessage } from "../../../test/support/dashboard-pages";
 import type { ConversationDetailData, ConversationsData, HandoffsData } from "../../dashboard/types";
 import { ConversationDetailPage, ConversationsPage, HandoffsPage } from "./index";
 
@@ -50,21 +50,7 @@ describe("dashboard pages", () => {
 
   it("Conversation: transcript with the order card", async () => {
     const data: ConversationDetailData = {
-      conversation: {
-        id: "c1",
-        storeName: "Woo Outfitters",
-        platform: "woocommerce",
-        createdAt: "2026-11-20T10:00:00Z",
-        lastMessageAt: "2026-11-20T10:01:00Z",
-        language: "en",
-        status: "open",
-        outcome: "resolved",
-        orderQuestion: true,
-        verified: true,
-        messageCount: 2,
-        preview: "",
-        customerId: null,
-      },
+      conversation: conversation({ orderQuestion: true, verified: true }),
       live: {
         takenOverAt: null,
         shopperHere: false,
@@ -73,26 +59,21 @@ describe("dashboard pages", () => {
       },
       handoff: null,
       messages: [
-        {
+        transcriptMessage({
           id: "m1",
           role: "shopper",
-          type: "text",
           text: "order 1003, a***e@example.com",
           createdAt: "2026-11-20T10:00:00Z",
-          order: null,
-          orders: [],
-          quickReplies: [],
-        },
-        {
+        }),
+        transcriptMessage({
           id: "m2",
           role: "bot",
           type: "order",
           text: "On its way.",
           createdAt: "2026-11-20T10:00:01Z",
           order: SAMPLE_ORDER,
-          orders: [],
           quickReplies: ["Track it"],
-        },
+        }),
       ],
     };
     const t = text(await render(<ConversationDetailPage data={data} />));
@@ -112,21 +93,13 @@ describe("dashboard pages", () => {
 
   it("Conversation taken over: agent replies labelled, hand back offered", async () => {
     const data: ConversationDetailData = {
-      conversation: {
+      conversation: conversation({
         id: "c2",
         storeName: "Demo Outfitters",
         platform: "shopify",
-        createdAt: "2026-11-20T10:00:00Z",
-        lastMessageAt: "2026-11-20T10:01:00Z",
-        language: "en",
         status: "handed_off",
         outcome: "handoff",
-        orderQuestion: false,
-        verified: false,
-        messageCount: 2,
-        preview: "",
-        customerId: null,
-      },
+      }),
       live: {
         takenOverAt: "2026-11-20T10:02:00Z",
         shopperHere: true,
@@ -135,26 +108,13 @@ describe("dashboard pages", () => {
       },
       handoff: null,
       messages: [
-        {
-          id: "m1",
-          role: "shopper",
-          type: "text",
-          text: "hello?",
-          createdAt: "2026-11-20T10:00:00Z",
-          order: null,
-          orders: [],
-          quickReplies: [],
-        },
-        {
+        transcriptMessage({ id: "m1", role: "shopper", text: "hello?", createdAt: "2026-11-20T10:00:00Z" }),
+        transcriptMessage({
           id: "m2",
           role: "agent",
-          type: "text",
           text: "Hi, Sam here",
           createdAt: "2026-11-20T10:02:00Z",
-          order: null,
-          orders: [],
-          quickReplies: [],
-        },
+        }),
       ],
     };
     const html = await render(<ConversationDetailPage data={data} />, "embedded", "/app/conversations/c2");

@@ -5,30 +5,18 @@
  */
 import { describe, expect, it } from "vitest";
 import { collectConsoleProblems } from "../../../test/support/render-page";
-import { render, store, text } from "../../../test/support/dashboard-pages";
-import type { FaqData, BotSettingsData } from "../../dashboard/types";
+import { botSettings, render, store, text } from "../../../test/support/dashboard-pages";
+import type { FaqData } from "../../dashboard/types";
 import { BotSettingsPage, FaqPage } from "./index";
 
 collectConsoleProblems();
 
 describe("dashboard pages", () => {
   it("Bot settings: fields, inline errors and the live preview in the chosen colour", async () => {
-    const data: BotSettingsData = {
-      store,
-      mailConfigured: false,
-      version: 3,
-      values: {
-        name: "Ava",
-        greeting: "Hi there",
-        accentColor: "#0a7d32",
-        position: "left",
-        launcherLabel: "Chat",
-        languages: ["en", "es"],
-        orderTracking: true,
-        handoffEmail: "",
-        businessHours: "",
-      },
-    };
+    const data = botSettings(
+      { greeting: "Hi there", accentColor: "#0a7d32", position: "left", languages: ["en", "es"] },
+      { mailConfigured: false, version: 3 },
+    );
     const html = await render(
       <BotSettingsPage
         data={data}
@@ -54,44 +42,14 @@ describe("dashboard pages", () => {
   });
 
   it("Bot settings preview darkens a too-light accent for readable contrast", async () => {
-    const data: BotSettingsData = {
-      store,
-      mailConfigured: true,
-      version: 1,
-      values: {
-        name: "Ava",
-        greeting: "Hi",
-        accentColor: "#ffeb3b",
-        position: "right",
-        launcherLabel: "Chat",
-        languages: ["en"],
-        orderTracking: false,
-        handoffEmail: "",
-        businessHours: "",
-      },
-    };
+    const data = botSettings({ accentColor: "#ffeb3b", orderTracking: false });
     const html = await render(<BotSettingsPage data={data} />, "embedded", "/app/settings");
     expect(html).not.toContain('name="csrf"');
     expect(text(html)).toContain("near-black");
   });
 
   it("Bot settings preview asks for a valid colour instead of pretending to adjust one", async () => {
-    const data: BotSettingsData = {
-      store,
-      mailConfigured: true,
-      version: 1,
-      values: {
-        name: "Ava",
-        greeting: "Hi",
-        accentColor: "nope",
-        position: "right",
-        launcherLabel: "Chat",
-        languages: ["en"],
-        orderTracking: true,
-        handoffEmail: "",
-        businessHours: "",
-      },
-    };
+    const data = botSettings({ accentColor: "nope" });
     const t = text(await render(<BotSettingsPage data={data} />));
     expect(t).toContain("Enter a hex colour such as #1a73e8 to preview it.");
     expect(t).not.toContain("colour adjusted");
