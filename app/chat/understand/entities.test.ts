@@ -176,3 +176,28 @@ describe("extractEntities: phones", () => {
     });
   });
 });
+
+describe("extractEntities: short order numbers without a store profile", () => {
+  it.each<[string, string | null]>([
+    // asked how it is doing, or the order whose address changes: only an order fits
+    ["did 7 ship yet", "7"],
+    ["ist 23 schon raus?", "23"],
+    ["o 31 já chegou?", "31"],
+    ["where's 12 at??", "12"],
+    ["la 8 est déjà partie ?", "8"],
+    ["is nr 5 al weg?", "5"],
+    ["il n. 64 è partito?", "64"],
+    ["change the address on 41 to 3 Elm Street", "41"],
+    ["adresse von 9 ändern auf Hauptstraße 12", "9"],
+    ["seguimiento para el 33", "33"],
+    // quantities, items, postcodes
+    ["i got charged 2 times for one order", null],
+    ["the 2 shirts don't fit", null],
+    ["did 2 of them ship?", null],
+    ["il cap è sbagliato, quello nuovo è 20121", null],
+    // "placed" is not a street ("place"), the anchored number stands
+    ["plz cancel order 4213 placed by accident", "4213"],
+  ])("%j → %s", (text, want) => {
+    expect(extractEntities(text).orderNumber).toBe(want);
+  });
+});
