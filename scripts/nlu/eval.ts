@@ -2,8 +2,9 @@
  * npm run eval:nlu — measures understanding and writes docs/understanding.md.
  *
  * Evaluates the committed model through the real understand() on data/nlu/dev (tuned against,
- * never trained on) and data/nlu/test (held out: never trained or tuned on; its individual misses
- * are not printed). Without either, the numbers are 5-fold cross-validation on data/nlu/train
+ * never trained on) and, when there is one, data/nlu/test (a held-out set: its individual misses are
+ * not printed; the round-3 one was moved into training). Without either, the numbers are 5-fold
+ * cross-validation on data/nlu/train
  * (each fold trained on the other folds + their variations, exactly as train.ts does). Entity
  * extraction (rules) is measured on the same sets, generic and with each message's store numbering.
  * `--test2 "<label>"` also evaluates the held-out set data/nlu/test2, in aggregate only (heldout.ts).
