@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { extractEntities } from "./entities";
+import { learnNumbering } from "./numbering";
 
 describe("extractEntities: order numbers in their written forms", () => {
   it.each<[string, string]>([
@@ -199,5 +200,30 @@ describe("extractEntities: short order numbers without a store profile", () => {
     ["plz cancel order 4213 placed by accident", "4213"],
   ])("%j → %s", (text, want) => {
     expect(extractEntities(text).orderNumber).toBe(want);
+  });
+});
+
+describe("extractEntities: a price, a size, a home, a year are not order numbers", () => {
+  const woo = learnNumbering(Array.from({ length: 30 }, (_, i) => String(60 - i * 2)));
+  it.each<[string, string | null]>([
+    ["I paid 1099 for it", null],
+    ["ya pagué 1250 y nada", null],
+    ["quien gano el mundial de 2010", null],
+    // the Portuguese article before the order is not a place ("à 75011" still is)
+    ["e a 1290?", "1290"],
+    ["como está a 1632", "1632"],
+    ["j'habite à 75011", null],
+  ])("%j → %s", (text, want) => {
+    expect(extractEntities(text).orderNumber).toBe(want);
+  });
+
+  it.each<[string, string | null]>([
+    ["talla 42", null],
+    ["taglia 44?", null],
+    ["I live at number 12", null],
+    ["ik woon op nummer 12", null],
+    ["I live in Madrid, did 18 ship?", "18"],
+  ])("at a store numbering 1–99: %j → %s", (text, want) => {
+    expect(extractEntities(text, { numbering: woo }).orderNumber).toBe(want);
   });
 });

@@ -105,7 +105,14 @@ const STREET_BEFORE_RE =
 /** "1010 Wien", "8001 Zürich", "1012 AB", "75011 Paris": a number followed by a city or Dutch letters */
 const CITY_AFTER_RE = /^(?:\s+\p{Lu}{2}\b|\s+\p{Lu}\p{Ll}+|\s*-\s*\d{3}\b)/u;
 const PLACE_BEFORE_RE =
-  /(?:\bin|(?<=\p{L}\s+)(?:à|a)|\bem|\bte|\baus|\bfrom|\bnach|\bnaar|\bliving|\bwohne|\bvivo|\bmoro|\bhabite|\babito|\bwoon)\s+$/iu;
+  /(?:\bin|(?<=\p{L}\s+)à|\bem|\bte|\baus|\bfrom|\bnach|\bnaar|(?:\bliving|\bwohne|\bvivo|\bmoro|\bhabite|\babito|\bwoon)(?:\s+(?:a|à|in|em|en|te|at|op))?)\s+$/iu;
+/** "I paid 1099", "talla 42", "I live at number 12": a price, a size, where the shopper lives */
+const NOT_ORDER_BEFORE = new Set(
+  "paid pay cost costs costing charged spent pagué pague pagado cuesta costó payé coûte coûté bezahlt kostet gekostet paguei pago custa custou pagato costa costato betaald kost kostte size talla taille größe grösse groesse maat tamanho taglia".split(
+    " ",
+  ),
+);
+const LIVE_RE = /\b(?:live|living|wohne|vivo|moro|habite|habito|abito|woon)\b(?:\s+[\p{L}º°.]+){0,3}\s*$/iu;
 const POSTCODE_RES: RegExp[] = [
   /\b\d{4,5}-\d{3}\b/gu, // Portugal 1000-001, Brazil 01304-000
 ];
@@ -135,7 +142,7 @@ const BARE_FILLER = new Set(
 );
 
 const YEAR_CONTEXT = new Set(
-  "since in from until till before after year of desde en del año ano depuis en année annee seit im vom bis jahr dal nel anno sinds van jaar em".split(
+  "since in from until till before after year of desde en del de du da año ano depuis en année annee seit im vom bis jahr dal nel anno sinds van jaar em".split(
     " ",
   ),
 );
@@ -316,6 +323,7 @@ function freeStanding(s: string, opts: EntityOptions): string | null {
     if (STREET_BEFORE_RE.test(before) || STREET_AFTER_RE.test(after)) continue;
     const prevWord = /([\p{L}]+)[^\p{L}\d]*$/u.exec(before)?.[1]?.toLowerCase() ?? "";
     if (/^(?:19|20)\d\d$/u.test(id) && YEAR_CONTEXT.has(prevWord)) continue;
+    if (NOT_ORDER_BEFORE.has(prevWord) || LIVE_RE.test(before)) continue;
     if (ZIP_CONTEXT_RE.test(before) || (digits >= 4 && digits <= 5 && ZIP_EARLIER_RE.test(before))) continue;
     if (TRACK_CONTEXT_RE.test(before)) continue;
     if (digits >= 4 && digits <= 5 && (CITY_AFTER_RE.test(after) || PLACE_BEFORE_RE.test(before))) continue;
