@@ -203,7 +203,7 @@ describe("extractEntities: short order numbers without a store profile", () => {
   });
 });
 
-describe("extractEntities: a price, a size, a home, a year are not order numbers", () => {
+describe("extractEntities: prices, sizes, homes and years are not orders; the order beside them is", () => {
   const woo = learnNumbering(Array.from({ length: 30 }, (_, i) => String(60 - i * 2)));
   it.each<[string, string | null]>([
     ["I paid 1099 for it", null],
@@ -213,6 +213,7 @@ describe("extractEntities: a price, a size, a home, a year are not order numbers
     ["e a 1290?", "1290"],
     ["como está a 1632", "1632"],
     ["j'habite à 75011", null],
+    ["n°1005 svp", "1005"],
   ])("%j → %s", (text, want) => {
     expect(extractEntities(text).orderNumber).toBe(want);
   });
@@ -223,6 +224,10 @@ describe("extractEntities: a price, a size, a home, a year are not order numbers
     ["I live at number 12", null],
     ["ik woon op nummer 12", null],
     ["I live in Madrid, did 18 ship?", "18"],
+    // a message that opens with the number it talks about
+    ["14 didnt arrive", "14"],
+    ["14 still not here", "14"],
+    ["17 ist nicht angekommen", "17"],
   ])("at a store numbering 1–99: %j → %s", (text, want) => {
     expect(extractEntities(text, { numbering: woo }).orderNumber).toBe(want);
   });

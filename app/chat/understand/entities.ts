@@ -129,6 +129,9 @@ const ADDRESS_OF_BEFORE_RE =
   /(?:address|adress|direcci[oó]n|adresse|anschrift|endere[cç]o|morada|indirizzo|\badres)\s+(?:on|of|for|del|de\s+la|de|von|f[uü]r|do|da|della|dell'|dell|van|voor|per)(?:\s+(?:the|la|le|el|il|lo|o|a|het|der))?\s*#?$/iu;
 const ADDRESS_TO_AFTER_RE =
   /^\s*(?:to|into|a|al|pour|en|auf|nach|in|para|naar|zu|ändern|aendern|wijzigen|veranderen|cambiare|changer|cambiar|mudar)\b/iu;
+/** "14 didn't arrive", "14 is wrong": a message opening with the number it talks about */
+const SUBJECT_AFTER_RE =
+  /^\s+(?:is|was|isn'?t|wasn'?t|did|didn'?t|has|hasn'?t|never|still|not|ist|war|hat|kam|est|n'est|a|es|fue|no|ha|è|non|é|foi|não|nao|is|heeft|kwam|niet|nog)\b/iu;
 /** a zip keyword earlier in the sentence: "il cap è sbagliato, è 20121" */
 const ZIP_EARLIER_RE =
   /(?:zip|postal|postcode|post code|plz|postleitzahl|\bcp\b|\bcap\b|code postal|c[oó]digo postal)/iu;
@@ -136,7 +139,7 @@ const FREE_RE = new RegExp(`(?<![\\p{L}\\d\\-/.,#+])(${ID})(?![\\p{L}\\d]|[.,]\\
 const ID_WHOLE_RE = new RegExp(`^${ID}$`, "iu");
 const ID_ANY_RE = new RegExp(`(${ID})`, "iu");
 const BARE_FILLER = new Set(
-  "it s its is the my number nr no order es ist e het c est pls please plz por favor bitte svp sil vous plait per grazie thanks thx ty merci danke gracias obrigado bedankt".split(
+  "it s its is the my number nr no n order es ist e het c est pls please plz por favor bitte svp sil vous plait per grazie thanks thx ty merci danke gracias obrigado bedankt".split(
     " ",
   ),
 );
@@ -313,6 +316,7 @@ function freeStanding(s: string, opts: EntityOptions): string | null {
         (addressTalk && ORDER_PREP_RE.test(before)) ||
         START_ARTICLE_RE.test(s.slice(0, m.index)) ||
         shortOrderContext(s, m.index, before, after) ||
+        (!s.slice(0, m.index).trim() && SUBJECT_AFTER_RE.test(after)) ||
         /^\s*(?:[?!.,]|$)/u.test(after)
       )
     )
