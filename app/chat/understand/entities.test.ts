@@ -228,6 +228,15 @@ describe("extractEntities: prices, sizes, homes and years are not orders; the or
     ["14 didnt arrive", "14"],
     ["14 still not here", "14"],
     ["17 ist nicht angekommen", "17"],
+    ["14 - where is it?", "14"],
+    ["14 please cancel", "14"],
+    ["when will 14 get here", "14"],
+    ["kann ich 14 noch stornieren", "14"],
+    // what was bought, where the shopper lives
+    ["comprei 2", null],
+    ["apartment 14", null],
+    ["Wohnung 14", null],
+    ["my house number is 14", null],
   ])("at a store numbering 1–99: %j → %s", (text, want) => {
     expect(extractEntities(text, { numbering: woo }).orderNumber).toBe(want);
   });

@@ -108,7 +108,7 @@ const PLACE_BEFORE_RE =
   /(?:\bin|(?<=\p{L}\s+)à|\bem|\bte|\baus|\bfrom|\bnach|\bnaar|(?:\bliving|\bwohne|\bvivo|\bmoro|\bhabite|\babito|\bwoon)(?:\s+(?:a|à|in|em|en|te|at|op))?)\s+$/iu;
 /** "I paid 1099", "talla 42", "I live at number 12": a price, a size, where the shopper lives */
 const NOT_ORDER_BEFORE = new Set(
-  "paid pay cost costs costing charged spent pagué pague pagado cuesta costó payé coûte coûté bezahlt kostet gekostet paguei pago custa custou pagato costa costato betaald kost kostte size talla taille größe grösse groesse maat tamanho taglia".split(
+  "paid pay cost costs costing charged spent pagué pague pagado cuesta costó payé coûte coûté bezahlt kostet gekostet paguei pago custa custou pagato costa costato betaald kost kostte size talla taille größe grösse groesse maat tamanho taglia bought buy compré compre comprei kaufte gekauft acheté achète comprato gekocht".split(
     " ",
   ),
 );
@@ -121,9 +121,17 @@ const SHORT_BEFORE_RE =
 /** "where's 19 at", "wo ist 17": where-is right before a short number */
 const WHERE_BEFORE_RE =
   /(?:where(?:'s|\s+is|s)|wo\s+ist|o[uù]\s+(?:est|en\s+est)|d[oó]nde\s+est[aá]|dov'?\s*[eè]|waar\s+is|onde\s+est[aá])\s*#?$/iu;
+/** "when does 14 arrive", "when will 14 get here" */
+const WHEN_BEFORE_RE = /\b(?:does|will|do|did)\s*#?$/iu;
+/** "kann ich 14 noch stornieren": the order action after the number (German and Dutch word order) */
+const ACTION_AFTER_NUMBER_RE =
+  /^\s+(?:noch\s+|nog\s+|bitte\s+|graag\s+)?(?:stornieren|annuleren|zurückschicken|zurueckschicken|retourneren|terugsturen|umtauschen|ruilen)\b/iu;
+/** "apartment 14", "Wohnung 14", "my house number is 14": where the shopper lives */
+const HOME_BEFORE_RE =
+  /\b(?:house|hausnummer|huisnummer|civico|apartment|apt|flat|piso|apartamento|appartement|wohnung|interno|puerta|door|porta|deur)\b(?:\s+[\p{L}º°.]+){0,3}\s*$/iu;
 /** …followed by how the order is doing: "did 16 ship", "le 13 est parti ?", "is 10 al onderweg?" */
 const STATUS_AFTER_RE =
-  /^\s*(?:(?:already|yet|still|ya|lo|la|le|me|te|j[aá]|d[eé]j[aà]|gi[aà]|schon|al|nog|est|[eè]|[eé]|is|ist|has|have|been|stato|stata|sido|wurde|a|ha|foi|werd|ont|sono)\s+)*(?:ship\w*|sent|left|gone|weg\b|arriv\w*|deliver\w*|dispatch\w*|at\b|out\b|part[ie]\w*|envoy\w*|exp[eé]di\w*|mand\w*|envi\w*|sali\w*|saiu|verschickt|versandt|versendet|unterwegs|geliefert|angekommen|raus|onderweg|verzonden|verstuurd|bezorgd|spedit\w*|arrivat\w*|consegnat\w*|cheg\w*|entregue|lleg\w*|despach\w*)/iu;
+  /^\s*(?:(?:already|yet|still|ya|lo|la|le|me|te|j[aá]|d[eé]j[aà]|gi[aà]|schon|al|nog|est|[eè]|[eé]|is|ist|has|have|been|stato|stata|sido|wurde|a|ha|foi|werd|ont|sono)\s+)*(?:ship\w*|sent|left|gone|get\b|come\b|weg\b|arriv\w*|deliver\w*|dispatch\w*|at\b|out\b|part[ie]\w*|envoy\w*|exp[eé]di\w*|mand\w*|envi\w*|sali\w*|saiu|verschickt|versandt|versendet|unterwegs|geliefert|angekommen|raus|onderweg|verzonden|verstuurd|bezorgd|spedit\w*|arrivat\w*|consegnat\w*|cheg\w*|entregue|lleg\w*|despach\w*)/iu;
 /** "change the address on 15 to 9 Oak Road", "adres van 28 wijzigen naar …": the order the address is of */
 const ADDRESS_OF_BEFORE_RE =
   /(?:address|adress|direcci[oó]n|adresse|anschrift|endere[cç]o|morada|indirizzo|\badres)\s+(?:on|of|for|del|de\s+la|de|von|f[uü]r|do|da|della|dell'|dell|van|voor|per)(?:\s+(?:the|la|le|el|il|lo|o|a|het|der))?\s*#?$/iu;
@@ -131,7 +139,7 @@ const ADDRESS_TO_AFTER_RE =
   /^\s*(?:to|into|a|al|pour|en|auf|nach|in|para|naar|zu|ändern|aendern|wijzigen|veranderen|cambiare|changer|cambiar|mudar)\b/iu;
 /** "14 didn't arrive", "14 is wrong": a message opening with the number it talks about */
 const SUBJECT_AFTER_RE =
-  /^\s+(?:is|was|isn'?t|wasn'?t|did|didn'?t|has|hasn'?t|never|still|not|ist|war|hat|kam|est|n'est|a|es|fue|no|ha|è|non|é|foi|não|nao|is|heeft|kwam|niet|nog)\b/iu;
+  /^(?:\s*[-–—:]|\s+(?:is|was|isn'?t|wasn'?t|did|didn'?t|has|hasn'?t|never|still|not|came|arrived|got|please|pls|ist|war|hat|kam|bitte|est|n'est|a|es|fue|no|ha|lleg[oó]|è|non|é|foi|não|nao|chegou|heeft|kwam|niet|nog)\b)/iu;
 /** a zip keyword earlier in the sentence: "il cap è sbagliato, è 20121" */
 const ZIP_EARLIER_RE =
   /(?:zip|postal|postcode|post code|plz|postleitzahl|\bcp\b|\bcap\b|code postal|c[oó]digo postal)/iu;
@@ -317,6 +325,7 @@ function freeStanding(s: string, opts: EntityOptions): string | null {
         START_ARTICLE_RE.test(s.slice(0, m.index)) ||
         shortOrderContext(s, m.index, before, after) ||
         (!s.slice(0, m.index).trim() && SUBJECT_AFTER_RE.test(after)) ||
+        ACTION_AFTER_NUMBER_RE.test(after) ||
         /^\s*(?:[?!.,]|$)/u.test(after)
       )
     )
@@ -327,7 +336,7 @@ function freeStanding(s: string, opts: EntityOptions): string | null {
     if (STREET_BEFORE_RE.test(before) || STREET_AFTER_RE.test(after)) continue;
     const prevWord = /([\p{L}]+)[^\p{L}\d]*$/u.exec(before)?.[1]?.toLowerCase() ?? "";
     if (/^(?:19|20)\d\d$/u.test(id) && YEAR_CONTEXT.has(prevWord)) continue;
-    if (NOT_ORDER_BEFORE.has(prevWord) || LIVE_RE.test(before)) continue;
+    if (NOT_ORDER_BEFORE.has(prevWord) || LIVE_RE.test(before) || HOME_BEFORE_RE.test(before)) continue;
     if (ZIP_CONTEXT_RE.test(before) || (digits >= 4 && digits <= 5 && ZIP_EARLIER_RE.test(before))) continue;
     if (TRACK_CONTEXT_RE.test(before)) continue;
     if (digits >= 4 && digits <= 5 && (CITY_AFTER_RE.test(after) || PLACE_BEFORE_RE.test(before))) continue;
@@ -344,7 +353,10 @@ function freeStanding(s: string, opts: EntityOptions): string | null {
  */
 function shortOrderContext(s: string, at: number, before: string, after: string): boolean {
   const asked =
-    SHORT_BEFORE_RE.test(before) || WHERE_BEFORE_RE.test(before) || START_ARTICLE_RE.test(s.slice(0, at));
+    SHORT_BEFORE_RE.test(before) ||
+    WHERE_BEFORE_RE.test(before) ||
+    WHEN_BEFORE_RE.test(before) ||
+    START_ARTICLE_RE.test(s.slice(0, at));
   if (asked && STATUS_AFTER_RE.test(after)) return true;
   return ADDRESS_OF_BEFORE_RE.test(before) && ADDRESS_TO_AFTER_RE.test(after);
 }
