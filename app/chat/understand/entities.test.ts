@@ -191,6 +191,17 @@ describe("extractEntities: short order numbers without a store profile", () => {
     ["change the address on 41 to 3 Elm Street", "41"],
     ["adresse von 9 ändern auf Hauptstraße 12", "9"],
     ["seguimiento para el 33", "33"],
+    // asking after one order with nothing after the number
+    ["any news on 14?", "14"],
+    ["update on 12 please", "12"],
+    ["rimborso del 14", "14"],
+    ["novedades del 9?", "9"],
+    ["what about 21", "21"],
+    ["was ist mit 14", "14"],
+    ["where is 14?", "14"],
+    ["is 14 on its way", "14"],
+    ["any news on 2 items?", null],
+    ["refund for 2 shirts", null],
     // quantities, items, postcodes
     ["i got charged 2 times for one order", null],
     ["the 2 shirts don't fit", null],

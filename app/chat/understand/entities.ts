@@ -120,7 +120,10 @@ const SHORT_BEFORE_RE =
   /(?:\b(?:did|has|is|was|for|about|ist|est|es|è|é|über|para|pour|per|voor|no|nr|num|n[º°])|\bn\.|[¿?])\s*$/iu;
 /** "where's 19 at", "wo ist 17": where-is right before a short number */
 const WHERE_BEFORE_RE =
-  /(?:where(?:'s|\s+is|s)|wo\s+ist|o[uù]\s+(?:est|en\s+est)|d[oó]nde\s+est[aá]|dov'?\s*[eè]|waar\s+is|onde\s+est[aá])\s*#?$/iu;
+  /(?:where(?:'s|\s+is|s)(?:\s+(?:number|nr|no\.?|n[º°]))?|wo\s+ist|o[uù]\s+(?:est|en\s+est)|d[oó]nde\s+est[aá]|dov'?\s*[eè]|waar\s+is|onde\s+est[aá])\s*#?$/iu;
+/** "any news on 14?", "rimborso del 14", "what about 14": asking after one order, nothing after it */
+const NEWS_BEFORE_RE =
+  /(?:\b(?:news|updates?|status|info|novedad(?:es)?|noticias|nouvelles|neuigkeiten|nieuws|novit[aà]|notizie|novidades?|refund|reembolso|rimborso|erstattung|r[uü]ckerstattung|terugbetaling|remboursement|devoluci[oó]n|devolu[cç][aã]o)\s+(?:on|of|for|about|del|de\s+la|de|du|do|da|della|dell'|sul|sulla|zu|f[uü]r|von|van|over|voor|para|per)|\b(?:what|how)\s+about|\bwhat'?s\s+up\s+with|\basking\s+about|\bwas\s+ist\s+mit|\bwie\s+steht'?s\s+mit|\bo[uù]\s+en\s+est\s+la|\bc[oó]mo\s+va\s+el|\bqu[eé]\s+pasa\s+con\s+el|\bpregunto\s+por\s+el|\bcome\s+va\s+il|\bcomo\s+est[aá]\s+o|\bhoe\s+zit\s+het\s+met|^\s*re:?)\s*#?$/iu;
 /** "when does 14 arrive", "when will 14 get here" */
 const WHEN_BEFORE_RE = /\b(?:does|will|do|did)\s*#?$/iu;
 /** "kann ich 14 noch stornieren": the order action after the number (German and Dutch word order) */
@@ -131,7 +134,7 @@ const HOME_BEFORE_RE =
   /\b(?:house|hausnummer|huisnummer|civico|apartment|apt|flat|piso|apartamento|appartement|wohnung|interno|puerta|door|porta|deur)\b(?:\s+[\p{L}º°.]+){0,3}\s*$/iu;
 /** …followed by how the order is doing: "did 16 ship", "le 13 est parti ?", "is 10 al onderweg?" */
 const STATUS_AFTER_RE =
-  /^\s*(?:(?:already|yet|still|ya|lo|la|le|me|te|j[aá]|d[eé]j[aà]|gi[aà]|schon|al|nog|est|[eè]|[eé]|is|ist|has|have|been|stato|stata|sido|wurde|a|ha|foi|werd|ont|sono)\s+)*(?:ship\w*|sent|left|gone|get\b|come\b|weg\b|arriv\w*|deliver\w*|dispatch\w*|at\b|out\b|part[ie]\w*|envoy\w*|exp[eé]di\w*|mand\w*|envi\w*|sali\w*|saiu|verschickt|versandt|versendet|unterwegs|geliefert|angekommen|raus|onderweg|verzonden|verstuurd|bezorgd|spedit\w*|arrivat\w*|consegnat\w*|cheg\w*|entregue|lleg\w*|despach\w*)/iu;
+  /^\s*(?:(?:already|yet|still|ya|lo|la|le|me|te|j[aá]|d[eé]j[aà]|gi[aà]|schon|al|nog|est|[eè]|[eé]|is|ist|has|have|been|stato|stata|sido|wurde|a|ha|foi|werd|ont|sono)\s+)*(?:ship\w*|sent|left|gone|get\b|come\b|on\s+(?:its|the)\s+way|en\s+camino|en\s+route|in\s+viaggio|a\s+caminho|weg\b|arriv\w*|deliver\w*|dispatch\w*|at\b|out\b|part[ie]\w*|envoy\w*|exp[eé]di\w*|mand\w*|envi\w*|sali\w*|saiu|verschickt|versandt|versendet|unterwegs|geliefert|angekommen|raus|onderweg|verzonden|verstuurd|bezorgd|spedit\w*|arrivat\w*|consegnat\w*|cheg\w*|entregue|lleg\w*|despach\w*)/iu;
 /** "change the address on 15 to 9 Oak Road", "adres van 28 wijzigen naar …": the order the address is of */
 const ADDRESS_OF_BEFORE_RE =
   /(?:address|adress|direcci[oó]n|adresse|anschrift|endere[cç]o|morada|indirizzo|\badres)\s+(?:on|of|for|del|de\s+la|de|von|f[uü]r|do|da|della|dell'|dell|van|voor|per)(?:\s+(?:the|la|le|el|il|lo|o|a|het|der))?\s*#?$/iu;
@@ -358,5 +361,7 @@ function shortOrderContext(s: string, at: number, before: string, after: string)
     WHEN_BEFORE_RE.test(before) ||
     START_ARTICLE_RE.test(s.slice(0, at));
   if (asked && STATUS_AFTER_RE.test(after)) return true;
+  const nothingAfter = /^\s*(?:[?!.,]|$)/u.test(after) || ACTION_AFTER_RE.test(after);
+  if (nothingAfter && (NEWS_BEFORE_RE.test(before) || WHERE_BEFORE_RE.test(before))) return true;
   return ADDRESS_OF_BEFORE_RE.test(before) && ADDRESS_TO_AFTER_RE.test(after);
 }
