@@ -286,7 +286,13 @@ the misses among the 5,696 messages train had after step 1, so the steps compare
 | 5. + 197 for the remaining confusions | 6,362 | 353 | 99.3 % | 100.0 % |
 | 6. carrier questions labelled tracking (46 relabelled) | 6,362 | 341 | 99.3 % | 100.0 % |
 | 7. "can I exchange an item for …" labelled return_refund (7) | 6,362 | 337 | 99.2 % | 100.0 % |
-| 8. + 80 (other, human, short greetings) — **committed** | 6,442 | 321 | 99.3 % | 100.0 % |
+| 8. + 80 (other, human, short greetings) | 6,442 | 321 | 99.3 % | 100.0 % |
+| 9. entity rules from three own batteries (below), retrained — **committed** | 6,442 | – | 99.3 % | 100.0 % |
+
+On test2 (looked at 3 times, section at the end): intent 91.0 → 94.8 % after step 8 and 94.8 % after
+step 9; order number store-aware 97.4 → 97.4 → 97.6 %, generic 96.4 → 97.1 → 97.1 %. The issue's
+targets (intent ≥ 97 % and ≥ 95 % in every language, order number ≥ 99 %) are **not** reached on
+test2; dev (99.3 %, 100 %) over-states it, as dev has been tuned against.
 
 Tried and dropped on the same rule (CV + dev no better): 28 pasted order confirmations for
 cancel/address/tracking/return (after step 8: CV misses 321 → 332, dev 99.3 → 99.0 %);
@@ -294,12 +300,17 @@ greeting/thanks wrappers as a variation in augment.ts (353 → 361, dev 98.9 %);
 (epochs 20, rate 0.2 or 0.05, L2 1e-5, 4 variations per seed, 49,152 hash buckets): CV within
 ±0.2 points, dev no better — left as they were.
 
-What changed for entities (no store profile): a 1–3 digit number that is asked about ("did 16
-ship", "le 13 est parti ?", "where's 19 at", "is nr 46 al weg?") or whose address changes ("change
-the address on 15 to 9 Oak Road", "adres van 28 wijzigen naar …") is the order; "seguimiento para
-el 27"; "2 times"/"2 veces" is a quantity; a zip word earlier in the sentence makes a 4–5 digit
-number a postcode ("il cap è sbagliato, è 20121"); "placed" is no longer read as the street word
-"place".
+What changed for entities. Without a store profile, a 1–3 digit number that is asked about ("did
+16 ship", "le 13 est parti ?", "where's 19 at", "any news on 14?", "rimborso del 14", "what about
+21") or whose address changes ("change the address on 15 to 9 Oak Road") is the order. With any
+profile: "seguimiento para el 27"; "n°1005"; "e a 1290?" (a Portuguese article, not a place); at a
+1–2 digit store "14 didnt arrive", "14 - where is it?", "when will 14 get here", "kann ich 14 noch
+stornieren". Never orders: "2 times"/"2 veces", a zip word earlier in the sentence ("il cap è
+sbagliato, è 20121"), a price verb ("I paid 1099"), a size word ("talla 42"), a purchase verb
+("comprei 2"), a home ("apartment 14", "I live at number 12"), a year after de/du/da; "placed" is
+no longer the street word "place". Found with three batteries of own cases (94 with store
+profiles, 58 of forms, 115 at a 1–99 store in 7 languages): 88 → 93, 55 → 57, 98 → 113 store-aware
+and 77 → 101 without a profile; each finding is a case in entities.test.ts that failed first.
 
 ## Cost (\`npm run bench\`)
 
@@ -307,5 +318,9 @@ number a postcode ("il cap è sbagliato, è 20121"); "placed" is no longer read 
 understanding cost per message — wall clock, CPU time and each message's best of 5 calls, p50/p99
 in µs — the model's decode time, import + first call, and heap/RSS growth; the ≤ 1 ms p99 budget is
 judged on the best-of-5 p99 because on this shared 2-core machine the wall-clock tail is other
-processes' time slices. Latest run: bench/results/2026-12-03-understanding.md.
+processes' time slices. Latest run: bench/results/2026-12-04-understanding.md (the committed model,
+611 messages of data/nlu/dev — data/nlu/test is now training data —, 1,833 timed calls, load average
+3.9 on 2 cores): wall clock p50 80 µs / p99 604 µs, CPU time p50 81 µs / p99 608 µs, best of 5 per
+message p50 42 µs / **p99 81 µs** (budget ≤ 1,000 µs); weights 587 KB (< 1 MB), decoded in 37.3 ms,
+import + first call 188.5 ms, +7.1 MiB heap, +23 MiB RSS.
 `;
