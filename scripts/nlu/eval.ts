@@ -2,10 +2,12 @@
  * npm run eval:nlu — measures understanding and writes docs/understanding.md.
  *
  * Evaluates the committed model through the real understand() on data/nlu/dev (tuned against,
- * never trained on) and data/nlu/test (held out: never trained or tuned on; its individual misses
- * are not printed). Without either, the numbers are 5-fold cross-validation on data/nlu/train
+ * never trained on) and, when there is one, data/nlu/test (a held-out set: its individual misses are
+ * not printed; the round-3 one was moved into training). Without either, the numbers are 5-fold
+ * cross-validation on data/nlu/train
  * (each fold trained on the other folds + their variations, exactly as train.ts does). Entity
  * extraction (rules) is measured on the same sets, generic and with each message's store numbering.
+ * `--test2 "<label>"` also evaluates the held-out set data/nlu/test2, in aggregate only (heldout.ts).
  */
 import fs from "node:fs";
 import os from "node:os";
@@ -17,10 +19,12 @@ import { ASK_THRESHOLD, understand } from "../../app/chat/understand/index";
 import { Classifier, type ModelFile } from "../../app/chat/understand/linear";
 import { augment } from "./augment";
 import { crossValidate, DEFAULTS, INTENTS, loadSet, type Example } from "./lib";
+import { appendRun, readRuns, renderHeldOut, summarise } from "./heldout";
 import { renderReport, type Prediction, type Report, type SetReport } from "./report";
 
 const ROOT = path.resolve(import.meta.dirname, "../..");
 const MODEL = path.join(ROOT, "app/chat/understand/model/intent-model.json");
+const TEST2_RUNS = path.join(ROOT, "data/nlu/test2-runs.json");
 const VARIANTS_PER_SEED = 2;
 
 function predict(set: Example[]): Prediction[] {
@@ -140,7 +144,38 @@ function evaluate(
   };
 }
 
+/**
+ * `--test2 "<label>"`: evaluate the held-out set data/nlu/test2 once more and log its aggregates
+ * (heldout.ts). Nothing about its individual messages leaves this function.
+ */
+function evaluateTest2(label: string): void {
+  const test2 = loadSet(path.join(ROOT, "data/nlu/test2"));
+  if (!test2.length) throw new Error("data/nlu/test2 is empty");
+  const meta = (JSON.parse(fs.readFileSync(MODEL, "utf8")) as ModelFile & { meta?: Record<string, number> })
+    .meta;
+  const set = evaluate("test2", "data/nlu/test2", test2, predict(test2), false);
+  const run = summarise(
+    set,
+    {
+      label,
+      date: new Date().toISOString().slice(0, 10),
+      handWritten: meta?.handWritten ?? 0,
+      cvAccuracy: meta?.cvAccuracy ?? null,
+    },
+    INTENTS as Intent[],
+    [...LANGUAGES] as Language[],
+  );
+  appendRun(TEST2_RUNS, run);
+}
+
 function main(): void {
+  const at = process.argv.indexOf("--test2");
+  if (at >= 0) {
+    const label = process.argv[at + 1];
+    if (!label || label.startsWith("--"))
+      throw new Error('usage: npm run eval:nlu -- --test2 "<what changed>"');
+    evaluateTest2(label);
+  }
   const dev = loadSet(path.join(ROOT, "data/nlu/dev"));
   const test = loadSet(path.join(ROOT, "data/nlu/test"));
   const train = loadSet(path.join(ROOT, "data/nlu/train"));
@@ -180,9 +215,11 @@ function main(): void {
     askThreshold: ASK_THRESHOLD,
     cost: costs(dev.length ? dev : train),
   };
-  const md = renderReport(report);
+  const heldOut = renderHeldOut(readRuns(TEST2_RUNS), report.intents, report.languages);
+  const md = renderReport(report) + heldOut;
   fs.writeFileSync(path.join(ROOT, "docs/understanding.md"), md);
   console.log(md.slice(md.indexOf("## Results"), md.indexOf("\n## ", md.indexOf("## Results") + 5)));
+  if (heldOut) console.log(heldOut);
 }
 
 main();

@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { extractEntities } from "./entities";
+import { learnNumbering } from "./numbering";
 
 describe("extractEntities: order numbers in their written forms", () => {
   it.each<[string, string]>([
@@ -174,5 +175,80 @@ describe("extractEntities: phones", () => {
       email: "carlos.rivera@example.com",
       phone: "(305) 555-0178",
     });
+  });
+});
+
+describe("extractEntities: short order numbers without a store profile", () => {
+  it.each<[string, string | null]>([
+    // asked how it is doing, or the order whose address changes: only an order fits
+    ["did 7 ship yet", "7"],
+    ["ist 23 schon raus?", "23"],
+    ["o 31 já chegou?", "31"],
+    ["where's 12 at??", "12"],
+    ["la 8 est déjà partie ?", "8"],
+    ["is nr 5 al weg?", "5"],
+    ["il n. 64 è partito?", "64"],
+    ["change the address on 41 to 3 Elm Street", "41"],
+    ["adresse von 9 ändern auf Hauptstraße 12", "9"],
+    ["seguimiento para el 33", "33"],
+    // asking after one order with nothing after the number
+    ["any news on 14?", "14"],
+    ["update on 12 please", "12"],
+    ["rimborso del 14", "14"],
+    ["novedades del 9?", "9"],
+    ["what about 21", "21"],
+    ["was ist mit 14", "14"],
+    ["where is 14?", "14"],
+    ["is 14 on its way", "14"],
+    ["any news on 2 items?", null],
+    ["refund for 2 shirts", null],
+    // quantities, items, postcodes
+    ["i got charged 2 times for one order", null],
+    ["the 2 shirts don't fit", null],
+    ["did 2 of them ship?", null],
+    ["il cap è sbagliato, quello nuovo è 20121", null],
+    // "placed" is not a street ("place"), the anchored number stands
+    ["plz cancel order 4213 placed by accident", "4213"],
+  ])("%j → %s", (text, want) => {
+    expect(extractEntities(text).orderNumber).toBe(want);
+  });
+});
+
+describe("extractEntities: prices, sizes, homes and years are not orders; the order beside them is", () => {
+  const woo = learnNumbering(Array.from({ length: 30 }, (_, i) => String(60 - i * 2)));
+  it.each<[string, string | null]>([
+    ["I paid 1099 for it", null],
+    ["ya pagué 1250 y nada", null],
+    ["quien gano el mundial de 2010", null],
+    // the Portuguese article before the order is not a place ("à 75011" still is)
+    ["e a 1290?", "1290"],
+    ["como está a 1632", "1632"],
+    ["j'habite à 75011", null],
+    ["n°1005 svp", "1005"],
+  ])("%j → %s", (text, want) => {
+    expect(extractEntities(text).orderNumber).toBe(want);
+  });
+
+  it.each<[string, string | null]>([
+    ["talla 42", null],
+    ["taglia 44?", null],
+    ["I live at number 12", null],
+    ["ik woon op nummer 12", null],
+    ["I live in Madrid, did 18 ship?", "18"],
+    // a message that opens with the number it talks about
+    ["14 didnt arrive", "14"],
+    ["14 still not here", "14"],
+    ["17 ist nicht angekommen", "17"],
+    ["14 - where is it?", "14"],
+    ["14 please cancel", "14"],
+    ["when will 14 get here", "14"],
+    ["kann ich 14 noch stornieren", "14"],
+    // what was bought, where the shopper lives
+    ["comprei 2", null],
+    ["apartment 14", null],
+    ["Wohnung 14", null],
+    ["my house number is 14", null],
+  ])("at a store numbering 1–99: %j → %s", (text, want) => {
+    expect(extractEntities(text, { numbering: woo }).orderNumber).toBe(want);
   });
 });

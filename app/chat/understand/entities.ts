@@ -59,7 +59,7 @@ const MASK_RES: RegExp[] = [
   /\b\d+\s?x(?!\p{L})/giu,
   /\bx\s?\d+\b/giu,
   /\b\d+\s?(?:%|kg|g|lbs?|cm|mm|km|ml|oz)\b/giu,
-  /\b\d+\s+(?:items?|pcs|pieces?|units?|pairs?|packs?|boxes|st[uü]ck|stk|piezas?|unidades?|art[ií]culos?|pi[eè]ces?|articles?|pezzi|stuks|itens|days?|d[ií]as|jours?|tage[n]?|giorni|dagen|dias|hours?|weeks?|months?|years?)\b/giu,
+  /\b\d+\s+(?:times|veces|fois|mal|volte|keer|vezes|items?|pcs|pieces?|units?|pairs?|packs?|boxes|st[uü]ck|stk|piezas?|unidades?|art[ií]culos?|pi[eè]ces?|articles?|pezzi|stuks|itens|days?|d[ií]as|jours?|tage[n]?|giorni|dagen|dias|hours?|weeks?|months?|years?)\b/giu,
 ];
 
 const PHONE_KW_RE =
@@ -82,7 +82,7 @@ const HASH_RE = new RegExp(
 );
 /** "tracking number for 1499", "sendungsnummer für 1499": the number after the preposition is the order */
 const TRACK_FOR_RE = new RegExp(
-  `(?:track (?:en|and|&) trace|track\\w*|sendungs\\w*|seguimiento|suivi|rastreio|rastreamento|tracciamento|trackingnummer|volgcode)(?:\\s+(?:number|code|link|info|nummer|numero|número|numéro|#))?\\s+(?:for|für|fuer|pour|de la|de|del|du|della|da|do|per|para|voor|van|of|on)\\s+(?:the\\s+|la\\s+|le\\s+|il\\s+|o\\s+)?#?(${ID})(?![\\p{L}\\d]|[.,]\\d)`,
+  `(?:track (?:en|and|&) trace|track\\w*|sendungs\\w*|seguimiento|suivi|rastreio|rastreamento|tracciamento|trackingnummer|volgcode)(?:\\s+(?:number|code|link|info|nummer|numero|número|numéro|#))?\\s+(?:for|für|fuer|pour|de la|de|del|du|della|da|do|per|para|voor|van|of|on)\\s+(?:the\\s+|la\\s+|le\\s+|il\\s+|el\\s+|lo\\s+|o\\s+|a\\s+)?#?(${ID})(?![\\p{L}\\d]|[.,]\\d)`,
   "iu",
 );
 /** the preposition that introduces the order in "change the address on 12345 …" */
@@ -99,29 +99,64 @@ const ACTION_AFTER_RE =
   /^\s*(?:[?!.,;:—–-]|$|(?:please|pls|plz|maar|bitte|por favor|porfa|svp|stp|per favore|aub|graag|thanks|thx|merci|danke|gracias|grazie|obrigad[oa]|bedankt|asap|now|ya|já|subito|sofort)(?!\p{L}))/iu;
 /** "… pour 3 rue Hugo", "to 12 High St": a number right before a street name is a street number */
 const STREET_AFTER_RE =
-  /^[a-z]?,?\s+(?:rue|avenue|av\.|boulevard|bd|chemin|impasse|all[ée]e|place|calle|avenida|paseo|rua|travessa|via|viale|corso|piazza|\p{Lu}\p{Ll}+\s+(?:street|st|road|rd|lane|ave|avenue|drive|way|close|court)\b)/iu;
+  /^[a-z]?,?\s+(?:(?:rue|avenue|av\.|boulevard|bd|chemin|impasse|all[ée]e|place|calle|avenida|paseo|rua|travessa|via|viale|corso|piazza)(?!\p{L})|\p{Lu}\p{Ll}+\s+(?:street|st|road|rd|lane|ave|avenue|drive|way|close|court)\b)/iu;
 const STREET_BEFORE_RE =
   /(?:street|\bst\.?|road|\brd\.?|avenue|\bave\.?|lane|drive|calle|avenida|\bav\.?|rua|\brue|boulevard|\bbd|\bvia|viale|corso|piazza|stra(?:ss|ß)e|\bstr\.?|weg|gasse|platz|allee|straat|laan|plein|gracht|kade|\bn[º°o]\.?)(?:\s+\p{L}+){0,2},?\s*$/iu;
 /** "1010 Wien", "8001 Zürich", "1012 AB", "75011 Paris": a number followed by a city or Dutch letters */
 const CITY_AFTER_RE = /^(?:\s+\p{Lu}{2}\b|\s+\p{Lu}\p{Ll}+|\s*-\s*\d{3}\b)/u;
 const PLACE_BEFORE_RE =
-  /(?:\bin|(?<=\p{L}\s+)(?:à|a)|\bem|\bte|\baus|\bfrom|\bnach|\bnaar|\bliving|\bwohne|\bvivo|\bmoro|\bhabite|\babito|\bwoon)\s+$/iu;
+  /(?:\bin|(?<=\p{L}\s+)à|\bem|\bte|\baus|\bfrom|\bnach|\bnaar|(?:\bliving|\bwohne|\bvivo|\bmoro|\bhabite|\babito|\bwoon)(?:\s+(?:a|à|in|em|en|te|at|op))?)\s+$/iu;
+/** "I paid 1099", "talla 42", "I live at number 12": a price, a size, where the shopper lives */
+const NOT_ORDER_BEFORE = new Set(
+  "paid pay cost costs costing charged spent pagué pague pagado cuesta costó payé coûte coûté bezahlt kostet gekostet paguei pago custa custou pagato costa costato betaald kost kostte size talla taille größe grösse groesse maat tamanho taglia bought buy compré compre comprei kaufte gekauft acheté achète comprato gekocht".split(
+    " ",
+  ),
+);
+const LIVE_RE = /\b(?:live|living|wohne|vivo|moro|habite|habito|abito|woon)\b(?:\s+[\p{L}º°.]+){0,3}\s*$/iu;
 const POSTCODE_RES: RegExp[] = [
   /\b\d{4,5}-\d{3}\b/gu, // Portugal 1000-001, Brazil 01304-000
 ];
 const SHORT_BEFORE_RE =
-  /(?:\b(?:did|has|is|was|for|about|ist|est|es|è|é|über|para|pour|per|voor|no|nr|num|n[º°])|[¿?])\s*$/iu;
+  /(?:\b(?:did|has|is|was|for|about|ist|est|es|è|é|über|para|pour|per|voor|no|nr|num|n[º°])|\bn\.|[¿?])\s*$/iu;
+/** "where's 19 at", "wo ist 17": where-is right before a short number */
+const WHERE_BEFORE_RE =
+  /(?:where(?:'s|\s+is|s)(?:\s+(?:number|nr|no\.?|n[º°]))?|wo\s+ist|o[uù]\s+(?:est|en\s+est)|d[oó]nde\s+est[aá]|dov'?\s*[eè]|waar\s+is|onde\s+est[aá])\s*#?$/iu;
+/** "any news on 14?", "rimborso del 14", "what about 14": asking after one order, nothing after it */
+const NEWS_BEFORE_RE =
+  /(?:\b(?:news|updates?|status|info|novedad(?:es)?|noticias|nouvelles|neuigkeiten|nieuws|novit[aà]|notizie|novidades?|refund|reembolso|rimborso|erstattung|r[uü]ckerstattung|terugbetaling|remboursement|devoluci[oó]n|devolu[cç][aã]o)\s+(?:on|of|for|about|del|de\s+la|de|du|do|da|della|dell'|sul|sulla|zu|f[uü]r|von|van|over|voor|para|per)|\b(?:what|how)\s+about|\bwhat'?s\s+up\s+with|\basking\s+about|\bwas\s+ist\s+mit|\bwie\s+steht'?s\s+mit|\bo[uù]\s+en\s+est\s+la|\bc[oó]mo\s+va\s+el|\bqu[eé]\s+pasa\s+con\s+el|\bpregunto\s+por\s+el|\bcome\s+va\s+il|\bcomo\s+est[aá]\s+o|\bhoe\s+zit\s+het\s+met|^\s*re:?)\s*#?$/iu;
+/** "when does 14 arrive", "when will 14 get here" */
+const WHEN_BEFORE_RE = /\b(?:does|will|do|did)\s*#?$/iu;
+/** "kann ich 14 noch stornieren": the order action after the number (German and Dutch word order) */
+const ACTION_AFTER_NUMBER_RE =
+  /^\s+(?:noch\s+|nog\s+|bitte\s+|graag\s+)?(?:stornieren|annuleren|zurückschicken|zurueckschicken|retourneren|terugsturen|umtauschen|ruilen)\b/iu;
+/** "apartment 14", "Wohnung 14", "my house number is 14": where the shopper lives */
+const HOME_BEFORE_RE =
+  /\b(?:house|hausnummer|huisnummer|civico|apartment|apt|flat|piso|apartamento|appartement|wohnung|interno|puerta|door|porta|deur)\b(?:\s+[\p{L}º°.]+){0,3}\s*$/iu;
+/** …followed by how the order is doing: "did 16 ship", "le 13 est parti ?", "is 10 al onderweg?" */
+const STATUS_AFTER_RE =
+  /^\s*(?:(?:already|yet|still|ya|lo|la|le|me|te|j[aá]|d[eé]j[aà]|gi[aà]|schon|al|nog|est|[eè]|[eé]|is|ist|has|have|been|stato|stata|sido|wurde|a|ha|foi|werd|ont|sono)\s+)*(?:ship\w*|sent|left|gone|get\b|come\b|on\s+(?:its|the)\s+way|en\s+camino|en\s+route|in\s+viaggio|a\s+caminho|weg\b|arriv\w*|deliver\w*|dispatch\w*|at\b|out\b|part[ie]\w*|envoy\w*|exp[eé]di\w*|mand\w*|envi\w*|sali\w*|saiu|verschickt|versandt|versendet|unterwegs|geliefert|angekommen|raus|onderweg|verzonden|verstuurd|bezorgd|spedit\w*|arrivat\w*|consegnat\w*|cheg\w*|entregue|lleg\w*|despach\w*)/iu;
+/** "change the address on 15 to 9 Oak Road", "adres van 28 wijzigen naar …": the order the address is of */
+const ADDRESS_OF_BEFORE_RE =
+  /(?:address|adress|direcci[oó]n|adresse|anschrift|endere[cç]o|morada|indirizzo|\badres)\s+(?:on|of|for|del|de\s+la|de|von|f[uü]r|do|da|della|dell'|dell|van|voor|per)(?:\s+(?:the|la|le|el|il|lo|o|a|het|der))?\s*#?$/iu;
+const ADDRESS_TO_AFTER_RE =
+  /^\s*(?:to|into|a|al|pour|en|auf|nach|in|para|naar|zu|ändern|aendern|wijzigen|veranderen|cambiare|changer|cambiar|mudar)\b/iu;
+/** "14 didn't arrive", "14 is wrong": a message opening with the number it talks about */
+const SUBJECT_AFTER_RE =
+  /^(?:\s*[-–—:]|\s+(?:is|was|isn'?t|wasn'?t|did|didn'?t|has|hasn'?t|never|still|not|came|arrived|got|please|pls|ist|war|hat|kam|bitte|est|n'est|a|es|fue|no|ha|lleg[oó]|è|non|é|foi|não|nao|chegou|heeft|kwam|niet|nog)\b)/iu;
+/** a zip keyword earlier in the sentence: "il cap è sbagliato, è 20121" */
+const ZIP_EARLIER_RE =
+  /(?:zip|postal|postcode|post code|plz|postleitzahl|\bcp\b|\bcap\b|code postal|c[oó]digo postal)/iu;
 const FREE_RE = new RegExp(`(?<![\\p{L}\\d\\-/.,#+])(${ID})(?![\\p{L}\\d]|[.,]\\d)`, "gu");
 const ID_WHOLE_RE = new RegExp(`^${ID}$`, "iu");
 const ID_ANY_RE = new RegExp(`(${ID})`, "iu");
 const BARE_FILLER = new Set(
-  "it s its is the my number nr no order es ist e het c est pls please plz por favor bitte svp sil vous plait per grazie thanks thx ty merci danke gracias obrigado bedankt".split(
+  "it s its is the my number nr no n order es ist e het c est pls please plz por favor bitte svp sil vous plait per grazie thanks thx ty merci danke gracias obrigado bedankt".split(
     " ",
   ),
 );
 
 const YEAR_CONTEXT = new Set(
-  "since in from until till before after year of desde en del año ano depuis en année annee seit im vom bis jahr dal nel anno sinds van jaar em".split(
+  "since in from until till before after year of desde en del de du da año ano depuis en année annee seit im vom bis jahr dal nel anno sinds van jaar em".split(
     " ",
   ),
 );
@@ -275,7 +310,13 @@ function freeStanding(s: string, opts: EntityOptions): string | null {
     const orderAction = ACTION_BEFORE_RE.test(before) && ACTION_AFTER_RE.test(after);
     // without a store profile a short number is taken only right after an order action with
     // nothing but politeness after it ("storno für 38", "annuleer 44 maar"): never a quantity
-    if (!profile && !opts.awaitingOrderNumber && digits <= 3 && orderAction) return finish(id, opts);
+    if (
+      !profile &&
+      !opts.awaitingOrderNumber &&
+      digits <= 3 &&
+      (orderAction || shortOrderContext(s, m.index, before, after))
+    )
+      return finish(id, opts);
     if (!fitsNumbering(digits, profile) && !(opts.awaitingOrderNumber && !profile)) continue;
     if (
       digits < 3 &&
@@ -285,6 +326,9 @@ function freeStanding(s: string, opts: EntityOptions): string | null {
         orderAction ||
         (addressTalk && ORDER_PREP_RE.test(before)) ||
         START_ARTICLE_RE.test(s.slice(0, m.index)) ||
+        shortOrderContext(s, m.index, before, after) ||
+        (!s.slice(0, m.index).trim() && SUBJECT_AFTER_RE.test(after)) ||
+        ACTION_AFTER_NUMBER_RE.test(after) ||
         /^\s*(?:[?!.,]|$)/u.test(after)
       )
     )
@@ -295,11 +339,29 @@ function freeStanding(s: string, opts: EntityOptions): string | null {
     if (STREET_BEFORE_RE.test(before) || STREET_AFTER_RE.test(after)) continue;
     const prevWord = /([\p{L}]+)[^\p{L}\d]*$/u.exec(before)?.[1]?.toLowerCase() ?? "";
     if (/^(?:19|20)\d\d$/u.test(id) && YEAR_CONTEXT.has(prevWord)) continue;
-    if (ZIP_CONTEXT_RE.test(before)) continue;
+    if (NOT_ORDER_BEFORE.has(prevWord) || LIVE_RE.test(before) || HOME_BEFORE_RE.test(before)) continue;
+    if (ZIP_CONTEXT_RE.test(before) || (digits >= 4 && digits <= 5 && ZIP_EARLIER_RE.test(before))) continue;
     if (TRACK_CONTEXT_RE.test(before)) continue;
     if (digits >= 4 && digits <= 5 && (CITY_AFTER_RE.test(after) || PLACE_BEFORE_RE.test(before))) continue;
     if (/^\s*(?:\p{Lu}\p{Ll}+\s*)?(?:,\s*)?\p{Lu}{2}\b/u.test(after) && digits === 5) continue;
     return finish(id, opts);
   }
   return null;
+}
+
+/**
+ * Without a store profile a 1–3 digit number is an order only where nothing else fits: asked about
+ * how it is doing ("did 16 ship", "le 13 est parti ?", "where's 19 at") or as the order whose
+ * address changes ("change the address on 15 to 9 Oak Road").
+ */
+function shortOrderContext(s: string, at: number, before: string, after: string): boolean {
+  const asked =
+    SHORT_BEFORE_RE.test(before) ||
+    WHERE_BEFORE_RE.test(before) ||
+    WHEN_BEFORE_RE.test(before) ||
+    START_ARTICLE_RE.test(s.slice(0, at));
+  if (asked && STATUS_AFTER_RE.test(after)) return true;
+  const nothingAfter = /^\s*(?:[?!.,]|$)/u.test(after) || ACTION_AFTER_RE.test(after);
+  if (nothingAfter && (NEWS_BEFORE_RE.test(before) || WHERE_BEFORE_RE.test(before))) return true;
+  return ADDRESS_OF_BEFORE_RE.test(before) && ADDRESS_TO_AFTER_RE.test(after);
 }
