@@ -85,6 +85,20 @@ export function actionQuestionIntent(turn: Turn, intent: Intent): ActionIntent |
   return null;
 }
 
+const POLICY_INTENT: Record<PolicyKind, Intent> = { returns: "policy_returns", shipping: "policy_shipping" };
+
+/**
+ * "Could I return it?" after a card, with the model torn between the policy and the action: no need to
+ * ask which — the answer to both is the policy followed by the offer ("Start a return for #1001?").
+ */
+export function offerAnswersBoth(turn: Turn, [a, b]: [Intent, Intent]): boolean {
+  if (!turn.state.lastVerified || !noEntities(turn)) return false;
+  const action = ([a, b].find((i) => ACTION_INTENTS.has(i)) ?? null) as ActionIntent | null;
+  if (!action) return false;
+  const other = action === a ? b : a;
+  return other === POLICY_INTENT[OFFER[action].policy];
+}
+
 export function actionQuestion(turn: Turn, intent: ActionIntent): void {
   const o = OFFER[intent];
   answerPolicy(turn, o.policy, turn.text, o.hints);

@@ -17,6 +17,7 @@ import {
   actionQuestionIntent,
   answerProposal,
   isTrackingFollowUp,
+  offerAnswersBoth,
   proposalAnswer,
   trackingFollowUp,
 } from "./follow-up";
@@ -50,7 +51,7 @@ async function routeText(turn: Turn): Promise<void> {
   turn.intent = intent;
   if (isTrackingFollowUp(turn)) return trackingFollowUp(turn);
   const choices = clarifyChoices(turn); // (a tapped choice has confidence 1)
-  if (choices) return askToClarify(turn, choices);
+  if (choices && !offerAnswersBoth(turn, choices)) return askToClarify(turn, choices);
   const action = actionQuestionIntent(turn, intent);
   if (action) return actionQuestion(turn, action);
   if (isOrderTurn(turn, intent)) return orderQuestionStep(turn, intent);
