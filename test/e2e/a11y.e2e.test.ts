@@ -8,7 +8,7 @@ import { describe, expect, it } from "vitest";
 import type { Page } from "playwright-core";
 import { gotoStorefront, useDemoBrowser } from "./browser";
 import { seriousAxeFindings } from "./axe";
-import { ASK_THRESHOLD, understand } from "../../app/chat/understand";
+import { ambiguousMessage } from "../support/ambiguous";
 import {
   chatDialog,
   chatLog,
@@ -22,19 +22,8 @@ import {
 
 const e2e = useDemoBrowser();
 
-/**
- * A message with a link that the committed model cannot place (it asks "do you want X or Y?"), chosen
- * with the model itself so a retrained model does not silently skip the clarify state.
- */
-const CLARIFY_MESSAGE = (() => {
-  const heads = ["returns?", "returns and refunds", "return?", "refund?", "returns or refunds?", "shipping?"];
-  for (const head of heads) {
-    const text = `${head} https://example.com/help`;
-    const u = understand(text);
-    if (u.confidence < ASK_THRESHOLD && u.alternatives.length >= 2) return text;
-  }
-  throw new Error("no candidate message is ambiguous to the committed model: add one for the clarify state");
-})();
+/** a message with a link (its contrast in dark mode was a finding) that makes the bot ask "X or Y?" */
+const CLARIFY_MESSAGE = ambiguousMessage("https://example.com/help").text;
 
 /** axe-core's serious and critical findings on the page as it is now ("state: rule: target — summary"). */
 async function serious(page: Page, state: string): Promise<string[]> {
