@@ -12,7 +12,6 @@ import path from "node:path";
 import { Readable } from "node:stream";
 import { pipeline } from "node:stream/promises";
 import { fileURLToPath } from "node:url";
-import { createRequestHandler } from "@remix-run/node";
 
 const root = path.dirname(fileURLToPath(import.meta.url));
 const clientDir = path.join(root, "build", "client");
@@ -291,11 +290,18 @@ async function validateAndMigrate() {
   await migrateOrExplain(process.env.DATABASE_URL || "file:./prisma/dev.sqlite");
 }
 
-/** Remix's request handler, created when the Remix build is first needed (one for the process). */
+/**
+ * Remix's request handler, created when the Remix build is first needed (one for the process).
+ * `@remix-run/node` itself (~35 modules with Remix's server runtime) is imported then too: the
+ * storefront's hot paths and /healthz never need it (docs/decisions/0035-boot-imports-and-webhook-intake.md).
+ */
 function lazyHandler(remix) {
   let handler = null;
   return async (request) => {
-    handler ??= createRequestHandler(await remix(), process.env.NODE_ENV || "production");
+    if (!handler) {
+      const [{ createRequestHandler }, build] = await Promise.all([import("@remix-run/node"), remix()]);
+      handler ??= createRequestHandler(build, process.env.NODE_ENV || "production");
+    }
     return handler(request);
   };
 }
