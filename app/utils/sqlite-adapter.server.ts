@@ -23,6 +23,11 @@ import type {
   TransactionMode,
 } from "@libsql/client";
 import { PrismaLibSQL } from "@prisma/adapter-libsql";
+import { startCheckpointer, type Checkpointer } from "./sqlite-checkpointer.server";
+
+/** A statement that writes (or opens a write transaction): the first one starts the checkpointer. */
+const WRITE_SQL =
+  /^\s*(?:INSERT|UPDATE|DELETE|REPLACE|BEGIN\s+IMMEDIATE|WITH\b[\s\S]*\b(?:INSERT|UPDATE|DELETE)\b)/i;
 
 const BEGIN: Record<TransactionMode, string> = {
   write: "BEGIN IMMEDIATE",
@@ -60,8 +65,10 @@ export class NodeSqliteClient {
   closed = false;
   private readonly db: DatabaseSync;
   private readonly cache = new Map<string, StatementSync>();
+  /** WAL checkpoints in a worker thread, started on the first write (sqlite-checkpointer.server.ts) */
+  private checkpointer: Checkpointer | null = null;
 
-  constructor(path: string) {
+  constructor(private readonly path: string) {
     this.db = new DatabaseSync(path, { enableForeignKeyConstraints: true });
     this.db.exec("PRAGMA busy_timeout = 5000");
     if (path !== ":memory:") {
@@ -72,9 +79,20 @@ export class NodeSqliteClient {
     }
   }
 
+  /** Before the first write: checkpoints move to a worker thread (none on this one). */
+  private writing() {
+    if (this.checkpointer || this.path === ":memory:" || this.closed) return;
+    this.db.exec("PRAGMA wal_autocheckpoint = 0");
+    this.checkpointer = startCheckpointer(this.path, () => {
+      // the worker died: automatic checkpoints again, on this connection
+      if (!this.closed) this.db.exec("PRAGMA wal_autocheckpoint = 1000");
+    });
+  }
+
   private statement(sql: string): StatementSync {
     let s = this.cache.get(sql);
     if (!s) {
+      if (WRITE_SQL.test(sql)) this.writing();
       s = this.db.prepare(sql);
       if (this.cache.size >= 500) this.cache.delete(this.cache.keys().next().value!);
       this.cache.set(sql, s);
@@ -128,6 +146,7 @@ export class NodeSqliteClient {
    */
   writeBatchSync(stmts: { sql: string; args: unknown[] }[]): boolean {
     if (this.db.isTransaction) return false;
+    this.writing();
     try {
       this.db.exec("BEGIN IMMEDIATE");
     } catch (e) {
@@ -198,6 +217,7 @@ export class NodeSqliteClient {
   close() {
     if (this.closed) return;
     this.closed = true;
+    this.checkpointer?.stop();
     this.cache.clear();
     this.db.close();
   }
