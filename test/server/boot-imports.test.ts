@@ -53,3 +53,12 @@ describe("the boot's imports, from the server bundle", () => {
     expect(bootExternals(bundleOf(chunk("index.js", ["pg-boss"], "index")), "storefront")).toEqual([]);
   });
 });
+
+describe("the storefront entry serves every hot path", () => {
+  it("has the route module of each path server.mjs answers ahead of Remix (else it goes through Remix)", async () => {
+    const { HOT_ROUTES } = await import("../../server.mjs");
+    const { routes } = await import("../../app/storefront.server");
+    const missing = Object.entries(HOT_ROUTES).filter(([, id]) => !(id in routes));
+    expect(missing).toEqual([]);
+  });
+});
