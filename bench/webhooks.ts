@@ -126,7 +126,8 @@ export async function webhookIntake(
     const run = {
       ...r,
       accepted: r.checked,
-      acceptedPerSecond: round(r.checked / r.durationSeconds, 1),
+      // to the last response: autocannon only ends a run on its next whole-second tick
+      acceptedPerSecond: round(r.checked / Math.max(r.lastResponseSeconds ?? r.durationSeconds, 0.001), 1),
       cpuMsPerDelivery: round(cpu / Math.max(1, r.requests)),
     };
     log(
