@@ -79,7 +79,7 @@ export class NodeSqliteClient {
     }
   }
 
-  /** Before the first write: checkpoints move to a worker thread (none on this one). */
+  /** On the first write that changes a row: checkpoints move to a worker thread (none on this one). */
   private writing() {
     if (this.checkpointer || this.path === ":memory:" || this.closed) return;
     this.db.exec("PRAGMA wal_autocheckpoint = 0");
@@ -92,7 +92,6 @@ export class NodeSqliteClient {
   private statement(sql: string): StatementSync {
     let s = this.cache.get(sql);
     if (!s) {
-      if (WRITE_SQL.test(sql)) this.writing();
       s = this.db.prepare(sql);
       if (this.cache.size >= 500) this.cache.delete(this.cache.keys().next().value!);
       this.cache.set(sql, s);
@@ -113,6 +112,7 @@ export class NodeSqliteClient {
           : s.all(
               Object.fromEntries(Object.entries(args).map(([k, v]) => [k, toValue(v)])),
             )) as unknown as unknown[][];
+        if (raw.length > 0 && !this.checkpointer && WRITE_SQL.test(stmt.sql)) this.writing(); // … RETURNING
         const rows = raw.map((r) => r.map(fromValue)) as unknown as Row[];
         return {
           columns: cols.map((c) => c.name),
@@ -126,6 +126,7 @@ export class NodeSqliteClient {
       const r = Array.isArray(args)
         ? s.run(...args.map(toValue))
         : s.run(Object.fromEntries(Object.entries(args).map(([k, v]) => [k, toValue(v)])));
+      if (Number(r.changes) > 0) this.writing();
       return {
         columns: [],
         columnTypes: [],

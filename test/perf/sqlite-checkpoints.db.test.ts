@@ -29,7 +29,19 @@ async function until(check: () => boolean, seconds: number): Promise<boolean> {
   return check();
 }
 
+const autocheckpoint = async () => {
+  const [row] =
+    await db.$queryRawUnsafe<{ wal_autocheckpoint: number | bigint }[]>("PRAGMA wal_autocheckpoint");
+  return Number(row!.wal_autocheckpoint);
+};
+
 describe("SQLite WAL checkpoints", () => {
+  it("leaves a process that only reads as it is: no checkpoint thread (the idle server's empty job claims)", async () => {
+    await db.job.count();
+    await db.job.updateMany({ where: { queue: "none" }, data: { status: "completed" } }); // changes no row
+    expect(await autocheckpoint()).toBe(1000);
+  });
+
   it("moves the written pages into the database file from another thread, none on the app's connection", async () => {
     const payload = "x".repeat(8 * 1024);
     const now = new Date();
