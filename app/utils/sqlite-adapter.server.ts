@@ -23,11 +23,11 @@ import type {
   TransactionMode,
 } from "@libsql/client";
 import { PrismaLibSQL } from "@prisma/adapter-libsql";
-import { startCheckpointer, type Checkpointer } from "./sqlite-checkpointer.server";
+import { WalCheckpoints } from "./sqlite-checkpointer.server";
 
-/** A statement that writes (or opens a write transaction): the first one starts the checkpointer. */
-const WRITE_SQL =
-  /^\s*(?:INSERT|UPDATE|DELETE|REPLACE|BEGIN\s+IMMEDIATE|WITH\b[\s\S]*\b(?:INSERT|UPDATE|DELETE)\b)/i;
+/** A statement that writes (INSERT/UPDATE/DELETE … RETURNING answers rows): counted when it
+ * changed rows (the job runner's empty claims and the health check are not writes). */
+const WRITE_SQL = /^\s*(?:INSERT|UPDATE|DELETE|REPLACE|WITH\b[\s\S]*\b(?:INSERT|UPDATE|DELETE)\b)/i;
 
 const BEGIN: Record<TransactionMode, string> = {
   write: "BEGIN IMMEDIATE",
@@ -65,10 +65,10 @@ export class NodeSqliteClient {
   closed = false;
   private readonly db: DatabaseSync;
   private readonly cache = new Map<string, StatementSync>();
-  /** WAL checkpoints in a worker thread, started on the first write (sqlite-checkpointer.server.ts) */
-  private checkpointer: Checkpointer | null = null;
+  /** WAL checkpoints in a worker thread while writes keep coming (sqlite-checkpointer.server.ts) */
+  private readonly checkpoints: WalCheckpoints | null;
 
-  constructor(private readonly path: string) {
+  constructor(path: string) {
     this.db = new DatabaseSync(path, { enableForeignKeyConstraints: true });
     this.db.exec("PRAGMA busy_timeout = 5000");
     if (path !== ":memory:") {
@@ -77,16 +77,17 @@ export class NodeSqliteClient {
       this.db.exec("PRAGMA journal_mode = WAL");
       this.db.exec("PRAGMA synchronous = NORMAL");
     }
+    this.checkpoints =
+      path === ":memory:"
+        ? null
+        : new WalCheckpoints(path, (pages) => {
+            if (!this.closed) this.db.exec(`PRAGMA wal_autocheckpoint = ${pages}`);
+          });
   }
 
-  /** On the first write that changes a row: checkpoints move to a worker thread (none on this one). */
+  /** A write that changed rows: counted, so checkpoints leave this thread while writes keep coming. */
   private writing() {
-    if (this.checkpointer || this.path === ":memory:" || this.closed) return;
-    this.db.exec("PRAGMA wal_autocheckpoint = 0");
-    this.checkpointer = startCheckpointer(this.path, () => {
-      // the worker died: automatic checkpoints again, on this connection
-      if (!this.closed) this.db.exec("PRAGMA wal_autocheckpoint = 1000");
-    });
+    this.checkpoints?.wrote();
   }
 
   private statement(sql: string): StatementSync {
@@ -112,7 +113,7 @@ export class NodeSqliteClient {
           : s.all(
               Object.fromEntries(Object.entries(args).map(([k, v]) => [k, toValue(v)])),
             )) as unknown as unknown[][];
-        if (raw.length > 0 && !this.checkpointer && WRITE_SQL.test(stmt.sql)) this.writing(); // … RETURNING
+        if (raw.length > 0 && this.checkpoints && WRITE_SQL.test(stmt.sql)) this.writing(); // … RETURNING
         const rows = raw.map((r) => r.map(fromValue)) as unknown as Row[];
         return {
           columns: cols.map((c) => c.name),
@@ -218,7 +219,7 @@ export class NodeSqliteClient {
   close() {
     if (this.closed) return;
     this.closed = true;
-    this.checkpointer?.stop();
+    this.checkpoints?.close();
     this.cache.clear();
     this.db.close();
   }
