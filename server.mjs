@@ -12,7 +12,6 @@ import path from "node:path";
 import { Readable } from "node:stream";
 import { pipeline } from "node:stream/promises";
 import { fileURLToPath } from "node:url";
-import { createRequestHandler } from "@remix-run/node";
 
 const root = path.dirname(fileURLToPath(import.meta.url));
 const clientDir = path.join(root, "build", "client");
@@ -113,18 +112,79 @@ export function serveStatic(index, req, res) {
   return true;
 }
 
-function toRequest(req, res, origin, limit, state) {
-  // Abort the Request when the client goes away before the response is finished (per request:
-  // a listener on the keep-alive socket would pile up across requests).
+/** Abort the Request when the client goes away before the response is finished (per request:
+ * a listener on the keep-alive socket would pile up across requests). */
+function abortOnClose(res) {
   const controller = new AbortController();
   res.once("close", () => {
     if (!res.writableFinished) controller.abort();
   });
+  return controller.signal;
+}
+
+function headersOfRequest(req) {
   const headers = new Headers();
   for (const [k, v] of Object.entries(req.headers)) {
     if (Array.isArray(v)) v.forEach((x) => headers.append(k, x));
     else if (v != null) headers.set(k, v);
   }
+  return headers;
+}
+
+/**
+ * The request body read whole, or null past `limit` (the rest is drained, so a 413 can still be
+ * written on the same socket). A client that leaves mid-body rejects ("aborted").
+ */
+function readWithin(req, limit) {
+  return new Promise((resolve, reject) => {
+    const chunks = [];
+    let seen = 0;
+    const done = (fn, value) => {
+      req.off("data", onData);
+      req.off("end", onEnd);
+      req.off("error", onError);
+      req.off("close", onClose);
+      fn(value);
+    };
+    const onData = (chunk) => {
+      seen += chunk.length;
+      if (seen <= limit) return void chunks.push(chunk);
+      req.resume();
+      done(resolve, null);
+    };
+    const onEnd = () => done(resolve, chunks.length === 1 ? chunks[0] : Buffer.concat(chunks));
+    const onError = (error) => done(reject, error);
+    const onClose = () => done(reject, Object.assign(new Error("aborted"), { code: "ECONNRESET" }));
+    req.on("data", onData);
+    req.once("end", onEnd);
+    req.once("error", onError);
+    req.once("close", onClose);
+  });
+}
+
+/**
+ * A hot path's Request, its body read first (every hot route reads its whole body anyway): no web
+ * stream and transform per request. Null when the body is over `limit` (`state.tooLarge` set).
+ */
+async function toBufferedRequest(req, res, origin, limit, state) {
+  const signal = abortOnClose(res);
+  const hasBody = req.method !== "GET" && req.method !== "HEAD";
+  const body = hasBody ? await readWithin(req, limit) : undefined;
+  if (body === null) {
+    state.tooLarge = true;
+    return null;
+  }
+  return new Request(new URL(req.url, origin), {
+    method: req.method,
+    headers: headersOfRequest(req),
+    body,
+    signal,
+  });
+}
+
+function toRequest(req, res, origin, limit, state) {
+  const signal = abortOnClose(res);
+  const headers = headersOfRequest(req);
   const hasBody = req.method !== "GET" && req.method !== "HEAD";
   let body;
   if (hasBody) {
@@ -146,7 +206,7 @@ function toRequest(req, res, origin, limit, state) {
     headers,
     body,
     duplex: hasBody ? "half" : undefined,
-    signal: controller.signal,
+    signal,
   });
 }
 
@@ -217,7 +277,9 @@ export function createHotPaths(modules) {
     if (typeof fn !== "function") return false;
     let response;
     try {
-      const request = toRequest(req, res, origin, limit ?? bodyLimitFor(req.url.split("?")[0]), bodyState);
+      const max = limit ?? bodyLimitFor(req.url.split("?")[0]);
+      const request = await toBufferedRequest(req, res, origin, max, bodyState);
+      if (!request) return true; // over the limit: the caller answers 413
       response = await fn({ request, params: {}, context: {} });
     } catch (thrown) {
       if (!(thrown instanceof Response)) throw thrown;
@@ -291,11 +353,18 @@ async function validateAndMigrate() {
   await migrateOrExplain(process.env.DATABASE_URL || "file:./prisma/dev.sqlite");
 }
 
-/** Remix's request handler, created when the Remix build is first needed (one for the process). */
+/**
+ * Remix's request handler, created when the Remix build is first needed (one for the process).
+ * `@remix-run/node` itself (~35 modules with Remix's server runtime) is imported then too: the
+ * storefront's hot paths and /healthz never need it (docs/decisions/0035-boot-imports-and-webhook-intake.md).
+ */
 function lazyHandler(remix) {
   let handler = null;
   return async (request) => {
-    handler ??= createRequestHandler(await remix(), process.env.NODE_ENV || "production");
+    if (!handler) {
+      const [{ createRequestHandler }, build] = await Promise.all([import("@remix-run/node"), remix()]);
+      handler ??= createRequestHandler(build, process.env.NODE_ENV || "production");
+    }
     return handler(request);
   };
 }

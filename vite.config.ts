@@ -2,6 +2,7 @@ import { vitePlugin as remix } from "@remix-run/dev";
 import path from "node:path";
 import { defineConfig, type Plugin, type UserConfig } from "vite";
 import tsconfigPaths from "vite-tsconfig-paths";
+import { bootExternals, forbiddenAtBoot, type BundleChunk } from "./scripts/lib/boot-imports";
 
 // Shopify's CLI sets HOST; the Remix template maps it to SHOPIFY_APP_URL.
 if (process.env.HOST && (!process.env.SHOPIFY_APP_URL || process.env.SHOPIFY_APP_URL === process.env.HOST)) {
@@ -36,6 +37,42 @@ function storefrontEntry(): Plugin {
   };
 }
 
+/**
+ * What the boot imports (docs/decisions/0035-boot-imports-and-webhook-intake.md): in the server build,
+ * Prisma's libSQL adapter is bundled with a stand-in for `@libsql/client` (its default client is never
+ * created: app/utils/sqlite-adapter.server.ts runs on node:sqlite), and the build fails when the
+ * storefront entry would statically import a package only PostgreSQL, the dashboard or the CLI need.
+ */
+function bootWeight(): Plugin {
+  return {
+    name: "trulybot:boot-weight",
+    apply: "build",
+    config(_config, env) {
+      if (!env.isSsrBuild) return;
+      return {
+        ssr: { noExternal: ["@prisma/adapter-libsql"] },
+        resolve: {
+          alias: [
+            {
+              find: /^@libsql\/client$/,
+              replacement: path.resolve("app/utils/libsql-client.stub.server.ts"),
+            },
+          ],
+        },
+      };
+    },
+    generateBundle(_options, bundle) {
+      // the client build has no storefront entry: nothing to check
+      const externals = bootExternals(bundle as unknown as Record<string, BundleChunk>, "storefront");
+      const banned = forbiddenAtBoot(externals);
+      if (banned.length)
+        this.error(
+          `the storefront entry (server.mjs's boot) imports ${banned.join(", ")} statically: import it dynamically where it is needed`,
+        );
+    },
+  };
+}
+
 declare module "@remix-run/node" {
   interface Future {
     v3_singleFetch: true;
@@ -64,6 +101,7 @@ export default defineConfig({
     }),
     tsconfigPaths(),
     storefrontEntry(),
+    bootWeight(),
   ],
   build: { assetsInlineLimit: 0 },
   optimizeDeps: { include: ["@shopify/app-bridge-react", "@shopify/polaris"] },

@@ -10,6 +10,7 @@ import * as proxyConfig from "./routes/proxy.config";
 import * as proxyMessages from "./routes/proxy.messages";
 import * as wooConfig from "./routes/api.v1.woo.storefront.config";
 import * as wooMessages from "./routes/api.v1.woo.storefront.messages";
+import * as wooWebhooks from "./routes/api.v1.woo.webhooks";
 
 /** The hot paths' route modules by Remix route id (server.mjs HOT_ROUTES): the same module objects
  * the Remix build's routes hold. */
@@ -19,6 +20,9 @@ export const routes = {
   "routes/proxy.messages": proxyMessages,
   "routes/api.v1.woo.storefront.config": wooConfig,
   "routes/api.v1.woo.storefront.messages": wooMessages,
+  // WooCommerce's webhook deliveries (issue 17): a hot path since server.mjs lists it, but without
+  // the module here every delivery went through Remix (and the first one imported the dashboard)
+  "routes/api.v1.woo.webhooks": wooWebhooks,
 };
 
 /** Called by server.mjs before it accepts traffic: fail fast on bad configuration. */

@@ -5,6 +5,7 @@
  *   jobs     — job throughput on PostgreSQL with two instances, one killed mid-run (bench/jobs-pg.ts)
  * Writes bench/results/<date>-events.md and .json (a BENCH_EVENTS_ONLY subset replaces only its parts). Knobs (env): BENCH_EVENTS_ONLY=webhooks,…,
  * BENCH_WEBHOOK_RUNS (3), BENCH_WEBHOOK_DELIVERIES (2000 per run), BENCH_WEBHOOK_CONNECTIONS (16),
+ * BENCH_WEBHOOK_RATE (500/s offered in the fixed-rate run),
  * BENCH_LOOKUP_RATE (50/s), BENCH_LOOKUP_SECONDS (20), BENCH_LOOKUP_LATENCY_MS (150),
  * BENCH_JOBS (3000), BENCH_JOB_MS (5), BENCH_JOB_EXPIRE_S (10), BENCH_JOBS_POSTGRES_URL
  * (postgresql://postgres@127.0.0.1:5432/trulybot_bench_jobs: a scratch database, dropped and recreated).
@@ -61,6 +62,7 @@ async function main() {
           runs: num(env.BENCH_WEBHOOK_RUNS, 3),
           deliveries: num(env.BENCH_WEBHOOK_DELIVERIES, 2000),
           connections: num(env.BENCH_WEBHOOK_CONNECTIONS, 16),
+          rate: num(env.BENCH_WEBHOOK_RATE, 500),
         });
         results.webhooks = { ...r, loadBefore, loadAfter: loadAverage() };
       } finally {
@@ -149,6 +151,13 @@ function markdown(r: Results): string {
       row("**intake, median of runs**", w.median),
       ...w.runs.map((x, i) => row(`intake run ${i + 1}`, x)),
       row("intake while the jobs run (same process)", w.mixed),
+      ...(w.atRate
+        ? [
+            row(`intake alone at ${w.atRate.offered}/s offered (achieved rate)`, w.atRate),
+            "",
+            "The runs are closed-loop (each connection sends its next delivery when the last is answered), so their p95 includes queueing at the connections; the fixed-rate run is the p95 at a given rate. Every run's deliveries are signed before it starts.",
+          ]
+        : []),
       "",
       `Jobs: the ${w.jobs.applied} events queued by the intake runs were applied in ${w.jobs.seconds} s (${w.jobs.perSecond}/s), ${w.jobs.cpuMsPerJob} ms of app CPU per job. Load average ${w.loadBefore} → ${w.loadAfter}.`,
       "",

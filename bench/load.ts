@@ -30,6 +30,8 @@ export interface LoadResult {
   statusCodes: Record<string, number>;
   /** responses whose body passed the scenario's check (e.g. carries the verified order card) */
   checked: number;
+  /** seconds from the start to the last response (autocannon ends a run on its next 1 s tick) */
+  lastResponseSeconds?: number;
 }
 
 export function percentile(sorted: number[], p: number): number {
@@ -131,7 +133,9 @@ export async function runLoad(opts: {
       },
     ],
   } as never);
+  let lastResponseAt = started;
   instance.on("response", (_client: unknown, statusCode: number, _bytes: number, responseTime: number) => {
+    lastResponseAt = Date.now();
     times.push(responseTime);
     statusCodes[statusCode] = (statusCodes[statusCode] ?? 0) + 1;
   });
@@ -153,6 +157,7 @@ export async function runLoad(opts: {
     non2xx: r.non2xx ?? 0,
     statusCodes,
     checked,
+    lastResponseSeconds: round((lastResponseAt - started) / 1000),
   };
 }
 

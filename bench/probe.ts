@@ -20,36 +20,16 @@
  */
 import { fork, spawn, type ChildProcess } from "node:child_process";
 import fs from "node:fs";
-import net from "node:net";
 import os from "node:os";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
+import { benchAppEnv, freePort } from "./app-env";
 import { shopifyRequest, wooRequest, type BuiltRequest } from "./load";
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
 const TURNS = Number(process.env.BENCH_PROBE_TURNS) || 200;
 const PROFILE = process.env.BENCH_PROBE_PROFILE === "1";
 const log = (...a: unknown[]) => console.log(`[probe ${new Date().toISOString().slice(11, 19)}]`, ...a);
-
-function envExample(): Record<string, string> {
-  const out: Record<string, string> = {};
-  for (const line of fs.readFileSync(path.join(root, ".env.example"), "utf8").split("\n")) {
-    const m = /^([A-Z0-9_]+)=(.*)$/.exec(line.trim());
-    if (m) out[m[1]!] = m[2]!;
-  }
-  return out;
-}
-
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const srv = net.createServer();
-    srv.once("error", reject);
-    srv.listen(0, "127.0.0.1", () => {
-      const { port } = srv.address() as net.AddressInfo;
-      srv.close(() => resolve(port));
-    });
-  });
-}
 
 const rssMiB = (pid: number) => {
   const m = /VmRSS:\s+(\d+) kB/.exec(fs.readFileSync(`/proc/${pid}/status`, "utf8"));
@@ -192,20 +172,10 @@ function reportProfile(profileDir: string) {
 }
 
 /** The app's environment for the probe (the bench's, bench/server.ts): production, demo data. */
-function appEnv(ready: EmulatorsReady, ex: Record<string, string>, port: number, dbUrl: string) {
+function appEnv(ready: EmulatorsReady, port: number, dbUrl: string) {
   const env: NodeJS.ProcessEnv = {
     ...process.env,
-    NODE_ENV: "production",
-    PORT: String(port),
-    SHOPIFY_APP_URL: `http://localhost:${port}`,
-    DATABASE_URL: dbUrl,
-    ENCRYPTION_KEYS: ex.ENCRYPTION_KEYS,
-    SHOPIFY_API_KEY: ex.SHOPIFY_API_KEY,
-    SHOPIFY_API_SECRET: ex.SHOPIFY_API_SECRET,
-    SCOPES: "read_orders,read_themes",
-    TRULYBOT_DEMO: "1",
-    WOO_ALLOW_HTTP_STORES: "1",
-    SHOPIFY_ADMIN_API_ORIGIN: ready.shopifyUrl,
+    ...benchAppEnv({ port, dbUrl, shopifyOrigin: ready.shopifyUrl }),
     BENCH_SHOP: ready.shop,
     BENCH_SHOP_TOKEN: ready.accessToken,
     BENCH_WOO_KEY: JSON.stringify(ready.wooKey),
@@ -254,11 +224,10 @@ async function measureAll(
 async function main() {
   const emu = await startEmulators();
   children.push(emu.proc);
-  const ex = envExample();
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), "trulybot-probe-"));
   const dbUrl = `file:${path.join(dir, "probe.sqlite")}`;
   const port = await freePort();
-  const env = appEnv(emu.ready, ex, port, dbUrl);
+  const env = appEnv(emu.ready, port, dbUrl);
   Object.assign(process.env, env);
   const { seedBenchDatabase } = await import("./seed");
   const seeded = await seedBenchDatabase(dbUrl);
@@ -276,7 +245,7 @@ async function main() {
     `boot: import server.mjs → listening ${boot.listening.toFixed(0)} ms, → first 200 /healthz ${boot.healthz.toFixed(0)} ms; boot CPU ${bootCpu} ms; RSS after 3 s idle ${idleRss} MiB`,
   );
 
-  const results = await measureAll(pid, base, ex.SHOPIFY_API_SECRET!, seeded);
+  const results = await measureAll(pid, base, env.SHOPIFY_API_SECRET!, seeded);
   for (const [k, v] of Object.entries(results))
     log(`${k}: ${v.passed}/${v.n} ok, server CPU ${v.cpuMsPerRequest} ms per request`);
   const afterRss = rssMiB(pid);

@@ -13,51 +13,13 @@
  *      {type:"jobs-pause"|"jobs-resume"} stops/starts the app's job workers (→ {type:"jobs-done"}); {type:"reset"} clears the rate-limit and nonce tables (between load runs);
  *      {type:"stop"}. Sends {type:"ready", url, port, woo:{storeId, secret}, shop}.
  */
-import fs from "node:fs";
-import net from "node:net";
-import path from "node:path";
-import { fileURLToPath } from "node:url";
-
-const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
-
-function envExample(): Record<string, string> {
-  const out: Record<string, string> = {};
-  for (const line of fs.readFileSync(path.join(root, ".env.example"), "utf8").split("\n")) {
-    const m = /^([A-Z0-9_]+)=(.*)$/.exec(line.trim());
-    if (m) out[m[1]] = m[2];
-  }
-  return out;
-}
-
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const srv = net.createServer();
-    srv.once("error", reject);
-    srv.listen(0, "127.0.0.1", () => {
-      const { port } = srv.address() as net.AddressInfo;
-      srv.close(() => resolve(port));
-    });
-  });
-}
+import { benchAppEnv, freePort } from "./app-env";
 
 async function main() {
   const dbUrl = process.env.BENCH_DATABASE_URL!;
-  const ex = envExample();
   // A fixed port known before boot: the demo storefront's signer relays to 127.0.0.1:$PORT.
   const port = await freePort();
-  Object.assign(process.env, {
-    NODE_ENV: "production",
-    PORT: String(port),
-    SHOPIFY_APP_URL: `http://localhost:${port}`,
-    DATABASE_URL: dbUrl,
-    ENCRYPTION_KEYS: ex.ENCRYPTION_KEYS,
-    SHOPIFY_API_KEY: ex.SHOPIFY_API_KEY,
-    SHOPIFY_API_SECRET: ex.SHOPIFY_API_SECRET,
-    SCOPES: "read_orders,read_themes",
-    TRULYBOT_DEMO: "1",
-    WOO_ALLOW_HTTP_STORES: "1",
-    SHOPIFY_ADMIN_API_ORIGIN: process.env.BENCH_SHOPIFY_ORIGIN!,
-  });
+  Object.assign(process.env, benchAppEnv({ port, dbUrl, shopifyOrigin: process.env.BENCH_SHOPIFY_ORIGIN! }));
   // the attack run gives the app a real local SMTP server for its one-time codes (bench/mailbox.ts)
   if (process.env.BENCH_SMTP_URL) process.env.SMTP_URL = process.env.BENCH_SMTP_URL;
   else delete process.env.SMTP_URL;

@@ -9,7 +9,7 @@
  * the sender is the person we wrote to (403), something new after stripping the quote (422).
  * A provider's retry of the same Message-Id is answered 200 without a second message.
  */
-import { createHash, createHmac, timingSafeEqual } from "node:crypto";
+import { createHash, createHmac } from "node:crypto";
 import type { Conversation, Store } from "@prisma/client";
 import { getDb, type Db } from "../db.server";
 import { mailerFromEnv, type Mailer } from "../chat/notify.server";
@@ -18,6 +18,8 @@ import { conversationAdminUrl } from "../dashboard/links.server";
 import { hitRateLimit } from "../security/rate-limit.server";
 import { rememberNonce } from "../security/nonces.server";
 import { jsonError } from "../storefront/errors.server";
+import { timingSafeEqualHex } from "../utils/crypto.server";
+import { readBodyWithin } from "../utils/read-body.server";
 import { stripQuotedReply } from "./quoted";
 import {
   inboundConfig,
@@ -46,25 +48,6 @@ export function inboundSignature(secret: string, timestamp: string, token: strin
     .digest("hex");
 }
 
-async function readLimited(request: Request): Promise<Buffer | null> {
-  if (Number(request.headers.get("content-length") ?? 0) > MAX_INBOUND_BYTES) return null;
-  if (!request.body) return Buffer.alloc(0);
-  const reader = request.body.getReader();
-  const chunks: Uint8Array[] = [];
-  let size = 0;
-  for (;;) {
-    const { done, value } = await reader.read();
-    if (done) break;
-    size += value.byteLength;
-    if (size > MAX_INBOUND_BYTES) {
-      await reader.cancel().catch(() => undefined);
-      return null;
-    }
-    chunks.push(value);
-  }
-  return Buffer.concat(chunks);
-}
-
 async function parseForm(request: Request, body: Buffer): Promise<Map<string, string> | null> {
   const type = request.headers.get("content-type") ?? "";
   if (!/^(multipart\/form-data|application\/x-www-form-urlencoded)\b/i.test(type)) return null;
@@ -88,9 +71,9 @@ function signatureValid(f: Map<string, string>, config: InboundConfig, now: Date
   const signature = (f.get("signature") ?? "").toLowerCase();
   if (!/^\d{1,12}$/.test(timestamp) || token.length < 16 || token.length > 200) return "unsigned";
   if (Math.abs(now.getTime() / 1000 - Number(timestamp)) > INBOUND_CLOCK_SKEW_SECONDS) return "stale";
-  const want = Buffer.from(inboundSignature(config.secret, timestamp, token), "utf8");
-  const got = Buffer.from(signature, "utf8");
-  return want.length === got.length && timingSafeEqual(want, got) ? null : "bad_signature";
+  return timingSafeEqualHex(inboundSignature(config.secret, timestamp, token), signature)
+    ? null
+    : "bad_signature";
 }
 
 const emailOf = (s: string) => (s.match(/<([^>]*)>/)?.[1] ?? s).trim().toLowerCase();
@@ -190,7 +173,7 @@ export async function handleInboundEmail(request: Request, deps: InboundDeps = {
   const config = deps.config === undefined ? inboundConfig() : deps.config;
   if (!config) return jsonError(404, "not_configured", "Inbound e-mail is not configured.");
   const now = deps.now ?? new Date();
-  const body = await readLimited(request);
+  const body = await readBodyWithin(request, MAX_INBOUND_BYTES);
   if (body === null) return jsonError(413, "too_large", `Over ${MAX_INBOUND_BYTES} bytes.`);
   const f = await parseForm(request, body);
   if (!f) return jsonError(400, "bad_form", "Expected multipart/form-data or a urlencoded form.");

@@ -3,23 +3,29 @@
  * runner on SQLite — the same interface either way. The app's jobs are defined in
  * app/jobs/definitions.server.ts; web requests only enqueue, the server process works
  * (startJobWorkers, called once at boot).
+ *
+ * pg-boss (with pg, its OpenTelemetry API and cron parser: ~110 modules, ~75 ms and ~20 MiB) is
+ * imported only when the database is PostgreSQL: a dynamic import, its own chunk in the build, so
+ * the SQLite default never loads it (docs/decisions/0035-boot-imports-and-webhook-intake.md).
  */
 import { getDb, isPostgresUrl, type Db } from "../db.server";
 import { loadEnv } from "../env.server";
-import { PgBossJobQueue, type PgBossQueueOptions } from "./pgboss-queue.server";
+import type { PgBossQueueOptions } from "./pgboss-queue.server";
 import { TableJobQueue, type TableQueueOptions } from "./table-queue.server";
 import type { JobDefinition, JobQueue, JobStats } from "./types";
 
 export type { JobQueue, JobStats } from "./types";
 
 /** A queue for this database with these jobs defined (tests build their own). */
-export function createJobQueue(
+export async function createJobQueue(
   db: Db,
   url: string,
   defs: JobDefinition<never>[],
   opts: TableQueueOptions & PgBossQueueOptions = {},
-): JobQueue {
-  const queue: JobQueue = isPostgresUrl(url) ? new PgBossJobQueue(url, opts) : new TableJobQueue(db, opts);
+): Promise<JobQueue> {
+  const queue: JobQueue = isPostgresUrl(url)
+    ? new (await import("./pgboss-queue.server")).PgBossJobQueue(url, opts)
+    : new TableJobQueue(db, opts);
   for (const def of defs) queue.define(def);
   return queue;
 }

@@ -23,6 +23,11 @@ import type {
   TransactionMode,
 } from "@libsql/client";
 import { PrismaLibSQL } from "@prisma/adapter-libsql";
+import { WalCheckpoints } from "./sqlite-checkpointer.server";
+
+/** A statement that writes (INSERT/UPDATE/DELETE … RETURNING answers rows): counted when it
+ * changed rows (the job runner's empty claims and the health check are not writes). */
+const WRITE_SQL = /^\s*(?:INSERT|UPDATE|DELETE|REPLACE|WITH\b[\s\S]*\b(?:INSERT|UPDATE|DELETE)\b)/i;
 
 const BEGIN: Record<TransactionMode, string> = {
   write: "BEGIN IMMEDIATE",
@@ -60,6 +65,8 @@ export class NodeSqliteClient {
   closed = false;
   private readonly db: DatabaseSync;
   private readonly cache = new Map<string, StatementSync>();
+  /** WAL checkpoints in a worker thread while writes keep coming (sqlite-checkpointer.server.ts) */
+  private readonly checkpoints: WalCheckpoints | null;
 
   constructor(path: string) {
     this.db = new DatabaseSync(path, { enableForeignKeyConstraints: true });
@@ -70,6 +77,17 @@ export class NodeSqliteClient {
       this.db.exec("PRAGMA journal_mode = WAL");
       this.db.exec("PRAGMA synchronous = NORMAL");
     }
+    this.checkpoints =
+      path === ":memory:"
+        ? null
+        : new WalCheckpoints(path, (pages) => {
+            if (!this.closed) this.db.exec(`PRAGMA wal_autocheckpoint = ${pages}`);
+          });
+  }
+
+  /** A write that changed rows: counted, so checkpoints leave this thread while writes keep coming. */
+  private writing() {
+    this.checkpoints?.wrote();
   }
 
   private statement(sql: string): StatementSync {
@@ -95,6 +113,7 @@ export class NodeSqliteClient {
           : s.all(
               Object.fromEntries(Object.entries(args).map(([k, v]) => [k, toValue(v)])),
             )) as unknown as unknown[][];
+        if (raw.length > 0 && this.checkpoints && WRITE_SQL.test(stmt.sql)) this.writing(); // … RETURNING
         const rows = raw.map((r) => r.map(fromValue)) as unknown as Row[];
         return {
           columns: cols.map((c) => c.name),
@@ -108,6 +127,7 @@ export class NodeSqliteClient {
       const r = Array.isArray(args)
         ? s.run(...args.map(toValue))
         : s.run(Object.fromEntries(Object.entries(args).map(([k, v]) => [k, toValue(v)])));
+      if (Number(r.changes) > 0) this.writing();
       return {
         columns: [],
         columnTypes: [],
@@ -128,6 +148,7 @@ export class NodeSqliteClient {
    */
   writeBatchSync(stmts: { sql: string; args: unknown[] }[]): boolean {
     if (this.db.isTransaction) return false;
+    this.writing();
     try {
       this.db.exec("BEGIN IMMEDIATE");
     } catch (e) {
@@ -198,6 +219,7 @@ export class NodeSqliteClient {
   close() {
     if (this.closed) return;
     this.closed = true;
+    this.checkpoints?.close();
     this.cache.clear();
     this.db.close();
   }

@@ -9,7 +9,7 @@ export async function startAppJobQueue(
   url: string,
   opts: { start?: boolean } = {},
 ): Promise<{ queue: JobQueue; stop(): Promise<void> }> {
-  const queue = createJobQueue(db, url, appJobs(), { pollMs: 50, pollingIntervalSeconds: 0.5 });
+  const queue = await createJobQueue(db, url, appJobs(), { pollMs: 50, pollingIntervalSeconds: 0.5 });
   setJobQueue(queue);
   if (opts.start) await queue.start();
   return {

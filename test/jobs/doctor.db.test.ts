@@ -18,7 +18,7 @@ beforeAll(async () => {
     { name: "fine", handler: async () => undefined },
     { name: "broken", retryLimit: 0, handler: async () => Promise.reject(new Error("store unreachable")) },
   ];
-  queue = createJobQueue(db, url, defs as JobDefinition<never>[], {
+  queue = await createJobQueue(db, url, defs as JobDefinition<never>[], {
     pollMs: 50,
     pollingIntervalSeconds: 0.5,
   });

@@ -36,7 +36,7 @@ beforeAll(async () => {
   let url: string;
   ({ db, url, cleanup } = await createTestDb());
   setDb(db);
-  queue = createJobQueue(db, url, appJobs(), { pollMs: 50, pollingIntervalSeconds: 0.5 });
+  queue = await createJobQueue(db, url, appJobs(), { pollMs: 50, pollingIntervalSeconds: 0.5 });
   setJobQueue(queue);
   await queue.start();
 });

@@ -29,8 +29,8 @@ afterAll(async () => {
   await cleanup?.();
 });
 
-function queueWith(defs: JobDefinition<never>[], client: Db = db): JobQueue {
-  const q = createJobQueue(client, url, defs, { pollingIntervalSeconds: 0.5, pollMs: 50 });
+async function queueWith(defs: JobDefinition<never>[], client: Db = db): Promise<JobQueue> {
+  const q = await createJobQueue(client, url, defs, { pollingIntervalSeconds: 0.5, pollMs: 50 });
   opened.push(q);
   return q;
 }
@@ -44,7 +44,7 @@ describe(`job queue (${isPg ? "pg-boss on PostgreSQL" : "in-process on SQLite"})
       name: "once",
       handler: async (d) => void seen.push(d.word),
     };
-    const q = queueWith([def as JobDefinition<never>]);
+    const q = await queueWith([def as JobDefinition<never>]);
     await q.enqueue("once", { word: "hello" });
     await q.start();
     await vi.waitFor(
@@ -58,7 +58,7 @@ describe(`job queue (${isPg ? "pg-boss on PostgreSQL" : "in-process on SQLite"})
   });
 
   it("refuses to enqueue a job nobody defined", async () => {
-    const q = queueWith([]);
+    const q = await queueWith([]);
     await expect(q.enqueue("nope", {})).rejects.toThrow(/unknown job/);
   });
 
@@ -73,7 +73,7 @@ describe(`job queue (${isPg ? "pg-boss on PostgreSQL" : "in-process on SQLite"})
         throw new Error("carrier API down");
       },
     };
-    const q = queueWith([def as JobDefinition<never>]);
+    const q = await queueWith([def as JobDefinition<never>]);
     await q.enqueue("flaky", {});
     await q.start();
     await vi.waitFor(
@@ -97,8 +97,8 @@ describe(`job queue (${isPg ? "pg-boss on PostgreSQL" : "in-process on SQLite"})
     // A second client: its own connection pool, as another app instance has.
     const other = await createDb(url);
     extraClients.push(other);
-    const a = queueWith([worker("a") as JobDefinition<never>]);
-    const b = queueWith([worker("b") as JobDefinition<never>], other);
+    const a = await queueWith([worker("a") as JobDefinition<never>]);
+    const b = await queueWith([worker("b") as JobDefinition<never>], other);
     for (let n = 0; n < 40; n++) await (n % 2 ? a : b).enqueue("shared", { n });
     await Promise.all([a.start(), b.start()]);
     await vi.waitFor(() => expect(runs.size).toBe(40), { timeout: 25_000, interval: 100 });

@@ -38,7 +38,7 @@ beforeAll(async () => {
   let url: string;
   ({ db, url, cleanup } = await createTestDb());
   setDb(db);
-  queue = createJobQueue(db, url, appJobs()); // not started: the jobs stay queued, countable
+  queue = await createJobQueue(db, url, appJobs()); // not started: the jobs stay queued, countable
   setJobQueue(queue);
   resetEnvForTests();
   const w = await seedWooStore(db, {

@@ -6,6 +6,8 @@
  */
 import crypto from "node:crypto";
 import { getDb } from "../../../db.server";
+import { timingSafeEqualHex } from "../../../utils/crypto.server";
+import { readBodyWithin } from "../../../utils/read-body.server";
 import { jsonError } from "../../../storefront/errors.server";
 import { recordOrderEvent } from "../../../jobs/order-events/record.server";
 import { json } from "../http.server";
@@ -17,35 +19,12 @@ export const MAX_WEBHOOK_BYTES = 2 * 1024 * 1024;
 
 const PING = /^webhook_id=\d{1,20}$/;
 
-/** The raw body, or null when it is larger than the limit (read no further than that). */
-async function readBody(request: Request, limit: number): Promise<string | null> {
-  if (Number(request.headers.get("content-length") ?? 0) > limit) return null;
-  if (!request.body) return "";
-  const reader = request.body.getReader();
-  const chunks: Uint8Array[] = [];
-  let size = 0;
-  for (;;) {
-    const { done, value } = await reader.read();
-    if (done) break;
-    size += value.byteLength;
-    if (size > limit) {
-      await reader.cancel().catch(() => undefined);
-      return null;
-    }
-    chunks.push(value);
-  }
-  return Buffer.concat(chunks).toString("utf8");
-}
-
 export function wooWebhookSignature(secret: string, body: string): string {
   return crypto.createHmac("sha256", secret).update(body, "utf8").digest("base64");
 }
 
-function signatureMatches(secret: string, body: string, given: string): boolean {
-  const want = Buffer.from(wooWebhookSignature(secret, body));
-  const got = Buffer.from(given);
-  return got.length === want.length && crypto.timingSafeEqual(got, want);
-}
+const signatureMatches = (secret: string, body: string, given: string) =>
+  timingSafeEqualHex(wooWebhookSignature(secret, body), given);
 
 async function verifierFor(storeId: string | null): Promise<Verifier | null> {
   if (!storeId || storeId.length > 64) return null;
@@ -64,8 +43,9 @@ const unverified = () => jsonError(401, "bad_signature", "The webhook could not 
 
 export async function handleWooWebhook(request: Request): Promise<Response> {
   if (request.method !== "POST") return jsonError(405, "method_not_allowed", "Use POST.");
-  const body = await readBody(request, MAX_WEBHOOK_BYTES);
-  if (body === null) return jsonError(413, "too_large", "Body too large.");
+  const raw = await readBodyWithin(request, MAX_WEBHOOK_BYTES);
+  if (raw === null) return jsonError(413, "too_large", "Body too large.");
+  const body = raw.toString("utf8");
   const signature = request.headers.get("x-wc-webhook-signature");
   if (!signature && PING.test(body.trim())) return json({ ok: true, ping: true });
   if (!signature) return unverified();
