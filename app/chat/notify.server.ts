@@ -2,7 +2,7 @@
  * Outgoing mail over SMTP (nodemailer): handoff notices to the merchant, replies from the store to a
  * shopper who has left the chat. One transport per configuration; SMTP_URL configures it.
  */
-import nodemailer from "nodemailer";
+import type { Transporter } from "nodemailer";
 import { getDb } from "../db.server";
 import { loadEnv } from "../env.server";
 import { conversationAdminUrl } from "../dashboard/links.server";
@@ -31,8 +31,10 @@ export interface Mailer {
   send(m: MailMessage): Promise<void>;
 }
 
-export function createSmtpMailer(config: SmtpConfig): Mailer {
-  const transport = nodemailer.createTransport({
+/** nodemailer is loaded with the first mail, not at boot (a storefront process may never send one). */
+async function smtpTransport(config: SmtpConfig): Promise<Transporter> {
+  const { default: nodemailer } = await import("nodemailer");
+  return nodemailer.createTransport({
     host: config.host,
     port: config.port,
     secure: config.secure,
@@ -42,9 +44,16 @@ export function createSmtpMailer(config: SmtpConfig): Mailer {
     greetingTimeout: 10_000,
     socketTimeout: 15_000,
   });
+}
+
+export function createSmtpMailer(config: SmtpConfig): Mailer {
+  let transport: Promise<Transporter> | null = null;
   return {
     async send(m) {
-      await transport.sendMail({
+      transport ??= smtpTransport(config);
+      await (
+        await transport
+      ).sendMail({
         from: config.from,
         to: m.to,
         replyTo: m.replyTo,

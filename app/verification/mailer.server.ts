@@ -3,8 +3,8 @@
  * The text is short, in the shopper's language, and names neither the order's contents nor the
  * address the shopper typed.
  */
-import nodemailer from "nodemailer";
 import { t } from "../chat/i18n";
+import { createSmtpMailer, smtpConfigFromUrl } from "../chat/notify.server";
 import { pickLanguage } from "../protocol/language";
 import type { CodeMail, CodeMailer } from "./otp.server";
 
@@ -15,25 +15,13 @@ export function codeMailText(m: CodeMail): { subject: string; text: string } {
 }
 
 export function createSmtpCodeMailer(smtpUrl: string, from: string): CodeMailer {
-  const u = new URL(smtpUrl);
-  const transport = nodemailer.createTransport({
-    host: u.hostname,
-    port: Number(u.port || (u.protocol === "smtps:" ? 465 : 587)),
-    secure: u.protocol === "smtps:",
-    auth: u.username
-      ? { user: decodeURIComponent(u.username), pass: decodeURIComponent(u.password) }
-      : undefined,
-    connectionTimeout: 10_000,
-    greetingTimeout: 10_000,
-    socketTimeout: 15_000,
-  });
+  const mailer = createSmtpMailer(smtpConfigFromUrl(smtpUrl, from));
   return {
     async sendCode(m) {
-      const { subject, text } = codeMailText(m);
-      await transport.sendMail({ from, to: m.to, subject, text });
+      await mailer.send({ to: m.to, ...codeMailText(m) });
     },
     async sendText(m) {
-      await transport.sendMail({ from, to: m.to, subject: m.subject, text: m.text });
+      await mailer.send({ to: m.to, subject: m.subject, text: m.text });
     },
   };
 }

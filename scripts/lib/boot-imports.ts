@@ -30,6 +30,7 @@ export const NOT_AT_BOOT = [
   "@shopify/polaris",
   "react",
   "react-dom",
+  "nodemailer", // outgoing mail: loaded with the first mail (app/chat/notify.server.ts)
 ];
 
 /** The package a bare import names ("@scope/name/sub" → "@scope/name", "pg-boss" → "pg-boss"). */
