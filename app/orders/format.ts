@@ -124,8 +124,25 @@ export interface FormatDayOptions {
  * de "Fr., 13. Nov.", es "vie, 13 nov", fr "ven. 13 nov.", …
  * Date-only strings ("2026-11-27") are taken as that calendar day.
  */
+const dayTexts = new Map<string, string>();
+
 export function formatDay(iso: string, tz: string, lang: Language, opts: FormatDayOptions = {}): string {
   const weekday = opts.weekday ?? true;
+  // the same few dates are written several times per answer (text, card, next step): memoised by
+  // everything the text depends on (the year of `now` only decides whether the year is shown)
+  const zone = /^\d{4}-\d{2}-\d{2}$/.test(iso) ? "UTC" : safeTz(tz);
+  const nowYear =
+    opts.now && !Number.isNaN(opts.now.getTime()) ? calendarDay(opts.now, zone).slice(0, 4) : "";
+  const key = `${iso}|${tz}|${lang}|${weekday ? 1 : 0}|${nowYear}`;
+  const known = dayTexts.get(key);
+  if (known !== undefined) return known;
+  const text = formatDayUncached(iso, tz, lang, weekday, opts.now);
+  if (dayTexts.size >= 2_000) dayTexts.clear();
+  dayTexts.set(key, text);
+  return text;
+}
+
+function formatDayUncached(iso: string, tz: string, lang: Language, weekday: boolean, now?: Date): string {
   let d: Date;
   let zone = safeTz(tz);
   if (/^\d{4}-\d{2}-\d{2}$/.test(iso)) {
@@ -135,9 +152,7 @@ export function formatDay(iso: string, tz: string, lang: Language, opts: FormatD
     d = new Date(iso);
   }
   if (Number.isNaN(d.getTime())) return iso;
-  const withYear = opts.now
-    ? calendarDay(d, zone).slice(0, 4) !== calendarDay(opts.now, zone).slice(0, 4)
-    : false;
+  const withYear = now ? calendarDay(d, zone).slice(0, 4) !== calendarDay(now, zone).slice(0, 4) : false;
   const o: Intl.DateTimeFormatOptions = { timeZone: zone, month: "short", day: "numeric" };
   if (weekday) o.weekday = "short";
   if (withYear) o.year = "numeric";
