@@ -26,7 +26,12 @@ export function sqliteUrl(url: string): string {
 interface ClientInfo {
   flavor: "sqlite" | "postgresql";
   listeners: Set<DbListener>;
-  sqlite: { nodeClient: { writeBatchSync(s: { sql: string; args: unknown[] }[]): boolean } | null } | null;
+  sqlite: {
+    nodeClient: {
+      writeBatchSync(s: { sql: string; args: unknown[] }[]): boolean;
+      querySync(sql: string, args: unknown[]): Record<string, unknown>[] | null;
+    } | null;
+  } | null;
   /** the driver adapter Prisma connected (observed: its statements are events too), once it did */
   adapter: SqlDriverAdapter | null;
 }
@@ -198,8 +203,23 @@ export async function queryDirect(
   const args: DirectArg[] = [];
   const sql = build((v) => (args.push(v), pg ? `$${args.length}` : "?"));
   if (!info?.adapter) return db.$queryRawUnsafe<Record<string, unknown>[]>(sql, ...args);
+  // SQLite: one synchronous call on the connection (dates bound as Prisma binds them), observed
+  // like the adapter's statements; while a Prisma transaction is open, through the adapter instead
+  const rows = pg ? null : info.sqlite?.nodeClient?.querySync(sql, args.map(sqliteValue));
+  if (rows) {
+    emitTo(info.listeners, { kind: "query", sql, table: writtenTable(sql), inTransaction: false });
+    return rows;
+  }
   const r = await info.adapter.queryRaw({ sql, args, argTypes: args.map(argType) });
   return r.rows.map((row) => Object.fromEntries(r.columnNames.map((c, i) => [c, row[i]])));
+}
+
+/** A date bound on SQLite as Prisma's adapter binds it (ISO 8601 with "+00:00"). */
+const sqliteValue = (v: unknown) => (v instanceof Date ? v.toISOString().replace("Z", "+00:00") : v);
+
+/** A statement run outside the driver adapter, seen by the client's listeners like the adapter's. */
+function emitTo(listeners: Set<DbListener> | undefined, e: DbEvent) {
+  if (listeners?.size) for (const l of listeners) l(e);
 }
 
 /** Rows for one table: the same columns for every row. */
@@ -245,7 +265,6 @@ export async function insertRowsAtomically(
     else await db.$executeRawUnsafe(sql, ...args);
     return;
   }
-  const sqliteValue = (v: unknown) => (v instanceof Date ? v.toISOString().replace("Z", "+00:00") : v);
   const one = (build: (param: (v: unknown) => string) => string) => {
     const args: unknown[] = [];
     const sql = build((v) => (args.push(sqliteValue(v)), "?"));
@@ -254,16 +273,8 @@ export async function insertRowsAtomically(
   const stmts = [...tables.map((t) => one((p) => insertSql(t, p))), ...statements.map(one)];
   const info = infoOf(db);
   if (info?.sqlite?.nodeClient?.writeBatchSync(stmts)) {
-    const listeners = info.listeners;
-    if (listeners?.size) {
-      const e: DbEvent = {
-        kind: "query",
-        sql: stmts.map((x) => x.sql).join(";\n"),
-        table: null,
-        inTransaction: false,
-      };
-      for (const l of listeners) l(e);
-    }
+    const sql = stmts.map((x) => x.sql).join(";\n");
+    emitTo(info.listeners, { kind: "query", sql, table: null, inTransaction: false });
     return;
   }
   await db.$transaction(stmts.map((x) => db.$executeRawUnsafe(x.sql, ...x.args)));

@@ -6,7 +6,7 @@
  * value is still good. A change made by any instance is therefore seen by all within ~0.5 s.
  * See docs/decisions/0025-storefront-caches.md.
  */
-import { onDbEvent, type Db } from "../db.server";
+import { onDbEvent, queryDirect, type Db } from "../db.server";
 
 /** Tables whose rows feed the caches (the same ones the version triggers watch). */
 const WATCHED = new Set(["Store", "BotSettings", "FaqEntry", "Session", "StoreVersion"]);
@@ -61,8 +61,13 @@ export class StoreVersions {
 
   private async read(storeId: string): Promise<number> {
     this.reads++;
-    const row = await this.db.storeVersion.findUnique({ where: { storeId } });
-    return row?.version ?? 0;
+    // straight to the driver (db.server.ts queryDirect): the hot path's one periodic read, without
+    // the Prisma client's query compilation
+    const rows = await queryDirect(
+      this.db,
+      (p) => `SELECT "version" FROM "StoreVersion" WHERE "storeId" = ${p(storeId)}`,
+    );
+    return rows.length ? Number(rows[0]!.version) : 0;
   }
 
   /** The store's current version, read again only when the last read is older than checkMs. */

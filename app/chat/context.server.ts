@@ -154,6 +154,14 @@ export function lookupGuardFor(db: Db, releaseVerified?: ReleaseLookups): Lookup
   };
 }
 
+let auditKeyMemo: { keys: unknown; value: string } | null = null;
+/** The engine's audit key: an HMAC of the configured keys, computed once per configuration. */
+function engineAuditKey(): string {
+  const keys = loadEnv().ENCRYPTION_KEYS;
+  if (auditKeyMemo?.keys !== keys) auditKeyMemo = { keys, value: hashForAudit("audit-key", "engine") };
+  return auditKeyMemo.value;
+}
+
 export async function buildTurnContext(parts: TurnContextParts): Promise<TurnContext> {
   const needsDb = parts.settings === undefined || !parts.repository;
   const db = parts.db ?? (needsDb ? await getDb() : null);
@@ -170,7 +178,7 @@ export async function buildTurnContext(parts: TurnContextParts): Promise<TurnCon
     shopper: parts.shopper,
     lookups: parts.lookups ?? lookupGuardFor(db ?? (await getDb())),
     notifier: parts.notifier !== undefined ? parts.notifier : notifierFromEnv(),
-    auditKey: hashForAudit("audit-key", "engine"),
+    auditKey: engineAuditKey(),
     selfService:
       parts.selfService !== undefined
         ? parts.selfService

@@ -11,7 +11,7 @@
  *        E.164; never a digit tail (docs/decisions/0019-phone-comparison.md).
  * Test orders are never shown (the engine treats them exactly like "not found").
  */
-import { createHmac } from "node:crypto";
+import { createHmacFast } from "../utils/hmac";
 import { isSupportedCountry, parsePhoneNumberFromString, type CountryCode } from "libphonenumber-js";
 import type { NormalizedOrder } from "../orders/types";
 
@@ -116,7 +116,7 @@ export function normalizeOrderNumber(n: string): string {
 
 /** HMAC-SHA256(key, normalised order number) as hex: the only form an order number takes in the audit. */
 export function hashOrderNumber(storeId: string, orderNumber: string, key: string): string {
-  return createHmac("sha256", key)
+  return createHmacFast("sha256", key)
     .update(`${storeId}\n${normalizeOrderNumber(orderNumber)}`)
     .digest("hex");
 }

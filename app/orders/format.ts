@@ -48,23 +48,55 @@ export function safeTz(tz: string | null | undefined): string {
   return z;
 }
 
+const dayFormats = new Map<string, Intl.DateTimeFormat>();
+const hourFormats = new Map<string, Intl.DateTimeFormat>();
+/** zone + instant → calendar day: a turn asks for the same few instants (now, the order's dates) many times */
+const dayMemo = new Map<string, string>();
+
+function zoneFormat(
+  cache: Map<string, Intl.DateTimeFormat>,
+  zone: string,
+  opts: Intl.DateTimeFormatOptions,
+): Intl.DateTimeFormat {
+  let f = cache.get(zone);
+  if (!f) {
+    f = new Intl.DateTimeFormat("en-US", { timeZone: zone, ...opts });
+    if (cache.size >= 500) cache.clear();
+    cache.set(zone, f);
+  }
+  return f;
+}
+
 /** Calendar day "YYYY-MM-DD" of an instant in a timezone. */
 export function calendarDay(iso: string | Date, tz: string): string {
   const d = typeof iso === "string" ? new Date(iso) : iso;
-  const parts = dtf("en-US", {
-    timeZone: safeTz(tz),
+  const zone = safeTz(tz);
+  const key = `${zone}|${d.getTime()}`;
+  const known = dayMemo.get(key);
+  if (known !== undefined) return known;
+  const parts = zoneFormat(dayFormats, zone, {
     year: "numeric",
     month: "2-digit",
     day: "2-digit",
   }).formatToParts(d);
-  const get = (t: string) => parts.find((p) => p.type === t)?.value ?? "";
-  return `${get("year")}-${get("month")}-${get("day")}`;
+  let year = "";
+  let month = "";
+  let day = "";
+  for (const p of parts) {
+    if (p.type === "year") year = p.value;
+    else if (p.type === "month") month = p.value;
+    else if (p.type === "day") day = p.value;
+  }
+  const out = `${year}-${month}-${day}`;
+  if (dayMemo.size >= 2_000) dayMemo.clear();
+  dayMemo.set(key, out);
+  return out;
 }
 
 /** Hour of day (0-23) of an instant in a timezone. */
 export function hourOfDay(iso: string | Date, tz: string): number {
   const d = typeof iso === "string" ? new Date(iso) : iso;
-  const h = dtf("en-US", { timeZone: safeTz(tz), hour: "numeric", hourCycle: "h23" }).format(d);
+  const h = zoneFormat(hourFormats, safeTz(tz), { hour: "numeric", hourCycle: "h23" }).format(d);
   return Number(h) % 24;
 }
 
@@ -92,8 +124,25 @@ export interface FormatDayOptions {
  * de "Fr., 13. Nov.", es "vie, 13 nov", fr "ven. 13 nov.", …
  * Date-only strings ("2026-11-27") are taken as that calendar day.
  */
+const dayTexts = new Map<string, string>();
+
 export function formatDay(iso: string, tz: string, lang: Language, opts: FormatDayOptions = {}): string {
   const weekday = opts.weekday ?? true;
+  // the same few dates are written several times per answer (text, card, next step): memoised by
+  // everything the text depends on (the year of `now` only decides whether the year is shown)
+  const zone = /^\d{4}-\d{2}-\d{2}$/.test(iso) ? "UTC" : safeTz(tz);
+  const nowYear =
+    opts.now && !Number.isNaN(opts.now.getTime()) ? calendarDay(opts.now, zone).slice(0, 4) : "";
+  const key = `${iso}|${tz}|${lang}|${weekday ? 1 : 0}|${nowYear}`;
+  const known = dayTexts.get(key);
+  if (known !== undefined) return known;
+  const text = formatDayUncached(iso, tz, lang, weekday, opts.now);
+  if (dayTexts.size >= 2_000) dayTexts.clear();
+  dayTexts.set(key, text);
+  return text;
+}
+
+function formatDayUncached(iso: string, tz: string, lang: Language, weekday: boolean, now?: Date): string {
   let d: Date;
   let zone = safeTz(tz);
   if (/^\d{4}-\d{2}-\d{2}$/.test(iso)) {
@@ -103,9 +152,7 @@ export function formatDay(iso: string, tz: string, lang: Language, opts: FormatD
     d = new Date(iso);
   }
   if (Number.isNaN(d.getTime())) return iso;
-  const withYear = opts.now
-    ? calendarDay(d, zone).slice(0, 4) !== calendarDay(opts.now, zone).slice(0, 4)
-    : false;
+  const withYear = now ? calendarDay(d, zone).slice(0, 4) !== calendarDay(now, zone).slice(0, 4) : false;
   const o: Intl.DateTimeFormatOptions = { timeZone: zone, month: "short", day: "numeric" };
   if (weekday) o.weekday = "short";
   if (withYear) o.year = "numeric";

@@ -11,6 +11,7 @@ import { createShopifyGraphqlClient, resolveAdminOrigin } from "./shopify/client
 import { PlatformUnavailableError, type PlatformAdapter } from "./types";
 import { createWooAdapter } from "./woocommerce/adapter";
 import { createWooClient } from "./woocommerce/client";
+import { platformFetch } from "./http.server";
 import { openSecret } from "../stores/secrets.server";
 import { createShopifyActions } from "./shopify/actions.server";
 import { createWooActions, createWooWriter } from "./woocommerce/actions.server";
@@ -57,7 +58,13 @@ export async function adapterForStore(store: Store): Promise<PlatformAdapter> {
     const origin = resolveAdminOrigin(store.domain, {
       SHOPIFY_ADMIN_API_ORIGIN: env.SHOPIFY_ADMIN_API_ORIGIN,
     });
-    const client = createShopifyGraphqlClient({ shop: store.domain, accessToken, origin });
+    // reads over the keep-alive platform client (http.server.ts); the actions' writes keep fetch
+    const client = createShopifyGraphqlClient({
+      shop: store.domain,
+      accessToken,
+      origin,
+      fetchImpl: platformFetch,
+    });
     adapter = createShopifyAdapter({
       client,
       shop: store.domain,
@@ -75,6 +82,7 @@ export async function adapterForStore(store: Store): Promise<PlatformAdapter> {
       storeUrl: store.url,
       consumerKey: creds.consumerKey,
       consumerSecret: creds.consumerSecret,
+      fetchImpl: platformFetch,
     });
     adapter = createWooAdapter({
       client,

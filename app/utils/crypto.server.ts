@@ -8,6 +8,7 @@
  * ENCRYPTION_KEYS (newest first or any order), run `npm run keys:rotate`, then drop the old key.
  */
 import crypto from "node:crypto";
+import { createHmacFast } from "./hmac";
 
 export interface VersionedKey {
   version: number;
@@ -87,7 +88,7 @@ export function reencrypt(envelope: string, keys: VersionedKey[], purpose = "sec
 export function keyedHash(value: string, keys: VersionedKey[], label: string): string {
   // Uses the OLDEST key so hashes stay stable across rotations while that key is configured.
   const oldest = keys.reduce((a, b) => (b.version < a.version ? b : a));
-  return crypto.createHmac("sha256", oldest.key).update(`${label}|${value}`).digest("hex");
+  return createHmacFast("sha256", oldest.key).update(`${label}|${value}`).digest("hex");
 }
 
 export function sha256Hex(value: string | Buffer): string {

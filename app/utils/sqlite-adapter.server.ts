@@ -164,6 +164,23 @@ export class NodeSqliteClient {
     }
   }
 
+  /**
+   * One statement run synchronously, its rows as objects of driver values (db.server.ts
+   * queryDirect): no Prisma adapter round (its mutex, type mapping, row copies). Returns null,
+   * running nothing, while another transaction is open on the connection: the caller then goes
+   * through Prisma's adapter, which waits for it.
+   */
+  querySync(sql: string, args: unknown[]): Record<string, unknown>[] | null {
+    if (this.db.isTransaction) return null;
+    try {
+      const s = this.statement(sql);
+      s.setReturnArrays(false);
+      return s.all(...args.map(toValue)) as Record<string, unknown>[];
+    } catch (e) {
+      throw new SqliteDriverError(e as { message: string; errcode?: number });
+    }
+  }
+
   async batch(stmts: InStatement[]): Promise<ResultSet[]> {
     const tx = await this.transaction("write");
     try {

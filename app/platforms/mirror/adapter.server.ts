@@ -5,7 +5,7 @@
  * the store's API otherwise — writing what the API returned back into the mirror. Verification
  * stays the engine's: the mirror returns the same order (contact included) the API would.
  */
-import type { Db } from "../../db.server";
+import { queryDirect, type Db } from "../../db.server";
 import type { LatencyFloor } from "../../security/latency-floor";
 import { cleanOrderNumber } from "../shopify/adapter";
 import type { FindOrderQuery, FindOrderResult, PlatformAdapter } from "../types";
@@ -47,12 +47,19 @@ export function withOrderMirror(inner: PlatformAdapter, opts: OrderMirrorOptions
   const active = () => mirrorActive(db, storeId);
 
   async function fromMirror(number: string): Promise<FindOrderResult | null> {
-    const row = await db.orderMirror.findUnique({
-      where: { storeId_orderNumber: { storeId, orderNumber: number } },
-    });
-    if (!row || now().getTime() - row.syncedAt.getTime() > freshMs) return null;
+    // the lookup's one read, straight to the driver (db.server.ts queryDirect); the freshness
+    // window is compared by the database (no driver date string to parse here)
+    const freshSince = new Date(now().getTime() - freshMs);
+    const rows = await queryDirect(
+      db,
+      (p) =>
+        `SELECT "data" FROM "OrderMirror" WHERE "storeId" = ${p(storeId)} ` +
+        `AND "orderNumber" = ${p(number)} AND "syncedAt" >= ${p(freshSince)}`,
+    );
+    const data = rows[0]?.data;
+    if (typeof data !== "string") return null;
     try {
-      return { kind: "found", order: openMirrored(row.data) };
+      return { kind: "found", order: openMirrored(data) };
     } catch {
       return null; // sealed with a retired key: the API answers and the row is rewritten
     }

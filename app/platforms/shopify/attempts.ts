@@ -3,8 +3,10 @@
  * (`customFetchApi`). The library owns the retry loop (429 / 503 / network failures, at most 3
  * retries); this fetch adds what the library lacks (docs/decisions/0014-admin-graphql-client.md):
  *
- * - a timeout per attempt (AbortSignal.timeout joined with the call's own signal), cut to what is
- *   left of the call's deadline;
+ * - a timeout per attempt (a timer of the attempt's own AbortController, which also follows the
+ *   call's signal), cut to what is left of the call's deadline, and cleared once the call has its
+ *   answer (`end()`): an AbortSignal.timeout stays armed for the whole timeout and, firing seconds
+ *   after the answer, still built an abort error and ran the finished request's abort listeners;
  * - the configured origin (the emulator in the demo and tests) instead of https://{shop};
  * - the wait before a retry: the library reads Retry-After as *milliseconds*, so the 429/503 it
  *   gets carries our wait in ms — Shopify's Retry-After seconds × 1000, or exponential backoff with
@@ -26,6 +28,8 @@ export interface CallRecord {
   last: AttemptOutcome | null;
   /** the timeout signal of the latest attempt (a body read can still time out after headers) */
   attemptSignal: AbortSignal | null;
+  /** disarms the latest attempt's timer (and stops following the call's signal) */
+  disarm: (() => void) | null;
 }
 
 export interface AttemptBudget {
@@ -61,6 +65,26 @@ export interface AttemptFetch {
   fetch: (input: string | URL | Request, init?: RequestInit) => Promise<Response>;
   /** start a call: pass the returned signal to the library's request() */
   begin(started: number): { signal: AbortSignal; record: CallRecord };
+  /** the call has its answer (the library read the body): its last attempt's timer is cleared */
+  end(record: CallRecord): void;
+}
+
+/** An attempt's signal: aborted after `ms`, or when the call's signal aborts; `disarm` clears both. */
+function attemptTimer(callSignal: AbortSignal | undefined, ms: number) {
+  const controller = new AbortController();
+  const abort = () => controller.abort(new DOMException("The operation timed out.", "TimeoutError"));
+  const follow = () => controller.abort(callSignal?.reason);
+  const timer = setTimeout(abort, ms);
+  timer.unref?.();
+  if (callSignal?.aborted) follow();
+  else callSignal?.addEventListener("abort", follow, { once: true });
+  return {
+    signal: controller.signal,
+    disarm: () => {
+      clearTimeout(timer);
+      callSignal?.removeEventListener("abort", follow);
+    },
+  };
 }
 
 export function createAttemptFetch(
@@ -83,17 +107,18 @@ export function createAttemptFetch(
     record.attempts++;
     // an attempt never runs past the call's deadline
     const remaining = budget.deadlineMs - (budget.now() - record.started);
-    const timer = AbortSignal.timeout(Math.max(1, Math.min(budget.timeoutMs, remaining)));
-    record.attemptSignal = timer;
+    record.disarm?.();
+    const timer = attemptTimer(init.signal ?? undefined, Math.max(1, Math.min(budget.timeoutMs, remaining)));
+    record.attemptSignal = timer.signal;
+    record.disarm = timer.disarm;
     const u = new URL(String(input instanceof Request ? input.url : input));
     let res: Response;
     try {
-      res = await fetchImpl(`${origin}${u.pathname}${u.search}`, {
-        ...init,
-        signal: AbortSignal.any([init.signal!, timer]),
-      });
+      res = await fetchImpl(`${origin}${u.pathname}${u.search}`, { ...init, signal: timer.signal });
     } catch (e) {
-      record.last = timer.aborted ? { kind: "timeout" } : { kind: "network", message: (e as Error)?.message };
+      timer.disarm();
+      const timedOut = timer.signal.aborted && !init.signal?.aborted;
+      record.last = timedOut ? { kind: "timeout" } : { kind: "network", message: (e as Error)?.message };
       if (!mayRetry(record, LIBRARY_NETWORK_WAIT_MS)) return stop();
       throw e;
     }
@@ -108,6 +133,7 @@ export function createAttemptFetch(
         ? retryAfterSeconds * 1000
         : backoffMs(record.attempts - 1, budget.random);
     void res.body?.cancel().catch(() => undefined);
+    timer.disarm();
     if (!mayRetry(record, waitMs)) return stop();
     const headers = new Headers(res.headers);
     headers.set("Retry-After", String(Math.max(1, waitMs))); // read by the library as ms
@@ -118,9 +144,13 @@ export function createAttemptFetch(
     fetch: attempt,
     begin(started) {
       const controller = new AbortController();
-      const record: CallRecord = { started, attempts: 0, last: null, attemptSignal: null };
+      const record: CallRecord = { started, attempts: 0, last: null, attemptSignal: null, disarm: null };
       calls.set(controller.signal, record);
       return { signal: controller.signal, record };
+    },
+    end(record) {
+      record.disarm?.();
+      record.disarm = null;
     },
   };
 }

@@ -238,6 +238,14 @@ describe("createShopifyGraphqlClient (fake fetch)", () => {
     expect(calls).toHaveLength(2);
   });
 
+  it("an answered call leaves no attempt timer armed: its request's signal never aborts afterwards", async () => {
+    const { c, calls } = client([json(okBody({ shop: { name: "Demo" } }))], { timeoutMs: 20 });
+    await c.request("{ shop { name } }");
+    const signal = calls[0]!.init.signal!;
+    await new Promise((r) => setTimeout(r, 80)); // well past the 20 ms attempt timeout
+    expect(signal.aborted).toBe(false);
+  });
+
   it("no attempt runs past the call's deadline (the per-attempt timeout is cut to what is left)", async () => {
     const { c, calls } = client(["hang"], { timeoutMs: 10_000, deadlineMs: 1500, maxRetries: 3 });
     const e = await rejection(c.request("{ shop { name } }"));

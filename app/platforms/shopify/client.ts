@@ -140,7 +140,12 @@ export function createShopifyGraphqlClient(options: ShopifyGraphqlClientOptions)
     if (wait !== null && wait <= maxThrottleWaitMs) await sleep(wait);
     for (let round = 0; ; round++) {
       const { signal, record } = attempts.begin(started);
-      const res = await lib.request<T>(query, { variables, signal });
+      let res: ClientResponse<T>;
+      try {
+        res = await lib.request<T>(query, { variables, signal });
+      } finally {
+        attempts.end(record); // the answer is read: the attempt's timer is not needed any more
+      }
       cost.learn(query, res.extensions?.cost as ShopifyCostExtension | undefined);
       const verdict = judge<T>(res, record, timeoutMs);
       if ("ok" in verdict) return verdict.ok;

@@ -10,6 +10,7 @@
  * never sends repeats.
  */
 import crypto from "node:crypto";
+import { createHmacFast } from "../../utils/hmac";
 
 export const APP_PROXY_TOLERANCE_SECONDS = 90;
 
@@ -26,7 +27,7 @@ export function appProxyMessage(search: URLSearchParams): string {
 }
 
 export function signAppProxy(search: URLSearchParams, secret: string): string {
-  return crypto.createHmac("sha256", secret).update(appProxyMessage(search), "utf8").digest("hex");
+  return createHmacFast("sha256", secret).update(appProxyMessage(search), "utf8").digest("hex");
 }
 
 export type AppProxyCheck =

@@ -13,7 +13,8 @@
  * Percent-encoding is RFC 3986 (PHP rawurlencode: everything but A-Z a-z 0-9 - _ . ~).
  * Node's crypto is used; this module is server-only in practice but has no secrets of its own.
  */
-import { createHmac, randomBytes } from "node:crypto";
+import { randomBytes } from "node:crypto";
+import { createHmacFast } from "../../utils/hmac";
 
 export type OAuthSignatureMethod = "HMAC-SHA1" | "HMAC-SHA256";
 
@@ -45,7 +46,7 @@ export function oauthSignature(
   signatureMethod: OAuthSignatureMethod = "HMAC-SHA256",
 ): string {
   const algo = signatureMethod === "HMAC-SHA1" ? "sha1" : "sha256";
-  return createHmac(algo, `${consumerSecret}&`)
+  return createHmacFast(algo, `${consumerSecret}&`)
     .update(oauthBaseString(method, baseUrl, params))
     .digest("base64");
 }

@@ -4,6 +4,7 @@
  * the shared test vector both sides check.
  */
 import crypto from "node:crypto";
+import { createHmacFast } from "../../utils/hmac";
 
 export const SIGNATURE_WINDOW_SECONDS = 300;
 export const MAX_SIGNED_BODY_BYTES = 64 * 1024;
@@ -32,7 +33,7 @@ export function canonicalString(p: SignedParts): string {
 }
 
 export function signParts(secret: string, p: SignedParts): string {
-  return crypto.createHmac("sha256", secret).update(canonicalString(p), "utf8").digest("hex");
+  return createHmacFast("sha256", secret).update(canonicalString(p), "utf8").digest("hex");
 }
 
 /** Headers for a signed request (used by the demo signer, tests and the bench). */
