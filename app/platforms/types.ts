@@ -18,6 +18,13 @@ export interface PlatformCapabilities {
 
 export interface FindOrderQuery {
   orderNumber: string;
+  /**
+   * The caller's check of the answer: true when it shows the order to someone who proved it is theirs
+   * (the contact on the order, a logged-in owner, a one-time code). Such an answer reveals nothing a
+   * timing could add, so the latency floor does not pad it (app/security/latency-floor.ts); every
+   * other answer — unknown number, wrong contact, out of range — is padded alike.
+   */
+  verify?: (result: FindOrderResult) => boolean;
 }
 
 export type FindOrderResult =

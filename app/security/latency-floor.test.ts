@@ -9,6 +9,7 @@ import { createWooAdapter } from "../platforms/woocommerce/adapter";
 import { createWooClient } from "../platforms/woocommerce/client";
 import { DEMO_WOO_KEY, startWooEmulator, type WooEmulator } from "../../test/emulators/woocommerce/emulator";
 import { contactMatches } from "../chat/verification";
+import type { FindOrderResult } from "../platforms/types";
 import { createLatencyFloor, withLatencyFloor } from "./latency-floor";
 
 let emu: WooEmulator;
@@ -19,26 +20,26 @@ afterAll(async () => emu?.close());
 
 const COST_PER_REQUEST = 100;
 
-function setup() {
+function setup(minMs = 0) {
   let slept = 0;
   const clock = () => emu.requests.length * COST_PER_REQUEST + slept;
   const inner = createWooAdapter({
     client: createWooClient({ storeUrl: emu.url, ...DEMO_WOO_KEY }),
     storeUrl: emu.url,
   });
-  const floor = createLatencyFloor({ minMs: 0 });
+  const floor = createLatencyFloor({ minMs });
   const adapter = withLatencyFloor(inner, floor, {
     now: clock,
     sleep: async (ms) => {
       slept += ms;
     },
   });
-  /** one lookup as the engine does it: find, then compare the contact */
+  /** one lookup as the engine does it (order-flow.ts): find with the contact check, then compare */
   const lookup = async (orderNumber: string, email: string) => {
+    const matches = (r: FindOrderResult) => r.kind === "found" && contactMatches(r.order, { email }) !== null;
     const t0 = clock();
-    const r = await adapter.findOrder({ orderNumber });
-    const verified = r.kind === "found" && contactMatches(r.order, { email }) !== null;
-    return { verified, kind: r.kind, cost: clock() - t0 };
+    const r = await adapter.findOrder({ orderNumber, verify: matches });
+    return { verified: matches(r), kind: r.kind, cost: clock() - t0 };
   };
   return { lookup, floor };
 }
@@ -63,5 +64,17 @@ describe("equal timing for wrong email vs no such order", () => {
     expect(floor.target()).toBe(300);
     floor.record(5000);
     expect(floor.target()).toBeLessThanOrEqual(3000);
+  });
+
+  it("the owner's verified answer is not padded; wrong email and no such order are padded alike", async () => {
+    const { lookup, floor } = setup(1_000);
+    const owner = await lookup("2002", "tobias.wagner@example.net");
+    expect(owner.verified).toBe(true);
+    expect(owner.cost).toBeLessThan(1_000); // only the store's own work: its body shows the order anyway
+    expect(floor.paddedMs).toBe(0);
+    const wrongEmail = await lookup("2002", "attacker@example.com");
+    const noSuchOrder = await lookup("999999", "attacker@example.com");
+    expect(wrongEmail.cost).toBe(1_000);
+    expect(noSuchOrder.cost).toBe(1_000);
   });
 });

@@ -4,8 +4,10 @@
  * A found order costs the adapter more work (the order plus its trackings, notes, refunds) than a
  * number that does not exist, so the response time told an attacker which numbers are real. The
  * wrapper pads every findOrder() to the same floor: the 90th percentile of this store's recent
- * found-order lookups (clamped to [minMs, maxMs]), so found, mismatched and unknown numbers take
- * the same time. Outages (throws) are not padded.
+ * found-order lookups (clamped to [minMs, maxMs]), so mismatched and unknown numbers take the same
+ * time. An answer the caller's `verify` accepts (the shopper proved the order is theirs) is not
+ * padded: its body already shows the order, so its timing tells nothing more. Outages (throws) are
+ * not padded.
  */
 import type { PlatformAdapter } from "../platforms/types";
 
@@ -72,6 +74,7 @@ export function withLatencyFloor(
       const result = await adapter.findOrder(query);
       const elapsed = now() - t0;
       if (result.kind === "found") floor.record(elapsed);
+      if (query.verify?.(result)) return result;
       const pad = floor.target() - elapsed;
       if (pad > 0) {
         floor.addPadding(pad);

@@ -3,6 +3,7 @@
  * order needs no contact; anything else needs the order's email or phone, and every failure gets one reply.
  */
 import type { NormalizedOrder } from "../../orders/types";
+import type { FindOrderResult } from "../../platforms/types";
 import type { LookupMethod, LookupOutcome } from "../repository";
 import { contactMatches, customerOwnsOrder, normalizeEmail, normalizeOrderNumber } from "../verification";
 import {
@@ -78,14 +79,16 @@ async function withoutContact(turn: Turn, flow: OrderFlow, n: string): Promise<v
       audit(turn, n, "customer", "rate_limited", 0);
       return rateLimitedReply(turn);
     }
-    const r = await findOrder(turn, n);
+    const owns = (res: FindOrderResult) =>
+      res.kind === "found" && !res.order.test && customerOwnsOrder(customerId, res.order);
+    const r = await findOrder(turn, n, owns);
     if (r.error) {
       await giveBack(reservation);
       audit(turn, n, "customer", "error", r.latency);
       return outageReply(turn, flow);
     }
     const res = r.result;
-    if (res?.kind === "found" && !res.order.test && customerOwnsOrder(customerId, res.order)) {
+    if (res && owns(res) && res.kind === "found") {
       await giveBack(reservation);
       audit(turn, n, "customer", "verified", r.latency);
       return showVerified(turn, flow, res.order, res.order.contact.email);
@@ -112,19 +115,17 @@ async function withContact(turn: Turn, flow: OrderFlow, n: string): Promise<void
     audit(turn, n, method, "step_up", 0);
     return offerStepUp(turn, n);
   }
-  const r = await findOrder(turn, n);
+  const contact = { email: flow.email, phone: flow.phone };
+  const matches = (res: FindOrderResult) =>
+    res.kind === "found" && !res.order.test && !!contactMatches(res.order, contact);
+  const r = await findOrder(turn, n, matches);
   if (r.error || !r.result) {
     await giveBack(reservation);
     audit(turn, n, method, "error", r.latency);
     return outageReply(turn, flow);
   }
   const res = r.result;
-  const verified =
-    res.kind === "found" &&
-    !res.order.test &&
-    contactMatches(res.order, { email: flow.email, phone: flow.phone })
-      ? res.order
-      : null;
+  const verified = res.kind === "found" && matches(res) ? res.order : null;
   const outcome: LookupOutcome = verified
     ? "verified"
     : res.kind === "found" && !res.order.test

@@ -13,11 +13,21 @@ export interface Lookup {
   error: boolean;
 }
 
-/** One adapter call; an outage (or any unexpected error) is reported, never thrown. */
-export async function findOrder(turn: Turn, orderNumber: string): Promise<Lookup> {
+/**
+ * One adapter call; an outage (or any unexpected error) is reported, never thrown. `verify` says which
+ * answer proves the order is the shopper's (not padded to the latency floor: FindOrderQuery.verify).
+ */
+export async function findOrder(
+  turn: Turn,
+  orderNumber: string,
+  verify?: (result: FindOrderResult) => boolean,
+): Promise<Lookup> {
   const t0 = performance.now();
   try {
-    const result = await turn.ctx.adapter.findOrder({ orderNumber: normalizeOrderNumber(orderNumber) });
+    const result = await turn.ctx.adapter.findOrder({
+      orderNumber: normalizeOrderNumber(orderNumber),
+      verify,
+    });
     return { result, latency: Math.round(performance.now() - t0), error: false };
   } catch (err) {
     if (!(err instanceof PlatformUnavailableError))

@@ -94,6 +94,10 @@ describe("order mirror", () => {
     for (const p of pads) expect(p).toBeGreaterThan(0);
     expect(floor.target()).toBe(400); // the fast mirror hits were not recorded as lookup times
     expect(floor.paddedMs).toBeCloseTo(pads.reduce((a, b) => a + b, 0));
+    // the owner's answer (the caller's contact check passes) is not padded: its body shows the order
+    const owner = await adapter.findOrder({ orderNumber: "1002", verify: (r) => r.kind === "found" });
+    expect(owner.kind).toBe("found");
+    expect(pads).toHaveLength(3);
   });
 
   it("keeps e-mail, phone, names and city sealed at rest", async () => {
