@@ -105,13 +105,20 @@ const STREET_BEFORE_RE =
 /** "1010 Wien", "8001 Zürich", "1012 AB", "75011 Paris": a number followed by a city or Dutch letters */
 const CITY_AFTER_RE = /^(?:\s+\p{Lu}{2}\b|\s+\p{Lu}\p{Ll}+|\s*-\s*\d{3}\b)/u;
 const PLACE_BEFORE_RE =
-  /(?:\bin|(?<=\p{L}\s+)à|\bem|\bte|\baus|\bfrom|\bnach|\bnaar|(?:\bliving|\bwohne|\bvivo|\bmoro|\bhabite|\babito|\bwoon)(?:\s+(?:a|à|in|em|en|te|at|op))?)\s+$/iu;
+  /(?:\bin|(?<=\p{L}\s+)à|\bau|\bem|\bte|\baus|\bfrom|\bnach|\bnaar|(?:\bliving|\bwohne|\bvivo|\bmoro|\bhabite|\babito|\bwoon)(?:\s+(?:a|à|in|em|en|te|at|op))?)\s+$/iu;
 /** "I paid 1099", "talla 42", "I live at number 12": a price, a size, where the shopper lives */
 const NOT_ORDER_BEFORE = new Set(
   "paid pay cost costs costing charged spent pagué pague pagado cuesta costó payé coûte coûté bezahlt kostet gekostet paguei pago custa custou pagato costa costato betaald kost kostte size talla taille größe grösse groesse maat tamanho taglia bought buy compré compre comprei kaufte gekauft acheté achète comprato gekocht".split(
     " ",
   ),
 );
+/** "the total was 1200", "code 1234", "locker 1234": an amount, a code or a parcel locker */
+const AMOUNT_BEFORE_RE =
+  /(?:(?:total|totaal|gesamt\p{L}*|betrag|summe|importo|importe|montant|valor|amount|price|prezzo|precio|prix|preis|prijs|pre[cç]o|discount|desconto|descuento|rabatt|korting|sconto|remise|\p{L}*code|c[oó]digo|codice|cupom|cup[oó]n|coupon|gutschein\p{L}*|voucher|locker|packstation|paketshop|postfiliale)(?:\s+\p{L}+)?|(?:spent|speso|gast[eéoa]\p{L}*|d[eé]pens[eé]|costava|costaba|custava|co[uû]tait|kostete))\s*[:=]?\s*$/iu;
+/** "ich habe 1250 ausgegeben": the verb of an amount after it */
+const AMOUNT_AFTER_RE = /^\s+(?:ausgegeben|bezahlt|gezahlt|gekostet|uitgegeven|betaald|gekost)\b/iu;
+/** "send 1090 to 12 rue Hugo": the order, then where it should go */
+const SEND_TO_AFTER_RE = /^\s+(?:to|a|à|au|an|nach|naar|para|per|al)\s+\d/iu;
 const LIVE_RE = /\b(?:live|living|wohne|vivo|moro|habite|habito|abito|woon)\b(?:\s+[\p{L}º°.]+){0,3}\s*$/iu;
 const POSTCODE_RES: RegExp[] = [
   /\b\d{4,5}-\d{3}\b/gu, // Portugal 1000-001, Brazil 01304-000
@@ -196,7 +203,7 @@ function looksLikePhone(cand: string): boolean {
   if (/^0\d{1,3}-\d{6,8}$/u.test(c) && d >= 9 && d <= 11) return true;
   if (/^\d+(?: \d+)+$/u.test(c)) {
     if (c.startsWith("0") && d >= 9 && d <= 12) return true;
-    if (/^\d{3} \d{3} \d{4}$/u.test(c)) return true;
+    if (/^\d{3} \d{3} \d{4}$/u.test(c) || /^\d{3} \d{6,7}$/u.test(c)) return true;
   }
   return false;
 }
@@ -335,11 +342,13 @@ function freeStanding(s: string, opts: EntityOptions): string | null {
       continue;
     if (!profile && !opts.awaitingOrderNumber && digits < 4) continue;
     // "change the address on 12345 to …": only the number the preposition points at
-    if (addressTalk && !ORDER_PREP_RE.test(before)) continue;
+    if (addressTalk && !ORDER_PREP_RE.test(before) && !(digits >= 3 && SEND_TO_AFTER_RE.test(after)))
+      continue;
     if (STREET_BEFORE_RE.test(before) || STREET_AFTER_RE.test(after)) continue;
     const prevWord = /([\p{L}]+)[^\p{L}\d]*$/u.exec(before)?.[1]?.toLowerCase() ?? "";
     if (/^(?:19|20)\d\d$/u.test(id) && YEAR_CONTEXT.has(prevWord)) continue;
     if (NOT_ORDER_BEFORE.has(prevWord) || LIVE_RE.test(before) || HOME_BEFORE_RE.test(before)) continue;
+    if (AMOUNT_BEFORE_RE.test(before) || AMOUNT_AFTER_RE.test(after)) continue;
     if (ZIP_CONTEXT_RE.test(before) || (digits >= 4 && digits <= 5 && ZIP_EARLIER_RE.test(before))) continue;
     if (TRACK_CONTEXT_RE.test(before)) continue;
     if (digits >= 4 && digits <= 5 && (CITY_AFTER_RE.test(after) || PLACE_BEFORE_RE.test(before))) continue;
