@@ -4,6 +4,7 @@ import os from "node:os";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
 import { augment } from "./augment";
+import { appendRun, heldOutSet, readRuns, type HeldOutRun } from "./heldout";
 import { assignFolds, crossValidate, DEFAULTS, loadSet, readJsonl, type Example } from "./lib";
 
 const TRAIN = path.join(import.meta.dirname, "../../data/nlu/train");
@@ -78,5 +79,20 @@ describe("crossValidate", () => {
       for (const h of heldOut) expect(train).not.toContain(h);
       expect(train.length + heldOut.length).toBe(small.length);
     });
+  });
+});
+
+describe("held-out looks", () => {
+  it("allows test3 two looks and refuses a third; an unknown set is refused", () => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), "nlu-"));
+    const f = path.join(dir, "test3-runs.json");
+    const run = { label: "x", date: "2026-12-04" } as HeldOutRun;
+    appendRun(f, run, "test3");
+    appendRun(f, run, "test3");
+    expect(() => appendRun(f, run, "test3")).toThrow(/test3 was already evaluated 2 times/);
+    expect(readRuns(f)).toHaveLength(2);
+    expect(heldOutSet("test2").maxLooks).toBe(3);
+    expect(() => heldOutSet("test4")).toThrow(/unknown held-out set/);
+    fs.rmSync(dir, { recursive: true });
   });
 });
