@@ -30,7 +30,7 @@ function main(): void {
   const report = (name: string, rows: { lang: string; ok: boolean; line: string }[]) => {
     const acc = (rs: typeof rows) => ((100 * rs.filter((r) => r.ok).length) / (rs.length || 1)).toFixed(1);
     const per = LANGUAGES.map((l) => `${l} ${acc(rows.filter((r) => r.lang === l))}`).join("  ");
-    console.log(`${name}: ${acc(rows)} %  (${per})`);
+    console.log(`${name}: ${acc(rows)} %, ${rows.filter((r) => !r.ok).length} misses  (${per})`);
     lines.push(`## ${name}`, ...rows.filter((r) => !r.ok).map((r) => r.line));
   };
   if (!skipCv) {
