@@ -137,3 +137,34 @@ describe("no store profile: an amount word earlier in the message does not hide 
     expect(extractEntities(text).orderNumber).toBe(want);
   });
 });
+
+describe("no store profile: payment cards, rooms, PO boxes and bare phones are not orders", () => {
+  it.each<[string, string | null]>([
+    ["my number is 0612345678", null],
+    ["gift card 5521", null],
+    ["paid with card ending 4242", null],
+    ["last 4 digits 4242", null],
+    ["mi tarjeta termina en 4242", null],
+    ["ho pagato con la carta che finisce con 4242", null],
+    ["karte endet auf 4242", null],
+    ["room 1204 at the hotel", null],
+    ["Zimmer 1204", null],
+    ["habitación 1204", null],
+    ["chambre 1204", null],
+    ["PO box 1234", null],
+    ["Postfach 1234", null],
+    ["apartado 1234", null],
+    // …and the order beside them still is
+    ["pedido 1099 tel 612345678", "1099"],
+    ["call 0612345678 re 1099", "1099"],
+    ["ma commande 1099 (j'habite au 12 rue Hugo, 75011 Paris)", "1099"],
+    ["1099 ainda não chegou", "1099"],
+    ["annulla il 1099", "1099"],
+  ])("%j → %s", (text, want) => {
+    expect(extractEntities(text).orderNumber).toBe(want);
+  });
+
+  it("reads a bare 0-led 10-digit number as the phone", () => {
+    expect(extractEntities("my number is 0612345678").phone).toBe("0612345678");
+  });
+});

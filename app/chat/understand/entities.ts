@@ -115,6 +115,9 @@ const NOT_ORDER_BEFORE = new Set(
 /** "the total was 1200", "code 1234", "locker 1234": an amount, a code or a parcel locker */
 const AMOUNT_BEFORE_RE =
   /(?:(?:total|totaal|gesamt\p{L}*|betrag|summe|importo|importe|montant|valor|amount|price|prezzo|precio|prix|preis|prijs|pre[cç]o|discount|desconto|descuento|rabatt|korting|sconto|remise|\p{L}*code|c[oó]digo|codice|cupom|cup[oó]n|coupon|gutschein\p{L}*|voucher|locker|packstation|paketshop|postfiliale)(?:\s+\p{L}+)?|(?:spent|speso|gast[eéoa]\p{L}*|d[eé]pens[eé]|costava|costaba|custava|co[uû]tait|kostete))\s*[:=]?\s*$/iu;
+/** "card ending 4242", "karte endet auf 4242", "last 4 digits 4242": the end of a payment card */
+const CARD_BEFORE_RE =
+  /(?:card|karte|tarjeta|carte|carta|cart[aã]o|kaart|ending(?:\s+(?:in|with))?|endet\s+auf|termina(?:\s+(?:en|em|con|in))?|finisce\s+(?:con|per|in)|termine\s+par|eindigt\s+op|digits|ziffern|cifre|d[ií]gitos|chiffres|cijfers)\s*:?\s*$/iu;
 /** "ich habe 1250 ausgegeben": the verb of an amount after it */
 const AMOUNT_AFTER_RE = /^\s+(?:ausgegeben|bezahlt|gezahlt|gekostet|uitgegeven|betaald|gekost)\b/iu;
 /** "send 1090 to 12 rue Hugo": the order, then where it should go */
@@ -138,7 +141,7 @@ const ACTION_AFTER_NUMBER_RE =
   /^\s+(?:noch\s+|nog\s+|bitte\s+|graag\s+)?(?:stornieren|annuleren|zurückschicken|zurueckschicken|retourneren|terugsturen|umtauschen|ruilen)\b/iu;
 /** "apartment 14", "Wohnung 14", "my house number is 14": where the shopper lives */
 const HOME_BEFORE_RE =
-  /\b(?:house|hausnummer|huisnummer|civico|apartment|apt|flat|piso|apartamento|appartement|wohnung|interno|puerta|door|porta|deur)\b(?:\s+[\p{L}º°.]+){0,3}\s*$/iu;
+  /\b(?:house|hausnummer|huisnummer|civico|apartment|apt|flat|piso|apartamento|appartement|wohnung|interno|puerta|door|porta|deur|room|zimmer|habitaci[oó]n|chambre|camera|quarto|kamer|po\s*box|postfach|apartado|bo[iî]te\s+postale|casella\s+postale|caixa\s+postal|postbus)\b(?:\s+[\p{L}º°.]+){0,3}\s*$/iu;
 /** …followed by how the order is doing: "did 16 ship", "le 13 est parti ?", "is 10 al onderweg?" */
 const STATUS_AFTER_RE =
   /^\s*(?:(?:already|yet|still|ya|lo|la|le|me|te|j[aá]|d[eé]j[aà]|gi[aà]|schon|al|nog|est|[eè]|[eé]|is|ist|has|have|been|stato|stata|sido|wurde|a|ha|foi|werd|ont|sono)\s+)*(?:ship\w*|sent|left|gone|get\b|come\b|on\s+(?:its|the)\s+way|en\s+camino|en\s+route|in\s+viaggio|a\s+caminho|weg\b|arriv\w*|deliver\w*|dispatch\w*|at\b|out\b|part[ie]\w*|envoy\w*|exp[eé]di\w*|mand\w*|envi\w*|sali\w*|saiu|verschickt|versandt|versendet|unterwegs|geliefert|angekommen|raus|onderweg|verzonden|verstuurd|bezorgd|spedit\w*|arrivat\w*|consegnat\w*|cheg\w*|entregue|lleg\w*|despach\w*)/iu;
@@ -199,6 +202,8 @@ function looksLikePhone(cand: string): boolean {
   if (c.startsWith("+") || c.startsWith("00")) return true;
   if (/\(\d{2,5}\)/u.test(c)) return true;
   if (/\d[-./]\d/u.test(c) && /^\d{1,5}(?:[-. /]\d{1,5}){1,5}$/u.test(c.replace(/[()]/gu, ""))) return true;
+  // "0612345678": a trunk prefix 0 and 9–10 more digits in one run (order numbers never start with 0)
+  if (/^0[1-9]\d{8,9}$/u.test(c)) return true;
   // Dutch/Belgian mobile "06-12345678": a trunk prefix, a hyphen and the subscriber number
   if (/^0\d{1,3}-\d{6,8}$/u.test(c) && d >= 9 && d <= 11) return true;
   if (/^\d+(?: \d+)+$/u.test(c)) {
@@ -348,7 +353,7 @@ function freeStanding(s: string, opts: EntityOptions): string | null {
     const prevWord = /([\p{L}]+)[^\p{L}\d]*$/u.exec(before)?.[1]?.toLowerCase() ?? "";
     if (/^(?:19|20)\d\d$/u.test(id) && YEAR_CONTEXT.has(prevWord)) continue;
     if (NOT_ORDER_BEFORE.has(prevWord) || LIVE_RE.test(before) || HOME_BEFORE_RE.test(before)) continue;
-    if (AMOUNT_BEFORE_RE.test(before) || AMOUNT_AFTER_RE.test(after)) continue;
+    if (AMOUNT_BEFORE_RE.test(before) || AMOUNT_AFTER_RE.test(after) || CARD_BEFORE_RE.test(before)) continue;
     if (ZIP_CONTEXT_RE.test(before) || (digits >= 4 && digits <= 5 && ZIP_EARLIER_RE.test(before))) continue;
     if (TRACK_CONTEXT_RE.test(before)) continue;
     if (digits >= 4 && digits <= 5 && (CITY_AFTER_RE.test(after) || PLACE_BEFORE_RE.test(before))) continue;
