@@ -352,7 +352,9 @@ right before the number ("the total was 1200", "Gutscheincode 2024", "locker 123
 1234567" is a phone; "livré au 75011" is a place; the order before the address it should go to
 ("send 1090 to 12 rue Hugo") is the order; the end of a payment card ("card ending 4242", "karte
 endet auf 4242", "last 4 digits 4242"), a room or a PO box ("Zimmer 1204", "apartado 1234") is not; a
-0-led run of 10–11 digits ("my number is 0612345678") is a phone.
+0-led run of 10–11 digits ("my number is 0612345678") is a phone. With a profile (own battery of
+48 cases at the four kinds of store, 45 → 48): "18 where" / "17 wo?" at a 1–2 digit store, and a
+prefixed store's name typed without hyphens ("SO1042EU", "order SO 1042 EU" → \`SO-1042-EU\`).
 
 ## Cost (\`npm run bench\`)
 

@@ -6,6 +6,7 @@
  */
 import { describe, expect, it } from "vitest";
 import { extractEntities } from "./entities";
+import { learnNumbering } from "./numbering";
 
 describe("no store profile: the order beside numbers that are not orders", () => {
   it.each<[string, string | null]>([
@@ -166,5 +167,29 @@ describe("no store profile: payment cards, rooms, PO boxes and bare phones are n
 
   it("reads a bare 0-led 10-digit number as the phone", () => {
     expect(extractEntities("my number is 0612345678").phone).toBe("0612345678");
+  });
+});
+
+describe("at a new WooCommerce store (#14–#20): a message opening with the number and where", () => {
+  const woo = learnNumbering(Array.from({ length: 7 }, (_, i) => String(14 + i)));
+  it.each<[string, string | null]>([
+    ["18 where", "18"],
+    ["17 wo?", "17"],
+    ["16 dove??", "16"],
+    ["18 years old", null],
+  ])("%j → %s", (text, want) => {
+    expect(extractEntities(text, { numbering: woo }).orderNumber).toBe(want);
+  });
+});
+
+describe("at a store named SO-1042-EU: the name typed without its hyphens", () => {
+  const prefixed = learnNumbering(Array.from({ length: 30 }, (_, i) => `#SO-${1001 + i * 3}-EU`));
+  it.each<[string, string | null]>([
+    ["SO1042EU", "SO-1042-EU"],
+    ["order SO 1042 EU", "SO-1042-EU"],
+    ["where is so1042eu?", "SO-1042-EU"],
+    ["so 2 items arrived", null],
+  ])("%j → %s", (text, want) => {
+    expect(extractEntities(text, { numbering: prefixed }).orderNumber).toBe(want);
   });
 });

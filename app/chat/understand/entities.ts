@@ -152,7 +152,7 @@ const ADDRESS_TO_AFTER_RE =
   /^\s*(?:to|into|a|al|pour|en|auf|nach|in|para|naar|zu|ändern|aendern|wijzigen|veranderen|cambiare|changer|cambiar|mudar)\b/iu;
 /** "14 didn't arrive", "14 is wrong": a message opening with the number it talks about */
 const SUBJECT_AFTER_RE =
-  /^(?:\s*[-–—:]|\s+(?:is|was|isn'?t|wasn'?t|did|didn'?t|has|hasn'?t|never|still|not|came|arrived|got|please|pls|ist|war|hat|kam|bitte|est|n'est|a|es|fue|no|ha|lleg[oó]|è|non|é|foi|não|nao|chegou|heeft|kwam|niet|nog)\b)/iu;
+  /^(?:\s*[-–—:]|\s+(?:is|was|isn'?t|wasn'?t|did|didn'?t|has|hasn'?t|never|still|not|came|arrived|got|please|pls|ist|war|hat|kam|bitte|est|n'est|a|es|fue|no|ha|lleg[oó]|è|non|é|foi|não|nao|chegou|heeft|kwam|niet|nog|where|wo|d[oó]nde|o[uù]|dove|waar|onde)\b)/iu;
 /** a zip keyword earlier in the sentence: "il cap è sbagliato, è 20121" */
 const ZIP_EARLIER_RE =
   /(?:zip|postal|postcode|post code|plz|postleitzahl|\bcp\b|\bcap\b|code postal|c[oó]digo postal)/iu;
@@ -277,8 +277,19 @@ function finish(id: string, opts: EntityOptions): string {
   return canonicalOrderNumber(id, opts.numbering);
 }
 
+/** at a store named "SO-1042-EU": "SO1042EU", "so 1042 eu" are its order too */
+function storeNamed(s: string, p: NumberingProfile | null): string | null {
+  const [pre, suf] = [p?.prefix, p?.suffix].map((x) => (x ?? "").replace(/[^A-Za-z]/gu, ""));
+  if (!p || !(pre || suf)) return null;
+  const re = new RegExp(`(?<![\\p{L}\\d])${pre}[\\s_-]?(\\d{1,10})[\\s_-]?${suf}(?![\\p{L}\\d])`, "iu");
+  const m = re.exec(s);
+  return m && fitsNumbering(m[1].length, p) ? p.prefix + m[1] + p.suffix : null;
+}
+
 function findOrderNumber(s: string, opts: EntityOptions): string | null {
   const profile = opts.numbering ?? null;
+  const named = storeNamed(s, profile);
+  if (named) return named;
   const a = ANCHORED_RE.exec(s) ?? TRACK_FOR_RE.exec(s);
   // "new address for my order: 10 Rue de Rivoli" — a street number, not the order
   const street = a && ADDRESS_CONTEXT_RE.test(s) && STREET_AFTER_RE.test(s.slice(a.index + a[0].length));
