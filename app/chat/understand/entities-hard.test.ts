@@ -97,6 +97,34 @@ describe("no store profile: amounts, codes, lockers, phones and places are not o
   });
 });
 
+describe("no store profile: customer, product and collection numbers are not orders", () => {
+  it.each<[string, string | null]>([
+    ["Kundennummer 98765", null],
+    ["my customer id is 98765", null],
+    ["numéro client 98765", null],
+    ["número de cliente 98765", null],
+    ["numero cliente 98765", null],
+    ["klantnummer 98765", null],
+    ["SKU 12345", null],
+    ["artikelnummer 12345", null],
+    ["art.-nr. 12345", null],
+    ["item 12345 is out of stock?", null],
+    ["product 12345 back in stock?", null],
+    ["model 2024 jacket", null],
+    ["the 2025 collection", null],
+    // pasted confirmations keep their order
+    ["Bestellnummer 1234, Kundennummer 98765", "1234"],
+    [
+      "Order confirmation #1234 Thank you for your purchase! Subtotal €49.00 Shipping €4.95 Total €53.95",
+      "1234",
+    ],
+    ["Confirmación de pedido n.º 1234", "1234"],
+    ["bestelling 1234, postcode 1012AB", "1234"],
+  ])("%j → %s", (text, want) => {
+    expect(extractEntities(text).orderNumber).toBe(want);
+  });
+});
+
 describe("no store profile: 1- and 2-digit WooCommerce numbers after the bot asked", () => {
   it.each<[string, string]>([
     ["18", "18"],

@@ -115,9 +115,12 @@ const NOT_ORDER_BEFORE = new Set(
 /** "the total was 1200", "code 1234", "locker 1234": an amount, a code or a parcel locker */
 const AMOUNT_BEFORE_RE =
   /(?:(?:total|totaal|gesamt\p{L}*|betrag|summe|importo|importe|montant|valor|amount|price|prezzo|precio|prix|preis|prijs|pre[cç]o|discount|desconto|descuento|rabatt|korting|sconto|remise|\p{L}*code|c[oó]digo|codice|cupom|cup[oó]n|coupon|gutschein\p{L}*|voucher|locker|packstation|paketshop|postfiliale)(?:\s+\p{L}+)?|(?:spent|speso|gast[eéoa]\p{L}*|d[eé]pens[eé]|costava|costaba|custava|co[uû]tait|kostete))\s*[:=]?\s*$/iu;
-/** "card ending 4242", "karte endet auf 4242", "last 4 digits 4242": the end of a payment card */
+/** "card ending 4242", "last 4 digits 4242", "Kundennummer 98765", "SKU 12345", "model 2024": a card's end, a customer, a product */
 const CARD_BEFORE_RE =
-  /(?:card|karte|tarjeta|carte|carta|cart[aã]o|kaart|ending(?:\s+(?:in|with))?|endet\s+auf|termina(?:\s+(?:en|em|con|in))?|finisce\s+(?:con|per|in)|termine\s+par|eindigt\s+op|digits|ziffern|cifre|d[ií]gitos|chiffres|cijfers)\s*:?\s*$/iu;
+  /(?:(?:customer|client[ei]?|kunden\p{L}*|klant\p{L}*|sku|art|artikel\p{L}*|article|articolo|art[ií]culo|artigo|item|product|produkt|producto|produit|prodotto|produto|model|modell|modelo|mod[eè]le|modello)(?:[\s.-]+\p{L}+){0,2}[\s.#:-]*|card|karte|tarjeta|carte|carta|cart[aã]o|kaart|ending(?:\s+(?:in|with))?|endet\s+auf|termina(?:\s+(?:en|em|con|in))?|finisce\s+(?:con|per|in)|termine\s+par|eindigt\s+op|digits|ziffern|cifre|d[ií]gitos|chiffres|cijfers)\s*:?\s*$/iu;
+/** "the 2025 collection": a year that names a collection, a season or an edition */
+const YEAR_AFTER_RE =
+  /^\s+(?:collection|kollektion|colecci[oó]n|collezione|cole[cç][aã]o|collectie|season|saison|temporada|stagione|seizoen|edi[tcç]\p{L}*|[ée]dition)\b/iu;
 /** "ich habe 1250 ausgegeben": the verb of an amount after it */
 const AMOUNT_AFTER_RE = /^\s+(?:ausgegeben|bezahlt|gezahlt|gekostet|uitgegeven|betaald|gekost)\b/iu;
 /** "send 1090 to 12 rue Hugo": the order, then where it should go */
@@ -362,7 +365,7 @@ function freeStanding(s: string, opts: EntityOptions): string | null {
       continue;
     if (STREET_BEFORE_RE.test(before) || STREET_AFTER_RE.test(after)) continue;
     const prevWord = /([\p{L}]+)[^\p{L}\d]*$/u.exec(before)?.[1]?.toLowerCase() ?? "";
-    if (/^(?:19|20)\d\d$/u.test(id) && YEAR_CONTEXT.has(prevWord)) continue;
+    if (/^(?:19|20)\d\d$/u.test(id) && (YEAR_CONTEXT.has(prevWord) || YEAR_AFTER_RE.test(after))) continue;
     if (NOT_ORDER_BEFORE.has(prevWord) || LIVE_RE.test(before) || HOME_BEFORE_RE.test(before)) continue;
     if (AMOUNT_BEFORE_RE.test(before) || AMOUNT_AFTER_RE.test(after) || CARD_BEFORE_RE.test(before)) continue;
     if (ZIP_CONTEXT_RE.test(before) || (digits >= 4 && digits <= 5 && ZIP_EARLIER_RE.test(before))) continue;
