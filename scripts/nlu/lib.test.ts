@@ -5,7 +5,7 @@ import path from "node:path";
 import { describe, expect, it } from "vitest";
 import { augment } from "./augment";
 import { appendRun, heldOutSet, readRuns, type HeldOutRun } from "./heldout";
-import { assignFolds, crossValidate, DEFAULTS, loadSet, readJsonl, type Example } from "./lib";
+import { stableFolds, assignFolds, crossValidate, DEFAULTS, loadSet, readJsonl, type Example } from "./lib";
 
 const TRAIN = path.join(import.meta.dirname, "../../data/nlu/train");
 const seeds = loadSet(TRAIN);
@@ -61,6 +61,16 @@ describe("augment", () => {
       if (v.email) expect(v.text.toLowerCase()).toContain(v.email.toLowerCase());
       expect(sample.map((s) => s.text)).not.toContain(v.text);
     }
+  });
+});
+
+describe("stableFolds", () => {
+  it("keeps every message in its fold when other messages are added or relabelled", () => {
+    const some = seeds.slice(0, 200);
+    const before = stableFolds(some, 5, 7);
+    const changed = [{ ...some[0], intent: "other" as const }, ...some.slice(1), ...seeds.slice(200, 260)];
+    expect(stableFolds(changed, 5, 7).slice(0, 200)).toEqual(before);
+    expect(new Set(before).size).toBe(5);
   });
 });
 

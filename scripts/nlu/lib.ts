@@ -6,7 +6,7 @@
 import fs from "node:fs";
 import path from "node:path";
 import { LANGUAGES, type Intent, type Language } from "../../app/protocol";
-import { intentFeatures, languageFeatures, type Features } from "../../app/chat/understand/features";
+import { hash, intentFeatures, languageFeatures, type Features } from "../../app/chat/understand/features";
 import { Classifier, LinearHead, softmax } from "../../app/chat/understand/linear";
 import { analyse } from "../../app/chat/understand/pipeline";
 
@@ -51,6 +51,8 @@ export interface TrainOptions {
   seed: number;
   /** NB-style feature scaling (nbScale) to this power; 0 = none */
   nb: number;
+  /** 1: cross-validation folds from a hash of each message (stableFolds), not stratified shuffling */
+  stableFolds?: number;
 }
 
 export const DEFAULTS: TrainOptions = {
@@ -200,6 +202,15 @@ export function trainClassifier(data: Prepared[], o: TrainOptions, temperature =
 }
 
 /** Stratified fold of each example (by intent and language), seeded. */
+/**
+ * The fold of each example from a hash of its language and text (and the seed) alone: adding,
+ * removing or relabelling other messages never moves it, so two data versions are compared on the
+ * same folds (not stratified, so fold sizes per intent vary a little).
+ */
+export function stableFolds(examples: Example[], k: number, seed: number): number[] {
+  return examples.map((e) => (hash(`${seed}\u0000${e.lang}\u0000${e.text}`) >>> 0) % k);
+}
+
 export function assignFolds(examples: Example[], k: number, seed: number): number[] {
   const rnd = mulberry32(seed);
   const idx = examples.map((_, i) => i);
@@ -247,7 +258,7 @@ export function crossValidate(
   makeVariants: (train: Example[]) => Example[],
   k = 5,
 ): OutOfFold[] {
-  const folds = assignFolds(seeds, k, o.seed);
+  const folds = o.stableFolds ? stableFolds(seeds, k, o.seed) : assignFolds(seeds, k, o.seed);
   const prepared = seeds.map((s) => prepare(s, o));
   const out = new Array<OutOfFold>(seeds.length);
   for (let f = 0; f < k; f++) {
