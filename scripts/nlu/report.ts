@@ -317,7 +317,7 @@ messages).
 | class-balanced weights, power 1 | 386 / 400 | 99.3 % / – | dropped |
 | every doubled letter collapsed in the character n-grams | 387 / 399 | 99.3 % / – | dropped |
 | 1. labels to one convention (22 lines, ADR 0037) | 356 / 369 | 99.2 % / 99.0 % | **kept** |
-| + general carrier questions → tracking, customs-on-shipping → faq (4) | 366 / 381 | 99.3 % / 98.9 % | reverted |
+| + general carrier questions → tracking, customs-on-shipping → faq (4) | 366 / 381 | 99.3 % / 98.9 % | reverted, then re-applied on stable folds (below) |
 | + 164 new short messages (greetings, closings, chit-chat, item problems, shipping, faq), without NB | 388 / 359 (vs 366 / 381 without them) | 98.7 % / 99.0 % | dropped |
 | + 30 "could I return it?"-style questions as policy_returns (7 languages) | 380 / 369 on the same 6,442 | 99.0 % / 98.9 % | dropped |
 | word-group weight 1.5 (character n-grams 1) | 367 / 379 | 99.2 % / 99.0 % | dropped |
@@ -325,7 +325,7 @@ messages).
 | 2. NB feature scaling, power 0.5 | 353 / 363 | 99.2 % / – | dropped |
 | 2. NB feature scaling, power 1 | 342 / 358 | 98.9 % / 98.9 % | dropped (below) |
 | 2. NB feature scaling, power 2 | 348 / 378 | 98.7 % / 98.7 % | dropped |
-| **committed**: step 1 + the entity rules below (step 3), retrained (\`npm run train:nlu\`: CV 94.5 %) | 356 / 369 | 99.2 % / 99.0 % | dev order number 100.0 % generic and store-aware |
+| **committed**: step 1 + the 4 re-applied relabels + the entity rules below (step 3), retrained | 385 / 397 on stable folds (stratified: 366 / 381) | 99.3 % / 98.9 % | dev order number 100.0 % generic and store-aware |
 
 NB feature scaling (power 1) was the one model change that won on both seeds (−14 / −11 misses,
 about 0.2 points), but dev lost 2–3 messages and the model grew surer on short ambiguous messages:
@@ -339,7 +339,10 @@ moves CV a lot — adding just 6 English lines ("could I send it back?" as polic
 again on folds that do not move (\`cv.ts stableFolds=1\`: each message's fold from a hash of its
 text): round-3 data **399 / 409**, relabelled **387 / 401** misses — the relabelling is worth
 −12 / −8 messages (~0.15 points), not the −36 / −31 the reshuffled folds showed. The CV figure
-train.ts prints (94.5 %) is on the stratified folds and flatters this round in the same way.
+train.ts prints is on the stratified folds and flatters this round in the same way. On the stable
+folds the 4 relabels reverted above are neutral (387 / 401 → 385 / 397, dev 99.3 % / 98.9 %), not
+worse, so they were re-applied for consistency with ADR 0034 (carriers → tracking) and issue 14
+(customs → faq): the committed model has all 26 (\`npm run train:nlu\`: CV 94.3 % stratified).
 
 What changed for entities. Without a store profile, a 1–3 digit number that is asked about ("did
 16 ship", "le 13 est parti ?", "where's 19 at", "any news on 14?", "rimborso del 14", "what about
