@@ -1,6 +1,7 @@
 /**
  * npx tsx scripts/nlu/cv.ts [key=value …] — a tuning aid: 5-fold cross-validation on data/nlu/train
- * (as train.ts does it) with the given training options (epochs, rate, l2, intentDim, variants),
+ * (as train.ts does it) with the given training options (epochs, rate, l2, intentDim, variants, seed,
+ * nb=1 for NB feature scaling, stableFolds=1 for folds that do not move when the data changes),
  * plus a model trained on all of train scored on data/nlu/dev. Prints accuracy overall and per
  * language for both, and writes the misses of CV and dev to /tmp/nlu-cv-misses.txt. Never reads
  * data/nlu/test2 (the held-out set: `npm run eval:nlu -- --test2`).
@@ -21,7 +22,7 @@ function main(): void {
     const [k, v] = arg.split("=");
     if (k === "variants") variants = Number(v);
     else if (k === "nocv") skipCv = true;
-    else if (k in o) (o as unknown as Record<string, number>)[k] = Number(v);
+    else if (k in o || k === "stableFolds") (o as unknown as Record<string, number>)[k] = Number(v);
     else throw new Error(`unknown option ${k}`);
   }
   const train = loadSet(path.join(ROOT, "data/nlu/train"));
@@ -30,7 +31,7 @@ function main(): void {
   const report = (name: string, rows: { lang: string; ok: boolean; line: string }[]) => {
     const acc = (rs: typeof rows) => ((100 * rs.filter((r) => r.ok).length) / (rs.length || 1)).toFixed(1);
     const per = LANGUAGES.map((l) => `${l} ${acc(rows.filter((r) => r.lang === l))}`).join("  ");
-    console.log(`${name}: ${acc(rows)} %  (${per})`);
+    console.log(`${name}: ${acc(rows)} %, ${rows.filter((r) => !r.ok).length} misses  (${per})`);
     lines.push(`## ${name}`, ...rows.filter((r) => !r.ok).map((r) => r.line));
   };
   if (!skipCv) {

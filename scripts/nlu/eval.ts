@@ -7,7 +7,8 @@
  * cross-validation on data/nlu/train
  * (each fold trained on the other folds + their variations, exactly as train.ts does). Entity
  * extraction (rules) is measured on the same sets, generic and with each message's store numbering.
- * `--test2 "<label>"` also evaluates the held-out set data/nlu/test2, in aggregate only (heldout.ts).
+ * `--heldout <set> "<label>"` also evaluates a held-out set (data/nlu/test2, data/nlu/test3), in
+ * aggregate only and at most as often as heldout.ts allows; `--test2 "<label>"` is `--heldout test2`.
  */
 import fs from "node:fs";
 import os from "node:os";
@@ -19,12 +20,12 @@ import { ASK_THRESHOLD, understand } from "../../app/chat/understand/index";
 import { Classifier, type ModelFile } from "../../app/chat/understand/linear";
 import { augment } from "./augment";
 import { crossValidate, DEFAULTS, INTENTS, loadSet, type Example } from "./lib";
-import { appendRun, readRuns, renderHeldOut, summarise } from "./heldout";
+import { appendRun, HELD_OUT, heldOutSet, readRuns, renderHeldOut, summarise } from "./heldout";
 import { renderReport, type Prediction, type Report, type SetReport } from "./report";
 
 const ROOT = path.resolve(import.meta.dirname, "../..");
 const MODEL = path.join(ROOT, "app/chat/understand/model/intent-model.json");
-const TEST2_RUNS = path.join(ROOT, "data/nlu/test2-runs.json");
+const runsFile = (name: string) => path.join(ROOT, `data/nlu/${name}-runs.json`);
 const VARIANTS_PER_SEED = 2;
 
 function predict(set: Example[]): Prediction[] {
@@ -145,15 +146,20 @@ function evaluate(
 }
 
 /**
- * `--test2 "<label>"`: evaluate the held-out set data/nlu/test2 once more and log its aggregates
- * (heldout.ts). Nothing about its individual messages leaves this function.
+ * `--heldout <set> "<label>"`: evaluate a held-out set once more and log its aggregates
+ * (heldout.ts). Nothing about its individual messages leaves this function. The number of looks is
+ * checked before the set is read.
  */
-function evaluateTest2(label: string): void {
-  const test2 = loadSet(path.join(ROOT, "data/nlu/test2"));
-  if (!test2.length) throw new Error("data/nlu/test2 is empty");
+function evaluateHeldOut(name: string, label: string): void {
+  const { maxLooks } = heldOutSet(name);
+  const done = readRuns(runsFile(name)).length;
+  if (done >= maxLooks)
+    throw new Error(`data/nlu/${name} was already evaluated ${done} times (at most ${maxLooks})`);
+  const messages = loadSet(path.join(ROOT, "data/nlu", name));
+  if (!messages.length) throw new Error(`data/nlu/${name} is empty`);
   const meta = (JSON.parse(fs.readFileSync(MODEL, "utf8")) as ModelFile & { meta?: Record<string, number> })
     .meta;
-  const set = evaluate("test2", "data/nlu/test2", test2, predict(test2), false);
+  const set = evaluate(name, `data/nlu/${name}`, messages, predict(messages), false);
   const run = summarise(
     set,
     {
@@ -165,17 +171,24 @@ function evaluateTest2(label: string): void {
     INTENTS as Intent[],
     [...LANGUAGES] as Language[],
   );
-  appendRun(TEST2_RUNS, run);
+  appendRun(runsFile(name), run, name);
+}
+
+/** `--heldout <set> "<label>"` or `--test2 "<label>"`: which set to look at, or null */
+function heldOutArgs(argv: string[]): { name: string; label: string } | null {
+  const at = argv.indexOf("--heldout");
+  const old = argv.indexOf("--test2");
+  if (at < 0 && old < 0) return null;
+  const name = at >= 0 ? argv[at + 1] : "test2";
+  const label = at >= 0 ? argv[at + 2] : argv[old + 1];
+  if (!name || !label || label.startsWith("--"))
+    throw new Error('usage: npm run eval:nlu -- --heldout <test2|test3> "<what changed>"');
+  return { name, label };
 }
 
 function main(): void {
-  const at = process.argv.indexOf("--test2");
-  if (at >= 0) {
-    const label = process.argv[at + 1];
-    if (!label || label.startsWith("--"))
-      throw new Error('usage: npm run eval:nlu -- --test2 "<what changed>"');
-    evaluateTest2(label);
-  }
+  const look = heldOutArgs(process.argv);
+  if (look) evaluateHeldOut(look.name, look.label);
   const dev = loadSet(path.join(ROOT, "data/nlu/dev"));
   const test = loadSet(path.join(ROOT, "data/nlu/test"));
   const train = loadSet(path.join(ROOT, "data/nlu/train"));
@@ -215,7 +228,9 @@ function main(): void {
     askThreshold: ASK_THRESHOLD,
     cost: costs(dev.length ? dev : train),
   };
-  const heldOut = renderHeldOut(readRuns(TEST2_RUNS), report.intents, report.languages);
+  const heldOut = Object.keys(HELD_OUT)
+    .map((name) => renderHeldOut(readRuns(runsFile(name)), report.intents, report.languages, name))
+    .join("");
   const md = renderReport(report) + heldOut;
   fs.writeFileSync(path.join(ROOT, "docs/understanding.md"), md);
   console.log(md.slice(md.indexOf("## Results"), md.indexOf("\n## ", md.indexOf("## Results") + 5)));

@@ -4,7 +4,8 @@ import os from "node:os";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
 import { augment } from "./augment";
-import { assignFolds, crossValidate, DEFAULTS, loadSet, readJsonl, type Example } from "./lib";
+import { appendRun, heldOutSet, readRuns, type HeldOutRun } from "./heldout";
+import { stableFolds, assignFolds, crossValidate, DEFAULTS, loadSet, readJsonl, type Example } from "./lib";
 
 const TRAIN = path.join(import.meta.dirname, "../../data/nlu/train");
 const seeds = loadSet(TRAIN);
@@ -63,6 +64,16 @@ describe("augment", () => {
   });
 });
 
+describe("stableFolds", () => {
+  it("keeps every message in its fold when other messages are added or relabelled", () => {
+    const some = seeds.slice(0, 200);
+    const before = stableFolds(some, 5, 7);
+    const changed = [{ ...some[0], intent: "other" as const }, ...some.slice(1), ...seeds.slice(200, 260)];
+    expect(stableFolds(changed, 5, 7).slice(0, 200)).toEqual(before);
+    expect(new Set(before).size).toBe(5);
+  });
+});
+
 describe("crossValidate", () => {
   it("never builds a fold's variations from the messages it is tested on", () => {
     const small = seeds.filter((_, i) => i % 40 === 0);
@@ -78,5 +89,20 @@ describe("crossValidate", () => {
       for (const h of heldOut) expect(train).not.toContain(h);
       expect(train.length + heldOut.length).toBe(small.length);
     });
+  });
+});
+
+describe("held-out looks", () => {
+  it("allows test3 two looks and refuses a third; an unknown set is refused", () => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), "nlu-"));
+    const f = path.join(dir, "test3-runs.json");
+    const run = { label: "x", date: "2026-12-04" } as HeldOutRun;
+    appendRun(f, run, "test3");
+    appendRun(f, run, "test3");
+    expect(() => appendRun(f, run, "test3")).toThrow(/test3 was already evaluated 2 times/);
+    expect(readRuns(f)).toHaveLength(2);
+    expect(heldOutSet("test2").maxLooks).toBe(3);
+    expect(() => heldOutSet("test4")).toThrow(/unknown held-out set/);
+    fs.rmSync(dir, { recursive: true });
   });
 });

@@ -6,7 +6,7 @@
 import fs from "node:fs";
 import path from "node:path";
 import { LANGUAGES, type Intent, type Language } from "../../app/protocol";
-import { intentFeatures, languageFeatures, type Features } from "../../app/chat/understand/features";
+import { hash, intentFeatures, languageFeatures, type Features } from "../../app/chat/understand/features";
 import { Classifier, LinearHead, softmax } from "../../app/chat/understand/linear";
 import { analyse } from "../../app/chat/understand/pipeline";
 
@@ -49,6 +49,10 @@ export interface TrainOptions {
   rate: number;
   l2: number;
   seed: number;
+  /** NB-style feature scaling (nbScale) to this power; 0 = none */
+  nb: number;
+  /** 1: cross-validation folds from a hash of each message (stableFolds), not stratified shuffling */
+  stableFolds?: number;
 }
 
 export const DEFAULTS: TrainOptions = {
@@ -58,6 +62,7 @@ export const DEFAULTS: TrainOptions = {
   rate: 0.1,
   l2: 1e-6,
   seed: 20261203,
+  nb: 0,
 };
 
 export function mulberry32(seed: number): () => number {
@@ -114,6 +119,8 @@ function fitHead(
   const rnd = mulberry32(o.seed);
   const order = data.map((_, i) => i);
   const head = new LinearHead(labels, dim, w, b);
+  const sc = o.nb > 0 ? nbScale(data, K, dim, o.nb) : null;
+  head.scale = sc;
   for (let epoch = 0; epoch < o.epochs; epoch++) {
     for (let i = order.length - 1; i > 0; i--) {
       const j = Math.floor(rnd() * (i + 1));
@@ -128,7 +135,7 @@ function fitHead(
         b[k] -= (o.rate * gk) / Math.sqrt(gb[k]);
         for (let i = 0; i < x.idx.length; i++) {
           const at = x.idx[i] * K + k;
-          const g = gk * x.val[i] + o.l2 * w[at];
+          const g = gk * (sc ? x.val[i] * sc[x.idx[i]] : x.val[i]) + o.l2 * w[at];
           g2[at] += g * g;
           w[at] -= (o.rate * g) / Math.sqrt(g2[at]);
         }
@@ -136,6 +143,46 @@ function fitHead(
     }
   }
   return head;
+}
+
+/**
+ * NB-style feature scaling (after NBSVM, one vector for all classes): a feature's weight is
+ * (1 + max_k log p(f|k) − mean_k log p(f|k)) ^ power, with p(f|k) the smoothed naive-Bayes
+ * likelihood of the hashed feature in class k — features that single out one intent count more.
+ * Normalised to mean 1 over the training data; features never seen keep 1.
+ */
+function nbScale(data: { x: Features; y: number }[], K: number, dim: number, power: number): Float32Array {
+  const c = new Float64Array(dim * K);
+  const tot = new Float64Array(K);
+  for (const { x, y } of data)
+    for (let i = 0; i < x.idx.length; i++) {
+      c[x.idx[i] * K + y] += x.val[i];
+      tot[y] += x.val[i];
+    }
+  const sc = new Float32Array(dim).fill(1);
+  let sum = 0;
+  let n = 0;
+  for (let f = 0; f < dim; f++) {
+    let any = 0;
+    for (let k = 0; k < K; k++) any += c[f * K + k];
+    if (!any) continue;
+    let max = -Infinity;
+    let mean = 0;
+    for (let k = 0; k < K; k++) {
+      const lp = Math.log((c[f * K + k] + 0.1) / (tot[k] + 0.1 * dim));
+      max = Math.max(max, lp);
+      mean += lp / K;
+    }
+    sc[f] = (1 + max - mean) ** power;
+    sum += sc[f] * any;
+    n += any;
+  }
+  const m = sum / n;
+  let max = 0;
+  for (let f = 0; f < dim; f++) max = Math.max(max, (sc[f] /= m));
+  // on the grid the model file stores (a byte per feature), so training and run time agree
+  for (let f = 0; f < dim; f++) sc[f] = Math.round((sc[f] / max) * 255) * (max / 255);
+  return sc;
 }
 
 export function trainClassifier(data: Prepared[], o: TrainOptions, temperature = 1): Classifier {
@@ -155,6 +202,15 @@ export function trainClassifier(data: Prepared[], o: TrainOptions, temperature =
 }
 
 /** Stratified fold of each example (by intent and language), seeded. */
+/**
+ * The fold of each example from a hash of its language and text (and the seed) alone: adding,
+ * removing or relabelling other messages never moves it, so two data versions are compared on the
+ * same folds (not stratified, so fold sizes per intent vary a little).
+ */
+export function stableFolds(examples: Example[], k: number, seed: number): number[] {
+  return examples.map((e) => (hash(`${seed}\u0000${e.lang}\u0000${e.text}`) >>> 0) % k);
+}
+
 export function assignFolds(examples: Example[], k: number, seed: number): number[] {
   const rnd = mulberry32(seed);
   const idx = examples.map((_, i) => i);
@@ -202,7 +258,7 @@ export function crossValidate(
   makeVariants: (train: Example[]) => Example[],
   k = 5,
 ): OutOfFold[] {
-  const folds = assignFolds(seeds, k, o.seed);
+  const folds = o.stableFolds ? stableFolds(seeds, k, o.seed) : assignFolds(seeds, k, o.seed);
   const prepared = seeds.map((s) => prepare(s, o));
   const out = new Array<OutOfFold>(seeds.length);
   for (let f = 0; f < k; f++) {

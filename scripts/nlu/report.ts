@@ -247,12 +247,15 @@ to 9 Oak Road").
   Cross-validation never puts a message's variations in its own test fold.
 - data/nlu/dev/<lang>.jsonl — a separate set written by someone else (611 messages). Never
   trained on, but its errors have been looked at and tuned against, so it over-states accuracy.
-- data/nlu/test2/<lang>.jsonl — **the held-out set** (420 messages, 60 per language, 5 per intent
-  and language), written before round 3 changed anything. Never trained or tuned on; evaluated only
-  with \`npm run eval:nlu -- --test2 "<label>"\`, in aggregate only, at most 3 times (the log is
-  data/nlu/test2-runs.json; the section at the end of this page). New training lines were checked
-  against it with \`npx tsx scripts/nlu/dupes.ts <new dir> data/nlu/test2 data/nlu/dev data/nlu/train
-  --jaccard=0.7\`, which says that a test2 message matches but never prints it.
+- data/nlu/test2/<lang>.jsonl — round 3's held-out set (420 messages, 60 per language, 5 per intent
+  and language), written before round 3 changed anything; used up (3 looks of 3).
+- data/nlu/test3/<lang>.jsonl — **round 4's held-out set**, written by another engineer during round
+  4 and never opened by the one who trained the model. Both are evaluated only with
+  \`npm run eval:nlu -- --heldout <test2|test3> "<label>"\`, in aggregate only (test2 at most 3 times,
+  test3 at most 2; the logs are data/nlu/<set>-runs.json, rendered at the end of this page).
+- dev shares messages with train: 179 of its 611 equal a training message after folding and 26
+  more are near matches (\`npx tsx scripts/nlu/dupes.ts data/nlu/dev data/nlu/train\`), one more
+  reason its figure over-states accuracy.
 - Each dev/test2 line carries \`store\` (shopify #1001–#1999, woo 1–99, woo_big 2001–48000,
   prefixed SO-1042-EU): the order numbering the message was written for.
 - \`npx tsx scripts/nlu/cv.ts [epochs=… rate=… l2=… intentDim=… variants=…]\` — the tuning aid:
@@ -300,6 +303,53 @@ greeting/thanks wrappers as a variation in augment.ts (353 → 361, dev 98.9 %);
 (epochs 20, rate 0.2 or 0.05, L2 1e-5, 4 variations per seed, 49,152 hash buckets): CV within
 ±0.2 points, dev no better — left as they were.
 
+Round 4 (ADR 0037): every step decided on 5-fold CV of train with two seeds (20261203 / 7; the
+seed changes the folds and the SGD order), as misses among the same 6,442 messages; one
+configuration moves by ~8–15 misses from seed to seed, so a step must win on both. dev is reported,
+not used to decide (1–3 messages of noise; it shares 179 messages with train). The first two rows
+ran before the entity rules of step 3, the others after (they change the features of a handful of
+messages).
+
+| step | CV misses (of 6,442), seed 20261203 / 7 | dev intent, seed 20261203 / 7 | |
+| --- | ---: | ---: | --- |
+| round 3 model (committed features, data) | 392 / 400 | 99.3 % / 99.0 % | |
+| class-balanced weights, power 0.5 | 385 / 405 | 99.3 % / 99.0 % | dropped |
+| class-balanced weights, power 1 | 386 / 400 | 99.3 % / – | dropped |
+| every doubled letter collapsed in the character n-grams | 387 / 399 | 99.3 % / – | dropped |
+| 1. labels to one convention (22 lines, ADR 0037) | 356 / 369 | 99.2 % / 99.0 % | **kept** |
+| + general carrier questions → tracking, customs-on-shipping → faq (4) | 366 / 381 | 99.3 % / 98.9 % | reverted, then re-applied on stable folds (below) |
+| + 164 new short messages (greetings, closings, chit-chat, item problems, shipping, faq), without NB | 388 / 359 (vs 366 / 381 without them) | 98.7 % / 99.0 % | dropped |
+| + 30 "could I return it?"-style questions as policy_returns (7 languages) | 380 / 369 on the same 6,442 | 99.0 % / 98.9 % | dropped |
+| word-group weight 1.5 (character n-grams 1) | 367 / 379 | 99.2 % / 99.0 % | dropped |
+| word-group weight 0.7 | 356 / 369 (no change) | 99.2 % / 99.0 % | dropped |
+| 2. NB feature scaling, power 0.5 | 353 / 363 | 99.2 % / – | dropped |
+| 2. NB feature scaling, power 1 | 342 / 358 | 98.9 % / 98.9 % | dropped (below) |
+| 2. NB feature scaling, power 2 | 348 / 378 | 98.7 % / 98.7 % | dropped |
+| **committed**: step 1 + the 4 re-applied relabels + the entity rules below (step 3), retrained | 385 / 397 on stable folds (stratified: 366 / 381) | 99.3 % / 98.9 % | dev order number 100.0 % generic and store-aware |
+
+NB feature scaling (power 1) was the one model change that won on both seeds (−14 / −11 misses,
+about 0.2 points), but dev lost 2–3 messages and the model grew surer on short ambiguous messages:
+"returns?" went from asking "return an order or ask about returns?" to starting a return (0.66),
+which app/chat/dialogue/clarify.test.ts pins as a question. A gain at the edge of noise did not
+justify that; it stays an option (\`npx tsx scripts/nlu/cv.ts nb=1\`; the model file can carry the
+scale). The kept gain is the relabelling: 392 / 400 → 356 / 369 misses on the reshuffled folds (below).
+A caution on the data rows: any change to the data reshuffles the stratified folds, and that alone
+moves CV a lot — adding just 6 English lines ("could I send it back?" as policy_returns) gave 371 /
+392 misses against 356 / 369, far more than 6 lines can explain. So the data steps were measured
+again on folds that do not move (\`cv.ts stableFolds=1\`: each message's fold from a hash of its
+text): round-3 data **399 / 409**, relabelled **387 / 401** misses — the relabelling is worth
+−12 / −8 messages (~0.15 points), not the −36 / −31 the reshuffled folds showed. The CV figure
+train.ts prints is on the stratified folds and flatters this round in the same way. On the stable
+folds the 4 relabels reverted above are neutral (387 / 401 → 385 / 397, dev 99.3 % / 98.9 %), not
+worse, so they were re-applied for consistency with ADR 0034 (carriers → tracking) and issue 14
+(customs → faq): the committed model has all 26 (\`npm run train:nlu\`: CV 94.3 % stratified).
+
+On test3 (one look, at the end, with the committed model; section at the end): intent **89.3 %**,
+non-English 88.7 %, weakest language it 84.7 %, weakest intents greeting 78.6 %, cancel_order and
+other 83.3 %; order number 98.0 % store-aware, 98.2 % generic. The targets are **not** reached, and
+intent is 5.5 points below test2's last look: CV and dev (94 %, 99 %) measure the trainers' own
+style, and another writer's messages are harder for this model.
+
 What changed for entities. Without a store profile, a 1–3 digit number that is asked about ("did
 16 ship", "le 13 est parti ?", "where's 19 at", "any news on 14?", "rimborso del 14", "what about
 21") or whose address changes ("change the address on 15 to 9 Oak Road") is the order. With any
@@ -311,6 +361,17 @@ sbagliato, è 20121"), a price verb ("I paid 1099"), a size word ("talla 42"), a
 no longer the street word "place". Found with three batteries of own cases (94 with store
 profiles, 58 of forms, 115 at a 1–99 store in 7 languages): 88 → 93, 55 → 57, 98 → 113 store-aware
 and 77 → 101 without a profile; each finding is a case in entities.test.ts that failed first.
+Round 4, without a profile (own battery of 131 hard cases in 7 languages, 85 → 131, in
+app/chat/understand/entities-hard.test.ts, each failing first): an amount, a code or a parcel locker
+right before the number ("the total was 1200", "Gutscheincode 2024", "locker 1234", "ho speso
+1250") or an amount verb after it ("1250 ausgegeben") is never the order; an Italian mobile "347
+1234567" is a phone; "livré au 75011" is a place; the order before the address it should go to
+("send 1090 to 12 rue Hugo") is the order; the end of a payment card ("card ending 4242", "karte
+endet auf 4242", "last 4 digits 4242"), a room or a PO box ("Zimmer 1204", "apartado 1234"), a customer or product number ("Kundennummer
+98765", "SKU 12345", "art.-nr. 12345") or a collection year ("the 2025 collection") is not; a
+0-led run of 10–11 digits ("my number is 0612345678") is a phone. With a profile (own battery of
+48 cases at the four kinds of store, 45 → 48): "18 where" / "17 wo?" at a 1–2 digit store, and a
+prefixed store's name typed without hyphens ("SO1042EU", "order SO 1042 EU" → \`SO-1042-EU\`).
 
 ## Cost (\`npm run bench\`)
 

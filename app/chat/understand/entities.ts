@@ -105,13 +105,26 @@ const STREET_BEFORE_RE =
 /** "1010 Wien", "8001 Zürich", "1012 AB", "75011 Paris": a number followed by a city or Dutch letters */
 const CITY_AFTER_RE = /^(?:\s+\p{Lu}{2}\b|\s+\p{Lu}\p{Ll}+|\s*-\s*\d{3}\b)/u;
 const PLACE_BEFORE_RE =
-  /(?:\bin|(?<=\p{L}\s+)à|\bem|\bte|\baus|\bfrom|\bnach|\bnaar|(?:\bliving|\bwohne|\bvivo|\bmoro|\bhabite|\babito|\bwoon)(?:\s+(?:a|à|in|em|en|te|at|op))?)\s+$/iu;
+  /(?:\bin|(?<=\p{L}\s+)à|\bau|\bem|\bte|\baus|\bfrom|\bnach|\bnaar|(?:\bliving|\bwohne|\bvivo|\bmoro|\bhabite|\babito|\bwoon)(?:\s+(?:a|à|in|em|en|te|at|op))?)\s+$/iu;
 /** "I paid 1099", "talla 42", "I live at number 12": a price, a size, where the shopper lives */
 const NOT_ORDER_BEFORE = new Set(
   "paid pay cost costs costing charged spent pagué pague pagado cuesta costó payé coûte coûté bezahlt kostet gekostet paguei pago custa custou pagato costa costato betaald kost kostte size talla taille größe grösse groesse maat tamanho taglia bought buy compré compre comprei kaufte gekauft acheté achète comprato gekocht".split(
     " ",
   ),
 );
+/** "the total was 1200", "code 1234", "locker 1234": an amount, a code or a parcel locker */
+const AMOUNT_BEFORE_RE =
+  /(?:(?:total|totaal|gesamt\p{L}*|betrag|summe|importo|importe|montant|valor|amount|price|prezzo|precio|prix|preis|prijs|pre[cç]o|discount|desconto|descuento|rabatt|korting|sconto|remise|\p{L}*code|c[oó]digo|codice|cupom|cup[oó]n|coupon|gutschein\p{L}*|voucher|locker|packstation|paketshop|postfiliale)(?:\s+\p{L}+)?|(?:spent|speso|gast[eéoa]\p{L}*|d[eé]pens[eé]|costava|costaba|custava|co[uû]tait|kostete))\s*[:=]?\s*$/iu;
+/** "card ending 4242", "last 4 digits 4242", "Kundennummer 98765", "SKU 12345", "model 2024": a card's end, a customer, a product */
+const CARD_BEFORE_RE =
+  /(?:(?:customer|client[ei]?|kunden\p{L}*|klant\p{L}*|sku|art|artikel\p{L}*|article|articolo|art[ií]culo|artigo|item|product|produkt|producto|produit|prodotto|produto|model|modell|modelo|mod[eè]le|modello)(?:[\s.-]+\p{L}+){0,2}[\s.#:-]*|card|karte|tarjeta|carte|carta|cart[aã]o|kaart|ending(?:\s+(?:in|with))?|endet\s+auf|termina(?:\s+(?:en|em|con|in))?|finisce\s+(?:con|per|in)|termine\s+par|eindigt\s+op|digits|ziffern|cifre|d[ií]gitos|chiffres|cijfers)\s*:?\s*$/iu;
+/** "the 2025 collection": a year that names a collection, a season or an edition */
+const YEAR_AFTER_RE =
+  /^\s+(?:collection|kollektion|colecci[oó]n|collezione|cole[cç][aã]o|collectie|season|saison|temporada|stagione|seizoen|edi[tcç]\p{L}*|[ée]dition)\b/iu;
+/** "ich habe 1250 ausgegeben": the verb of an amount after it */
+const AMOUNT_AFTER_RE = /^\s+(?:ausgegeben|bezahlt|gezahlt|gekostet|uitgegeven|betaald|gekost)\b/iu;
+/** "send 1090 to 12 rue Hugo": the order, then where it should go */
+const SEND_TO_AFTER_RE = /^\s+(?:to|a|à|au|an|nach|naar|para|per|al)\s+\d/iu;
 const LIVE_RE = /\b(?:live|living|wohne|vivo|moro|habite|habito|abito|woon)\b(?:\s+[\p{L}º°.]+){0,3}\s*$/iu;
 const POSTCODE_RES: RegExp[] = [
   /\b\d{4,5}-\d{3}\b/gu, // Portugal 1000-001, Brazil 01304-000
@@ -131,7 +144,7 @@ const ACTION_AFTER_NUMBER_RE =
   /^\s+(?:noch\s+|nog\s+|bitte\s+|graag\s+)?(?:stornieren|annuleren|zurückschicken|zurueckschicken|retourneren|terugsturen|umtauschen|ruilen)\b/iu;
 /** "apartment 14", "Wohnung 14", "my house number is 14": where the shopper lives */
 const HOME_BEFORE_RE =
-  /\b(?:house|hausnummer|huisnummer|civico|apartment|apt|flat|piso|apartamento|appartement|wohnung|interno|puerta|door|porta|deur)\b(?:\s+[\p{L}º°.]+){0,3}\s*$/iu;
+  /\b(?:house|hausnummer|huisnummer|civico|apartment|apt|flat|piso|apartamento|appartement|wohnung|interno|puerta|door|porta|deur|room|zimmer|habitaci[oó]n|chambre|camera|quarto|kamer|po\s*box|postfach|apartado|bo[iî]te\s+postale|casella\s+postale|caixa\s+postal|postbus)\b(?:\s+[\p{L}º°.]+){0,3}\s*$/iu;
 /** …followed by how the order is doing: "did 16 ship", "le 13 est parti ?", "is 10 al onderweg?" */
 const STATUS_AFTER_RE =
   /^\s*(?:(?:already|yet|still|ya|lo|la|le|me|te|j[aá]|d[eé]j[aà]|gi[aà]|schon|al|nog|est|[eè]|[eé]|is|ist|has|have|been|stato|stata|sido|wurde|a|ha|foi|werd|ont|sono)\s+)*(?:ship\w*|sent|left|gone|get\b|come\b|on\s+(?:its|the)\s+way|en\s+camino|en\s+route|in\s+viaggio|a\s+caminho|weg\b|arriv\w*|deliver\w*|dispatch\w*|at\b|out\b|part[ie]\w*|envoy\w*|exp[eé]di\w*|mand\w*|envi\w*|sali\w*|saiu|verschickt|versandt|versendet|unterwegs|geliefert|angekommen|raus|onderweg|verzonden|verstuurd|bezorgd|spedit\w*|arrivat\w*|consegnat\w*|cheg\w*|entregue|lleg\w*|despach\w*)/iu;
@@ -142,7 +155,7 @@ const ADDRESS_TO_AFTER_RE =
   /^\s*(?:to|into|a|al|pour|en|auf|nach|in|para|naar|zu|ändern|aendern|wijzigen|veranderen|cambiare|changer|cambiar|mudar)\b/iu;
 /** "14 didn't arrive", "14 is wrong": a message opening with the number it talks about */
 const SUBJECT_AFTER_RE =
-  /^(?:\s*[-–—:]|\s+(?:is|was|isn'?t|wasn'?t|did|didn'?t|has|hasn'?t|never|still|not|came|arrived|got|please|pls|ist|war|hat|kam|bitte|est|n'est|a|es|fue|no|ha|lleg[oó]|è|non|é|foi|não|nao|chegou|heeft|kwam|niet|nog)\b)/iu;
+  /^(?:\s*[-–—:]|\s+(?:is|was|isn'?t|wasn'?t|did|didn'?t|has|hasn'?t|never|still|not|came|arrived|got|please|pls|ist|war|hat|kam|bitte|est|n'est|a|es|fue|no|ha|lleg[oó]|è|non|é|foi|não|nao|chegou|heeft|kwam|niet|nog|where|wo|d[oó]nde|o[uù]|dove|waar|onde)\b)/iu;
 /** a zip keyword earlier in the sentence: "il cap è sbagliato, è 20121" */
 const ZIP_EARLIER_RE =
   /(?:zip|postal|postcode|post code|plz|postleitzahl|\bcp\b|\bcap\b|code postal|c[oó]digo postal)/iu;
@@ -192,11 +205,13 @@ function looksLikePhone(cand: string): boolean {
   if (c.startsWith("+") || c.startsWith("00")) return true;
   if (/\(\d{2,5}\)/u.test(c)) return true;
   if (/\d[-./]\d/u.test(c) && /^\d{1,5}(?:[-. /]\d{1,5}){1,5}$/u.test(c.replace(/[()]/gu, ""))) return true;
+  // "0612345678": a trunk prefix 0 and 9–10 more digits in one run (order numbers never start with 0)
+  if (/^0[1-9]\d{8,9}$/u.test(c)) return true;
   // Dutch/Belgian mobile "06-12345678": a trunk prefix, a hyphen and the subscriber number
   if (/^0\d{1,3}-\d{6,8}$/u.test(c) && d >= 9 && d <= 11) return true;
   if (/^\d+(?: \d+)+$/u.test(c)) {
     if (c.startsWith("0") && d >= 9 && d <= 12) return true;
-    if (/^\d{3} \d{3} \d{4}$/u.test(c)) return true;
+    if (/^\d{3} \d{3} \d{4}$/u.test(c) || /^\d{3} \d{6,7}$/u.test(c)) return true;
   }
   return false;
 }
@@ -265,8 +280,19 @@ function finish(id: string, opts: EntityOptions): string {
   return canonicalOrderNumber(id, opts.numbering);
 }
 
+/** at a store named "SO-1042-EU": "SO1042EU", "so 1042 eu" are its order too */
+function storeNamed(s: string, p: NumberingProfile | null): string | null {
+  const [pre, suf] = [p?.prefix, p?.suffix].map((x) => (x ?? "").replace(/[^A-Za-z]/gu, ""));
+  if (!p || !(pre || suf)) return null;
+  const re = new RegExp(`(?<![\\p{L}\\d])${pre}[\\s_-]?(\\d{1,10})[\\s_-]?${suf}(?![\\p{L}\\d])`, "iu");
+  const m = re.exec(s);
+  return m && fitsNumbering(m[1].length, p) ? p.prefix + m[1] + p.suffix : null;
+}
+
 function findOrderNumber(s: string, opts: EntityOptions): string | null {
   const profile = opts.numbering ?? null;
+  const named = storeNamed(s, profile);
+  if (named) return named;
   const a = ANCHORED_RE.exec(s) ?? TRACK_FOR_RE.exec(s);
   // "new address for my order: 10 Rue de Rivoli" — a street number, not the order
   const street = a && ADDRESS_CONTEXT_RE.test(s) && STREET_AFTER_RE.test(s.slice(a.index + a[0].length));
@@ -335,11 +361,13 @@ function freeStanding(s: string, opts: EntityOptions): string | null {
       continue;
     if (!profile && !opts.awaitingOrderNumber && digits < 4) continue;
     // "change the address on 12345 to …": only the number the preposition points at
-    if (addressTalk && !ORDER_PREP_RE.test(before)) continue;
+    if (addressTalk && !ORDER_PREP_RE.test(before) && !(digits >= 3 && SEND_TO_AFTER_RE.test(after)))
+      continue;
     if (STREET_BEFORE_RE.test(before) || STREET_AFTER_RE.test(after)) continue;
     const prevWord = /([\p{L}]+)[^\p{L}\d]*$/u.exec(before)?.[1]?.toLowerCase() ?? "";
-    if (/^(?:19|20)\d\d$/u.test(id) && YEAR_CONTEXT.has(prevWord)) continue;
+    if (/^(?:19|20)\d\d$/u.test(id) && (YEAR_CONTEXT.has(prevWord) || YEAR_AFTER_RE.test(after))) continue;
     if (NOT_ORDER_BEFORE.has(prevWord) || LIVE_RE.test(before) || HOME_BEFORE_RE.test(before)) continue;
+    if (AMOUNT_BEFORE_RE.test(before) || AMOUNT_AFTER_RE.test(after) || CARD_BEFORE_RE.test(before)) continue;
     if (ZIP_CONTEXT_RE.test(before) || (digits >= 4 && digits <= 5 && ZIP_EARLIER_RE.test(before))) continue;
     if (TRACK_CONTEXT_RE.test(before)) continue;
     if (digits >= 4 && digits <= 5 && (CITY_AFTER_RE.test(after) || PLACE_BEFORE_RE.test(before))) continue;

@@ -13,6 +13,8 @@ export interface HeadFile {
   bias: number[];
   /** base64 of Int8Array(dim × labels.length), feature-major: w[f × K + k] */
   weights: string;
+  /** per-feature scaling learned in training (NB weights): base64 of Uint8Array(dim), value = byte × max / 255 */
+  featureScale?: { max: number; values: string };
 }
 
 export interface ModelFile {
@@ -30,11 +32,21 @@ export class LinearHead {
   private readonly w: Float32Array;
   private readonly bias: Float32Array;
 
-  constructor(labels: string[], dim: number, w: Float32Array, bias: Float32Array) {
+  /** per-feature scaling (NB weights), or null */
+  scale: Float32Array | null;
+
+  constructor(
+    labels: string[],
+    dim: number,
+    w: Float32Array,
+    bias: Float32Array,
+    scale: Float32Array | null = null,
+  ) {
     this.labels = labels;
     this.dim = dim;
     this.w = w;
     this.bias = bias;
+    this.scale = scale;
   }
 
   static fromFile(f: HeadFile): LinearHead {
@@ -43,7 +55,14 @@ export class LinearHead {
     if (bytes.length !== f.dim * K) throw new Error("model weights have the wrong size");
     const w = new Float32Array(bytes.length);
     for (let i = 0; i < bytes.length; i++) w[i] = ((bytes[i] << 24) >> 24) * f.scale;
-    return new LinearHead(f.labels, f.dim, w, Float32Array.from(f.bias));
+    let scale: Float32Array | null = null;
+    if (f.featureScale) {
+      const q = decodeBase64(f.featureScale.values);
+      if (q.length !== f.dim) throw new Error("model feature scale has the wrong size");
+      const step = f.featureScale.max / 255;
+      scale = Float32Array.from(q, (b) => b * step);
+    }
+    return new LinearHead(f.labels, f.dim, w, Float32Array.from(f.bias), scale);
   }
 
   toFile(): HeadFile {
@@ -58,6 +77,7 @@ export class LinearHead {
       scale,
       bias: Array.from(this.bias, (b) => Math.round(b * 1e4) / 1e4),
       weights: encodeBase64(q),
+      ...(this.scale ? { featureScale: quantiseScale(this.scale) } : {}),
     };
   }
 
@@ -67,11 +87,19 @@ export class LinearHead {
     for (let k = 0; k < K; k++) out[k] = this.bias[k];
     for (let i = 0; i < x.idx.length; i++) {
       const base = x.idx[i] * K;
-      const v = x.val[i];
+      const v = this.scale ? x.val[i] * this.scale[x.idx[i]] : x.val[i];
       for (let k = 0; k < K; k++) out[k] += this.w[base + k] * v;
     }
     return out;
   }
+}
+
+function quantiseScale(scale: Float32Array): { max: number; values: string } {
+  let max = 0;
+  for (const v of scale) max = Math.max(max, v);
+  const q = new Uint8Array(scale.length);
+  for (let i = 0; i < scale.length; i++) q[i] = Math.round((scale[i] / max) * 255);
+  return { max, values: encodeBase64(q) };
 }
 
 export function softmax(logits: ArrayLike<number>, temperature = 1): Float64Array {

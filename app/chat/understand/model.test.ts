@@ -7,7 +7,7 @@ import path from "node:path";
 import { describe, expect, it } from "vitest";
 import type { Intent } from "../../protocol";
 import { ASK_THRESHOLD, understand } from "./index";
-import { Classifier, type ModelFile } from "./linear";
+import { Classifier, encodeBase64, LinearHead, type ModelFile } from "./linear";
 import { getModel, modelInfo } from "./model";
 
 const MODEL_PATH = path.join(import.meta.dirname, "model/intent-model.json");
@@ -102,6 +102,28 @@ describe("the committed model", () => {
         intent: { ...file.intent, weights: "!" + file.intent.weights.slice(1) },
       }),
     ).toThrow();
+    // a feature scale (NB weights, an option of scripts/nlu/lib.ts) of the wrong size is refused too
+    const bytes = encodeBase64(new Uint8Array(file.intent.dim - 1));
+    expect(() =>
+      Classifier.fromFile({ ...file, intent: { ...file.intent, featureScale: { max: 1, values: bytes } } }),
+    ).toThrow(/feature scale/);
+  });
+});
+
+describe("a head with a feature scale (the NB option of scripts/nlu/lib.ts)", () => {
+  it("gives the same scores after a round trip through the model file", () => {
+    const w = Float32Array.from({ length: 8 * 2 }, (_, i) => ((i * 37) % 11) / 10 - 0.5);
+    const scale = Float32Array.from({ length: 8 }, (_, i) => ((i + 1) * 2 * 0.9) / 255);
+    const head = new LinearHead(["a", "b"], 8, w, Float32Array.from([0.1, -0.1]), scale);
+    const back = LinearHead.fromFile(head.toFile());
+    const x = { idx: Int32Array.from([1, 5, 7]), val: Float32Array.from([0.5, 1, 0.25]) };
+    const [a, b] = [head.logits(x), back.logits(x)];
+    expect(back.scale).not.toBeNull();
+    a.forEach((v, i) => expect(b[i]).toBeCloseTo(v, 2));
+    expect(head.logits(x)[0]).not.toBeCloseTo(
+      new LinearHead(["a", "b"], 8, w, Float32Array.from([0.1, -0.1])).logits(x)[0],
+      3,
+    );
   });
 });
 
