@@ -44,9 +44,17 @@ export function childPids(pid: number): number[] {
 
 const r1 = (x: number) => Math.round(x * 10) / 10;
 
-/** The primary and its workers: CPU so far (ms) and RSS (MiB), each and summed. */
-export function processTree(primary: number) {
-  const workers = childPids(primary).map((pid) => ({ pid, cpuMs: cpuMs(pid), rssMiB: r1(rssMiB(pid)) }));
+/**
+ * The primary and its workers: CPU so far (ms) and RSS (MiB), each and summed. Without a cluster
+ * (WEB_CONCURRENCY=1) the one process is both: listed as the only worker, counted once.
+ */
+export function processTree(primary: number, clustered: boolean) {
+  const one = (pid: number) => ({ pid, cpuMs: cpuMs(pid), rssMiB: r1(rssMiB(pid)) });
+  if (!clustered) {
+    const p = one(primary);
+    return { primary: { ...p, cpuMs: 0, rssMiB: 0 }, workers: [p], cpuMs: p.cpuMs, rssMiB: p.rssMiB };
+  }
+  const workers = childPids(primary).map(one);
   const primaryCpu = cpuMs(primary);
   const primaryRss = rssMiB(primary);
   return {
@@ -98,7 +106,7 @@ async function main() {
   });
   const coldStartMs = Math.round(performance.now() - coldStart);
   // every worker listening (the primary announces the first one only)
-  await waitFor(`${workers} worker processes`, () => childPids(app.pid!).length >= workers);
+  if (workers > 1) await waitFor(`${workers} worker processes`, () => childPids(app.pid!).length >= workers);
   await new Promise((r) => setTimeout(r, 1000));
 
   process.on("message", async (m: { type: string; name?: string }) => {
@@ -110,7 +118,7 @@ async function main() {
       const [conversations, messages] = await Promise.all([db.conversation.count(), db.message.count()]);
       process.send!({ type: "counts", conversations, messages });
     } else if (m.type === "tree") {
-      process.send!({ type: "tree", ...processTree(app.pid!) });
+      process.send!({ type: "tree", ...processTree(app.pid!, workers > 1) });
     } else if (m.type === "bot-name") {
       await db.botSettings.update({ where: { storeId: wooStore.id }, data: { name: m.name! } });
       process.send!({ type: "bot-name-set" });
@@ -129,7 +137,7 @@ async function main() {
     url,
     port,
     coldStartMs,
-    workers: childPids(app.pid!).length,
+    workers: workers > 1 ? childPids(app.pid!).length : 1,
     shop,
     woo: { storeId: wooStore.id, secret },
   });

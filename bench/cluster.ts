@@ -181,7 +181,9 @@ export async function clusterSuite(opts: {
     rss: {
       boot: rssBoot,
       afterLoad: after.rssMiB,
-      perProcessAfterLoad: [after.primary, ...after.workers].map((p) => p.rssMiB),
+      perProcessAfterLoad: (opts.workers > 1 ? [after.primary, ...after.workers] : after.workers).map(
+        (p) => p.rssMiB,
+      ),
     },
     scenarios,
     cacheCheck,
