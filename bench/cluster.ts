@@ -2,7 +2,9 @@
  * `npm run bench` part `cluster` (issue 15, "both cores"): the built app as production runs it,
  * `node server.mjs` with WEB_CONCURRENCY workers (bench/cluster-server.ts), on SQLite and
  * PostgreSQL, under the load part's shapes with an instant store: config (Shopify, c=32) and
- * order-status turns on both platforms (c=10 and c=32), BENCH_RUNS × BENCH_RUN_SECONDS each,
+ * order-status turns on both platforms (c=10, c=32 and c=128: a turn waits for the 250 ms lookup
+ * latency floor, app/security/latency-floor.ts, so only many connections load the CPU;
+ * BENCH_CLUSTER_TURN_CONNECTIONS), BENCH_RUNS × BENCH_RUN_SECONDS each,
  * medians. Server CPU per request and RSS are summed over the primary and its workers; each
  * worker's share of the CPU shows whether both really serve. Turns run a fixed number of requests,
  * so stored conversations must equal answered turns exactly. A settings change written by a third
@@ -83,6 +85,8 @@ export async function clusterSuite(opts: {
   secret: string; // the Shopify app secret (app proxy signatures)
   seconds: number;
   runs: number;
+  /** connections of the turn scenarios (both platforms each) */
+  turnConnections: number[];
   log: (...a: unknown[]) => void;
 }): Promise<ClusterResult> {
   const { flavor, emu, server, secret, log } = opts;
@@ -169,7 +173,8 @@ export async function clusterSuite(opts: {
     );
   };
   await run("shopify", "config", 32);
-  for (const c of [10, 32]) for (const p of ["shopify", "woocommerce"] as const) await run(p, "turn", c);
+  for (const c of opts.turnConnections)
+    for (const p of ["shopify", "woocommerce"] as const) await run(p, "turn", c);
   const after = await tree();
   const cacheCheck = await settingsReachEveryWorker(url, server, builders.woocommerce.config, opts.workers);
   log(`cluster ${flavor} ×${opts.workers}: a bot-name change reached every answer after ${cacheCheck.ms} ms`);

@@ -12,7 +12,7 @@
  * BENCH_SOAK_DB (sqlite | postgresql), BENCH_POSTGRES_URL (postgresql://postgres@127.0.0.1:5432/trulybot_bench; a scratch database, dropped
  * and recreated), BENCH_ONLY=load,engine,understanding,widget,lighthouse,soak,limits,cluster (subset), CHROME_PATH.
  * cluster: `node server.mjs` with WEB_CONCURRENCY workers (bench/cluster.ts; BENCH_CLUSTER_WORKERS,
- * BENCH_CLUSTER_POSTGRES_URL).
+ * BENCH_CLUSTER_TURN_CONNECTIONS, BENCH_CLUSTER_POSTGRES_URL).
  */
 import { fork, type ChildProcess } from "node:child_process";
 import fs from "node:fs";
