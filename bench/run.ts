@@ -1128,6 +1128,10 @@ async function clusterPart(emu: Child, tmp: string): Promise<ClusterResult[]> {
         secret: SHOPIFY_SECRET,
         seconds: CFG.seconds,
         runs: CFG.runs,
+        turnConnections: (env.BENCH_CLUSTER_TURN_CONNECTIONS || "10,32,128")
+          .split(",")
+          .map(Number)
+          .filter((n) => n > 0),
         log,
       });
     } finally {
