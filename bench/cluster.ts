@@ -122,7 +122,7 @@ export async function clusterSuite(opts: {
       await server.ask({ type: "reset" }, "reset-done");
       const probe = await runLoad({ url, build, connections, durationSeconds: 1 });
       amount = Math.max(30, connections * 5, Math.round(probe.throughput * opts.seconds));
-      await new Promise((r) => setTimeout(r, 500));
+      await settle(server); // the probe's turns in flight when it stopped are stored before counting
     }
     const stats0 = (await emu.ask({ type: "stats" }, "stats")) as { shopify: number; woo: number };
     const counts0 = await server.ask({ type: "counts" }, "counts");
@@ -193,6 +193,17 @@ export async function clusterSuite(opts: {
     scenarios,
     cacheCheck,
   };
+}
+
+/** Waits until the stored conversations stop moving (1 s unchanged, at most 10 s). */
+async function settle(server: Child) {
+  let last = (await server.ask({ type: "counts" }, "counts")).conversations;
+  for (let i = 0, still = 0; i < 40 && still < 4; i++) {
+    await new Promise((r) => setTimeout(r, 250));
+    const now = (await server.ask({ type: "counts" }, "counts")).conversations;
+    still = now === last ? still + 1 : 0;
+    last = now;
+  }
 }
 
 /**
