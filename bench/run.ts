@@ -10,7 +10,9 @@
  * Knobs (env): BENCH_RUNS (3), BENCH_RUN_SECONDS (5), BENCH_CONNECTIONS (10), BENCH_LATENCY_MS (150),
  * BENCH_SOAK_SECONDS (180), BENCH_SOAK_RATE (10 req/s), BENCH_LIGHTHOUSE_RUNS (3),
  * BENCH_SOAK_DB (sqlite | postgresql), BENCH_POSTGRES_URL (postgresql://postgres@127.0.0.1:5432/trulybot_bench; a scratch database, dropped
- * and recreated), BENCH_ONLY=load,engine,understanding,widget,lighthouse,soak,limits (subset), CHROME_PATH.
+ * and recreated), BENCH_ONLY=load,engine,understanding,widget,lighthouse,soak,limits,cluster (subset), CHROME_PATH.
+ * cluster: `node server.mjs` with WEB_CONCURRENCY workers (bench/cluster.ts; BENCH_CLUSTER_WORKERS,
+ * BENCH_CLUSTER_TURN_CONNECTIONS, BENCH_CLUSTER_POSTGRES_URL).
  */
 import { fork, type ChildProcess } from "node:child_process";
 import fs from "node:fs";
@@ -18,6 +20,7 @@ import net from "node:net";
 import os from "node:os";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
+import { clusterMarkdown, clusterSuite, type ClusterResult } from "./cluster";
 import {
   median,
   medianOf,
@@ -813,6 +816,7 @@ function markdown(r: Results): string {
         "",
       );
   }
+  if (r.cluster) L.push(...clusterMarkdown(r.cluster, singleBeside(r)));
   if (r.soak) {
     L.push(`## Soak (${r.soak.seconds} s, ${r.soak.ratePerSecond} req/s, ${r.soak.database})`, "");
     L.push(
@@ -953,7 +957,7 @@ async function main() {
   if (want("engine")) results.engine = await guard("engine", engineBench);
   if (want("understanding")) results.understanding = await guard("understanding", understandingBench);
 
-  const needServer = ["load", "lighthouse", "soak", "limits"].some(want);
+  const needServer = ["load", "lighthouse", "soak", "limits", "cluster"].some(want);
   if (needServer) {
     const emu = await startChild("bench/emulators.ts", {});
     const tmp = fs.mkdtempSync(path.join(os.tmpdir(), "trulybot-bench-"));
@@ -1073,6 +1077,7 @@ async function main() {
           if (s) results.storefront.push(s);
         }
       }
+      if (want("cluster")) results.cluster = await guard("cluster", () => clusterPart(emu, tmp));
     } finally {
       await emu.stop();
       fs.rmSync(tmp, { recursive: true, force: true });
@@ -1093,6 +1098,83 @@ async function main() {
     console.error(`bench: ${failures.length} part(s) failed:\n  ${failures.join("\n  ")}`);
     process.exitCode = 1;
   }
+}
+
+/**
+ * The `cluster` part (bench/cluster.ts): `node server.mjs` with WEB_CONCURRENCY workers on SQLite
+ * (BENCH_CLUSTER_WORKERS, default 2; also 1 when the load part is not in this run, so a
+ * single-process figure of the same harness stands beside it) and on PostgreSQL (the largest
+ * count; BENCH_CLUSTER_POSTGRES_URL, a scratch database dropped and recreated).
+ */
+async function clusterPart(emu: Child, tmp: string): Promise<ClusterResult[]> {
+  const counts = (env.BENCH_CLUSTER_WORKERS || (want("load") ? "2" : "1,2"))
+    .split(",")
+    .map((x) => Math.max(1, Math.floor(Number(x)) || 1));
+  const out: ClusterResult[] = [];
+  const one = async (flavor: "sqlite" | "postgresql", workers: number, dbUrl: string) => {
+    const logFile = serverLog(`cluster-${flavor}-${workers}`);
+    const server = await startChild(
+      "bench/cluster-server.ts",
+      { ...serverEnv(emu, dbUrl), BENCH_WORKERS: String(workers) },
+      logFile,
+    );
+    let r: ClusterResult;
+    try {
+      r = await clusterSuite({
+        flavor,
+        workers,
+        emu,
+        server,
+        secret: SHOPIFY_SECRET,
+        seconds: CFG.seconds,
+        runs: CFG.runs,
+        turnConnections: (env.BENCH_CLUSTER_TURN_CONNECTIONS || "10,32,128")
+          .split(",")
+          .map(Number)
+          .filter((n) => n > 0),
+        log,
+      });
+    } finally {
+      await server.stop();
+    }
+    const lines = fs.existsSync(logFile)
+      ? fs
+          .readFileSync(logFile, "utf8")
+          .split("\n")
+          .filter((l) => l.trim())
+      : [];
+    r.stderr = {
+      lines: lines.length,
+      sqliteBusy: lines.filter((l) => /SQLITE_BUSY|database is locked/i.test(l)).length,
+    };
+    out.push(r);
+  };
+  for (const n of counts) await one("sqlite", n, `file:${path.join(tmp, `cluster-${n}.sqlite`)}`);
+  const pgUrl = env.BENCH_CLUSTER_POSTGRES_URL || "postgresql://postgres@127.0.0.1:5432/trulybot_cluster";
+  const u = new URL(pgUrl);
+  if (await portOpen(Number(u.port || 5432), u.hostname)) {
+    const { ensurePostgresDatabase, dropPostgresDatabase } = await import("../scripts/lib/migrate.mjs");
+    await dropPostgresDatabase(pgUrl).catch(() => undefined);
+    await ensurePostgresDatabase(pgUrl);
+    try {
+      await one("postgresql", Math.max(...counts), pgUrl);
+    } finally {
+      await dropPostgresDatabase(pgUrl).catch(() => undefined);
+    }
+  } else log(`cluster: PostgreSQL not reachable at ${u.host}, skipped`);
+  return out;
+}
+
+/** What a cluster result is printed beside: the load part's single process, else WEB_CONCURRENCY=1 of the cluster part. */
+function singleBeside(r: Results) {
+  return (c: ClusterResult) => {
+    const load = (r.storefront ?? []).find((s: Results) => s.flavor === c.flavor && s.scenarios?.length);
+    if (load) return { source: "single process (load part)", scenarios: load.scenarios as Scenario[] };
+    const one = (r.cluster as ClusterResult[]).find((x) => x.flavor === c.flavor && x.workers === 1);
+    if (one && c.workers > 1)
+      return { source: "WEB_CONCURRENCY=1", scenarios: one.scenarios.map((x) => ({ ...x, latencyMs: 0 })) };
+    return undefined;
+  };
 }
 
 let logDir = "";

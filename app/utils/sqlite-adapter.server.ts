@@ -29,10 +29,18 @@ import { WalCheckpoints } from "./sqlite-checkpointer.server";
  * changed rows (the job runner's empty claims and the health check are not writes). */
 const WRITE_SQL = /^\s*(?:INSERT|UPDATE|DELETE|REPLACE|WITH\b[\s\S]*\b(?:INSERT|UPDATE|DELETE)\b)/i;
 
+/**
+ * Prisma asks for "deferred" for every transaction (interactive ones, nested writes, upserts): it
+ * starts IMMEDIATE here. A deferred transaction that reads and then writes fails at once with
+ * "database is locked" (SQLITE_BUSY_SNAPSHOT, no busy_timeout wait) when another process — a second
+ * WEB_CONCURRENCY worker — wrote in between; taking the write lock at BEGIN waits for it instead
+ * (test/server/sqlite-two-processes.test.ts). One process is unaffected: its transactions run one
+ * at a time on its single connection anyway.
+ */
 const BEGIN: Record<TransactionMode, string> = {
   write: "BEGIN IMMEDIATE",
   read: "BEGIN DEFERRED",
-  deferred: "BEGIN DEFERRED",
+  deferred: "BEGIN IMMEDIATE",
 };
 
 /** libSQL-shaped error so the adapter maps constraint violations (P2002 …) exactly as before. */
