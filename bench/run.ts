@@ -504,6 +504,8 @@ async function soak(
 // ------------------------------------------------------------------------------------------------
 
 async function engineBench() {
+  // the engine validates its configuration like the app does: the bench's app environment
+  for (const [k, v] of Object.entries(envExample())) process.env[k] ??= v;
   const { demoShopifyContext, demoWooContext, openChatDatabase } = await import("../test/support/chat");
   const chatDb = await openChatDatabase(); // the real Prisma repository on a throw-away SQLite file
   const out: Record<
