@@ -79,7 +79,7 @@ async function main() {
   const port = await freePort();
   Object.assign(process.env, benchAppEnv({ port, dbUrl, shopifyOrigin: process.env.BENCH_SHOPIFY_ORIGIN! }));
   delete process.env.SMTP_URL;
-  const { seedBenchDatabase } = await import("./seed");
+  const { answerDbMessage, seedBenchDatabase } = await import("./seed");
   const { db, shop, wooStore, secret } = await seedBenchDatabase(dbUrl);
 
   const env: NodeJS.ProcessEnv = { ...process.env, WEB_CONCURRENCY: String(workers) };
@@ -110,14 +110,8 @@ async function main() {
   await new Promise((r) => setTimeout(r, 1000));
 
   process.on("message", async (m: { type: string; name?: string }) => {
-    if (m.type === "reset") {
-      await db.rateLimit.deleteMany({});
-      await db.nonce.deleteMany({});
-      process.send!({ type: "reset-done" });
-    } else if (m.type === "counts") {
-      const [conversations, messages] = await Promise.all([db.conversation.count(), db.message.count()]);
-      process.send!({ type: "counts", conversations, messages });
-    } else if (m.type === "tree") {
+    if (await answerDbMessage(db, m)) return;
+    if (m.type === "tree") {
       process.send!({ type: "tree", ...processTree(app.pid!, workers > 1) });
     } else if (m.type === "bot-name") {
       await db.botSettings.update({ where: { storeId: wooStore.id }, data: { name: m.name! } });

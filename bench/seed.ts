@@ -64,3 +64,25 @@ export async function seedBenchDatabase(dbUrl: string) {
   await db.botSettings.create({ data: { storeId: wooStore.id, name: "Gartenhelfer" } });
   return { db, shop, shopStore, wooStore, secret };
 }
+
+type BenchDb = Awaited<ReturnType<typeof seedBenchDatabase>>["db"];
+
+/**
+ * The bench's database messages to an app child, the same for bench/server.ts and bench/cluster-server.ts:
+ * `reset` empties the rate-limit and nonce tables between runs, `counts` reports stored conversations and
+ * messages. Returns false for any other message.
+ */
+export async function answerDbMessage(db: BenchDb, m: { type: string }): Promise<boolean> {
+  if (m.type === "reset") {
+    await db.rateLimit.deleteMany({});
+    await db.nonce.deleteMany({});
+    process.send!({ type: "reset-done" });
+    return true;
+  }
+  if (m.type === "counts") {
+    const [conversations, messages] = await Promise.all([db.conversation.count(), db.message.count()]);
+    process.send!({ type: "counts", conversations, messages });
+    return true;
+  }
+  return false;
+}

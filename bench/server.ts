@@ -24,7 +24,7 @@ async function main() {
   if (process.env.BENCH_SMTP_URL) process.env.SMTP_URL = process.env.BENCH_SMTP_URL;
   else delete process.env.SMTP_URL;
 
-  const { seedBenchDatabase } = await import("./seed");
+  const { answerDbMessage, seedBenchDatabase } = await import("./seed");
   const { db, shop, shopStore, wooStore, secret } = await seedBenchDatabase(dbUrl);
 
   // cold start: loading server.mjs and the built app, configuration check, listening, first 200
@@ -36,14 +36,8 @@ async function main() {
   const coldStartMs = Math.round(performance.now() - coldStart);
 
   process.on("message", async (m: { type: string }) => {
-    if (m.type === "reset") {
-      await db.rateLimit.deleteMany({});
-      await db.nonce.deleteMany({});
-      process.send!({ type: "reset-done" });
-    } else if (m.type === "counts") {
-      const [conversations, messages] = await Promise.all([db.conversation.count(), db.message.count()]);
-      process.send!({ type: "counts", conversations, messages });
-    } else if (m.type === "jobs-pause" || m.type === "jobs-resume") {
+    if (await answerDbMessage(db, m)) return;
+    if (m.type === "jobs-pause" || m.type === "jobs-resume") {
       // the built app's process-wide queue (app/jobs/queue.server.ts keeps it on globalThis)
       const queue = await globalThis.__trulybotJobs;
       if (m.type === "jobs-pause") await queue?.stop();

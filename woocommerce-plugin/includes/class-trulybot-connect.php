@@ -147,6 +147,27 @@ class TrulyBot_Connect
     }
 
     /**
+     * Deletes the keys whose description starts with the app's prefix, narrowed or widened by one
+     * fixed condition on a key id (never input: the two callers above pass literal SQL).
+     *
+     * @param string $condition "AND …" or "OR (…)" with one %d for the key id.
+     * @param int    $key_id    The key id for the condition.
+     * @return int Number of keys deleted.
+     */
+    private static function delete_trulybot_keys($condition, $key_id)
+    {
+        global $wpdb;
+        $table = self::keys_table();
+        if ('' === $table) {
+            return 0;
+        }
+        $prefix = (string) apply_filters('trulybot_wc_key_description_prefix', self::WC_KEY_DESCRIPTION_PREFIX);
+        // phpcs:ignore -- the table name and the condition are the code's own; values go through prepare().
+        $sql = "DELETE FROM {$table} WHERE description LIKE %s {$condition}";
+        return (int) $wpdb->query($wpdb->prepare($sql, $wpdb->esc_like($prefix) . '%', (int) $key_id));
+    }
+
+    /**
      * WooCommerce's API keys table, or '' when it does not exist (WooCommerce never installed).
      *
      * @return string
@@ -169,20 +190,7 @@ class TrulyBot_Connect
      */
     public static function revoke_superseded_keys($keep_key_id)
     {
-        global $wpdb;
-        $table = self::keys_table();
-        if ('' === $table) {
-            return 0;
-        }
-        $prefix = (string) apply_filters('trulybot_wc_key_description_prefix', self::WC_KEY_DESCRIPTION_PREFIX);
-        $deleted = $wpdb->query(
-            $wpdb->prepare(
-                "DELETE FROM {$table} WHERE description LIKE %s AND key_id <> %d",
-                $wpdb->esc_like($prefix) . '%',
-                (int) $keep_key_id
-            )
-        );
-        return (int) $deleted;
+        return self::delete_trulybot_keys('AND key_id <> %d', $keep_key_id);
     }
 
     /**
@@ -369,20 +377,7 @@ class TrulyBot_Connect
      */
     public static function revoke_woocommerce_keys($key_id = 0)
     {
-        global $wpdb;
-        $table = self::keys_table();
-        if ('' === $table) {
-            return 0;
-        }
-        $prefix = (string) apply_filters('trulybot_wc_key_description_prefix', self::WC_KEY_DESCRIPTION_PREFIX);
-        $deleted = $wpdb->query(
-            $wpdb->prepare(
-                "DELETE FROM {$table} WHERE description LIKE %s OR (key_id = %d AND permissions = 'read')",
-                $wpdb->esc_like($prefix) . '%',
-                (int) $key_id
-            )
-        );
-        return (int) $deleted;
+        return self::delete_trulybot_keys("OR (key_id = %d AND permissions = 'read')", $key_id);
     }
 
     /**
